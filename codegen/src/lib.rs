@@ -1,0 +1,49 @@
+//! The partner-center generator: reads the YAML spec of the Partner Center REST
+//! API, checks it, and writes the client modules of the `partner-center` crate.
+//!
+//! The pipeline runs one way, a module per step:
+//! [`spec::load`] → [`validate::validate`] → [`emit::emit`] → [`output`].
+//! [`docs`] reads the published documents the spec is checked against.
+
+pub mod diag;
+pub mod docs;
+pub mod emit;
+pub mod ident;
+pub mod model;
+pub mod output;
+pub mod spec;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use diag::{Diagnostic, Error};
+pub use output::{Drift, GeneratedFile};
+
+/// The workspace root, where `spec/` and `generated/` live.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The default spec folder: `spec/`.
+pub fn default_spec() -> PathBuf {
+    workspace_root().join("spec")
+}
+
+/// The default output folder: the generated modules of the `partner-center` crate.
+pub fn default_out() -> PathBuf {
+    workspace_root().join("generated").join("src").join("api")
+}
+
+/// Loads and validates the spec at `spec` (a file or a folder).
+pub fn load_api(spec: &Path) -> Result<model::Api, Error> {
+    let loaded = spec::load(spec)?;
+    validate::validate(&loaded)
+}
+
+/// Generates every file of the output folder from the spec at `spec`, in memory.
+pub fn generate(spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
+    let api = load_api(spec)?;
+    output::render(emit::emit(&api), api.spec_hash)
+}

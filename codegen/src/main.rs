@@ -1,0 +1,133 @@
+//! `cargo codegen`: regenerate the client from the spec, or check it is current.
+//!
+//! Exit codes: 0 success, 1 spec errors or stale output, 2 usage or I/O errors.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use partner_center_codegen::{Diagnostic, Error, output};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo codegen",
+    about = "Generate the partner-center client from spec/"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    paths: Paths,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Exit 0 if the output folder is current, else 1 and a diff (nothing is written).
+    Check {
+        #[command(flatten)]
+        paths: Paths,
+    },
+}
+
+#[derive(Args, Clone, Default)]
+struct Paths {
+    /// The spec: a YAML file, or a folder of them [default: spec/]
+    #[arg(long, global = true, value_name = "PATH")]
+    spec: Option<PathBuf>,
+    /// The folder of generated modules [default: generated/src/api]
+    #[arg(long, global = true, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+impl Paths {
+    fn or(self, other: Paths) -> (PathBuf, PathBuf) {
+        let spec = self
+            .spec
+            .or(other.spec)
+            .unwrap_or_else(partner_center_codegen::default_spec);
+        let out = self
+            .out
+            .or(other.out)
+            .unwrap_or_else(partner_center_codegen::default_out);
+        (spec, out)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => {
+            let (spec, out) = cli.paths.or(Paths::default());
+            generate(&spec, &out)
+        }
+        Some(Command::Check { paths }) => {
+            let (spec, out) = paths.or(cli.paths);
+            check(&spec, &out)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn generate(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
+    let files = partner_center_codegen::generate(spec)?;
+    let changed = output::write(out, &files)?;
+    if changed.is_empty() {
+        eprintln!("{}: up to date", shown(out).display());
+    }
+    for name in changed {
+        eprintln!("updated {}", shown(&out.join(name)).display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
+    let files = partner_center_codegen::generate(spec)?;
+    let drift = output::check(out, &files)?;
+    if drift.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for d in &drift {
+        print!("{d}");
+    }
+    eprintln!(
+        "{}: {} file(s) differ from the spec: run `cargo codegen` and commit the result",
+        shown(out).display(),
+        drift.len()
+    );
+    Ok(ExitCode::from(1))
+}
+
+fn report(e: &Error) {
+    match e {
+        Error::Spec(diagnostics) => {
+            for d in diagnostics {
+                eprintln!(
+                    "{}",
+                    Diagnostic {
+                        file: shown(&d.file),
+                        ..d.clone()
+                    }
+                );
+            }
+            eprintln!(
+                "{} error(s) in the spec; nothing was written",
+                diagnostics.len()
+            );
+        }
+        other => eprintln!("{other}"),
+    }
+}
+
+/// `path` relative to the current folder when it is below it.
+fn shown(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}

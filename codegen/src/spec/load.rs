@@ -1,0 +1,174 @@
+//! Loads a spec file, or every `*.yaml` file of a spec folder, keeping the text
+//! so that later steps can point at lines.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Error};
+use crate::spec::raw::RawFile;
+
+/// One file of the spec, as read.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Where the `nth` (0-based) line of the form `key: value` (or `- key: value`)
+    /// stands at or after line `from` (1-based), as (line, column). With no
+    /// `value`, any line with that key matches. serde_yaml keeps no locations, so
+    /// they are found again from the text: the spec writes one key per line.
+    pub fn locate(
+        &self,
+        key: &str,
+        value: Option<&str>,
+        from: usize,
+        nth: usize,
+    ) -> Option<(usize, usize)> {
+        self.text
+            .lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .filter_map(|(i, line)| {
+                let indent = line.len() - line.trim_start().len();
+                let rest = &line[indent..];
+                let (dash, rest) = match rest.strip_prefix("- ") {
+                    Some(r) => (2, r),
+                    None => (0, rest),
+                };
+                let found = rest.strip_prefix(key)?.strip_prefix(':')?;
+                let matches = value.is_none_or(|v| unquote(found.trim()) == v);
+                matches.then(|| (i + 1, line[..indent].chars().count() + dash + 1))
+            })
+            .nth(nth)
+    }
+
+    /// A diagnostic for this file at (line, column).
+    pub fn diagnostic(&self, (line, column): (usize, usize), message: String) -> Diagnostic {
+        Diagnostic {
+            file: self.path.clone(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// A scalar as written, without its quotes or a trailing comment.
+fn unquote(s: &str) -> &str {
+    let quoted = |q: char| s.len() >= 2 && s.starts_with(q) && s.ends_with(q);
+    if quoted('"') || quoted('\'') {
+        &s[1..s.len() - 1]
+    } else {
+        s.split(" #").next().unwrap_or(s).trim_end()
+    }
+}
+
+/// The spec as read: every file's text and its parsed content.
+#[derive(Debug)]
+pub struct Loaded {
+    pub files: Vec<SourceFile>,
+    /// Parsed files, in the same order as `files`.
+    pub parts: Vec<RawFile>,
+    /// FNV-1a 64 of the file names and bytes, written into every generated file.
+    pub hash: u64,
+}
+
+/// Reads the spec at `path`: one YAML file, or a folder whose `*.yaml` files
+/// (not its subfolders) are read in name order and merged.
+pub fn load(path: &Path) -> Result<Loaded, Error> {
+    let paths = if path.is_dir() {
+        let mut paths = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+            let entry = entry.map_err(|e| Error::io(path, e))?;
+            let p = entry.path();
+            let is_yaml = p.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            if is_yaml && p.is_file() {
+                paths.push(p);
+            }
+        }
+        paths.sort();
+        paths
+    } else {
+        vec![path.to_path_buf()]
+    };
+    if paths.is_empty() {
+        return Err(Error::Spec(vec![Diagnostic {
+            file: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "no spec files here: expected `*.yaml` files".into(),
+        }]));
+    }
+
+    let mut hash = Fnv64::new();
+    let mut files = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        hash.write(name.as_bytes());
+        hash.write(&[0]);
+        hash.write(text.as_bytes());
+        hash.write(&[0]);
+        files.push(SourceFile { path: p, text });
+    }
+
+    let mut parts = Vec::new();
+    let mut diagnostics = Vec::new();
+    for file in &files {
+        match serde_yaml::from_str::<Option<RawFile>>(&file.text) {
+            Ok(raw) => parts.push(raw.unwrap_or_default()),
+            Err(e) => {
+                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                diagnostics.push(Diagnostic {
+                    file: file.path.clone(),
+                    line,
+                    column,
+                    message: yaml_message(&e),
+                });
+                parts.push(RawFile::default());
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Error::Spec(diagnostics));
+    }
+    Ok(Loaded {
+        files,
+        parts,
+        hash: hash.finish(),
+    })
+}
+
+/// serde_yaml's message without the " at line L column C" it appends: the
+/// diagnostic already says where.
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of the spec input, not a security hash.
+struct Fnv64(u64);
+
+impl Fnv64 {
+    fn new() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

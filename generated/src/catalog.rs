@@ -1,0 +1,91 @@
+//! The shapes of the documentation tables the generated modules fill in.
+
+use http::HeaderName;
+
+/// A header as the documents describe it: a row of [`crate::headers::HEADERS`].
+#[derive(Debug, Clone)]
+pub struct HeaderInfo {
+    /// The name as the documents spell it, e.g. `MS-RequestId`.
+    pub name: &'static str,
+    /// The name as sent on the wire.
+    pub header: HeaderName,
+    /// The table cell, byte for byte (most have a trailing colon).
+    pub documented_as: &'static str,
+    pub direction: Direction,
+    pub origin: Origin,
+    pub value_type: ValueType,
+    pub requirement: Requirement,
+    pub semantics: Option<Semantics>,
+    /// The default value the description gives, if any.
+    pub default: Option<&'static str>,
+    pub description: &'static str,
+    /// The document the row comes from, e.g. `headers.md`.
+    pub document: &'static str,
+}
+
+/// Whether the client sends a header or the service returns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Request,
+    Response,
+}
+
+/// Where the documents state a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// A row of the request or response headers table.
+    Table,
+    /// Never defined: only seen in the example messages.
+    Example,
+    /// Described in the prose of a guidance page.
+    Guidance,
+}
+
+/// A value type as the documents name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueType {
+    /// `string`
+    String,
+    /// `GUID`
+    Guid,
+    /// `int`
+    Int,
+    /// `bool`
+    Bool,
+}
+
+/// Whether the documents call a header required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    /// The description starts with "Required."
+    Required,
+    /// The description starts with "Optional."
+    Optional,
+    /// The description says neither.
+    Unspecified,
+}
+
+/// What the documents ask of a header's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Semantics {
+    /// New for each call and the same on every retry of it (`MS-RequestId`).
+    IdempotencyKey,
+    /// New for each call, for logs and traces (`MS-CorrelationId`).
+    CorrelationId,
+}
+
+/// A failure the documents give as an example response of an endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentedError {
+    /// The spec's identifier, e.g. `tenant_id_not_guid`.
+    pub id: &'static str,
+    /// The heading of the example in the document.
+    pub example: &'static str,
+    pub status: u16,
+    /// The error code, as text (the service sends a number).
+    pub code: &'static str,
+    pub source: &'static str,
+    /// The description of the example, byte for byte.
+    pub description: &'static str,
+    pub data: &'static [&'static str],
+}
