@@ -314,7 +314,7 @@ impl Validator {
 
         let reseller = self.one_of(file, at, e);
         let response = self.response(file, at, e);
-        let errors = self.errors(file, at, e);
+        let errors = self.errors(file, e);
 
         if self.diagnostics.len() != before {
             return None;
@@ -498,10 +498,10 @@ impl Validator {
         })
     }
 
-    fn errors(&mut self, file: &SourceFile, at: At, e: &RawEndpoint) -> Vec<ErrorEntry> {
+    fn errors(&mut self, file: &SourceFile, e: &RawEndpoint) -> Vec<ErrorEntry> {
         let mut out: Vec<ErrorEntry> = Vec::new();
         for err in &e.errors {
-            let eat = Self::field(file, at, "id", Some(&err.id));
+            let eat = self.item(file, "id", &err.id);
             if !(400..600).contains(&err.status) {
                 self.field_error(
                     file,

@@ -158,7 +158,12 @@ async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response
         query: uri.query().map(str::to_string),
         headers: request.headers().clone(),
     });
-    let reply = shared.reply.lock().unwrap().clone().expect("a reply is set");
+    let reply = shared
+        .reply
+        .lock()
+        .unwrap()
+        .clone()
+        .expect("a reply is set");
     let mut response = Response::new(Body::from(reply.body));
     *response.status_mut() = StatusCode::from_u16(reply.status).expect("a valid status");
     for (name, value) in reply.headers {

@@ -14,7 +14,15 @@ fn header_values_with_line_breaks_are_refused_without_echoing_them() {
         .token("abc\r\nX-Evil: 1")
         .build()
         .unwrap_err();
-    assert!(matches!(err, BuildError::InvalidHeaderValue { header: "Authorization" }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            BuildError::InvalidHeaderValue {
+                header: "Authorization"
+            }
+        ),
+        "{err:?}"
+    );
     assert!(!err.to_string().contains("abc"), "{err}");
 
     let err = Client::builder(Cloud::Global)
@@ -22,30 +30,56 @@ fn header_values_with_line_breaks_are_refused_without_echoing_them() {
         .locale("en-US\nX: y")
         .build()
         .unwrap_err();
-    assert!(matches!(err, BuildError::InvalidHeaderValue { header: "X-Locale" }), "{err:?}");
+    assert!(
+        matches!(err, BuildError::InvalidHeaderValue { header: "X-Locale" }),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn base_urls_must_be_http_urls_without_query() {
-    for url in ["not a url", "ftp://example.com", "https://example.com/?a=b", "mailto:x@example.com"] {
-        let err = Client::builder(Cloud::Global).token("t").base_url(url).build().unwrap_err();
-        assert!(matches!(err, BuildError::InvalidBaseUrl { .. }), "{url}: {err:?}");
+    for url in [
+        "not a url",
+        "ftp://example.com",
+        "https://example.com/?a=b",
+        "mailto:x@example.com",
+    ] {
+        let err = Client::builder(Cloud::Global)
+            .token("t")
+            .base_url(url)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(err, BuildError::InvalidBaseUrl { .. }),
+            "{url}: {err:?}"
+        );
     }
 }
 
 #[test]
 fn clouds_use_their_documented_base_urls() {
     let client = Client::builder(Cloud::China).token("t").build().unwrap();
-    assert_eq!(client.base_url().as_str(), "https://partner.partnercenterapi.microsoftonline.cn/");
+    assert_eq!(
+        client.base_url().as_str(),
+        "https://partner.partnercenterapi.microsoftonline.cn/"
+    );
     assert_eq!(Cloud::Germany.base_url(), Cloud::Global.base_url());
 }
 
 #[test]
 fn debug_never_shows_the_token() {
-    let builder = Client::builder(Cloud::Global).token("super-secret").application("app");
+    let builder = Client::builder(Cloud::Global)
+        .token("super-secret")
+        .application("app");
     let shown = format!("{builder:?}");
-    assert!(!shown.contains("super-secret") && shown.contains("app"), "{shown}");
+    assert!(
+        !shown.contains("super-secret") && shown.contains("app"),
+        "{shown}"
+    );
     let client = builder.build().unwrap();
     let shown = format!("{client:?}");
-    assert!(!shown.contains("super-secret") && shown.contains("redacted"), "{shown}");
+    assert!(
+        !shown.contains("super-secret") && shown.contains("redacted"),
+        "{shown}"
+    );
 }

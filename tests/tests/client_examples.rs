@@ -2,10 +2,10 @@
 //! requests and responses of the AgreementStatus page itself.
 
 use partner_center::headers::{HEADERS, ValueType};
-use partner_center::{
-    AgreementStatusError, Error, ErrorKind, Program, Reseller, agreement_status,
+use partner_center::{AgreementStatusError, Error, ErrorKind, Program, Reseller, agreement_status};
+use partner_center_tests::{
+    Reply, TestServer, agreement_status_page, example_requests, example_responses,
 };
-use partner_center_tests::{Reply, TestServer, agreement_status_page, example_requests, example_responses};
 
 /// The call an example request makes: program from the path, reseller from the query.
 fn call_of(url: &url::Url) -> (Program, Reseller) {
@@ -101,11 +101,18 @@ async fn each_example_response_gives_its_documented_outcome() {
     let page = agreement_status_page();
     let examples = example_responses(&page);
     let failures = examples.iter().filter(|(_, r)| r.status >= 400).count();
-    assert_eq!(failures, agreement_status::ERRORS.len(), "one catalogue entry per failure example");
+    assert_eq!(
+        failures,
+        agreement_status::ERRORS.len(),
+        "one catalogue entry per failure example"
+    );
     assert_eq!(examples.len(), failures + 1, "one success example");
 
     for (block, example) in &examples {
-        let at = format!("example response at line {} ({})", block.line, block.heading);
+        let at = format!(
+            "example response at line {} ({})",
+            block.line, block.heading
+        );
         let server = TestServer::start(Reply::from_example(example)).await;
         let client = server.client().build().expect("client");
         let body: serde_json::Value = serde_json::from_str(&example.body).expect(&at);
@@ -128,7 +135,11 @@ async fn each_example_response_gives_its_documented_outcome() {
                     .iter()
                     .find(|d| d.example == block.heading)
                     .unwrap_or_else(|| panic!("{at}: no catalogue entry for this example"));
-                assert_eq!(e.kind().id(), entry.id, "{at}: classified as another failure");
+                assert_eq!(
+                    e.kind().id(),
+                    entry.id,
+                    "{at}: classified as another failure"
+                );
                 assert_eq!(e.documented(), Some(entry), "{at}");
                 let got = e.body();
                 assert_eq!(got.code, body["code"].to_string(), "{at}: code");
@@ -138,19 +149,40 @@ async fn each_example_response_gives_its_documented_outcome() {
                 // The spec's entry says what the document says.
                 assert_eq!(
                     (entry.status, entry.code, entry.source, entry.description),
-                    (example.status, got.code.as_str(), got.source.as_str(), got.description.as_str()),
+                    (
+                        example.status,
+                        got.code.as_str(),
+                        got.source.as_str(),
+                        got.description.as_str()
+                    ),
                     "{at}: catalogue entry"
                 );
-                assert_eq!(serde_json::json!(entry.data), body["data"], "{at}: catalogue data");
+                assert_eq!(
+                    serde_json::json!(entry.data),
+                    body["data"],
+                    "{at}: catalogue data"
+                );
                 e.meta()
             }
             Err(other) => panic!("{at}: unexpected outcome {other}"),
         };
         assert_eq!(meta.status.as_u16(), example.status, "{at}: status");
-        assert_eq!(meta.request_id.as_deref(), example.header("MS-RequestId"), "{at}");
-        assert_eq!(meta.correlation_id.as_deref(), example.header("MS-CorrelationId"), "{at}");
+        assert_eq!(
+            meta.request_id.as_deref(),
+            example.header("MS-RequestId"),
+            "{at}"
+        );
+        assert_eq!(
+            meta.correlation_id.as_deref(),
+            example.header("MS-CorrelationId"),
+            "{at}"
+        );
         assert_eq!(meta.cv.as_deref(), example.header("MS-CV"), "{at}");
-        assert_eq!(meta.server_id.as_deref(), example.header("MS-ServerId"), "{at}");
+        assert_eq!(
+            meta.server_id.as_deref(),
+            example.header("MS-ServerId"),
+            "{at}"
+        );
     }
 }
 
@@ -171,7 +203,10 @@ async fn error_code_as_string_is_classified_like_a_number() {
 async fn an_undocumented_error_keeps_everything_it_carries() {
     let body = r#"{"code":2000,"description":"Something new.","data":["https://example.invalid/help",{"k":1}],"source":"PartnerApiServiceControllers"}"#;
     let mut reply = Reply::json(400, body);
-    reply.headers.push(("MS-RequestId".into(), "11111111-2222-3333-4444-555555555555".into()));
+    reply.headers.push((
+        "MS-RequestId".into(),
+        "11111111-2222-3333-4444-555555555555".into(),
+    ));
     let server = TestServer::start(reply).await;
     let client = server.client().build().unwrap();
     let err = client
@@ -185,10 +220,16 @@ async fn an_undocumented_error_keeps_everything_it_carries() {
     assert_eq!(e.body().code, "2000");
     assert_eq!(e.body().description, "Something new.");
     assert_eq!(e.body().source, "PartnerApiServiceControllers");
-    assert_eq!(e.body().data, ["https://example.invalid/help", r#"{"k":1}"#]);
+    assert_eq!(
+        e.body().data,
+        ["https://example.invalid/help", r#"{"k":1}"#]
+    );
     assert_eq!(e.meta().status.as_u16(), 400);
     let shown = err.to_string();
-    assert!(shown.contains("Something new.") && shown.contains("11111111-2222"), "{shown}");
+    assert!(
+        shown.contains("Something new.") && shown.contains("11111111-2222"),
+        "{shown}"
+    );
 }
 
 #[tokio::test]
@@ -216,7 +257,10 @@ async fn bodies_that_are_not_documented_shapes_are_reported_as_such() {
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
         .unwrap_err();
-    assert!(matches!(&err, Error::Decode { expected, .. } if expected.contains("AgreementStatus")), "{err:?}");
+    assert!(
+        matches!(&err, Error::Decode { expected, .. } if expected.contains("AgreementStatus")),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -246,14 +290,21 @@ async fn ids_are_fresh_per_call_unless_the_caller_sets_them() {
 #[tokio::test]
 async fn other_programs_are_sent_percent_encoded_and_bad_ones_are_refused() {
     let server = TestServer::start(Reply::json(200, r#"{"isAgreementSigned":true}"#)).await;
-    let client = server.client().application("contoso billing").build().unwrap();
+    let client = server
+        .client()
+        .application("contoso billing")
+        .build()
+        .unwrap();
     client
         .agreement_status(Program::from("a b/c"), Reseller::MpnId(7))
         .await
         .unwrap();
     let got = &server.received()[0];
     assert_eq!(got.path, "/v1/compliance/a%20b%2Fc/agreementstatus");
-    assert_eq!(got.headers["ms-partnercenter-application"], "contoso billing");
+    assert_eq!(
+        got.headers["ms-partnercenter-application"],
+        "contoso billing"
+    );
 
     let err = client
         .agreement_status(Program::from(".."), Reseller::MpnId(7))
@@ -266,7 +317,11 @@ async fn other_programs_are_sent_percent_encoded_and_bad_ones_are_refused() {
 #[tokio::test]
 async fn no_server_is_a_transport_error_with_the_call_ids() {
     // Bind then drop a listener: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let client = partner_center::Client::builder(partner_center::Cloud::Global)
         .base_url(format!("http://127.0.0.1:{port}"))
         .token("secret-token")

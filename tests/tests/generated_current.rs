@@ -7,7 +7,10 @@ fn checked_in_output_matches_the_spec() {
     let files = generate(&default_spec()).unwrap_or_else(|e| panic!("{e}"));
     let drift = output::check(&default_out(), &files).unwrap_or_else(|e| panic!("{e}"));
     let shown: String = drift.iter().map(ToString::to_string).collect();
-    assert!(drift.is_empty(), "generated/ is stale; run `cargo codegen`:\n{shown}");
+    assert!(
+        drift.is_empty(),
+        "generated/ is stale; run `cargo codegen`:\n{shown}"
+    );
 }
 
 #[test]
@@ -45,6 +48,12 @@ fn an_edited_description_is_drift_with_a_diff() {
         .iter()
         .find(|(name, _)| *name == "agreement_status.rs")
         .unwrap();
-    assert!(diff.contains("+        description: \"Tenant Id must be a UUID.\","), "{diff}");
-    assert!(diff.contains("-        description: \"Tenant Id must be a GUID.\","), "{diff}");
+    assert!(
+        diff.contains("+        description: \"Tenant Id must be a UUID.\","),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-        description: \"Tenant Id must be a GUID.\","),
+        "{diff}"
+    );
 }

@@ -1,6 +1,8 @@
 //! The header constants and the headers table say what `headers.md` says.
 
-use partner_center::headers::{self, Direction, HEADERS, HeaderInfo, Origin, Requirement, ValueType};
+use partner_center::headers::{
+    self, Direction, HEADERS, HeaderInfo, Origin, Requirement, ValueType,
+};
 use partner_center_codegen::docs::Table;
 use partner_center_tests::{agreement_status_page, en_us, example_responses};
 
@@ -31,8 +33,17 @@ fn compare(table: &Table, direction: Direction) {
         let at = format!("headers.md:{}", row.line);
         let cells = &row.cells;
         assert_eq!(h.documented_as, cells[name], "{at}: name as documented");
-        assert!(cells[name].trim_end_matches(':').eq_ignore_ascii_case(h.name), "{at}");
-        assert_eq!(h.header.as_str(), h.name.to_ascii_lowercase(), "{at}: constant");
+        assert!(
+            cells[name]
+                .trim_end_matches(':')
+                .eq_ignore_ascii_case(h.name),
+            "{at}"
+        );
+        assert_eq!(
+            h.header.as_str(),
+            h.name.to_ascii_lowercase(),
+            "{at}: constant"
+        );
         assert_eq!(h.description, cells[description], "{at}: description");
         let expected_type = match cells[value_type].as_str() {
             "string" => ValueType::String,
@@ -47,7 +58,10 @@ fn compare(table: &Table, direction: Direction) {
         } else {
             Requirement::Unspecified
         };
-        assert_eq!(h.requirement, expected_requirement, "{at}: required or optional");
+        assert_eq!(
+            h.requirement, expected_requirement,
+            "{at}: required or optional"
+        );
         assert_eq!(h.document, "headers.md", "{at}");
     }
 }
@@ -58,8 +72,16 @@ fn request_and_response_tables_match_the_document() {
     let request: Vec<_> = page.tables_under("REST request headers").collect();
     let response: Vec<_> = page.tables_under("REST response headers").collect();
     assert_eq!((request.len(), response.len()), (1, 1), "one table each");
-    assert_eq!(request[0].rows.len(), 8, "the page documents 8 request headers");
-    assert_eq!(response[0].rows.len(), 3, "the page documents 3 response headers");
+    assert_eq!(
+        request[0].rows.len(),
+        8,
+        "the page documents 8 request headers"
+    );
+    assert_eq!(
+        response[0].rows.len(),
+        3,
+        "the page documents 3 response headers"
+    );
     compare(request[0], Direction::Request);
     compare(response[0], Direction::Response);
 }
@@ -73,7 +95,10 @@ fn constants_are_the_documented_names() {
         (&headers::MS_CORRELATION_ID, "MS-CorrelationId"),
         (&headers::MS_CONTRACT_VERSION, "MS-Contract-Version"),
         (&headers::IF_MATCH, "If-Match"),
-        (&headers::MS_PARTNER_CENTER_APPLICATION, "MS-PartnerCenter-Application"),
+        (
+            &headers::MS_PARTNER_CENTER_APPLICATION,
+            "MS-PartnerCenter-Application",
+        ),
         (&headers::X_LOCALE, "X-Locale"),
         (&headers::MS_CV, "MS-CV"),
         (&headers::MS_SERVER_ID, "MS-ServerId"),
@@ -81,12 +106,21 @@ fn constants_are_the_documented_names() {
     ];
     for (constant, name) in pairs {
         assert!(constant.as_str().eq_ignore_ascii_case(name), "{name}");
-        assert!(HEADERS.iter().any(|h| h.name == name && &h.header == constant), "{name} in HEADERS");
+        assert!(
+            HEADERS
+                .iter()
+                .any(|h| h.name == name && h.header == *constant),
+            "{name} in HEADERS"
+        );
     }
     let mut distinct: Vec<_> = HEADERS.iter().map(|h| h.name).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    assert_eq!(distinct.len(), pairs.len(), "one constant per distinct header");
+    assert_eq!(
+        distinct.len(),
+        pairs.len(),
+        "one constant per distinct header"
+    );
 }
 
 #[test]
@@ -103,10 +137,11 @@ fn headers_outside_the_tables_are_where_the_spec_says() {
     let throttling = en_us("api-throttling-guidance.md");
     for h in HEADERS.iter().filter(|h| h.origin == Origin::Guidance) {
         assert_eq!(h.document, "api-throttling-guidance.md");
-        let shown = throttling
-            .code_blocks
-            .iter()
-            .any(|b| b.text.lines().any(|l| l.trim_start().starts_with(&format!("{}:", h.name))));
+        let shown = throttling.code_blocks.iter().any(|b| {
+            b.text
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{}:", h.name)))
+        });
         assert!(shown, "{} appears in the throttling example", h.name);
     }
 }
