@@ -11,13 +11,19 @@ pub struct HeaderInfo {
     pub header: HeaderName,
     /// The table cell, byte for byte (most have a trailing colon).
     pub documented_as: &'static str,
+    /// Sent by the client or returned by the service.
     pub direction: Direction,
+    /// Where the documents state it.
     pub origin: Origin,
+    /// The value type the documents give.
     pub value_type: ValueType,
+    /// Whether the documents call it required.
     pub requirement: Requirement,
+    /// What the documents ask of its value, if anything.
     pub semantics: Option<Semantics>,
     /// The default value the description gives, if any.
     pub default: Option<&'static str>,
+    /// The description, as the table gives it.
     pub description: &'static str,
     /// The document the row comes from, e.g. `headers.md`.
     pub document: &'static str,
@@ -26,7 +32,9 @@ pub struct HeaderInfo {
 /// Whether the client sends a header or the service returns it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
+    /// Sent by the client.
     Request,
+    /// Returned by the service.
     Response,
 }
 
@@ -81,11 +89,14 @@ pub struct DocumentedError {
     pub id: &'static str,
     /// The heading of the example in the document.
     pub example: &'static str,
+    /// The HTTP status of the example.
     pub status: u16,
     /// The error code, as text (the service sends a number).
     pub code: &'static str,
+    /// The service component that reported it.
     pub source: &'static str,
     /// The description of the example, byte for byte.
     pub description: &'static str,
+    /// The help links of the example.
     pub data: &'static [&'static str],
 }

@@ -180,14 +180,26 @@ fn is_loopback(url: &Url) -> bool {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
+    /// No token was given.
     #[error("no bearer token: call `ClientBuilder::token`")]
     MissingToken,
+    /// A value cannot be sent as a header: the value itself is not shown.
     #[error(
         "the value for header {header} is not a valid header value (no control characters such as CR or LF)"
     )]
-    InvalidHeaderValue { header: &'static str },
+    InvalidHeaderValue {
+        /// The header the value was for.
+        header: &'static str,
+    },
+    /// The base URL is not an http(s) URL that paths can be appended to.
     #[error("invalid base URL `{url}`: {reason}")]
-    InvalidBaseUrl { url: String, reason: String },
+    InvalidBaseUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The HTTP client could not be set up (TLS backend, for example).
     #[error("could not build the HTTP client")]
     Http(#[source] reqwest::Error),
 }

@@ -32,10 +32,12 @@ pub struct ErrorBody {
     /// error-codes table; both are accepted.
     #[serde(deserialize_with = "code_as_text")]
     pub code: String,
+    /// What went wrong, in the service's words.
     pub description: String,
     /// Help links, often empty. Items that are not strings are kept as JSON text.
     #[serde(default, deserialize_with = "items_as_text")]
     pub data: Vec<String>,
+    /// The service component that reported the error (empty when absent).
     #[serde(default)]
     pub source: String,
 }
@@ -122,23 +124,38 @@ impl<K: ErrorKind> fmt::Display for ApiError<K> {
 #[non_exhaustive]
 pub enum Error<K> {
     /// Not sent: an argument cannot be put in a request.
-    InvalidInput { message: String },
+    InvalidInput {
+        /// Which argument, and why.
+        message: String,
+    },
     /// No usable response: connecting, sending or reading failed, or timed out.
     Transport {
+        /// The HTTP client's error.
         source: reqwest::Error,
+        /// The `MS-RequestId` the call sent.
         request_id: Uuid,
+        /// The `MS-CorrelationId` the call sent.
         correlation_id: Uuid,
     },
     /// An error response in the documented shape.
     Api(ApiError<K>),
     /// An error status whose body is not the documented error shape (an HTML
     /// page, an empty body, another JSON shape).
-    UnexpectedBody { meta: ResponseMeta, excerpt: String },
+    UnexpectedBody {
+        /// Status and ids of the response.
+        meta: ResponseMeta,
+        /// The first bytes of the body.
+        excerpt: String,
+    },
     /// A success status whose body does not decode as the documented type.
     Decode {
+        /// Status and ids of the response.
         meta: ResponseMeta,
+        /// The Rust type the body should have decoded to.
         expected: &'static str,
+        /// Why it did not.
         message: String,
+        /// The first bytes of the body.
         excerpt: String,
     },
 }

@@ -31,6 +31,8 @@
 //! the status and the `MS-RequestId`, `MS-CorrelationId`, `MS-CV` and
 //! `MS-ServerId` the service returned.
 
+#![warn(missing_docs)]
+
 mod catalog;
 mod client;
 mod error;

@@ -9,6 +9,7 @@ use crate::headers;
 /// The status and identifying headers of a response, success or error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResponseMeta {
+    /// The HTTP status.
     pub status: StatusCode,
     /// `MS-RequestId` as returned.
     pub request_id: Option<String>,
@@ -42,7 +43,9 @@ impl ResponseMeta {
 /// A decoded success body and the metadata of its response. Derefs to the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response<T> {
+    /// The decoded body.
     pub value: T,
+    /// Status and ids of the response.
     pub meta: ResponseMeta,
 }
 
