@@ -53,6 +53,8 @@ pub struct Endpoint {
     /// Module and method identifier, e.g. `agreement_status`.
     pub fn_ident: String,
     pub name: String,
+    /// The operation's error enum, e.g. `AgreementStatusError`.
+    pub error_type: String,
     pub doc: String,
     pub summary: String,
     /// Upper case, e.g. `GET`.

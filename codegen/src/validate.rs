@@ -260,6 +260,13 @@ impl Validator {
         self.doc_ref(file, at, &e.doc, docs);
         self.non_empty(file, at, "summary", &e.summary);
         let fn_ident = self.ident(file, at, ident::snake_ident, &e.id);
+        let name_at = Self::field(file, at, "name", Some(&e.name));
+        let error_type = self.ident(
+            file,
+            name_at,
+            ident::type_ident,
+            &format!("{}_error", e.name),
+        );
 
         let method = e.method.to_ascii_uppercase();
         if !METHODS.contains(&method.as_str()) {
@@ -323,6 +330,7 @@ impl Validator {
             id: e.id.clone(),
             fn_ident: fn_ident?,
             name: e.name.clone(),
+            error_type: error_type?,
             doc: e.doc.clone(),
             summary: e.summary.clone(),
             method,
@@ -567,7 +575,7 @@ impl Validator {
     fn unique_type_names(&mut self, loaded: &Loaded, endpoints: &[Endpoint]) {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for e in endpoints {
-            let mut names = vec![e.response.rust_type.clone(), format!("{}Error", e.name)];
+            let mut names = vec![e.response.rust_type.clone(), e.error_type.clone()];
             names.extend(e.path_params.iter().map(|p| p.rust_type.clone()));
             names.extend(e.reseller.iter().map(|r| r.rust_type.clone()));
             for name in names {

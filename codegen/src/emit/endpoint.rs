@@ -2,7 +2,7 @@
 //! the `Client` method that calls it.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{Module, doc, doc2, ident};
 use crate::model::{Auth, Endpoint, ErrorEntry, OneOf, PathParam, Response, Segment, ValueType};
@@ -189,7 +189,7 @@ fn response(r: &Response) -> TokenStream {
 }
 
 fn errors(e: &Endpoint) -> TokenStream {
-    let ty = format_ident!("{}Error", e.name);
+    let ty = ident(&e.error_type);
     let text = doc2(
         &format!(
             "The documented failures of {}, told apart by status, code and source.",
@@ -210,7 +210,7 @@ fn errors(e: &Endpoint) -> TokenStream {
         quote! { #text #v, }
     });
     let rows = e.errors.iter().map(documented);
-    let table = format_ident!("ERRORS");
+    let table = ident("ERRORS");
     let lookup = e.errors.iter().enumerate().map(|(i, x)| {
         let v = ident(&x.variant);
         quote! { #ty::#v => Some(&#table[#i]), }
@@ -315,7 +315,7 @@ fn classify(e: &Endpoint, ty: &proc_macro2::Ident) -> TokenStream {
 fn method(e: &Endpoint) -> TokenStream {
     let name = ident(&e.fn_ident);
     let response = ident(&e.response.rust_type);
-    let error = format_ident!("{}Error", e.name);
+    let error = ident(&e.error_type);
     let mut args = Vec::new();
     let mut steps = Vec::new();
     for segment in &e.segments {

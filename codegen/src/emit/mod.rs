@@ -6,7 +6,7 @@ mod endpoint;
 mod headers;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::model::Api;
 
@@ -37,10 +37,7 @@ fn root(api: &Api, modules: &[Module]) -> Module {
     });
     let exports = api.endpoints.iter().map(|e| {
         let module = ident(&e.fn_ident);
-        let mut names = vec![
-            ident(&e.response.rust_type),
-            format_ident!("{}Error", e.name),
-        ];
+        let mut names = vec![ident(&e.response.rust_type), ident(&e.error_type)];
         names.extend(e.path_params.iter().map(|p| ident(&p.rust_type)));
         names.extend(e.reseller.iter().map(|r| ident(&r.rust_type)));
         names.sort();
