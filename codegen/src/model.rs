@@ -13,6 +13,48 @@ pub struct Api {
     pub clouds: Vec<Cloud>,
     /// Sorted by id.
     pub endpoints: Vec<Endpoint>,
+    /// The global error catalogue, if the spec has one.
+    pub error_codes: Option<ErrorCodes>,
+    /// The throttled response, if the spec describes it.
+    pub throttling: Option<Throttling>,
+}
+
+/// Where an item stands in the spec.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: std::path::PathBuf,
+    /// 1-based.
+    pub line: usize,
+}
+
+/// The global error catalogue.
+#[derive(Debug, Clone)]
+pub struct ErrorCodes {
+    pub doc: String,
+    pub at: Location,
+    /// In the document's order.
+    pub codes: Vec<GlobalCode>,
+}
+
+/// One (status, code) of the global catalogue.
+#[derive(Debug, Clone)]
+pub struct GlobalCode {
+    pub code: String,
+    pub status: u16,
+    pub status_name: String,
+    /// Every description the document gives this code, in its order.
+    pub descriptions: Vec<String>,
+    pub at: Location,
+}
+
+/// The throttled response.
+#[derive(Debug, Clone)]
+pub struct Throttling {
+    pub doc: String,
+    pub status: u16,
+    pub retry_after: String,
+    pub body: Vec<Field>,
+    pub at: Location,
 }
 
 #[derive(Debug, Clone)]
@@ -36,10 +78,12 @@ pub struct Header {
     pub default: Option<String>,
     pub description: String,
     pub doc: String,
+    pub at: Location,
 }
 
 #[derive(Debug, Clone)]
 pub struct Cloud {
+    pub at: Location,
     pub id: String,
     pub variant: String,
     pub name: String,
@@ -49,6 +93,7 @@ pub struct Cloud {
 
 #[derive(Debug, Clone)]
 pub struct Endpoint {
+    pub at: Location,
     pub id: String,
     /// Module and method identifier, e.g. `agreement_status`.
     pub fn_ident: String,
@@ -110,6 +155,7 @@ pub struct OneOf {
 
 #[derive(Debug, Clone)]
 pub struct QueryParam {
+    pub at: Location,
     /// Name on the wire, from the request-syntax table.
     pub name: String,
     pub documented_as: String,
@@ -128,6 +174,7 @@ pub struct Response {
 
 #[derive(Debug, Clone)]
 pub struct Field {
+    pub at: Location,
     /// JSON name.
     pub name: String,
     pub rust_ident: String,
@@ -138,6 +185,7 @@ pub struct Field {
 /// One documented failure of an endpoint.
 #[derive(Debug, Clone)]
 pub struct ErrorEntry {
+    pub at: Location,
     pub id: String,
     pub variant: String,
     /// Heading of the failure example in the document.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::diag::{Diagnostic, Error};
 use crate::ident;
 use crate::model::*;
-use crate::spec::raw::{RawCloud, RawEndpoint, RawHeader};
+use crate::spec::raw::{RawCloud, RawEndpoint, RawErrorCodes, RawField, RawHeader, RawThrottling};
 use crate::spec::{Loaded, SourceFile};
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -56,6 +56,25 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
     endpoints.sort_by(|a: &Endpoint, b| a.id.cmp(&b.id));
     v.unique_type_names(loaded, &endpoints);
 
+    let mut error_codes = None;
+    let mut throttling = None;
+    for (file, part) in loaded.files.iter().zip(&loaded.parts) {
+        if let Some(raw) = &part.error_codes {
+            let at = Validator::field(file, (1, 1), "error_codes", None);
+            if error_codes.is_some() {
+                v.error(file, at, "`error_codes` is given twice".into());
+            }
+            error_codes = Some(v.error_codes(file, at, raw, &known_docs));
+        }
+        if let Some(raw) = &part.throttling {
+            let at = Validator::field(file, (1, 1), "throttling", None);
+            if throttling.is_some() {
+                v.error(file, at, "`throttling` is given twice".into());
+            }
+            throttling = Some(v.throttling(file, at, raw, &known_docs, &headers));
+        }
+    }
+
     if v.diagnostics.is_empty() {
         Ok(Api {
             spec_hash: loaded.hash,
@@ -63,6 +82,8 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
             headers,
             clouds,
             endpoints,
+            error_codes,
+            throttling: throttling.flatten(),
         })
     } else {
         Err(Error::Spec(v.diagnostics))
@@ -93,6 +114,13 @@ impl Validator {
     /// Locates a field of the item at `item`: the first `key:` line after it.
     fn field(file: &SourceFile, item: At, key: &str, value: Option<&str>) -> At {
         file.locate(key, value, item.0, 0).unwrap_or(item)
+    }
+
+    fn location(file: &SourceFile, at: At) -> Location {
+        Location {
+            file: file.path.clone(),
+            line: at.0,
+        }
     }
 
     fn error(&mut self, file: &SourceFile, at: At, message: String) {
@@ -198,6 +226,7 @@ impl Validator {
             );
         }
         (self.diagnostics.len() == before).then(|| Header {
+            at: Self::location(file, at),
             name: h.name.clone(),
             const_ident,
             documented_as: h.documented_as.clone(),
@@ -236,6 +265,7 @@ impl Validator {
         self.doc_ref(file, at, &c.doc, docs);
         let variant = self.ident(file, at, ident::type_ident, &c.id)?;
         (self.diagnostics.len() == before).then(|| Cloud {
+            at: Self::location(file, at),
             id: c.id.clone(),
             variant,
             name: c.name.clone(),
@@ -327,6 +357,7 @@ impl Validator {
             return None;
         }
         Some(Endpoint {
+            at: Self::location(file, at),
             id: e.id.clone(),
             fn_ident: fn_ident?,
             name: e.name.clone(),
@@ -428,6 +459,7 @@ impl Validator {
                     self.non_empty(file, qat, "description", &q.description);
                     if let Some(variant) = self.ident(file, qat, ident::type_ident, &q.name) {
                         params.push(QueryParam {
+                            at: Self::location(file, qat),
                             name: q.name.clone(),
                             documented_as: q.documented_as.clone(),
                             variant,
@@ -485,12 +517,27 @@ impl Validator {
             );
         }
         let rust_type = self.ident(file, rat, ident::type_ident, &r.rust_type);
-        let mut fields = Vec::new();
-        for f in &r.fields {
-            let fat = Self::field(file, rat, "name", Some(&f.name));
+        let fields = self.fields(file, rat, &r.fields);
+        Some(Response {
+            status: r.status,
+            rust_type: rust_type?,
+            description: r.description.clone(),
+            fields,
+        })
+    }
+
+    /// The fields of a JSON body, located after `at`.
+    fn fields(&mut self, file: &SourceFile, at: At, raw: &[RawField]) -> Vec<Field> {
+        let mut fields: Vec<Field> = Vec::new();
+        for f in raw {
+            let fat = Self::field(file, at, "name", Some(&f.name));
             self.non_empty(file, fat, "description", &f.description);
+            if fields.iter().any(|x| x.name == f.name) {
+                self.error(file, fat, format!("field `{}` is listed twice", f.name));
+            }
             if let Some(rust_ident) = self.ident(file, fat, ident::snake_ident, &f.name) {
                 fields.push(Field {
+                    at: Self::location(file, fat),
                     name: f.name.clone(),
                     rust_ident,
                     value_type: f.value_type,
@@ -498,12 +545,7 @@ impl Validator {
                 });
             }
         }
-        Some(Response {
-            status: r.status,
-            rust_type: rust_type?,
-            description: r.description.clone(),
-            fields,
-        })
+        fields
     }
 
     fn errors(&mut self, file: &SourceFile, e: &RawEndpoint) -> Vec<ErrorEntry> {
@@ -547,6 +589,7 @@ impl Validator {
                     );
                 }
                 out.push(ErrorEntry {
+                    at: Self::location(file, eat),
                     id: err.id.clone(),
                     variant,
                     example: err.example.clone(),
@@ -569,6 +612,99 @@ impl Validator {
             x.needs_description = groups[&(x.status, x.code.clone(), x.source.clone())] > 1;
         }
         out
+    }
+
+    fn error_codes(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        raw: &RawErrorCodes,
+        docs: &BTreeSet<&str>,
+    ) -> ErrorCodes {
+        self.doc_ref(file, at, &raw.doc, docs);
+        let mut codes: Vec<GlobalCode> = Vec::new();
+        for c in &raw.codes {
+            let code = c.code.as_text();
+            let cat = self.item(file, "code", &code);
+            if code.trim().is_empty() {
+                self.error(file, cat, "`code` must not be empty".into());
+            }
+            if !(100..600).contains(&c.status) {
+                self.field_error(
+                    file,
+                    cat,
+                    "status",
+                    format!("status {} is not an HTTP status (100-599)", c.status),
+                );
+            }
+            if codes.iter().any(|x| x.status == c.status && x.code == code) {
+                self.error(
+                    file,
+                    cat,
+                    format!("status {} and code {code} are listed twice: give both descriptions to one entry", c.status),
+                );
+            }
+            if c.descriptions.is_empty() || c.descriptions.iter().any(|d| d.trim().is_empty()) {
+                self.field_error(
+                    file,
+                    cat,
+                    "descriptions",
+                    "`descriptions` must list non-empty descriptions".into(),
+                );
+            }
+            self.non_empty(file, cat, "status_name", &c.status_name);
+            codes.push(GlobalCode {
+                code,
+                status: c.status,
+                status_name: c.status_name.clone(),
+                descriptions: c.descriptions.clone(),
+                at: Self::location(file, cat),
+            });
+        }
+        ErrorCodes {
+            doc: raw.doc.clone(),
+            at: Self::location(file, at),
+            codes,
+        }
+    }
+
+    fn throttling(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        raw: &RawThrottling,
+        docs: &BTreeSet<&str>,
+        headers: &[Header],
+    ) -> Option<Throttling> {
+        let before = self.diagnostics.len();
+        self.doc_ref(file, at, &raw.doc, docs);
+        if !(400..600).contains(&raw.status) {
+            self.field_error(
+                file,
+                at,
+                "status",
+                format!("status {} is not a 4xx or 5xx status", raw.status),
+            );
+        }
+        let known = headers.iter().any(|h| {
+            h.direction == Direction::Response && h.name.eq_ignore_ascii_case(&raw.retry_after)
+        });
+        if !known {
+            self.field_error(
+                file,
+                at,
+                "retry_after",
+                format!("`{}` is not a response header of the spec", raw.retry_after),
+            );
+        }
+        let body = self.fields(file, at, &raw.body);
+        (self.diagnostics.len() == before).then(|| Throttling {
+            doc: raw.doc.clone(),
+            status: raw.status,
+            retry_after: raw.retry_after.clone(),
+            body,
+            at: Self::location(file, at),
+        })
     }
 
     /// Types of all endpoints share the crate's root namespace.

@@ -82,6 +82,19 @@ pub enum Semantics {
     CorrelationId,
 }
 
+/// An entry of the global error catalogue: a row of the error-codes table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorCodeInfo {
+    /// The error code, as text.
+    pub code: &'static str,
+    /// The HTTP status the table gives it.
+    pub status: u16,
+    /// The status as the table names it, e.g. `BadRequest`.
+    pub status_name: &'static str,
+    /// Every description the table gives this code, in its order.
+    pub descriptions: &'static [&'static str],
+}
+
 /// A failure the documents give as an example response of an endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentedError {

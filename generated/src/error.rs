@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
-use crate::catalog::DocumentedError;
+use crate::catalog::{DocumentedError, ErrorCodeInfo};
 use crate::response::ResponseMeta;
 
 /// The catalogue of an endpoint's documented failures: one variant per example
@@ -98,6 +98,12 @@ impl<K: ErrorKind> ApiError<K> {
     /// The documents' entry for this failure, if it is a documented one.
     pub fn documented(&self) -> Option<&'static DocumentedError> {
         self.kind.documented()
+    }
+
+    /// The global catalogue's entries for this status and code: what the
+    /// documents say the code means, also for an `Unknown` failure.
+    pub fn catalogue(&self) -> impl Iterator<Item = &'static ErrorCodeInfo> + '_ {
+        crate::error_codes::lookup(Some(self.meta.status.as_u16()), &self.body.code)
     }
 }
 

@@ -42,7 +42,7 @@ mod response;
 mod api;
 
 pub use api::*;
-pub use catalog::DocumentedError;
+pub use catalog::{DocumentedError, ErrorCodeInfo};
 pub use client::{BuildError, Call, Client, ClientBuilder, DEFAULT_TIMEOUT};
 pub use error::{ApiError, Error, ErrorBody, ErrorKind};
 pub use response::{Response, ResponseMeta};

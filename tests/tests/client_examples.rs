@@ -335,3 +335,20 @@ async fn no_server_is_a_transport_error_with_the_call_ids() {
     assert!(err.to_string().contains("MS-RequestId"), "{err}");
     assert!(!format!("{err} {err:?}").contains("secret-token"));
 }
+
+#[tokio::test]
+async fn an_undocumented_error_is_explained_by_the_global_catalogue() {
+    let body = r#"{"code":800002,"description":"Bad input.","data":[],"source":"PartnerFD"}"#;
+    let server = TestServer::start(Reply::json(400, body)).await;
+    let client = server.client().build().unwrap();
+    let err = client
+        .agreement_status(Program::Csp, Reseller::MpnId(1))
+        .await
+        .unwrap_err();
+    let Error::Api(e) = err else { panic!("{err}") };
+    assert_eq!(e.kind(), AgreementStatusError::Unknown);
+    let entries: Vec<_> = e.catalogue().collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0].status_name, "BadRequest");
+    assert_eq!(entries[0].descriptions, ["Invalid request input"]);
+}

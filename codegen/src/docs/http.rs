@@ -92,22 +92,25 @@ pub fn parse_response(text: &str) -> Result<HttpResponse, String> {
     })
 }
 
-/// Splits header lines from the rest.
+/// Splits header lines from the rest. Blank lines between header lines are
+/// passed over (the throttling page double-spaces its example).
 fn headers<'a>(lines: impl Iterator<Item = &'a str>) -> (Vec<(String, String)>, Vec<&'a str>) {
+    let lines: Vec<&str> = lines.collect();
     let mut headers = Vec::new();
-    let mut rest = Vec::new();
-    let mut in_headers = true;
-    for line in lines {
-        if in_headers {
-            if let Some((name, value)) = header_line(line) {
-                headers.push((name.to_string(), value.to_string()));
-                continue;
-            }
-            in_headers = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((name, value)) = header_line(lines[i]) {
+            headers.push((name.to_string(), value.to_string()));
+            i += 1;
+            continue;
         }
-        rest.push(line);
+        let next = lines[i..].iter().position(|l| !l.trim().is_empty());
+        match next {
+            Some(n) if n > 0 && header_line(lines[i + n]).is_some() => i += n,
+            _ => break,
+        }
     }
-    (headers, rest)
+    (headers, lines[i..].to_vec())
 }
 
 fn header_line(line: &str) -> Option<(&str, &str)> {
@@ -130,6 +133,16 @@ mod tests {
         assert_eq!((r.status, r.reason.as_str()), (400, "Bad Request"));
         assert_eq!(r.header("ms-cv"), Some("a.0"));
         assert_eq!(r.body, "{\n  \"code\": 1\n}");
+    }
+
+    #[test]
+    fn blank_lines_between_headers_are_passed_over() {
+        let r = parse_response(
+            "HTTP/1.1 429 Too Many Requests \n\nRetry-After: 57 \n\n{ \"statusCode\": 429 } \n",
+        )
+        .unwrap();
+        assert_eq!(r.header("Retry-After"), Some("57"));
+        assert_eq!(r.body, "{ \"statusCode\": 429 }");
     }
 
     #[test]

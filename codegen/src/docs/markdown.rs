@@ -14,6 +14,17 @@ pub struct Page {
     pub headings: Vec<Heading>,
     pub tables: Vec<Table>,
     pub code_blocks: Vec<CodeBlock>,
+    /// Paragraphs and list items, as plain text.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph or a list item: its text with markup removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub line: usize,
+    pub text: String,
+    /// Whether it is an item of a list.
+    pub in_list: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +89,8 @@ impl Page {
         let mut in_code = false;
         let mut in_heading = false;
         let mut in_meta = false;
+        // Paragraphs and list items being read, innermost last.
+        let mut texts: Vec<(usize, String, bool)> = Vec::new();
 
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             match event {
@@ -153,10 +166,41 @@ impl Page {
                         text: std::mem::take(&mut buf),
                     });
                 }
+                Event::Start(Tag::Paragraph) if !texts.last().is_some_and(|t| t.2) => {
+                    texts.push((lines.line(range.start), String::new(), false))
+                }
+                Event::Start(Tag::Item) => {
+                    texts.push((lines.line(range.start), String::new(), true))
+                }
+                Event::End(TagEnd::Paragraph) if !texts.last().is_some_and(|t| t.2) => {
+                    close(&mut texts, &mut page.paragraphs)
+                }
+                Event::End(TagEnd::Item) => close(&mut texts, &mut page.paragraphs),
+                Event::Start(Tag::List(_)) => {
+                    // A nested list ends the text of the item that holds it.
+                    if let Some(t) = texts.last_mut().filter(|t| t.2 && !t.1.trim().is_empty()) {
+                        let (line, text) = (t.0, std::mem::take(&mut t.1));
+                        page.paragraphs.push(Paragraph {
+                            line,
+                            text: text.trim().to_string(),
+                            in_list: true,
+                        });
+                    }
+                }
                 Event::Text(t) | Event::Code(t) if in_cell || in_code || in_heading || in_meta => {
                     buf.push_str(&t)
                 }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(last) = texts.last_mut() {
+                        last.1.push_str(&t)
+                    }
+                }
                 Event::SoftBreak | Event::HardBreak if in_cell || in_heading => buf.push(' '),
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(last) = texts.last_mut() {
+                        last.1.push(' ')
+                    }
+                }
                 Event::InlineHtml(h) | Event::Html(h) if in_cell && is_line_break(&h) => {
                     buf.push('\n')
                 }
@@ -179,6 +223,20 @@ impl Page {
             let value = line.strip_prefix(key)?.strip_prefix(':')?;
             Some(value.trim().trim_matches('"'))
         })
+    }
+}
+
+/// Ends the innermost paragraph or item; an empty one is dropped.
+fn close(texts: &mut Vec<(usize, String, bool)>, out: &mut Vec<Paragraph>) {
+    if let Some((line, text, in_list)) = texts.pop() {
+        let text = text.trim();
+        if !text.is_empty() {
+            out.push(Paragraph {
+                line,
+                text: text.to_string(),
+                in_list,
+            });
+        }
     }
 }
 
@@ -212,6 +270,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn reads_paragraphs_and_list_items() {
+        let text = "**Applies to**: A | B\n\nS'applique à :\n\n* Un\n* Deux\n  continued\n";
+        let page = Page::parse(text);
+        let got: Vec<_> = page
+            .paragraphs
+            .iter()
+            .map(|p| (p.line, p.text.as_str(), p.in_list))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Applies to: A | B", false),
+                (3, "S'applique à :", false),
+                (5, "Un", true),
+                (6, "Deux continued", true)
+            ]
+        );
+    }
+
+    #[test]
     fn reads_front_matter_tables_and_code_with_lines() {
         let text = "---\ntitle: T\nms.contentlocale: fr-FR\n---\n\n# Top\n\n## Things\n\n| A | B |\n|---|---|\n| `x` | one</br>two |\n\n```http\nGET / HTTP/1.1\n```\n";
         let page = Page::parse(text);
@@ -223,6 +301,7 @@ mod tests {
         assert_eq!(table.header, ["A", "B"]);
         assert_eq!(table.rows[0].cells, ["x", "one\ntwo"]);
         assert_eq!(table.rows[0].line, 12);
+        assert_eq!(page.paragraphs.len(), 0);
         let code = &page.code_blocks[0];
         assert_eq!((code.line, code.info.as_str()), (14, "http"));
         assert_eq!(code.text, "GET / HTTP/1.1\n");

@@ -5,4 +5,4 @@ mod http;
 mod markdown;
 
 pub use http::{HttpRequest, HttpResponse, parse_request, parse_response};
-pub use markdown::{CodeBlock, Heading, Page, Row, Table};
+pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};

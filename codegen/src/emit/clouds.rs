@@ -2,7 +2,7 @@
 
 use quote::quote;
 
-use super::{Module, doc2, ident};
+use super::{Module, doc2, ident, number};
 use crate::model::Api;
 
 pub fn emit(api: &Api) -> Module {
@@ -12,7 +12,7 @@ pub fn emit(api: &Api) -> Module {
         quote! { #text #v }
     });
     let all = api.clouds.iter().map(|c| ident(&c.variant));
-    let count = api.clouds.len();
+    let count = number(api.clouds.len());
     let arm = |f: fn(&crate::model::Cloud) -> &str| {
         let arms = api.clouds.iter().map(move |c| {
             let v = ident(&c.variant);

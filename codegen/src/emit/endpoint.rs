@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Module, doc, doc2, ident};
+use super::{Module, doc, doc2, ident, number};
 use crate::model::{Auth, Endpoint, ErrorEntry, OneOf, PathParam, Response, Segment, ValueType};
 
 pub fn emit(e: &Endpoint) -> Module {
@@ -213,6 +213,7 @@ fn errors(e: &Endpoint) -> TokenStream {
     let table = ident("ERRORS");
     let lookup = e.errors.iter().enumerate().map(|(i, x)| {
         let v = ident(&x.variant);
+        let i = number(i);
         quote! { #ty::#v => Some(&#table[#i]), }
     });
     let classify = classify(e, &ty);
@@ -254,7 +255,7 @@ fn documented(x: &ErrorEntry) -> TokenStream {
         data,
         ..
     } = x;
-    let status = proc_macro2::Literal::u16_unsuffixed(x.status);
+    let status = number(x.status.into());
     quote! {
         DocumentedError {
             id: #id,
@@ -280,7 +281,7 @@ fn classify(e: &Endpoint, ty: &proc_macro2::Ident) -> TokenStream {
         }
         done.push(key);
         let (status, code, source) = key;
-        let status = proc_macro2::Literal::u16_unsuffixed(status);
+        let status = number(status.into());
         let pattern = quote! { (#status, #code, #source) };
         if x.needs_description {
             let inner = e

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use quote::quote;
 
-use super::{Module, doc, doc2, ident};
+use super::{Module, doc, doc2, ident, number};
 use crate::model::{Api, Direction, Origin, Requirement, Semantics, ValueType};
 
 pub fn emit(api: &Api) -> Module {
@@ -87,7 +87,7 @@ pub fn emit(api: &Api) -> Module {
             }
         }
     });
-    let count = api.headers.len();
+    let count = number(api.headers.len());
     let table_doc = doc(
         "Every header the documents describe, in the documents' order: the rows of the \
          request and response tables, then the headers only seen in examples or guidance.",

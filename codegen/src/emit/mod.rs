@@ -3,6 +3,7 @@
 
 mod clouds;
 mod endpoint;
+mod error_codes;
 mod headers;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -21,7 +22,11 @@ pub struct Module {
 
 /// Every module the generator owns, in file-name order.
 pub fn emit(api: &Api) -> Vec<Module> {
-    let mut modules = vec![headers::emit(api), clouds::emit(api)];
+    let mut modules = vec![
+        headers::emit(api),
+        clouds::emit(api),
+        error_codes::emit(api),
+    ];
     modules.extend(api.endpoints.iter().map(endpoint::emit));
     modules.push(root(api, &modules));
     modules.sort_by(|a, b| a.file_name.cmp(&b.file_name));
@@ -60,13 +65,28 @@ fn ident(name: &str) -> Ident {
 }
 
 /// Doc attributes for `text`, one per line, so that it reads as written.
-/// `<` is escaped: rustdoc would take `<token>` for an HTML tag.
+/// `<` outside code spans is escaped: rustdoc would take `<token>` for an
+/// HTML tag.
 pub(crate) fn doc(text: &str) -> TokenStream {
     let lines = text.lines().map(|line| {
-        let line = format!(" {}", line.replace('<', "\\<"));
-        quote! { #[doc = #line] }
+        let mut escaped = String::from(" ");
+        let mut in_code = false;
+        for c in line.chars() {
+            match c {
+                '`' => in_code = !in_code,
+                '<' if !in_code => escaped.push('\\'),
+                _ => {}
+            }
+            escaped.push(c);
+        }
+        quote! { #[doc = #escaped] }
     });
     quote! { #(#lines)* }
+}
+
+/// A number literal without a type suffix.
+pub(crate) fn number(n: usize) -> proc_macro2::Literal {
+    proc_macro2::Literal::usize_unsuffixed(n)
 }
 
 /// `doc`, then a blank doc line, then `more`.

@@ -14,6 +14,37 @@ pub struct RawFile {
     pub clouds: Vec<RawCloud>,
     #[serde(default)]
     pub endpoints: Vec<RawEndpoint>,
+    #[serde(default)]
+    pub error_codes: Option<RawErrorCodes>,
+    #[serde(default)]
+    pub throttling: Option<RawThrottling>,
+}
+
+/// The global error catalogue of a document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawErrorCodes {
+    pub doc: String,
+    pub codes: Vec<RawErrorCode>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawErrorCode {
+    pub code: ErrorCode,
+    pub status: u16,
+    pub status_name: String,
+    pub descriptions: Vec<String>,
+}
+
+/// The throttled response.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThrottling {
+    pub doc: String,
+    pub status: u16,
+    pub retry_after: String,
+    pub body: Vec<RawField>,
 }
 
 #[derive(Debug, Deserialize)]
