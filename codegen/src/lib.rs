@@ -3,10 +3,12 @@
 //!
 //! The pipeline runs one way, a module per step:
 //! [`spec::load`] → [`validate::validate`] → [`emit::emit`] → [`output`].
-//! [`docs`] reads the published documents the spec is checked against.
+//! [`docs`] reads the published documents the spec is checked against, and
+//! [`drift`] compares them with the spec.
 
 pub mod diag;
 pub mod docs;
+pub mod drift;
 pub mod emit;
 pub mod ident;
 pub mod model;
@@ -34,6 +36,11 @@ pub fn default_spec() -> PathBuf {
 /// The default output folder: the generated modules of the `partner-center` crate.
 pub fn default_out() -> PathBuf {
     workspace_root().join("generated").join("src").join("api")
+}
+
+/// The default documents folder: `spec/docs/en-us`.
+pub fn default_docs() -> PathBuf {
+    workspace_root().join("spec").join("docs").join("en-us")
 }
 
 /// Loads and validates the spec at `spec` (a file or a folder).

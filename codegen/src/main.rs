@@ -1,4 +1,5 @@
-//! `cargo codegen`: regenerate the client from the spec, or check it is current.
+//! `cargo codegen`: regenerate the client from the spec, check it is current,
+//! or compare the spec with the documents.
 //!
 //! Exit codes: 0 success, 1 spec errors or stale output, 2 usage or I/O errors.
 
@@ -6,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use partner_center_codegen::drift::{self, Format};
 use partner_center_codegen::{Diagnostic, Error, output};
 
 #[derive(Parser)]
@@ -24,6 +26,17 @@ struct Cli {
 enum Command {
     /// Exit 0 if the output folder is current, else 1 and a diff (nothing is written).
     Check {
+        #[command(flatten)]
+        paths: Paths,
+    },
+    /// Compare the spec with the documents: exit 0 if they agree, 1 on drift.
+    Docs {
+        /// The folder of documents [default: spec/docs/en-us]
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// How to print the report
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
         #[command(flatten)]
         paths: Paths,
     },
@@ -64,6 +77,15 @@ fn main() -> ExitCode {
             let (spec, out) = paths.or(cli.paths);
             check(&spec, &out)
         }
+        Some(Command::Docs {
+            docs,
+            format,
+            paths,
+        }) => {
+            let (spec, _) = paths.or(cli.paths);
+            let docs = docs.unwrap_or_else(partner_center_codegen::default_docs);
+            compare_docs(&spec, &docs, format)
+        }
     };
     match result {
         Ok(code) => code,
@@ -101,6 +123,18 @@ fn check(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
         drift.len()
     );
     Ok(ExitCode::from(1))
+}
+
+fn compare_docs(spec: &Path, docs: &Path, format: Format) -> Result<ExitCode, Error> {
+    let api = partner_center_codegen::load_api(spec)?;
+    let report = drift::check(&api, docs)?;
+    let root = std::env::current_dir().unwrap_or_default();
+    print!("{}", report.render(format, &root));
+    Ok(if report.drift() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn report(e: &Error) {

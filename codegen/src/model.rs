@@ -94,6 +94,10 @@ pub struct Cloud {
 #[derive(Debug, Clone)]
 pub struct Endpoint {
     pub at: Location,
+    /// Where the spec gives the method, the path and the clouds.
+    pub method_at: Location,
+    pub path_at: Location,
+    pub clouds_at: Location,
     pub id: String,
     /// Module and method identifier, e.g. `agreement_status`.
     pub fn_ident: String,

@@ -358,6 +358,9 @@ impl Validator {
         }
         Some(Endpoint {
             at: Self::location(file, at),
+            method_at: Self::location(file, Self::field(file, at, "method", None)),
+            path_at: Self::location(file, Self::field(file, at, "path", None)),
+            clouds_at: Self::location(file, Self::field(file, at, "clouds", None)),
             id: e.id.clone(),
             fn_ident: fn_ident?,
             name: e.name.clone(),

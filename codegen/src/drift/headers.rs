@@ -1,0 +1,127 @@
+//! `headers.md`: the request and response headers tables.
+
+use super::{Kind, PageCx, nothing, pair, same_ignoring_case, spec, type_name};
+use crate::docs::Table;
+use crate::model::{Api, Direction, Header, Origin, Requirement};
+
+/// The page's first table is the request headers, its second the response
+/// headers: found by position, since localized pages translate the headings.
+pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
+    let page = cx.page;
+    let tables: Vec<&Table> = page.tables.iter().filter(|t| t.header.len() >= 3).collect();
+    for (i, direction) in [Direction::Request, Direction::Response]
+        .into_iter()
+        .enumerate()
+    {
+        let ours: Vec<&Header> = api
+            .headers
+            .iter()
+            .filter(|h| h.direction == direction && h.origin == Origin::Table && h.doc == cx.file)
+            .collect();
+        let side = match direction {
+            Direction::Request => "request",
+            Direction::Response => "response",
+        };
+        match tables.get(i) {
+            Some(table) => compare_table(cx, table, side, &ours),
+            None => {
+                for h in ours {
+                    cx.text(
+                        Kind::OnlyInSpec,
+                        format!("headers.{side}[{}]", h.name),
+                        None,
+                        spec(&h.at, h.documented_as.clone()),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn compare_table(cx: &mut PageCx<'_>, table: &Table, side: &str, ours: &[&Header]) {
+    let cell = |row: usize, col: usize| table.rows[row].cells.get(col).cloned().unwrap_or_default();
+    let doc_names: Vec<String> = (0..table.rows.len())
+        .map(|r| cell(r, 0).trim_end_matches(':').trim().to_string())
+        .collect();
+    let spec_names: Vec<String> = ours.iter().map(|h| h.name.clone()).collect();
+    let pairing = pair(&doc_names, &spec_names, same_ignoring_case);
+
+    for &(r, s) in &pairing.pairs {
+        let h = ours[s];
+        let line = Some(table.rows[r].line);
+        let element = |field: &str| format!("headers.{side}[{}].{field}", h.name);
+        let (name, description, value_type) = (cell(r, 0), cell(r, 1), cell(r, 2));
+        if name != h.documented_as {
+            cx.text(
+                Kind::Different,
+                element("name"),
+                line,
+                spec(&h.at, h.documented_as.clone()),
+                Some(name),
+            );
+        }
+        if !value_type.eq_ignore_ascii_case(type_name(h.value_type)) {
+            let ours = type_name(h.value_type).to_string();
+            cx.text(
+                Kind::Different,
+                element("type"),
+                line,
+                spec(&h.at, ours),
+                Some(value_type),
+            );
+        }
+        if description != h.description {
+            cx.text(
+                Kind::Different,
+                element("description"),
+                line,
+                spec(&h.at, h.description.clone()),
+                Some(description),
+            );
+        } else if requirement(&description) != h.requirement {
+            // Said by the description: only compared when the descriptions agree.
+            let ours = format!("{:?}", h.requirement).to_lowercase();
+            let theirs = format!("{:?}", requirement(&description)).to_lowercase();
+            cx.text(
+                Kind::Different,
+                element("requirement"),
+                line,
+                spec(&h.at, ours),
+                Some(theirs),
+            );
+        }
+    }
+    for &r in &pairing.only_doc {
+        let element = format!("headers.{side}[{}]", doc_names[r]);
+        cx.text(
+            Kind::OnlyInDocuments,
+            element,
+            Some(table.rows[r].line),
+            nothing(),
+            Some(cell(r, 1)),
+        );
+    }
+    for &s in &pairing.only_spec {
+        let h = ours[s];
+        let element = format!("headers.{side}[{}]", h.name);
+        cx.text(
+            Kind::OnlyInSpec,
+            element,
+            Some(table.line),
+            spec(&h.at, h.description.clone()),
+            None,
+        );
+    }
+}
+
+/// What a description says of the header: "Required." or "Optional." first.
+fn requirement(description: &str) -> Requirement {
+    if description.starts_with("Required.") {
+        Requirement::Required
+    } else if description.starts_with("Optional.") {
+        Requirement::Optional
+    } else {
+        Requirement::Unspecified
+    }
+}
