@@ -1,37 +1,68 @@
-//! The client, its builder, and one call in flight.
+//! The client and its builder.
 
 use std::fmt;
-use std::future::{Future, IntoFuture};
-use std::marker::PhantomData;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::{HeaderValue, Method};
-use serde::de::DeserializeOwned;
+use http::HeaderValue;
 use url::Url;
-use uuid::Uuid;
 
 use crate::Cloud;
-use crate::error::{ApiError, Error, ErrorBody, ErrorKind, excerpt};
-use crate::headers;
-use crate::response::{Response, ResponseMeta};
+use crate::retry::RetryPolicy;
+use crate::token::{Secret, TokenProvider};
 
-/// Timeout of a whole call unless [`ClientBuilder::timeout`] sets another.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long connecting may take, unless [`ClientBuilder::connect_timeout`] says otherwise.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one attempt may take, from sending to the last byte of the body,
+/// unless [`ClientBuilder::attempt_timeout`] says otherwise.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a whole call may take, retries and waits included, unless
+/// [`ClientBuilder::call_timeout`] says otherwise.
+pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(120);
+/// The largest response body accepted, unless [`ClientBuilder::max_body_size`]
+/// says otherwise: 4 MiB.
+pub const DEFAULT_MAX_BODY_SIZE: usize = 4 << 20;
 
 /// A Partner Center REST API client. Cheap to clone: clones share connections.
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
-    http: reqwest::Client,
-    base_url: Url,
-    authorization: HeaderValue,
-    application: Option<HeaderValue>,
-    locale: Option<HeaderValue>,
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: Url,
+    pub(crate) auth: Auth,
+    pub(crate) application: Option<HeaderValue>,
+    pub(crate) locale: Option<HeaderValue>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) call_timeout: Duration,
+    pub(crate) max_body_size: usize,
+}
+
+/// Where the bearer token comes from.
+#[derive(Clone)]
+pub(crate) enum Auth {
+    /// `Bearer <token>`, checked when the client was built.
+    Static(HeaderValue),
+    Provider(Arc<dyn TokenProvider>),
+}
+
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Auth::Static(_) => f.write_str("Static(<redacted>)"),
+            Auth::Provider(_) => f.write_str("Provider"),
+        }
+    }
+}
+
+/// A bearer token header value; `None` if the token cannot be sent as one.
+pub(crate) fn bearer(token: &str) -> Option<HeaderValue> {
+    let mut value = HeaderValue::from_str(&format!("Bearer {token}")).ok()?;
+    value.set_sensitive(true);
+    Some(value)
 }
 
 impl Client {
@@ -42,7 +73,12 @@ impl Client {
             token: None,
             application: None,
             locale: None,
-            timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            call_timeout: DEFAULT_CALL_TIMEOUT,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            allow_http_on_loopback: false,
         }
     }
 
@@ -54,37 +90,69 @@ impl Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url.as_str())
-            .field("token", &"<redacted>")
-            .field("application", &self.inner.application)
-            .field("locale", &self.inner.locale)
+            .field("base_url", &inner.base_url.as_str())
+            .field("auth", &inner.auth)
+            .field("application", &inner.application)
+            .field("locale", &inner.locale)
+            .field("retry", &inner.retry)
+            .field("attempt_timeout", &inner.attempt_timeout)
+            .field("call_timeout", &inner.call_timeout)
+            .field("max_body_size", &inner.max_body_size)
             .finish()
     }
 }
 
-/// Configures a [`Client`]: the bearer token is required, the rest optional.
+/// Configures a [`Client`]. A token (or a token provider) is required; every
+/// other setting has a documented default.
 #[derive(Clone)]
 pub struct ClientBuilder {
     base_url: String,
-    token: Option<String>,
+    token: Option<TokenSource>,
     application: Option<String>,
     locale: Option<String>,
-    timeout: Duration,
+    retry: RetryPolicy,
+    connect_timeout: Duration,
+    attempt_timeout: Duration,
+    call_timeout: Duration,
+    max_body_size: usize,
+    allow_http_on_loopback: bool,
+}
+
+#[derive(Clone)]
+enum TokenSource {
+    Static(Secret),
+    Provider(Arc<dyn TokenProvider>),
 }
 
 impl ClientBuilder {
-    /// Sends requests to `url` instead of the cloud's base URL: a local test
-    /// server, or a proxy. Loopback addresses are never sent through a proxy.
+    /// Sends requests to `url` instead of the cloud's base URL. It must be
+    /// https, unless [`ClientBuilder::allow_http_on_loopback`] is set and the
+    /// host is a loopback address. Loopback addresses are never sent through a proxy.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
     }
 
-    /// The bearer token sent as `Authorization: Bearer <token>`. Never shown
-    /// by `Debug` or in errors.
+    /// Allows a plain `http://` base URL whose host is a loopback address: a
+    /// local test server. Any other plain http URL is still refused.
+    pub fn allow_http_on_loopback(mut self) -> Self {
+        self.allow_http_on_loopback = true;
+        self
+    }
+
+    /// A fixed bearer token, sent as `Authorization: Bearer <token>`. Never
+    /// shown by `Debug`, `Display` or in errors.
     pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
+        self.token = Some(TokenSource::Static(Secret(token.into())));
+        self
+    }
+
+    /// A provider asked for the token before every attempt, so that a
+    /// refreshed token is used when a call is retried.
+    pub fn token_provider(mut self, provider: impl TokenProvider) -> Self {
+        self.token = Some(TokenSource::Provider(Arc::new(provider)));
         self
     }
 
@@ -101,40 +169,62 @@ impl ClientBuilder {
         self
     }
 
-    /// The longest a whole call may take, from sending to the last byte of the
-    /// body. Default: [`DEFAULT_TIMEOUT`].
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+    /// How calls are retried; [`RetryPolicy::none`] turns retries off.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// How long connecting may take. Default: [`DEFAULT_CONNECT_TIMEOUT`].
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take, from sending to the last byte of the
+    /// body. Default: [`DEFAULT_ATTEMPT_TIMEOUT`].
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// How long a whole call may take, every attempt and wait included.
+    /// Default: [`DEFAULT_CALL_TIMEOUT`].
+    pub fn call_timeout(mut self, timeout: Duration) -> Self {
+        self.call_timeout = timeout;
+        self
+    }
+
+    /// The largest response body accepted, in bytes; a larger one is an
+    /// error, not an allocation. Default: [`DEFAULT_MAX_BODY_SIZE`].
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
         self
     }
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
-        let token = self.token.ok_or(BuildError::MissingToken)?;
-        let mut authorization = header_value("Authorization", &format!("Bearer {token}"))?;
-        authorization.set_sensitive(true);
+        let auth = match self.token.clone().ok_or(BuildError::MissingToken)? {
+            TokenSource::Static(Secret(token)) => {
+                Auth::Static(bearer(&token).ok_or(BuildError::InvalidHeaderValue {
+                    header: "Authorization",
+                })?)
+            }
+            TokenSource::Provider(p) => Auth::Provider(p),
+        };
         let application = self
             .application
-            .map(|a| header_value("MS-PartnerCenter-Application", &a))
+            .as_deref()
+            .map(|a| header_value("MS-PartnerCenter-Application", a))
             .transpose()?;
         let locale = self
             .locale
-            .map(|l| header_value("X-Locale", &l))
+            .as_deref()
+            .map(|l| header_value("X-Locale", l))
             .transpose()?;
+        let base_url = self.checked_base_url()?;
 
-        let invalid = |reason: &str| BuildError::InvalidBaseUrl {
-            url: self.base_url.clone(),
-            reason: reason.to_string(),
-        };
-        let base_url = Url::parse(&self.base_url).map_err(|e| invalid(&e.to_string()))?;
-        if !matches!(base_url.scheme(), "https" | "http") || base_url.cannot_be_a_base() {
-            return Err(invalid("expected an http or https URL"));
-        }
-        if base_url.query().is_some() || base_url.fragment().is_some() {
-            return Err(invalid("a base URL has no query or fragment"));
-        }
-
-        let mut http = reqwest::Client::builder().timeout(self.timeout);
+        let mut http = reqwest::Client::builder().connect_timeout(self.connect_timeout);
         if is_loopback(&base_url) {
             http = http.no_proxy();
         }
@@ -143,22 +233,61 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
-                authorization,
+                auth,
                 application,
                 locale,
+                retry: self.retry,
+                attempt_timeout: self.attempt_timeout,
+                call_timeout: self.call_timeout,
+                max_body_size: self.max_body_size,
             }),
         })
+    }
+
+    fn checked_base_url(&self) -> Result<Url, BuildError> {
+        let invalid = |reason: &str| BuildError::InvalidBaseUrl {
+            url: self.base_url.clone(),
+            reason: reason.to_string(),
+        };
+        let url = Url::parse(&self.base_url).map_err(|e| invalid(&e.to_string()))?;
+        if url.cannot_be_a_base() || url.host().is_none() {
+            return Err(invalid("it is not a URL that paths can be appended to"));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(invalid("a base URL has no query or fragment"));
+        }
+        match url.scheme() {
+            "https" => Ok(url),
+            "http" if self.allow_http_on_loopback && is_loopback(&url) => Ok(url),
+            "http" if self.allow_http_on_loopback => {
+                Err(invalid("plain http is only allowed for a loopback address"))
+            }
+            "http" => Err(invalid(
+                "plain http is refused: use https, or allow_http_on_loopback() for a local test server",
+            )),
+            _ => Err(invalid("expected an https URL")),
+        }
     }
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let token = match &self.token {
+            None => "none",
+            Some(TokenSource::Static(_)) => "<redacted>",
+            Some(TokenSource::Provider(_)) => "provider",
+        };
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("token", &token)
             .field("application", &self.application)
             .field("locale", &self.locale)
-            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("call_timeout", &self.call_timeout)
+            .field("max_body_size", &self.max_body_size)
+            .field("allow_http_on_loopback", &self.allow_http_on_loopback)
             .finish()
     }
 }
@@ -180,8 +309,8 @@ fn is_loopback(url: &Url) -> bool {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// No token was given.
-    #[error("no bearer token: call `ClientBuilder::token`")]
+    /// No token or token provider was given.
+    #[error("no bearer token: call `ClientBuilder::token` or `ClientBuilder::token_provider`")]
     MissingToken,
     /// A value cannot be sent as a header: the value itself is not shown.
     #[error(
@@ -191,7 +320,7 @@ pub enum BuildError {
         /// The header the value was for.
         header: &'static str,
     },
-    /// The base URL is not an http(s) URL that paths can be appended to.
+    /// The base URL is not one requests can be sent to.
     #[error("invalid base URL `{url}`: {reason}")]
     InvalidBaseUrl {
         /// The URL as given.
@@ -202,178 +331,4 @@ pub enum BuildError {
     /// The HTTP client could not be set up (TLS backend, for example).
     #[error("could not build the HTTP client")]
     Http(#[source] reqwest::Error),
-}
-
-/// The method, path and query of a request, built by the generated methods.
-#[derive(Debug)]
-pub(crate) struct RequestParts {
-    method: Method,
-    segments: Vec<String>,
-    query: Vec<(&'static str, String)>,
-    invalid: Option<String>,
-}
-
-impl RequestParts {
-    pub(crate) fn new(method: Method) -> Self {
-        RequestParts {
-            method,
-            segments: Vec::new(),
-            query: Vec::new(),
-            invalid: None,
-        }
-    }
-
-    /// A literal segment of the path template.
-    pub(crate) fn segment(&mut self, segment: &str) {
-        self.segments.push(segment.to_string());
-    }
-
-    /// A path parameter: percent-encoded when the URL is built. Empty, `.` and
-    /// `..` would change the path itself, so they are refused.
-    pub(crate) fn param(&mut self, name: &str, value: &str) {
-        if matches!(value, "" | "." | "..") && self.invalid.is_none() {
-            self.invalid = Some(format!("path parameter {name} cannot be {value:?}"));
-        }
-        self.segments.push(value.to_string());
-    }
-
-    pub(crate) fn query(&mut self, name: &'static str, value: String) {
-        self.query.push((name, value));
-    }
-
-    fn url(&self, base: &Url) -> Result<Url, String> {
-        let mut url = base.clone();
-        url.path_segments_mut()
-            .map_err(|()| format!("base URL {base} cannot take a path"))?
-            .pop_if_empty()
-            .extend(&self.segments);
-        if !self.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&self.query);
-        }
-        Ok(url)
-    }
-}
-
-/// One call of an endpoint, ready to send: `.await` it, after setting the ids
-/// if the caller wants its own.
-#[must_use = "a call does nothing until it is awaited"]
-pub struct Call<'c, T, K> {
-    client: &'c Client,
-    request: RequestParts,
-    request_id: Option<Uuid>,
-    correlation_id: Option<Uuid>,
-    _types: PhantomData<fn() -> (T, K)>,
-}
-
-impl<'c, T, K> Call<'c, T, K>
-where
-    T: DeserializeOwned,
-    K: ErrorKind,
-{
-    pub(crate) fn new(client: &'c Client, request: RequestParts) -> Self {
-        Call {
-            client,
-            request,
-            request_id: None,
-            correlation_id: None,
-            _types: PhantomData,
-        }
-    }
-
-    /// Sends `id` as `MS-RequestId` instead of a fresh one: to repeat a call
-    /// whose outcome is unknown, so that the service sees the same call.
-    pub fn request_id(mut self, id: Uuid) -> Self {
-        self.request_id = Some(id);
-        self
-    }
-
-    /// Sends `id` as `MS-CorrelationId` instead of a fresh one.
-    pub fn correlation_id(mut self, id: Uuid) -> Self {
-        self.correlation_id = Some(id);
-        self
-    }
-
-    /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<Response<T>, Error<K>> {
-        if let Some(message) = self.request.invalid {
-            return Err(Error::InvalidInput { message });
-        }
-        let inner = &self.client.inner;
-        let url = self
-            .request
-            .url(&inner.base_url)
-            .map_err(|message| Error::InvalidInput { message })?;
-        let request_id = self.request_id.unwrap_or_else(Uuid::new_v4);
-        let correlation_id = self.correlation_id.unwrap_or_else(Uuid::new_v4);
-
-        let mut request = inner
-            .http
-            .request(self.request.method, url)
-            .header(headers::ACCEPT, headers::ACCEPT_DEFAULT)
-            .header(headers::AUTHORIZATION, inner.authorization.clone())
-            .header(
-                headers::MS_CONTRACT_VERSION,
-                headers::MS_CONTRACT_VERSION_DEFAULT,
-            )
-            .header(headers::MS_REQUEST_ID, request_id.to_string())
-            .header(headers::MS_CORRELATION_ID, correlation_id.to_string());
-        if let Some(application) = &inner.application {
-            request = request.header(headers::MS_PARTNER_CENTER_APPLICATION, application.clone());
-        }
-        if let Some(locale) = &inner.locale {
-            request = request.header(headers::X_LOCALE, locale.clone());
-        }
-
-        let transport = |source| Error::Transport {
-            source,
-            request_id,
-            correlation_id,
-        };
-        let response = request.send().await.map_err(transport)?;
-        let meta = ResponseMeta::new(response.status(), response.headers());
-        let body = response.bytes().await.map_err(transport)?;
-
-        if meta.status.is_success() {
-            match serde_json::from_slice::<T>(&body) {
-                Ok(value) => Ok(Response { value, meta }),
-                Err(e) => Err(Error::Decode {
-                    meta,
-                    expected: std::any::type_name::<T>(),
-                    message: e.to_string(),
-                    excerpt: excerpt(&body),
-                }),
-            }
-        } else {
-            match serde_json::from_slice::<ErrorBody>(&body) {
-                Ok(error) => Err(Error::Api(ApiError::new(error, meta))),
-                Err(_) => Err(Error::UnexpectedBody {
-                    meta,
-                    excerpt: excerpt(&body),
-                }),
-            }
-        }
-    }
-}
-
-impl<'c, T, K> IntoFuture for Call<'c, T, K>
-where
-    T: DeserializeOwned + Send + 'c,
-    K: ErrorKind,
-{
-    type Output = Result<Response<T>, Error<K>>;
-    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
-
-impl<T, K> fmt::Debug for Call<'_, T, K> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Call")
-            .field("request", &self.request)
-            .field("request_id", &self.request_id)
-            .field("correlation_id", &self.correlation_id)
-            .finish_non_exhaustive()
-    }
 }

@@ -1,5 +1,7 @@
 //! Shared pieces of the integration tests: where the documents are, and a
-//! recording HTTP server on 127.0.0.1.
+//! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves.
+
+pub mod fault;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -140,6 +142,7 @@ impl TestServer {
     pub fn client(&self) -> partner_center::ClientBuilder {
         partner_center::Client::builder(partner_center::Cloud::Global)
             .base_url(&self.base_url)
+            .allow_http_on_loopback()
             .token("<token>")
     }
 }

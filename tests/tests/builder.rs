@@ -57,6 +57,29 @@ fn base_urls_must_be_http_urls_without_query() {
 }
 
 #[test]
+fn plain_http_only_for_loopback_and_only_when_allowed() {
+    let build = |url: &str, allow: bool| {
+        let builder = Client::builder(Cloud::Global).token("t").base_url(url);
+        if allow {
+            builder.allow_http_on_loopback()
+        } else {
+            builder
+        }
+        .build()
+    };
+    assert!(matches!(
+        build("http://127.0.0.1:8080", false),
+        Err(BuildError::InvalidBaseUrl { .. })
+    ));
+    assert!(build("http://127.0.0.1:8080", true).is_ok());
+    assert!(build("http://[::1]:8080", true).is_ok());
+    assert!(build("http://localhost", true).is_ok());
+    let err = build("http://api.partnercenter.microsoft.com", true).unwrap_err();
+    assert!(err.to_string().contains("loopback"), "{err}");
+    assert!(build("https://127.0.0.1:8443", false).is_ok());
+}
+
+#[test]
 fn clouds_use_their_documented_base_urls() {
     let client = Client::builder(Cloud::China).token("t").build().unwrap();
     assert_eq!(

@@ -2,7 +2,9 @@
 //! requests and responses of the AgreementStatus page itself.
 
 use partner_center::headers::{HEADERS, ValueType};
-use partner_center::{AgreementStatusError, Error, ErrorKind, Program, Reseller, agreement_status};
+use partner_center::{
+    AgreementStatusError, Error, ErrorKind, Program, Reseller, RetryPolicy, agreement_status,
+};
 use partner_center_tests::{
     Reply, TestServer, agreement_status_page, example_requests, example_responses,
 };
@@ -225,9 +227,18 @@ async fn an_undocumented_error_keeps_everything_it_carries() {
         ["https://example.invalid/help", r#"{"k":1}"#]
     );
     assert_eq!(e.meta().status.as_u16(), 400);
+    assert_eq!(
+        e.meta().request_id.as_deref(),
+        Some("11111111-2222-3333-4444-555555555555")
+    );
+    let sent = server.received()[0].headers["ms-requestid"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(e.call().request_id.to_string(), sent);
     let shown = err.to_string();
     assert!(
-        shown.contains("Something new.") && shown.contains("11111111-2222"),
+        shown.contains("Something new.") && shown.contains(&sent),
         "{shown}"
     );
 }
@@ -240,13 +251,13 @@ async fn bodies_that_are_not_documented_shapes_are_reported_as_such() {
         body: "<html>bad gateway</html>".into(),
     })
     .await;
-    let client = server.client().build().unwrap();
+    let client = server.client().retry(RetryPolicy::none()).build().unwrap();
     let err = client
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::UnexpectedBody { meta, excerpt } if meta.status.as_u16() == 502 && excerpt.contains("bad gateway")),
+        matches!(&err, Error::UnexpectedBody { meta, excerpt, .. } if meta.status.as_u16() == 502 && excerpt.contains("bad gateway")),
         "{err:?}"
     );
     assert!(err.to_string().contains("text/html"), "{err}");
@@ -315,7 +326,7 @@ async fn other_programs_are_sent_percent_encoded_and_bad_ones_are_refused() {
 }
 
 #[tokio::test]
-async fn no_server_is_a_transport_error_with_the_call_ids() {
+async fn no_server_is_a_connect_error_with_the_call_ids() {
     // Bind then drop a listener: nothing listens on that port any more.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -324,6 +335,8 @@ async fn no_server_is_a_transport_error_with_the_call_ids() {
         .port();
     let client = partner_center::Client::builder(partner_center::Cloud::Global)
         .base_url(format!("http://127.0.0.1:{port}"))
+        .allow_http_on_loopback()
+        .retry(RetryPolicy::none())
         .token("secret-token")
         .build()
         .unwrap();
@@ -331,7 +344,7 @@ async fn no_server_is_a_transport_error_with_the_call_ids() {
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert!(matches!(err, Error::Connect { .. }), "{err:?}");
     assert!(err.to_string().contains("MS-RequestId"), "{err}");
     assert!(!format!("{err} {err:?}").contains("secret-token"));
 }

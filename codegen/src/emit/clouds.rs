@@ -8,7 +8,7 @@ use crate::model::Api;
 pub fn emit(api: &Api) -> Module {
     let variants = api.clouds.iter().map(|c| {
         let v = ident(&c.variant);
-        let text = doc2(&c.name, &format!("Base URL: <{}>.", c.base_url));
+        let text = doc2(&c.name, &format!("Base URL: `{}`.", c.base_url));
         quote! { #text #v }
     });
     let all = api.clouds.iter().map(|c| ident(&c.variant));

@@ -30,7 +30,7 @@ pub fn emit(e: &Endpoint) -> Module {
         doc: format!("{}: {}", e.name, e.summary),
         tokens: quote! {
             use crate::catalog::DocumentedError;
-            use crate::client::{Call, RequestParts};
+            use crate::call::{Call, RequestParts};
             use crate::error::{ErrorBody, ErrorKind};
             use crate::{Client, Cloud};
 
@@ -315,6 +315,7 @@ fn classify(e: &Endpoint, ty: &proc_macro2::Ident) -> TokenStream {
 /// The `Client` method.
 fn method(e: &Endpoint) -> TokenStream {
     let name = ident(&e.fn_ident);
+    let operation = &e.name;
     let response = ident(&e.response.rust_type);
     let error = ident(&e.error_type);
     let mut args = Vec::new();
@@ -366,7 +367,7 @@ fn method(e: &Endpoint) -> TokenStream {
         impl Client {
             #text
             pub fn #name(&self, #(#args),*) -> Call<'_, #response, #error> {
-                let mut request = RequestParts::new(METHOD);
+                let mut request = RequestParts::new(METHOD, #operation);
                 #(#steps)*
                 Call::new(self, request)
             }

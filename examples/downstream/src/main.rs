@@ -43,6 +43,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let client = Client::builder(Cloud::Global)
         .base_url(base_url)
+        .allow_http_on_loopback()
         .token("example-token")
         .application("downstream-example")
         .build()?;

@@ -3,7 +3,7 @@
 // Spec input: FNV-1a 64 bb60e977e5d10257.
 
 use crate::catalog::DocumentedError;
-use crate::client::{Call, RequestParts};
+use crate::call::{Call, RequestParts};
 use crate::error::{ErrorBody, ErrorKind};
 use crate::{Client, Cloud};
 /// HTTP method of AgreementStatus.
@@ -276,7 +276,7 @@ impl Client {
         program: Program,
         reseller: Reseller,
     ) -> Call<'_, AgreementStatus, AgreementStatusError> {
-        let mut request = RequestParts::new(METHOD);
+        let mut request = RequestParts::new(METHOD, "AgreementStatus");
         request.segment("v1");
         request.segment("compliance");
         request.param("ProgramName", program.as_str());

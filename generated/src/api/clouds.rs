@@ -9,19 +9,19 @@ use std::fmt;
 pub enum Cloud {
     /// Partner Center
     ///
-    /// Base URL: \<https://api.partnercenter.microsoft.com>.
+    /// Base URL: `https://api.partnercenter.microsoft.com`.
     Global,
     /// Partner Center operated by 21Vianet
     ///
-    /// Base URL: \<https://partner.partnercenterapi.microsoftonline.cn>.
+    /// Base URL: `https://partner.partnercenterapi.microsoftonline.cn`.
     China,
     /// Partner Center for Microsoft Cloud Germany
     ///
-    /// Base URL: \<https://api.partnercenter.microsoft.com>.
+    /// Base URL: `https://api.partnercenter.microsoft.com`.
     Germany,
     /// Partner Center for Microsoft Cloud for US Government
     ///
-    /// Base URL: \<https://api.partnercenter.microsoft.com>.
+    /// Base URL: `https://api.partnercenter.microsoft.com`.
     UsGovernment,
 }
 impl Cloud {

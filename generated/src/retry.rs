@@ -1,0 +1,154 @@
+//! When a call is tried again, and how long it waits first.
+
+use std::time::{Duration, SystemTime};
+
+/// How a call is retried. The default retries timeouts, connection failures,
+/// 408, 429, 500, 502, 503 and 504, never another 4xx: up to
+/// [`RetryPolicy::DEFAULT_MAX_ATTEMPTS`] attempts, waiting `Retry-After` when
+/// the service sends it, otherwise an exponential backoff with jitter from
+/// [`RetryPolicy::DEFAULT_BASE_DELAY`] up to [`RetryPolicy::DEFAULT_MAX_DELAY`].
+/// No wait goes past the call's deadline ([`crate::ClientBuilder::call_timeout`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+}
+
+impl RetryPolicy {
+    /// Attempts of one call, the first included, unless set otherwise.
+    pub const DEFAULT_MAX_ATTEMPTS: u32 = 4;
+    /// The first backoff, doubled at each retry.
+    pub const DEFAULT_BASE_DELAY: Duration = Duration::from_millis(500);
+    /// The longest backoff.
+    pub const DEFAULT_MAX_DELAY: Duration = Duration::from_secs(30);
+
+    /// One attempt per call: nothing is retried.
+    pub const fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            base_delay: Duration::ZERO,
+            max_delay: Duration::ZERO,
+        }
+    }
+
+    /// At most `attempts` attempts per call, the first included (at least 1).
+    pub const fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = if attempts == 0 { 1 } else { attempts };
+        self
+    }
+
+    /// The first backoff, doubled at each retry up to the maximum.
+    pub const fn base_delay(mut self, delay: Duration) -> Self {
+        self.base_delay = delay;
+        self
+    }
+
+    /// The longest backoff.
+    pub const fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// Attempts of one call, the first included.
+    pub const fn attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// The backoff before attempt `next` (2 for the first retry): half of the
+    /// exponential delay, plus a random part of the other half, so that
+    /// clients that failed together do not retry together.
+    pub(crate) fn backoff(&self, next: u32) -> Duration {
+        let exponent = next.saturating_sub(2).min(16);
+        let full = self
+            .base_delay
+            .saturating_mul(1 << exponent)
+            .min(self.max_delay);
+        let half = full / 2;
+        let random = (uuid::Uuid::new_v4().as_u128() % 1_000_000) as u32;
+        half + half.mul_f64(f64::from(random) / 1_000_000.0)
+    }
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: Self::DEFAULT_MAX_ATTEMPTS,
+            base_delay: Self::DEFAULT_BASE_DELAY,
+            max_delay: Self::DEFAULT_MAX_DELAY,
+        }
+    }
+}
+
+/// Statuses worth another attempt: the service may answer differently later.
+pub(crate) fn retryable_status(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// `Retry-After` as seconds or as an HTTP-date, as a wait from now.
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(
+        at.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_takes_seconds_and_dates() {
+        assert_eq!(parse_retry_after("57"), Some(Duration::from_secs(57)));
+        assert_eq!(parse_retry_after(" 0 "), Some(Duration::ZERO));
+        let later = SystemTime::now() + Duration::from_secs(120);
+        let wait = parse_retry_after(&httpdate::fmt_http_date(later)).unwrap();
+        assert!(
+            wait > Duration::from_secs(110) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
+        assert_eq!(
+            parse_retry_after("Tue, 21 Jul 2020 04:10:58 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+        assert_eq!(parse_retry_after("-1"), None);
+    }
+
+    #[test]
+    fn backoff_grows_with_jitter_and_stays_under_the_maximum() {
+        let policy = RetryPolicy::default()
+            .base_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_millis(1000));
+        for _ in 0..100 {
+            let first = policy.backoff(2);
+            assert!(
+                first >= Duration::from_millis(50) && first <= Duration::from_millis(100),
+                "{first:?}"
+            );
+            let third = policy.backoff(4);
+            assert!(
+                third >= Duration::from_millis(200) && third <= Duration::from_millis(400),
+                "{third:?}"
+            );
+            assert!(policy.backoff(30) <= Duration::from_millis(1000));
+        }
+    }
+
+    #[test]
+    fn only_transient_statuses_are_retried() {
+        for status in [408, 429, 500, 502, 503, 504] {
+            assert!(retryable_status(status), "{status}");
+        }
+        for status in [200, 400, 401, 403, 404, 409, 412, 501] {
+            assert!(!retryable_status(status), "{status}");
+        }
+        assert_eq!(RetryPolicy::none().attempts(), 1);
+        assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
+    }
+}
