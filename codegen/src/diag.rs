@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
 /// A problem in the spec, at a place in one of its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -25,6 +27,55 @@ impl fmt::Display for Diagnostic {
             self.message
         )
     }
+}
+
+impl Diagnostic {
+    /// The diagnostic as a maintainer reads it: the `file:line:col: error:`
+    /// line, then the spec's line with the place underlined. `color` styles
+    /// it for a terminal; without `source` it is the first line alone.
+    pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        let head = self.to_string();
+        let Some((source, span)) =
+            source.and_then(|s| span_of(s, self.line, self.column).map(|span| (s, span)))
+        else {
+            return head;
+        };
+        let path = self.file.display().to_string();
+        let report = &[Level::ERROR.primary_title(&self.message).element(
+            Snippet::source(source)
+                .path(&path)
+                .annotation(AnnotationKind::Primary.span(span)),
+        )];
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let rendered = renderer.render(report).to_string();
+        // Its first line repeats the message; the contract's line stands instead.
+        let snippet = rendered.split_once('\n').map_or("", |(_, rest)| rest);
+        format!("{head}\n{snippet}")
+    }
+}
+
+/// The byte range to underline: from (line, column) to the end of the word
+/// there (a key stops at its colon), at least one character.
+fn span_of(source: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
+    let start_of_line: usize = source
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let text = source[start_of_line..].lines().next()?;
+    let offset = text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let word = text[offset..]
+        .find(|c: char| c.is_whitespace() || c == ':')
+        .unwrap_or(text.len() - offset);
+    let start = start_of_line + offset;
+    Some(start..start + word.max(1).min(source.len() - start))
 }
 
 /// Why a generator command failed.

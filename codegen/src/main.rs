@@ -3,6 +3,7 @@
 //!
 //! Exit codes: 0 success, 1 spec errors or stale output, 2 usage or I/O errors.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -140,14 +141,14 @@ fn compare_docs(spec: &Path, docs: &Path, format: Format) -> Result<ExitCode, Er
 fn report(e: &Error) {
     match e {
         Error::Spec(diagnostics) => {
+            let color = std::io::stderr().is_terminal();
             for d in diagnostics {
-                eprintln!(
-                    "{}",
-                    Diagnostic {
-                        file: shown(&d.file),
-                        ..d.clone()
-                    }
-                );
+                let source = std::fs::read_to_string(&d.file).ok();
+                let d = Diagnostic {
+                    file: shown(&d.file),
+                    ..d.clone()
+                };
+                eprintln!("{}", d.render(source.as_deref(), color));
             }
             eprintln!(
                 "{} error(s) in the spec; nothing was written",

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
 use crate::emit::Module;
@@ -88,49 +88,107 @@ pub fn check(out: &Path, files: &[GeneratedFile]) -> Result<Vec<Drift>, Error> {
 }
 
 /// Writes `files` into `out` and removes the generated files it no longer
-/// gives. Every new file is first written beside its target, then renamed over
-/// it, so a failure leaves no file half-written; files that did not change are
-/// not touched. Returns the names written or removed.
+/// gives, as one change: every new file is written beside its target first,
+/// the files it replaces or removes are set aside, and only then is anything
+/// moved into place. On any error the folder is put back as it was. Files that
+/// did not change are not touched, nor are files without the generated marker.
+/// Returns the names written or removed.
 pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> {
-    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    let mut pending = Vec::new();
+    let mut changed = Vec::new();
     for file in files {
-        let path = out.join(&file.name);
-        match read_if_exists(&path)? {
-            Some(old) if old == file.contents => continue,
+        match read_if_exists(&out.join(&file.name))? {
+            Some(old) if old == file.contents => {}
             Some(old) if !old.starts_with(MARKER) => {
                 return Err(Error::io(
-                    &path,
+                    &out.join(&file.name),
                     std::io::Error::other(
                         "a hand-written file has the name of a generated one; not overwriting it",
                     ),
                 ));
             }
-            _ => pending.push((file, out.join(format!(".{}.tmp", file.name)))),
+            old => changed.push((file, old.is_some())),
         }
     }
     let stale = stale_owned(out, files)?;
-
-    for (i, (file, tmp)) in pending.iter().enumerate() {
-        if let Err(e) = fs::write(tmp, &file.contents) {
-            for (_, t) in &pending[..=i] {
-                let _ = fs::remove_file(t);
-            }
-            return Err(Error::io(tmp, e));
+    if changed.is_empty() && stale.is_empty() {
+        return Ok(Vec::new());
+    }
+    let created = !out.exists();
+    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let mut tx = Transaction {
+        out,
+        temps: Vec::new(),
+        aside: Vec::new(),
+        placed: Vec::new(),
+    };
+    let result = tx.run(&changed, &stale);
+    if result.is_err() {
+        tx.roll_back();
+        if created {
+            let _ = fs::remove_dir(out);
         }
     }
-    let mut changed = Vec::new();
-    for (file, tmp) in &pending {
-        let path = out.join(&file.name);
-        fs::rename(tmp, &path).map_err(|e| Error::io(&path, e))?;
-        changed.push(file.name.clone());
+    result
+}
+
+/// The files of one `write`, so that a failure can be undone.
+struct Transaction<'a> {
+    out: &'a Path,
+    /// New contents written beside their targets.
+    temps: Vec<PathBuf>,
+    /// (original, where it was set aside).
+    aside: Vec<(PathBuf, PathBuf)>,
+    /// New files moved into place.
+    placed: Vec<PathBuf>,
+}
+
+impl Transaction<'_> {
+    fn run(
+        &mut self,
+        changed: &[(&GeneratedFile, bool)],
+        stale: &BTreeSet<String>,
+    ) -> Result<Vec<String>, Error> {
+        let beside = |name: &str, ending: &str| self.out.join(format!(".{name}.{ending}"));
+        for (file, _) in changed {
+            let temp = beside(&file.name, "new");
+            self.temps.push(temp.clone());
+            fs::write(&temp, &file.contents).map_err(|e| Error::io(&temp, e))?;
+        }
+        let replaced = changed
+            .iter()
+            .filter(|(_, exists)| *exists)
+            .map(|(f, _)| f.name.as_str());
+        for name in replaced.chain(stale.iter().map(String::as_str)) {
+            let (original, aside) = (self.out.join(name), beside(name, "old"));
+            fs::rename(&original, &aside).map_err(|e| Error::io(&original, e))?;
+            self.aside.push((original, aside));
+        }
+        for ((file, _), temp) in changed.iter().zip(&self.temps) {
+            let target = self.out.join(&file.name);
+            fs::rename(temp, &target).map_err(|e| Error::io(&target, e))?;
+            self.placed.push(target);
+        }
+        self.temps.clear();
+        for (_, aside) in self.aside.drain(..) {
+            // The change is made; a leftover here is only untidy.
+            let _ = fs::remove_file(aside);
+        }
+        let mut names: Vec<String> = changed.iter().map(|(f, _)| f.name.clone()).collect();
+        names.extend(stale.iter().cloned());
+        Ok(names)
     }
-    for name in stale {
-        let path = out.join(&name);
-        fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-        changed.push(name);
+
+    fn roll_back(&mut self) {
+        for placed in self.placed.drain(..) {
+            let _ = fs::remove_file(placed);
+        }
+        for (original, aside) in self.aside.drain(..) {
+            let _ = fs::rename(aside, original);
+        }
+        for temp in self.temps.drain(..) {
+            let _ = fs::remove_file(temp);
+        }
     }
-    Ok(changed)
 }
 
 /// Names of the files in `out` that carry the generated marker but are not in `files`.

@@ -264,6 +264,9 @@ impl Validator {
         self.non_empty(file, at, "name", &c.name);
         self.doc_ref(file, at, &c.doc, docs);
         let variant = self.ident(file, at, ident::type_ident, &c.id)?;
+        if let Some(other) = done.iter().find(|x| x.variant == variant && x.id != c.id) {
+            self.error(file, at, same_ident("cloud", &c.id, &other.id, &variant));
+        }
         (self.diagnostics.len() == before).then(|| Cloud {
             at: Self::location(file, at),
             id: c.id.clone(),
@@ -290,6 +293,18 @@ impl Validator {
         self.doc_ref(file, at, &e.doc, docs);
         self.non_empty(file, at, "summary", &e.summary);
         let fn_ident = self.ident(file, at, ident::snake_ident, &e.id);
+        if let Some(f) = &fn_ident {
+            if let Some(other) = done.iter().find(|x| &x.fn_ident == f && x.id != e.id) {
+                self.error(file, at, same_ident("endpoint", &e.id, &other.id, f));
+            }
+            if RESERVED_MODULES.contains(&f.as_str()) {
+                self.error(
+                    file,
+                    at,
+                    format!("endpoint id `{}` would be the module `{f}`, which the generator writes for something else", e.id),
+                );
+            }
+        }
         let name_at = Self::field(file, at, "name", Some(&e.name));
         let error_type = self.ident(
             file,
@@ -329,7 +344,23 @@ impl Validator {
             let mut known_values = Vec::new();
             for k in &p.known_values {
                 let kat = Self::field(file, pat, "value", Some(&k.value));
+                self.non_empty(file, kat, "description", &k.description);
                 if let Some(variant) = self.ident(file, kat, ident::type_ident, &k.value) {
+                    if let Some(other) = known_values
+                        .iter()
+                        .find(|x: &&KnownValue| x.variant == variant)
+                    {
+                        let message = same_ident("value", &k.value, &other.value, &variant);
+                        self.error(file, kat, message);
+                    }
+                    if variant == "Other" {
+                        self.error(
+                            file,
+                            kat,
+                            "the value `other` is reserved for values the documents do not name"
+                                .into(),
+                        );
+                    }
                     known_values.push(KnownValue {
                         value: k.value.clone(),
                         variant,
@@ -452,6 +483,7 @@ impl Validator {
             return None;
         };
         let gat = Self::field(file, at, "exactly_one_of", None);
+        self.non_empty(file, gat, "description", &group.description);
         let rust_type = self.ident(file, gat, ident::type_ident, &group.rust_type);
         let arg_ident = self.ident(file, gat, ident::snake_ident, &group.rust_type);
         let mut params = Vec::new();
@@ -461,6 +493,13 @@ impl Validator {
                     let qat = Self::field(file, at, "name", Some(&q.name));
                     self.non_empty(file, qat, "description", &q.description);
                     if let Some(variant) = self.ident(file, qat, ident::type_ident, &q.name) {
+                        if let Some(other) =
+                            params.iter().find(|x: &&QueryParam| x.variant == variant)
+                        {
+                            let message =
+                                same_ident("query parameter", &q.name, &other.name, &variant);
+                            self.error(file, qat, message);
+                        }
                         params.push(QueryParam {
                             at: Self::location(file, qat),
                             name: q.name.clone(),
@@ -520,6 +559,7 @@ impl Validator {
             );
         }
         let rust_type = self.ident(file, rat, ident::type_ident, &r.rust_type);
+        self.non_empty(file, rat, "description", &r.description);
         let fields = self.fields(file, rat, &r.fields);
         Some(Response {
             status: r.status,
@@ -539,6 +579,16 @@ impl Validator {
                 self.error(file, fat, format!("field `{}` is listed twice", f.name));
             }
             if let Some(rust_ident) = self.ident(file, fat, ident::snake_ident, &f.name) {
+                if let Some(other) = fields
+                    .iter()
+                    .find(|x| x.rust_ident == rust_ident && x.name != f.name)
+                {
+                    self.error(
+                        file,
+                        fat,
+                        same_ident("field", &f.name, &other.name, &rust_ident),
+                    );
+                }
                 fields.push(Field {
                     at: Self::location(file, fat),
                     name: f.name.clone(),
@@ -564,6 +614,8 @@ impl Validator {
                 );
             }
             self.non_empty(file, eat, "description", &err.description);
+            self.non_empty(file, eat, "example", &err.example);
+            self.non_empty(file, eat, "source", &err.source);
             let code = err.code.as_text();
             if out.iter().any(|x| x.id == err.id) {
                 self.error(file, eat, format!("error `{}` is listed twice", err.id));
@@ -584,6 +636,9 @@ impl Validator {
                 );
             }
             if let Some(variant) = self.ident(file, eat, ident::type_ident, &err.id) {
+                if let Some(other) = out.iter().find(|x| x.variant == variant && x.id != err.id) {
+                    self.error(file, eat, same_ident("error", &err.id, &other.id, &variant));
+                }
                 if variant == "Unknown" {
                     self.error(
                         file,
@@ -743,6 +798,15 @@ fn endpoint_file<'a>(loaded: &'a Loaded, id: &str) -> &'a SourceFile {
         .zip(&loaded.parts)
         .find(|(_, p)| p.endpoints.iter().any(|e| e.id == id))
         .map_or(&loaded.files[0], |(f, _)| f)
+}
+
+/// Modules the generator writes besides one per endpoint.
+const RESERVED_MODULES: [&str; 4] = ["clouds", "error_codes", "headers", "mod"];
+
+fn same_ident(what: &str, name: &str, other: &str, ident: &str) -> String {
+    format!(
+        "{what} `{name}` and {what} `{other}` would both be the Rust identifier `{ident}`: rename one"
+    )
 }
 
 /// RFC 9110 `tchar`.

@@ -224,3 +224,38 @@ fn a_repeated_item_is_reported_at_its_second_occurrence() {
         stderr(&out)
     );
 }
+
+#[test]
+fn an_io_error_while_writing_leaves_the_folder_as_it_was() {
+    let out_dir = out_copy();
+    // Two files must change, and the temporary file of the last one cannot be
+    // written: a folder stands in its place.
+    let old = format!("{} old\n", partner_center_codegen::output::MARKER);
+    std::fs::write(out_dir.path().join("agreement_status.rs"), &old).unwrap();
+    std::fs::write(out_dir.path().join("headers.rs"), &old).unwrap();
+    std::fs::remove_file(out_dir.path().join("clouds.rs")).unwrap();
+    std::fs::create_dir(out_dir.path().join(".headers.rs.new")).unwrap();
+    let before = snapshot_all(out_dir.path());
+    let out = codegen(&["--out", s(out_dir.path())]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains(".headers.rs.new"), "{}", stderr(&out));
+    assert_eq!(
+        snapshot_all(out_dir.path()),
+        before,
+        "output folder untouched"
+    );
+}
+
+/// Every entry of a folder, files with their bytes, folders as empty.
+fn snapshot_all(dir: &Path) -> Vec<(PathBuf, Option<Vec<u8>>)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let bytes = p.is_file().then(|| std::fs::read(&p).unwrap());
+            (p, bytes)
+        })
+        .collect();
+    entries.sort();
+    entries
+}
