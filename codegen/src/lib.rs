@@ -13,6 +13,7 @@ pub mod emit;
 pub mod ident;
 pub mod model;
 pub mod output;
+pub mod schema;
 pub mod spec;
 pub mod validate;
 

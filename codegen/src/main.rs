@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use partner_center_codegen::drift::{self, Format};
-use partner_center_codegen::{Diagnostic, Error, output};
+use partner_center_codegen::{Diagnostic, Error, output, schema};
 
 #[derive(Parser)]
 #[command(
@@ -106,12 +106,20 @@ fn generate(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
     for name in changed {
         eprintln!("updated {}", shown(&out.join(name)).display());
     }
+    let schema = schema::path_for(spec);
+    if output::write_file(&schema, &schema::render())? {
+        eprintln!("updated {}", shown(&schema).display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 fn check(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
     let files = partner_center_codegen::generate(spec)?;
-    let drift = output::check(out, &files)?;
+    let mut drift = output::check(out, &files)?;
+    drift.extend(output::check_file(
+        &schema::path_for(spec),
+        &schema::render(),
+    )?);
     if drift.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -119,8 +127,7 @@ fn check(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
         print!("{d}");
     }
     eprintln!(
-        "{}: {} file(s) differ from the spec: run `cargo codegen` and commit the result",
-        shown(out).display(),
+        "{} file(s) differ from the spec: run `cargo codegen` and commit the result",
         drift.len()
     );
     Ok(ExitCode::from(1))

@@ -191,6 +191,42 @@ impl Transaction<'_> {
     }
 }
 
+/// Compares one generated file outside the output folder (the spec's schema)
+/// with what is on disk.
+pub fn check_file(path: &Path, contents: &str) -> Result<Option<Drift>, Error> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(match read_if_exists(path)? {
+        None => Some(Drift::Missing { name }),
+        Some(old) if old != contents => Some(Drift::Changed {
+            diff: unified_diff(&name, &old, contents),
+            name,
+        }),
+        Some(_) => None,
+    })
+}
+
+/// Writes one generated file outside the output folder, through a file beside
+/// it; returns whether it changed.
+pub fn write_file(path: &Path, contents: &str) -> Result<bool, Error> {
+    if read_if_exists(path)?.as_deref() == Some(contents) {
+        return Ok(false);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.new"));
+    fs::write(&temp, contents).map_err(|e| Error::io(&temp, e))?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        Error::io(path, e)
+    })?;
+    Ok(true)
+}
+
 /// Names of the files in `out` that carry the generated marker but are not in `files`.
 fn stale_owned(out: &Path, files: &[GeneratedFile]) -> Result<BTreeSet<String>, Error> {
     let mut stale = BTreeSet::new();

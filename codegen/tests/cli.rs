@@ -21,7 +21,7 @@ fn spec_copy(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(default_spec()).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
+        if path.extension().is_some_and(|e| e == "yaml" || e == "json") {
             let text = std::fs::read_to_string(&path).unwrap();
             std::fs::write(dir.path().join(path.file_name().unwrap()), edit(&text)).unwrap();
         }

@@ -1,11 +1,13 @@
 //! `generated/` is what the spec gives, byte for byte, every time.
 
-use partner_center_codegen::{Drift, default_out, default_spec, generate, output};
+use partner_center_codegen::{Drift, default_out, default_spec, generate, output, schema};
 
 #[test]
 fn checked_in_output_matches_the_spec() {
     let files = generate(&default_spec()).unwrap_or_else(|e| panic!("{e}"));
-    let drift = output::check(&default_out(), &files).unwrap_or_else(|e| panic!("{e}"));
+    let mut drift = output::check(&default_out(), &files).unwrap_or_else(|e| panic!("{e}"));
+    let schema = schema::path_for(&default_spec());
+    drift.extend(output::check_file(&schema, &schema::render()).unwrap());
     let shown: String = drift.iter().map(ToString::to_string).collect();
     assert!(
         drift.is_empty(),
@@ -56,4 +58,36 @@ fn an_edited_description_is_drift_with_a_diff() {
         diff.contains("-        description: \"Tenant Id must be a GUID.\","),
         "{diff}"
     );
+}
+
+#[test]
+fn every_spec_file_names_the_schema_for_editors() {
+    for entry in std::fs::read_dir(default_spec()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let first = text.lines().next().unwrap_or_default();
+            assert_eq!(
+                first,
+                format!("# yaml-language-server: $schema={}", schema::FILE_NAME),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    let schema: serde_json::Value = serde_json::from_str(&schema::render()).unwrap();
+    assert_eq!(
+        schema["additionalProperties"], false,
+        "unknown keys are refused"
+    );
+    for key in [
+        "documents",
+        "headers",
+        "clouds",
+        "endpoints",
+        "error_codes",
+        "throttling",
+    ] {
+        assert!(schema["properties"].get(key).is_some(), "{key}");
+    }
 }
