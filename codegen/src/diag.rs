@@ -58,8 +58,8 @@ impl Diagnostic {
     }
 }
 
-/// The byte range to underline: from (line, column) to the end of the word
-/// there (a key stops at its colon), at least one character.
+/// The byte range to underline: a key up to its colon, or a value to the end
+/// of its line; at least one character.
 fn span_of(source: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
     let start_of_line: usize = source
         .split_inclusive('\n')
@@ -71,9 +71,14 @@ fn span_of(source: &str, line: usize, column: usize) -> Option<std::ops::Range<u
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(text.len(), |(i, _)| i);
-    let word = text[offset..]
-        .find(|c: char| c.is_whitespace() || c == ':')
-        .unwrap_or(text.len() - offset);
+    let is_value = text[..offset].trim_end().ends_with(':');
+    let rest = &text[offset..];
+    let word = if is_value {
+        rest.trim_end().len()
+    } else {
+        rest.find(|c: char| c.is_whitespace() || c == ':')
+            .unwrap_or(rest.len())
+    };
     let start = start_of_line + offset;
     Some(start..start + word.max(1).min(source.len() - start))
 }

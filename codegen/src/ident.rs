@@ -20,13 +20,19 @@ pub fn const_ident(name: &str) -> Result<String, String> {
 /// Keywords are rejected rather than escaped, so that every generated name can
 /// be written by a user exactly as the spec spells it.
 fn checked(name: &str, ident: String) -> Result<String, String> {
+    let word = ident.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && ident.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if syn::parse_str::<syn::Ident>(&ident).is_ok() {
         Ok(ident)
     } else if ident.is_empty() {
-        Err(format!("`{name}` gives no Rust identifier"))
+        Err(format!("`{name}` gives no Rust identifier: use letters"))
+    } else if word {
+        Err(format!(
+            "`{name}` becomes `{ident}`, a Rust keyword: rename it"
+        ))
     } else {
         Err(format!(
-            "`{name}` gives `{ident}`, which is not a usable Rust identifier (a keyword, or not starting with a letter)"
+            "`{name}` becomes `{ident}`, which is not a Rust identifier: start it with a letter"
         ))
     }
 }

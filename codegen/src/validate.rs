@@ -173,7 +173,6 @@ impl Validator {
         done: &[Header],
     ) -> Option<Header> {
         let at = self.item(file, "name", &h.name);
-        let before = self.diagnostics.len();
         if h.name.is_empty() || !h.name.bytes().all(is_token_byte) {
             self.error(
                 file,
@@ -225,7 +224,8 @@ impl Validator {
                 ),
             );
         }
-        (self.diagnostics.len() == before).then(|| Header {
+        // Kept even when wrong, so that what refers to it is not reported too.
+        Some(Header {
             at: Self::location(file, at),
             name: h.name.clone(),
             const_ident,
@@ -249,7 +249,6 @@ impl Validator {
         done: &[Cloud],
     ) -> Option<Cloud> {
         let at = self.item(file, "id", &c.id);
-        let before = self.diagnostics.len();
         if done.iter().any(|x| x.id == c.id) {
             self.error(file, at, format!("cloud `{}` is listed twice", c.id));
         }
@@ -267,7 +266,8 @@ impl Validator {
         if let Some(other) = done.iter().find(|x| x.variant == variant && x.id != c.id) {
             self.error(file, at, same_ident("cloud", &c.id, &other.id, &variant));
         }
-        (self.diagnostics.len() == before).then(|| Cloud {
+        // Kept even when wrong, so that what refers to it is not reported too.
+        Some(Cloud {
             at: Self::location(file, at),
             id: c.id.clone(),
             variant,

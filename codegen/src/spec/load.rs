@@ -122,12 +122,12 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
         match serde_yaml::from_str::<Option<RawFile>>(&file.text) {
             Ok(raw) => parts.push(raw.unwrap_or_default()),
             Err(e) => {
-                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                let ((line, column), message) = yaml_error(&e);
                 diagnostics.push(Diagnostic {
                     file: file.path.clone(),
                     line,
                     column,
-                    message: yaml_message(&e),
+                    message,
                 });
                 parts.push(RawFile::default());
             }
@@ -143,13 +143,37 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     })
 }
 
-/// serde_yaml's message without the " at line L column C" it appends: the
-/// diagnostic already says where.
-fn yaml_message(e: &serde_yaml::Error) -> String {
+/// serde_yaml's message and where to point. It appends " at line L column C"
+/// to the problem, and to a context when there is one ("..., while scanning a
+/// quoted scalar at line 10 column 11"): the context's place is where the
+/// maintainer must look, so the diagnostic points there.
+fn yaml_error(e: &serde_yaml::Error) -> ((usize, usize), String) {
+    let at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let message = e.to_string();
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
+    let (problem, context) = match message.split_once(", while ") {
+        Some((p, c)) => (p, Some(c)),
+        None => (message.as_str(), None),
+    };
+    let strip = |s: &str| -> (String, Option<(usize, usize)>) {
+        let Some(i) = s.find(" at line ") else {
+            return (s.to_string(), None);
+        };
+        let place = s[i + 9..].split_once(" column ").and_then(|(l, c)| {
+            let c: String = c.chars().take_while(char::is_ascii_digit).collect();
+            Some((l.parse().ok()?, c.parse().ok()?))
+        });
+        (s[..i].to_string(), place)
+    };
+    let (problem, _) = strip(problem);
+    match context.map(strip) {
+        Some((context, Some(place))) => (
+            place,
+            format!(
+                "{problem} at line {}, while {context} that starts here",
+                at.0
+            ),
+        ),
+        _ => (at, problem),
     }
 }
 

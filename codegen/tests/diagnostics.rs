@@ -1,0 +1,223 @@
+//! One test per class of spec mistake: the message names the file, line and
+//! column, says what is wrong, and shows the line. Snapshots (insta) keep the
+//! wording reviewed.
+
+use partner_center_codegen::{Diagnostic, Error, default_spec, load_api};
+
+/// Copies the spec, lets `edit` change each file (by name), and renders every
+/// diagnostic of the result with its snippet; file paths are shown by name.
+fn diagnose(edit: impl Fn(&str, &str) -> String) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(default_spec()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let edited = edit(&name, &text);
+            std::fs::write(dir.path().join(&name), edited).unwrap();
+        }
+    }
+    let diagnostics = match load_api(dir.path()) {
+        Err(Error::Spec(d)) => d,
+        Err(other) => panic!("not a spec error: {other}"),
+        Ok(_) => panic!("the edited spec is valid"),
+    };
+    diagnostics
+        .iter()
+        .map(|d| {
+            let source = std::fs::read_to_string(&d.file).unwrap();
+            let shown = Diagnostic {
+                file: d.file.file_name().unwrap().into(),
+                ..d.clone()
+            };
+            shown.render(Some(&source), false)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `edit` applied to one file only; the replacement must change it.
+fn in_file<'a>(file: &'a str, from: &'a str, to: &'a str) -> impl Fn(&str, &str) -> String + 'a {
+    move |name, text| {
+        if name != file {
+            return text.to_string();
+        }
+        assert!(text.contains(from), "{file} has no {from:?}");
+        text.replacen(from, to, 1)
+    }
+}
+
+#[test]
+fn yaml_syntax() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "clouds.yaml",
+        "    name: Partner Center operated by 21Vianet\n",
+        "    name: \"Partner Center operated by 21Vianet\n"
+    )));
+}
+
+#[test]
+fn unknown_key() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "clouds.yaml",
+        "    name: Partner Center\n",
+        "    name: Partner Center\n    colour: blue\n"
+    )));
+}
+
+#[test]
+fn wrong_type() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "agreement-status.yaml",
+        "        status: 400\n",
+        "        status: four hundred\n"
+    )));
+}
+
+#[test]
+fn missing_field() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "clouds.yaml",
+        "    base_url: https://partner.partnercenterapi.microsoftonline.cn\n",
+        ""
+    )));
+}
+
+#[test]
+fn duplicate_header_name_in_another_case() {
+    insta::assert_snapshot!(diagnose(
+        in_file(
+            "headers.yaml",
+            "  - name: If-Match\n",
+            "  - name: ms-requestid\n"
+        )
+        .then_fix(
+            "headers.yaml",
+            "    documented_as: \"If-Match:\"\n",
+            "    documented_as: \"ms-requestid:\"\n"
+        )
+    ));
+}
+
+#[test]
+fn duplicate_endpoint_id() {
+    insta::assert_snapshot!(diagnose(|name, text| {
+        if name == "agreement-status.yaml" {
+            let copy = text
+                .replacen("endpoints:\n", "", 1)
+                .replace("# yaml-language-server: $schema=spec.schema.json\n", "");
+            format!("{text}{copy}")
+        } else {
+            text.to_string()
+        }
+    }));
+}
+
+#[test]
+fn duplicate_error_entry() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "agreement-status.yaml",
+        "      - id: mpn_id_not_numeric\n        example: Non-numeric MPN ID\n        status: 400\n        code: 2000\n        source: PartnerApiServiceControllers\n        description: \"MPN Id must be numeric.\"",
+        "      - id: mpn_id_not_numeric\n        example: Non-numeric MPN ID\n        status: 400\n        code: 2000\n        source: PartnerApiServiceControllers\n        description: \"Tenant Id must be a GUID.\""
+    )));
+}
+
+#[test]
+fn references_to_nothing() {
+    insta::assert_snapshot!(diagnose(|name, text| match name {
+        "agreement-status.yaml" => text
+            .replacen(
+                "clouds: [global, us_government]",
+                "clouds: [global, mars]",
+                1
+            )
+            .replacen("params: [mpnId, tenantId]", "params: [mpnId, tenantID]", 1),
+        "clouds.yaml" => text.replacen(
+            "    doc: partner-center-rest-urls.md",
+            "    doc: urls.md",
+            1
+        ),
+        _ => text.to_string(),
+    }));
+}
+
+#[test]
+fn header_name_that_is_not_a_token() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "headers.yaml",
+        "  - name: X-Locale\n    documented_as: \"X-Locale:\"",
+        "  - name: X Locale\n    documented_as: \"X Locale:\""
+    )));
+}
+
+#[test]
+fn path_template_and_parameters_disagree() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "agreement-status.yaml",
+        "path: /v1/compliance/{ProgramName}/agreementstatus",
+        "path: /v1/compliance/{Program}/agreementstatus"
+    )));
+}
+
+#[test]
+fn invalid_base_url() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "clouds.yaml",
+        "base_url: https://partner.partnercenterapi.microsoftonline.cn",
+        "base_url: http://partner.partnercenterapi.microsoftonline.cn/v1"
+    )));
+}
+
+#[test]
+fn status_outside_its_range() {
+    insta::assert_snapshot!(diagnose(|name, text| match name {
+        "agreement-status.yaml" =>
+            text.replacen("        status: 400\n", "        status: 700\n", 1),
+        "error-codes.yaml" => text.replacen("      status: 200\n", "      status: 99\n", 1),
+        _ => text.to_string(),
+    }));
+}
+
+#[test]
+fn two_names_for_one_identifier() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "agreement-status.yaml",
+        "id: tenant_id_not_found",
+        "id: tenant_id_not_guid_"
+    )));
+}
+
+#[test]
+fn rust_keyword() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "agreement-status.yaml",
+        "        - name: isAgreementSigned",
+        "        - name: type"
+    )));
+}
+
+#[test]
+fn empty_description() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "agreement-status.yaml",
+        "description: \"MPN Id must be numeric.\"",
+        "description: \"  \""
+    )));
+}
+
+/// Two edits in one file.
+trait ThenFix<'a>: Fn(&str, &str) -> String + 'a + Sized {
+    fn then_fix(
+        self,
+        file: &'a str,
+        from: &'a str,
+        to: &'a str,
+    ) -> impl Fn(&str, &str) -> String + 'a {
+        move |name, text| {
+            let first = self(name, text);
+            in_file(file, from, to)(name, &first)
+        }
+    }
+}
+
+impl<'a, F: Fn(&str, &str) -> String + 'a> ThenFix<'a> for F {}
