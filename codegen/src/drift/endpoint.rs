@@ -1,10 +1,7 @@
 //! An endpoint's page: request syntax, URI parameters, "Applies to", and every
 //! example request and response.
 
-use super::{
-    Kind, PageCx, json_fits, json_type, nothing, pair, same_exactly, same_ignoring_case, spec,
-    type_name,
-};
+use super::{Kind, PageCx, body, nothing, pair, same_exactly, same_ignoring_case, spec, type_name};
 use crate::docs::{CodeBlock, HttpRequest, HttpResponse, Table, parse_request, parse_response};
 use crate::model::{Api, Direction, Endpoint, ErrorEntry, QueryParam, Segment, ValueType};
 
@@ -502,68 +499,14 @@ fn success(cx: &mut PageCx<'_>, e: &Endpoint, block: &CodeBlock, example: &HttpR
             Some(b),
         );
     }
-    let body = match serde_json::from_str(&example.body) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => {
-            let element = format!("{id}.response.body");
-            cx.code(
-                Kind::Different,
-                element,
-                line,
-                spec(&e.at, "a JSON object".to_string()),
-                Some(example.body.clone()),
-            );
-            return;
-        }
-    };
-    let doc_names: Vec<String> = body.keys().cloned().collect();
-    let spec_names: Vec<String> = r.fields.iter().map(|f| f.name.clone()).collect();
-    let pairing = pair(&doc_names, &spec_names, same_exactly);
-    for &(d, s) in &pairing.pairs {
-        let (name, f) = (&doc_names[d], &r.fields[s]);
-        let element = |field: &str| format!("{id}.response.fields[{}].{field}", f.name);
-        if *name != f.name {
-            cx.code(
-                Kind::Different,
-                element("name"),
-                line,
-                spec(&f.at, f.name.clone()),
-                Some(name.clone()),
-            );
-        } else if !json_fits(&body[name], f.value_type) {
-            let (a, b) = (
-                type_name(f.value_type).to_string(),
-                json_type(&body[name]).to_string(),
-            );
-            cx.code(
-                Kind::Different,
-                element("type"),
-                line,
-                spec(&f.at, a),
-                Some(b),
-            );
-        }
-    }
-    for &d in &pairing.only_doc {
-        let element = format!("{id}.response.fields[{}]", doc_names[d]);
-        cx.code(
-            Kind::OnlyInDocuments,
-            element,
-            line,
-            nothing(),
-            Some(body[&doc_names[d]].to_string()),
-        );
-    }
-    for &s in &pairing.only_spec {
-        let f = &r.fields[s];
-        cx.code(
-            Kind::OnlyInSpec,
-            format!("{id}.response.fields[{}]", f.name),
-            line,
-            spec(&f.at, None),
-            None,
-        );
-    }
+    body(
+        cx,
+        &format!("{id}.response"),
+        &e.at,
+        line,
+        &example.body,
+        &r.fields,
+    );
 }
 
 /// The element naming an error entry: by code and source, and by id where

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
 use crate::docs::Page;
-use crate::model::{Api, Location};
+use crate::model::{Api, Field, Location};
 
 pub use report::Format;
 
@@ -268,6 +268,82 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 
 fn same_exactly(a: &str, b: &str) -> bool {
     a == b
+}
+
+/// Compares a JSON body of a code block with the spec's fields: the body as
+/// `{prefix}.body`, each field as `{prefix}.fields[name]`.
+fn body(
+    cx: &mut PageCx<'_>,
+    prefix: &str,
+    at: &Location,
+    line: Option<usize>,
+    text: &str,
+    fields: &[Field],
+) {
+    let body = match serde_json::from_str(text) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => {
+            let element = format!("{prefix}.body");
+            let expected = spec(at, "a JSON object".to_string());
+            cx.code(
+                Kind::Different,
+                element,
+                line,
+                expected,
+                Some(text.to_string()),
+            );
+            return;
+        }
+    };
+    let doc_names: Vec<String> = body.keys().cloned().collect();
+    let spec_names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    let pairing = pair(&doc_names, &spec_names, same_exactly);
+    for &(d, s) in &pairing.pairs {
+        let (name, f) = (&doc_names[d], &fields[s]);
+        let element = |what: &str| format!("{prefix}.fields[{}].{what}", f.name);
+        if *name != f.name {
+            cx.code(
+                Kind::Different,
+                element("name"),
+                line,
+                spec(&f.at, f.name.clone()),
+                Some(name.clone()),
+            );
+        } else if !json_fits(&body[name], f.value_type) {
+            let (ours, theirs) = (
+                type_name(f.value_type).to_string(),
+                json_type(&body[name]).to_string(),
+            );
+            cx.code(
+                Kind::Different,
+                element("type"),
+                line,
+                spec(&f.at, ours),
+                Some(theirs),
+            );
+        }
+    }
+    for &d in &pairing.only_doc {
+        let element = format!("{prefix}.fields[{}]", doc_names[d]);
+        cx.code(
+            Kind::OnlyInDocuments,
+            element,
+            line,
+            nothing(),
+            Some(body[&doc_names[d]].to_string()),
+        );
+    }
+    for &s in &pairing.only_spec {
+        let f = &fields[s];
+        let element = format!("{prefix}.fields[{}]", f.name);
+        cx.code(
+            Kind::OnlyInSpec,
+            element,
+            line,
+            spec(&f.at, f.name.clone()),
+            None,
+        );
+    }
 }
 
 /// The JSON type of a value, in the spec's words.

@@ -1,6 +1,6 @@
 //! `api-throttling-guidance.md`: the example of a throttled response.
 
-use super::{Kind, PageCx, json_fits, json_type, nothing, pair, same_exactly, spec, type_name};
+use super::{Kind, PageCx, body, spec};
 use crate::docs::parse_response;
 use crate::model::Api;
 
@@ -42,63 +42,5 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
             None,
         );
     }
-    let body: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&example.body)
-    {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => {
-            let element = "throttling.body".to_string();
-            cx.code(
-                Kind::Different,
-                element,
-                line,
-                spec(&ours.at, "a JSON object".to_string()),
-                Some(example.body),
-            );
-            return;
-        }
-    };
-    let doc_names: Vec<String> = body.keys().cloned().collect();
-    let spec_names: Vec<String> = ours.body.iter().map(|f| f.name.clone()).collect();
-    let pairing = pair(&doc_names, &spec_names, same_exactly);
-    for &(d, s) in &pairing.pairs {
-        let (name, field) = (&doc_names[d], &ours.body[s]);
-        if *name != field.name {
-            let element = format!("throttling.body.fields[{}].name", field.name);
-            cx.code(
-                Kind::Different,
-                element,
-                line,
-                spec(&field.at, field.name.clone()),
-                Some(name.clone()),
-            );
-        } else if !json_fits(&body[name], field.value_type) {
-            let element = format!("throttling.body.fields[{}].type", field.name);
-            let (a, b) = (
-                type_name(field.value_type).to_string(),
-                json_type(&body[name]).to_string(),
-            );
-            cx.code(Kind::Different, element, line, spec(&field.at, a), Some(b));
-        }
-    }
-    for &d in &pairing.only_doc {
-        let element = format!("throttling.body.fields[{}]", doc_names[d]);
-        cx.code(
-            Kind::OnlyInDocuments,
-            element,
-            line,
-            nothing(),
-            Some(body[&doc_names[d]].to_string()),
-        );
-    }
-    for &s in &pairing.only_spec {
-        let field = &ours.body[s];
-        let element = format!("throttling.body.fields[{}]", field.name);
-        cx.code(
-            Kind::OnlyInSpec,
-            element,
-            line,
-            spec(&field.at, field.name.clone()),
-            None,
-        );
-    }
+    body(cx, "throttling", &ours.at, line, &example.body, &ours.body);
 }
