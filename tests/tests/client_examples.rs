@@ -3,7 +3,8 @@
 
 use partner_center::headers::{HEADERS, ValueType};
 use partner_center::{
-    AgreementStatusError, Error, ErrorKind, Program, Reseller, RetryPolicy, agreement_status,
+    AgreementStatusError, ApiError, Error, ErrorKind, Program, Reseller, RetryPolicy,
+    agreement_status,
 };
 use partner_center_tests::{
     Reply, TestServer, agreement_status_page, example_requests, example_responses,
@@ -188,16 +189,24 @@ async fn each_example_response_gives_its_documented_outcome() {
     }
 }
 
-#[tokio::test]
-async fn error_code_as_string_is_classified_like_a_number() {
-    let body = r#"{"code":"2001","description":"Both MPN Id and Tenant Id cannot be empty.","data":[],"source":"ComplianceController"}"#;
+/// The API error the client makes of a 400 response with `body`.
+async fn api_error(body: &str) -> ApiError<AgreementStatusError> {
     let server = TestServer::start(Reply::json(400, body)).await;
     let client = server.client().build().unwrap();
     let err = client
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
         .unwrap_err();
-    let Error::Api(e) = err else { panic!("{err}") };
+    match err {
+        Error::Api(e) => e,
+        other => panic!("{other}"),
+    }
+}
+
+#[tokio::test]
+async fn error_code_as_string_is_classified_like_a_number() {
+    let body = r#"{"code":"2001","description":"Both MPN Id and Tenant Id cannot be empty.","data":[],"source":"ComplianceController"}"#;
+    let e = api_error(body).await;
     assert_eq!(e.kind(), AgreementStatusError::NoIdentifier);
 }
 
@@ -352,13 +361,7 @@ async fn no_server_is_a_connect_error_with_the_call_ids() {
 #[tokio::test]
 async fn an_undocumented_error_is_explained_by_the_global_catalogue() {
     let body = r#"{"code":800002,"description":"Bad input.","data":[],"source":"PartnerFD"}"#;
-    let server = TestServer::start(Reply::json(400, body)).await;
-    let client = server.client().build().unwrap();
-    let err = client
-        .agreement_status(Program::Csp, Reseller::MpnId(1))
-        .await
-        .unwrap_err();
-    let Error::Api(e) = err else { panic!("{err}") };
+    let e = api_error(body).await;
     assert_eq!(e.kind(), AgreementStatusError::Unknown);
     let entries: Vec<_> = e.catalogue().collect();
     assert_eq!(entries.len(), 1, "{entries:?}");

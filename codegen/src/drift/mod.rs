@@ -172,22 +172,11 @@ impl PageCx<'_> {
         } else {
             kind
         };
-        self.push(kind, element, line, spec, doc);
+        self.code(kind, element, line, spec, doc);
     }
 
     /// A difference in a fenced code block: drift on every page.
     fn code(
-        &mut self,
-        kind: Kind,
-        element: String,
-        line: Option<usize>,
-        spec: Side<'_>,
-        doc: Option<String>,
-    ) {
-        self.push(kind, element, line, spec, doc);
-    }
-
-    fn push(
         &mut self,
         kind: Kind,
         element: String,
