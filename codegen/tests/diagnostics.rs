@@ -2,21 +2,15 @@
 //! column, says what is wrong, and shows the line. Snapshots (insta) keep the
 //! wording reviewed.
 
-use partner_center_codegen::{Diagnostic, Error, default_spec, load_api};
+use partner_center_codegen::{Diagnostic, Error, load_api};
+
+mod common;
+use common::spec_copy;
 
 /// Copies the spec, lets `edit` change each file (by name), and renders every
 /// diagnostic of the result with its snippet; file paths are shown by name.
 fn diagnose(edit: impl Fn(&str, &str) -> String) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(default_spec()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
-            let name = path.file_name().unwrap().to_str().unwrap().to_string();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let edited = edit(&name, &text);
-            std::fs::write(dir.path().join(&name), edited).unwrap();
-        }
-    }
+    let dir = spec_copy(edit);
     let diagnostics = match load_api(dir.path()) {
         Err(Error::Spec(d)) => d,
         Err(other) => panic!("not a spec error: {other}"),

@@ -2,31 +2,11 @@
 //! it accepts, it turns into Rust that parses; and text carried into the
 //! generated code reads there exactly as written.
 
-use std::path::Path;
-
-use partner_center_codegen::{GeneratedFile, default_spec, generate};
+use partner_center_codegen::{GeneratedFile, generate};
 use proptest::prelude::*;
 
-/// The spec's files, by name.
-fn spec_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(default_spec())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_str().unwrap().to_string();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-fn write_spec(dir: &Path, files: &[(String, String)]) {
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-}
+mod common;
+use common::{spec_files, write_spec};
 
 /// Every generated file parses as Rust.
 fn all_parse(files: &[GeneratedFile]) -> Result<(), String> {
