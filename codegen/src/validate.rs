@@ -138,6 +138,26 @@ impl Validator {
         }
     }
 
+    /// The `status:` of the item at `item` must be in `range`.
+    fn status(
+        &mut self,
+        file: &SourceFile,
+        item: At,
+        status: u16,
+        range: std::ops::Range<u16>,
+        label: &str,
+        expected: &str,
+    ) {
+        if !range.contains(&status) {
+            self.field_error(
+                file,
+                item,
+                "status",
+                format!("{label} {status} is not {expected}"),
+            );
+        }
+    }
+
     fn doc_ref(&mut self, file: &SourceFile, item: At, doc: &str, known: &BTreeSet<&str>) {
         if !known.contains(doc) {
             let at = Self::field(file, item, "doc", Some(doc));
@@ -550,14 +570,7 @@ impl Validator {
     fn response(&mut self, file: &SourceFile, at: At, e: &RawEndpoint) -> Option<Response> {
         let r = &e.response;
         let rat = Self::field(file, at, "response", None);
-        if !(200..300).contains(&r.status) {
-            self.field_error(
-                file,
-                rat,
-                "status",
-                format!("success status {} is not 2xx", r.status),
-            );
-        }
+        self.status(file, rat, r.status, 200..300, "success status", "2xx");
         let rust_type = self.ident(file, rat, ident::type_ident, &r.rust_type);
         self.non_empty(file, rat, "description", &r.description);
         let fields = self.fields(file, rat, &r.fields);
@@ -605,14 +618,14 @@ impl Validator {
         let mut out: Vec<ErrorEntry> = Vec::new();
         for err in &e.errors {
             let eat = self.item(file, "id", &err.id);
-            if !(400..600).contains(&err.status) {
-                self.field_error(
-                    file,
-                    eat,
-                    "status",
-                    format!("error status {} is not a 4xx or 5xx status", err.status),
-                );
-            }
+            self.status(
+                file,
+                eat,
+                err.status,
+                400..600,
+                "error status",
+                "a 4xx or 5xx status",
+            );
             self.non_empty(file, eat, "description", &err.description);
             self.non_empty(file, eat, "example", &err.example);
             self.non_empty(file, eat, "source", &err.source);
@@ -687,14 +700,14 @@ impl Validator {
             if code.trim().is_empty() {
                 self.error(file, cat, "`code` must not be empty".into());
             }
-            if !(100..600).contains(&c.status) {
-                self.field_error(
-                    file,
-                    cat,
-                    "status",
-                    format!("status {} is not an HTTP status (100-599)", c.status),
-                );
-            }
+            self.status(
+                file,
+                cat,
+                c.status,
+                100..600,
+                "status",
+                "an HTTP status (100-599)",
+            );
             if codes.iter().any(|x| x.status == c.status && x.code == code) {
                 self.error(
                     file,
@@ -736,14 +749,14 @@ impl Validator {
     ) -> Option<Throttling> {
         let before = self.diagnostics.len();
         self.doc_ref(file, at, &raw.doc, docs);
-        if !(400..600).contains(&raw.status) {
-            self.field_error(
-                file,
-                at,
-                "status",
-                format!("status {} is not a 4xx or 5xx status", raw.status),
-            );
-        }
+        self.status(
+            file,
+            at,
+            raw.status,
+            400..600,
+            "status",
+            "a 4xx or 5xx status",
+        );
         let known = headers.iter().any(|h| {
             h.direction == Direction::Response && h.name.eq_ignore_ascii_case(&raw.retry_after)
         });
