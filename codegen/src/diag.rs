@@ -79,8 +79,14 @@ fn span_of(source: &str, line: usize, column: usize) -> Option<std::ops::Range<u
         rest.find(|c: char| c.is_whitespace() || c == ':')
             .unwrap_or(rest.len())
     };
+    // At least one whole character: a span that ends inside one (a no-break
+    // space is two bytes) is not a range of the text.
+    let word = match word {
+        0 => rest.chars().next().map_or(0, char::len_utf8),
+        n => n,
+    };
     let start = start_of_line + offset;
-    Some(start..start + word.max(1).min(source.len() - start))
+    Some(start..start + word)
 }
 
 /// Why a generator command failed.

@@ -59,6 +59,19 @@ fn unknown_key() {
     )));
 }
 
+/// A no-break space pasted from a web page, where the error points: the
+/// snippet underlines whole characters, never half of one.
+#[test]
+fn error_on_a_non_ascii_character() {
+    let shown = diagnose(in_file(
+        "clouds.yaml",
+        "    name: Partner Center\n",
+        "    name: Partner Center\n    \u{a0}colour: blue\n",
+    ));
+    assert!(shown.contains("unknown field `\u{a0}colour`"), "{shown}");
+    assert!(shown.contains("|     \u{a0}colour: blue"), "{shown}");
+}
+
 #[test]
 fn wrong_type() {
     insta::assert_snapshot!(diagnose(in_file(

@@ -157,7 +157,8 @@ where
             .request
             .url(&inner.base_url)
             .map_err(|message| Error::InvalidInput { message })?;
-        let deadline = Instant::now() + inner.call_timeout;
+        // A timeout too long to add to the clock is no deadline at all.
+        let deadline = Instant::now().checked_add(inner.call_timeout);
         let mut call = CallInfo {
             request_id,
             correlation_id,
@@ -165,11 +166,11 @@ where
         };
         loop {
             call.attempts += 1;
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if left.is_some_and(|l| l.is_zero()) {
                 return Err(Error::Timeout { call });
             }
-            let timeout = left.min(inner.attempt_timeout);
+            let timeout = left.map_or(inner.attempt_timeout, |l| l.min(inner.attempt_timeout));
             let outcome = self.attempt(&url, call, timeout).await;
             let (error, retry_after) = match outcome {
                 Outcome::Final(result) => return result,
@@ -179,7 +180,13 @@ where
                 return Err(error);
             }
             let wait = retry_after.unwrap_or_else(|| inner.retry.backoff(call.attempts + 1));
-            if Instant::now() + wait >= deadline {
+            // A wait that cannot be added to the clock is past any deadline.
+            let past = match (Instant::now().checked_add(wait), deadline) {
+                (None, _) => true,
+                (Some(end), Some(deadline)) => end >= deadline,
+                (Some(_), None) => false,
+            };
+            if past {
                 event!(
                     attempt = call.attempts,
                     wait_ms = wait.as_millis() as u64,

@@ -253,6 +253,30 @@ async fn a_retry_after_past_the_deadline_gives_up_at_once() {
     assert_eq!(server.hits().len(), 1);
 }
 
+/// Time arithmetic never overflows: a `Retry-After` near the top of u64 is
+/// a wait past the deadline, and an unbounded call timeout is no deadline.
+#[tokio::test]
+async fn huge_waits_and_timeouts_do_not_overflow() {
+    let huge = u64::MAX.to_string();
+    let server = FaultServer::start(vec![Step::throttled(Some(&huge)), Step::json(200, OK)]).await;
+    let client = server.client().build().unwrap();
+    let err = call(&client).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Throttled { retry_after: Some(d), .. } if d.as_secs() == u64::MAX),
+        "{err:?}"
+    );
+    assert_eq!(server.hits().len(), 1, "gave up instead of waiting");
+
+    let server = FaultServer::start(vec![Step::json(200, OK)]).await;
+    let client = server
+        .client()
+        .call_timeout(Duration::MAX)
+        .attempt_timeout(Duration::MAX)
+        .build()
+        .unwrap();
+    assert!(call(&client).await.unwrap().is_agreement_signed);
+}
+
 #[tokio::test]
 async fn a_client_error_is_never_retried() {
     let body = r#"{"code":2001,"description":"Both MPN Id and Tenant Id cannot be empty.","data":[],"source":"ComplianceController"}"#;
