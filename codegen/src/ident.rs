@@ -1,4 +1,5 @@
-//! The one place that turns spec names into Rust identifiers.
+//! The one place that turns spec names into Rust identifiers, and that knows
+//! which identifiers the generated crate cannot use.
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -15,6 +16,12 @@ pub fn snake_ident(name: &str) -> Result<String, String> {
 /// `MS-RequestId` -> `MS_REQUEST_ID`.
 pub fn const_ident(name: &str) -> Result<String, String> {
     checked(name, name.to_shouty_snake_case())
+}
+
+/// The module of a document's models: `customer-resources.md` -> `customer_resources`.
+pub fn module_ident(doc: &str) -> Result<String, String> {
+    let stem = doc.strip_suffix(".md").unwrap_or(doc);
+    checked(doc, stem.to_snake_case())
 }
 
 /// Keywords are rejected rather than escaped, so that every generated name can
@@ -37,6 +44,111 @@ fn checked(name: &str, ident: String) -> Result<String, String> {
     }
 }
 
+/// Why a type name cannot be used at the crate's root, if it cannot: it is a
+/// name of the standard prelude, or of the hand-written runtime.
+pub fn reserved_type(name: &str) -> Option<&'static str> {
+    if PRELUDE.contains(&name) {
+        Some("a name of Rust's prelude")
+    } else if RUNTIME_TYPES.contains(&name) {
+        Some("a type of the client runtime")
+    } else if name == "Cloud" {
+        Some("the generator's type of the clouds")
+    } else {
+        None
+    }
+}
+
+/// Names the standard prelude brings into every module (types, traits and
+/// variants): a generated type of the same name would shadow them.
+pub const PRELUDE: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
+
+/// The types the runtime exports at the crate's root (`generated/src/lib.rs`;
+/// a test keeps this list complete).
+pub const RUNTIME_TYPES: &[&str] = &[
+    "ApiError",
+    "BuildError",
+    "Call",
+    "CallInfo",
+    "Client",
+    "ClientBuilder",
+    "DateTime",
+    "DateTimeError",
+    "Decimal",
+    "DecimalError",
+    "DocumentedError",
+    "Error",
+    "ErrorBody",
+    "ErrorCodeInfo",
+    "Items",
+    "NextLink",
+    "OperationError",
+    "Pages",
+    "Paged",
+    "Response",
+    "ResponseMeta",
+    "RetryPolicy",
+    "TokenError",
+    "TokenFuture",
+    "TokenProvider",
+    "TransportError",
+    "Uuid",
+];
+
+/// Modules the generator writes besides one per operation and per document.
+pub const RESERVED_MODULES: &[&str] = &["clouds", "error_codes", "headers", "mod"];
+
+/// Methods of the runtime's `Call`: an operation's setters cannot take them.
+pub const CALL_METHODS: &[&str] = &[
+    "correlation_id",
+    "into_future",
+    "items",
+    "pages",
+    "request_id",
+    "send",
+];
+
+/// Methods of the runtime's `Client`: an operation cannot take them.
+pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +162,14 @@ mod tests {
         );
         assert_eq!(const_ident("MS-RequestId").unwrap(), "MS_REQUEST_ID");
         assert_eq!(const_ident("MS-CV").unwrap(), "MS_CV");
+        assert_eq!(
+            snake_ident("customer-tenant-id").unwrap(),
+            "customer_tenant_id"
+        );
+        assert_eq!(
+            module_ident("customer-resources.md").unwrap(),
+            "customer_resources"
+        );
     }
 
     #[test]
@@ -57,5 +177,12 @@ mod tests {
         assert!(snake_ident("type").is_err());
         assert!(type_ident("21vianet").is_err());
         assert!(snake_ident("").is_err());
+    }
+
+    #[test]
+    fn prelude_and_runtime_names_are_reserved() {
+        assert!(reserved_type("Option").is_some());
+        assert!(reserved_type("Client").is_some());
+        assert!(reserved_type("Customer").is_none());
     }
 }

@@ -53,5 +53,5 @@ pub fn load_api(spec: &Path) -> Result<model::Api, Error> {
 /// Generates every file of the output folder from the spec at `spec`, in memory.
 pub fn generate(spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
     let api = load_api(spec)?;
-    output::render(emit::emit(&api), api.spec_hash)
+    output::render(emit::emit(&api))
 }

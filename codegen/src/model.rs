@@ -1,22 +1,41 @@
 //! The checked model: what `validate` produces and `emit` consumes. Every name
 //! here is resolved and every Rust identifier chosen, so emitting cannot fail.
 
-pub use crate::spec::raw::{Auth, Direction, Origin, Requirement, Semantics, ValueType};
+pub use crate::spec::raw::{Auth, Direction, Encoding, Origin, Requirement, Semantics, ValueType};
 
 /// The whole API description.
 #[derive(Debug, Clone)]
 pub struct Api {
-    /// Fingerprint of the spec input, written into every generated file.
-    pub spec_hash: u64,
     pub documents: Vec<Document>,
     pub headers: Vec<Header>,
     pub clouds: Vec<Cloud>,
     /// Sorted by id.
-    pub endpoints: Vec<Endpoint>,
+    pub operations: Vec<Operation>,
+    /// Sorted by name.
+    pub models: Vec<Model>,
+    /// The envelope of paged listings, if the spec describes one.
+    pub collection: Option<Collection>,
     /// The global error catalogue, if the spec has one.
     pub error_codes: Option<ErrorCodes>,
     /// The throttled response, if the spec describes it.
     pub throttling: Option<Throttling>,
+}
+
+impl Api {
+    /// The header with `semantics` in `direction`, if the spec names one.
+    pub fn header_for(&self, direction: Direction, semantics: Semantics) -> Option<&Header> {
+        self.headers
+            .iter()
+            .find(|h| h.direction == direction && h.semantics == Some(semantics))
+    }
+
+    /// The model named `name`.
+    pub fn model(&self, name: &str) -> Option<&Model> {
+        self.models
+            .binary_search_by(|m| m.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.models[i])
+    }
 }
 
 /// Where an item stands in the spec.
@@ -53,7 +72,8 @@ pub struct Throttling {
     pub doc: String,
     pub status: u16,
     pub retry_after: String,
-    pub body: Vec<Field>,
+    pub message: Option<String>,
+    pub body: Vec<Property>,
     pub at: Location,
 }
 
@@ -61,6 +81,8 @@ pub struct Throttling {
 pub struct Document {
     pub file: String,
     pub title: String,
+    /// The index of the resource pages.
+    pub index: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -91,60 +113,112 @@ pub struct Cloud {
     pub doc: String,
 }
 
+/// A resolved type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Type {
+    Scalar(ValueType),
+    /// A model, by name.
+    Model(String),
+    Array(Box<Type>),
+    /// The collection envelope of these items.
+    Collection(Box<Type>),
+    /// The collection's item type parameter.
+    Item,
+}
+
 #[derive(Debug, Clone)]
-pub struct Endpoint {
+pub struct Operation {
     pub at: Location,
     /// Where the spec gives the method, the path and the clouds.
     pub method_at: Location,
     pub path_at: Location,
     pub clouds_at: Location,
     pub id: String,
-    /// Module and method identifier, e.g. `agreement_status`.
+    /// Module and method identifier, e.g. `get_customer`.
     pub fn_ident: String,
     pub name: String,
-    /// The operation's error enum, e.g. `AgreementStatusError`.
+    /// The operation's error enum, e.g. `GetCustomerError`.
     pub error_type: String,
+    /// The enum of its outcomes when it has several responses, e.g.
+    /// `VerifyDomainAvailabilityResponse`.
+    pub outcome_type: Option<String>,
     pub doc: String,
     pub summary: String,
     /// Upper case, e.g. `GET`.
     pub method: String,
     pub path: String,
     pub segments: Vec<Segment>,
-    /// Variants of the clouds the endpoint applies to, in spec order.
-    pub clouds: Vec<String>,
-    pub auth: Auth,
-    pub path_params: Vec<PathParam>,
-    pub reseller: Option<OneOf>,
-    pub response: Response,
+    /// Variants of the clouds the operation applies to, in spec order; `None`
+    /// when the page does not say.
+    pub clouds: Option<Vec<String>>,
+    pub auth: Option<Auth>,
+    pub path_params: Vec<Param>,
+    /// The query parameters sent on their own, in spec order.
+    pub query: Vec<Param>,
+    pub one_of: Option<OneOf>,
+    pub request_headers: Vec<OperationHeader>,
+    pub body: Option<Body>,
+    /// In spec order.
+    pub responses: Vec<Response>,
     /// In spec order (the documents' order).
     pub errors: Vec<ErrorEntry>,
+    pub contradictions: Vec<Contradiction>,
+}
+
+impl Operation {
+    /// Every parameter: path, query, then those of the exactly-one-of group.
+    pub fn params(&self) -> impl Iterator<Item = &Param> {
+        self.path_params
+            .iter()
+            .chain(&self.query)
+            .chain(self.one_of.iter().flat_map(|g| &g.params))
+    }
+
+    /// The item type, when the operation answers a paged collection.
+    pub fn page_item(&self) -> Option<&Type> {
+        match &self.responses[..] {
+            [r] => match &r.body {
+                Some(Type::Collection(item)) => Some(item),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 /// One segment of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
     Literal(String),
-    /// Index into `Endpoint::path_params`.
+    /// Index into `Operation::path_params`.
     Param(usize),
 }
 
-/// A path parameter: a string with documented values, typed as an enum with
-/// an `Other` fallback.
+/// A path or query parameter.
 #[derive(Debug, Clone)]
-pub struct PathParam {
+pub struct Param {
+    pub at: Location,
+    /// Name on the wire or in the path template.
     pub name: String,
-    pub rust_type: String,
-    /// The method argument, e.g. `program`.
-    pub arg_ident: String,
+    pub documented_as: Option<String>,
+    /// The method argument or setter, e.g. `customer_tenant_id`.
+    pub rust_ident: String,
+    /// A scalar or a model.
+    pub ty: Type,
+    pub required: bool,
+    pub repeated: bool,
+    pub encoding: Encoding,
+    pub origin: Origin,
     pub description: String,
-    pub known_values: Vec<KnownValue>,
+    /// The enum variant, for a parameter of an exactly-one-of group.
+    pub variant: String,
 }
 
-#[derive(Debug, Clone)]
-pub struct KnownValue {
-    pub value: String,
-    pub variant: String,
-    pub description: String,
+impl Param {
+    /// The name the page's table gives.
+    pub fn documented_name(&self) -> &str {
+        self.documented_as.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// Query parameters of which exactly one must be sent, as one enum.
@@ -154,52 +228,159 @@ pub struct OneOf {
     /// The method argument, e.g. `reseller`.
     pub arg_ident: String,
     pub description: String,
-    pub params: Vec<QueryParam>,
+    pub params: Vec<Param>,
+}
+
+/// A header one operation sends.
+#[derive(Debug, Clone)]
+pub struct OperationHeader {
+    pub at: Location,
+    pub name: String,
+    /// The constant of `headers.rs`, e.g. `IF_MATCH`.
+    pub const_ident: String,
+    /// The setter of the call, e.g. `if_match`.
+    pub rust_ident: String,
+    pub required: bool,
+    /// Property path in the body, as (JSON name, Rust field, optional) steps.
+    pub from_body: Option<Vec<PathStep>>,
+    pub quoted: bool,
+    pub doc: String,
+    pub description: String,
+}
+
+/// One step of a property path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathStep {
+    pub name: String,
+    pub rust_ident: String,
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone)]
-pub struct QueryParam {
+pub struct Body {
     pub at: Location,
-    /// Name on the wire, from the request-syntax table.
-    pub name: String,
-    pub documented_as: String,
-    pub variant: String,
-    pub value_type: ValueType,
+    /// An object model.
+    pub ty: Type,
     pub description: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct Response {
-    pub status: u16,
-    pub rust_type: String,
-    pub description: String,
-    pub fields: Vec<Field>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Field {
     pub at: Location,
-    /// JSON name.
-    pub name: String,
-    pub rust_ident: String,
-    pub value_type: ValueType,
+    pub status: u16,
+    /// The outcome variant when the operation has several responses.
+    pub variant: Option<String>,
+    pub body: Option<Type>,
+    pub headers: Vec<String>,
     pub description: String,
 }
 
-/// One documented failure of an endpoint.
+/// One documented failure of an operation.
 #[derive(Debug, Clone)]
 pub struct ErrorEntry {
     pub at: Location,
     pub id: String,
     pub variant: String,
-    /// Heading of the failure example in the document.
+    pub origin: Origin,
+    /// Heading of the failure example in the document (empty for prose).
     pub example: String,
     pub status: u16,
-    pub code: String,
-    pub source: String,
+    /// Code and source, `None` for an entry told apart by status alone.
+    pub code: Option<String>,
+    pub source: Option<String>,
     pub description: String,
     pub data: Vec<String>,
     /// Another entry has the same status, code and source: the description
     /// tells them apart.
     pub needs_description: bool,
+}
+
+/// A self-contradiction of a page that the spec knows of.
+#[derive(Debug, Clone)]
+pub struct Contradiction {
+    pub at: Location,
+    pub element: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub at: Location,
+    /// The Rust type, e.g. `Customer`.
+    pub name: String,
+    /// The module it is emitted in: its document's name, e.g. `customer_resources`.
+    pub module: String,
+    pub doc: String,
+    pub origin: Origin,
+    /// The heading of its table.
+    pub heading: String,
+    pub description: String,
+    pub kind: ModelKind,
+    pub contradictions: Vec<Contradiction>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ModelKind {
+    Object(Vec<Property>),
+    /// An open enum: these values and any other kept as text.
+    Enum(Vec<EnumValue>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Property {
+    pub at: Location,
+    /// JSON name.
+    pub name: String,
+    pub documented_as: Option<String>,
+    pub rust_ident: String,
+    pub ty: Type,
+    pub optional: bool,
+    pub origin: Origin,
+    pub description: String,
+}
+
+impl Property {
+    /// The name the page's table gives.
+    pub fn documented_name(&self) -> &str {
+        self.documented_as.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    pub at: Location,
+    pub value: String,
+    pub variant: String,
+    pub description: String,
+}
+
+/// The envelope of paged listings.
+#[derive(Debug, Clone)]
+pub struct Collection {
+    pub at: Location,
+    pub name: String,
+    /// The module it is emitted in: its document's name.
+    pub module: String,
+    pub doc: String,
+    pub origin: Origin,
+    pub description: String,
+    /// The item list's property.
+    pub items: String,
+    /// The path to the next page's link.
+    pub next_link: Vec<PathStep>,
+    /// The link's model and its uri, method and headers properties.
+    pub link: LinkShape,
+    pub relative_to: String,
+    pub properties: Vec<Property>,
+}
+
+/// How a link is read: the model and the fields of its parts.
+#[derive(Debug, Clone)]
+pub struct LinkShape {
+    pub uri: PathStep,
+    pub method: Option<PathStep>,
+    pub headers: Option<PathStep>,
+    /// The key and value fields of a header pair.
+    pub key: PathStep,
+    pub value: PathStep,
 }

@@ -19,7 +19,7 @@ pub struct GeneratedFile {
 }
 
 /// Formats every module with prettyplease under the generated-file header.
-pub fn render(modules: Vec<Module>, spec_hash: u64) -> Result<Vec<GeneratedFile>, Error> {
+pub fn render(modules: Vec<Module>) -> Result<Vec<GeneratedFile>, Error> {
     modules
         .into_iter()
         .map(|m| {
@@ -29,8 +29,7 @@ pub fn render(modules: Vec<Module>, spec_hash: u64) -> Result<Vec<GeneratedFile>
             })?;
             let contents = format!(
                 "{MARKER} Do not edit.\n\
-                 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.\n\
-                 // Spec input: FNV-1a 64 {spec_hash:016x}.\n\n{}",
+                 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.\n\n{}",
                 prettyplease::unparse(&file)
             );
             Ok(GeneratedFile {

@@ -248,7 +248,7 @@ fn a_changed_success_body() {
         )
     });
     let line = fence_of(&text, "\"isAgreementSigned\": \"yes\"");
-    let element = "agreement_status.response.fields[isAgreementSigned].type";
+    let element = "agreement_status.response_examples[0].body.isAgreementSigned";
     assert_one(
         &check(dir.path()),
         Kind::Different,

@@ -1,14 +1,11 @@
 //! The shapes of the documentation tables the generated modules fill in.
 
-use http::HeaderName;
-
-/// A header as the documents describe it: a row of [`crate::headers::HEADERS`].
+/// A header as the documents describe it: a row of the generated `HEADERS` table.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct HeaderInfo {
     /// The name as the documents spell it, e.g. `MS-RequestId`.
     pub name: &'static str,
-    /// The name as sent on the wire.
-    pub header: HeaderName,
     /// The table cell, byte for byte (most have a trailing colon).
     pub documented_as: &'static str,
     /// Sent by the client or returned by the service.
@@ -31,6 +28,7 @@ pub struct HeaderInfo {
 
 /// Whether the client sends a header or the service returns it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Direction {
     /// Sent by the client.
     Request,
@@ -40,17 +38,19 @@ pub enum Direction {
 
 /// Where the documents state a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Origin {
     /// A row of the request or response headers table.
     Table,
     /// Never defined: only seen in the example messages.
     Example,
-    /// Described in the prose of a guidance page.
-    Guidance,
+    /// Described in the prose of a page.
+    Prose,
 }
 
 /// A value type as the documents name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValueType {
     /// `string`
     String,
@@ -60,10 +60,17 @@ pub enum ValueType {
     Int,
     /// `bool`
     Bool,
+    /// A decimal number (money).
+    Decimal,
+    /// A date and time.
+    DateTime,
+    /// A URI.
+    Uri,
 }
 
 /// Whether the documents call a header required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Requirement {
     /// The description starts with "Required."
     Required,
@@ -73,17 +80,29 @@ pub enum Requirement {
     Unspecified,
 }
 
-/// What the documents ask of a header's value.
+/// What a header is for, as its description says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Semantics {
     /// New for each call and the same on every retry of it (`MS-RequestId`).
     IdempotencyKey,
     /// New for each call, for logs and traces (`MS-CorrelationId`).
     CorrelationId,
+    /// The bearer token (`Authorization`).
+    Authorization,
+    /// The name of the calling application.
+    Application,
+    /// The language of the response.
+    Locale,
+    /// The service's correlation vector (`MS-CV`).
+    CorrelationVector,
+    /// The server that answered (`MS-ServerId`).
+    ServerId,
 }
 
 /// An entry of the global error catalogue: a row of the error-codes table.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ErrorCodeInfo {
     /// The error code, as text.
     pub code: &'static str,
@@ -95,20 +114,23 @@ pub struct ErrorCodeInfo {
     pub descriptions: &'static [&'static str],
 }
 
-/// A failure the documents give as an example response of an endpoint.
+/// A failure an operation's page documents: an example response, or a
+/// status its text describes.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DocumentedError {
     /// The spec's identifier, e.g. `tenant_id_not_guid`.
     pub id: &'static str,
-    /// The heading of the example in the document.
+    /// The heading of the example in the document (empty for a described status).
     pub example: &'static str,
-    /// The HTTP status of the example.
+    /// The HTTP status.
     pub status: u16,
-    /// The error code, as text (the service sends a number).
-    pub code: &'static str,
-    /// The service component that reported it.
-    pub source: &'static str,
-    /// The description of the example, byte for byte.
+    /// The error code, as text (the service sends a number); `None` when the
+    /// failure is told apart by its status alone.
+    pub code: Option<&'static str>,
+    /// The service component that reports it, when the example shows one.
+    pub source: Option<&'static str>,
+    /// The description of the example, byte for byte, or what the page says.
     pub description: &'static str,
     /// The help links of the example.
     pub data: &'static [&'static str],

@@ -7,7 +7,8 @@ use std::time::Duration;
 use http::HeaderValue;
 use url::Url;
 
-use crate::Cloud;
+use crate::error::TransportError;
+use crate::protocol::{Names, Protocol};
 use crate::retry::RetryPolicy;
 use crate::token::{Secret, TokenProvider};
 
@@ -31,6 +32,8 @@ pub struct Client {
 
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
+    pub(crate) protocol: &'static Protocol,
+    pub(crate) names: Names,
     pub(crate) base_url: Url,
     pub(crate) auth: Auth,
     pub(crate) application: Option<HeaderValue>,
@@ -65,11 +68,13 @@ pub(crate) fn bearer(token: &str) -> Option<HeaderValue> {
     Some(value)
 }
 
-impl Client {
-    /// A builder for a client of `cloud`, using its documented base URL.
-    pub fn builder(cloud: Cloud) -> ClientBuilder {
+impl ClientBuilder {
+    /// A builder for `base_url`, with the spec's `protocol`: how the
+    /// generated `Client::builder` starts.
+    pub(crate) fn new(base_url: &str, protocol: &'static Protocol) -> ClientBuilder {
         ClientBuilder {
-            base_url: cloud.base_url().to_string(),
+            base_url: base_url.to_string(),
+            protocol,
             token: None,
             application: None,
             locale: None,
@@ -81,7 +86,9 @@ impl Client {
             allow_http_on_loopback: false,
         }
     }
+}
 
+impl Client {
     /// The base URL requests are sent to.
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url
@@ -109,6 +116,7 @@ impl fmt::Debug for Client {
 #[derive(Clone)]
 pub struct ClientBuilder {
     base_url: String,
+    protocol: &'static Protocol,
     token: Option<TokenSource>,
     application: Option<String>,
     locale: Option<String>,
@@ -215,23 +223,30 @@ impl ClientBuilder {
         let application = self
             .application
             .as_deref()
-            .map(|a| header_value("MS-PartnerCenter-Application", a))
+            .map(|a| header_value(self.protocol.application.unwrap_or("application"), a))
             .transpose()?;
         let locale = self
             .locale
             .as_deref()
-            .map(|l| header_value("X-Locale", l))
+            .map(|l| header_value(self.protocol.locale.unwrap_or("locale"), l))
             .transpose()?;
         let base_url = self.checked_base_url()?;
+        let names = Names::new(self.protocol).ok_or(BuildError::InvalidHeaderValue {
+            header: "a header of the spec",
+        })?;
 
         let mut http = reqwest::Client::builder().connect_timeout(self.connect_timeout);
         if is_loopback(&base_url) {
             http = http.no_proxy();
         }
-        let http = http.build().map_err(BuildError::Http)?;
+        let http = http
+            .build()
+            .map_err(|e| BuildError::Http(TransportError(Box::new(e))))?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                protocol: self.protocol,
+                names,
                 base_url,
                 auth,
                 application,
@@ -330,5 +345,5 @@ pub enum BuildError {
     },
     /// The HTTP client could not be set up (TLS backend, for example).
     #[error("could not build the HTTP client")]
-    Http(#[source] reqwest::Error),
+    Http(#[source] TransportError),
 }

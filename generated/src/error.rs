@@ -7,28 +7,26 @@ use std::time::Duration;
 use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
-use crate::catalog::{DocumentedError, ErrorCodeInfo};
+use crate::catalog::ErrorCodeInfo;
 use crate::response::ResponseMeta;
 use crate::token::TokenError;
 
-/// The catalogue of an endpoint's documented failures: one variant per example
-/// response of the documents, and `Unknown`. Implemented by the generated
-/// `<Endpoint>Error` enums.
-pub trait ErrorKind: Copy + fmt::Debug + Send + Sync + 'static {
-    /// Which documented failure an error response is.
-    fn classify(status: u16, body: &ErrorBody) -> Self;
+/// The error type of one operation: its documented failures and any other
+/// [`Error`]. Implemented by the generated `<Operation>Error` enums only.
+pub trait OperationError: sealed::Sealed + Sized {
+    /// The failure a call's error is, for this operation.
+    #[doc(hidden)]
+    fn from_error(error: Error) -> Self;
+}
 
-    /// The documents' entry for this failure; `None` for `Unknown`.
-    fn documented(self) -> Option<&'static DocumentedError>;
-
-    /// The spec's identifier of this failure, `"unknown"` for `Unknown`.
-    fn id(self) -> &'static str {
-        self.documented().map_or("unknown", |d| d.id)
-    }
+pub(crate) mod sealed {
+    /// Keeps [`super::OperationError`] to the crate's own types.
+    pub trait Sealed {}
 }
 
 /// The documented error body: `{"code", "description", "data", "source"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
 pub struct ErrorBody {
     /// The error code as text: a number in every example, a string in the
     /// error-codes table; both are accepted.
@@ -70,46 +68,45 @@ fn items_as_text<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Erro
 
 /// What identifies a call, and how many attempts it made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CallInfo {
-    /// The `MS-RequestId` every attempt sent.
-    pub request_id: Uuid,
-    /// The `MS-CorrelationId` every attempt sent.
-    pub correlation_id: Uuid,
-    /// Attempts made, the first included.
-    pub attempts: u32,
+    pub(crate) request_id: Uuid,
+    pub(crate) correlation_id: Uuid,
+    pub(crate) attempts: u32,
 }
 
-/// An error response in the documented shape, with the failure it is.
+impl CallInfo {
+    /// The `MS-RequestId` every attempt sent.
+    pub fn request_id(&self) -> Uuid {
+        self.request_id
+    }
+
+    /// The `MS-CorrelationId` every attempt sent.
+    pub fn correlation_id(&self) -> Uuid {
+        self.correlation_id
+    }
+
+    /// Attempts made, the first included.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+}
+
+/// An error response in the documented shape.
 #[derive(Debug, Clone)]
-pub struct ApiError<K> {
-    kind: K,
+pub struct ApiError {
     body: ErrorBody,
     meta: ResponseMeta,
     call: CallInfo,
 }
 
-impl<K: ErrorKind> ApiError<K> {
-    pub(crate) fn new(body: ErrorBody, meta: ResponseMeta, call: CallInfo) -> Self {
-        let kind = K::classify(meta.status.as_u16(), &body);
-        ApiError {
-            kind,
-            body,
-            meta,
-            call,
-        }
-    }
-
-    /// Which documented failure this is.
-    pub fn kind(&self) -> K {
-        self.kind
-    }
-
+impl ApiError {
     /// The error body as received.
     pub fn body(&self) -> &ErrorBody {
         &self.body
     }
 
-    /// Status and ids of the response.
+    /// Status and headers of the response.
     pub fn meta(&self) -> &ResponseMeta {
         &self.meta
     }
@@ -119,33 +116,62 @@ impl<K: ErrorKind> ApiError<K> {
         &self.call
     }
 
-    /// The documents' entry for this failure, if it is a documented one.
-    pub fn documented(&self) -> Option<&'static DocumentedError> {
-        self.kind.documented()
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.meta.status()
     }
 
     /// The global catalogue's entries for this status and code: what the
-    /// documents say the code means, also for an `Unknown` failure.
+    /// documents say the code means, also for an undocumented failure.
     pub fn catalogue(&self) -> impl Iterator<Item = &'static ErrorCodeInfo> + '_ {
-        crate::error_codes::lookup(Some(self.meta.status.as_u16()), &self.body.code)
+        let status = self.meta.status();
+        self.meta
+            .protocol()
+            .error_codes
+            .iter()
+            .filter(move |e| e.status == status && e.code == self.body.code)
     }
 }
 
-impl<K: ErrorKind> fmt::Display for ApiError<K> {
+impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let source = if self.body.source.is_empty() {
-            "an unnamed source"
-        } else {
-            &self.body.source
+        let source = match self.body.source.as_str() {
+            "" => "an unnamed source",
+            s => s,
         };
         write!(
             f,
-            "HTTP {}, error {} from {source}: {}",
-            self.meta.status.as_u16(),
-            self.body.code,
-            self.body.description
+            "HTTP {}, error {} from {}: {}",
+            self.meta.status(),
+            Shown(&self.body.code),
+            Shown(source),
+            Shown(&self.body.description)
         )?;
         write_call(f, &self.call)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The cause of a transport failure, as the HTTP client reported it. Its
+/// `Display` is the client's message; `source()` goes deeper.
+pub struct TransportError(pub(crate) Box<dyn std::error::Error + Send + Sync>);
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
     }
 }
 
@@ -164,15 +190,18 @@ impl<K: ErrorKind> fmt::Display for ApiError<K> {
 /// | `UnexpectedBody` | as `Api` | an error status without the documented body |
 /// | `BodyTooLarge` | no | the body is over the client's limit |
 /// | `Decode` | no | a success body that is not the documented type |
+/// | `InvalidNextLink` | no | a listing's next page cannot be requested as given |
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Error<K> {
+pub enum Error {
     /// Not sent: an argument cannot be put in a request.
+    #[non_exhaustive]
     InvalidInput {
         /// Which argument, and why.
         message: String,
     },
     /// The token provider failed.
+    #[non_exhaustive]
     Token {
         /// The provider's error.
         source: TokenError,
@@ -180,43 +209,51 @@ pub enum Error<K> {
         call: CallInfo,
     },
     /// No connection could be made.
+    #[non_exhaustive]
     Connect {
         /// The HTTP client's error.
-        source: reqwest::Error,
+        source: TransportError,
         /// The call's ids and attempts.
         call: CallInfo,
     },
     /// The last attempt, or the whole call, ran out of time.
+    #[non_exhaustive]
     Timeout {
+        /// Status and headers, when the response had begun.
+        meta: Option<ResponseMeta>,
         /// The call's ids and attempts.
         call: CallInfo,
     },
     /// The connection was lost before the response was complete.
+    #[non_exhaustive]
     ConnectionLost {
         /// The HTTP client's error.
-        source: reqwest::Error,
-        /// Status and ids, when the response had begun.
+        source: TransportError,
+        /// Status and headers, when the response had begun.
         meta: Option<ResponseMeta>,
         /// The call's ids and attempts.
         call: CallInfo,
     },
     /// The service throttled the call (429) until the client gave up.
+    #[non_exhaustive]
     Throttled {
         /// The last `Retry-After`, if the service sent one.
         retry_after: Option<Duration>,
         /// The `message` of the throttling body, if it had one.
         message: Option<String>,
-        /// Status and ids of the last response.
+        /// Status and headers of the last response.
         meta: ResponseMeta,
         /// The call's ids and attempts.
         call: CallInfo,
     },
-    /// An error response in the documented shape.
-    Api(ApiError<K>),
+    /// An error response in the documented shape that the operation does not
+    /// document (documented ones are variants of its own error type).
+    Api(ApiError),
     /// An error status whose body is not the documented error shape (an HTML
     /// page, an empty body, another JSON shape).
+    #[non_exhaustive]
     UnexpectedBody {
-        /// Status and ids of the response.
+        /// Status and headers of the response.
         meta: ResponseMeta,
         /// The first bytes of the body.
         excerpt: String,
@@ -224,8 +261,9 @@ pub enum Error<K> {
         call: CallInfo,
     },
     /// The body is larger than the client accepts.
+    #[non_exhaustive]
     BodyTooLarge {
-        /// Status and ids of the response.
+        /// Status and headers of the response.
         meta: ResponseMeta,
         /// The limit, in bytes.
         limit: usize,
@@ -233,8 +271,9 @@ pub enum Error<K> {
         call: CallInfo,
     },
     /// A success status whose body does not decode as the documented type.
+    #[non_exhaustive]
     Decode {
-        /// Status and ids of the response.
+        /// Status and headers of the response.
         meta: ResponseMeta,
         /// The Rust type the body should have decoded to.
         expected: &'static str,
@@ -245,10 +284,18 @@ pub enum Error<K> {
         /// The call's ids and attempts.
         call: CallInfo,
     },
+    /// The next page of a listing cannot be requested as the service gave it.
+    #[non_exhaustive]
+    InvalidNextLink {
+        /// The link's URI, as given.
+        uri: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
-impl<K> Error<K> {
-    /// Status and ids of the response, when there was one.
+impl Error {
+    /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
         match self {
             Error::Api(e) => Some(&e.meta),
@@ -256,11 +303,11 @@ impl<K> Error<K> {
             | Error::UnexpectedBody { meta, .. }
             | Error::BodyTooLarge { meta, .. }
             | Error::Decode { meta, .. } => Some(meta),
-            Error::ConnectionLost { meta, .. } => meta.as_ref(),
+            Error::ConnectionLost { meta, .. } | Error::Timeout { meta, .. } => meta.as_ref(),
             Error::InvalidInput { .. }
             | Error::Token { .. }
             | Error::Connect { .. }
-            | Error::Timeout { .. } => None,
+            | Error::InvalidNextLink { .. } => None,
         }
     }
 
@@ -270,45 +317,55 @@ impl<K> Error<K> {
             Error::Api(e) => Some(&e.call),
             Error::Token { call, .. }
             | Error::Connect { call, .. }
-            | Error::Timeout { call }
+            | Error::Timeout { call, .. }
             | Error::ConnectionLost { call, .. }
             | Error::Throttled { call, .. }
             | Error::UnexpectedBody { call, .. }
             | Error::BodyTooLarge { call, .. }
             | Error::Decode { call, .. } => Some(call),
-            Error::InvalidInput { .. } => None,
+            Error::InvalidInput { .. } | Error::InvalidNextLink { .. } => None,
         }
+    }
+
+    /// The HTTP status of the response, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        self.meta().map(ResponseMeta::status)
     }
 
     /// Whether the call gave up waiting.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Timeout { .. })
     }
+
+    pub(crate) fn api(body: ErrorBody, meta: ResponseMeta, call: CallInfo) -> Error {
+        Error::Api(ApiError { body, meta, call })
+    }
 }
 
-impl<K: ErrorKind> fmt::Display for Error<K> {
+impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidInput { message } => {
                 return write!(f, "invalid input, nothing was sent: {message}");
             }
-            Error::Token { source, .. } => write!(f, "the token provider failed: {source}")?,
-            Error::Connect { source, .. } => {
-                write!(f, "could not connect")?;
-                write_causes(f, source)?;
+            Error::InvalidNextLink { uri, reason } => {
+                return write!(
+                    f,
+                    "the next page's link {:?} cannot be followed: {reason}",
+                    Shown(uri)
+                );
             }
+            Error::Token { .. } => write!(f, "the token provider failed")?,
+            Error::Connect { .. } => write!(f, "could not connect")?,
             Error::Timeout { .. } => write!(f, "timed out")?,
-            Error::ConnectionLost { source, meta, .. } => {
-                match meta {
-                    Some(m) => write!(
-                        f,
-                        "connection lost while reading the HTTP {} response",
-                        m.status.as_u16()
-                    )?,
-                    None => write!(f, "connection lost before a response")?,
-                }
-                write_causes(f, source)?;
-            }
+            Error::ConnectionLost { meta, .. } => match meta {
+                Some(m) => write!(
+                    f,
+                    "connection lost while reading the HTTP {} response",
+                    m.status()
+                )?,
+                None => write!(f, "connection lost before a response")?,
+            },
             Error::Throttled {
                 retry_after,
                 message,
@@ -319,20 +376,21 @@ impl<K: ErrorKind> fmt::Display for Error<K> {
                     write!(f, ", retry after {}s", wait.as_secs())?;
                 }
                 if let Some(m) = message {
-                    write!(f, ": {m}")?;
+                    write!(f, ": {}", Shown(m))?;
                 }
             }
             Error::Api(e) => return e.fmt(f),
             Error::UnexpectedBody { meta, excerpt, .. } => write!(
                 f,
-                "HTTP {} with a body that is not the documented error shape (content type {}): {excerpt:?}",
-                meta.status.as_u16(),
-                meta.content_type.as_deref().unwrap_or("none")
+                "HTTP {} with a body that is not the documented error shape (content type {}): {:?}",
+                meta.status(),
+                Shown(meta.content_type().unwrap_or("none")),
+                excerpt
             )?,
             Error::BodyTooLarge { meta, limit, .. } => write!(
                 f,
                 "HTTP {} body is larger than the limit of {limit} bytes",
-                meta.status.as_u16()
+                meta.status()
             )?,
             Error::Decode {
                 meta,
@@ -343,7 +401,7 @@ impl<K: ErrorKind> fmt::Display for Error<K> {
             } => write!(
                 f,
                 "HTTP {} body does not decode as {expected}: {message}; body starts {excerpt:?}",
-                meta.status.as_u16()
+                meta.status()
             )?,
         }
         match self.call() {
@@ -353,7 +411,7 @@ impl<K: ErrorKind> fmt::Display for Error<K> {
     }
 }
 
-impl<K: ErrorKind> std::error::Error for Error<K> {
+impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Connect { source, .. } | Error::ConnectionLost { source, .. } => Some(source),
@@ -361,16 +419,6 @@ impl<K: ErrorKind> std::error::Error for Error<K> {
             _ => None,
         }
     }
-}
-
-/// The innermost causes of an HTTP client error, where the useful words are.
-fn write_causes(f: &mut fmt::Formatter<'_>, error: &reqwest::Error) -> fmt::Result {
-    let mut cause = std::error::Error::source(error);
-    while let Some(c) = cause {
-        write!(f, ": {c}")?;
-        cause = c.source();
-    }
-    Ok(())
 }
 
 fn write_call(f: &mut fmt::Formatter<'_>, call: &CallInfo) -> fmt::Result {
@@ -382,6 +430,29 @@ fn write_call(f: &mut fmt::Formatter<'_>, call: &CallInfo) -> fmt::Result {
         call.attempts,
         if call.attempts == 1 { "" } else { "s" }
     )
+}
+
+/// Text from the server, shown with its control characters escaped, so that
+/// a response cannot write to the reader's terminal.
+pub(crate) struct Shown<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
 }
 
 /// The first bytes of a body, for error messages.

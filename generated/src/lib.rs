@@ -5,7 +5,7 @@
 //! written by hand.
 //!
 //! ```no_run
-//! use partner_center::{AgreementStatusError, Client, Cloud, Error, Program, Reseller};
+//! use partner_center::{AgreementStatusError, Client, Cloud, Program, Reseller};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::builder(Cloud::Global)
@@ -15,7 +15,7 @@
 //!
 //! match client.agreement_status(Program::Csp, Reseller::MpnId(1_234_567)).await {
 //!     Ok(status) => println!("signed: {}", status.is_agreement_signed),
-//!     Err(Error::Api(e)) if e.kind() == AgreementStatusError::MpaNotSigned => {
+//!     Err(AgreementStatusError::MpaNotSigned(e)) => {
 //!         println!("not signed yet: {}", e.body().description)
 //!     }
 //!     Err(e) => return Err(e.into()),
@@ -64,11 +64,21 @@
 //! `MS-ServerId` the service returned.
 
 #![warn(missing_docs)]
+// An error is made at most once per network round trip, and it carries the
+// response's headers so that nothing the service said is lost: its size is
+// not worth a box.
+#![allow(clippy::result_large_err)]
 
+mod attempt;
 mod call;
 mod catalog;
 mod client;
+mod datetime;
+mod decimal;
 mod error;
+mod paging;
+mod protocol;
+mod request;
 mod response;
 mod retry;
 mod token;
@@ -83,10 +93,14 @@ pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE,
 };
-pub use error::{ApiError, CallInfo, Error, ErrorBody, ErrorKind};
+pub use datetime::{DateTime, DateTimeError};
+pub use decimal::{Decimal, DecimalError};
+pub use error::{ApiError, CallInfo, Error, ErrorBody, OperationError, TransportError};
+pub use paging::{Items, NextLink, Paged, Pages};
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 pub use token::{TokenError, TokenFuture, TokenProvider};
 
-/// Re-exported so that users need not depend on `uuid` to pass a tenant ID.
+/// Re-exported so that users need not depend on `uuid` to pass an id.
+#[doc(no_inline)]
 pub use uuid::Uuid;

@@ -1,58 +1,100 @@
-//! What every response carries: the status and the ids that identify the call.
+//! What every response carries: the status and the headers that identify the call.
 
 use std::ops::Deref;
 
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 
-use crate::headers;
+use crate::protocol::Protocol;
 
-/// The status and identifying headers of a response, success or error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The status and headers of a response, success or error. The headers are
+/// kept as received; the ones that identify the call have their own accessor.
+#[derive(Debug, Clone)]
 pub struct ResponseMeta {
-    /// The HTTP status.
-    pub status: StatusCode,
-    /// `MS-RequestId` as returned.
-    pub request_id: Option<String>,
-    /// `MS-CorrelationId` as returned.
-    pub correlation_id: Option<String>,
-    /// `MS-CV`, the service's correlation vector.
-    pub cv: Option<String>,
-    /// `MS-ServerId`, the server that answered.
-    pub server_id: Option<String>,
-    /// `Content-Type` as returned.
-    pub content_type: Option<String>,
+    status: u16,
+    headers: HeaderMap,
+    protocol: &'static Protocol,
 }
 
 impl ResponseMeta {
-    pub(crate) fn new(status: StatusCode, map: &HeaderMap) -> Self {
-        let get = |name: &http::HeaderName| {
-            map.get(name)
-                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-        };
+    pub(crate) fn new(status: u16, headers: HeaderMap, protocol: &'static Protocol) -> Self {
         ResponseMeta {
             status,
-            request_id: get(&headers::MS_REQUEST_ID),
-            correlation_id: get(&headers::MS_CORRELATION_ID),
-            cv: get(&headers::MS_CV),
-            server_id: get(&headers::MS_SERVER_ID),
-            content_type: get(&http::header::CONTENT_TYPE),
+            headers,
+            protocol,
         }
+    }
+
+    pub(crate) fn protocol(&self) -> &'static Protocol {
+        self.protocol
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The value of a response header (its name in any case), if it was sent
+    /// as visible ASCII text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// `MS-RequestId` as returned.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header(self.protocol.replies.request_id?)
+    }
+
+    /// `MS-CorrelationId` as returned.
+    pub fn correlation_id(&self) -> Option<&str> {
+        self.header(self.protocol.replies.correlation_id?)
+    }
+
+    /// `MS-CV`, the service's correlation vector.
+    pub fn cv(&self) -> Option<&str> {
+        self.header(self.protocol.replies.cv?)
+    }
+
+    /// `MS-ServerId`, the server that answered.
+    pub fn server_id(&self) -> Option<&str> {
+        self.header(self.protocol.replies.server_id?)
+    }
+
+    /// `Content-Type` as returned.
+    pub fn content_type(&self) -> Option<&str> {
+        self.header(http::header::CONTENT_TYPE.as_str())
     }
 }
 
 /// A decoded success body and the metadata of its response. Derefs to the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Response<T> {
-    /// The decoded body.
-    pub value: T,
-    /// Status and ids of the response.
-    pub meta: ResponseMeta,
+    value: T,
+    meta: ResponseMeta,
 }
 
 impl<T> Response<T> {
+    pub(crate) fn new(value: T, meta: ResponseMeta) -> Self {
+        Response { value, meta }
+    }
+
     /// The decoded body.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// Status and headers of the response.
+    pub fn meta(&self) -> &ResponseMeta {
+        &self.meta
+    }
+
+    /// The decoded body, without the metadata.
     pub fn into_inner(self) -> T {
         self.value
+    }
+
+    /// The decoded body and the metadata.
+    pub fn into_parts(self) -> (T, ResponseMeta) {
+        (self.value, self.meta)
     }
 }
 

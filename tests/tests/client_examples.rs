@@ -3,8 +3,7 @@
 
 use partner_center::headers::{HEADERS, ValueType};
 use partner_center::{
-    AgreementStatusError, ApiError, Error, ErrorKind, Program, Reseller, RetryPolicy,
-    agreement_status,
+    AgreementStatusError, ApiError, Error, Program, Reseller, RetryPolicy, agreement_status,
 };
 use partner_center_tests::{
     Reply, TestServer, agreement_status_page, example_requests, example_responses,
@@ -131,19 +130,22 @@ async fn each_example_response_gives_its_documented_outcome() {
                     body,
                     "{at}"
                 );
-                &status.meta
+                status.meta()
             }
-            Err(Error::Api(e)) => {
+            Err(failure) => {
+                let e = failure
+                    .api_error()
+                    .unwrap_or_else(|| panic!("{at}: unexpected outcome {failure}"));
                 let entry = agreement_status::ERRORS
                     .iter()
                     .find(|d| d.example == block.heading)
                     .unwrap_or_else(|| panic!("{at}: no catalogue entry for this example"));
                 assert_eq!(
-                    e.kind().id(),
+                    failure.id(),
                     entry.id,
                     "{at}: classified as another failure"
                 );
-                assert_eq!(e.documented(), Some(entry), "{at}");
+                assert_eq!(failure.documented(), Some(entry), "{at}");
                 let got = e.body();
                 assert_eq!(got.code, body["code"].to_string(), "{at}: code");
                 assert_eq!(got.description, body["description"], "{at}: description");
@@ -154,8 +156,8 @@ async fn each_example_response_gives_its_documented_outcome() {
                     (entry.status, entry.code, entry.source, entry.description),
                     (
                         example.status,
-                        got.code.as_str(),
-                        got.source.as_str(),
+                        Some(got.code.as_str()),
+                        Some(got.source.as_str()),
                         got.description.as_str()
                     ),
                     "{at}: catalogue entry"
@@ -167,47 +169,42 @@ async fn each_example_response_gives_its_documented_outcome() {
                 );
                 e.meta()
             }
-            Err(other) => panic!("{at}: unexpected outcome {other}"),
         };
-        assert_eq!(meta.status.as_u16(), example.status, "{at}: status");
+        assert_eq!(meta.status(), example.status, "{at}: status");
+        assert_eq!(meta.request_id(), example.header("MS-RequestId"), "{at}");
         assert_eq!(
-            meta.request_id.as_deref(),
-            example.header("MS-RequestId"),
-            "{at}"
-        );
-        assert_eq!(
-            meta.correlation_id.as_deref(),
+            meta.correlation_id(),
             example.header("MS-CorrelationId"),
             "{at}"
         );
-        assert_eq!(meta.cv.as_deref(), example.header("MS-CV"), "{at}");
-        assert_eq!(
-            meta.server_id.as_deref(),
-            example.header("MS-ServerId"),
-            "{at}"
-        );
+        assert_eq!(meta.cv(), example.header("MS-CV"), "{at}");
+        assert_eq!(meta.server_id(), example.header("MS-ServerId"), "{at}");
     }
 }
 
-/// The API error the client makes of a 400 response with `body`.
-async fn api_error(body: &str) -> ApiError<AgreementStatusError> {
+/// The failure the client makes of a 400 response with `body`.
+async fn failure(body: &str) -> AgreementStatusError {
     let server = TestServer::start(Reply::json(400, body)).await;
     let client = server.client().build().unwrap();
-    let err = client
+    client
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
-        .unwrap_err();
-    match err {
-        Error::Api(e) => e,
-        other => panic!("{other}"),
+        .unwrap_err()
+}
+
+/// The API error of an undocumented failure.
+fn undocumented(failure: AgreementStatusError) -> ApiError {
+    match failure {
+        AgreementStatusError::Other(Error::Api(e)) => e,
+        other => panic!("{other:?}"),
     }
 }
 
 #[tokio::test]
 async fn error_code_as_string_is_classified_like_a_number() {
     let body = r#"{"code":"2001","description":"Both MPN Id and Tenant Id cannot be empty.","data":[],"source":"ComplianceController"}"#;
-    let e = api_error(body).await;
-    assert_eq!(e.kind(), AgreementStatusError::NoIdentifier);
+    let e = failure(body).await;
+    assert!(matches!(e, AgreementStatusError::NoIdentifier(_)), "{e:?}");
 }
 
 #[tokio::test]
@@ -224,10 +221,10 @@ async fn an_undocumented_error_keeps_everything_it_carries() {
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
         .unwrap_err();
-    let Error::Api(e) = &err else { panic!("{err}") };
-    assert_eq!(e.kind(), AgreementStatusError::Unknown);
-    assert_eq!(e.kind().id(), "unknown");
-    assert_eq!(e.documented(), None);
+    assert_eq!(err.id(), "other");
+    assert_eq!(err.documented(), None);
+    let shown = err.to_string();
+    let e = undocumented(err);
     assert_eq!(e.body().code, "2000");
     assert_eq!(e.body().description, "Something new.");
     assert_eq!(e.body().source, "PartnerApiServiceControllers");
@@ -235,17 +232,16 @@ async fn an_undocumented_error_keeps_everything_it_carries() {
         e.body().data,
         ["https://example.invalid/help", r#"{"k":1}"#]
     );
-    assert_eq!(e.meta().status.as_u16(), 400);
+    assert_eq!(e.meta().status(), 400);
     assert_eq!(
-        e.meta().request_id.as_deref(),
+        e.meta().request_id(),
         Some("11111111-2222-3333-4444-555555555555")
     );
     let sent = server.received()[0].headers["ms-requestid"]
         .to_str()
         .unwrap()
         .to_string();
-    assert_eq!(e.call().request_id.to_string(), sent);
-    let shown = err.to_string();
+    assert_eq!(e.call().request_id().to_string(), sent);
     assert!(
         shown.contains("Something new.") && shown.contains(&sent),
         "{shown}"
@@ -264,9 +260,10 @@ async fn bodies_that_are_not_documented_shapes_are_reported_as_such() {
     let err = client
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
-        .unwrap_err();
+        .unwrap_err()
+        .into_error();
     assert!(
-        matches!(&err, Error::UnexpectedBody { meta, excerpt, .. } if meta.status.as_u16() == 502 && excerpt.contains("bad gateway")),
+        matches!(&err, Error::UnexpectedBody { meta, excerpt, .. } if meta.status() == 502 && excerpt.contains("bad gateway")),
         "{err:?}"
     );
     assert!(err.to_string().contains("text/html"), "{err}");
@@ -276,7 +273,8 @@ async fn bodies_that_are_not_documented_shapes_are_reported_as_such() {
     let err = client
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
-        .unwrap_err();
+        .unwrap_err()
+        .into_error();
     assert!(
         matches!(&err, Error::Decode { expected, .. } if expected.contains("AgreementStatus")),
         "{err:?}"
@@ -330,7 +328,10 @@ async fn other_programs_are_sent_percent_encoded_and_bad_ones_are_refused() {
         .agreement_status(Program::from(".."), Reseller::MpnId(7))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    assert!(
+        matches!(err, AgreementStatusError::Other(Error::InvalidInput { .. })),
+        "{err:?}"
+    );
     assert_eq!(server.received().len(), 1, "nothing sent for invalid input");
 }
 
@@ -353,7 +354,10 @@ async fn no_server_is_a_connect_error_with_the_call_ids() {
         .agreement_status(Program::Csp, Reseller::MpnId(1))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Connect { .. }), "{err:?}");
+    assert!(
+        matches!(err, AgreementStatusError::Other(Error::Connect { .. })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("MS-RequestId"), "{err}");
     assert!(!format!("{err} {err:?}").contains("secret-token"));
 }
@@ -361,8 +365,7 @@ async fn no_server_is_a_connect_error_with_the_call_ids() {
 #[tokio::test]
 async fn an_undocumented_error_is_explained_by_the_global_catalogue() {
     let body = r#"{"code":800002,"description":"Bad input.","data":[],"source":"PartnerFD"}"#;
-    let e = api_error(body).await;
-    assert_eq!(e.kind(), AgreementStatusError::Unknown);
+    let e = undocumented(failure(body).await);
     let entries: Vec<_> = e.catalogue().collect();
     assert_eq!(entries.len(), 1, "{entries:?}");
     assert_eq!(entries[0].status_name, "BadRequest");

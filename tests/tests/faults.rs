@@ -12,13 +12,14 @@ use partner_center_tests::fault::{FaultServer, Hit, Step};
 const OK: &str = r#"{"isAgreementSigned":true}"#;
 const TOKEN: &str = "secret-token-value";
 
-type Outcome =
-    Result<partner_center::Response<partner_center::AgreementStatus>, Error<AgreementStatusError>>;
+type Outcome = Result<partner_center::Response<partner_center::AgreementStatus>, Error>;
 
+/// The call, its failure as the crate's general error.
 async fn call(client: &Client) -> Outcome {
     client
         .agreement_status(Program::Csp, Reseller::MpnId(1_234_567))
         .await
+        .map_err(Error::from)
 }
 
 /// Every attempt of one call sent the same ids.
@@ -34,8 +35,8 @@ fn same_ids(hits: &[Hit]) {
 }
 
 /// Nothing shown of an error mentions the token.
-fn no_token(err: &Error<AgreementStatusError>) {
-    let shown = format!("{err} {err:?}");
+fn no_token(err: &dyn std::fmt::Debug) {
+    let shown = format!("{err:?}");
     assert!(!shown.contains(TOKEN), "{shown}");
 }
 
@@ -80,7 +81,7 @@ async fn a_timeout_on_every_attempt_is_a_timeout_after_all_attempts() {
         .unwrap();
     let err = call(&client).await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert_eq!(err.call().unwrap().attempts, 3);
+    assert_eq!(err.call().unwrap().attempts(), 3);
     assert_eq!(server.hits().len(), 3);
     same_ids(&server.hits());
     assert!(
@@ -129,8 +130,8 @@ async fn a_connection_reset_mid_body_is_retried() {
             call,
             ..
         } => {
-            assert_eq!(meta.status.as_u16(), 200);
-            assert_eq!(call.attempts, 1);
+            assert_eq!(meta.status(), 200);
+            assert_eq!(call.attempts(), 1);
         }
         other => panic!("{other:?}"),
     }
@@ -221,14 +222,15 @@ async fn throttled_forever_gives_up_after_the_maximum_attempts() {
             message,
             meta,
             call,
+            ..
         } => {
             assert_eq!(*retry_after, Some(Duration::ZERO));
             assert_eq!(
                 message.as_deref(),
                 Some("Rate limit is exceeded. Try again in 1 seconds.")
             );
-            assert_eq!(meta.status.as_u16(), 429);
-            assert_eq!(call.attempts, 3);
+            assert_eq!(meta.status(), 429);
+            assert_eq!(call.attempts(), 3);
         }
         other => panic!("{other:?}"),
     }
@@ -247,7 +249,7 @@ async fn a_retry_after_past_the_deadline_gives_up_at_once() {
         .unwrap();
     let err = call(&client).await.unwrap_err();
     assert!(
-        matches!(&err, Error::Throttled { retry_after: Some(d), .. } if *d == Duration::from_secs(30)),
+        matches!(&err, Error::Throttled { retry_after: Some(d), .. } if d == &Duration::from_secs(30)),
         "{err:?}"
     );
     assert_eq!(server.hits().len(), 1);
@@ -282,12 +284,14 @@ async fn a_client_error_is_never_retried() {
     let body = r#"{"code":2001,"description":"Both MPN Id and Tenant Id cannot be empty.","data":[],"source":"ComplianceController"}"#;
     let server = FaultServer::start(vec![Step::json(400, body), Step::json(200, OK)]).await;
     let client = server.client().build().unwrap();
-    let err = call(&client).await.unwrap_err();
-    let Error::Api(e) = &err else {
+    let err = client
+        .agreement_status(Program::Csp, Reseller::MpnId(1_234_567))
+        .await
+        .unwrap_err();
+    let AgreementStatusError::NoIdentifier(e) = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(e.kind(), AgreementStatusError::NoIdentifier);
-    assert_eq!(e.call().attempts, 1);
+    assert_eq!(e.call().attempts(), 1);
     assert_eq!(server.hits().len(), 1);
     no_token(&err);
 }
@@ -322,20 +326,18 @@ async fn an_html_error_page_keeps_its_content_type_and_an_excerpt() {
         meta,
         excerpt,
         call,
+        ..
     } = &err
     else {
         panic!("{err:?}")
     };
-    assert_eq!(meta.status.as_u16(), 404);
-    assert_eq!(
-        meta.content_type.as_deref(),
-        Some("text/html; charset=utf-8")
-    );
+    assert_eq!(meta.status(), 404);
+    assert_eq!(meta.content_type(), Some("text/html; charset=utf-8"));
     assert!(
         excerpt.starts_with("<html><body>Not found.") && excerpt.len() < 600,
         "{excerpt}"
     );
-    assert_eq!(call.attempts, 1);
+    assert_eq!(call.attempts(), 1);
     assert!(err.to_string().contains("text/html"), "{err}");
 }
 
@@ -352,7 +354,7 @@ async fn an_empty_body_is_reported() {
     let client = server.client().build().unwrap();
     let err = call(&client).await.unwrap_err();
     assert!(
-        matches!(&err, Error::UnexpectedBody { meta, .. } if meta.status.as_u16() == 401),
+        matches!(&err, Error::UnexpectedBody { meta, .. } if meta.status() == 401),
         "{err:?}"
     );
 }
@@ -409,7 +411,7 @@ async fn a_body_trickling_past_the_deadline_times_out() {
         .unwrap();
     let err = call(&client).await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert_eq!(err.call().unwrap().attempts, 1);
+    assert_eq!(err.call().unwrap().attempts(), 1);
 }
 
 #[tokio::test]
@@ -443,10 +445,13 @@ async fn a_failing_token_provider_is_a_token_error() {
         .unwrap();
     let err = call(&client).await.unwrap_err();
     assert!(matches!(&err, Error::Token { .. }), "{err:?}");
+    // The provider's words may hold a secret: behind `source()`, not in Display.
     assert!(
-        err.to_string().contains("identity service is down"),
+        !err.to_string().contains("identity service is down"),
         "{err}"
     );
+    let source = std::error::Error::source(&err).map(ToString::to_string);
+    assert_eq!(source.as_deref(), Some("the identity service is down"));
     assert!(server.hits().is_empty(), "nothing sent without a token");
 }
 

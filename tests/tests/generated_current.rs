@@ -44,8 +44,10 @@ fn an_edited_description_is_drift_with_a_diff() {
             _ => None,
         })
         .collect();
-    // The spec hash is in every file; the description only in the endpoint's.
-    assert_eq!(changed.len(), files.len(), "{drift:?}");
+    // Only the file the description reaches changes: no file carries a
+    // fingerprint of the whole spec.
+    let names: Vec<&str> = changed.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["agreement_status.rs"], "{drift:?}");
     let (_, diff) = changed
         .iter()
         .find(|(name, _)| *name == "agreement_status.rs")
@@ -84,7 +86,9 @@ fn every_spec_file_names_the_schema_for_editors() {
         "documents",
         "headers",
         "clouds",
-        "endpoints",
+        "operations",
+        "models",
+        "collection",
         "error_codes",
         "throttling",
     ] {

@@ -1,15 +1,18 @@
 //! The HTTP messages of the documents' examples. They are written loosely: the
-//! response examples put the JSON body right under the headers, with no blank
-//! line, so a header section ends at a blank line or at the first line that is
-//! not `Name: value`.
+//! examples put the JSON body right under the headers, with no blank line,
+//! so a header section ends at a blank line or at the first line that is not
+//! `Name: value`; some request lines are relative or lack the version.
 
 /// An example request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     pub method: String,
-    /// The request target as written (the examples give absolute URLs).
+    /// The request target as written: most examples give absolute URLs, a
+    /// few a path.
     pub target: String,
     pub headers: Vec<(String, String)>,
+    /// The body, trimmed; empty when there is none.
+    pub body: String,
 }
 
 /// An example response.
@@ -25,6 +28,21 @@ impl HttpRequest {
     /// The first value of header `name` (compared without case).
     pub fn header(&self, name: &str) -> Option<&str> {
         find(&self.headers, name)
+    }
+
+    /// The path of the target, without scheme, host or query.
+    pub fn path(&self) -> &str {
+        let target = self.target.as_str();
+        let target = match target.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+            None => target,
+        };
+        target.split_once('?').map_or(target, |(path, _)| path)
+    }
+
+    /// The query of the target, without `?`; empty when there is none.
+    pub fn query(&self) -> &str {
+        self.target.split_once('?').map_or("", |(_, q)| q)
     }
 }
 
@@ -42,28 +60,65 @@ fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// Parses `METHOD target HTTP/x.y` and the headers under it.
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// Whether a line starts an example request: `METHOD target [HTTP/x.y]`.
+pub fn is_request_line(line: &str) -> bool {
+    let mut parts = line.split_whitespace();
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(m), Some(_)) if METHODS.contains(&m)
+    )
+}
+
+/// Whether a line starts an example response: `HTTP/x.y status`.
+pub fn is_status_line(line: &str) -> bool {
+    line.trim_start().starts_with("HTTP/")
+}
+
+/// The messages of a code block: a few blocks hold several, each starting
+/// with a request or status line.
+pub fn split_messages(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let starts = is_request_line(line) || is_status_line(line);
+        if starts || out.is_empty() {
+            out.push(String::new());
+        }
+        if let Some(current) = out.last_mut() {
+            current.push_str(line);
+            current.push('\n');
+        }
+    }
+    out
+}
+
+/// Parses `METHOD target [HTTP/x.y]`, the headers under it, and the body.
 pub fn parse_request(text: &str) -> Result<HttpRequest, String> {
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
     let first = lines.next().ok_or("empty request")?;
     let mut parts = first.split_whitespace();
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
         return Err(format!(
             "request line `{first}` is not `METHOD target HTTP/x.y`"
         ));
     };
-    if !version.starts_with("HTTP/") {
+    if !METHODS.contains(&method) {
+        return Err(format!(
+            "request line `{first}` does not start with an HTTP method"
+        ));
+    }
+    if parts.next().is_some_and(|v| !v.starts_with("HTTP/")) || parts.next().is_some() {
         return Err(format!(
             "request line `{first}` does not end with an HTTP version"
         ));
     }
-    let (headers, _) = headers(lines);
+    let (headers, body) = headers(lines);
     Ok(HttpRequest {
         method: method.to_string(),
         target: target.to_string(),
         headers,
+        body: body.join("\n").trim().to_string(),
     })
 }
 
@@ -148,12 +203,19 @@ mod tests {
     #[test]
     fn request_line_and_headers() {
         let r = parse_request("GET https://h/p?q=1 HTTP/1.1\nAccept: application/json\n").unwrap();
+        assert_eq!((r.path(), r.query()), ("/p", "q=1"));
         assert_eq!(
             (r.method.as_str(), r.target.as_str()),
             ("GET", "https://h/p?q=1")
         );
         assert_eq!(r.header("accept"), Some("application/json"));
-        assert!(parse_request("GET /\n").is_err());
+        assert!(parse_request("FETCH / HTTP/1.1\n").is_err());
+        assert!(parse_request("GET / HTTP/1.1 extra\n").is_err());
+        let relative = parse_request("POST /v1/x?a=1\nContent-Type: json\n\n{}\n").unwrap();
+        assert_eq!(
+            (relative.path(), relative.query(), relative.body.as_str()),
+            ("/v1/x", "a=1", "{}")
+        );
         assert!(parse_response("HTTP/1.1 abc\n").is_err());
     }
 }

@@ -50,6 +50,8 @@ pub struct Row {
     pub line: usize,
     /// Cell text with markup removed; `<br>` becomes a newline.
     pub cells: Vec<String>,
+    /// The targets of the links in the row's cells, in order.
+    pub links: Vec<String>,
 }
 
 /// A fenced or indented code block.
@@ -82,6 +84,7 @@ impl Page {
         // What the events in flight belong to.
         let mut buf = String::new();
         let mut cells: Vec<String> = Vec::new();
+        let mut links: Vec<String> = Vec::new();
         let mut row_line = 0;
         let mut block_line = 0;
         let mut info = String::new();
@@ -124,6 +127,7 @@ impl Page {
                 }),
                 Event::Start(Tag::TableHead | Tag::TableRow) => {
                     cells.clear();
+                    links.clear();
                     row_line = lines.line(range.start);
                 }
                 Event::End(TagEnd::TableHead) => {
@@ -136,6 +140,7 @@ impl Page {
                         t.rows.push(Row {
                             line: row_line,
                             cells: std::mem::take(&mut cells),
+                            links: std::mem::take(&mut links),
                         });
                     }
                 }
@@ -186,6 +191,9 @@ impl Page {
                             in_list: true,
                         });
                     }
+                }
+                Event::Start(Tag::Link { dest_url, .. }) if in_cell => {
+                    links.push(dest_url.to_string())
                 }
                 Event::Text(t) | Event::Code(t) if in_cell || in_code || in_heading || in_meta => {
                     buf.push_str(&t)
@@ -300,6 +308,9 @@ mod tests {
         assert_eq!((table.line, table.heading.as_str()), (10, "Things"));
         assert_eq!(table.header, ["A", "B"]);
         assert_eq!(table.rows[0].cells, ["x", "one\ntwo"]);
+        assert!(table.rows[0].links.is_empty());
+        let linked = Page::parse("| A |\n|---|\n| [Customer](customer-resources.md) |\n");
+        assert_eq!(linked.tables[0].rows[0].links, ["customer-resources.md"]);
         assert_eq!(table.rows[0].line, 12);
         assert_eq!(page.paragraphs.len(), 0);
         let code = &page.code_blocks[0];

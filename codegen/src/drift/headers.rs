@@ -1,6 +1,7 @@
 //! `headers.md`: the request and response headers tables.
 
-use super::{Kind, PageCx, nothing, pair, same_ignoring_case, spec, type_name};
+use super::shape::scalar_name;
+use super::{Kind, PageCx, Same, nothing, pair, spec};
 use crate::docs::Table;
 use crate::model::{Api, Direction, Header, Origin, Requirement};
 
@@ -45,7 +46,7 @@ fn compare_table(cx: &mut PageCx<'_>, table: &Table, side: &str, ours: &[&Header
         .map(|r| cell(r, 0).trim_end_matches(':').trim().to_string())
         .collect();
     let spec_names: Vec<String> = ours.iter().map(|h| h.name.clone()).collect();
-    let pairing = pair(&doc_names, &spec_names, same_ignoring_case);
+    let pairing = pair(&doc_names, &spec_names, Same::IgnoringCase);
 
     for &(r, s) in &pairing.pairs {
         let h = ours[s];
@@ -61,8 +62,8 @@ fn compare_table(cx: &mut PageCx<'_>, table: &Table, side: &str, ours: &[&Header
                 Some(name),
             );
         }
-        if !value_type.eq_ignore_ascii_case(type_name(h.value_type)) {
-            let ours = type_name(h.value_type).to_string();
+        if !value_type.eq_ignore_ascii_case(scalar_name(h.value_type)) {
+            let ours = scalar_name(h.value_type).to_string();
             cx.text(
                 Kind::Different,
                 element("type"),

@@ -1,15 +1,25 @@
 //! `cargo codegen docs`: compares every fact the documents state with the spec
 //! and reports each difference once, with where it stands on both sides.
 //!
-//! One module per kind of page. On a localized page (front matter
-//! `ms.contentlocale` other than en-US) tables and prose are machine-translated,
-//! so their differences are reported as not comparable; the fenced code blocks
-//! are not translated and are compared as usual.
+//! The pages compared are the documents the spec lists; each is compared by
+//! every part of the spec that names it: `headers`, `urls` (clouds),
+//! `error_codes`, `throttling`, `operation` and `examples`
+//! (operations), `models`, and `index` (the resource index). On a
+//! localized page (front matter `ms.contentlocale` other than en-US) tables
+//! and prose are machine-translated, so their differences are reported as
+//! not comparable; the fenced code blocks are not translated and are
+//! compared as usual. Where a page contradicts itself and the spec says so
+//! (`contradictions`), the finding is reported as a contradiction, not drift.
 
-mod endpoint;
+mod doctype;
 mod error_codes;
+mod examples;
 mod headers;
+mod index;
+mod models;
+mod operation;
 mod report;
+pub mod shape;
 mod throttling;
 mod urls;
 
@@ -17,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
 use crate::docs::Page;
-use crate::model::{Api, Field, Location};
+use crate::model::{Api, Contradiction, Location, Origin};
 
 pub use report::Format;
 
@@ -33,12 +43,14 @@ pub enum Kind {
     Different,
     /// A translated table or prose differs: shown, but not drift.
     NotComparable,
+    /// The page contradicts itself there, as the spec says: shown, not drift.
+    Contradiction,
 }
 
 impl Kind {
     /// Whether this finding fails the check.
     pub fn is_drift(self) -> bool {
-        self != Kind::NotComparable
+        !matches!(self, Kind::NotComparable | Kind::Contradiction)
     }
 
     fn label(self) -> &'static str {
@@ -47,6 +59,7 @@ impl Kind {
             Kind::OnlyInDocuments => "only in documents",
             Kind::Different => "different",
             Kind::NotComparable => "not comparable (translated)",
+            Kind::Contradiction => "contradiction (the page disagrees with itself)",
         }
     }
 }
@@ -63,12 +76,14 @@ pub struct Finding {
     pub spec: Option<Location>,
     pub spec_value: Option<String>,
     pub document_value: Option<String>,
+    /// For a contradiction: what the spec says of it.
+    pub note: Option<String>,
 }
 
 /// The outcome of a documents check.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// Sorted by document, line and element.
+    /// Sorted by document, element and kind.
     pub findings: Vec<Finding>,
     /// Pages compared, by file name.
     pub compared: Vec<String>,
@@ -106,21 +121,26 @@ pub fn check(api: &Api, dir: &Path) -> Result<Report, Error> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let Some(compare) = comparer(api, &name) else {
+        if !api.documents.iter().any(|d| d.file == name) {
             report.skipped.push(name);
             continue;
-        };
+        }
         let page = Page::read(&path).map_err(|e| Error::io(&path, e))?;
         let localized = page
             .front_matter_value("ms.contentlocale")
             .is_some_and(|l| !l.eq_ignore_ascii_case("en-us"));
+        let mut findings = Vec::new();
         let mut cx = PageCx {
             file: name.clone(),
             page: &page,
             localized,
-            findings: &mut report.findings,
+            findings: &mut findings,
         };
-        compare(&mut cx, api);
+        for compare in comparers(api, &name) {
+            compare(&mut cx, api);
+        }
+        acknowledge(api, &name, &mut findings);
+        report.findings.extend(findings);
         report.compared.push(name);
     }
     report
@@ -131,15 +151,75 @@ pub fn check(api: &Api, dir: &Path) -> Result<Report, Error> {
 
 type Compare = fn(&mut PageCx<'_>, &Api);
 
-/// The comparison for a file name, if the spec describes that page.
-fn comparer(api: &Api, name: &str) -> Option<Compare> {
-    match name {
-        "headers.md" => Some(headers::compare),
-        "partner-center-rest-urls.md" => Some(urls::compare),
-        "error-codes.md" => Some(error_codes::compare),
-        "api-throttling-guidance.md" => Some(throttling::compare),
-        _ if api.endpoints.iter().any(|e| e.doc == name) => Some(endpoint::compare),
-        _ => None,
+/// The comparisons of a page: one for each part of the spec that names it.
+fn comparers(api: &Api, name: &str) -> Vec<Compare> {
+    let mut out: Vec<Compare> = Vec::new();
+    let names = |doc: &str| doc == name;
+    if api
+        .headers
+        .iter()
+        .any(|h| h.origin == Origin::Table && names(&h.doc))
+    {
+        out.push(headers::compare);
+    }
+    if api.clouds.iter().any(|c| names(&c.doc)) {
+        out.push(urls::compare);
+    }
+    if api.error_codes.as_ref().is_some_and(|c| names(&c.doc)) {
+        out.push(error_codes::compare);
+    }
+    if api.throttling.as_ref().is_some_and(|t| names(&t.doc)) {
+        out.push(throttling::compare);
+    }
+    if api.operations.iter().any(|o| names(&o.doc)) {
+        out.push(operation::compare);
+        out.push(examples::compare);
+    }
+    if api.models.iter().any(|m| names(&m.doc)) {
+        out.push(models::compare);
+    }
+    if api.documents.iter().any(|d| d.index && names(&d.file)) {
+        out.push(index::compare);
+    }
+    out
+}
+
+/// The page's contradictions that the spec knows of are reported as such;
+/// a known one the page no longer has is drift (the spec says too much).
+fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
+    let known: Vec<&Contradiction> = api
+        .operations
+        .iter()
+        .filter(|o| o.doc == name)
+        .flat_map(|o| &o.contradictions)
+        .chain(
+            api.models
+                .iter()
+                .filter(|m| m.doc == name)
+                .flat_map(|m| &m.contradictions),
+        )
+        .collect();
+    for c in known {
+        let mut seen = false;
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.element == c.element && f.kind.is_drift())
+        {
+            f.kind = Kind::Contradiction;
+            f.note = Some(c.note.clone());
+            seen = true;
+        }
+        if !seen {
+            findings.push(Finding {
+                kind: Kind::OnlyInSpec,
+                element: c.element.clone(),
+                document: (name.to_string(), None),
+                spec: Some(c.at.clone()),
+                spec_value: Some(format!("a contradiction: {}", c.note)),
+                document_value: None,
+                note: None,
+            });
+        }
     }
 }
 
@@ -191,7 +271,26 @@ impl PageCx<'_> {
             spec: spec.at.cloned(),
             spec_value: spec.value,
             document_value: doc,
+            note: None,
         });
+    }
+
+    /// The differences of a body with its type, under `prefix` (e.g.
+    /// `list_customers.response_examples[0].body`).
+    fn shape(&mut self, prefix: &str, line: Option<usize>, found: Vec<shape::Mismatch>) {
+        for m in found {
+            let spec = Side {
+                at: m.spec.as_ref(),
+                value: m.spec_value.clone(),
+            };
+            self.code(
+                m.kind,
+                format!("{prefix}{}", m.path),
+                line,
+                spec,
+                m.document_value,
+            );
+        }
     }
 }
 
@@ -213,22 +312,31 @@ fn nothing<'v>() -> Side<'v> {
 
 /// Pairs document items with spec items: first by equal keys, then the
 /// leftovers by position, so that a renamed item is one difference rather than
-/// one missing and one extra. Returns (document index, spec index) pairs and
-/// the leftovers of each side.
-fn pair(doc: &[String], spec: &[String], same: fn(&str, &str) -> bool) -> Pairing {
+/// one missing and one extra. Linear in the items: keys are looked up in a map.
+fn pair(doc: &[String], spec: &[String], same: Same) -> Pairing {
+    let key = |s: &str| match same {
+        Same::Exactly => s.to_string(),
+        Same::IgnoringCase => s.to_ascii_lowercase(),
+    };
+    let mut by_key: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (j, s) in spec.iter().enumerate().rev() {
+        by_key.entry(key(s)).or_default().push(j);
+    }
     let mut spec_used = vec![false; spec.len()];
     let mut doc_match: Vec<Option<usize>> = vec![None; doc.len()];
     for (i, d) in doc.iter().enumerate() {
-        if let Some(j) = (0..spec.len()).find(|&j| !spec_used[j] && same(d, &spec[j])) {
+        if let Some(j) = by_key.get_mut(&key(d)).and_then(Vec::pop) {
             spec_used[j] = true;
             doc_match[i] = Some(j);
         }
     }
+    let doc_keys: std::collections::HashSet<String> = doc.iter().map(|d| key(d)).collect();
     for i in 0..doc.len() {
         if doc_match[i].is_none()
             && i < spec.len()
             && !spec_used[i]
-            && !doc.iter().any(|d| same(d, &spec[i]))
+            && !doc_keys.contains(&key(&spec[i]))
         {
             spec_used[i] = true;
             doc_match[i] = Some(i);
@@ -245,132 +353,15 @@ fn pair(doc: &[String], spec: &[String], same: fn(&str, &str) -> bool) -> Pairin
     }
 }
 
+/// How `pair` compares keys.
+#[derive(Clone, Copy)]
+enum Same {
+    Exactly,
+    IgnoringCase,
+}
+
 struct Pairing {
     pairs: Vec<(usize, usize)>,
     only_doc: Vec<usize>,
     only_spec: Vec<usize>,
-}
-
-fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-}
-
-fn same_exactly(a: &str, b: &str) -> bool {
-    a == b
-}
-
-/// Compares a JSON body of a code block with the spec's fields: the body as
-/// `{prefix}.body`, each field as `{prefix}.fields[name]`.
-fn body(
-    cx: &mut PageCx<'_>,
-    prefix: &str,
-    at: &Location,
-    line: Option<usize>,
-    text: &str,
-    fields: &[Field],
-) {
-    let body = match serde_json::from_str(text) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => {
-            let element = format!("{prefix}.body");
-            let expected = spec(at, "a JSON object".to_string());
-            cx.code(
-                Kind::Different,
-                element,
-                line,
-                expected,
-                Some(text.to_string()),
-            );
-            return;
-        }
-    };
-    let doc_names: Vec<String> = body.keys().cloned().collect();
-    let spec_names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
-    let pairing = pair(&doc_names, &spec_names, same_exactly);
-    for &(d, s) in &pairing.pairs {
-        let (name, f) = (&doc_names[d], &fields[s]);
-        let element = |what: &str| format!("{prefix}.fields[{}].{what}", f.name);
-        if *name != f.name {
-            cx.code(
-                Kind::Different,
-                element("name"),
-                line,
-                spec(&f.at, f.name.clone()),
-                Some(name.clone()),
-            );
-        } else if !json_fits(&body[name], f.value_type) {
-            let (ours, theirs) = (
-                type_name(f.value_type).to_string(),
-                json_type(&body[name]).to_string(),
-            );
-            cx.code(
-                Kind::Different,
-                element("type"),
-                line,
-                spec(&f.at, ours),
-                Some(theirs),
-            );
-        }
-    }
-    for &d in &pairing.only_doc {
-        let element = format!("{prefix}.fields[{}]", doc_names[d]);
-        cx.code(
-            Kind::OnlyInDocuments,
-            element,
-            line,
-            nothing(),
-            Some(body[&doc_names[d]].to_string()),
-        );
-    }
-    for &s in &pairing.only_spec {
-        let f = &fields[s];
-        let element = format!("{prefix}.fields[{}]", f.name);
-        cx.code(
-            Kind::OnlyInSpec,
-            element,
-            line,
-            spec(&f.at, f.name.clone()),
-            None,
-        );
-    }
-}
-
-/// The JSON type of a value, in the spec's words.
-fn json_type(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Bool(_) => "bool",
-        serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => "int",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(s) if uuid_like(s) => "guid",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::Object(_) => "object",
-        serde_json::Value::Null => "null",
-    }
-}
-
-/// `8-4-4-4-12` hexadecimal digits.
-fn uuid_like(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// The spec's name of a value type.
-fn type_name(t: crate::model::ValueType) -> &'static str {
-    match t {
-        crate::model::ValueType::String => "string",
-        crate::model::ValueType::Guid => "guid",
-        crate::model::ValueType::Int => "int",
-        crate::model::ValueType::Bool => "bool",
-    }
-}
-
-/// Whether a JSON value can be of the spec type (a GUID is also a string).
-fn json_fits(v: &serde_json::Value, t: crate::model::ValueType) -> bool {
-    let found = json_type(v);
-    found == type_name(t) || (found == "guid" && t == crate::model::ValueType::String)
 }

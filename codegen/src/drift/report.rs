@@ -50,6 +50,9 @@ impl Report {
             if let Some(v) = &f.document_value {
                 let _ = writeln!(out, "  document value: {v:?}");
             }
+            if let Some(note) = &f.note {
+                let _ = writeln!(out, "  note: {note}");
+            }
         }
         for name in &self.skipped {
             let _ = writeln!(out, "skipped: {name} (not a page the spec describes)");
@@ -58,12 +61,14 @@ impl Report {
         let _ = writeln!(
             out,
             "{} difference(s): {} only in spec, {} only in documents, {} different; \
-             {} not comparable (translated); {} page(s) compared, {} file(s) skipped",
+             {} not comparable (translated), {} known contradiction(s) of the pages; \
+             {} page(s) compared, {} file(s) skipped",
             self.drift(),
             count(Kind::OnlyInSpec),
             count(Kind::OnlyInDocuments),
             count(Kind::Different),
             count(Kind::NotComparable),
+            count(Kind::Contradiction),
             self.compared.len(),
             self.skipped.len()
         );
@@ -83,6 +88,7 @@ impl Report {
                     "spec": Self::spec_at(f, root),
                     "spec_value": f.spec_value,
                     "document_value": f.document_value,
+                    "note": f.note,
                 })
             })
             .collect();
@@ -95,6 +101,7 @@ impl Report {
                 "only_in_documents": count(Kind::OnlyInDocuments),
                 "different": count(Kind::Different),
                 "not_comparable": count(Kind::NotComparable),
+                "contradictions": count(Kind::Contradiction),
             },
             "compared": self.compared,
             "skipped": self.skipped,

@@ -1,7 +1,7 @@
 //! `api-throttling-guidance.md`: the example of a throttled response.
 
-use super::{Kind, PageCx, body, spec};
-use crate::docs::parse_response;
+use super::{Kind, PageCx, shape, spec};
+use crate::docs::{parse_lenient, parse_response};
 use crate::model::Api;
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -42,5 +42,18 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
             None,
         );
     }
-    body(cx, "throttling", &ours.at, line, &example.body, &ours.body);
+    match parse_lenient(&example.body) {
+        Ok(body) => {
+            let mut found = Vec::new();
+            shape::compare_properties(api, &ours.body, &body.value, &ours.at, &mut found);
+            cx.shape("throttling.body", line, found);
+        }
+        Err(why) => cx.code(
+            Kind::Different,
+            "throttling.body".into(),
+            line,
+            spec(&ours.at, "a JSON object".to_string()),
+            Some(why),
+        ),
+    }
 }

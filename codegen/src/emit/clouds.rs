@@ -2,7 +2,7 @@
 
 use quote::quote;
 
-use super::{Module, doc2, ident, number};
+use super::{Module, doc2, ident};
 use crate::model::Api;
 
 pub fn emit(api: &Api) -> Module {
@@ -12,7 +12,6 @@ pub fn emit(api: &Api) -> Module {
         quote! { #text #v }
     });
     let all = api.clouds.iter().map(|c| ident(&c.variant));
-    let count = number(api.clouds.len());
     let arm = |f: fn(&crate::model::Cloud) -> &str| {
         let arms = api.clouds.iter().map(move |c| {
             let v = ident(&c.variant);
@@ -37,9 +36,9 @@ pub fn emit(api: &Api) -> Module {
 
             impl Cloud {
                 /// Every cloud, in the documents' order.
-                pub const ALL: [Cloud; #count] = [#(Cloud::#all),*];
+                pub const ALL: &[Cloud] = &[#(Cloud::#all),*];
 
-                /// The base URL that endpoint paths are appended to.
+                /// The base URL that operation paths are appended to.
                 pub const fn base_url(self) -> &'static str { #base_urls }
 
                 /// The name the documents give this version of Partner Center.
@@ -49,11 +48,19 @@ pub fn emit(api: &Api) -> Module {
                 pub const fn id(self) -> &'static str { #ids }
             }
 
+            impl crate::Client {
+                /// A builder for a client of `cloud`, using its documented base URL.
+                pub fn builder(cloud: Cloud) -> crate::ClientBuilder {
+                    crate::ClientBuilder::new(cloud.base_url(), &crate::headers::PROTOCOL)
+                }
+            }
+
             impl fmt::Display for Cloud {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.write_str(self.name())
                 }
             }
         },
+        exports: vec!["Cloud".into()],
     }
 }

@@ -21,15 +21,14 @@ pub fn emit(api: &Api) -> Module {
             }
         })
         .collect();
-    let count = number(rows.len());
     let source = api
         .error_codes
         .as_ref()
         .map_or("the spec".to_string(), |c| format!("`{}`", c.doc));
     let table_doc = doc(&format!(
         "The error codes of {source}, one entry per status and code, in the document's order.\n\n\
-         The codes are not unique across the API: an endpoint's own catalogue (its \
-         `<Endpoint>Error` enum) says more about its failures than this table."
+         The codes are not unique across the API: an operation's own catalogue (its \
+         `<Operation>Error` enum) says more about its failures than this table."
     ));
     Module {
         file_name: "error_codes.rs".into(),
@@ -38,7 +37,7 @@ pub fn emit(api: &Api) -> Module {
             pub use crate::catalog::ErrorCodeInfo;
 
             #table_doc
-            pub static ERROR_CODES: [ErrorCodeInfo; #count] = [#(#rows),*];
+            pub static ERROR_CODES: &[ErrorCodeInfo] = &[#(#rows),*];
 
             /// The documented entries of `code`, only those of `status` when it is given.
             pub fn lookup(status: Option<u16>, code: &str) -> impl Iterator<Item = &'static ErrorCodeInfo> + '_ {
@@ -47,5 +46,6 @@ pub fn emit(api: &Api) -> Module {
                     .filter(move |e| e.code == code && status.is_none_or(|s| s == e.status))
             }
         },
+        exports: Vec::new(),
     }
 }

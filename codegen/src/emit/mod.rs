@@ -1,15 +1,23 @@
 //! Turns the checked model into Rust: one token stream per generated file.
 //! Nothing here can fail: the model is already known good.
+//!
+//! Files: `headers.rs`, `clouds.rs`, `error_codes.rs`, one module per
+//! document of models (`model`), one per operation (`operation`), and
+//! `mod.rs`, which declares them and re-exports the types users name.
 
 mod clouds;
-mod endpoint;
 mod error_codes;
+mod errors;
 mod headers;
+mod model;
+mod operation;
+
+use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::model::Api;
+use crate::model::{Api, Model, Type, ValueType};
 
 /// A generated module, before formatting.
 pub struct Module {
@@ -18,6 +26,8 @@ pub struct Module {
     /// One line saying what the module holds; becomes its `//!` doc.
     pub doc: String,
     pub tokens: TokenStream,
+    /// The types the crate root re-exports.
+    pub exports: Vec<String>,
 }
 
 /// Every module the generator owns, in file-name order.
@@ -27,25 +37,36 @@ pub fn emit(api: &Api) -> Vec<Module> {
         clouds::emit(api),
         error_codes::emit(api),
     ];
-    modules.extend(api.endpoints.iter().map(endpoint::emit));
-    modules.push(root(api, &modules));
+    let mut by_module: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
+    for m in &api.models {
+        by_module.entry(&m.module).or_default().push(m);
+    }
+    if let Some(c) = &api.collection {
+        by_module.entry(&c.module).or_default();
+    }
+    for (name, models) in by_module {
+        modules.push(model::emit(api, name, &models));
+    }
+    modules.extend(api.operations.iter().map(|o| operation::emit(api, o)));
+    modules.push(root(&modules));
     modules.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     modules
 }
 
 /// `mod.rs`: declares the other modules and re-exports the types users name.
-fn root(api: &Api, modules: &[Module]) -> Module {
-    let mods = modules.iter().map(|m| {
+fn root(modules: &[Module]) -> Module {
+    let mut sorted: Vec<&Module> = modules.iter().collect();
+    sorted.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+    let mods = sorted.iter().map(|m| {
         let name = ident(m.file_name.trim_end_matches(".rs"));
         let text = doc(&m.doc);
         quote! { #text pub mod #name; }
     });
-    let exports = api.endpoints.iter().map(|e| {
-        let module = ident(&e.fn_ident);
-        let mut names = vec![ident(&e.response.rust_type), ident(&e.error_type)];
-        names.extend(e.path_params.iter().map(|p| ident(&p.rust_type)));
-        names.extend(e.reseller.iter().map(|r| ident(&r.rust_type)));
+    let exports = sorted.iter().filter(|m| !m.exports.is_empty()).map(|m| {
+        let module = ident(m.file_name.trim_end_matches(".rs"));
+        let mut names: Vec<&String> = m.exports.iter().collect();
         names.sort();
+        let names = names.into_iter().map(|n| ident(n));
         quote! { pub use self::#module::{#(#names),*}; }
     });
     Module {
@@ -53,9 +74,9 @@ fn root(api: &Api, modules: &[Module]) -> Module {
         doc: "The modules generated from the spec.".into(),
         tokens: quote! {
             #(#mods)*
-            pub use self::clouds::Cloud;
             #(#exports)*
         },
+        exports: Vec::new(),
     }
 }
 
@@ -92,4 +113,70 @@ pub(crate) fn number(n: usize) -> proc_macro2::Literal {
 /// `doc`, then a blank doc line, then `more`.
 pub(crate) fn doc2(text: &str, more: &str) -> TokenStream {
     doc(&format!("{text}\n\n{more}"))
+}
+
+/// Text for a markdown table cell: `|` escaped, lines joined.
+pub(crate) fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The Rust type of a value of type `t`, as a field holds it.
+pub(crate) fn rust_type(api: &Api, t: &Type) -> TokenStream {
+    match t {
+        Type::Scalar(s) => scalar(*s),
+        Type::Model(name) => {
+            let name = ident(name);
+            quote!(crate::#name)
+        }
+        Type::Array(item) => {
+            let item = rust_type(api, item);
+            quote!(Vec<#item>)
+        }
+        Type::Collection(item) => {
+            // Validation made sure the spec has a collection to name.
+            let name = ident(api.collection.as_ref().map_or("Collection", |c| &c.name));
+            let item = rust_type(api, item);
+            quote!(crate::#name<#item>)
+        }
+        Type::Item => quote!(T),
+    }
+}
+
+/// A type in words, for documentation.
+pub(crate) fn type_words(t: &Type) -> String {
+    match t {
+        Type::Scalar(s) => match s {
+            ValueType::String => "text",
+            ValueType::Guid => "a GUID",
+            ValueType::Int => "an integer",
+            ValueType::Bool => "a boolean",
+            ValueType::Decimal => "a decimal number",
+            ValueType::DateTime => "a date and time",
+            ValueType::Uri => "a URI",
+        }
+        .to_string(),
+        Type::Model(name) => format!("[`{name}`](crate::{name})"),
+        Type::Array(item) => format!("a list of {}", type_words(item)),
+        Type::Collection(item) => format!("a paged collection of {}", type_words(item)),
+        Type::Item => "the items".into(),
+    }
+}
+
+fn scalar(s: ValueType) -> TokenStream {
+    match s {
+        ValueType::String | ValueType::Uri => quote!(String),
+        ValueType::Guid => quote!(crate::Uuid),
+        ValueType::Int => quote!(i64),
+        ValueType::Bool => quote!(bool),
+        ValueType::Decimal => quote!(crate::Decimal),
+        ValueType::DateTime => quote!(crate::DateTime),
+    }
+}
+
+/// Whether values of `t` are `Copy`.
+pub(crate) fn is_copy(t: &Type) -> bool {
+    matches!(
+        t,
+        Type::Scalar(ValueType::Guid | ValueType::Int | ValueType::Bool)
+    )
 }

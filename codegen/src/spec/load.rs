@@ -1,6 +1,7 @@
 //! Loads a spec file, or every `*.yaml` file of a spec folder, keeping the text
 //! so that later steps can point at lines.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Error};
@@ -11,13 +12,43 @@ use crate::spec::raw::RawFile;
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// Every `key: value` line (or `- key: value`), by key: (line, column,
+    /// value as written without quotes), in line order. serde_yaml keeps no
+    /// locations, so they are found again from the text, which the spec
+    /// writes one key per line; the index makes each lookup a search, not a
+    /// scan of the file.
+    keys: HashMap<String, Vec<(usize, usize, String)>>,
 }
 
 impl SourceFile {
+    /// Reads nothing: indexes `text`, the contents of `path`.
+    pub fn new(path: PathBuf, text: String) -> SourceFile {
+        let mut keys: HashMap<String, Vec<(usize, usize, String)>> = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let indent = line.len() - line.trim_start().len();
+            let rest = &line[indent..];
+            let (dash, rest) = match rest.strip_prefix("- ") {
+                Some(r) => (2, r),
+                None => (0, rest),
+            };
+            let Some((key, value)) = rest.split_once(':') else {
+                continue;
+            };
+            if key.is_empty() || key.contains([' ', '"', '\'', '#', '{', '[']) {
+                continue;
+            }
+            let column = line[..indent].chars().count() + dash + 1;
+            let value = unquote(value.trim()).to_string();
+            keys.entry(key.to_string())
+                .or_default()
+                .push((i + 1, column, value));
+        }
+        SourceFile { path, text, keys }
+    }
+
     /// Where the `nth` (0-based) line of the form `key: value` (or `- key: value`)
     /// stands at or after line `from` (1-based), as (line, column). With no
-    /// `value`, any line with that key matches. serde_yaml keeps no locations, so
-    /// they are found again from the text: the spec writes one key per line.
+    /// `value`, any line with that key matches.
     pub fn locate(
         &self,
         key: &str,
@@ -25,22 +56,13 @@ impl SourceFile {
         from: usize,
         nth: usize,
     ) -> Option<(usize, usize)> {
-        self.text
-            .lines()
-            .enumerate()
-            .skip(from.saturating_sub(1))
-            .filter_map(|(i, line)| {
-                let indent = line.len() - line.trim_start().len();
-                let rest = &line[indent..];
-                let (dash, rest) = match rest.strip_prefix("- ") {
-                    Some(r) => (2, r),
-                    None => (0, rest),
-                };
-                let found = rest.strip_prefix(key)?.strip_prefix(':')?;
-                let matches = value.is_none_or(|v| unquote(found.trim()) == v);
-                matches.then(|| (i + 1, line[..indent].chars().count() + dash + 1))
-            })
+        let lines = self.keys.get(key)?;
+        let start = lines.partition_point(|(line, _, _)| *line < from);
+        lines[start..]
+            .iter()
+            .filter(|(_, _, v)| value.is_none_or(|value| v == value))
             .nth(nth)
+            .map(|&(line, column, _)| (line, column))
     }
 
     /// A diagnostic for this file at (line, column).
@@ -70,8 +92,6 @@ pub struct Loaded {
     pub files: Vec<SourceFile>,
     /// Parsed files, in the same order as `files`.
     pub parts: Vec<RawFile>,
-    /// FNV-1a 64 of the file names and bytes, written into every generated file.
-    pub hash: u64,
 }
 
 /// Reads the spec at `path`: one YAML file, or a folder whose `*.yaml` files
@@ -101,19 +121,10 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
         }]));
     }
 
-    let mut hash = Fnv64::new();
     let mut files = Vec::new();
     for p in paths {
         let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        hash.write(name.as_bytes());
-        hash.write(&[0]);
-        hash.write(text.as_bytes());
-        hash.write(&[0]);
-        files.push(SourceFile { path: p, text });
+        files.push(SourceFile::new(p, text));
     }
 
     let mut parts = Vec::new();
@@ -136,11 +147,7 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     if !diagnostics.is_empty() {
         return Err(Error::Spec(diagnostics));
     }
-    Ok(Loaded {
-        files,
-        parts,
-        hash: hash.finish(),
-    })
+    Ok(Loaded { files, parts })
 }
 
 /// serde_yaml's message and where to point. It appends " at line L column C"
@@ -174,25 +181,5 @@ fn yaml_error(e: &serde_yaml::Error) -> ((usize, usize), String) {
             ),
         ),
         _ => (at, problem),
-    }
-}
-
-/// FNV-1a, 64 bits: a stable fingerprint of the spec input, not a security hash.
-struct Fnv64(u64);
-
-impl Fnv64 {
-    fn new() -> Self {
-        Fnv64(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }

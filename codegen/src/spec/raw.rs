@@ -1,4 +1,5 @@
 //! The spec as written: serde types mirroring the YAML, nothing checked yet.
+//! Their doc comments become the descriptions of `spec.schema.json`.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -16,15 +17,48 @@ pub struct RawFile {
     /// The versions of Partner Center and their base URLs.
     #[serde(default)]
     pub clouds: Vec<RawCloud>,
-    /// The endpoints, each with its parameters, success body and documented failures.
+    /// The operations: one per request-syntax row of a page.
     #[serde(default)]
-    pub endpoints: Vec<RawEndpoint>,
+    pub operations: Vec<RawOperation>,
+    /// The resource models: objects with properties, and open enums.
+    #[serde(default)]
+    pub models: Vec<RawModel>,
+    /// The envelope of paged listings (at most once in the spec).
+    #[serde(default)]
+    pub collection: Option<RawCollection>,
     /// The global error catalogue (at most once in the spec).
     #[serde(default)]
     pub error_codes: Option<RawErrorCodes>,
     /// The throttled (429) response (at most once in the spec).
     #[serde(default)]
     pub throttling: Option<RawThrottling>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// File name under spec/docs/en-us/, e.g. `headers.md`.
+    pub file: String,
+    /// The page's title.
+    pub title: String,
+    /// The page is the index of the resource pages: a table naming, for each
+    /// resource page, the models it describes.
+    #[serde(default)]
+    pub index: bool,
+}
+
+/// Where the documents state a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// A row of a table of `doc` (for a model: the table under its heading).
+    #[default]
+    Table,
+    /// Only shown by the examples of `doc` (or its request syntax), never
+    /// defined in a table.
+    Example,
+    /// Described in the prose of `doc`.
+    Prose,
 }
 
 /// The global error catalogue of a document.
@@ -50,17 +84,13 @@ pub struct RawErrorCode {
 pub struct RawThrottling {
     pub doc: String,
     pub status: u16,
+    /// The response header that says how long to wait.
     pub retry_after: String,
-    pub body: Vec<RawField>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawDocument {
-    /// File name under spec/docs/en-us/, e.g. `headers.md`.
-    pub file: String,
-    /// The page's title.
-    pub title: String,
+    /// The body's text property that says what happened.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The JSON body's properties.
+    pub body: Vec<RawProperty>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -72,6 +102,7 @@ pub struct RawHeader {
     pub documented_as: String,
     pub direction: Direction,
     pub origin: Origin,
+    /// A scalar type: string, guid, int, bool.
     #[serde(rename = "type")]
     pub value_type: ValueType,
     pub requirement: Requirement,
@@ -94,19 +125,7 @@ pub enum Direction {
     Response,
 }
 
-/// Where the documents state a header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Origin {
-    /// A row of a headers table.
-    Table,
-    /// Only in example messages.
-    Example,
-    /// In the prose of a guidance page.
-    Guidance,
-}
-
-/// A value type as the documents name it.
+/// A scalar type as the documents name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueType {
@@ -114,6 +133,9 @@ pub enum ValueType {
     Guid,
     Int,
     Bool,
+    Decimal,
+    DateTime,
+    Uri,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -124,13 +146,25 @@ pub enum Requirement {
     Unspecified,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+/// What a header is for, as its description says: the client sets or reads
+/// the header of each role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Semantics {
     /// New for each call, the same on every retry of that call.
     IdempotencyKey,
     /// New for each call, for tracing.
     CorrelationId,
+    /// The bearer token.
+    Authorization,
+    /// The name of the calling application.
+    Application,
+    /// The language of the response.
+    Locale,
+    /// The service's correlation vector.
+    CorrelationVector,
+    /// The server that answered.
+    ServerId,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -146,36 +180,54 @@ pub struct RawCloud {
     pub doc: String,
 }
 
+/// One request-syntax row of a page.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawEndpoint {
-    /// Identifier, e.g. `agreement_status`; becomes the method and module name.
+pub struct RawOperation {
+    /// Identifier, e.g. `get_customer`; becomes the method and module name.
     pub id: String,
-    /// The operation's name, e.g. `AgreementStatus`; `<name>Error` is its error enum.
+    /// The operation's name, e.g. `GetCustomer`; `<name>Error` is its error
+    /// type and `<name>Response` its outcome when it has several.
     pub name: String,
     /// The document it comes from: a `file` of `documents`.
     pub doc: String,
-    /// One sentence: what the endpoint does.
+    /// One sentence: what the operation does.
     pub summary: String,
-    /// HTTP method: GET, POST, PUT, PATCH or DELETE.
+    /// HTTP method: GET, POST, PUT, PATCH, DELETE or HEAD.
     pub method: String,
     /// Path template after the base URL, with `{params}`.
     pub path: String,
-    /// The `id`s of the clouds of the page's "Applies to" line.
-    pub clouds: Vec<String>,
-    pub auth: Auth,
+    /// The `id`s of the clouds of the page's "Applies to" line; left out when
+    /// the page has none.
     #[serde(default)]
-    pub path_params: Vec<RawPathParam>,
+    pub clouds: Option<Vec<String>>,
+    /// The credentials the page's prerequisites accept; left out when it does not say.
     #[serde(default)]
-    pub query_params: Vec<RawQueryParam>,
+    pub auth: Option<Auth>,
+    #[serde(default)]
+    pub path_params: Vec<RawParam>,
+    /// Query parameters, each on its own or in the `exactly_one_of` group.
+    #[serde(default)]
+    pub query_params: Vec<RawParam>,
     #[serde(default)]
     pub exactly_one_of: Option<RawOneOf>,
-    pub response: RawResponse,
+    /// Headers this operation sends besides the ones every call sends.
+    #[serde(default)]
+    pub request_headers: Vec<RawOperationHeader>,
+    /// The request body.
+    #[serde(default)]
+    pub body: Option<RawBody>,
+    /// The success responses, each with its status.
+    pub responses: Vec<RawResponse>,
+    /// The documented failures.
     #[serde(default)]
     pub errors: Vec<RawError>,
+    /// Where the page contradicts itself, and what the spec follows.
+    #[serde(default)]
+    pub contradictions: Vec<RawContradiction>,
 }
 
-/// The credentials an endpoint accepts.
+/// The credentials an operation accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Auth {
@@ -185,56 +237,108 @@ pub enum Auth {
     AppOrAppUser,
 }
 
+/// A path or query parameter.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawPathParam {
+pub struct RawParam {
+    /// The name on the wire (query) or in the path template.
     pub name: String,
-    pub rust_type: String,
-    pub description: String,
+    /// The table cell when it is not `name` (compared without case).
     #[serde(default)]
-    pub known_values: Vec<RawKnownValue>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawKnownValue {
-    pub value: String,
-    pub description: String,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawQueryParam {
-    pub name: String,
-    pub documented_as: String,
+    pub documented_as: Option<String>,
+    /// A scalar (string, guid, int, bool, decimal, date-time, uri), an enum
+    /// model, or (with `encoding: json`) an object model.
     #[serde(rename = "type")]
-    pub value_type: ValueType,
+    pub ty: String,
+    /// Whether the call must send it (path parameters always are).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// A query parameter that may be sent several times.
+    #[serde(default)]
+    pub repeated: bool,
+    #[serde(default)]
+    pub encoding: Encoding,
+    /// `table`: a row of the page's URI-parameter table; `example`: only in
+    /// the request syntax and examples.
+    #[serde(default)]
+    pub origin: Origin,
+    /// The Rust argument or setter name, when the one made from `name` is not wanted.
+    #[serde(default)]
+    pub rust_name: Option<String>,
     pub description: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
+/// How a parameter's value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// As text.
+    #[default]
+    Text,
+    /// As JSON text (a filter object), percent-encoded like any value.
+    Json,
+}
+
+/// Query parameters of which exactly one is sent.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOneOf {
-    pub rust_type: String,
+    /// The Rust enum, e.g. `Reseller`.
+    pub name: String,
     pub description: String,
+    /// The `query_params` in the group.
     pub params: Vec<String>,
 }
 
+/// A header one operation sends.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOperationHeader {
+    /// A request header of the spec's `headers`.
+    pub name: String,
+    pub required: bool,
+    /// Where the value comes from: a property path of the request body, e.g.
+    /// `attributes.etag`. Without it, the caller gives the value.
+    #[serde(default)]
+    pub from_body: Option<String>,
+    /// The value is sent in double quotes.
+    #[serde(default)]
+    pub quoted: bool,
+    /// The document that says how the value is written, when not the operation's.
+    #[serde(default)]
+    pub doc: Option<String>,
+    pub description: String,
+}
+
+/// A request body.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBody {
+    /// An object model.
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub description: String,
+}
+
+/// A success response.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResponse {
     pub status: u16,
-    pub rust_type: String,
-    pub description: String,
-    pub fields: Vec<RawField>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawField {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub value_type: ValueType,
+    /// The outcome's name when the operation has several responses, e.g. `available`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The body: a model, `[Model]`, or `<Collection>`'s name with the item,
+    /// e.g. `ResourceCollection<Customer>`. Left out for an empty body.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// Response headers of the spec's `headers` this response carries.
+    #[serde(default)]
+    pub headers: Vec<String>,
     pub description: String,
 }
 
@@ -243,20 +347,121 @@ pub struct RawField {
 pub struct RawError {
     /// Identifier, e.g. `tenant_id_not_guid`; becomes the error variant.
     pub id: String,
+    /// `example`: an example response of the page (heading, code, source and
+    /// description required); `prose`: a status the page only describes.
+    #[serde(default = "example")]
+    pub origin: Origin,
     /// The heading of the failure example in the document.
-    pub example: String,
+    #[serde(default)]
+    pub example: Option<String>,
     /// HTTP status, 400-599.
     pub status: u16,
-    pub code: ErrorCode,
+    #[serde(default)]
+    pub code: Option<ErrorCode>,
     /// The `source` of the example body.
-    pub source: String,
-    /// The `description` of the example body, byte for byte.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The `description` of the example body, byte for byte; for a prose
+    /// entry, what the page says.
     pub description: String,
     #[serde(default)]
     pub data: Vec<String>,
 }
 
-/// An error code: a number in every example, a string in the error-codes table.
+fn example() -> Origin {
+    Origin::Example
+}
+
+/// A place where a page contradicts itself. The documents check reports the
+/// finding named by `element` as a contradiction, not as drift.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContradiction {
+    /// The element of the finding, as `cargo codegen docs` names it.
+    pub element: String,
+    /// What the page says in each place, and which one the spec follows.
+    pub note: String,
+}
+
+/// A resource model: an object with `properties`, or an open enum with `values`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawModel {
+    /// The Rust type, e.g. `CustomerBillingProfile`.
+    pub name: String,
+    /// The document it comes from: a `file` of `documents`.
+    pub doc: String,
+    /// `table`: the table under its heading; `example`: only the examples of
+    /// `doc` show it; `prose`: the text of `doc` describes it.
+    #[serde(default)]
+    pub origin: Origin,
+    /// The heading of its table, when not `name`.
+    #[serde(default)]
+    pub heading: Option<String>,
+    pub description: String,
+    #[serde(default)]
+    pub properties: Vec<RawProperty>,
+    /// An open enum's documented values; other values are kept as text.
+    #[serde(default)]
+    pub values: Vec<RawValue>,
+    #[serde(default)]
+    pub contradictions: Vec<RawContradiction>,
+}
+
+/// A property of a model (or of a body).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProperty {
+    /// The JSON name.
+    pub name: String,
+    /// The table cell when it is not `name` (compared without case).
+    #[serde(default)]
+    pub documented_as: Option<String>,
+    /// A scalar, a model, or `[T]` for an array of T.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// The documents show it missing (or null).
+    #[serde(default)]
+    pub optional: bool,
+    /// `table` (a row of the model's table) or `example` (only in examples).
+    #[serde(default)]
+    pub origin: Origin,
+    /// The Rust field name, when the one made from `name` is not wanted.
+    #[serde(default)]
+    pub rust_name: Option<String>,
+    pub description: String,
+}
+
+/// A documented value of an open enum.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawValue {
+    pub value: String,
+    pub description: String,
+}
+
+/// The envelope of a paged listing: `{totalCount, items, links, attributes}`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCollection {
+    /// The generic Rust type, e.g. `ResourceCollection`; operations name it
+    /// with their item, `ResourceCollection<Customer>`.
+    pub name: String,
+    pub doc: String,
+    #[serde(default)]
+    pub origin: Origin,
+    pub description: String,
+    /// The property path of the next page's link, e.g. `links.next`: a model
+    /// with `uri`, `method` and `headers` (`key`, `value`).
+    pub next_link: String,
+    /// Relative link URIs are relative to the base URL and this prefix
+    /// (`/v1`), unless they already start with it.
+    pub relative_to: String,
+    /// The properties; the item list has type `[T]`.
+    pub properties: Vec<RawProperty>,
+}
+
+/// The global catalogue's codes: a number in every example, a string in its table.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ErrorCode {

@@ -1,7 +1,7 @@
 //! Calls AgreementStatus against a one-shot HTTP server on 127.0.0.1 and
 //! exits 0 if the client saw what the server sent.
 
-use partner_center::{AgreementStatusError, Client, Cloud, Error, Program, Reseller};
+use partner_center::{AgreementStatusError, Client, Cloud, Program, Reseller};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -52,11 +52,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .agreement_status(Program::Csp, Reseller::MpnId(1_234_567))
         .await?;
     assert!(status.is_agreement_signed);
-    assert_eq!(status.meta.request_id.as_deref(), Some("aa04fb9d-c6b6-4754-8a6a-86e00cdd5ccb"));
+    assert_eq!(status.meta().request_id(), Some("aa04fb9d-c6b6-4754-8a6a-86e00cdd5ccb"));
 
     let tenant = "a2898e3a-06ca-454e-a0d0-c73b0ee36bba".parse()?;
     match client.agreement_status(Program::Csp, Reseller::TenantId(tenant)).await {
-        Err(Error::Api(e)) if e.kind() == AgreementStatusError::TenantIdNotFound => {}
+        Err(AgreementStatusError::TenantIdNotFound(_)) => {}
         other => return Err(format!("expected TenantIdNotFound, got {other:?}").into()),
     }
     server.await?;

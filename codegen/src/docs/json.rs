@@ -1,0 +1,347 @@
+//! The JSON of the documents' examples, read leniently: a quarter of them are
+//! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
+//! commas, unquoted keys, single-quoted strings, `//` comments, bare
+//! placeholders such as `<quantity>` (read as the string `"<quantity>"`), and
+//! `...` or `…` standing for elided items or properties.
+
+use serde_json::{Map, Value};
+
+/// A body as read, and what was not strict JSON in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lenient {
+    pub value: Value,
+    /// What was tolerated, each with its line in the body (1-based).
+    pub quirks: Vec<String>,
+}
+
+/// Reads `text` as JSON, tolerating what the documents write.
+pub fn parse_lenient(text: &str) -> Result<Lenient, String> {
+    let mut reader = Reader {
+        chars: text.chars().collect(),
+        at: 0,
+        line: 1,
+        quirks: Vec::new(),
+        depth: 0,
+    };
+    if reader.peek() == Some('\u{feff}') {
+        reader.bump();
+        reader.quirk("a byte-order mark");
+    }
+    reader.space();
+    let value = reader
+        .value()?
+        .ok_or_else(|| reader.error("no JSON value"))?;
+    reader.space();
+    if reader.peek().is_some() {
+        return Err(reader.error("text after the JSON value"));
+    }
+    Ok(Lenient {
+        value,
+        quirks: reader.quirks,
+    })
+}
+
+/// Whether a string is a placeholder of the documents, such as `<guid>`.
+pub fn is_placeholder(s: &str) -> bool {
+    s.len() > 2 && s.starts_with('<') && s.ends_with('>') && !s[1..s.len() - 1].contains(['<', '>'])
+}
+
+/// Nesting deeper than this is refused: no example comes near it.
+const MAX_DEPTH: usize = 128;
+
+struct Reader {
+    chars: Vec<char>,
+    at: usize,
+    line: usize,
+    quirks: Vec<String>,
+    depth: usize,
+}
+
+impl Reader {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.at += 1;
+        if c == '\n' {
+            self.line += 1;
+        }
+        Some(c)
+    }
+
+    fn error(&self, what: &str) -> String {
+        match self.peek() {
+            Some(c) => format!("line {}: {what} (at {c:?})", self.line),
+            None => format!("line {}: {what} (at the end)", self.line),
+        }
+    }
+
+    fn quirk(&mut self, what: &str) {
+        let note = format!("line {}: {what}", self.line);
+        if !self.quirks.contains(&note) {
+            self.quirks.push(note);
+        }
+    }
+
+    /// Whitespace and `//` comments.
+    fn space(&mut self) {
+        loop {
+            match self.peek() {
+                Some(c) if c.is_whitespace() || c == '\u{feff}' => {
+                    self.bump();
+                }
+                Some('/') if self.chars.get(self.at + 1) == Some(&'/') => {
+                    self.quirk("a `//` comment");
+                    while self.peek().is_some_and(|c| c != '\n') {
+                        self.bump();
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// An ellipsis standing for elided items: `...` or `…`.
+    fn ellipsis(&mut self) -> bool {
+        if self.peek() == Some('…') {
+            self.bump();
+        } else if self.chars[self.at..].starts_with(&['.', '.', '.']) {
+            self.at += 3;
+        } else {
+            return false;
+        }
+        while self.peek() == Some('.') {
+            self.bump();
+        }
+        self.quirk("an ellipsis for elided content");
+        true
+    }
+
+    /// A value, or `None` for an ellipsis.
+    fn value(&mut self) -> Result<Option<Value>, String> {
+        self.space();
+        if self.ellipsis() {
+            return Ok(None);
+        }
+        let value = match self.peek() {
+            Some('{') => self.nested(Self::object)?,
+            Some('[') => self.nested(Self::array)?,
+            Some('"') | Some('\'') => Value::String(self.string()?),
+            Some('<') => {
+                let word = self.word(|c| c != '>' && c != '\n');
+                if self.bump() != Some('>') {
+                    return Err(self.error("an unclosed `<placeholder>`"));
+                }
+                self.quirk("a bare placeholder");
+                Value::String(format!("{word}>"))
+            }
+            Some(c) if c == '-' || c.is_ascii_digit() => self.number()?,
+            Some(c) if c.is_alphabetic() => match self.word(char::is_alphanumeric).as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                "null" => Value::Null,
+                _ => return Err(self.error("an unknown word")),
+            },
+            _ => return Err(self.error("no JSON value")),
+        };
+        Ok(Some(value))
+    }
+
+    fn nested(&mut self, read: fn(&mut Self) -> Result<Value, String>) -> Result<Value, String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("nesting too deep"));
+        }
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn word(&mut self, part: fn(char) -> bool) -> String {
+        let mut out = String::new();
+        while let Some(c) = self.peek().filter(|c| part(*c)) {
+            out.push(c);
+            self.bump();
+        }
+        out
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let text = self.word(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'));
+        serde_json::from_str::<serde_json::Number>(&text)
+            .map(Value::Number)
+            .map_err(|_| self.error(&format!("`{text}` is not a number")))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        let quote = self.bump().unwrap_or('"');
+        if quote == '\'' {
+            self.quirk("a single-quoted string");
+        }
+        let mut out = String::new();
+        loop {
+            match self.bump() {
+                None => return Err(self.error("an unclosed string")),
+                Some(c) if c == quote => return Ok(out),
+                Some('\\') => match self.bump() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some('r') => out.push('\r'),
+                    Some('b') => out.push('\u{8}'),
+                    Some('f') => out.push('\u{c}'),
+                    Some('u') => {
+                        let hex: String = (0..4).filter_map(|_| self.bump()).collect();
+                        let code = u32::from_str_radix(&hex, 16)
+                            .map_err(|_| self.error("a bad `\\u` escape"))?;
+                        out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                    }
+                    Some(c) => out.push(c),
+                    None => return Err(self.error("an unclosed string")),
+                },
+                Some(c) => out.push(c),
+            }
+        }
+    }
+
+    fn key(&mut self) -> Result<String, String> {
+        match self.peek() {
+            Some('"') | Some('\'') => self.string(),
+            Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
+                self.quirk("an unquoted key");
+                Ok(self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-'))
+            }
+            _ => Err(self.error("no property name")),
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, String> {
+        self.bump();
+        let mut map = Map::new();
+        loop {
+            self.space();
+            match self.peek() {
+                Some('}') => {
+                    self.bump();
+                    return Ok(Value::Object(map));
+                }
+                Some(',') => return Err(self.error("a comma with no property before it")),
+                _ => {}
+            }
+            if self.ellipsis() {
+                self.space();
+                self.separator('}')?;
+                continue;
+            }
+            let key = self.key()?;
+            self.space();
+            if self.bump() != Some(':') {
+                return Err(self.error("no `:` after a property name"));
+            }
+            match self.value()? {
+                Some(v) => {
+                    map.insert(key, v);
+                }
+                None => self.quirk("an elided property value"),
+            }
+            self.space();
+            self.separator('}')?;
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, String> {
+        self.bump();
+        let mut items = Vec::new();
+        loop {
+            self.space();
+            if self.peek() == Some(']') {
+                self.bump();
+                return Ok(Value::Array(items));
+            }
+            if let Some(v) = self.value()? {
+                items.push(v);
+            }
+            self.space();
+            self.separator(']')?;
+        }
+    }
+
+    /// After an item: a comma (a trailing one before `close` is tolerated)
+    /// or `close` itself, which is left for the caller.
+    fn separator(&mut self, close: char) -> Result<(), String> {
+        match self.peek() {
+            Some(',') => {
+                self.bump();
+                self.space();
+                if self.peek() == Some(close) {
+                    self.quirk("a trailing comma");
+                }
+                Ok(())
+            }
+            Some(c) if c == close => Ok(()),
+            _ => Err(self.error(&format!("no `,` or `{close}`"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_json_has_no_quirks() {
+        let got =
+            parse_lenient(r#"{"a": [1, 2.5, -3e2], "b": {"c": null, "d": true}, "e": "x\"y"}"#)
+                .unwrap();
+        assert_eq!(
+            got.value,
+            serde_json::json!({"a": [1, 2.5, -300.0], "b": {"c": null, "d": true}, "e": "x\"y"})
+        );
+        assert!(got.quirks.is_empty(), "{:?}", got.quirks);
+    }
+
+    #[test]
+    fn what_the_documents_write_is_read_and_noted() {
+        let text = "\u{feff}{\n  \"Domain\": \"x\",\n  password: 'abc',\n  \"q\": <quantity>,\n  \"items\": [ {\"a\": 1}, ... ],\n  …\n}";
+        let got = parse_lenient(text).unwrap();
+        assert_eq!(
+            got.value,
+            serde_json::json!({"Domain": "x", "password": "abc", "q": "<quantity>", "items": [{"a": 1}]})
+        );
+        let quirks = got.quirks.join("; ");
+        for q in [
+            "byte-order mark",
+            "unquoted key",
+            "single-quoted",
+            "bare placeholder",
+            "ellipsis",
+        ] {
+            assert!(quirks.contains(q), "{q} in {quirks}");
+        }
+        let trailing = parse_lenient("{\"a\": 1,\n}").unwrap();
+        assert_eq!(trailing.quirks, ["line 2: a trailing comma"]);
+    }
+
+    #[test]
+    fn broken_json_is_an_error_with_its_line() {
+        for bad in [
+            "{\"a\": }",
+            "{\"a\" 1}",
+            "[1 2]",
+            "{\"a\": \"b",
+            "",
+            "{} x",
+            "{,}",
+        ] {
+            let e = parse_lenient(bad).unwrap_err();
+            assert!(e.starts_with("line "), "{bad}: {e}");
+        }
+        assert!(
+            parse_lenient(&"[".repeat(1000))
+                .unwrap_err()
+                .contains("too deep")
+        );
+        assert!(is_placeholder("<guid>") && !is_placeholder("<a><b>") && !is_placeholder("<>"));
+    }
+}

@@ -1,0 +1,594 @@
+//! An operation page's example requests and responses: each message of its
+//! code blocks against the operation it shows (method, path, query, headers,
+//! body, status) and its documented failures.
+
+use super::shape::{self, Keys, scalar_name, uuid_like};
+use super::{Kind, PageCx, nothing, spec};
+use crate::docs::{
+    CodeBlock, HttpRequest, HttpResponse, is_placeholder, is_request_line, is_status_line,
+    parse_lenient, parse_request, parse_response, split_messages,
+};
+use crate::model::{
+    Api, Direction, Encoding, ErrorEntry, ModelKind, Operation, Origin, Param, Segment, Type,
+    ValueType,
+};
+
+/// Headers of HTTP itself, which the spec does not list.
+const HTTP_HEADERS: [&str; 10] = [
+    "Host",
+    "Content-Length",
+    "Content-Type",
+    "Date",
+    "Connection",
+    "Server",
+    "Transfer-Encoding",
+    "Cache-Control",
+    "Expect",
+    "Accept-Encoding",
+];
+
+pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
+    let file = cx.file.clone();
+    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let page = cx.page;
+    let mut requests = vec![0; ops.len()];
+    let mut responses = vec![0; ops.len()];
+    let mut failures: Vec<Vec<Failure<'_>>> = ops.iter().map(|_| Vec::new()).collect();
+    // Responses belong to the operation of the request before them.
+    let mut current = 0;
+    for block in &page.code_blocks {
+        for text in split_messages(&block.text) {
+            let first = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            if is_status_line(first) {
+                let i = responses[current];
+                responses[current] += 1;
+                response(
+                    cx,
+                    api,
+                    ops[current],
+                    i,
+                    block,
+                    &text,
+                    &mut failures[current],
+                );
+            } else if is_request_line(first) {
+                let parsed = parse_request(&text);
+                if let Ok(r) = &parsed {
+                    current = ops
+                        .iter()
+                        .position(|o| o.method == r.method && path_fits(api, o, r.path()))
+                        .unwrap_or(current);
+                }
+                let i = requests[current];
+                requests[current] += 1;
+                request(cx, api, ops[current], i, block, parsed);
+            }
+        }
+    }
+    for (op, failures) in ops.iter().zip(&failures) {
+        failure_examples(cx, op, failures);
+    }
+}
+
+/// The spec's words for a type.
+pub(super) fn type_text(t: &Type) -> String {
+    match t {
+        Type::Scalar(s) => scalar_name(*s).into(),
+        Type::Model(m) => m.clone(),
+        Type::Array(item) => format!("[{}]", type_text(item)),
+        Type::Collection(item) => format!("collection of {}", type_text(item)),
+        Type::Item => "T".into(),
+    }
+}
+
+/// Whether a path of an example is the operation's template, each
+/// parameter's value of its type.
+fn path_fits(api: &Api, op: &Operation, path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    parts.len() == op.segments.len()
+        && parts
+            .iter()
+            .zip(&op.segments)
+            .all(|(part, segment)| match segment {
+                Segment::Literal(s) => s == part,
+                Segment::Param(i) => text_fits(api, &op.path_params[*i], &percent_decode(part)),
+            })
+}
+
+/// Whether a text value of a path, query or header is of the parameter's type.
+fn text_fits(api: &Api, p: &Param, value: &str) -> bool {
+    if is_placeholder(value)
+        || (value.starts_with('{') && value.ends_with('}') && p.encoding == Encoding::Text)
+    {
+        return !value.is_empty();
+    }
+    match &p.ty {
+        Type::Scalar(ValueType::Guid) => uuid_like(value),
+        Type::Scalar(ValueType::Int) => value.parse::<i64>().is_ok(),
+        Type::Scalar(ValueType::Bool) => value == "true" || value == "false",
+        Type::Model(name) if p.encoding == Encoding::Text => match api.model(name).map(|m| &m.kind)
+        {
+            Some(ModelKind::Enum(values)) => {
+                values.iter().any(|v| v.value.eq_ignore_ascii_case(value))
+            }
+            _ => false,
+        },
+        _ => !value.is_empty(),
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn request(
+    cx: &mut PageCx<'_>,
+    api: &Api,
+    op: &Operation,
+    i: usize,
+    block: &CodeBlock,
+    parsed: Result<HttpRequest, String>,
+) {
+    let element = |field: &str| format!("{}.request_examples[{i}].{field}", op.id);
+    let line = Some(block.line);
+    let example = match parsed {
+        Ok(r) => r,
+        Err(why) => {
+            cx.code(
+                Kind::Different,
+                element("request"),
+                line,
+                spec(&op.at, None),
+                Some(why),
+            );
+            return;
+        }
+    };
+    if example.method != op.method {
+        cx.code(
+            Kind::Different,
+            element("method"),
+            line,
+            spec(&op.method_at, op.method.clone()),
+            Some(example.method.clone()),
+        );
+    }
+    if !path_fits(api, op, example.path()) {
+        cx.code(
+            Kind::Different,
+            element("path"),
+            line,
+            spec(&op.path_at, op.path.clone()),
+            Some(example.path().to_string()),
+        );
+    }
+    query(cx, api, op, &element, line, example.query());
+    for (name, value) in &example.headers {
+        if HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        let known = api
+            .headers
+            .iter()
+            .find(|h| h.direction == Direction::Request && h.name.eq_ignore_ascii_case(name));
+        match known {
+            Some(h)
+                if !is_placeholder(value)
+                    && h.value_type == ValueType::Guid
+                    && !uuid_like(value) =>
+            {
+                let field = element(&format!("headers[{}].type", h.name));
+                cx.code(
+                    Kind::Different,
+                    field,
+                    line,
+                    spec(&h.at, "guid".to_string()),
+                    Some(value.clone()),
+                );
+            }
+            Some(_) => {}
+            None => {
+                let field = element(&format!("headers[{name}]"));
+                cx.code(
+                    Kind::OnlyInDocuments,
+                    field,
+                    line,
+                    nothing(),
+                    Some(value.clone()),
+                );
+            }
+        }
+    }
+    match (&op.body, example.body.is_empty()) {
+        (None, false) => cx.code(
+            Kind::OnlyInDocuments,
+            element("body"),
+            line,
+            nothing(),
+            Some(example.body.clone()),
+        ),
+        (Some(body), true) => cx.code(
+            Kind::OnlyInSpec,
+            element("body"),
+            line,
+            spec(&body.at, type_text(&body.ty)),
+            None,
+        ),
+        (Some(body), false) => match parse_lenient(&example.body) {
+            Ok(parsed) => {
+                let mut found = Vec::new();
+                shape::compare(api, &body.ty, &parsed.value, Keys::AnyCase, &mut found);
+                cx.shape(&element("body"), line, found);
+            }
+            Err(why) => cx.code(
+                Kind::Different,
+                element("body"),
+                line,
+                spec(&body.at, type_text(&body.ty)),
+                Some(why),
+            ),
+        },
+        (None, true) => {}
+    }
+}
+
+/// The query of an example against the operation's query parameters.
+fn query(
+    cx: &mut PageCx<'_>,
+    api: &Api,
+    op: &Operation,
+    element: &dyn Fn(&str) -> String,
+    line: Option<usize>,
+    query: &str,
+) {
+    let group: Vec<&Param> = op.one_of.iter().flat_map(|g| &g.params).collect();
+    let ours: Vec<&Param> = op.query.iter().chain(group.iter().copied()).collect();
+    let pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(n), percent_decode(v))
+        })
+        .collect();
+    // Names compare without case: one page writes `mpnid` where the syntax says `mpnId`.
+    for (name, value) in &pairs {
+        match ours.iter().find(|q| q.name.eq_ignore_ascii_case(name)) {
+            Some(q) if q.encoding == Encoding::Json => match parse_lenient(value) {
+                Ok(parsed) => {
+                    let mut found = Vec::new();
+                    shape::compare(api, &q.ty, &parsed.value, Keys::Exact, &mut found);
+                    cx.shape(&element(&format!("query[{}]", q.name)), line, found);
+                }
+                Err(why) => {
+                    let field = element(&format!("query[{}].type", q.name));
+                    cx.code(
+                        Kind::Different,
+                        field,
+                        line,
+                        spec(&q.at, type_text(&q.ty)),
+                        Some(why),
+                    );
+                }
+            },
+            Some(q) if !text_fits(api, q, value) => {
+                let field = element(&format!("query[{}].type", q.name));
+                cx.code(
+                    Kind::Different,
+                    field,
+                    line,
+                    spec(&q.at, type_text(&q.ty)),
+                    Some(value.clone()),
+                );
+            }
+            Some(_) => {}
+            None => {
+                let field = element(&format!("query[{name}]"));
+                cx.code(
+                    Kind::OnlyInDocuments,
+                    field,
+                    line,
+                    nothing(),
+                    Some(value.clone()),
+                );
+            }
+        }
+    }
+    for q in op.query.iter().filter(|q| q.required) {
+        if !pairs.iter().any(|(n, _)| n.eq_ignore_ascii_case(&q.name)) {
+            let field = element(&format!("query[{}]", q.name));
+            cx.code(
+                Kind::OnlyInSpec,
+                field,
+                line,
+                spec(&q.at, q.name.clone()),
+                None,
+            );
+        }
+    }
+    let sent = pairs
+        .iter()
+        .filter(|(n, _)| group.iter().any(|q| q.name.eq_ignore_ascii_case(n)))
+        .count();
+    if !group.is_empty() && sent != 1 {
+        let names: Vec<&str> = group.iter().map(|q| q.name.as_str()).collect();
+        let got: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+        cx.code(
+            Kind::Different,
+            element("query"),
+            line,
+            spec(&op.at, format!("exactly one of {}", names.join(", "))),
+            Some(got.join("&")),
+        );
+    }
+}
+
+/// A failure example's body, read leniently: `code` may be a number or a string.
+struct Failure<'b> {
+    block: &'b CodeBlock,
+    status: u16,
+    code: String,
+    description: String,
+    source: String,
+    data: Vec<String>,
+}
+
+fn response<'b>(
+    cx: &mut PageCx<'_>,
+    api: &Api,
+    op: &Operation,
+    i: usize,
+    block: &'b CodeBlock,
+    text: &str,
+    failures: &mut Vec<Failure<'b>>,
+) {
+    let element = |field: &str| format!("{}.response_examples[{i}].{field}", op.id);
+    let line = Some(block.line);
+    let example: HttpResponse = match parse_response(text) {
+        Ok(r) => r,
+        Err(why) => {
+            cx.code(
+                Kind::Different,
+                element("response"),
+                line,
+                spec(&op.at, None),
+                Some(why),
+            );
+            return;
+        }
+    };
+    for (name, value) in &example.headers {
+        let known = HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+            || api
+                .headers
+                .iter()
+                .any(|h| h.direction == Direction::Response && h.name.eq_ignore_ascii_case(name));
+        if !known {
+            cx.code(
+                Kind::OnlyInDocuments,
+                element(&format!("headers[{name}]")),
+                line,
+                nothing(),
+                Some(value.clone()),
+            );
+        }
+    }
+    if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
+        match (&r.body, example.body.is_empty()) {
+            (None, false) => cx.code(
+                Kind::OnlyInDocuments,
+                element("body"),
+                line,
+                nothing(),
+                Some(example.body.clone()),
+            ),
+            (Some(t), true) => cx.code(
+                Kind::OnlyInSpec,
+                element("body"),
+                line,
+                spec(&r.at, type_text(t)),
+                None,
+            ),
+            (Some(t), false) => match parse_lenient(&example.body) {
+                Ok(parsed) => {
+                    let mut found = Vec::new();
+                    shape::compare(api, t, &parsed.value, Keys::Exact, &mut found);
+                    cx.shape(&element("body"), line, found);
+                }
+                Err(why) => cx.code(
+                    Kind::Different,
+                    element("body"),
+                    line,
+                    spec(&r.at, type_text(t)),
+                    Some(why),
+                ),
+            },
+            (None, true) => {}
+        }
+    } else if (200..300).contains(&example.status) {
+        let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
+        cx.code(
+            Kind::Different,
+            element("status"),
+            line,
+            spec(&op.at, ours.join(", ")),
+            Some(example.status.to_string()),
+        );
+    } else {
+        match failure_body(block, example.status, &example.body) {
+            Ok(failure) => failures.push(failure),
+            Err(why) => cx.code(
+                Kind::Different,
+                element("body"),
+                line,
+                spec(&op.at, None),
+                Some(why),
+            ),
+        }
+    }
+}
+
+fn failure_body<'b>(block: &'b CodeBlock, status: u16, text: &str) -> Result<Failure<'b>, String> {
+    let v = parse_lenient(text)?.value;
+    let text_of = |key: &str| match &v[key] {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let data = match &v["data"] {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Failure {
+        block,
+        status,
+        code: text_of("code"),
+        description: text_of("description"),
+        source: text_of("source"),
+        data,
+    })
+}
+
+/// The element naming an error entry: by code and source, and by id where
+/// two entries share those.
+fn error_element(op: &Operation, x: &ErrorEntry) -> String {
+    let (code, source) = (
+        x.code.as_deref().unwrap_or_default(),
+        x.source.as_deref().unwrap_or_default(),
+    );
+    let shared = op
+        .errors
+        .iter()
+        .filter(|y| y.code == x.code && y.source == x.source)
+        .count()
+        > 1;
+    if shared {
+        format!("{}.errors[code={code},source={source},id={}]", op.id, x.id)
+    } else {
+        format!("{}.errors[code={code},source={source}]", op.id)
+    }
+}
+
+/// Matches each failure example with a documented failure, most certain
+/// first: everything equal; same code and source; same description; same
+/// heading. Failures the page only describes have no example.
+fn failure_examples(cx: &mut PageCx<'_>, op: &Operation, failures: &[Failure<'_>]) {
+    let entries: Vec<&ErrorEntry> = op
+        .errors
+        .iter()
+        .filter(|x| x.origin == Origin::Example)
+        .collect();
+    let code = |x: &ErrorEntry| x.code.clone().unwrap_or_default();
+    let source = |x: &ErrorEntry| x.source.clone().unwrap_or_default();
+    type Same = fn(&Failure<'_>, &ErrorEntry) -> bool;
+    let passes: [Same; 4] = [
+        |f, x| {
+            f.status == x.status
+                && Some(&f.code) == x.code.as_ref()
+                && Some(&f.source) == x.source.as_ref()
+                && f.description == x.description
+        },
+        |f, x| Some(&f.code) == x.code.as_ref() && Some(&f.source) == x.source.as_ref(),
+        |f, x| f.description == x.description,
+        |f, x| f.block.heading == x.example,
+    ];
+    let mut used = vec![false; entries.len()];
+    let mut matched: Vec<Option<usize>> = vec![None; failures.len()];
+    for same in passes {
+        for (i, f) in failures.iter().enumerate() {
+            if matched[i].is_some() {
+                continue;
+            }
+            if let Some(j) = (0..entries.len()).find(|&j| !used[j] && same(f, entries[j])) {
+                used[j] = true;
+                matched[i] = Some(j);
+            }
+        }
+    }
+    for (f, m) in failures.iter().zip(&matched) {
+        let line = Some(f.block.line);
+        let Some(j) = *m else {
+            let element = format!("{}.errors[code={},source={}]", op.id, f.code, f.source);
+            cx.code(
+                Kind::OnlyInDocuments,
+                element,
+                line,
+                nothing(),
+                Some(f.description.clone()),
+            );
+            continue;
+        };
+        let x = entries[j];
+        let base = error_element(op, x);
+        let fields = [
+            ("status", x.status.to_string(), f.status.to_string()),
+            ("code", code(x), f.code.clone()),
+            ("source", source(x), f.source.clone()),
+            ("description", x.description.clone(), f.description.clone()),
+            ("data", x.data.join("\n"), f.data.join("\n")),
+        ];
+        for (field, ours, theirs) in fields {
+            if ours != theirs {
+                cx.code(
+                    Kind::Different,
+                    format!("{base}.{field}"),
+                    line,
+                    spec(&x.at, ours),
+                    Some(theirs),
+                );
+            }
+        }
+        if f.block.heading != x.example {
+            // The heading is prose: translated on localized pages.
+            let element = format!("{base}.example");
+            cx.text(
+                Kind::Different,
+                element,
+                line,
+                spec(&x.at, x.example.clone()),
+                Some(f.block.heading.clone()),
+            );
+        }
+    }
+    for (j, x) in entries.iter().enumerate() {
+        if !used[j] {
+            cx.code(
+                Kind::OnlyInSpec,
+                error_element(op, x),
+                None,
+                spec(&x.at, x.description.clone()),
+                None,
+            );
+        }
+    }
+}

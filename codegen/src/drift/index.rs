@@ -1,0 +1,78 @@
+//! The index of the resource pages: for each resource page of the spec (a
+//! page of models that no operation comes from), its row names exactly the
+//! models the spec takes from it.
+
+use std::collections::BTreeSet;
+
+use super::{Kind, PageCx, nothing, spec};
+use crate::model::{Api, Model, Origin};
+
+pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
+    let resource_pages: BTreeSet<&str> = api
+        .models
+        .iter()
+        .filter(|m| m.origin == Origin::Table)
+        .map(|m| m.doc.as_str())
+        .filter(|doc| !api.operations.iter().any(|o| o.doc == *doc))
+        .collect();
+    let mut listed = BTreeSet::new();
+    let page = cx.page;
+    for row in page.tables.iter().flat_map(|t| &t.rows) {
+        let Some(file) = row
+            .links
+            .iter()
+            .map(|l| l.split('#').next().unwrap_or_default())
+            .find(|l| resource_pages.contains(l))
+        else {
+            continue;
+        };
+        listed.insert(file.to_string());
+        let theirs: Vec<&str> = row
+            .cells
+            .get(1)
+            .map(|c| {
+                c.lines()
+                    .filter_map(|l| l.split_whitespace().next())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ours: Vec<&Model> = api
+            .models
+            .iter()
+            .filter(|m| m.doc == file && m.origin == Origin::Table)
+            .collect();
+        let line = Some(row.line);
+        for name in &theirs {
+            if !ours.iter().any(|m| m.name == *name) {
+                let element = format!("index[{file}].{name}");
+                cx.text(
+                    Kind::OnlyInDocuments,
+                    element,
+                    line,
+                    nothing(),
+                    Some(name.to_string()),
+                );
+            }
+        }
+        for m in &ours {
+            if !theirs.contains(&m.name.as_str()) {
+                let element = format!("index[{file}].{}", m.name);
+                cx.text(
+                    Kind::OnlyInSpec,
+                    element,
+                    line,
+                    spec(&m.at, m.name.clone()),
+                    None,
+                );
+            }
+        }
+    }
+    for file in resource_pages.iter().filter(|f| !listed.contains(**f)) {
+        let at = api.models.iter().find(|m| m.doc == *file).map(|m| &m.at);
+        let side = match at {
+            Some(at) => spec(at, file.to_string()),
+            None => nothing(),
+        };
+        cx.text(Kind::OnlyInSpec, format!("index[{file}]"), None, side, None);
+    }
+}

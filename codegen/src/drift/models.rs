@@ -1,0 +1,178 @@
+//! The models a page describes: each table under a model's heading, row by
+//! row (name, type, description), and the values of open enums in the
+//! page's text or examples. On a resource page, a table the spec has no
+//! model for is reported too.
+
+use super::{Kind, PageCx, Same, doctype, examples::type_text, nothing, pair, spec};
+use crate::docs::{Page, Table};
+use crate::model::{Api, Encoding, EnumValue, Model, ModelKind, Origin, Property};
+
+pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
+    let file = cx.file.clone();
+    let page = cx.page;
+    let models: Vec<&Model> = api.models.iter().filter(|m| m.doc == file).collect();
+    for m in &models {
+        match (&m.kind, m.origin) {
+            (ModelKind::Object(properties), Origin::Table) => match table_of(page, &m.heading) {
+                Some(table) => rows(cx, api, m, table, properties),
+                None => cx.text(
+                    Kind::OnlyInSpec,
+                    m.name.clone(),
+                    None,
+                    spec(&m.at, m.heading.clone()),
+                    None,
+                ),
+            },
+            (ModelKind::Enum(values), origin) => enum_values(cx, m, values, origin),
+            (ModelKind::Object(_), _) => {}
+        }
+    }
+    let resource_page = !api.operations.iter().any(|o| o.doc == file);
+    if resource_page {
+        for table in &page.tables {
+            let known = api
+                .models
+                .iter()
+                .any(|m| m.doc == file && m.heading.eq_ignore_ascii_case(&table.heading));
+            if !known {
+                let element = format!("models[{}]", table.heading);
+                cx.text(
+                    Kind::OnlyInDocuments,
+                    element,
+                    Some(table.line),
+                    nothing(),
+                    Some(table.header.join(" | ")),
+                );
+            }
+        }
+    }
+}
+
+/// The first table under a heading.
+fn table_of<'p>(page: &'p Page, heading: &str) -> Option<&'p Table> {
+    page.tables
+        .iter()
+        .find(|t| t.heading.eq_ignore_ascii_case(heading))
+}
+
+/// The column of a table whose header is `name`, or `fallback`.
+fn column(table: &Table, name: &str, fallback: usize) -> usize {
+    table
+        .header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(name))
+        .unwrap_or(fallback)
+}
+
+fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[Property]) {
+    let ours: Vec<&Property> = properties
+        .iter()
+        .filter(|p| p.origin == Origin::Table)
+        .collect();
+    let type_col = column(table, "Type", 1);
+    let description_col = column(table, "Description", table.header.len().saturating_sub(1));
+    let cell = |r: usize, c: usize| table.rows[r].cells.get(c).cloned().unwrap_or_default();
+    let doc_names: Vec<String> = (0..table.rows.len()).map(|r| cell(r, 0)).collect();
+    let spec_names: Vec<String> = ours
+        .iter()
+        .map(|p| p.documented_name().to_string())
+        .collect();
+    let pairing = pair(&doc_names, &spec_names, Same::IgnoringCase);
+    for &(r, s) in &pairing.pairs {
+        let p = ours[s];
+        let line = Some(table.rows[r].line);
+        let element = |field: &str| format!("{}.properties[{}].{field}", m.name, p.name);
+        if !doc_names[r].eq_ignore_ascii_case(p.documented_name()) {
+            cx.text(
+                Kind::Different,
+                element("name"),
+                line,
+                spec(&p.at, p.documented_name().to_string()),
+                Some(doc_names[r].clone()),
+            );
+        }
+        let ty = cell(r, type_col);
+        if !doctype::fits(api, &ty, &p.ty, Encoding::Text) {
+            cx.text(
+                Kind::Different,
+                element("type"),
+                line,
+                spec(&p.at, type_text(&p.ty)),
+                Some(ty),
+            );
+        }
+        let description = cell(r, description_col);
+        if description != p.description {
+            cx.text(
+                Kind::Different,
+                element("description"),
+                line,
+                spec(&p.at, p.description.clone()),
+                Some(description),
+            );
+        }
+    }
+    for &r in &pairing.only_doc {
+        let element = format!("{}.properties[{}]", m.name, doc_names[r]);
+        cx.text(
+            Kind::OnlyInDocuments,
+            element,
+            Some(table.rows[r].line),
+            nothing(),
+            Some(cell(r, description_col)),
+        );
+    }
+    for &s in &pairing.only_spec {
+        let p = ours[s];
+        let element = format!("{}.properties[{}]", m.name, p.name);
+        cx.text(
+            Kind::OnlyInSpec,
+            element,
+            Some(table.line),
+            spec(&p.at, p.documented_name().to_string()),
+            None,
+        );
+    }
+}
+
+/// Each documented value of an enum is written on its page: in the text
+/// (the prose or a table), or, for one the examples define, in an example.
+fn enum_values(cx: &mut PageCx<'_>, m: &Model, values: &[EnumValue], origin: Origin) {
+    let page = cx.page;
+    let text: Vec<&str> = match origin {
+        Origin::Example => page.code_blocks.iter().map(|b| b.text.as_str()).collect(),
+        Origin::Table | Origin::Prose => page
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .chain(
+                page.tables
+                    .iter()
+                    .flat_map(|t| &t.rows)
+                    .flat_map(|r| &r.cells)
+                    .map(String::as_str),
+            )
+            .collect(),
+    };
+    for v in values {
+        if !text.iter().any(|t| written(t, &v.value)) {
+            let element = format!("{}.values[{}]", m.name, v.value);
+            let kind = Kind::OnlyInSpec;
+            if origin == Origin::Example {
+                cx.code(kind, element, None, spec(&v.at, v.value.clone()), None);
+            } else {
+                cx.text(kind, element, None, spec(&v.at, v.value.clone()), None);
+            }
+        }
+    }
+}
+
+/// Whether `value` stands in `text` as a word of its own.
+fn written(text: &str, value: &str) -> bool {
+    text.match_indices(value).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + value.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        boundary(before) && boundary(after)
+    })
+}

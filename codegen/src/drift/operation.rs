@@ -1,0 +1,584 @@
+//! An operation page's tables and prose: the request-syntax rows (method,
+//! URI template, query names), the URI-parameter table, the "Applies to"
+//! line, the credentials, the headers the request section names, and whether
+//! the page says there is a request body.
+
+use super::{Kind, PageCx, Same, doctype, nothing, pair, spec};
+use crate::docs::{Page, Paragraph, Row, Table};
+use crate::model::{Api, Auth, Direction, Operation, Origin, Param};
+
+pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
+    let file = cx.file.clone();
+    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let rows = syntax_rows(cx.page);
+    let matched = match_rows(&rows, &ops);
+    for (i, op) in ops.iter().enumerate() {
+        match matched[i] {
+            Some(r) => syntax(cx, op, &rows[r]),
+            None => cx.text(
+                Kind::OnlyInSpec,
+                format!("{}.path", op.id),
+                None,
+                spec(&op.path_at, op.path.clone()),
+                None,
+            ),
+        }
+        applies_to(cx, api, op);
+        auth(cx, op);
+        request_headers(cx, api, op);
+        request_body(cx, op);
+    }
+    for (r, row) in rows.iter().enumerate() {
+        if !matched.contains(&Some(r)) {
+            let element = format!("{}.syntax[{r}]", ops[0].id);
+            cx.text(
+                Kind::OnlyInDocuments,
+                element,
+                Some(row.line),
+                nothing(),
+                Some(row.uri.clone()),
+            );
+        }
+    }
+    params_table(cx, api, &ops);
+}
+
+/// A request-syntax row: the one naming `{baseURL}`.
+struct SyntaxRow {
+    line: usize,
+    method: String,
+    /// After `{baseURL}`, without the HTTP version.
+    uri: String,
+}
+
+impl SyntaxRow {
+    fn path(&self) -> &str {
+        self.uri.split_once('?').map_or(&self.uri, |(p, _)| p)
+    }
+
+    fn query_names(&self) -> Vec<String> {
+        let query = self.uri.split_once('?').map_or("", |(_, q)| q);
+        query
+            .split('&')
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| p.split_once('=').map_or(p, |(n, _)| n).to_string())
+            .collect()
+    }
+}
+
+fn syntax_rows(page: &Page) -> Vec<SyntaxRow> {
+    let mut out = Vec::new();
+    for row in page.tables.iter().flat_map(|t| &t.rows) {
+        let Some(cell) = row.cells.iter().find(|c| c.contains("{baseURL}")) else {
+            continue;
+        };
+        let after = cell
+            .split_once("{baseURL}")
+            .map_or(cell.as_str(), |(_, rest)| rest);
+        let uri = after
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        out.push(SyntaxRow {
+            line: row.line,
+            method: row.cells.first().cloned().unwrap_or_default(),
+            uri,
+        });
+    }
+    out
+}
+
+/// Two path templates are the same when their literals are, and their
+/// parameters differ at most in case.
+fn same_path(doc: &str, ours: &str) -> bool {
+    let a: Vec<&str> = doc.split('/').collect();
+    let b: Vec<&str> = ours.split('/').collect();
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| {
+            if x.starts_with('{') && y.starts_with('{') {
+                x.eq_ignore_ascii_case(y)
+            } else {
+                x == y
+            }
+        })
+}
+
+/// For each operation, its row: the row of the same path, else the next
+/// unpaired one in the page's order.
+fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Vec<Option<usize>> {
+    let mut used = vec![false; rows.len()];
+    let mut out: Vec<Option<usize>> = ops
+        .iter()
+        .map(|o| {
+            let r = rows
+                .iter()
+                .enumerate()
+                .position(|(i, row)| !used[i] && same_path(row.path(), &o.path))?;
+            used[r] = true;
+            Some(r)
+        })
+        .collect();
+    for slot in out.iter_mut().filter(|s| s.is_none()) {
+        if let Some(r) = used.iter().position(|u| !u) {
+            used[r] = true;
+            *slot = Some(r);
+        }
+    }
+    out
+}
+
+fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
+    let id = &op.id;
+    let line = Some(row.line);
+    if row.method != op.method {
+        let element = format!("{id}.method");
+        cx.text(
+            Kind::Different,
+            element,
+            line,
+            spec(&op.method_at, op.method.clone()),
+            Some(row.method.clone()),
+        );
+    }
+    if !same_path(row.path(), &op.path) {
+        let element = format!("{id}.path");
+        cx.text(
+            Kind::Different,
+            element,
+            line,
+            spec(&op.path_at, op.path.clone()),
+            Some(row.path().to_string()),
+        );
+    }
+    let ours: Vec<&Param> = op
+        .query
+        .iter()
+        .chain(op.one_of.iter().flat_map(|g| &g.params))
+        .collect();
+    let doc_names = row.query_names();
+    let spec_names: Vec<String> = ours.iter().map(|q| q.name.clone()).collect();
+    let pairing = pair(&doc_names, &spec_names, Same::Exactly);
+    for &(d, s) in &pairing.pairs {
+        if doc_names[d] != ours[s].name {
+            let element = format!("{id}.query[{}].name", ours[s].name);
+            cx.text(
+                Kind::Different,
+                element,
+                line,
+                spec(&ours[s].at, ours[s].name.clone()),
+                Some(doc_names[d].clone()),
+            );
+        }
+    }
+    for &d in &pairing.only_doc {
+        let element = format!("{id}.query[{}]", doc_names[d]);
+        cx.text(
+            Kind::OnlyInDocuments,
+            element,
+            line,
+            nothing(),
+            Some(row.uri.clone()),
+        );
+    }
+    for &s in &pairing.only_spec {
+        let element = format!("{id}.query[{}]", ours[s].name);
+        cx.text(
+            Kind::OnlyInSpec,
+            element,
+            line,
+            spec(&ours[s].at, ours[s].name.clone()),
+            None,
+        );
+    }
+}
+
+/// The table of URI parameters: the first one after the syntax and before
+/// the request's headers or body (found by their English headings; on a
+/// translated page, the first one after the syntax).
+fn find_params_table(page: &Page) -> Option<&Table> {
+    let syntax = page.tables.iter().position(|t| {
+        t.rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| c.contains("{baseURL}")))
+    })?;
+    let after = page.tables[syntax].line;
+    let end = page
+        .headings
+        .iter()
+        .find(|h| {
+            h.line > after
+                && ["request headers", "request body", "request example"]
+                    .iter()
+                    .any(|name| h.text.eq_ignore_ascii_case(name))
+        })
+        .map_or(usize::MAX, |h| h.line);
+    page.tables[syntax + 1..]
+        .iter()
+        .find(|t| t.line < end && t.header.len() >= 3)
+}
+
+/// The URI-parameter table against the parameters of the page's operations:
+/// one table serves every row of the syntax, so a parameter is required when
+/// every operation of the page requires it.
+fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
+    let mut ours: Vec<(&Operation, &Param, bool)> = Vec::new();
+    for op in ops {
+        for p in op.params().filter(|p| p.origin == Origin::Table) {
+            match ours.iter_mut().find(|(_, q, _)| {
+                q.documented_name()
+                    .eq_ignore_ascii_case(p.documented_name())
+            }) {
+                Some(entry) => entry.2 &= p.required,
+                None => ours.push((op, p, p.required)),
+            }
+        }
+    }
+    for (_, p, required) in ours.iter_mut() {
+        let everywhere = ops.iter().all(|o| o.params().any(|q| q.name == p.name));
+        *required &= everywhere;
+    }
+    let Some(table) = find_params_table(cx.page) else {
+        for (op, p, _) in &ours {
+            let element = format!("{}.params[{}]", op.id, p.name);
+            cx.text(
+                Kind::OnlyInSpec,
+                element,
+                None,
+                spec(&p.at, p.documented_name().to_string()),
+                None,
+            );
+        }
+        return;
+    };
+    let cell = |row: &Row, i: usize| row.cells.get(i).cloned().unwrap_or_default();
+    let doc_names: Vec<String> = table.rows.iter().map(|r| cell(r, 0)).collect();
+    let spec_names: Vec<String> = ours
+        .iter()
+        .map(|(_, p, _)| p.documented_name().to_string())
+        .collect();
+    let pairing = pair(&doc_names, &spec_names, Same::IgnoringCase);
+    for &(r, s) in &pairing.pairs {
+        let (op, p, required) = ours[s];
+        let row = &table.rows[r];
+        let line = Some(row.line);
+        let element = |field: &str| format!("{}.params[{}].{field}", op.id, p.name);
+        let name = cell(row, 0);
+        if !name.eq_ignore_ascii_case(p.documented_name()) {
+            cx.text(
+                Kind::Different,
+                element("name"),
+                line,
+                spec(&p.at, p.documented_name().to_string()),
+                Some(name),
+            );
+        }
+        let ty = cell(row, 1);
+        if !doctype::fits(api, &ty, &p.ty, p.encoding) {
+            let ours = super::examples::type_text(&p.ty);
+            cx.text(
+                Kind::Different,
+                element("type"),
+                line,
+                spec(&p.at, ours),
+                Some(ty),
+            );
+        }
+        let said = cell(row, 2);
+        let doc_required = match said.to_ascii_lowercase().as_str() {
+            "y" | "yes" | "true" | "required" => Some(true),
+            "n" | "no" | "false" | "optional" => Some(false),
+            _ => None,
+        };
+        if doc_required != Some(required) {
+            let ours = if required { "Yes" } else { "No" };
+            cx.text(
+                Kind::Different,
+                element("required"),
+                line,
+                spec(&p.at, ours.to_string()),
+                Some(said),
+            );
+        }
+        let description = cell(row, 3);
+        if description != p.description {
+            cx.text(
+                Kind::Different,
+                element("description"),
+                line,
+                spec(&p.at, p.description.clone()),
+                Some(description),
+            );
+        }
+    }
+    for &r in &pairing.only_doc {
+        let element = format!("{}.params[{}]", ops[0].id, doc_names[r]);
+        cx.text(
+            Kind::OnlyInDocuments,
+            element,
+            Some(table.rows[r].line),
+            nothing(),
+            Some(cell(&table.rows[r], 3)),
+        );
+    }
+    for &s in &pairing.only_spec {
+        let (op, p, _) = ours[s];
+        let element = format!("{}.params[{}]", op.id, p.name);
+        cx.text(
+            Kind::OnlyInSpec,
+            element,
+            Some(table.line),
+            spec(&p.at, p.documented_name().to_string()),
+            None,
+        );
+    }
+}
+
+/// The "Applies to" line: cloud names separated by `|`, or a list under it.
+fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
+    let page = cx.page;
+    let id = &op.id;
+    let start = page.paragraphs.iter().position(|p| {
+        p.text
+            .get(..10)
+            .is_some_and(|s| s.eq_ignore_ascii_case("applies to"))
+    });
+    let (Some(start), Some(ours)) = (start, &op.clouds) else {
+        match (start, &op.clouds) {
+            (None, Some(ours)) => {
+                cx.text(
+                    Kind::OnlyInSpec,
+                    format!("{id}.clouds"),
+                    None,
+                    spec(&op.clouds_at, ours.join(", ")),
+                    None,
+                );
+            }
+            (Some(start), None) => {
+                let p = &page.paragraphs[start];
+                cx.text(
+                    Kind::OnlyInDocuments,
+                    format!("{id}.clouds"),
+                    Some(p.line),
+                    nothing(),
+                    Some(p.text.clone()),
+                );
+            }
+            _ => {}
+        }
+        return;
+    };
+    let first = &page.paragraphs[start];
+    let rest = first.text.split_once(':').map_or("", |(_, r)| r);
+    let names: Vec<String> = if rest.trim().is_empty() {
+        page.paragraphs[start + 1..]
+            .iter()
+            .take_while(|p| p.in_list)
+            .map(|p| p.text.clone())
+            .collect()
+    } else {
+        rest.split('|')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let line = Some(first.line);
+    let mut seen = Vec::new();
+    for name in &names {
+        match api.clouds.iter().find(|c| &c.name == name) {
+            Some(c) if ours.contains(&c.variant) => seen.push(c.variant.clone()),
+            found => {
+                let which = found.map_or(name.as_str(), |c| c.id.as_str());
+                cx.text(
+                    Kind::OnlyInDocuments,
+                    format!("{id}.clouds[{which}]"),
+                    line,
+                    nothing(),
+                    Some(name.clone()),
+                );
+            }
+        }
+    }
+    for c in api
+        .clouds
+        .iter()
+        .filter(|c| ours.contains(&c.variant) && !seen.contains(&c.variant))
+    {
+        cx.text(
+            Kind::OnlyInSpec,
+            format!("{id}.clouds[{}]", c.id),
+            line,
+            spec(&op.clouds_at, c.name.clone()),
+            None,
+        );
+    }
+}
+
+/// The credentials the prerequisites accept: "App+User credentials only",
+/// or both app-only and App+User.
+fn auth(cx: &mut PageCx<'_>, op: &Operation) {
+    let said = cx.page.paragraphs.iter().find_map(|p| {
+        let text = p.text.to_ascii_lowercase();
+        if !text.contains("credentials") || !text.contains("app") {
+            return None;
+        }
+        let both = text.contains("app-only")
+            || text.contains("standalone app")
+            || text.contains("app only");
+        let auth = if both {
+            Auth::AppOrAppUser
+        } else if text.contains("app+user") {
+            Auth::AppUser
+        } else {
+            return None;
+        };
+        Some((p, auth))
+    });
+    let words = |a: Auth| match a {
+        Auth::AppUser => "app-user",
+        Auth::AppOrAppUser => "app-or-app-user",
+    };
+    let element = format!("{}.auth", op.id);
+    match (said, op.auth) {
+        (Some((p, theirs)), Some(ours)) if theirs != ours => {
+            cx.text(
+                Kind::Different,
+                element,
+                Some(p.line),
+                spec(&op.at, words(ours).to_string()),
+                Some(p.text.clone()),
+            );
+        }
+        (Some((p, _)), None) => cx.text(
+            Kind::OnlyInDocuments,
+            element,
+            Some(p.line),
+            nothing(),
+            Some(p.text.clone()),
+        ),
+        (None, Some(ours)) => cx.text(
+            Kind::OnlyInSpec,
+            element,
+            None,
+            spec(&op.at, words(ours).to_string()),
+            None,
+        ),
+        _ => {}
+    }
+}
+
+/// The paragraphs under a heading, up to the next heading.
+fn section<'p>(page: &'p Page, heading: &str) -> Option<(usize, Vec<&'p Paragraph>)> {
+    let i = page
+        .headings
+        .iter()
+        .position(|h| h.text.eq_ignore_ascii_case(heading))?;
+    let start = page.headings[i].line;
+    let end = page.headings.get(i + 1).map_or(usize::MAX, |h| h.line);
+    let paragraphs = page
+        .paragraphs
+        .iter()
+        .filter(|p| p.line > start && p.line < end)
+        .collect();
+    Some((start, paragraphs))
+}
+
+/// The headers that the "Request headers" section names: each must be one
+/// the operation sends, and each the operation sends must be named there.
+fn request_headers(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
+    let Some((line, paragraphs)) = section(cx.page, "Request headers") else {
+        return;
+    };
+    let text: String = paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let named = |name: &str| {
+        let lower = text.to_ascii_lowercase();
+        let name = name.to_ascii_lowercase();
+        lower.match_indices(&name).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + name.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            boundary(before) && boundary(after)
+        })
+    };
+    for h in api
+        .headers
+        .iter()
+        .filter(|h| h.direction == Direction::Request)
+    {
+        let sent_by_all = h.semantics.is_some() || h.default.is_some();
+        let ours = op
+            .request_headers
+            .iter()
+            .any(|x| x.name.eq_ignore_ascii_case(&h.name));
+        if named(&h.name) && !ours && !sent_by_all {
+            let element = format!("{}.request_headers[{}]", op.id, h.name);
+            cx.text(
+                Kind::OnlyInDocuments,
+                element,
+                Some(line),
+                nothing(),
+                Some(text.clone()),
+            );
+        }
+    }
+    for h in &op.request_headers {
+        if !named(&h.name) {
+            let element = format!("{}.request_headers[{}]", op.id, h.name);
+            cx.text(
+                Kind::OnlyInSpec,
+                element,
+                Some(line),
+                spec(&h.at, h.description.clone()),
+                None,
+            );
+        }
+    }
+}
+
+/// Whether the "Request body" section says there is one.
+fn request_body(cx: &mut PageCx<'_>, op: &Operation) {
+    let Some((line, paragraphs)) = section(cx.page, "Request body") else {
+        return;
+    };
+    let has_table = cx
+        .page
+        .tables
+        .iter()
+        .any(|t| t.heading.eq_ignore_ascii_case("Request body"));
+    let text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let text = text.join(" ");
+    let none = matches!(
+        text.trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase()
+            .as_str(),
+        "none"
+    );
+    let element = format!("{}.body", op.id);
+    match &op.body {
+        Some(body) if none => {
+            let ours = super::examples::type_text(&body.ty);
+            cx.text(
+                Kind::Different,
+                element,
+                Some(line),
+                spec(&body.at, ours),
+                Some(text),
+            );
+        }
+        None if !none && (has_table || !text.trim().is_empty()) => {
+            cx.text(
+                Kind::OnlyInDocuments,
+                element,
+                Some(line),
+                nothing(),
+                Some(text),
+            );
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,337 @@
+//! JSON against the spec: whether an example body has the shape of a type
+//! (each difference with its path), and whether two bodies say the same.
+//! The documents check and the tests that replay the examples both use it.
+
+use serde_json::Value;
+
+use super::Kind;
+use crate::docs::is_placeholder;
+use crate::model::{Api, Location, ModelKind, Property, Type, ValueType};
+
+/// One place where a body and a type disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Where in the body, e.g. `.items[].companyProfile.address`.
+    pub path: String,
+    pub kind: Kind,
+    pub spec: Option<Location>,
+    pub spec_value: Option<String>,
+    pub document_value: Option<String>,
+}
+
+/// How property names are matched: responses as written; request examples
+/// without regard to case (some pages write `"FirstName"`, and the service
+/// reads either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    Exact,
+    AnyCase,
+}
+
+/// Compares `value` with `ty`, appending each difference to `out`.
+pub fn compare(api: &Api, ty: &Type, value: &Value, keys: Keys, out: &mut Vec<Mismatch>) {
+    Shape { api, keys, out }.value(ty, None, value, String::new());
+}
+
+/// Compares a JSON object with a list of properties (a body the spec gives inline).
+pub fn compare_properties(
+    api: &Api,
+    properties: &[Property],
+    value: &Value,
+    at: &Location,
+    out: &mut Vec<Mismatch>,
+) {
+    let mut shape = Shape {
+        api,
+        keys: Keys::Exact,
+        out,
+    };
+    shape.object(properties, None, at, value, String::new());
+}
+
+struct Shape<'a> {
+    api: &'a Api,
+    keys: Keys,
+    out: &'a mut Vec<Mismatch>,
+}
+
+impl Shape<'_> {
+    fn push(
+        &mut self,
+        path: String,
+        kind: Kind,
+        spec: Option<(&Location, String)>,
+        doc: Option<String>,
+    ) {
+        let (spec, spec_value) = match spec {
+            Some((at, v)) => (Some(at.clone()), Some(v)),
+            None => (None, None),
+        };
+        self.out.push(Mismatch {
+            path,
+            kind,
+            spec,
+            spec_value,
+            document_value: doc,
+        });
+    }
+
+    /// `value` against `ty`; `item` is the type of a collection's items.
+    fn value(&mut self, ty: &Type, item: Option<&Type>, value: &Value, path: String) {
+        if matches!(value, Value::String(s) if is_placeholder(s)) {
+            return;
+        }
+        let api = self.api;
+        match ty {
+            Type::Scalar(s) if !scalar_fits(*s, value) => {
+                self.push(path, Kind::Different, None, Some(describe(value)));
+                if let Some(m) = self.out.last_mut() {
+                    m.spec_value = Some(scalar_name(*s).into());
+                }
+            }
+            Type::Scalar(_) => {}
+            Type::Array(inner) => match value {
+                Value::Array(items) => {
+                    for v in items {
+                        self.value(inner, item, v, format!("{path}[]"));
+                    }
+                }
+                other => self.push(path, Kind::Different, None, Some(describe(other))),
+            },
+            Type::Item => {
+                if let Some(item) = item {
+                    self.value(item, None, value, path);
+                }
+            }
+            Type::Collection(inner) => {
+                if let Some(c) = &api.collection {
+                    self.object(&c.properties, Some(inner), &c.at, value, path);
+                }
+            }
+            Type::Model(name) => {
+                let Some(m) = api.model(name) else { return };
+                match &m.kind {
+                    ModelKind::Object(properties) => {
+                        self.object(properties, item, &m.at, value, path)
+                    }
+                    ModelKind::Enum(values) => {
+                        let known = value.as_str().is_some_and(|s| {
+                            values.iter().any(|v| v.value.eq_ignore_ascii_case(s))
+                        });
+                        let kind = if value.is_string() {
+                            Kind::OnlyInDocuments
+                        } else {
+                            Kind::Different
+                        };
+                        if !known {
+                            let spec = Some((&m.at, format!("a value of {}", m.name)));
+                            self.push(path, kind, spec, Some(describe(value)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn object(
+        &mut self,
+        properties: &[Property],
+        item: Option<&Type>,
+        at: &Location,
+        value: &Value,
+        path: String,
+    ) {
+        let Value::Object(map) = value else {
+            self.push(
+                path,
+                Kind::Different,
+                Some((at, "an object".into())),
+                Some(describe(value)),
+            );
+            return;
+        };
+        for (key, v) in map {
+            let found = properties.iter().find(|p| match self.keys {
+                Keys::Exact => p.name == *key,
+                Keys::AnyCase => p.name.eq_ignore_ascii_case(key),
+            });
+            let here = format!("{path}.{key}");
+            match found {
+                None => self.push(here, Kind::OnlyInDocuments, None, Some(v.to_string())),
+                Some(p) if v.is_null() => {
+                    if !p.optional {
+                        self.push(
+                            here,
+                            Kind::Different,
+                            Some((&p.at, "required".into())),
+                            Some("null".into()),
+                        );
+                    }
+                }
+                Some(p) => {
+                    let before = self.out.len();
+                    self.value(&p.ty, item, v, here);
+                    // A scalar difference names the property that says so.
+                    for m in &mut self.out[before..] {
+                        if m.spec.is_none() {
+                            m.spec = Some(p.at.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for p in properties.iter().filter(|p| !p.optional) {
+            let present = map.keys().any(|k| match self.keys {
+                Keys::Exact => p.name == *k,
+                Keys::AnyCase => p.name.eq_ignore_ascii_case(k),
+            });
+            if !present {
+                let here = format!("{path}.{}", p.name);
+                self.push(
+                    here,
+                    Kind::OnlyInSpec,
+                    Some((&p.at, "required".into())),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+fn scalar_fits(s: ValueType, v: &Value) -> bool {
+    match (s, v) {
+        (ValueType::String | ValueType::Uri, Value::String(_)) => true,
+        (ValueType::Guid, Value::String(s)) => uuid_like(s),
+        (ValueType::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        (ValueType::Bool, Value::Bool(_)) => true,
+        (ValueType::Decimal, Value::Number(_)) => true,
+        (ValueType::DateTime, Value::String(s)) => date_like(s),
+        _ => false,
+    }
+}
+
+/// The spec's word for a scalar.
+pub fn scalar_name(s: ValueType) -> &'static str {
+    match s {
+        ValueType::String => "string",
+        ValueType::Guid => "guid",
+        ValueType::Int => "int",
+        ValueType::Bool => "bool",
+        ValueType::Decimal => "decimal",
+        ValueType::DateTime => "date-time",
+        ValueType::Uri => "uri",
+    }
+}
+
+/// A value in a few words: its JSON text when short.
+fn describe(v: &Value) -> String {
+    let text = v.to_string();
+    if text.chars().count() <= 80 {
+        text
+    } else {
+        format!("{}…", text.chars().take(80).collect::<String>())
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits.
+pub fn uuid_like(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `YYYY-MM-DD`, with or without a time after it.
+fn date_like(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// Whether `actual` says what `expected` (an example) says: numbers by
+/// value, `null` the same as absent, a placeholder such as `"<guid>"` the
+/// same as any value, keys compared as `keys` says. The first difference,
+/// with its path, otherwise.
+pub fn agree(expected: &Value, actual: &Value, keys: Keys) -> Result<(), String> {
+    agree_at(expected, actual, keys, "")
+}
+
+fn agree_at(expected: &Value, actual: &Value, keys: Keys, path: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::String(s), _) if is_placeholder(s) => Ok(()),
+        (Value::Object(e), Value::Object(a)) => {
+            let find = |map: &serde_json::Map<String, Value>, key: &str| -> Value {
+                map.iter()
+                    .find(|(k, _)| match keys {
+                        Keys::Exact => k.as_str() == key,
+                        Keys::AnyCase => k.eq_ignore_ascii_case(key),
+                    })
+                    .map_or(Value::Null, |(_, v)| v.clone())
+            };
+            for (k, v) in e {
+                agree_at(v, &find(a, k), keys, &format!("{path}.{k}"))?;
+            }
+            for (k, v) in a {
+                if find(e, k).is_null() && !v.is_null() {
+                    return Err(format!("{path}.{k}: {v} is not in the example"));
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
+            .iter()
+            .zip(a)
+            .enumerate()
+            .try_for_each(|(i, (e, a))| agree_at(e, a, keys, &format!("{path}[{i}]"))),
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => Ok(()),
+        (e, a) if e == a => Ok(()),
+        (e, a) => Err(format!(
+            "{}: expected {e}, got {a}",
+            if path.is_empty() { "." } else { path }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bodies_agree_as_values() {
+        let example =
+            json!({"FirstName": "A", "Region": null, "Id": "<guid>", "n": 1.50, "list": [1]});
+        let sent = json!({"firstName": "A", "id": "5e1a", "n": 1.5, "list": [1]});
+        assert_eq!(agree(&example, &sent, Keys::AnyCase), Ok(()));
+        assert!(agree(&example, &sent, Keys::Exact).is_err());
+        let extra = json!({"firstName": "A", "id": "x", "n": 1.5, "list": [1], "more": true});
+        assert!(
+            agree(&example, &extra, Keys::AnyCase)
+                .unwrap_err()
+                .contains(".more")
+        );
+        let other = json!({"firstName": "B", "id": "x", "n": 1.5, "list": [1]});
+        assert!(
+            agree(&example, &other, Keys::AnyCase)
+                .unwrap_err()
+                .starts_with(".FirstName")
+        );
+        assert!(agree(&json!([1, 2]), &json!([1]), Keys::Exact).is_err());
+    }
+
+    #[test]
+    fn scalars() {
+        assert!(uuid_like("b44bb1fb-c595-45b0-9e09-d657365580bf"));
+        assert!(!uuid_like("b44bb1fb-c595-45b0-9e09-d657365580b"));
+        assert!(date_like("2016-12-21T21:13:24Z") && date_like("2017-05-30"));
+        assert!(!date_like("June 24 2016"));
+        assert!(scalar_fits(ValueType::Decimal, &json!(1.25)));
+        assert!(!scalar_fits(ValueType::Int, &json!(1.25)));
+    }
+}

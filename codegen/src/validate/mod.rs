@@ -1,0 +1,592 @@
+//! Checks the spec as written and builds the model the emitters use. Every
+//! problem found is reported, each at the file, line and column it concerns.
+//!
+//! One module per kind of item: `types` (type expressions and property
+//! lists), `model` (models and the collection envelope), `operation`;
+//! this one holds the rest (documents, headers, clouds, the error catalogue,
+//! throttling) and what spans the whole spec (names shared by the crate root).
+
+mod model;
+mod operation;
+mod types;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::diag::{Diagnostic, Error};
+use crate::ident;
+use crate::model::*;
+use crate::spec::raw::{RawCloud, RawContradiction, RawErrorCodes, RawHeader, RawThrottling};
+use crate::spec::{Loaded, SourceFile};
+
+pub(crate) use types::Names;
+
+/// Validates a loaded spec into the model, or returns every problem found.
+pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
+    let mut v = Validator::default();
+    let files = || loaded.files.iter().zip(&loaded.parts);
+
+    let mut documents: Vec<Document> = Vec::new();
+    for (file, part) in files() {
+        for d in &part.documents {
+            let at = v.item(file, "documents", "file", &d.file);
+            if documents.iter().any(|x| x.file == d.file) {
+                v.error(file, at, format!("document `{}` is listed twice", d.file));
+            }
+            if d.index && documents.iter().any(|x| x.index) {
+                v.error(
+                    file,
+                    at,
+                    "only one document can be the resource index".into(),
+                );
+            }
+            v.non_empty(file, at, "title", &d.title);
+            documents.push(Document {
+                file: d.file.clone(),
+                title: d.title.clone(),
+                index: d.index,
+            });
+        }
+    }
+
+    let mut headers = Vec::new();
+    let mut clouds = Vec::new();
+    for (file, part) in files() {
+        for h in &part.headers {
+            if let Some(h) = v.header(file, h, &documents, &headers) {
+                headers.push(h);
+            }
+        }
+        for c in &part.clouds {
+            if let Some(c) = v.cloud(file, c, &documents, &clouds) {
+                clouds.push(c);
+            }
+        }
+    }
+
+    if clouds.is_empty() {
+        if let Some(file) = loaded.files.first() {
+            v.error(
+                file,
+                (1, 1),
+                "the spec names no cloud: the client needs a base URL".into(),
+            );
+        }
+    }
+    let names = Names::new(loaded, &documents, &headers, &clouds);
+    let mut models = Vec::new();
+    for (file, part) in files() {
+        for m in &part.models {
+            if let Some(m) = v.model(file, m, &names) {
+                models.push(m);
+            }
+        }
+    }
+    models.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut collection = None;
+    let mut collections = 0;
+    for (file, part) in files() {
+        if let Some(raw) = &part.collection {
+            let at = v.item(file, "collection", "name", &raw.name);
+            collections += 1;
+            if collections > 1 {
+                v.error(file, at, "`collection` is given twice".into());
+            }
+            collection = v.collection(file, at, raw, &names, &models);
+        }
+    }
+
+    let mut operations = Vec::new();
+    for (file, part) in files() {
+        for o in &part.operations {
+            if let Some(o) = v.operation(file, o, &names, &models, &operations) {
+                operations.push(o);
+            }
+        }
+    }
+    operations.sort_by(|a, b| a.id.cmp(&b.id));
+    v.crate_root(&operations, &models, collection.as_ref());
+
+    let mut error_codes = None;
+    let mut throttling = None;
+    for (file, part) in files() {
+        if let Some(raw) = &part.error_codes {
+            let at = Validator::field(file, (1, 1), "error_codes", None);
+            if error_codes.is_some() {
+                v.error(file, at, "`error_codes` is given twice".into());
+            }
+            error_codes = Some(v.error_codes(file, at, raw, &documents));
+        }
+        if let Some(raw) = &part.throttling {
+            let at = Validator::field(file, (1, 1), "throttling", None);
+            if throttling.is_some() {
+                v.error(file, at, "`throttling` is given twice".into());
+            }
+            throttling = Some(v.throttling(file, at, raw, &names));
+        }
+    }
+
+    if v.diagnostics.is_empty() {
+        Ok(Api {
+            documents,
+            headers,
+            clouds,
+            operations,
+            models,
+            collection,
+            error_codes,
+            throttling: throttling.flatten(),
+        })
+    } else {
+        Err(Error::Spec(v.diagnostics))
+    }
+}
+
+/// A position: (line, column).
+type At = (usize, usize);
+
+#[derive(Default)]
+struct Validator {
+    diagnostics: Vec<Diagnostic>,
+    /// How many items with a given anchor line were seen per file and
+    /// section, so that a repeated item is located at its own line.
+    seen: HashMap<(std::path::PathBuf, String), usize>,
+    /// Where each type name of the crate root is defined, for collisions.
+    roots: BTreeMap<String, (std::path::PathBuf, At, String)>,
+}
+
+impl Validator {
+    /// Locates an item of `section` (a top-level key) by its identifying
+    /// `key: value` line.
+    fn item(&mut self, file: &SourceFile, section: &str, key: &str, value: &str) -> At {
+        let from = file.locate(section, None, 1, 0).map_or(1, |(line, _)| line);
+        let id = (file.path.clone(), format!("{section}\0{key}\0{value}"));
+        let nth = self.seen.entry(id).or_insert(0);
+        let at = file
+            .locate(key, Some(value), from, *nth)
+            .unwrap_or((from, 1));
+        *nth += 1;
+        at
+    }
+
+    /// Locates a field of the item at `item`: the first `key:` line after it.
+    fn field(file: &SourceFile, item: At, key: &str, value: Option<&str>) -> At {
+        file.locate(key, value, item.0, 0).unwrap_or(item)
+    }
+
+    fn location(file: &SourceFile, at: At) -> Location {
+        Location {
+            file: file.path.clone(),
+            line: at.0,
+        }
+    }
+
+    fn error(&mut self, file: &SourceFile, at: At, message: String) {
+        self.diagnostics.push(file.diagnostic(at, message));
+    }
+
+    fn field_error(&mut self, file: &SourceFile, item: At, key: &str, message: String) {
+        let at = Self::field(file, item, key, None);
+        self.error(file, at, message);
+    }
+
+    fn non_empty(&mut self, file: &SourceFile, item: At, key: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.field_error(file, item, key, format!("`{key}` must not be empty"));
+        }
+    }
+
+    /// The `status:` of the item at `item` must be in `range`.
+    fn status(
+        &mut self,
+        file: &SourceFile,
+        item: At,
+        status: u16,
+        range: std::ops::Range<u16>,
+        label: &str,
+        expected: &str,
+    ) {
+        if !range.contains(&status) {
+            self.field_error(
+                file,
+                item,
+                "status",
+                format!("{label} {status} is not {expected}"),
+            );
+        }
+    }
+
+    fn doc_ref(&mut self, file: &SourceFile, item: At, doc: &str, known: &[Document]) {
+        if !known.iter().any(|d| d.file == doc) {
+            let at = Self::field(file, item, "doc", Some(doc));
+            self.error(
+                file,
+                at,
+                format!("unknown document `{doc}`: list it under `documents` first"),
+            );
+        }
+    }
+
+    fn ident(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        make: fn(&str) -> Result<String, String>,
+        name: &str,
+    ) -> Option<String> {
+        match make(name) {
+            Ok(ident) => Some(ident),
+            Err(message) => {
+                self.error(file, at, message);
+                None
+            }
+        }
+    }
+
+    /// A type name of the crate root: unique, and not one the prelude or the
+    /// runtime already gives.
+    fn root_type(&mut self, file: &SourceFile, at: At, name: &str, owner: &str) {
+        if let Some(why) = ident::reserved_type(name) {
+            self.error(
+                file,
+                at,
+                format!("{owner} would be the type `{name}`, {why}: rename it"),
+            );
+            return;
+        }
+        let entry = (file.path.clone(), at, owner.to_string());
+        if let Some((_, _, other)) = self.roots.insert(name.to_string(), entry) {
+            self.error(
+                file,
+                at,
+                format!("{owner} and {other} would both be the type `{name}`: rename one"),
+            );
+        }
+    }
+
+    /// The contradictions of an item, whose elements start with `prefix.`.
+    fn contradictions(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        prefix: &str,
+        raw: &[RawContradiction],
+    ) -> Vec<Contradiction> {
+        let mut out: Vec<Contradiction> = Vec::new();
+        for c in raw {
+            let cat = Self::field(file, at, "element", Some(&c.element));
+            if !c.element.starts_with(&format!("{prefix}.")) && c.element != prefix {
+                self.error(
+                    file,
+                    cat,
+                    format!("the element `{}` is not one of `{prefix}`", c.element),
+                );
+            }
+            if out.iter().any(|x| x.element == c.element) {
+                self.error(
+                    file,
+                    cat,
+                    format!("contradiction `{}` is listed twice", c.element),
+                );
+            }
+            self.non_empty(file, cat, "note", &c.note);
+            out.push(Contradiction {
+                at: Self::location(file, cat),
+                element: c.element.clone(),
+                note: c.note.clone(),
+            });
+        }
+        out
+    }
+
+    fn header(
+        &mut self,
+        file: &SourceFile,
+        h: &RawHeader,
+        docs: &[Document],
+        done: &[Header],
+    ) -> Option<Header> {
+        let at = self.item(file, "headers", "name", &h.name);
+        if h.name.is_empty() || !h.name.bytes().all(is_token_byte) {
+            self.error(
+                file,
+                at,
+                format!(
+                    "header name `{}` is not a valid HTTP header name (token characters only)",
+                    h.name
+                ),
+            );
+        }
+        if !h
+            .documented_as
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case(&h.name)
+        {
+            self.field_error(
+                file,
+                at,
+                "documented_as",
+                format!(
+                    "`documented_as` is `{}`, which does not name header `{}`",
+                    h.documented_as, h.name
+                ),
+            );
+        }
+        if let Some(other) = done.iter().find(|x| {
+            x.direction == h.direction && h.semantics.is_some() && x.semantics == h.semantics
+        }) {
+            let message = format!(
+                "headers `{}` and `{}` have the same semantics in the same direction",
+                other.name, h.name
+            );
+            self.field_error(file, at, "semantics", message);
+        }
+        if done
+            .iter()
+            .any(|x| x.direction == h.direction && x.name.eq_ignore_ascii_case(&h.name))
+        {
+            self.error(
+                file,
+                at,
+                format!("header `{}` is listed twice for the same direction", h.name),
+            );
+        }
+        self.non_empty(file, at, "description", &h.description);
+        self.doc_ref(file, at, &h.doc, docs);
+        let const_ident = self.ident(file, at, ident::const_ident, &h.name)?;
+        if let Some(other) = done
+            .iter()
+            .find(|x| x.const_ident == const_ident && !x.name.eq_ignore_ascii_case(&h.name))
+        {
+            self.error(
+                file,
+                at,
+                format!(
+                    "header `{}` and header `{}` would both be the constant `{const_ident}`",
+                    h.name, other.name
+                ),
+            );
+        }
+        // Kept even when wrong, so that what refers to it is not reported too.
+        Some(Header {
+            at: Self::location(file, at),
+            name: h.name.clone(),
+            const_ident,
+            documented_as: h.documented_as.clone(),
+            direction: h.direction,
+            origin: h.origin,
+            value_type: h.value_type,
+            requirement: h.requirement,
+            semantics: h.semantics,
+            default: h.default.clone(),
+            description: h.description.clone(),
+            doc: h.doc.clone(),
+        })
+    }
+
+    fn cloud(
+        &mut self,
+        file: &SourceFile,
+        c: &RawCloud,
+        docs: &[Document],
+        done: &[Cloud],
+    ) -> Option<Cloud> {
+        let at = self.item(file, "clouds", "id", &c.id);
+        if done.iter().any(|x| x.id == c.id) {
+            self.error(file, at, format!("cloud `{}` is listed twice", c.id));
+        }
+        if let Err(why) = check_base_url(&c.base_url) {
+            self.field_error(
+                file,
+                at,
+                "base_url",
+                format!("invalid base URL `{}`: {why}", c.base_url),
+            );
+        }
+        self.non_empty(file, at, "name", &c.name);
+        self.doc_ref(file, at, &c.doc, docs);
+        let variant = self.ident(file, at, ident::type_ident, &c.id)?;
+        if let Some(other) = done.iter().find(|x| x.variant == variant && x.id != c.id) {
+            self.error(file, at, same_ident("cloud", &c.id, &other.id, &variant));
+        }
+        // Kept even when wrong, so that what refers to it is not reported too.
+        Some(Cloud {
+            at: Self::location(file, at),
+            id: c.id.clone(),
+            variant,
+            name: c.name.clone(),
+            base_url: c.base_url.clone(),
+            doc: c.doc.clone(),
+        })
+    }
+
+    fn error_codes(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        raw: &RawErrorCodes,
+        docs: &[Document],
+    ) -> ErrorCodes {
+        self.doc_ref(file, at, &raw.doc, docs);
+        let mut codes: Vec<GlobalCode> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for c in &raw.codes {
+            let code = c.code.as_text();
+            let cat = self.item(file, "error_codes", "code", &code);
+            if code.trim().is_empty() {
+                self.error(file, cat, "`code` must not be empty".into());
+            }
+            self.status(
+                file,
+                cat,
+                c.status,
+                100..600,
+                "status",
+                "an HTTP status (100-599)",
+            );
+            if !seen.insert((c.status, code.clone())) {
+                self.error(
+                    file,
+                    cat,
+                    format!("status {} and code {code} are listed twice: give both descriptions to one entry", c.status),
+                );
+            }
+            if c.descriptions.is_empty() || c.descriptions.iter().any(|d| d.trim().is_empty()) {
+                self.field_error(
+                    file,
+                    cat,
+                    "descriptions",
+                    "`descriptions` must list non-empty descriptions".into(),
+                );
+            }
+            self.non_empty(file, cat, "status_name", &c.status_name);
+            codes.push(GlobalCode {
+                code,
+                status: c.status,
+                status_name: c.status_name.clone(),
+                descriptions: c.descriptions.clone(),
+                at: Self::location(file, cat),
+            });
+        }
+        ErrorCodes {
+            doc: raw.doc.clone(),
+            at: Self::location(file, at),
+            codes,
+        }
+    }
+
+    fn throttling(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        raw: &RawThrottling,
+        names: &Names<'_>,
+    ) -> Option<Throttling> {
+        let before = self.diagnostics.len();
+        self.doc_ref(file, at, &raw.doc, names.documents);
+        self.status(
+            file,
+            at,
+            raw.status,
+            400..600,
+            "status",
+            "a 4xx or 5xx status",
+        );
+        if names
+            .header(Direction::Response, &raw.retry_after)
+            .is_none()
+        {
+            self.field_error(
+                file,
+                at,
+                "retry_after",
+                format!("`{}` is not a response header of the spec", raw.retry_after),
+            );
+        }
+        let body = self.properties(file, at, &raw.body, names, false);
+        if let Some(field) = &raw.message {
+            let text = body
+                .iter()
+                .any(|p| &p.name == field && p.ty == Type::Scalar(ValueType::String));
+            if !text {
+                let message = format!("`{field}` is not a string property of the body");
+                self.field_error(file, at, "message", message);
+            }
+        }
+        (self.diagnostics.len() == before).then(|| Throttling {
+            doc: raw.doc.clone(),
+            status: raw.status,
+            retry_after: raw.retry_after.clone(),
+            message: raw.message.clone(),
+            body,
+            at: Self::location(file, at),
+        })
+    }
+
+    /// Modules share the output folder: one per operation, one per document
+    /// of models, and the generator's own.
+    fn crate_root(
+        &mut self,
+        operations: &[Operation],
+        models: &[Model],
+        collection: Option<&Collection>,
+    ) {
+        let mut modules: BTreeMap<&str, String> = ident::RESERVED_MODULES
+            .iter()
+            .map(|m| (*m, "the generator".to_string()))
+            .collect();
+        for m in models {
+            modules.insert(&m.module, format!("the models of `{}`", m.doc));
+        }
+        if let Some(c) = collection {
+            modules.insert(&c.module, format!("the models of `{}`", c.doc));
+        }
+        for o in operations {
+            if let Some(other) = modules.get(o.fn_ident.as_str()) {
+                let message = format!(
+                    "operation `{}` would be the module `{}`, which holds {other}: rename it",
+                    o.id, o.fn_ident
+                );
+                self.diagnostics.push(Diagnostic {
+                    file: o.at.file.clone(),
+                    line: o.at.line,
+                    column: 1,
+                    message,
+                });
+            }
+        }
+    }
+}
+
+fn same_ident(what: &str, name: &str, other: &str, ident: &str) -> String {
+    format!(
+        "{what} `{name}` and {what} `{other}` would both be the Rust identifier `{ident}`: rename one"
+    )
+}
+
+/// RFC 9110 `tchar`.
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// A base URL is `https://host` with an optional port and no path, query or
+/// fragment: paths of the operations are appended to it.
+fn check_base_url(url: &str) -> Result<(), &'static str> {
+    let host = url
+        .strip_prefix("https://")
+        .ok_or("it must start with `https://`")?;
+    let host = host.strip_suffix('/').unwrap_or(host);
+    if host.is_empty() {
+        return Err("it has no host");
+    }
+    if host.contains(['/', '?', '#', '@', ' ']) {
+        return Err("it must be a scheme and host only, without path, query or credentials");
+    }
+    let (name, port) = host.split_once(':').unwrap_or((host, "443"));
+    let name_ok = name
+        .split('.')
+        .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    if !name_ok || port.parse::<u16>().is_err() {
+        return Err("its host is not a valid DNS name and port");
+    }
+    Ok(())
+}

@@ -1,0 +1,696 @@
+//! Operations: method, path template, parameters, headers, body, responses
+//! and documented failures.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::model::{object_of, walk};
+use super::types::Allow;
+use super::{At, Validator, same_ident};
+use crate::ident;
+use crate::model::*;
+use crate::spec::SourceFile;
+use crate::spec::raw::{RawOperation, RawParam};
+use crate::validate::Names;
+
+const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
+
+impl Validator {
+    pub(super) fn operation(
+        &mut self,
+        file: &SourceFile,
+        o: &RawOperation,
+        names: &Names<'_>,
+        models: &[Model],
+        done: &[Operation],
+    ) -> Option<Operation> {
+        let at = self.item(file, "operations", "id", &o.id);
+        let before = self.diagnostics.len();
+        if done.iter().any(|x| x.id == o.id) {
+            // Everything else of it would be reported twice too.
+            self.error(file, at, format!("operation `{}` is listed twice", o.id));
+            return None;
+        }
+        self.doc_ref(file, at, &o.doc, names.documents);
+        self.non_empty(file, at, "summary", &o.summary);
+        let fn_ident = self.ident(file, at, ident::snake_ident, &o.id);
+        if let Some(f) = &fn_ident {
+            if let Some(other) = done.iter().find(|x| &x.fn_ident == f && x.id != o.id) {
+                self.error(file, at, same_ident("operation", &o.id, &other.id, f));
+            }
+            if ident::CLIENT_METHODS.contains(&f.as_str()) {
+                let message = format!(
+                    "operation `{}` would be the client's own method `{f}`",
+                    o.id
+                );
+                self.error(file, at, message);
+            }
+        }
+        let name_at = Self::field(file, at, "name", Some(&o.name));
+        let owner = format!("operation `{}`", o.id);
+        let error_type = self.ident(
+            file,
+            name_at,
+            ident::type_ident,
+            &format!("{}_error", o.name),
+        );
+        if let Some(t) = &error_type {
+            self.root_type(file, name_at, t, &format!("the error type of {owner}"));
+        }
+        let outcome_type = if o.responses.len() > 1 {
+            let t = self.ident(
+                file,
+                name_at,
+                ident::type_ident,
+                &format!("{}_response", o.name),
+            );
+            if let Some(t) = &t {
+                self.root_type(file, name_at, t, &format!("the outcome type of {owner}"));
+            }
+            t
+        } else {
+            None
+        };
+
+        let method = o.method.to_ascii_uppercase();
+        if !METHODS.contains(&method.as_str()) {
+            let message = format!(
+                "unknown method `{}`: expected one of {}",
+                o.method,
+                METHODS.join(", ")
+            );
+            self.field_error(file, at, "method", message);
+        }
+        let clouds = o.clouds.as_ref().map(|ids| {
+            ids.iter()
+                .filter_map(|id| match names.clouds.iter().find(|c| &c.id == id) {
+                    Some(c) => Some(c.variant.clone()),
+                    None => {
+                        self.field_error(file, at, "clouds", format!("unknown cloud `{id}`"));
+                        None
+                    }
+                })
+                .collect()
+        });
+
+        let mut idents = BTreeSet::new();
+        let path_params = self.params(
+            file,
+            at,
+            &o.path_params,
+            names,
+            models,
+            Place::Path,
+            &mut idents,
+        );
+        let segments = self.path(file, at, &o.path, &path_params);
+        let in_group = |p: &&RawParam| {
+            o.exactly_one_of
+                .as_ref()
+                .is_some_and(|g| g.params.contains(&p.name))
+        };
+        let own: Vec<&RawParam> = o.query_params.iter().filter(|p| !in_group(p)).collect();
+        let grouped: Vec<&RawParam> = o.query_params.iter().filter(in_group).collect();
+        let query = self.params(file, at, own, names, models, Place::Query, &mut idents);
+        let one_of = self.one_of(file, at, o, grouped, names, models, &mut idents);
+        let body = self.body(file, at, o, names, models, &mut idents);
+        let request_headers =
+            self.request_headers(file, at, o, body.as_ref(), names, models, &mut idents);
+        let responses = self.responses(file, at, o, names);
+        let errors = self.errors(file, o, &responses);
+        let contradictions = self.contradictions(file, at, &o.id, &o.contradictions);
+
+        if self.diagnostics.len() != before {
+            return None;
+        }
+        Some(Operation {
+            at: Self::location(file, at),
+            method_at: Self::location(file, Self::field(file, at, "method", None)),
+            path_at: Self::location(file, Self::field(file, at, "path", None)),
+            clouds_at: Self::location(file, Self::field(file, at, "clouds", None)),
+            id: o.id.clone(),
+            fn_ident: fn_ident?,
+            name: o.name.clone(),
+            error_type: error_type?,
+            outcome_type,
+            doc: o.doc.clone(),
+            summary: o.summary.clone(),
+            method,
+            path: o.path.clone(),
+            segments,
+            clouds,
+            auth: o.auth,
+            path_params,
+            query,
+            one_of,
+            request_headers,
+            body,
+            responses,
+            errors,
+            contradictions,
+        })
+    }
+
+    /// Path or query parameters; `idents` collects the Rust names of the
+    /// operation's arguments and setters, which must differ.
+    #[allow(clippy::too_many_arguments)]
+    fn params<'r>(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        raw: impl IntoIterator<Item = &'r RawParam>,
+        names: &Names<'_>,
+        models: &[Model],
+        place: Place,
+        idents: &mut BTreeSet<String>,
+    ) -> Vec<Param> {
+        let mut out = Vec::new();
+        for p in raw {
+            let pat = Self::field(file, at, "name", Some(&p.name));
+            self.non_empty(file, pat, "description", &p.description);
+            let ty = self.ty(file, pat, "type", &p.ty, names, Allow::default());
+            let wanted = p.rust_name.as_deref().unwrap_or(&p.name);
+            let rust_ident = self.ident(file, pat, ident::snake_ident, wanted);
+            let variant = self.ident(file, pat, ident::type_ident, &p.name);
+            if let Some(r) = &rust_ident {
+                if !idents.insert(r.clone()) {
+                    let message = format!(
+                        "parameter `{}` would be a second `{r}` of this operation",
+                        p.name
+                    );
+                    self.error(file, pat, message);
+                }
+                if !p.required && ident::CALL_METHODS.contains(&r.as_str()) {
+                    let message = format!(
+                        "the setter `{r}` of parameter `{}` is a method every call has: set `rust_name`",
+                        p.name
+                    );
+                    self.error(file, pat, message);
+                }
+            }
+            if let Some(ty) = &ty {
+                let problem = match (place, ty, p.encoding) {
+                    (Place::Path, _, _) if !p.required => {
+                        Some("a path parameter is always required")
+                    }
+                    (Place::Path, _, _) if p.repeated => Some("a path parameter cannot repeat"),
+                    (_, Type::Model(_), Encoding::Json) if object_of(ty, models).is_none() => {
+                        Some("a JSON-encoded parameter is an object model")
+                    }
+                    (_, Type::Model(m), Encoding::Text) if !names.is_enum(m) => {
+                        Some("an object model is sent as JSON: set `encoding: json`")
+                    }
+                    (_, Type::Array(_), _) => Some("write the item type and set `repeated: true`"),
+                    (_, Type::Scalar(_), Encoding::Json) => Some("a scalar is sent as text"),
+                    (Place::Path, _, Encoding::Json) => Some("a path parameter is sent as text"),
+                    _ => None,
+                };
+                if let Some(problem) = problem {
+                    self.field_error(
+                        file,
+                        pat,
+                        "type",
+                        format!("parameter `{}`: {problem}", p.name),
+                    );
+                }
+            }
+            if let (Some(ty), Some(rust_ident), Some(variant)) = (ty, rust_ident, variant) {
+                out.push(Param {
+                    at: Self::location(file, pat),
+                    name: p.name.clone(),
+                    documented_as: p.documented_as.clone(),
+                    rust_ident,
+                    ty,
+                    required: p.required,
+                    repeated: p.repeated,
+                    encoding: p.encoding,
+                    origin: p.origin,
+                    description: p.description.clone(),
+                    variant,
+                });
+            }
+        }
+        out
+    }
+
+    /// Splits the path template; its `{params}` must be exactly the declared ones.
+    fn path(&mut self, file: &SourceFile, at: At, path: &str, params: &[Param]) -> Vec<Segment> {
+        let mut segments = Vec::new();
+        let mut used = BTreeSet::new();
+        let problem = |v: &mut Self, message: String| v.field_error(file, at, "path", message);
+        let Some(rest) = path.strip_prefix('/') else {
+            problem(self, format!("path `{path}` must start with `/`"));
+            return segments;
+        };
+        for part in rest.split('/') {
+            if let Some(name) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                match params.iter().position(|p| p.name == name) {
+                    Some(i) if used.insert(i) => segments.push(Segment::Param(i)),
+                    Some(_) => problem(self, format!("path parameter `{{{name}}}` is used twice")),
+                    None => problem(
+                        self,
+                        format!("path parameter `{{{name}}}` is not declared under `path_params`"),
+                    ),
+                }
+            } else if matches!(part, "." | "..") {
+                problem(
+                    self,
+                    format!("path `{path}` has a `{part}` segment, which URLs drop"),
+                );
+            } else if part.is_empty() || part.contains(['{', '}', '?', '#', '%', ' ']) {
+                problem(
+                    self,
+                    format!("path `{path}` has an invalid segment `{part}`"),
+                );
+            } else {
+                segments.push(Segment::Literal(part.to_string()));
+            }
+        }
+        for (i, p) in params.iter().enumerate() {
+            if !used.contains(&i) {
+                problem(
+                    self,
+                    format!(
+                        "path parameter `{}` is declared but not used in `{path}`",
+                        p.name
+                    ),
+                );
+            }
+        }
+        segments
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn one_of(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+        grouped: Vec<&RawParam>,
+        names: &Names<'_>,
+        models: &[Model],
+        idents: &mut BTreeSet<String>,
+    ) -> Option<OneOf> {
+        let group = o.exactly_one_of.as_ref()?;
+        let gat = Self::field(file, at, "exactly_one_of", None);
+        self.non_empty(file, gat, "description", &group.description);
+        let rust_type = self.ident(file, gat, ident::type_ident, &group.name);
+        if let Some(t) = &rust_type {
+            self.root_type(file, gat, t, &format!("the group of operation `{}`", o.id));
+        }
+        let arg_ident = self.ident(file, gat, ident::snake_ident, &group.name);
+        if let Some(a) = &arg_ident {
+            if !idents.insert(a.clone()) {
+                self.error(
+                    file,
+                    gat,
+                    format!(
+                        "the group `{}` would be a second argument `{a}`",
+                        group.name
+                    ),
+                );
+            }
+        }
+        for name in &group.params {
+            if !o.query_params.iter().any(|q| &q.name == name) {
+                let message =
+                    format!("`exactly_one_of` names `{name}`, which is not under `query_params`");
+                self.field_error(file, gat, "params", message);
+            }
+        }
+        if group.params.len() < 2 {
+            let message = "`exactly_one_of` needs at least two parameters".into();
+            self.field_error(file, gat, "params", message);
+        }
+        for p in &grouped {
+            if p.required || p.repeated {
+                let pat = Self::field(file, at, "name", Some(&p.name));
+                let message = format!(
+                    "`{}` is one of a group: each is optional on its own (`required: false`) and sent once",
+                    p.name
+                );
+                self.error(file, pat, message);
+            }
+        }
+        // Each is a variant of the group's enum, not an argument.
+        let mut own = BTreeSet::new();
+        let params = self.params(file, at, grouped, names, models, Place::Query, &mut own);
+        let mut variants = BTreeMap::new();
+        for p in &params {
+            if let Some(other) = variants.insert(p.variant.clone(), p.name.clone()) {
+                let message = same_ident("query parameter", &p.name, &other, &p.variant);
+                self.error(file, (p.at.line, 1), message);
+            }
+        }
+        Some(OneOf {
+            rust_type: rust_type?,
+            arg_ident: arg_ident?,
+            description: group.description.clone(),
+            params,
+        })
+    }
+
+    fn body(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+        names: &Names<'_>,
+        models: &[Model],
+        idents: &mut BTreeSet<String>,
+    ) -> Option<Body> {
+        let raw = o.body.as_ref()?;
+        let bat = Self::field(file, at, "body", None);
+        self.non_empty(file, bat, "description", &raw.description);
+        let ty = self.ty(file, bat, "type", &raw.ty, names, Allow::default())?;
+        if object_of(&ty, models).is_none() {
+            self.field_error(
+                file,
+                bat,
+                "type",
+                format!("the body `{}` is not an object model", raw.ty),
+            );
+        }
+        if matches!(o.method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {
+            self.field_error(
+                file,
+                bat,
+                "type",
+                format!("a {} request has no body", o.method),
+            );
+        }
+        if !idents.insert("body".into()) {
+            self.error(file, bat, "a parameter is already named `body`".into());
+        }
+        Some(Body {
+            at: Self::location(file, bat),
+            ty,
+            description: raw.description.clone(),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn request_headers(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+        body: Option<&Body>,
+        names: &Names<'_>,
+        models: &[Model],
+        idents: &mut BTreeSet<String>,
+    ) -> Vec<OperationHeader> {
+        let mut out = Vec::new();
+        for h in &o.request_headers {
+            let hat = Self::field(file, at, "name", Some(&h.name));
+            self.non_empty(file, hat, "description", &h.description);
+            let Some(header) = names.header(Direction::Request, &h.name) else {
+                self.error(
+                    file,
+                    hat,
+                    format!("`{}` is not a request header of the spec", h.name),
+                );
+                continue;
+            };
+            if let Some(doc) = &h.doc {
+                self.doc_ref(file, hat, doc, names.documents);
+            }
+            let from_body = h.from_body.as_ref().and_then(|path| {
+                let properties = object_of(&body?.ty, models)?;
+                match walk(properties, path, models) {
+                    Ok((steps, Type::Scalar(ValueType::String))) => Some(steps),
+                    Ok(_) => {
+                        self.field_error(
+                            file,
+                            hat,
+                            "from_body",
+                            format!("`{path}` is not a string of the body"),
+                        );
+                        None
+                    }
+                    Err(why) => {
+                        self.field_error(file, hat, "from_body", why);
+                        None
+                    }
+                }
+            });
+            if h.from_body.is_some() && o.body.is_none() {
+                self.field_error(file, hat, "from_body", "the operation has no body".into());
+            }
+            let Some(rust_ident) = self.ident(file, hat, ident::snake_ident, &header.name) else {
+                continue;
+            };
+            if !idents.insert(rust_ident.clone())
+                || ident::CALL_METHODS.contains(&rust_ident.as_str())
+            {
+                self.error(
+                    file,
+                    hat,
+                    format!("the header's setter `{rust_ident}` is taken"),
+                );
+            }
+            out.push(OperationHeader {
+                at: Self::location(file, hat),
+                name: header.name.clone(),
+                const_ident: header.const_ident.clone(),
+                rust_ident,
+                required: h.required,
+                from_body,
+                quoted: h.quoted,
+                doc: h.doc.clone().unwrap_or_else(|| o.doc.clone()),
+                description: h.description.clone(),
+            });
+        }
+        out
+    }
+
+    fn responses(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+        names: &Names<'_>,
+    ) -> Vec<Response> {
+        let several = o.responses.len() > 1;
+        if o.responses.is_empty() {
+            self.field_error(
+                file,
+                at,
+                "responses",
+                "an operation has at least one response".into(),
+            );
+        }
+        let mut out: Vec<Response> = Vec::new();
+        for r in &o.responses {
+            let rat = Self::field(file, at, "status", Some(&r.status.to_string()));
+            self.non_empty(file, rat, "description", &r.description);
+            if out.iter().any(|x| x.status == r.status) {
+                self.error(file, rat, format!("status {} is listed twice", r.status));
+            }
+            let outcome = several && r.body.is_none() && (300..500).contains(&r.status);
+            if !outcome {
+                self.status(
+                    file,
+                    rat,
+                    r.status,
+                    200..300,
+                    "success status",
+                    "2xx (a 3xx or 4xx is an outcome only among several, without a body)",
+                );
+            }
+            let body = r.body.as_ref().and_then(|b| {
+                let allow = Allow {
+                    collection: true,
+                    item: false,
+                };
+                self.ty(file, rat, "body", b, names, allow)
+            });
+            if r.body.is_some() && (r.status == 204 || o.method.eq_ignore_ascii_case("HEAD")) {
+                self.field_error(
+                    file,
+                    rat,
+                    "body",
+                    format!("a {} {} response has no body", o.method, r.status),
+                );
+            }
+            for h in &r.headers {
+                if names.header(Direction::Response, h).is_none() {
+                    self.field_error(
+                        file,
+                        rat,
+                        "headers",
+                        format!("`{h}` is not a response header of the spec"),
+                    );
+                }
+            }
+            let variant = match (&r.name, several) {
+                (Some(name), true) => self.ident(file, rat, ident::type_ident, name),
+                (None, true) => {
+                    self.error(
+                        file,
+                        rat,
+                        "each of several responses needs a `name`: its outcome".into(),
+                    );
+                    None
+                }
+                (Some(_), false) => {
+                    self.field_error(
+                        file,
+                        rat,
+                        "name",
+                        "a single response has no outcome name".into(),
+                    );
+                    None
+                }
+                (None, false) => None,
+            };
+            if let Some(v) = &variant {
+                if out.iter().any(|x| x.variant.as_ref() == Some(v)) {
+                    self.error(
+                        file,
+                        rat,
+                        format!("two responses would be the outcome `{v}`"),
+                    );
+                }
+            }
+            out.push(Response {
+                at: Self::location(file, rat),
+                status: r.status,
+                variant,
+                body,
+                headers: r.headers.clone(),
+                description: r.description.clone(),
+            });
+        }
+        out
+    }
+
+    fn errors(
+        &mut self,
+        file: &SourceFile,
+        o: &RawOperation,
+        responses: &[Response],
+    ) -> Vec<ErrorEntry> {
+        let mut out: Vec<ErrorEntry> = Vec::new();
+        for err in &o.errors {
+            let eat = self.item(file, "operations", "id", &err.id);
+            self.status(
+                file,
+                eat,
+                err.status,
+                400..600,
+                "error status",
+                "a 4xx or 5xx status",
+            );
+            if responses.iter().any(|r| r.status == err.status) {
+                self.field_error(
+                    file,
+                    eat,
+                    "status",
+                    format!("status {} is a response of the operation", err.status),
+                );
+            }
+            self.non_empty(file, eat, "description", &err.description);
+            let code = err.code.as_ref().map(|c| c.as_text());
+            match err.origin {
+                Origin::Example => {
+                    let example = err.example.as_deref().unwrap_or_default();
+                    self.non_empty(file, eat, "example", example);
+                    self.non_empty(
+                        file,
+                        eat,
+                        "source",
+                        err.source.as_deref().unwrap_or_default(),
+                    );
+                    if code.is_none() {
+                        self.error(
+                            file,
+                            eat,
+                            "an error shown by an example has its `code`".into(),
+                        );
+                    }
+                }
+                Origin::Prose
+                    if code.is_some() || err.source.is_some() || err.example.is_some() =>
+                {
+                    let message = "an error the page only describes is told apart by its status: no `code`, `source` or `example`";
+                    self.error(file, eat, message.into());
+                }
+                Origin::Prose => {
+                    let twice = out
+                        .iter()
+                        .any(|x| x.origin == Origin::Prose && x.status == err.status);
+                    if twice {
+                        let message =
+                            format!("two errors are told apart by status {} alone", err.status);
+                        self.error(file, eat, message);
+                    }
+                }
+                Origin::Table => {
+                    self.field_error(
+                        file,
+                        eat,
+                        "origin",
+                        "an error comes from an example or from prose".into(),
+                    );
+                }
+            }
+            if out.iter().any(|x| x.id == err.id) {
+                self.error(file, eat, format!("error `{}` is listed twice", err.id));
+            }
+            let key = (err.status, code.clone(), err.source.clone());
+            if let Some(x) = out.iter().find(|x| {
+                (x.status, x.code.clone(), x.source.clone()) == key
+                    && x.description == err.description
+            }) {
+                let message = format!(
+                    "error `{}` repeats `{}`: same status, code, source and description",
+                    err.id, x.id
+                );
+                self.error(file, eat, message);
+            }
+            let Some(variant) = self.ident(file, eat, ident::type_ident, &err.id) else {
+                continue;
+            };
+            if let Some(other) = out.iter().find(|x| x.variant == variant && x.id != err.id) {
+                self.error(file, eat, same_ident("error", &err.id, &other.id, &variant));
+            }
+            if variant == "Other" {
+                self.error(
+                    file,
+                    eat,
+                    "error id `other` is reserved for undocumented failures".into(),
+                );
+            }
+            out.push(ErrorEntry {
+                at: Self::location(file, eat),
+                id: err.id.clone(),
+                variant,
+                origin: err.origin,
+                example: err.example.clone().unwrap_or_default(),
+                status: err.status,
+                code,
+                source: err.source.clone(),
+                description: err.description.clone(),
+                data: err.data.clone(),
+                needs_description: false,
+            });
+        }
+        let mut groups: BTreeMap<(u16, Option<String>, Option<String>), usize> = BTreeMap::new();
+        for x in &out {
+            *groups
+                .entry((x.status, x.code.clone(), x.source.clone()))
+                .or_default() += 1;
+        }
+        for x in &mut out {
+            x.needs_description = groups[&(x.status, x.code.clone(), x.source.clone())] > 1;
+        }
+        out
+    }
+}
+
+/// Where a parameter is sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Path,
+    Query,
+}

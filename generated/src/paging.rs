@@ -1,0 +1,266 @@
+//! Paged listings: the pages of a collection, one call each, following the
+//! link to the next page that each page gives.
+
+use std::collections::VecDeque;
+use std::fmt;
+
+use http::{HeaderName, HeaderValue, Method};
+use serde::de::DeserializeOwned;
+use url::Url;
+use uuid::Uuid;
+
+use crate::call::Call;
+use crate::error::{Error, OperationError};
+use crate::protocol::Names;
+use crate::request::Request;
+use crate::response::Response;
+
+/// A page of a listing: the collection envelope of the spec implements it.
+pub trait Paged: DeserializeOwned + Send + crate::error::sealed::Sealed {
+    /// What the page lists.
+    type Item;
+
+    /// The path that relative link URIs are relative to, after the base URL
+    /// (unless they already start with it).
+    const RELATIVE_TO: &'static str;
+
+    /// The request for the next page, if there is one.
+    fn next_link(&self) -> Option<NextLink<'_>>;
+
+    /// The page's items, in order.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// The next page's request, as a page gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NextLink<'a> {
+    /// Relative to the base URL and [`Paged::RELATIVE_TO`], or absolute.
+    pub uri: &'a str,
+    /// `GET` when not given.
+    pub method: Option<&'a str>,
+    /// Headers to send with it, such as `MS-ContinuationToken`.
+    pub headers: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> NextLink<'a> {
+    /// A link to `uri`, without method or headers.
+    pub fn new(uri: &'a str) -> Self {
+        NextLink {
+            uri,
+            method: None,
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// The pages of a listing, one call each, in order: `while let Some(page) =
+/// pages.next().await`. Every page's call has its own retries and deadline
+/// and a new `MS-RequestId`; all send the first call's `MS-CorrelationId`.
+#[must_use = "pages are requested when `next` is awaited"]
+pub struct Pages<'c, T, E> {
+    next: Option<Call<'c, T, E>>,
+}
+
+impl<'c, T, E> Pages<'c, T, E>
+where
+    T: Paged + 'c,
+    E: OperationError,
+{
+    /// The next page, or `None` after the last.
+    pub async fn next(&mut self) -> Option<Result<Response<T>, E>> {
+        let mut call = self.next.take()?;
+        let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
+        let (client, decode) = (call.client, call.decode);
+        let base = &client.inner.base_url;
+        let this = target(&call.request, base);
+        let page = match call.run().await {
+            Ok(page) => page,
+            Err(e) => return Some(Err(E::from_error(e))),
+        };
+        if let Some(link) = page.next_link() {
+            let request = match follow::<T>(base, &client.inner.names, &link) {
+                Ok(request) if target(&request, base) == this => Err(Error::InvalidNextLink {
+                    uri: link.uri.to_string(),
+                    reason: "it asks again for the page just read".into(),
+                }),
+                other => other,
+            };
+            match request {
+                Ok(request) => {
+                    let mut next = Call::new(client, request, decode);
+                    next.correlation_id = Some(correlation_id);
+                    self.next = Some(next);
+                }
+                Err(e) => return Some(Err(E::from_error(e))),
+            }
+        }
+        Some(Ok(page))
+    }
+}
+
+/// What a request asks for: a page that links to the same is a loop.
+fn target(request: &Request, base: &Url) -> (Method, Option<Url>, Vec<(HeaderName, HeaderValue)>) {
+    (
+        request.method.clone(),
+        request.url(base).ok(),
+        request.headers.clone(),
+    )
+}
+
+/// The request a link asks for: on the client's own origin only, so that the
+/// token never goes elsewhere.
+fn follow<T: Paged>(base: &Url, names: &Names, link: &NextLink<'_>) -> Result<Request, Error> {
+    let invalid = |reason: String| Error::InvalidNextLink {
+        uri: link.uri.to_string(),
+        reason,
+    };
+    let method = link.method.unwrap_or("GET");
+    let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
+        .map_err(|_| invalid(format!("{method:?} is not an HTTP method")))?;
+    let url = resolve(base, T::RELATIVE_TO, link.uri).map_err(invalid)?;
+    let mut request = Request::to_url(method, "next page", url);
+    for (key, value) in &link.headers {
+        let name = HeaderName::from_bytes(key.as_bytes())
+            .map_err(|_| invalid(format!("{key:?} is not a header name")))?;
+        if names.is_own(&name) {
+            continue;
+        }
+        request.header(name, value, false);
+    }
+    if let Some(problem) = request.problem() {
+        return Err(invalid(problem));
+    }
+    Ok(request)
+}
+
+/// `uri` on `base`: absolute URIs must be on the same origin; others are
+/// relative to `base` and `prefix` unless they already start with `prefix`.
+fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
+    if uri.chars().any(char::is_control) {
+        return Err("it holds control characters".into());
+    }
+    if let Ok(absolute) = Url::parse(uri) {
+        if absolute.origin() != base.origin() {
+            return Err(format!("it leaves {}", base.origin().ascii_serialization()));
+        }
+        return Ok(absolute);
+    }
+    let path = uri.trim_start_matches('/');
+    let has_prefix = uri
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']));
+    let full = if has_prefix {
+        format!("/{path}")
+    } else {
+        format!("{prefix}/{path}")
+    };
+    let root = base.as_str().trim_end_matches('/');
+    let url = Url::parse(&format!("{root}{full}")).map_err(|e| e.to_string())?;
+    if url.origin() != base.origin() {
+        return Err(format!("it leaves {}", base.origin().ascii_serialization()));
+    }
+    Ok(url)
+}
+
+/// Every item of every page of a listing, in order: `while let Some(item) =
+/// items.next().await`.
+#[must_use = "items are requested when `next` is awaited"]
+pub struct Items<'c, T: Paged, E> {
+    pages: Pages<'c, T, E>,
+    buffered: VecDeque<T::Item>,
+}
+
+impl<'c, T, E> Items<'c, T, E>
+where
+    T: Paged + 'c,
+    E: OperationError,
+{
+    /// The next item, or `None` after the last of the last page. An error
+    /// ends the listing.
+    pub async fn next(&mut self) -> Option<Result<T::Item, E>> {
+        loop {
+            if let Some(item) = self.buffered.pop_front() {
+                return Some(Ok(item));
+            }
+            match self.pages.next().await? {
+                Ok(page) => self.buffered.extend(page.into_inner().into_items()),
+                Err(e) => {
+                    self.pages.next = None;
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+impl<'c, T, E> Call<'c, T, E>
+where
+    T: Paged + 'c,
+    E: OperationError,
+{
+    /// Every page of the listing, starting with this call's.
+    pub fn pages(self) -> Pages<'c, T, E> {
+        Pages { next: Some(self) }
+    }
+
+    /// Every item of every page of the listing.
+    pub fn items(self) -> Items<'c, T, E> {
+        Items {
+            pages: self.pages(),
+            buffered: VecDeque::new(),
+        }
+    }
+}
+
+impl<T, E> fmt::Debug for Pages<'_, T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages")
+            .field("next", &self.next)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Paged, E> fmt::Debug for Items<'_, T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items")
+            .field("pages", &self.pages)
+            .field("buffered", &self.buffered.len())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn links_resolve_on_the_base_and_its_prefix() {
+        let base = url::Url::parse("https://api.example.com").unwrap();
+        let at = |uri: &str| resolve(&base, "/v1", uri).map(|u| u.to_string());
+        assert_eq!(
+            at("/customers?size=40").unwrap(),
+            "https://api.example.com/v1/customers?size=40"
+        );
+        assert_eq!(
+            at("/v1/customers?size=40").unwrap(),
+            "https://api.example.com/v1/customers?size=40"
+        );
+        assert_eq!(at("/v1?x=1").unwrap(), "https://api.example.com/v1?x=1");
+        assert_eq!(at("/v10/x").unwrap(), "https://api.example.com/v1/v10/x");
+        assert_eq!(
+            at("invoices").unwrap(),
+            "https://api.example.com/v1/invoices"
+        );
+        assert_eq!(
+            at("https://api.example.com/v1/x").unwrap(),
+            "https://api.example.com/v1/x"
+        );
+        assert!(at("https://evil.example.com/v1/x").is_err());
+        assert!(at("http://api.example.com/v1/x").is_err());
+        assert!(
+            at("//evil.example.com/x").is_ok_and(|u| u.starts_with("https://api.example.com/"))
+        );
+        assert!(at("/x\r\nHost: evil").is_err());
+    }
+}

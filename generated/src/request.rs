@@ -1,0 +1,210 @@
+//! The parts of a request that the generated operations fill in: method,
+//! path, query, headers and body. Whatever cannot be sent is remembered and
+//! reported when the call is awaited, before anything goes out.
+
+use std::fmt::{self, Display, Write as _};
+
+use bytes::Bytes;
+use http::{HeaderName, HeaderValue, Method};
+use serde::Serialize;
+use url::Url;
+
+/// One request of an operation, not yet sent.
+pub(crate) struct Request {
+    pub(crate) operation: &'static str,
+    pub(crate) method: Method,
+    target: Target,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    /// JSON, serialized once: every attempt sends these bytes.
+    pub(crate) body: Option<Bytes>,
+    /// Headers the operation requires that no value was given for, and why.
+    missing: Vec<(HeaderName, &'static str)>,
+    invalid: Option<String>,
+}
+
+enum Target {
+    Path {
+        segments: Vec<String>,
+        query: Vec<(&'static str, String)>,
+    },
+    /// A link the service gave, already resolved and checked.
+    Url(Url),
+}
+
+impl Request {
+    pub(crate) fn new(method: Method, operation: &'static str) -> Self {
+        Request {
+            operation,
+            method,
+            target: Target::Path {
+                segments: Vec::new(),
+                query: Vec::new(),
+            },
+            headers: Vec::new(),
+            body: None,
+            missing: Vec::new(),
+            invalid: None,
+        }
+    }
+
+    /// A request to a URL the service gave (a listing's next page).
+    pub(crate) fn to_url(method: Method, operation: &'static str, url: Url) -> Self {
+        Request {
+            target: Target::Url(url),
+            ..Request::new(method, operation)
+        }
+    }
+
+    fn refuse(&mut self, why: impl FnOnce() -> String) {
+        if self.invalid.is_none() {
+            self.invalid = Some(format!("{}: {}", self.operation, why()));
+        }
+    }
+
+    /// A literal segment of the path template.
+    pub(crate) fn segment(&mut self, literal: &'static str) {
+        if let Target::Path { segments, .. } = &mut self.target {
+            segments.push(literal.to_string());
+        }
+    }
+
+    /// A path parameter, percent-encoded when the URL is built. Empty, `.`
+    /// and `..` would change the path itself, and control characters are
+    /// dropped by URL parsers: all are refused.
+    pub(crate) fn param(&mut self, name: &'static str, value: impl Display) {
+        let value = value.to_string();
+        if matches!(value.as_str(), "" | "." | "..") || has_control(&value) {
+            self.refuse(|| format!("path parameter {name} cannot be {value:?}"));
+        }
+        if let Target::Path { segments, .. } = &mut self.target {
+            segments.push(value);
+        }
+    }
+
+    /// A query parameter, as text.
+    pub(crate) fn query(&mut self, name: &'static str, value: impl Display) {
+        let value = value.to_string();
+        if has_control(&value) {
+            self.refuse(|| format!("query parameter {name} cannot be {value:?}"));
+        }
+        if let Target::Path { query, .. } = &mut self.target {
+            query.push((name, value));
+        }
+    }
+
+    /// Forgets the values of a query parameter, so that a setter called
+    /// twice sends the second value only.
+    // Only operations of some shapes use it; the runtime serves any spec.
+    #[allow(dead_code)]
+    pub(crate) fn remove_query(&mut self, name: &'static str) {
+        if let Target::Path { query, .. } = &mut self.target {
+            query.retain(|(n, _)| *n != name);
+        }
+    }
+
+    /// A query parameter whose value is JSON text (a filter).
+    // Only operations of some shapes use it; the runtime serves any spec.
+    #[allow(dead_code)]
+    pub(crate) fn json_query(&mut self, name: &'static str, value: &impl Serialize) {
+        match serde_json::to_string(value) {
+            Ok(text) => self.query(name, text),
+            Err(e) => {
+                self.refuse(|| format!("query parameter {name} cannot be written as JSON: {e}"))
+            }
+        }
+    }
+
+    /// A header of the operation, replacing any earlier value; `quoted`
+    /// writes it in double quotes (an entity tag), unless it already is.
+    pub(crate) fn header(&mut self, name: HeaderName, value: &str, quoted: bool) {
+        let value =
+            if quoted && !(value.len() >= 2 && value.starts_with('"') && value.ends_with('"')) {
+                format!("\"{value}\"")
+            } else {
+                value.to_string()
+            };
+        self.missing.retain(|(n, _)| *n != name);
+        self.headers.retain(|(n, _)| *n != name);
+        match HeaderValue::from_str(&value) {
+            Ok(v) => self.headers.push((name, v)),
+            Err(_) => {
+                self.refuse(|| format!("the value for header {name} is not a valid header value"))
+            }
+        }
+    }
+
+    /// A header the operation requires, with no value yet: the call is
+    /// refused unless one is set before it is awaited.
+    // Only operations of some shapes use it; the runtime serves any spec.
+    #[allow(dead_code)]
+    pub(crate) fn require(&mut self, name: HeaderName, why: &'static str) {
+        self.missing.push((name, why));
+    }
+
+    /// The JSON body, serialized now.
+    // Only operations of some shapes use it; the runtime serves any spec.
+    #[allow(dead_code)]
+    pub(crate) fn body(&mut self, value: &impl Serialize) {
+        match serde_json::to_vec(value) {
+            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Err(e) => self.refuse(|| format!("the body cannot be written as JSON: {e}")),
+        }
+    }
+
+    /// Why the request cannot be sent, if it cannot.
+    pub(crate) fn problem(&self) -> Option<String> {
+        if let Some(why) = &self.invalid {
+            return Some(why.clone());
+        }
+        let (name, why) = self.missing.first()?;
+        Some(format!(
+            "{}: header {name} is required: {why}",
+            self.operation
+        ))
+    }
+
+    /// The URL of the request on `base`.
+    pub(crate) fn url(&self, base: &Url) -> Result<Url, String> {
+        let (segments, query) = match &self.target {
+            Target::Url(url) => return Ok(url.clone()),
+            Target::Path { segments, query } => (segments, query),
+        };
+        let mut url = base.clone();
+        url.path_segments_mut()
+            .map_err(|()| format!("base URL {base} cannot take a path"))?
+            .pop_if_empty()
+            .extend(segments);
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        Ok(url)
+    }
+}
+
+fn has_control(value: &str) -> bool {
+    value.chars().any(char::is_control)
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut target = String::new();
+        match &self.target {
+            Target::Url(url) => target.push_str(url.as_str()),
+            Target::Path { segments, query } => {
+                for s in segments {
+                    let _ = write!(target, "/{s}");
+                }
+                for (i, (name, value)) in query.iter().enumerate() {
+                    let _ = write!(target, "{}{name}={value}", if i == 0 { '?' } else { '&' });
+                }
+            }
+        }
+        f.debug_struct("Request")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("target", &target)
+            .field("headers", &self.headers)
+            .field("body_bytes", &self.body.as_ref().map(Bytes::len))
+            .finish_non_exhaustive()
+    }
+}
