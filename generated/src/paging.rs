@@ -126,7 +126,7 @@ fn follow<T: Paged>(base: &Url, names: &Names, link: &NextLink<'_>) -> Result<Re
         if names.is_own(&name) {
             continue;
         }
-        request.header(name, value, false);
+        request.header(name.as_str(), value, false);
     }
     if let Some(problem) = request.problem() {
         return Err(invalid(problem));

@@ -18,7 +18,7 @@ pub(crate) struct Request {
     /// JSON, serialized once: every attempt sends these bytes.
     pub(crate) body: Option<Bytes>,
     /// Headers the operation requires that no value was given for, and why.
-    missing: Vec<(HeaderName, &'static str)>,
+    missing: Vec<(&'static str, &'static str)>,
     invalid: Option<String>,
 }
 
@@ -116,14 +116,19 @@ impl Request {
 
     /// A header of the operation, replacing any earlier value; `quoted`
     /// writes it in double quotes (an entity tag), unless it already is.
-    pub(crate) fn header(&mut self, name: HeaderName, value: &str, quoted: bool) {
+    pub(crate) fn header(&mut self, name: &str, value: &str, quoted: bool) {
+        let Ok(name) = HeaderName::from_bytes(name.as_bytes()) else {
+            self.refuse(|| format!("{name:?} is not a header name"));
+            return;
+        };
         let value =
             if quoted && !(value.len() >= 2 && value.starts_with('"') && value.ends_with('"')) {
                 format!("\"{value}\"")
             } else {
                 value.to_string()
             };
-        self.missing.retain(|(n, _)| *n != name);
+        self.missing
+            .retain(|(n, _)| !n.eq_ignore_ascii_case(name.as_str()));
         self.headers.retain(|(n, _)| *n != name);
         match HeaderValue::from_str(&value) {
             Ok(v) => self.headers.push((name, v)),
@@ -137,7 +142,7 @@ impl Request {
     /// refused unless one is set before it is awaited.
     // Only operations of some shapes use it; the runtime serves any spec.
     #[allow(dead_code)]
-    pub(crate) fn require(&mut self, name: HeaderName, why: &'static str) {
+    pub(crate) fn require(&mut self, name: &'static str, why: &'static str) {
         self.missing.push((name, why));
     }
 

@@ -122,6 +122,32 @@ pub fn parse_request(text: &str) -> Result<HttpRequest, String> {
     })
 }
 
+/// Text with its `%XX` escapes (and `+` for a space) decoded; invalid UTF-8
+/// is replaced, never refused.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
+    while i < bytes.len() {
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Parses `HTTP/x.y status reason`, the headers, and the body after them.
 pub fn parse_response(text: &str) -> Result<HttpResponse, String> {
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
@@ -210,6 +236,7 @@ mod tests {
         );
         assert_eq!(r.header("accept"), Some("application/json"));
         assert!(parse_request("FETCH / HTTP/1.1\n").is_err());
+        assert_eq!(percent_decode("a%20b+c%7B%zz"), "a b c{%zz");
         assert!(parse_request("GET / HTTP/1.1 extra\n").is_err());
         let relative = parse_request("POST /v1/x?a=1\nContent-Type: json\n\n{}\n").unwrap();
         assert_eq!(

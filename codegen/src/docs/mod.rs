@@ -8,7 +8,7 @@ mod markdown;
 
 pub use http::{
     HttpRequest, HttpResponse, is_request_line, is_status_line, parse_request, parse_response,
-    split_messages,
+    percent_decode, split_messages,
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};

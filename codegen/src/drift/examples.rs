@@ -6,7 +6,7 @@ use super::shape::{self, Keys, scalar_name, uuid_like};
 use super::{Kind, PageCx, nothing, spec};
 use crate::docs::{
     CodeBlock, HttpRequest, HttpResponse, is_placeholder, is_request_line, is_status_line,
-    parse_lenient, parse_request, parse_response, split_messages,
+    parse_lenient, parse_request, parse_response, percent_decode, split_messages,
 };
 use crate::model::{
     Api, Direction, Encoding, ErrorEntry, ModelKind, Operation, Origin, Param, Segment, Type,
@@ -120,34 +120,6 @@ fn text_fits(api: &Api, p: &Param, value: &str) -> bool {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn request(
     cx: &mut PageCx<'_>,
     api: &Api,
@@ -224,6 +196,19 @@ fn request(
                     Some(value.clone()),
                 );
             }
+        }
+    }
+    // A header the operation requires that its example does not send.
+    for h in op.request_headers.iter().filter(|h| h.required) {
+        if example.header(&h.name).is_none() {
+            let field = element(&format!("headers[{}]", h.name));
+            cx.code(
+                Kind::OnlyInSpec,
+                field,
+                line,
+                spec(&h.at, h.name.clone()),
+                None,
+            );
         }
     }
     match (&op.body, example.body.is_empty()) {

@@ -4,7 +4,7 @@
 //! model for is reported too.
 
 use super::{Kind, PageCx, Same, doctype, examples::type_text, nothing, pair, spec};
-use crate::docs::{Page, Table};
+use crate::docs::{Page, Table, percent_decode};
 use crate::model::{Api, Encoding, EnumValue, Model, ModelKind, Origin, Property};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -55,13 +55,12 @@ fn table_of<'p>(page: &'p Page, heading: &str) -> Option<&'p Table> {
         .find(|t| t.heading.eq_ignore_ascii_case(heading))
 }
 
-/// The column of a table whose header is `name`, or `fallback`.
-fn column(table: &Table, name: &str, fallback: usize) -> usize {
+/// The column of a table whose header is `name`.
+fn column(table: &Table, name: &str) -> Option<usize> {
     table
         .header
         .iter()
         .position(|h| h.trim().eq_ignore_ascii_case(name))
-        .unwrap_or(fallback)
 }
 
 fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[Property]) {
@@ -69,8 +68,10 @@ fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[
         .iter()
         .filter(|p| p.origin == Origin::Table)
         .collect();
-    let type_col = column(table, "Type", 1);
-    let description_col = column(table, "Description", table.header.len().saturating_sub(1));
+    // A table without a "Type" column (a filter's keys and values) says no type.
+    let type_col = column(table, "Type");
+    let description_col =
+        column(table, "Description").unwrap_or(table.header.len().saturating_sub(1));
     let cell = |r: usize, c: usize| table.rows[r].cells.get(c).cloned().unwrap_or_default();
     let doc_names: Vec<String> = (0..table.rows.len()).map(|r| cell(r, 0)).collect();
     let spec_names: Vec<String> = ours
@@ -91,15 +92,11 @@ fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[
                 Some(doc_names[r].clone()),
             );
         }
-        let ty = cell(r, type_col);
-        if !doctype::fits(api, &ty, &p.ty, Encoding::Text) {
-            cx.text(
-                Kind::Different,
-                element("type"),
-                line,
-                spec(&p.at, type_text(&p.ty)),
-                Some(ty),
-            );
+        if let Some(ty) = type_col.map(|c| cell(r, c)) {
+            if !doctype::fits(api, &ty, &p.ty, Encoding::Text) {
+                let ours = spec(&p.at, type_text(&p.ty));
+                cx.text(Kind::Different, element("type"), line, ours, Some(ty));
+            }
         }
         let description = cell(r, description_col);
         if description != p.description {
@@ -139,20 +136,26 @@ fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[
 /// (the prose or a table), or, for one the examples define, in an example.
 fn enum_values(cx: &mut PageCx<'_>, m: &Model, values: &[EnumValue], origin: Origin) {
     let page = cx.page;
-    let text: Vec<&str> = match origin {
-        Origin::Example => page.code_blocks.iter().map(|b| b.text.as_str()).collect(),
-        Origin::Table | Origin::Prose => page
-            .paragraphs
+    // Examples write values in URIs too, percent-encoded.
+    let text: Vec<String> = match origin {
+        Origin::Example => page
+            .code_blocks
             .iter()
-            .map(|p| p.text.as_str())
-            .chain(
-                page.tables
-                    .iter()
-                    .flat_map(|t| &t.rows)
-                    .flat_map(|r| &r.cells)
-                    .map(String::as_str),
-            )
+            .map(|b| percent_decode(&b.text))
             .collect(),
+        Origin::Table | Origin::Prose => {
+            let cells = page
+                .tables
+                .iter()
+                .flat_map(|t| &t.rows)
+                .flat_map(|r| &r.cells);
+            page.paragraphs
+                .iter()
+                .map(|p| &p.text)
+                .chain(cells)
+                .cloned()
+                .collect()
+        }
     };
     for v in values {
         if !text.iter().any(|t| written(t, &v.value)) {

@@ -37,15 +37,29 @@ pub fn emit(o: &Operation) -> TokenStream {
     });
     let api_arms: Vec<TokenStream> = api_arms.collect();
     let classify = classify(o, &ty);
-    let by_ref = if api_arms.is_empty() {
-        quote!()
-    } else {
-        quote! { #(#api_arms)|* => Some(e), }
+    // One arm for every documented variant, each holding its `ApiError` as `e`.
+    let documented_arm = |body: TokenStream| {
+        if api_arms.is_empty() {
+            quote!()
+        } else {
+            quote! { #(#api_arms)|* => #body, }
+        }
     };
-    let into_error = if api_arms.is_empty() {
+    let by_ref = documented_arm(quote!(Some(e)));
+    let into_error = documented_arm(quote!(Error::Api(e)));
+    let meta = documented_arm(quote!(Some(e.meta())));
+    let call = documented_arm(quote!(Some(e.call())));
+    let shown = documented_arm(quote! {
+        write!(f, "{} ({}): {e}", self.id(), self.documented().map_or("", |d| d.example))
+    });
+    let no_source = if o.errors.is_empty() {
         quote!()
     } else {
-        quote! { #(#api_arms)|* => Error::Api(e), }
+        let wild = o.errors.iter().map(|x| {
+            let v = ident(&x.variant);
+            quote! { #ty::#v(_) }
+        });
+        quote! { #(#wild)|* => None, }
     };
     quote! {
         #table_doc
@@ -94,26 +108,25 @@ pub fn emit(o: &Operation) -> TokenStream {
             /// Status and headers of the response, when there was one.
             pub fn meta(&self) -> Option<&ResponseMeta> {
                 match self {
+                    #meta
                     #ty::Other(e) => e.meta(),
-                    documented => documented.api_error().map(ApiError::meta),
                 }
             }
 
             /// The call's ids and attempts; `None` when nothing was sent.
             pub fn call(&self) -> Option<&CallInfo> {
                 match self {
+                    #call
                     #ty::Other(e) => e.call(),
-                    documented => documented.api_error().map(ApiError::call),
                 }
             }
         }
 
         impl std::fmt::Display for #ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match (self, self.api_error()) {
-                    (#ty::Other(e), _) => e.fmt(f),
-                    (documented, Some(e)) => write!(f, "{} ({}): {e}", self.id(), documented.documented().map_or("", |d| d.example)),
-                    (_, None) => f.write_str(self.id()),
+                match self {
+                    #shown
+                    #ty::Other(e) => e.fmt(f),
                 }
             }
         }
@@ -121,8 +134,8 @@ pub fn emit(o: &Operation) -> TokenStream {
         impl std::error::Error for #ty {
             fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
                 match self {
+                    #no_source
                     #ty::Other(e) => std::error::Error::source(e),
-                    _ => None,
                 }
             }
         }
@@ -137,10 +150,6 @@ pub fn emit(o: &Operation) -> TokenStream {
 
         impl OperationError for #ty {
             fn from_error(error: Error) -> Self {
-                let e = match error {
-                    Error::Api(e) => e,
-                    other => return #ty::Other(other),
-                };
                 #classify
             }
         }
@@ -259,7 +268,14 @@ fn classify(o: &Operation, ty: &proc_macro2::Ident) -> TokenStream {
             arms.push(quote! { #pattern => #ty::#v(e), });
         }
     }
+    if o.errors.is_empty() {
+        return quote! { #ty::Other(error) };
+    }
     quote! {
+        let e = match error {
+            Error::Api(e) => e,
+            other => return #ty::Other(other),
+        };
         let body = e.body();
         match (e.status(), body.code.as_str(), body.source.as_str()) {
             #(#arms)*

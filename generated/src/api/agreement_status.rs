@@ -248,37 +248,72 @@ impl AgreementStatusError {
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
         match self {
+            AgreementStatusError::TenantIdNotGuid(e)
+            | AgreementStatusError::MpnIdNotNumeric(e)
+            | AgreementStatusError::NoIdentifier(e)
+            | AgreementStatusError::BothIdentifiers(e)
+            | AgreementStatusError::MpnIdNotMigrated(e)
+            | AgreementStatusError::RegionMismatch(e)
+            | AgreementStatusError::MpaNotSigned(e)
+            | AgreementStatusError::NoResellerAccount(e)
+            | AgreementStatusError::TenantIdNotFound(e)
+            | AgreementStatusError::TenantMpaNotFound(e) => Some(e.meta()),
             AgreementStatusError::Other(e) => e.meta(),
-            documented => documented.api_error().map(ApiError::meta),
         }
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
         match self {
+            AgreementStatusError::TenantIdNotGuid(e)
+            | AgreementStatusError::MpnIdNotNumeric(e)
+            | AgreementStatusError::NoIdentifier(e)
+            | AgreementStatusError::BothIdentifiers(e)
+            | AgreementStatusError::MpnIdNotMigrated(e)
+            | AgreementStatusError::RegionMismatch(e)
+            | AgreementStatusError::MpaNotSigned(e)
+            | AgreementStatusError::NoResellerAccount(e)
+            | AgreementStatusError::TenantIdNotFound(e)
+            | AgreementStatusError::TenantMpaNotFound(e) => Some(e.call()),
             AgreementStatusError::Other(e) => e.call(),
-            documented => documented.api_error().map(ApiError::call),
         }
     }
 }
 impl std::fmt::Display for AgreementStatusError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self, self.api_error()) {
-            (AgreementStatusError::Other(e), _) => e.fmt(f),
-            (documented, Some(e)) => {
+        match self {
+            AgreementStatusError::TenantIdNotGuid(e)
+            | AgreementStatusError::MpnIdNotNumeric(e)
+            | AgreementStatusError::NoIdentifier(e)
+            | AgreementStatusError::BothIdentifiers(e)
+            | AgreementStatusError::MpnIdNotMigrated(e)
+            | AgreementStatusError::RegionMismatch(e)
+            | AgreementStatusError::MpaNotSigned(e)
+            | AgreementStatusError::NoResellerAccount(e)
+            | AgreementStatusError::TenantIdNotFound(e)
+            | AgreementStatusError::TenantMpaNotFound(e) => {
                 write!(
-                    f, "{} ({}): {e}", self.id(), documented.documented().map_or("", | d
-                    | d.example)
+                    f, "{} ({}): {e}", self.id(), self.documented().map_or("", | d | d
+                    .example)
                 )
             }
-            (_, None) => f.write_str(self.id()),
+            AgreementStatusError::Other(e) => e.fmt(f),
         }
     }
 }
 impl std::error::Error for AgreementStatusError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            AgreementStatusError::TenantIdNotGuid(_)
+            | AgreementStatusError::MpnIdNotNumeric(_)
+            | AgreementStatusError::NoIdentifier(_)
+            | AgreementStatusError::BothIdentifiers(_)
+            | AgreementStatusError::MpnIdNotMigrated(_)
+            | AgreementStatusError::RegionMismatch(_)
+            | AgreementStatusError::MpaNotSigned(_)
+            | AgreementStatusError::NoResellerAccount(_)
+            | AgreementStatusError::TenantIdNotFound(_)
+            | AgreementStatusError::TenantMpaNotFound(_) => None,
             AgreementStatusError::Other(e) => std::error::Error::source(e),
-            _ => None,
         }
     }
 }

@@ -32,6 +32,10 @@ pub const MS_CV: &str = "MS-CV";
 ///
 /// Documented in `headers.md`.
 pub const MS_PARTNER_CENTER_APPLICATION: &str = "MS-PartnerCenter-Application";
+/// `MS-PartnerCenter-Client`: The client that sends the request. Only the request example of assigning licenses shows it (Partner Center .NET SDK); the headers table does not define it.
+///
+/// Documented in `assign-licenses-to-a-user.md`.
+pub const MS_PARTNER_CENTER_CLIENT: &str = "MS-PartnerCenter-Client";
 /// `MS-RequestId`: A unique identifier for the call, used to ensure id-potency. If there's a timeout, the retry call should include the same value. Upon receiving a response (success or business failure), the value should be reset for the next call.
 ///
 /// Documented in `headers.md`.
@@ -71,6 +75,7 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// | `MS-CorrelationId` | response | Guid | A unique identifier for the call. This value is useful for troubleshooting logs and network traces to find the error. The value should be reset for every call. All operations should include this header. |
 /// | `MS-CV` | response | String | Correlation vector of the call on the service side. Sent in every example response; no table defines it. |
 /// | `MS-ServerId` | response | String | Identifier of the server that answered. Sent in every example response; no table defines it. |
+/// | `MS-PartnerCenter-Client` | request | String | The client that sends the request. Only the request example of assigning licenses shows it (Partner Center .NET SDK); the headers table does not define it. |
 /// | `Retry-After` | response | Int | Sent with a 429 (Too Many Requests) response: the number of seconds to wait before retrying the request. |
 pub static HEADERS: &[HeaderInfo] = &[
     HeaderInfo {
@@ -228,6 +233,18 @@ pub static HEADERS: &[HeaderInfo] = &[
         default: None,
         description: "Identifier of the server that answered. Sent in every example response; no table defines it.",
         document: "verify-indirect-reseller-mpa-status.md",
+    },
+    HeaderInfo {
+        name: "MS-PartnerCenter-Client",
+        documented_as: "MS-PartnerCenter-Client:",
+        direction: Direction::Request,
+        origin: Origin::Example,
+        value_type: ValueType::String,
+        requirement: Requirement::Unspecified,
+        semantics: None,
+        default: None,
+        description: "The client that sends the request. Only the request example of assigning licenses shows it (Partner Center .NET SDK); the headers table does not define it.",
+        document: "assign-licenses-to-a-user.md",
     },
     HeaderInfo {
         name: "Retry-After",
