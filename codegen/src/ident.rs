@@ -51,8 +51,8 @@ pub fn reserved_type(name: &str) -> Option<&'static str> {
         Some("a name of Rust's prelude")
     } else if RUNTIME_TYPES.contains(&name) {
         Some("a type of the client runtime")
-    } else if name == "Cloud" {
-        Some("the generator's type of the clouds")
+    } else if GENERATOR_TYPES.contains(&name) {
+        Some("a name the generated code uses itself")
     } else {
         None
     }
@@ -132,6 +132,13 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "TransportError",
     "Uuid",
 ];
+
+/// Names the generated modules use for their own items and imports.
+pub const GENERATOR_TYPES: &[&str] = &["Cloud", "Payload", "Request"];
+
+/// The name the generated methods give their request: no argument or setter
+/// can take it.
+pub const REQUEST_LOCAL: &str = "request";
 
 /// Modules the generator writes besides one per operation and per document.
 pub const RESERVED_MODULES: &[&str] = &["clouds", "error_codes", "headers", "mod"];

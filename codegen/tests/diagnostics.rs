@@ -5,12 +5,23 @@
 use partner_center_codegen::{Diagnostic, Error, load_api};
 
 mod common;
-use common::spec_copy;
+use common::{fixture_copy, spec_copy};
 
 /// Copies the spec, lets `edit` change each file (by name), and renders every
 /// diagnostic of the result with its snippet; file paths are shown by name.
 fn diagnose(edit: impl Fn(&str, &str) -> String) -> String {
-    let dir = spec_copy(edit);
+    render(spec_copy(edit))
+}
+
+/// The diagnostics of the `every-shape` fixture with `from` replaced by `to`.
+fn clash(from: &str, to: &str) -> String {
+    render(fixture_copy(|text| {
+        assert!(text.contains(from), "the fixture has no {from:?}");
+        text.replacen(from, to, 1)
+    }))
+}
+
+fn render(dir: tempfile::TempDir) -> String {
     let diagnostics = match load_api(dir.path()) {
         Err(Error::Spec(d)) => d,
         Err(other) => panic!("not a spec error: {other}"),
@@ -227,3 +238,39 @@ trait ThenFix<'a>: Fn(&str, &str) -> String + 'a + Sized {
 }
 
 impl<'a, F: Fn(&str, &str) -> String + 'a> ThenFix<'a> for F {}
+
+/// A model named `name`, added to the fixture's models.
+fn with_model(name: &str) -> String {
+    clash(
+        "models:\n",
+        &format!(
+            "models:\n  - name: {name}\n    doc: things.md\n    description: \"Added.\"\n    properties:\n      - name: added\n        type: string\n        description: \"Added.\"\n"
+        ),
+    )
+}
+
+#[test]
+fn a_type_named_like_the_runtime_or_the_prelude() {
+    insta::assert_snapshot!(with_model("Client"));
+    insta::assert_snapshot!(with_model("Option"));
+    insta::assert_snapshot!(clash("      name: Chooser\n", "      name: Request\n"));
+}
+
+#[test]
+fn two_items_that_would_be_one_rust_type() {
+    insta::assert_snapshot!(with_model("ListThingsError"));
+}
+
+#[test]
+fn an_operation_named_like_a_module_of_models() {
+    insta::assert_snapshot!(clash("  - id: delete_thing\n", "  - id: things\n"));
+}
+
+#[test]
+fn an_input_named_like_what_every_call_has() {
+    insta::assert_snapshot!(clash("      - name: deep\n", "      - name: send\n"));
+    insta::assert_snapshot!(clash(
+        "      - name: owner\n        type: guid\n",
+        "      - name: owner\n        rust_name: request\n        type: guid\n"
+    ));
+}

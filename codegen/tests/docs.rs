@@ -390,3 +390,175 @@ fn exit_codes_and_json() {
         Some(2)
     );
 }
+
+// One change to a page of the customer, user and license wave each: the
+// element it touches, and nothing else.
+
+#[test]
+fn a_renamed_model_property() {
+    let page = "customer-resources.md";
+    let (dir, text) = mutated(page, |t| t.replacen("| commerceId  ", "| commerceKey ", 1));
+    let line = line_of(&text, "| commerceKey");
+    let element = "Customer.properties[commerceId].name";
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        element,
+        page,
+        Some(line),
+    );
+}
+
+#[test]
+fn a_changed_model_property_type() {
+    let page = "customer-resources.md";
+    let (dir, text) = mutated(page, |t| {
+        t.replacen(
+            "| allowDelegatedAccess  | boolean ",
+            "| allowDelegatedAccess  | string  ",
+            1,
+        )
+    });
+    let line = line_of(&text, "| allowDelegatedAccess");
+    let element = "Customer.properties[allowDelegatedAccess].type";
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        element,
+        page,
+        Some(line),
+    );
+}
+
+#[test]
+fn a_flipped_required_flag() {
+    let page = "get-a-user-account-by-id.md";
+    let (dir, text) = mutated(page, |t| {
+        t.replacen(
+            "| **user-id**            | **guid** | Y ",
+            "| **user-id**            | **guid** | N ",
+            1,
+        )
+    });
+    let line = line_of(&text, "| **user-id**");
+    let element = "get_customer_user.params[user-id].required";
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        element,
+        page,
+        Some(line),
+    );
+}
+
+#[test]
+fn a_removed_parameter() {
+    let page = "get-a-user-account-by-id.md";
+    let (dir, text) = mutated(page, |t| {
+        t.lines()
+            .filter(|l| !l.starts_with("| **user-id**"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    let table = line_of(&text, "| Name                   | Type     |");
+    let element = "get_customer_user.params[user-id]";
+    assert_one(
+        &check(dir.path()),
+        Kind::OnlyInSpec,
+        element,
+        page,
+        Some(table),
+    );
+}
+
+#[test]
+fn a_changed_method_in_a_syntax_row() {
+    let page = "delete-user-accounts-for-a-customer.md";
+    let (dir, text) = mutated(page, |t| t.replacen("| DELETE     |", "| PATCH      |", 1));
+    let line = line_of(&text, "| PATCH      |");
+    let element = "delete_customer_user.method";
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        element,
+        page,
+        Some(line),
+    );
+}
+
+#[test]
+fn a_changed_status_in_a_response_example() {
+    let page = "create-a-customer.md";
+    let (dir, text) = mutated(page, |t| {
+        t.replacen("HTTP/1.1 201 Created", "HTTP/1.1 200 OK", 1)
+    });
+    let line = fence_of(&text, "HTTP/1.1 200 OK");
+    let element = "create_customer.response_examples[0].status";
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        element,
+        page,
+        Some(line),
+    );
+}
+
+#[test]
+fn a_required_property_missing_from_a_response_example() {
+    let page = "get-a-customer-by-id.md";
+    let (dir, text) = mutated(page, |t| {
+        t.replacen("  \"relationshipToPartner\": \"reseller\",\n", "", 1)
+    });
+    let line = fence_of(&text, "\"allowDelegatedAccess\": true");
+    let element = "get_customer.response_examples[0].body.relationshipToPartner";
+    assert_one(
+        &check(dir.path()),
+        Kind::OnlyInSpec,
+        element,
+        page,
+        Some(line),
+    );
+}
+
+#[test]
+fn a_contradiction_the_page_no_longer_has() {
+    let page = "update-user-accounts-for-a-customer.md";
+    let (dir, _) = mutated(page, |t| {
+        t.replacen(
+            "/{customer-tenant-id}/users HTTP/1.1",
+            "/{customer-tenant-id}/users/{user-id} HTTP/1.1",
+            1,
+        )
+    });
+    let report = check(dir.path());
+    assert_one(
+        &report,
+        Kind::OnlyInSpec,
+        "update_customer_user.path",
+        page,
+        None,
+    );
+    let f = drift_of(&report)[0];
+    assert!(
+        f.spec_value
+            .as_deref()
+            .unwrap()
+            .starts_with("a contradiction"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_model_left_out_of_the_resource_index() {
+    let page = "partner-center-rest-resources.md";
+    let (dir, text) = mutated(page, |t| t.replacen("UserCredentials<br/>", "", 1));
+    let line = line_of(&text, "[User](user-resources.md)");
+    let element = "index[user-resources.md].UserCredentials";
+    assert_one(
+        &check(dir.path()),
+        Kind::OnlyInSpec,
+        element,
+        page,
+        Some(line),
+    );
+}

@@ -59,7 +59,9 @@ impl<'a> NextLink<'a> {
 /// and a new `MS-RequestId`; all send the first call's `MS-CorrelationId`.
 #[must_use = "pages are requested when `next` is awaited"]
 pub struct Pages<'c, T, E> {
-    next: Option<Call<'c, T, E>>,
+    /// What the next `next` gives: a page's call, or why the listing cannot
+    /// go on (reported after the page that gave the link).
+    next: Option<Result<Call<'c, T, E>, Error>>,
 }
 
 impl<'c, T, E> Pages<'c, T, E>
@@ -67,9 +69,12 @@ where
     T: Paged + 'c,
     E: OperationError,
 {
-    /// The next page, or `None` after the last.
+    /// The next page, or `None` after the last. An error ends the listing.
     pub async fn next(&mut self) -> Option<Result<Response<T>, E>> {
-        let mut call = self.next.take()?;
+        let mut call = match self.next.take()? {
+            Ok(call) => call,
+            Err(e) => return Some(Err(E::from_error(e))),
+        };
         let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
         let (client, decode) = (call.client, call.decode);
         let base = &client.inner.base_url;
@@ -79,21 +84,18 @@ where
             Err(e) => return Some(Err(E::from_error(e))),
         };
         if let Some(link) = page.next_link() {
-            let request = match follow::<T>(base, &client.inner.names, &link) {
+            self.next = Some(match follow::<T>(base, &client.inner.names, &link) {
                 Ok(request) if target(&request, base) == this => Err(Error::InvalidNextLink {
                     uri: link.uri.to_string(),
                     reason: "it asks again for the page just read".into(),
                 }),
-                other => other,
-            };
-            match request {
                 Ok(request) => {
                     let mut next = Call::new(client, request, decode);
                     next.correlation_id = Some(correlation_id);
-                    self.next = Some(next);
+                    Ok(next)
                 }
-                Err(e) => return Some(Err(E::from_error(e))),
-            }
+                Err(e) => Err(e),
+            });
         }
         Some(Ok(page))
     }
@@ -201,7 +203,9 @@ where
 {
     /// Every page of the listing, starting with this call's.
     pub fn pages(self) -> Pages<'c, T, E> {
-        Pages { next: Some(self) }
+        Pages {
+            next: Some(Ok(self)),
+        }
     }
 
     /// Every item of every page of the listing.

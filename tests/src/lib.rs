@@ -2,6 +2,7 @@
 //! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves.
 
 pub mod fault;
+pub mod replay;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -18,11 +19,6 @@ pub fn en_us(name: &str) -> Page {
         .join("spec/docs/en-us")
         .join(name);
     Page::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// The page of the AgreementStatus endpoint.
-pub fn agreement_status_page() -> Page {
-    en_us("verify-indirect-reseller-mpa-status.md")
 }
 
 /// The example requests of a page (fenced `http` blocks that start with a method).
@@ -60,6 +56,21 @@ pub struct Received {
     pub path: String,
     pub query: Option<String>,
     pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Received {
+    /// The value of a header, as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The query, decoded into pairs.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
+            .into_owned()
+            .collect()
+    }
 }
 
 /// What the server answers to every request.
@@ -101,11 +112,12 @@ impl Reply {
 #[derive(Default)]
 struct Shared {
     received: Mutex<Vec<Received>>,
-    reply: Mutex<Option<Reply>>,
+    /// Answered in order; the last one to every request after it.
+    replies: Mutex<Vec<Reply>>,
 }
 
 /// An HTTP server on 127.0.0.1 that records each request and answers with
-/// one canned reply. It stops when dropped.
+/// canned replies, in order (the last one repeats). It stops when dropped.
 pub struct TestServer {
     pub base_url: String,
     shared: Arc<Shared>,
@@ -114,8 +126,15 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start(reply: Reply) -> TestServer {
+        TestServer::start_with(vec![reply]).await
+    }
+
+    /// A server that answers `replies` in order, the last one to every
+    /// request after it.
+    pub async fn start_with(replies: Vec<Reply>) -> TestServer {
+        assert!(!replies.is_empty(), "a server needs a reply");
         let shared = Arc::new(Shared::default());
-        *shared.reply.lock().unwrap() = Some(reply);
+        *shared.replies.lock().unwrap() = replies;
         let app = axum::Router::new()
             .fallback(answer)
             .with_state(shared.clone());
@@ -154,19 +173,23 @@ impl Drop for TestServer {
 }
 
 async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let uri = request.uri();
-    shared.received.lock().unwrap().push(Received {
-        method: request.method().to_string(),
-        path: uri.path().to_string(),
-        query: uri.query().map(str::to_string),
-        headers: request.headers().clone(),
-    });
-    let reply = shared
-        .reply
-        .lock()
-        .unwrap()
-        .clone()
-        .expect("a reply is set");
+    let (parts, body) = request.into_parts();
+    let body = axum::body::to_bytes(body, 16 << 20)
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
+    let reply = {
+        let mut received = shared.received.lock().unwrap();
+        received.push(Received {
+            method: parts.method.to_string(),
+            path: parts.uri.path().to_string(),
+            query: parts.uri.query().map(str::to_string),
+            headers: parts.headers.clone(),
+            body,
+        });
+        let replies = shared.replies.lock().unwrap();
+        replies[(received.len() - 1).min(replies.len() - 1)].clone()
+    };
     let mut response = Response::new(Body::from(reply.body));
     *response.status_mut() = StatusCode::from_u16(reply.status).expect("a valid status");
     for (name, value) in reply.headers {
@@ -181,4 +204,17 @@ async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response
 /// The workspace's root folder.
 pub fn root() -> PathBuf {
     partner_center_codegen::workspace_root()
+}
+
+/// `cargo`, offline, in `dir`, building into `target/downstream`: its own
+/// target folder (the workspace's is locked by the running `cargo test`),
+/// shared by the tests that build a crate outside the workspace.
+pub fn offline_cargo(dir: &std::path::Path) -> std::process::Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = std::process::Command::new(cargo);
+    command
+        .arg("--offline")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", root().join("target/downstream"));
+    command
 }

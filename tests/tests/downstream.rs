@@ -2,9 +2,7 @@
 //! `agreement_status` against a loopback server: `examples/downstream`, built
 //! and run here from a copy, with the workspace's lock file and no network.
 
-use std::process::Command;
-
-use partner_center_tests::root;
+use partner_center_tests::{offline_cargo, root};
 
 #[test]
 fn a_crate_outside_the_workspace_can_use_the_client() {
@@ -27,12 +25,8 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
     // Same versions as the workspace, so that nothing needs fetching.
     std::fs::copy(root.join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(["run", "--quiet", "--offline"])
-        .current_dir(dir.path())
-        // Its own target folder: the workspace's is locked by the running `cargo test`.
-        .env("CARGO_TARGET_DIR", root.join("target/downstream"))
+    let out = offline_cargo(dir.path())
+        .args(["run", "--quiet"])
         .output()
         .expect("run cargo");
     let stderr = String::from_utf8_lossy(&out.stderr);

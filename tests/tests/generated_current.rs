@@ -95,3 +95,44 @@ fn every_spec_file_names_the_schema_for_editors() {
         assert!(schema["properties"].get(key).is_some(), "{key}");
     }
 }
+
+/// The generator refuses type names the runtime exports: its list of them
+/// is the runtime's own, read from `generated/src/lib.rs`.
+#[test]
+fn every_type_the_runtime_exports_is_reserved_for_it() {
+    let lib = std::fs::read_to_string(
+        partner_center_codegen::workspace_root().join("generated/src/lib.rs"),
+    )
+    .unwrap();
+    let mut exported = Vec::new();
+    let mut statement = String::new();
+    for line in lib.lines().map(str::trim) {
+        if line.starts_with("pub use") || !statement.is_empty() {
+            statement.push_str(line);
+            if line.ends_with(';') {
+                let items = statement
+                    .trim_end_matches(';')
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or_default()
+                    .trim_matches(|c| c == '{' || c == '}');
+                exported.extend(
+                    items
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|n| n.starts_with(|c: char| c.is_ascii_uppercase()))
+                        .filter(|n| !n.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+                        .map(str::to_string),
+                );
+                statement.clear();
+            }
+        }
+    }
+    assert!(exported.contains(&"Client".to_string()), "{exported:?}");
+    for name in &exported {
+        assert!(
+            partner_center_codegen::ident::RUNTIME_TYPES.contains(&name.as_str()),
+            "{name} is exported by the runtime but not reserved in ident::RUNTIME_TYPES"
+        );
+    }
+}

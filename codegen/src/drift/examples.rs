@@ -5,7 +5,7 @@
 use super::shape::{self, Keys, scalar_name, uuid_like};
 use super::{Kind, PageCx, nothing, spec};
 use crate::docs::{
-    CodeBlock, HttpRequest, HttpResponse, is_placeholder, is_request_line, is_status_line,
+    CodeBlock, HttpRequest, HttpResponse, Page, is_placeholder, is_request_line, is_status_line,
     parse_lenient, parse_request, parse_response, percent_decode, split_messages,
 };
 use crate::model::{
@@ -27,14 +27,30 @@ const HTTP_HEADERS: [&str; 10] = [
     "Accept-Encoding",
 ];
 
-pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
-    let file = cx.file.clone();
+/// An example message of an operation page, and the operation it shows.
+#[derive(Debug, Clone)]
+pub struct Message<'a, 'p> {
+    pub op: &'a Operation,
+    /// Its place among the operation's requests, or among its responses.
+    pub index: usize,
+    pub block: &'p CodeBlock,
+    /// The message's text (a block may hold several).
+    pub text: String,
+    pub is_request: bool,
+}
+
+/// The example messages of the page `file`, each with its operation: a
+/// request shows the operation whose method and path it has (the first
+/// otherwise), a response the operation of the request before it. Code
+/// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
+pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
     let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
-    let page = cx.page;
+    let mut out = Vec::new();
+    if ops.is_empty() {
+        return out;
+    }
     let mut requests = vec![0; ops.len()];
     let mut responses = vec![0; ops.len()];
-    let mut failures: Vec<Vec<Failure<'_>>> = ops.iter().map(|_| Vec::new()).collect();
-    // Responses belong to the operation of the request before them.
     let mut current = 0;
     for block in &page.code_blocks {
         for text in split_messages(&block.text) {
@@ -42,30 +58,57 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or_default();
-            if is_status_line(first) {
-                let i = responses[current];
-                responses[current] += 1;
-                response(
-                    cx,
-                    api,
-                    ops[current],
-                    i,
-                    block,
-                    &text,
-                    &mut failures[current],
-                );
-            } else if is_request_line(first) {
-                let parsed = parse_request(&text);
-                if let Ok(r) = &parsed {
+            let is_request = is_request_line(first);
+            if !is_request && !is_status_line(first) {
+                continue;
+            }
+            if is_request {
+                if let Ok(r) = parse_request(&text) {
                     current = ops
                         .iter()
                         .position(|o| o.method == r.method && path_fits(api, o, r.path()))
                         .unwrap_or(current);
                 }
-                let i = requests[current];
-                requests[current] += 1;
-                request(cx, api, ops[current], i, block, parsed);
             }
+            let counter = if is_request {
+                &mut requests
+            } else {
+                &mut responses
+            };
+            let index = counter[current];
+            counter[current] += 1;
+            out.push(Message {
+                op: ops[current],
+                index,
+                block,
+                text,
+                is_request,
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
+    let page = cx.page;
+    let file = cx.file.clone();
+    let messages = messages(api, &file, page);
+    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let mut failures: Vec<Vec<Failure<'_>>> = ops.iter().map(|_| Vec::new()).collect();
+    for m in &messages {
+        let slot = ops.iter().position(|o| o.id == m.op.id).unwrap_or(0);
+        if m.is_request {
+            request(cx, api, m.op, m.index, m.block, parse_request(&m.text));
+        } else {
+            response(
+                cx,
+                api,
+                m.op,
+                m.index,
+                m.block,
+                &m.text,
+                &mut failures[slot],
+            );
         }
     }
     for (op, failures) in ops.iter().zip(&failures) {

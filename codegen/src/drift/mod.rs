@@ -29,6 +29,7 @@ use crate::diag::Error;
 use crate::docs::Page;
 use crate::model::{Api, Contradiction, Location, Origin};
 
+pub use examples::{Message, messages};
 pub use report::Format;
 
 /// What kind of difference a finding is.

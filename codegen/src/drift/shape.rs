@@ -254,6 +254,55 @@ fn date_like(s: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
+/// `value` with the keys of its objects written as the spec names the
+/// properties of `ty`: an example that writes `"FirstName"` gives
+/// `"firstName"`, so that it reads into the client's types. Keys the spec
+/// does not know are kept as they are.
+pub fn normalize(api: &Api, ty: &Type, value: &Value) -> Value {
+    normalize_in(api, ty, None, value)
+}
+
+fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Value {
+    let properties: Option<&[Property]> = match ty {
+        Type::Model(name) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(properties)) => Some(properties),
+            _ => None,
+        },
+        Type::Collection(_) => api.collection.as_ref().map(|c| c.properties.as_slice()),
+        _ => None,
+    };
+    let item = match ty {
+        Type::Collection(inner) => Some(inner.as_ref()),
+        _ => item,
+    };
+    match (ty, value) {
+        (Type::Array(inner), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .map(|v| normalize_in(api, inner, item, v))
+                .collect(),
+        ),
+        (Type::Item, v) => match item {
+            Some(t) => normalize_in(api, t, None, v),
+            None => v.clone(),
+        },
+        (_, Value::Object(map)) => match properties {
+            Some(properties) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| {
+                        match properties.iter().find(|p| p.name.eq_ignore_ascii_case(k)) {
+                            Some(p) => (p.name.clone(), normalize_in(api, &p.ty, item, v)),
+                            None => (k.clone(), v.clone()),
+                        }
+                    })
+                    .collect(),
+            ),
+            None => value.clone(),
+        },
+        _ => value.clone(),
+    }
+}
+
 /// Whether `actual` says what `expected` (an example) says: numbers by
 /// value, `null` the same as absent, a placeholder such as `"<guid>"` the
 /// same as any value, keys compared as `keys` says. The first difference,

@@ -272,8 +272,10 @@ fn method(api: &Api, o: &Operation) -> TokenStream {
         let ty = ident(&group.rust_type);
         args.push(quote! { #arg: #ty });
         steps.push(quote! {
-            let (name, value) = #arg.query_pair();
-            request.query(name, value);
+            {
+                let (name, value) = #arg.query_pair();
+                request.query(name, value);
+            }
         });
     }
     for h in o

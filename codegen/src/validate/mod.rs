@@ -104,7 +104,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
-    v.crate_root(&operations, &models, collection.as_ref());
+    v.crate_root(loaded, &operations, &models, collection.as_ref());
 
     let mut error_codes = None;
     let mut throttling = None;
@@ -526,6 +526,7 @@ impl Validator {
     /// of models, and the generator's own.
     fn crate_root(
         &mut self,
+        loaded: &Loaded,
         operations: &[Operation],
         models: &[Model],
         collection: Option<&Collection>,
@@ -546,12 +547,10 @@ impl Validator {
                     "operation `{}` would be the module `{}`, which holds {other}: rename it",
                     o.id, o.fn_ident
                 );
-                self.diagnostics.push(Diagnostic {
-                    file: o.at.file.clone(),
-                    line: o.at.line,
-                    column: 1,
-                    message,
-                });
+                if let Some(file) = loaded.files.iter().find(|f| f.path == o.at.file) {
+                    let at = Self::field(file, (o.at.line, 1), "id", Some(&o.id));
+                    self.error(file, at, message);
+                }
             }
         }
     }

@@ -172,7 +172,13 @@ impl Validator {
             let rust_ident = self.ident(file, pat, ident::snake_ident, wanted);
             let variant = self.ident(file, pat, ident::type_ident, &p.name);
             if let Some(r) = &rust_ident {
-                if !idents.insert(r.clone()) {
+                if r == ident::REQUEST_LOCAL {
+                    let message = format!(
+                        "parameter `{}` would be `{r}`, which the generated method uses itself: set `rust_name`",
+                        p.name
+                    );
+                    self.error(file, pat, message);
+                } else if !idents.insert(r.clone()) {
                     let message = format!(
                         "parameter `{}` would be a second `{r}` of this operation",
                         p.name

@@ -43,3 +43,15 @@ pub fn spec_copy(edit: impl Fn(&str, &str) -> String) -> tempfile::TempDir {
     write_spec(dir.path(), &files);
     dir
 }
+
+/// The `every-shape` fixture spec, edited by `edit`, in a temporary folder.
+pub fn fixture_copy(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = partner_center_codegen::workspace_root()
+        .join("codegen/tests/fixtures/every-shape/spec.yaml");
+    let text = std::fs::read_to_string(source).unwrap();
+    let edited = edit(&text);
+    assert_ne!(text, edited, "the edit changed nothing");
+    std::fs::write(dir.path().join("spec.yaml"), edited).unwrap();
+    dir
+}

@@ -380,8 +380,10 @@ impl Client {
         request.segment("compliance");
         request.param("ProgramName", program);
         request.segment("agreementstatus");
-        let (name, value) = reseller.query_pair();
-        request.query(name, value);
+        {
+            let (name, value) = reseller.query_pair();
+            request.query(name, value);
+        }
         Call::new(self, request, decode)
     }
 }

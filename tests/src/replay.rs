@@ -1,0 +1,205 @@
+//! Replaying the documents' examples through the client: the arguments an
+//! example request gives, the reply an example response is, and what a call
+//! came back with, as JSON to compare with the example.
+
+use std::sync::OnceLock;
+
+use partner_center::{Error, Response, ResponseMeta, Uuid};
+use partner_center_codegen::docs::{HttpRequest, is_placeholder, parse_lenient, percent_decode};
+use partner_center_codegen::drift::shape;
+use partner_center_codegen::model::{Api, Operation, Segment};
+use serde_json::Value;
+
+use crate::Reply;
+
+/// The project's spec, loaded once.
+pub fn spec() -> &'static Api {
+    static API: OnceLock<Api> = OnceLock::new();
+    API.get_or_init(|| {
+        partner_center_codegen::load_api(&partner_center_codegen::default_spec())
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// The GUID a placeholder such as `<customer-tenant-id>` stands for.
+pub const PLACEHOLDER_GUID: &str = "11111111-2222-3333-4444-555555555555";
+
+/// The inputs of one call, as an example request gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Args {
+    /// Path parameters by name, percent-decoded.
+    pub path: Vec<(String, String)>,
+    /// Query parameters, decoded.
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    /// The body, its keys as the spec names them.
+    pub body: Option<Value>,
+}
+
+impl Args {
+    /// The inputs of `example`, a request of `op`. The remove-from-a-role
+    /// page writes an encoded space after its GUIDs (a contradiction the
+    /// spec records): path values are trimmed.
+    pub fn of(op: &Operation, example: &HttpRequest) -> Args {
+        let parts: Vec<&str> = example.path().trim_start_matches('/').split('/').collect();
+        let path = op
+            .segments
+            .iter()
+            .zip(&parts)
+            .filter_map(|(segment, part)| match segment {
+                Segment::Param(i) => Some((
+                    op.path_params[*i].name.clone(),
+                    percent_decode(part).trim().to_string(),
+                )),
+                Segment::Literal(_) => None,
+            })
+            .collect();
+        let query = example
+            .query()
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (n, v) = p.split_once('=').unwrap_or((p, ""));
+                (percent_decode(n), percent_decode(v))
+            })
+            .collect();
+        let body = op
+            .body
+            .as_ref()
+            .filter(|_| !example.body.is_empty())
+            .map(|b| {
+                let value = parse_lenient(&example.body)
+                    .unwrap_or_else(|e| panic!("{}: body: {e}", op.id))
+                    .value;
+                shape::normalize(spec(), &b.ty, &value)
+            });
+        Args {
+            path,
+            query,
+            headers: example.headers.clone(),
+            body,
+        }
+    }
+
+    /// Inputs for an operation no example request shows: a GUID for each
+    /// path parameter, 1 for each required number.
+    pub fn made_up(op: &Operation) -> Args {
+        Args {
+            path: op
+                .path_params
+                .iter()
+                .map(|p| (p.name.clone(), PLACEHOLDER_GUID.to_string()))
+                .collect(),
+            query: op
+                .query
+                .iter()
+                .filter(|q| q.required)
+                .map(|q| (q.name.clone(), "1".to_string()))
+                .collect(),
+            ..Args::default()
+        }
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.path
+            .iter()
+            .chain(&self.query)
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A text input.
+    pub fn text(&self, name: &str) -> &str {
+        self.value(name).unwrap_or_else(|| panic!("no {name}"))
+    }
+
+    /// A GUID input; a placeholder stands for [`PLACEHOLDER_GUID`].
+    pub fn guid(&self, name: &str) -> Uuid {
+        let text = self.text(name);
+        let text = if is_placeholder(text) {
+            PLACEHOLDER_GUID
+        } else {
+            text
+        };
+        text.parse()
+            .unwrap_or_else(|_| panic!("{name} {text:?} is not a GUID"))
+    }
+
+    /// A number input.
+    pub fn int(&self, name: &str) -> i64 {
+        self.opt_int(name).unwrap_or_else(|| panic!("no {name}"))
+    }
+
+    /// A number input the example may leave out.
+    pub fn opt_int(&self, name: &str) -> Option<i64> {
+        self.value(name)
+            .map(|v| v.parse().unwrap_or_else(|_| panic!("{name} {v:?}")))
+    }
+
+    /// A JSON input (a filter).
+    pub fn json<T: serde::de::DeserializeOwned>(&self, name: &str) -> T {
+        serde_json::from_str(self.text(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    /// The body, read into the client's type.
+    pub fn body<T: serde::de::DeserializeOwned>(&self) -> T {
+        let body = self.body.clone().expect("the example has a body");
+        serde_json::from_value(body).unwrap_or_else(|e| panic!("body: {e}"))
+    }
+
+    /// The value of a header of the example.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a call came back with: its value as JSON, or its failure's id and
+/// error; and the response's status and headers, when there was one.
+#[derive(Debug)]
+pub struct Outcome {
+    pub result: Result<Value, (String, Error)>,
+    pub meta: Option<ResponseMeta>,
+}
+
+impl Outcome {
+    /// The outcome of a call whose value serializes to JSON.
+    pub fn of<T: serde::Serialize>(result: Result<Response<T>, (String, Error)>) -> Outcome {
+        Outcome::with(result, |v| {
+            serde_json::to_value(v).expect("a value serializes")
+        })
+    }
+
+    /// The outcome of a call whose value `show` writes as JSON.
+    pub fn with<T>(
+        result: Result<Response<T>, (String, Error)>,
+        show: impl Fn(&T) -> Value,
+    ) -> Outcome {
+        match result {
+            Ok(response) => Outcome {
+                result: Ok(show(response.value())),
+                meta: Some(response.meta().clone()),
+            },
+            Err((id, error)) => Outcome {
+                meta: error.meta().cloned(),
+                result: Err((id, error)),
+            },
+        }
+    }
+}
+
+/// The reply an example response documents. A body that is not strict JSON
+/// is served as the JSON it means (a byte-order mark alone is kept: the
+/// client passes over it).
+pub fn reply_of(example: &partner_center_codegen::docs::HttpResponse) -> Reply {
+    let mut reply = Reply::from_example(example);
+    if let Ok(read) = parse_lenient(&example.body) {
+        let only_bom = read.quirks.iter().all(|q| q.contains("byte-order mark"));
+        if !only_bom {
+            reply.body = read.value.to_string();
+        }
+    }
+    reply
+}
