@@ -1,8 +1,11 @@
 //! A typed async client for the Microsoft Partner Center REST API.
 //!
-//! The API modules (`headers`, `clouds`, one per endpoint) are generated from
-//! the project's spec by `cargo codegen`; the client runtime beside them is
-//! written by hand.
+//! The API modules are generated from the project's spec by `cargo codegen`:
+//! one per operation (its `Client` method, its error type, its constants),
+//! one per documentation page of models (`customer_resources`,
+//! `utility_resources`, ...), and `headers`, `clouds` and `error_codes`. The
+//! client runtime beside them is written by hand. Every type users name is
+//! re-exported at the crate's root.
 //!
 //! ```no_run
 //! use partner_center::{AgreementStatusError, Client, Cloud, Program, Reseller};
@@ -15,6 +18,7 @@
 //!
 //! match client.agreement_status(Program::Csp, Reseller::MpnId(1_234_567)).await {
 //!     Ok(status) => println!("signed: {}", status.is_agreement_signed),
+//!     // A documented failure is a variant of the operation's error type.
 //!     Err(AgreementStatusError::MpaNotSigned(e)) => {
 //!         println!("not signed yet: {}", e.body().description)
 //!     }
@@ -23,6 +27,55 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Operations
+//!
+//! One method per operation of the documents, named in their words.
+//! Required inputs are arguments (a GUID where the documents require one,
+//! an enum where they name the values, exactly one of two identifiers as one
+//! enum); optional inputs are set on the returned [`Call`] before awaiting
+//! it. A request body is serialized once, when the method is called, and
+//! every attempt sends the same bytes.
+//!
+//! A listing's call gives its first page when awaited; [`Call::pages`] and
+//! [`Call::items`] follow the `links.next` of each page (its method, URI and
+//! headers, such as a continuation token), each page its own call with its
+//! own retries and deadline, all sharing one `MS-CorrelationId`. A link to
+//! another origin, or back to the page just read, ends the listing with
+//! [`Error::InvalidNextLink`] after that page.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Error};
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let mut customers = client.list_customers(100).items();
+//! while let Some(customer) = customers.next().await {
+//!     println!("{}", customer?.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! An update that the documents guard with an ETag sends `If-Match` from the
+//! resource as it was read; a stale one is a typed failure:
+//!
+//! ```no_run
+//! # use partner_center::{Client, Error, UpdateCustomerBillingProfileError, Uuid};
+//! # async fn run(client: &Client, customer: Uuid) -> Result<(), Error> {
+//! let mut profile = client.get_customer_billing_profile(customer).await?.into_inner();
+//! profile.email = "billing@contoso.example".into();
+//! match client.update_customer_billing_profile(customer, &profile).await {
+//!     Ok(updated) => println!("now {}", updated.email),
+//!     Err(UpdateCustomerBillingProfileError::PreconditionFailed(_)) => println!("changed meanwhile"),
+//!     Err(other) => return Err(other.into()),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Models keep every documented property, `Option` where an example shows it
+//! missing; unknown JSON fields are ignored, enum values the documents do not
+//! list are kept as `Other(text)`, dates are read with or without a time zone
+//! ([`DateTime`]), and amounts are exact decimals ([`Decimal`]), never floats.
 //!
 //! # Retries, timeouts, limits
 //!
@@ -36,21 +89,28 @@
 //! | response body | 4 MiB ([`DEFAULT_MAX_BODY_SIZE`]) | [`ClientBuilder::max_body_size`] |
 //!
 //! Timeouts, connection failures and the statuses 408, 429, 500, 502, 503 and
-//! 504 are retried; no other 4xx ever is. A 429 waits its `Retry-After`
-//! (seconds or an HTTP-date), other retries back off exponentially with
-//! jitter, and no wait goes past the call's deadline: the call gives up
-//! instead. Every attempt of a call sends the same `MS-RequestId` and
-//! `MS-CorrelationId`, as the documents ask, and the next call gets new ones.
-//! A token provider ([`ClientBuilder::token_provider`]) is asked before every
-//! attempt. Base URLs must be https; plain http is allowed only for a loopback
-//! address, and only with [`ClientBuilder::allow_http_on_loopback`].
+//! 504 are retried; no other 4xx ever is. A retried response that says how
+//! long to wait (`Retry-After`, in seconds or as an HTTP-date: the documents
+//! give it on 429, and HTTP allows it on 503) is waited for; other retries
+//! back off exponentially with jitter, and no wait goes past the call's
+//! deadline: the call gives up instead. Every attempt of a call sends the
+//! same `MS-RequestId` and `MS-CorrelationId`, as the documents ask, and the
+//! next call gets new ones. A token provider
+//! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
+//! URLs must be https; plain http is allowed only for a loopback address,
+//! and only with [`ClientBuilder::allow_http_on_loopback`].
 //!
-//! Failures are told apart by [`Error`]: not sent, token, connect, timeout,
-//! connection lost, throttled, a documented API error, an undocumented body,
-//! a body over the limit, an undecodable success. Every failure after sending
+//! # Failures
+//!
+//! Each operation has its own error type: a variant per failure its page
+//! documents, and `Other` with the general [`Error`] (not sent, token,
+//! connect, timeout, connection lost, throttled, an undocumented API error,
+//! an unexpected body, a body over the limit, an undecodable success). Every
+//! operation's error converts into [`Error`], so code calling several
+//! operations can use `?` with one error type. Every failure after sending
 //! carries the ids and the number of attempts ([`Error::call`]), and every
-//! failure after a response its status and ids ([`Error::meta`]). The token
-//! never appears in `Debug`, `Display` or an error.
+//! failure after a response its status and headers ([`Error::meta`]). The
+//! token never appears in `Debug`, `Display` or an error.
 //!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! (operation, request id, correlation id), with an event per attempt
@@ -61,7 +121,8 @@
 //! `MS-PartnerCenter-Application` and `X-Locale` when the builder sets them.
 //! Every response, success ([`Response`]) or error ([`Error::meta`]), exposes
 //! the status and the `MS-RequestId`, `MS-CorrelationId`, `MS-CV` and
-//! `MS-ServerId` the service returned.
+//! `MS-ServerId` the service returned, and any other header
+//! ([`ResponseMeta::header`]).
 
 #![warn(missing_docs)]
 // An error is made at most once per network round trip, and it carries the

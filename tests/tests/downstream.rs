@@ -1,6 +1,7 @@
-//! A crate outside the workspace depends on `generated/` by path and calls
-//! `agreement_status` against a loopback server: `examples/downstream`, built
-//! and run here from a copy, with the workspace's lock file and no network.
+//! A crate outside the workspace depends on `generated/` by path, lists
+//! customers page by page, creates a user, updates a billing profile and
+//! checks AgreementStatus against a loopback server: `examples/downstream`,
+//! built and run here from a copy, with the workspace's lock file and no network.
 
 use partner_center_tests::{offline_cargo, root};
 
@@ -32,7 +33,8 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "downstream crate failed:\n{stderr}");
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("downstream: agreement_status ok"),
+        String::from_utf8_lossy(&out.stdout)
+            .contains("downstream: listing, user, billing profile and agreement status ok"),
         "{stderr}"
     );
 }

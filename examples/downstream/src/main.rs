@@ -1,24 +1,45 @@
-//! Calls AgreementStatus against a one-shot HTTP server on 127.0.0.1 and
-//! exits 0 if the client saw what the server sent.
+//! A crate outside the workspace that uses the client as a downstream crate
+//! would: it lists customers page by page, creates a user, reads and updates
+//! a billing profile, and checks AgreementStatus, against a one-request-per-
+//! connection HTTP server on 127.0.0.1. It exits 0 if the client sent and
+//! saw what the server expected.
 
-use partner_center::{AgreementStatusError, Client, Cloud, Program, Reseller};
+use partner_center::{
+    AgreementStatusError, Client, Cloud, CustomerUser, Program, Reseller, ResourceAttributes,
+    UpdateCustomerBillingProfileError, Uuid,
+};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-/// Answers `responses` in order, one connection each.
-async fn serve(listener: TcpListener, responses: Vec<String>) {
+/// Answers `responses` in order, one connection each, and returns the
+/// requests it read (head and body).
+async fn serve(listener: TcpListener, responses: Vec<String>) -> Vec<String> {
+    let mut requests = Vec::new();
     for response in responses {
-        let Ok((mut socket, _)) = listener.accept().await else { return };
+        let Ok((mut socket, _)) = listener.accept().await else { break };
         let mut request = Vec::new();
-        let mut buf = [0u8; 1024];
-        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+        let mut buf = [0u8; 4096];
+        loop {
+            if let Some(end) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&request[..end]).to_ascii_lowercase();
+                let length = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if request.len() >= end + 4 + length {
+                    break;
+                }
+            }
             match socket.read(&mut buf).await {
                 Ok(0) | Err(_) => break,
                 Ok(n) => request.extend_from_slice(&buf[..n]),
             }
         }
+        requests.push(String::from_utf8_lossy(&request).into_owned());
         let _ = socket.write_all(response.as_bytes()).await;
     }
+    requests
 }
 
 fn http_response(status: &str, body: &str) -> String {
@@ -28,11 +49,45 @@ fn http_response(status: &str, body: &str) -> String {
     )
 }
 
+fn customers_page(ids: &[&str], next: Option<&str>) -> String {
+    let items: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            format!(
+                r#"{{"id": "{id}", "companyProfile": {{"tenantId": "{id}", "domain": "{id}.example.com", "attributes": {{"objectType": "CustomerCompanyProfile"}}}}, "relationshipToPartner": "reseller", "attributes": {{"objectType": "Customer"}}}}"#
+            )
+        })
+        .collect();
+    let next = next.map_or(String::new(), |token| {
+        format!(
+            r#", "next": {{"uri": "/customers?size=2&seekOperation=Next", "method": "GET", "headers": [{{"key": "MS-ContinuationToken", "value": "{token}"}}]}}"#
+        )
+    });
+    format!(
+        r#"{{"totalCount": 3, "items": [{}], "links": {{"self": {{"uri": "/customers?size=2", "method": "GET", "headers": []}}{next}}}, "attributes": {{"objectType": "Collection"}}}}"#,
+        items.join(", ")
+    )
+}
+
+const PROFILE: &str = r#"{"id": "a58ceba5-60ac-48e4-a0bc-2a855811807a", "email": "billing@contoso.example", "culture": "en-US", "language": "en", "companyName": "Contoso", "defaultAddress": {"country": "US", "city": "Redmond", "addressLine1": "One Microsoft Way", "postalCode": "98052"}, "attributes": {"etag": "5920358838484612121", "objectType": "CustomerBillingProfile"}}"#;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let base_url = format!("http://{}", listener.local_addr()?);
     let responses = vec![
+        http_response("200 OK", &customers_page(&["c1", "c2"], Some("token-2"))),
+        http_response("200 OK", &customers_page(&["c3"], None)),
+        http_response(
+            "201 Created",
+            r#"{"id": "4b10bf41-ab11-40e3-8c53-cd67849b50de", "userPrincipalName": "ada@contoso.example", "state": "active", "attributes": {"objectType": "CustomerUser"}}"#,
+        ),
+        http_response("200 OK", PROFILE),
+        http_response("200 OK", PROFILE),
+        http_response(
+            "412 Precondition Failed",
+            r#"{"code": 412, "description": "The ETag does not match.", "data": [], "source": "PartnerFD"}"#,
+        ),
         http_response("200 OK", r#"{"isAgreementSigned": true}"#),
         http_response(
             "400 Bad Request",
@@ -48,18 +103,52 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .application("downstream-example")
         .build()?;
 
+    // Every customer, page by page: the client follows links.next.
+    let mut pages = client.list_customers(2).pages();
+    let mut ids = Vec::new();
+    while let Some(page) = pages.next().await {
+        let page = page?;
+        ids.extend(page.items.iter().map(|c| c.id.clone()));
+    }
+    assert_eq!(ids, ["c1", "c2", "c3"]);
+
+    // A new user: the properties not set are not sent.
+    let customer = Uuid::new_v4();
+    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
+    user.user_principal_name = Some("ada@contoso.example".into());
+    user.display_name = Some("Ada".into());
+    let created = client.create_customer_user(customer, &user).await?;
+    assert_eq!(created.state.as_ref().map(|s| s.as_str()), Some("active"));
+
+    // Read, change, write back: If-Match carries the ETag that was read.
+    let mut profile = client.get_customer_billing_profile(customer).await?.into_inner();
+    profile.company_name = "Contoso Ltd".into();
+    let updated = client.update_customer_billing_profile(customer, &profile).await?;
+    assert_eq!(updated.meta().status(), 200);
+    match client.update_customer_billing_profile(customer, &profile).await {
+        Err(UpdateCustomerBillingProfileError::PreconditionFailed(_)) => {}
+        other => return Err(format!("expected PreconditionFailed, got {other:?}").into()),
+    }
+
     let status = client
         .agreement_status(Program::Csp, Reseller::MpnId(1_234_567))
         .await?;
     assert!(status.is_agreement_signed);
     assert_eq!(status.meta().request_id(), Some("aa04fb9d-c6b6-4754-8a6a-86e00cdd5ccb"));
-
     let tenant = "a2898e3a-06ca-454e-a0d0-c73b0ee36bba".parse()?;
     match client.agreement_status(Program::Csp, Reseller::TenantId(tenant)).await {
         Err(AgreementStatusError::TenantIdNotFound(_)) => {}
         other => return Err(format!("expected TenantIdNotFound, got {other:?}").into()),
     }
-    server.await?;
-    println!("downstream: agreement_status ok");
+
+    let requests = server.await?;
+    let lower: Vec<String> = requests.iter().map(|r| r.to_ascii_lowercase()).collect();
+    assert!(lower[1].starts_with("get /v1/customers?size=2&seekoperation=next "));
+    assert!(lower[1].contains("ms-continuationtoken: token-2"));
+    assert!(lower[2].starts_with("post /v1/customers/"));
+    assert!(lower[2].ends_with(r#"{"userprincipalname":"ada@contoso.example","displayname":"ada","attributes":{"objecttype":"customeruser"}}"#));
+    assert!(lower[4].starts_with("put ") && lower[4].contains("if-match: \"5920358838484612121\""));
+    assert!(lower[4].contains(r#""companyname":"contoso ltd""#));
+    println!("downstream: listing, user, billing profile and agreement status ok");
     Ok(())
 }
