@@ -108,7 +108,15 @@ pub fn parse_request(text: &str) -> Result<HttpRequest, String> {
             "request line `{first}` does not start with an HTTP method"
         ));
     }
-    if parts.next().is_some_and(|v| !v.starts_with("HTTP/")) || parts.next().is_some() {
+    // The version may be missing, or written `HTTP 1.1`.
+    let version: Vec<&str> = parts.collect();
+    let versioned = match version[..] {
+        [] => true,
+        [v] => v.starts_with("HTTP/"),
+        ["HTTP", n] => n.parse::<f32>().is_ok(),
+        _ => false,
+    };
+    if !versioned {
         return Err(format!(
             "request line `{first}` does not end with an HTTP version"
         ));
@@ -238,6 +246,7 @@ mod tests {
         assert!(parse_request("FETCH / HTTP/1.1\n").is_err());
         assert_eq!(percent_decode("a%20b+c%7B%zz"), "a b c{%zz");
         assert!(parse_request("GET / HTTP/1.1 extra\n").is_err());
+        assert!(parse_request("GET /a HTTP 1.1\n").is_ok());
         let relative = parse_request("POST /v1/x?a=1\nContent-Type: json\n\n{}\n").unwrap();
         assert_eq!(
             (relative.path(), relative.query(), relative.body.as_str()),

@@ -1,8 +1,9 @@
 //! The JSON of the documents' examples, read leniently: a quarter of them are
 //! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
-//! commas, unquoted keys, single-quoted strings, `//` comments, bare
-//! placeholders such as `<quantity>` (read as the string `"<quantity>"`), and
-//! `...` or `…` standing for elided items or properties.
+//! and missing commas, unquoted keys, single-quoted and typographic-quoted
+//! strings, `//` and `#` comments, bare placeholders such as `<quantity>`
+//! (read as the string `"<quantity>"`), and `...` or `…` standing for
+//! elided items or properties.
 
 use serde_json::{Map, Value};
 
@@ -92,14 +93,20 @@ impl Reader {
                 Some(c) if c.is_whitespace() || c == '\u{feff}' => {
                     self.bump();
                 }
+                Some('#') => self.comment("a `#` comment"),
                 Some('/') if self.chars.get(self.at + 1) == Some(&'/') => {
-                    self.quirk("a `//` comment");
-                    while self.peek().is_some_and(|c| c != '\n') {
-                        self.bump();
-                    }
+                    self.comment("a `//` comment")
                 }
                 _ => return,
             }
+        }
+    }
+
+    /// A comment to the end of the line.
+    fn comment(&mut self, what: &str) {
+        self.quirk(what);
+        while self.peek().is_some_and(|c| c != '\n') {
+            self.bump();
         }
     }
 
@@ -128,7 +135,7 @@ impl Reader {
         let value = match self.peek() {
             Some('{') => self.nested(Self::object)?,
             Some('[') => self.nested(Self::array)?,
-            Some('"') | Some('\'') => Value::String(self.string()?),
+            Some('"' | '\'' | '“') => Value::String(self.string()?),
             Some('<') => {
                 let word = self.word(|c| c != '>' && c != '\n');
                 if self.bump() != Some('>') {
@@ -176,10 +183,18 @@ impl Reader {
     }
 
     fn string(&mut self) -> Result<String, String> {
-        let quote = self.bump().unwrap_or('"');
-        if quote == '\'' {
-            self.quirk("a single-quoted string");
-        }
+        let open = self.bump().unwrap_or('"');
+        let quote = match open {
+            '\'' => {
+                self.quirk("a single-quoted string");
+                '\''
+            }
+            '“' => {
+                self.quirk("typographic quotes");
+                '”'
+            }
+            _ => '"',
+        };
         let mut out = String::new();
         loop {
             match self.bump() {
@@ -207,7 +222,7 @@ impl Reader {
 
     fn key(&mut self) -> Result<String, String> {
         match self.peek() {
-            Some('"') | Some('\'') => self.string(),
+            Some('"' | '\'' | '“') => self.string(),
             Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
                 self.quirk("an unquoted key");
                 Ok(self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-'))
@@ -280,6 +295,11 @@ impl Reader {
                 Ok(())
             }
             Some(c) if c == close => Ok(()),
+            // The next item, with no comma before it.
+            Some('"' | '“' | '{' | '[') => {
+                self.quirk("a missing comma");
+                Ok(())
+            }
             _ => Err(self.error(&format!("no `,` or `{close}`"))),
         }
     }
@@ -321,6 +341,9 @@ mod tests {
         }
         let trailing = parse_lenient("{\"a\": 1,\n}").unwrap();
         assert_eq!(trailing.quirks, ["line 2: a trailing comma"]);
+        let loose = parse_lenient("{“a”: 1 \"b\": [2 {}] # note\n}").unwrap();
+        assert_eq!(loose.value, serde_json::json!({"a": 1, "b": [2, {}]}));
+        assert_eq!(loose.quirks.len(), 3, "{:?}", loose.quirks);
     }
 
     #[test]
