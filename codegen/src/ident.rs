@@ -129,7 +129,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "TokenError",
     "TokenFuture",
     "TokenProvider",
-    "TransportError",
+    "Cause",
     "Uuid",
 ];
 

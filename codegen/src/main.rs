@@ -107,8 +107,14 @@ fn generate(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
         eprintln!("updated {}", shown(&out.join(name)).display());
     }
     let schema = schema::path_for(spec);
-    if output::write_file(&schema, &schema::render())? {
-        eprintln!("updated {}", shown(&schema).display());
+    match output::write_file(&schema, &schema::render(), schema::MARKER)? {
+        output::Written::Updated => eprintln!("updated {}", shown(&schema).display()),
+        output::Written::NotOurs => eprintln!(
+            "{}: not replaced: it is not the generator's (no `{}` in it)",
+            shown(&schema).display(),
+            schema::MARKER
+        ),
+        output::Written::Unchanged => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -119,6 +125,7 @@ fn check(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
     drift.extend(output::check_file(
         &schema::path_for(spec),
         &schema::render(),
+        schema::MARKER,
     )?);
     if drift.is_empty() {
         return Ok(ExitCode::SUCCESS);

@@ -87,11 +87,11 @@ pub fn check(out: &Path, files: &[GeneratedFile]) -> Result<Vec<Drift>, Error> {
 }
 
 /// Writes `files` into `out` and removes the generated files it no longer
-/// gives, as one change: every new file is written beside its target first,
-/// the files it replaces or removes are set aside, and only then is anything
-/// moved into place. On any error the folder is put back as it was. Files that
-/// did not change are not touched, nor are files without the generated marker.
-/// Returns the names written or removed.
+/// gives, as one change: every new file is written beside its target first
+/// (under a new name, created exclusively: nothing already there, not even a
+/// link, is written through), then moved into place; on any error the folder
+/// is put back as it was. Files that did not change are not touched, nor are
+/// files without the generated marker. Returns the names written or removed.
 pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> {
     let mut changed = Vec::new();
     for file in files {
@@ -105,7 +105,7 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> 
                     ),
                 ));
             }
-            old => changed.push((file, old.is_some())),
+            old => changed.push((file, old)),
         }
     }
     let stale = stale_owned(out, files)?;
@@ -117,8 +117,8 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> 
     let mut tx = Transaction {
         out,
         temps: Vec::new(),
-        aside: Vec::new(),
         placed: Vec::new(),
+        removed: Vec::new(),
     };
     let result = tx.run(&changed, &stale);
     if result.is_err() {
@@ -135,70 +135,112 @@ struct Transaction<'a> {
     out: &'a Path,
     /// New contents written beside their targets.
     temps: Vec<PathBuf>,
-    /// (original, where it was set aside).
-    aside: Vec<(PathBuf, PathBuf)>,
-    /// New files moved into place.
-    placed: Vec<PathBuf>,
+    /// Files moved into place, with what they replaced.
+    placed: Vec<(PathBuf, Option<String>)>,
+    /// Generated files removed, with their contents.
+    removed: Vec<(PathBuf, String)>,
 }
 
 impl Transaction<'_> {
     fn run(
         &mut self,
-        changed: &[(&GeneratedFile, bool)],
+        changed: &[(&GeneratedFile, Option<String>)],
         stale: &BTreeSet<String>,
     ) -> Result<Vec<String>, Error> {
-        let beside = |name: &str, ending: &str| self.out.join(format!(".{name}.{ending}"));
         for (file, _) in changed {
-            let temp = beside(&file.name, "new");
-            self.temps.push(temp.clone());
-            fs::write(&temp, &file.contents).map_err(|e| Error::io(&temp, e))?;
+            let temp = create_beside(&self.out.join(&file.name), &file.contents)?;
+            self.temps.push(temp);
         }
-        let replaced = changed
-            .iter()
-            .filter(|(_, exists)| *exists)
-            .map(|(f, _)| f.name.as_str());
-        for name in replaced.chain(stale.iter().map(String::as_str)) {
-            let (original, aside) = (self.out.join(name), beside(name, "old"));
-            fs::rename(&original, &aside).map_err(|e| Error::io(&original, e))?;
-            self.aside.push((original, aside));
-        }
-        for ((file, _), temp) in changed.iter().zip(&self.temps) {
+        for ((file, old), temp) in changed.iter().zip(&self.temps) {
             let target = self.out.join(&file.name);
             fs::rename(temp, &target).map_err(|e| Error::io(&target, e))?;
-            self.placed.push(target);
+            self.placed.push((target, old.clone()));
         }
         self.temps.clear();
-        for (_, aside) in self.aside.drain(..) {
-            // The change is made; a leftover here is only untidy.
-            let _ = fs::remove_file(aside);
+        for name in stale {
+            let path = self.out.join(name);
+            let contents = read_if_exists(&path)?.unwrap_or_default();
+            fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            self.removed.push((path, contents));
         }
         let mut names: Vec<String> = changed.iter().map(|(f, _)| f.name.clone()).collect();
         names.extend(stale.iter().cloned());
         Ok(names)
     }
 
+    /// Best effort: what cannot be put back stays as the failed run left it.
     fn roll_back(&mut self) {
-        for placed in self.placed.drain(..) {
-            let _ = fs::remove_file(placed);
-        }
-        for (original, aside) in self.aside.drain(..) {
-            let _ = fs::rename(aside, original);
-        }
         for temp in self.temps.drain(..) {
             let _ = fs::remove_file(temp);
+        }
+        for (target, old) in self.placed.drain(..).rev() {
+            match old {
+                Some(text) => {
+                    let _ = replace(&target, &text);
+                }
+                None => {
+                    let _ = fs::remove_file(target);
+                }
+            }
+        }
+        for (path, text) in self.removed.drain(..) {
+            let _ = replace(&path, &text);
         }
     }
 }
 
+/// Writes `contents` to a new file beside `target`, created exclusively under
+/// a name no run used before, and returns its path.
+fn create_beside(target: &Path, contents: &str) -> Result<PathBuf, Error> {
+    use std::io::Write as _;
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tries = 0;
+    loop {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temp = target.with_file_name(format!(".{name}.{}-{n}.new", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(mut f) => {
+                let written = f.write_all(contents.as_bytes()).and_then(|()| f.sync_all());
+                if let Err(e) = written {
+                    let _ = fs::remove_file(&temp);
+                    return Err(Error::io(&temp, e));
+                }
+                return Ok(temp);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 100 => tries += 1,
+            Err(e) => return Err(Error::io(&temp, e)),
+        }
+    }
+}
+
+/// Replaces `target` with `contents` in one step (a new file moved over it).
+fn replace(target: &Path, contents: &str) -> Result<(), Error> {
+    let temp = create_beside(target, contents)?;
+    fs::rename(&temp, target).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        Error::io(target, e)
+    })
+}
+
 /// Compares one generated file outside the output folder (the spec's schema)
-/// with what is on disk.
-pub fn check_file(path: &Path, contents: &str) -> Result<Option<Drift>, Error> {
+/// with what is on disk; a file without `marker` is not the generator's and
+/// is not compared.
+pub fn check_file(path: &Path, contents: &str, marker: &str) -> Result<Option<Drift>, Error> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     Ok(match read_if_exists(path)? {
         None => Some(Drift::Missing { name }),
+        Some(old) if !old.contains(marker) => None,
         Some(old) if old != contents => Some(Drift::Changed {
             diff: unified_diff(&name, &old, contents),
             name,
@@ -207,23 +249,24 @@ pub fn check_file(path: &Path, contents: &str) -> Result<Option<Drift>, Error> {
     })
 }
 
-/// Writes one generated file outside the output folder, through a file beside
-/// it; returns whether it changed.
-pub fn write_file(path: &Path, contents: &str) -> Result<bool, Error> {
-    if read_if_exists(path)?.as_deref() == Some(contents) {
-        return Ok(false);
+/// What `write_file` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Unchanged,
+    Updated,
+    /// A file is there without `marker`: someone else wrote it; left alone.
+    NotOurs,
+}
+
+/// Writes one generated file outside the output folder (the spec's schema),
+/// through a new file beside it, unless the file there does not carry
+/// `marker`.
+pub fn write_file(path: &Path, contents: &str, marker: &str) -> Result<Written, Error> {
+    match read_if_exists(path)? {
+        Some(old) if old == contents => Ok(Written::Unchanged),
+        Some(old) if !old.contains(marker) => Ok(Written::NotOurs),
+        _ => replace(path, contents).map(|()| Written::Updated),
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.new"));
-    fs::write(&temp, contents).map_err(|e| Error::io(&temp, e))?;
-    fs::rename(&temp, path).map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        Error::io(path, e)
-    })?;
-    Ok(true)
 }
 
 /// Names of the files in `out` that carry the generated marker but are not in `files`.
@@ -247,10 +290,13 @@ fn stale_owned(out: &Path, files: &[GeneratedFile]) -> Result<BTreeSet<String>, 
     Ok(stale)
 }
 
+/// A file's text, `None` when there is no file (a folder in its place is
+/// no file either: writing over it fails, and the write is undone).
 fn read_if_exists(path: &Path) -> Result<Option<String>, Error> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => Ok(None),
         Err(e) => Err(Error::io(path, e)),
     }
 }

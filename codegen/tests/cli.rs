@@ -204,18 +204,68 @@ fn a_repeated_item_is_reported_at_its_second_occurrence() {
 #[test]
 fn an_io_error_while_writing_leaves_the_folder_as_it_was() {
     let out_dir = out_copy();
-    // Two files must change, and the temporary file of the last one cannot be
-    // written: a folder stands in its place.
+    // Three files must change; the last one cannot be put in place, a folder
+    // stands there: the first two, already written, are put back.
     let old = format!("{} old\n", partner_center_codegen::output::MARKER);
     std::fs::write(out_dir.path().join("agreement_status.rs"), &old).unwrap();
-    std::fs::write(out_dir.path().join("headers.rs"), &old).unwrap();
-    std::fs::remove_file(out_dir.path().join("clouds.rs")).unwrap();
-    std::fs::create_dir(out_dir.path().join(".headers.rs.new")).unwrap();
+    std::fs::write(out_dir.path().join("clouds.rs"), &old).unwrap();
+    std::fs::remove_file(out_dir.path().join("verify_domain_availability.rs")).unwrap();
+    std::fs::create_dir(out_dir.path().join("verify_domain_availability.rs")).unwrap();
     let before = snapshot(out_dir.path());
     let out = codegen(&["--out", s(out_dir.path())]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains(".headers.rs.new"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("verify_domain_availability.rs"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(snapshot(out_dir.path()), before, "output folder untouched");
+}
+
+/// The files written beside their targets are created anew: a link planted
+/// where an earlier version put its temporary file is never written through.
+#[test]
+fn temporary_files_are_never_written_through_links() {
+    let out_dir = out_copy();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, "untouched").unwrap();
+    let old = format!("{} old\n", partner_center_codegen::output::MARKER);
+    std::fs::write(out_dir.path().join("headers.rs"), &old).unwrap();
+    std::os::unix::fs::symlink(&victim, out_dir.path().join(".headers.rs.new")).unwrap();
+    let out = codegen(&["--out", s(out_dir.path())]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+    let headers = std::fs::read_to_string(out_dir.path().join("headers.rs")).unwrap();
+    assert!(
+        headers.contains("pub static HEADERS"),
+        "the file was written"
+    );
+}
+
+/// `spec.schema.json` beside `--spec` is replaced only when it is the
+/// generator's own.
+#[test]
+fn a_schema_someone_else_wrote_is_left_alone() {
+    let spec = common::spec_copy(|_, text| text.to_string());
+    let schema = spec.path().join("spec.schema.json");
+    std::fs::write(&schema, "{\"mine\": true}\n").unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = codegen(&["--spec", s(spec.path()), "--out", s(out_dir.path())]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not replaced"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&schema).unwrap(),
+        "{\"mine\": true}\n"
+    );
+    let check = codegen(&[
+        "check",
+        "--spec",
+        s(spec.path()),
+        "--out",
+        s(out_dir.path()),
+    ]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
 
 /// Every entry of a folder, files with their bytes, folders as empty.

@@ -274,3 +274,48 @@ fn an_input_named_like_what_every_call_has() {
         "      - name: owner\n        rust_name: request\n        type: guid\n"
     ));
 }
+
+#[test]
+fn a_dot_segment_in_a_path_template() {
+    // URLs drop `.` and `..` segments: the request would go elsewhere.
+    insta::assert_snapshot!(clash(
+        "    path: /v2/things/{id}\n",
+        "    path: /v2/./things/../{id}\n"
+    ));
+}
+
+/// Flow collections nested past the limit are refused before the YAML
+/// reader sees them (it takes time quadratic in the depth).
+#[test]
+fn flow_collections_nested_too_deep() {
+    let deep = format!(
+        "documents: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let shown = diagnose(|name, text| {
+        if name == "clouds.yaml" {
+            format!("{text}{deep}")
+        } else {
+            text.to_string()
+        }
+    });
+    let first = shown.lines().next().unwrap();
+    assert!(first.starts_with("clouds.yaml:21:"), "{first}");
+    assert!(first.contains("nest more than 32 deep"), "{first}");
+}
+
+#[test]
+fn a_spec_file_too_large_to_read() {
+    let shown = diagnose(|name, text| {
+        if name == "clouds.yaml" {
+            format!("{text}# {}\n", "x".repeat(5 << 20))
+        } else {
+            text.to_string()
+        }
+    });
+    assert!(
+        shown.starts_with("clouds.yaml:1:1: error: the file has"),
+        "{shown}"
+    );
+}

@@ -562,3 +562,47 @@ fn a_model_left_out_of_the_resource_index() {
         Some(line),
     );
 }
+
+/// A catalogue of 40 000 codes is compared in linear time (it took 20 s
+/// when pairing rows rescanned the list): all agree, and one change is one
+/// difference.
+#[test]
+fn a_long_error_catalogue() {
+    const N: usize = 40_000;
+    let mut yaml = String::from("error_codes:\n  doc: error-codes.md\n  codes:\n");
+    let mut page = String::from(
+        "# Error codes\n\n| Status name | HTTP status | Error code | Description |\n|---|---|---|---|\n",
+    );
+    for i in 0..N {
+        let code = 100_000 + i;
+        yaml.push_str(&format!(
+            "    - {{code: \"{code}\", status: 400, status_name: BadRequest, descriptions: [\"Failure number {i}\"]}}\n"
+        ));
+        let description = if i == N / 2 {
+            "Changed".to_string()
+        } else {
+            format!("Failure number {i}")
+        };
+        page.push_str(&format!("| BadRequest | 400 | {code} | {description} |\n"));
+    }
+    let spec = tempfile::tempdir().unwrap();
+    std::fs::write(
+        spec.path().join("spec.yaml"),
+        format!("documents:\n  - file: error-codes.md\n    title: Codes\n  - file: urls.md\n    title: URLs\nclouds:\n  - id: global\n    name: Global\n    base_url: https://api.example.com\n    doc: urls.md\n{yaml}"),
+    )
+    .unwrap();
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(docs.path().join("error-codes.md"), page).unwrap();
+    let api = load_api(spec.path()).unwrap_or_else(|e| panic!("{e}"));
+    let report = drift::check(&api, docs.path()).unwrap();
+    let element = format!(
+        "error_codes[status=400,code={}].descriptions",
+        100_000 + N / 2
+    );
+    let found = drift_of(&report);
+    assert_eq!(found.len(), 1, "{:#?}", &found[..found.len().min(3)]);
+    assert_eq!(
+        (found[0].kind, found[0].element.as_str()),
+        (Kind::Different, element.as_str())
+    );
+}

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::call::{Decoder, Payload, event, without_bom};
 use crate::client::{Auth, Client, bearer};
-use crate::error::{CallInfo, Error, ErrorBody, TransportError, excerpt};
+use crate::error::{CallInfo, Cause, Error, ErrorBody, excerpt};
 use crate::request::Request;
 use crate::response::{Response, ResponseMeta};
 use crate::retry::{parse_retry_after, retryable_status};
@@ -25,42 +25,56 @@ pub(crate) struct Attempt<'a> {
     pub(crate) client: &'a Client,
     pub(crate) request: &'a Request,
     pub(crate) url: &'a Url,
-    pub(crate) call: CallInfo,
+    /// The call so far: its attempts count the ones sent, this one once it is.
+    pub(crate) call: &'a mut CallInfo,
     pub(crate) timeout: Duration,
 }
 
 impl Attempt<'_> {
     pub(crate) async fn run<T>(self, decode: Decoder<T>) -> Outcome<T> {
         let inner = &self.client.inner;
-        let call = self.call;
+        let started = tokio::time::Instant::now();
         let authorization = match &inner.auth {
             Auth::Static(value) => value.clone(),
-            Auth::Provider(provider) => match provider.token().await {
-                Ok(token) => match bearer(&token) {
-                    Some(value) => value,
-                    None => {
-                        let source = "the token is not a valid header value".into();
+            // The provider is asked within the attempt's time, so that one
+            // that never answers cannot hold the call past its deadline.
+            Auth::Provider(provider) => {
+                match tokio::time::timeout(self.timeout, provider.token()).await {
+                    Ok(Ok(token)) => match bearer(&token) {
+                        Some(value) => value,
+                        None => {
+                            let source = "the token is empty or not a valid header value".into();
+                            let call = *self.call;
+                            return Outcome::Final(Err(Error::Token { source, call }));
+                        }
+                    },
+                    Ok(Err(source)) => {
+                        let call = *self.call;
                         return Outcome::Final(Err(Error::Token { source, call }));
                     }
-                },
-                Err(source) => return Outcome::Final(Err(Error::Token { source, call })),
-            },
+                    Err(_) => {
+                        let call = *self.call;
+                        return Outcome::Final(Err(Error::Timeout { meta: None, call }));
+                    }
+                }
+            }
         };
+        let timeout = self.timeout.saturating_sub(started.elapsed());
         let request = self.request;
         let names = &inner.names;
         let mut builder = inner
             .http
             .request(request.method.clone(), self.url.clone())
-            .timeout(self.timeout);
+            .timeout(timeout);
         for (name, value) in &names.defaults {
             builder = builder.header(name, value);
         }
         let settings = [
             (&names.authorization, Some(authorization)),
-            (&names.request_id, Some(uuid_header(call.request_id))),
+            (&names.request_id, Some(uuid_header(self.call.request_id))),
             (
                 &names.correlation_id,
-                Some(uuid_header(call.correlation_id)),
+                Some(uuid_header(self.call.correlation_id)),
             ),
             (&names.application, inner.application.clone()),
             (&names.locale, inner.locale.clone()),
@@ -82,6 +96,8 @@ impl Attempt<'_> {
                 .body(body.clone());
         }
 
+        self.call.attempts += 1;
+        let call = *self.call;
         let mut response = match builder.send().await {
             Ok(response) => response,
             Err(e) => return transport(e, None, call),
@@ -123,12 +139,26 @@ impl Attempt<'_> {
         };
         let decoded = decode(status, &payload);
         let success = (200..300).contains(&status);
+        if decoded.is_none() && (300..400).contains(&status) {
+            // The documents never redirect, and the client does not follow:
+            // the token and ids go to the API's own origin only.
+            let location = meta
+                .header(http::header::LOCATION.as_str())
+                .map(str::to_string);
+            return Outcome::Final(Err(Error::Redirected {
+                location,
+                meta,
+                call,
+            }));
+        }
         match decoded {
             Some(Ok(value)) => Outcome::Final(Ok(Response::new(value, meta))),
-            Some(Err(message)) => Outcome::Final(Err(undecodable::<T>(meta, message, &body, call))),
+            Some(Err(cause)) => Outcome::Final(Err(undecodable::<T>(meta, cause, &body, call))),
             None if success => {
-                let message = format!("status {status} is not an answer the documents give");
-                Outcome::Final(Err(undecodable::<T>(meta, message, &body, call)))
+                let cause = Cause::new(format!(
+                    "status {status} is not an answer the documents give"
+                ));
+                Outcome::Final(Err(undecodable::<T>(meta, cause, &body, call)))
             }
             None => {
                 let error = match serde_json::from_slice::<ErrorBody>(without_bom(&body)) {
@@ -149,11 +179,11 @@ impl Attempt<'_> {
     }
 }
 
-fn undecodable<T>(meta: ResponseMeta, message: String, body: &[u8], call: CallInfo) -> Error {
+fn undecodable<T>(meta: ResponseMeta, source: Cause, body: &[u8], call: CallInfo) -> Error {
     Error::Decode {
         meta,
         expected: std::any::type_name::<T>(),
-        message,
+        source,
         excerpt: excerpt(body),
         call,
     }
@@ -165,23 +195,36 @@ fn uuid_header(id: Uuid) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// A failure without a complete response: all are worth another attempt.
+/// A failure without a complete response: worth another attempt, unless the
+/// service's answer was not HTTP the client can read (a head over the size
+/// limit, a malformed status line): that answer would not change.
 fn transport<T>(e: reqwest::Error, meta: Option<ResponseMeta>, call: CallInfo) -> Outcome<T> {
     if e.is_builder() {
         return Outcome::Final(Err(Error::InvalidInput {
-            message: e.to_string(),
+            message: "the request cannot be built".into(),
+            source: Some(Cause::new(e)),
         }));
+    }
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(c) = cause {
+        if c.downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_parse)
+        {
+            let source = Cause::new(e);
+            return Outcome::Final(Err(Error::InvalidResponse { source, meta, call }));
+        }
+        cause = c.source();
     }
     let error = if e.is_timeout() {
         Error::Timeout { meta, call }
     } else if e.is_connect() {
         Error::Connect {
-            source: TransportError(Box::new(e)),
+            source: Cause::new(e),
             call,
         }
     } else {
         Error::ConnectionLost {
-            source: TransportError(Box::new(e)),
+            source: Cause::new(e),
             meta,
             call,
         }

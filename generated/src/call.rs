@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::attempt::Outcome;
 use crate::client::Client;
-use crate::error::{CallInfo, Error, OperationError};
+use crate::error::{CallInfo, Cause, Error, OperationError};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -33,13 +33,13 @@ pub(crate) struct Payload<'a> {
 
 impl Payload<'_> {
     /// The body as JSON of type `T`. A byte-order mark before it is passed over.
-    pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T, String> {
+    pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T, Cause> {
         if let Some(t) = self.content_type {
             if !t.to_ascii_lowercase().contains("json") {
-                return Err(format!("content type is {t}, not JSON"));
+                return Err(Cause::new(format!("content type is {t}, not JSON")));
             }
         }
-        serde_json::from_slice(without_bom(self.bytes)).map_err(|e| e.to_string())
+        serde_json::from_slice(without_bom(self.bytes)).map_err(Cause::new)
     }
 }
 
@@ -50,7 +50,7 @@ pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
 
 /// Turns a success response into the operation's value: `None` when the
 /// status is not one of its documented answers.
-pub(crate) type Decoder<T> = fn(u16, &Payload<'_>) -> Option<Result<T, String>>;
+pub(crate) type Decoder<T> = fn(u16, &Payload<'_>) -> Option<Result<T, Cause>>;
 
 /// One call of an operation, ready to send: `.await` it, after setting the
 /// ids (or the operation's optional inputs) if the caller wants to. All
@@ -120,15 +120,22 @@ where
         self.attempts(request_id, correlation_id).await
     }
 
-    async fn attempts(self, request_id: Uuid, correlation_id: Uuid) -> Result<Response<T>, Error> {
-        if let Some(message) = self.request.problem() {
-            return Err(Error::InvalidInput { message });
+    async fn attempts(
+        mut self,
+        request_id: Uuid,
+        correlation_id: Uuid,
+    ) -> Result<Response<T>, Error> {
+        if let Some(error) = self.request.problem() {
+            return Err(error);
         }
         let inner = &self.client.inner;
         let url = self
             .request
             .url(&inner.base_url)
-            .map_err(|message| Error::InvalidInput { message })?;
+            .map_err(|message| Error::InvalidInput {
+                message,
+                source: None,
+            })?;
         // A timeout too long to add to the clock is no deadline at all.
         let deadline = Instant::now().checked_add(inner.call_timeout);
         let mut call = CallInfo {
@@ -137,7 +144,6 @@ where
             attempts: 0,
         };
         loop {
-            call.attempts += 1;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             if left.is_some_and(|l| l.is_zero()) {
                 return Err(Error::Timeout { meta: None, call });
@@ -147,7 +153,7 @@ where
                 client: self.client,
                 request: &self.request,
                 url: &url,
-                call,
+                call: &mut call,
                 timeout,
             };
             let (error, retry_after) = match attempt.run(self.decode).await {

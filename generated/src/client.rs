@@ -7,7 +7,7 @@ use std::time::Duration;
 use http::HeaderValue;
 use url::Url;
 
-use crate::error::TransportError;
+use crate::error::Cause;
 use crate::protocol::{Names, Protocol};
 use crate::retry::RetryPolicy;
 use crate::token::{Secret, TokenProvider};
@@ -61,8 +61,12 @@ impl fmt::Debug for Auth {
     }
 }
 
-/// A bearer token header value; `None` if the token cannot be sent as one.
+/// A bearer token header value; `None` if the token is blank or cannot be
+/// sent as one.
 pub(crate) fn bearer(token: &str) -> Option<HeaderValue> {
+    if token.trim().is_empty() {
+        return None;
+    }
     let mut value = HeaderValue::from_str(&format!("Bearer {token}")).ok()?;
     value.set_sensitive(true);
     Some(value)
@@ -90,8 +94,8 @@ impl ClientBuilder {
 
 impl Client {
     /// The base URL requests are sent to.
-    pub fn base_url(&self) -> &Url {
-        &self.inner.base_url
+    pub fn base_url(&self) -> &str {
+        self.inner.base_url.as_str()
     }
 }
 
@@ -213,6 +217,9 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
         let auth = match self.token.clone().ok_or(BuildError::MissingToken)? {
+            TokenSource::Static(Secret(token)) if token.trim().is_empty() => {
+                return Err(BuildError::MissingToken);
+            }
             TokenSource::Static(Secret(token)) => {
                 Auth::Static(bearer(&token).ok_or(BuildError::InvalidHeaderValue {
                     header: "Authorization",
@@ -235,13 +242,22 @@ impl ClientBuilder {
             header: "a header of the spec",
         })?;
 
-        let mut http = reqwest::Client::builder().connect_timeout(self.connect_timeout);
+        #[cfg(not(feature = "rustls"))]
+        if base_url.scheme() == "https" {
+            return Err(BuildError::NoTls);
+        }
+        // The documents never redirect: a redirect is answered as an error,
+        // never followed to another origin with the token and ids.
+        let mut http = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .referer(false);
         if is_loopback(&base_url) {
             http = http.no_proxy();
         }
         let http = http
             .build()
-            .map_err(|e| BuildError::Http(TransportError(Box::new(e))))?;
+            .map_err(|e| BuildError::Http(Cause(Box::new(e))))?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -261,10 +277,14 @@ impl ClientBuilder {
 
     fn checked_base_url(&self) -> Result<Url, BuildError> {
         let invalid = |reason: &str| BuildError::InvalidBaseUrl {
-            url: self.base_url.clone(),
+            url: redacted(&self.base_url),
             reason: reason.to_string(),
         };
         let url = Url::parse(&self.base_url).map_err(|e| invalid(&e.to_string()))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            // It would send a Basic authorization beside the Bearer one.
+            return Err(invalid("a base URL carries no user name or password"));
+        }
         if url.cannot_be_a_base() || url.host().is_none() {
             return Err(invalid("it is not a URL that paths can be appended to"));
         }
@@ -293,7 +313,7 @@ impl fmt::Debug for ClientBuilder {
             Some(TokenSource::Provider(_)) => "provider",
         };
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+            .field("base_url", &redacted(&self.base_url))
             .field("token", &token)
             .field("application", &self.application)
             .field("locale", &self.locale)
@@ -304,6 +324,22 @@ impl fmt::Debug for ClientBuilder {
             .field("max_body_size", &self.max_body_size)
             .field("allow_http_on_loopback", &self.allow_http_on_loopback)
             .finish()
+    }
+}
+
+/// A URL as it may be shown: without its password.
+fn redacted(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("redacted"));
+            parsed.to_string()
+        }
+        Ok(_) => url.to_string(),
+        // Not a URL: everything before an `@` may be a secret.
+        Err(_) => match url.rsplit_once('@') {
+            Some((_, host)) => format!("<redacted>@{host}"),
+            None => url.to_string(),
+        },
     }
 }
 
@@ -324,10 +360,13 @@ fn is_loopback(url: &Url) -> bool {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// No token or token provider was given.
-    #[error("no bearer token: call `ClientBuilder::token` or `ClientBuilder::token_provider`")]
+    /// No token or token provider was given, or the token is blank.
+    #[error(
+        "no bearer token: call `ClientBuilder::token` (with a token that is not blank) or `ClientBuilder::token_provider`"
+    )]
     MissingToken,
     /// A value cannot be sent as a header: the value itself is not shown.
+    #[non_exhaustive]
     #[error(
         "the value for header {header} is not a valid header value (no control characters such as CR or LF)"
     )]
@@ -336,14 +375,43 @@ pub enum BuildError {
         header: &'static str,
     },
     /// The base URL is not one requests can be sent to.
+    #[non_exhaustive]
     #[error("invalid base URL `{url}`: {reason}")]
     InvalidBaseUrl {
-        /// The URL as given.
+        /// The URL as given, without a password.
         url: String,
         /// What is wrong with it.
         reason: String,
     },
     /// The HTTP client could not be set up (TLS backend, for example).
     #[error("could not build the HTTP client")]
-    Http(#[source] TransportError),
+    Http(#[source] Cause),
+    /// An https base URL, and no TLS: the crate was built without its
+    /// `rustls` feature.
+    #[error(
+        "https needs TLS, and partner-center was built without it: enable its `rustls` feature"
+    )]
+    NoTls,
+}
+
+#[cfg(test)]
+mod tests {
+    /// Without a TLS backend an https client could only fail every call:
+    /// `build()` says so, naming the feature.
+    #[cfg(not(feature = "rustls"))]
+    #[test]
+    fn without_tls_an_https_client_is_not_built() {
+        let err = crate::Client::builder(crate::Cloud::Global)
+            .token("t")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, super::BuildError::NoTls), "{err:?}");
+        assert!(err.to_string().contains("`rustls` feature"), "{err}");
+        let local = crate::Client::builder(crate::Cloud::Global)
+            .token("t")
+            .base_url("http://127.0.0.1:1")
+            .allow_http_on_loopback()
+            .build();
+        assert!(local.is_ok(), "plain http on loopback needs no TLS");
+    }
 }

@@ -153,23 +153,30 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The cause of a transport failure, as the HTTP client reported it. Its
-/// `Display` is the client's message; `source()` goes deeper.
-pub struct TransportError(pub(crate) Box<dyn std::error::Error + Send + Sync>);
+/// The error behind a failure, as the library that raised it reported it
+/// (the HTTP client, the JSON reader). Its `Display` is that library's
+/// message; `source()` goes deeper. Its type is not part of this crate's API.
+pub struct Cause(pub(crate) Box<dyn std::error::Error + Send + Sync>);
 
-impl fmt::Debug for TransportError {
+impl Cause {
+    pub(crate) fn new(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Cause {
+        Cause(error.into())
+    }
+}
+
+impl fmt::Debug for Cause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.0, f)
     }
 }
 
-impl fmt::Display for TransportError {
+impl fmt::Display for Cause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
     }
 }
 
-impl std::error::Error for TransportError {
+impl std::error::Error for Cause {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.source()
     }
@@ -190,6 +197,8 @@ impl std::error::Error for TransportError {
 /// | `UnexpectedBody` | as `Api` | an error status without the documented body |
 /// | `BodyTooLarge` | no | the body is over the client's limit |
 /// | `Decode` | no | a success body that is not the documented type |
+/// | `Redirected` | no | a 3xx: the client does not follow redirects |
+/// | `InvalidResponse` | no | an answer that is not readable HTTP |
 /// | `InvalidNextLink` | no | a listing's next page cannot be requested as given |
 #[derive(Debug)]
 #[non_exhaustive]
@@ -199,6 +208,8 @@ pub enum Error {
     InvalidInput {
         /// Which argument, and why.
         message: String,
+        /// The error that made it so, when there is one.
+        source: Option<Cause>,
     },
     /// The token provider failed.
     #[non_exhaustive]
@@ -212,7 +223,7 @@ pub enum Error {
     #[non_exhaustive]
     Connect {
         /// The HTTP client's error.
-        source: TransportError,
+        source: Cause,
         /// The call's ids and attempts.
         call: CallInfo,
     },
@@ -228,7 +239,7 @@ pub enum Error {
     #[non_exhaustive]
     ConnectionLost {
         /// The HTTP client's error.
-        source: TransportError,
+        source: Cause,
         /// Status and headers, when the response had begun.
         meta: Option<ResponseMeta>,
         /// The call's ids and attempts.
@@ -277,10 +288,32 @@ pub enum Error {
         meta: ResponseMeta,
         /// The Rust type the body should have decoded to.
         expected: &'static str,
-        /// Why it did not.
-        message: String,
+        /// Why it did not (the JSON reader's words).
+        source: Cause,
         /// The first bytes of the body.
         excerpt: String,
+        /// The call's ids and attempts.
+        call: CallInfo,
+    },
+    /// A redirect: the documents never redirect, and the client does not
+    /// follow one (the token and ids go to the API's origin only).
+    #[non_exhaustive]
+    Redirected {
+        /// Where the service points, if it says.
+        location: Option<String>,
+        /// Status and headers of the response.
+        meta: ResponseMeta,
+        /// The call's ids and attempts.
+        call: CallInfo,
+    },
+    /// The answer is not HTTP the client can read: a head over the size
+    /// limit, a malformed status line. Not retried.
+    #[non_exhaustive]
+    InvalidResponse {
+        /// The HTTP client's error.
+        source: Cause,
+        /// Status and headers, when the head had been read.
+        meta: Option<ResponseMeta>,
         /// The call's ids and attempts.
         call: CallInfo,
     },
@@ -302,8 +335,11 @@ impl Error {
             Error::Throttled { meta, .. }
             | Error::UnexpectedBody { meta, .. }
             | Error::BodyTooLarge { meta, .. }
-            | Error::Decode { meta, .. } => Some(meta),
-            Error::ConnectionLost { meta, .. } | Error::Timeout { meta, .. } => meta.as_ref(),
+            | Error::Decode { meta, .. }
+            | Error::Redirected { meta, .. } => Some(meta),
+            Error::ConnectionLost { meta, .. }
+            | Error::Timeout { meta, .. }
+            | Error::InvalidResponse { meta, .. } => meta.as_ref(),
             Error::InvalidInput { .. }
             | Error::Token { .. }
             | Error::Connect { .. }
@@ -322,7 +358,9 @@ impl Error {
             | Error::Throttled { call, .. }
             | Error::UnexpectedBody { call, .. }
             | Error::BodyTooLarge { call, .. }
-            | Error::Decode { call, .. } => Some(call),
+            | Error::Decode { call, .. }
+            | Error::Redirected { call, .. }
+            | Error::InvalidResponse { call, .. } => Some(call),
             Error::InvalidInput { .. } | Error::InvalidNextLink { .. } => None,
         }
     }
@@ -345,7 +383,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidInput { message } => {
+            Error::InvalidInput { message, .. } => {
                 return write!(f, "invalid input, nothing was sent: {message}");
             }
             Error::InvalidNextLink { uri, reason } => {
@@ -380,6 +418,13 @@ impl fmt::Display for Error {
                 }
             }
             Error::Api(e) => return e.fmt(f),
+            Error::Redirected { location, meta, .. } => {
+                write!(f, "HTTP {} redirect, not followed", meta.status())?;
+                if let Some(location) = location {
+                    write!(f, " (to {:?})", Shown(location))?;
+                }
+            }
+            Error::InvalidResponse { .. } => write!(f, "the response is not readable HTTP")?,
             Error::UnexpectedBody { meta, excerpt, .. } => write!(
                 f,
                 "HTTP {} with a body that is not the documented error shape (content type {}): {:?}",
@@ -395,12 +440,11 @@ impl fmt::Display for Error {
             Error::Decode {
                 meta,
                 expected,
-                message,
                 excerpt,
                 ..
             } => write!(
                 f,
-                "HTTP {} body does not decode as {expected}: {message}; body starts {excerpt:?}",
+                "HTTP {} body does not decode as {expected}; body starts {excerpt:?}",
                 meta.status()
             )?,
         }
@@ -414,7 +458,13 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Connect { source, .. } | Error::ConnectionLost { source, .. } => Some(source),
+            Error::Connect { source, .. }
+            | Error::ConnectionLost { source, .. }
+            | Error::InvalidResponse { source, .. }
+            | Error::Decode { source, .. } => Some(source),
+            Error::InvalidInput { source, .. } => source
+                .as_ref()
+                .map(|s| s as &(dyn std::error::Error + 'static)),
             Error::Token { source, .. } => Some(source.as_ref()),
             _ => None,
         }

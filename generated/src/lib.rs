@@ -156,7 +156,7 @@ pub use client::{
 };
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
-pub use error::{ApiError, CallInfo, Error, ErrorBody, OperationError, TransportError};
+pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
 pub use paging::{Items, NextLink, Paged, Pages};
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;

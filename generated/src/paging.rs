@@ -131,7 +131,7 @@ fn follow<T: Paged>(base: &Url, names: &Names, link: &NextLink<'_>) -> Result<Re
         request.header(name.as_str(), value, false);
     }
     if let Some(problem) = request.problem() {
-        return Err(invalid(problem));
+        return Err(invalid(problem.to_string()));
     }
     Ok(request)
 }

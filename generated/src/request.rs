@@ -9,6 +9,8 @@ use http::{HeaderName, HeaderValue, Method};
 use serde::Serialize;
 use url::Url;
 
+use crate::error::{Cause, Error};
+
 /// One request of an operation, not yet sent.
 pub(crate) struct Request {
     pub(crate) operation: &'static str,
@@ -19,7 +21,8 @@ pub(crate) struct Request {
     pub(crate) body: Option<Bytes>,
     /// Headers the operation requires that no value was given for, and why.
     missing: Vec<(&'static str, &'static str)>,
-    invalid: Option<String>,
+    /// Why the request cannot be sent, and the error behind it.
+    invalid: Option<(String, Option<Cause>)>,
 }
 
 enum Target {
@@ -32,10 +35,12 @@ enum Target {
 }
 
 impl Request {
-    pub(crate) fn new(method: Method, operation: &'static str) -> Self {
-        Request {
+    /// A request of `operation` with `method` (the generator checked it).
+    pub(crate) fn new(method: &str, operation: &'static str) -> Self {
+        let parsed = Method::from_bytes(method.as_bytes()).ok();
+        let mut request = Request {
             operation,
-            method,
+            method: parsed.clone().unwrap_or_default(),
             target: Target::Path {
                 segments: Vec::new(),
                 query: Vec::new(),
@@ -44,20 +49,29 @@ impl Request {
             body: None,
             missing: Vec::new(),
             invalid: None,
+        };
+        if parsed.is_none() {
+            request.refuse(|| format!("{method:?} is not an HTTP method"));
         }
+        request
     }
 
     /// A request to a URL the service gave (a listing's next page).
     pub(crate) fn to_url(method: Method, operation: &'static str, url: Url) -> Self {
         Request {
             target: Target::Url(url),
-            ..Request::new(method, operation)
+            method,
+            ..Request::new("GET", operation)
         }
     }
 
     fn refuse(&mut self, why: impl FnOnce() -> String) {
+        self.refuse_because(why, None);
+    }
+
+    fn refuse_because(&mut self, why: impl FnOnce() -> String, cause: Option<Cause>) {
         if self.invalid.is_none() {
-            self.invalid = Some(format!("{}: {}", self.operation, why()));
+            self.invalid = Some((format!("{}: {}", self.operation, why()), cause));
         }
     }
 
@@ -152,20 +166,25 @@ impl Request {
     pub(crate) fn body(&mut self, value: &impl Serialize) {
         match serde_json::to_vec(value) {
             Ok(bytes) => self.body = Some(Bytes::from(bytes)),
-            Err(e) => self.refuse(|| format!("the body cannot be written as JSON: {e}")),
+            Err(e) => self.refuse_because(
+                || "the body cannot be written as JSON".into(),
+                Some(Cause::new(e)),
+            ),
         }
     }
 
-    /// Why the request cannot be sent, if it cannot.
-    pub(crate) fn problem(&self) -> Option<String> {
-        if let Some(why) = &self.invalid {
-            return Some(why.clone());
+    /// Why the request cannot be sent, if it cannot; a problem is reported
+    /// once (it is taken out of the request).
+    pub(crate) fn problem(&mut self) -> Option<Error> {
+        if let Some((message, source)) = self.invalid.take() {
+            return Some(Error::InvalidInput { message, source });
         }
         let (name, why) = self.missing.first()?;
-        Some(format!(
-            "{}: header {name} is required: {why}",
-            self.operation
-        ))
+        let message = format!("{}: header {name} is required: {why}", self.operation);
+        Some(Error::InvalidInput {
+            message,
+            source: None,
+        })
     }
 
     /// The URL of the request on `base`.

@@ -8,7 +8,7 @@ use crate::protocol::Protocol;
 
 /// The status and headers of a response, success or error. The headers are
 /// kept as received; the ones that identify the call have their own accessor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ResponseMeta {
     status: u16,
     headers: HeaderMap,
@@ -62,6 +62,15 @@ impl ResponseMeta {
     /// `Content-Type` as returned.
     pub fn content_type(&self) -> Option<&str> {
         self.header(http::header::CONTENT_TYPE.as_str())
+    }
+}
+
+impl std::fmt::Debug for ResponseMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseMeta")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .finish()
     }
 }
 

@@ -3,9 +3,37 @@
 use partner_center::{BuildError, Client, Cloud};
 
 #[test]
-fn a_token_is_required() {
+fn a_token_is_required_and_not_blank() {
     let err = Client::builder(Cloud::Global).build().unwrap_err();
     assert!(matches!(err, BuildError::MissingToken), "{err:?}");
+    for blank in ["", "   ", "\t"] {
+        let err = Client::builder(Cloud::Global)
+            .token(blank)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(err, BuildError::MissingToken),
+            "{blank:?}: {err:?}"
+        );
+    }
+}
+
+/// A user name and password in the base URL would send a Basic
+/// authorization beside the Bearer one, and show the password in errors.
+#[test]
+fn a_base_url_with_credentials_is_refused_without_showing_them() {
+    for url in [
+        "https://user:hunter2@api.example.com",
+        "https://user@api.example.com",
+    ] {
+        let builder = Client::builder(Cloud::Global).token("t").base_url(url);
+        assert!(!format!("{builder:?}").contains("hunter2"), "{builder:?}");
+        let err = builder.build().unwrap_err();
+        assert!(matches!(err, BuildError::InvalidBaseUrl { .. }), "{err:?}");
+        let shown = format!("{err} {err:?}");
+        assert!(shown.contains("user name or password"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
 }
 
 #[test]
@@ -18,7 +46,8 @@ fn header_values_with_line_breaks_are_refused_without_echoing_them() {
         matches!(
             err,
             BuildError::InvalidHeaderValue {
-                header: "Authorization"
+                header: "Authorization",
+                ..
             }
         ),
         "{err:?}"
@@ -31,7 +60,13 @@ fn header_values_with_line_breaks_are_refused_without_echoing_them() {
         .build()
         .unwrap_err();
     assert!(
-        matches!(err, BuildError::InvalidHeaderValue { header: "X-Locale" }),
+        matches!(
+            err,
+            BuildError::InvalidHeaderValue {
+                header: "X-Locale",
+                ..
+            }
+        ),
         "{err:?}"
     );
 }
@@ -83,7 +118,7 @@ fn plain_http_only_for_loopback_and_only_when_allowed() {
 fn clouds_use_their_documented_base_urls() {
     let client = Client::builder(Cloud::China).token("t").build().unwrap();
     assert_eq!(
-        client.base_url().as_str(),
+        client.base_url(),
         "https://partner.partnercenterapi.microsoftonline.cn/"
     );
     assert_eq!(Cloud::Germany.base_url(), Cloud::Global.base_url());

@@ -1,5 +1,7 @@
 //! `error-codes.md`: the rows of the error-codes table.
 
+use std::collections::HashMap;
+
 use super::{Kind, PageCx, nothing, spec};
 use crate::model::{Api, GlobalCode};
 
@@ -38,40 +40,53 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         return;
     };
 
+    // Rows of one (status, code) are one entry: looked up, not searched, so
+    // that a long table is read in linear time.
     let mut entries: Vec<Entry> = Vec::new();
+    let mut by_key: HashMap<(&str, &str), usize> = HashMap::new();
     for row in &table.rows {
         let c = &row.cells;
-        match entries
-            .iter_mut()
-            .find(|e| e.status == c[1] && e.code == c[2])
-        {
-            Some(e) if e.descriptions.contains(&c[3]) => {}
-            Some(e) => e.descriptions.push(c[3].clone()),
-            None => entries.push(Entry {
-                line: row.line,
-                status_name: c[0].clone(),
-                status: c[1].clone(),
-                code: c[2].clone(),
-                descriptions: vec![c[3].clone()],
-            }),
+        match by_key.get(&(c[1].as_str(), c[2].as_str())) {
+            Some(&i) if entries[i].descriptions.contains(&c[3]) => {}
+            Some(&i) => entries[i].descriptions.push(c[3].clone()),
+            None => {
+                by_key.insert((&c[1], &c[2]), entries.len());
+                entries.push(Entry {
+                    line: row.line,
+                    status_name: c[0].clone(),
+                    status: c[1].clone(),
+                    code: c[2].clone(),
+                    descriptions: vec![c[3].clone()],
+                });
+            }
         }
     }
 
     // Pair by (status, code); then a changed status by code and descriptions;
-    // then a changed code by status and descriptions.
+    // then a changed code by status and descriptions. Each pass looks the
+    // spec's entries up by its key.
     let mut used = vec![false; ours.len()];
     let mut matched: Vec<Option<usize>> = vec![None; entries.len()];
-    let passes: [fn(&Entry, &GlobalCode) -> bool; 3] = [
-        |e, g| e.status == g.status.to_string() && e.code == g.code,
-        |e, g| e.code == g.code && e.descriptions == g.descriptions,
-        |e, g| e.status == g.status.to_string() && e.descriptions == g.descriptions,
+    type Key = fn(&str, &str, &[String]) -> String;
+    let passes: [Key; 3] = [
+        |status, code, _| format!("{status}\0{code}"),
+        |_, code, descriptions| format!("{code}\0{}", descriptions.join("\0")),
+        |status, _, descriptions| format!("{status}\0{}", descriptions.join("\0")),
     ];
-    for same in passes {
+    for key in passes {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, g) in ours.iter().enumerate().rev().filter(|(j, _)| !used[*j]) {
+            index
+                .entry(key(&g.status.to_string(), &g.code, &g.descriptions))
+                .or_default()
+                .push(j);
+        }
         for (i, e) in entries.iter().enumerate() {
             if matched[i].is_some() {
                 continue;
             }
-            if let Some(j) = (0..ours.len()).find(|&j| !used[j] && same(e, ours[j])) {
+            let found = index.get_mut(&key(&e.status, &e.code, &e.descriptions));
+            if let Some(j) = found.and_then(Vec::pop) {
                 used[j] = true;
                 matched[i] = Some(j);
             }

@@ -2,7 +2,7 @@
 
 use quote::quote;
 
-use super::{Module, doc, number};
+use super::{Module, cell, doc, number};
 use crate::model::Api;
 
 pub fn emit(api: &Api) -> Module {
@@ -25,16 +25,27 @@ pub fn emit(api: &Api) -> Module {
         .error_codes
         .as_ref()
         .map_or("the spec".to_string(), |c| format!("`{}`", c.doc));
+    let mut table = String::from("| status | code | description |\n|---|---|---|\n");
+    for c in api.error_codes.iter().flat_map(|c| &c.codes) {
+        let text: Vec<String> = c.descriptions.iter().map(|d| cell(d)).collect();
+        table.push_str(&format!(
+            "| {} {} | `{}` | {} |\n",
+            c.status,
+            c.status_name,
+            c.code,
+            text.join(" / ")
+        ));
+    }
     let table_doc = doc(&format!(
         "The error codes of {source}, one entry per status and code, in the document's order.\n\n\
          The codes are not unique across the API: an operation's own catalogue (its \
-         `<Operation>Error` enum) says more about its failures than this table."
+         `<Operation>Error` enum) says more about its failures than this table.\n\n{table}"
     ));
     Module {
         file_name: "error_codes.rs".into(),
         doc: "The global error catalogue: what the documents say each error code means.".into(),
         tokens: quote! {
-            pub use crate::catalog::ErrorCodeInfo;
+            use crate::ErrorCodeInfo;
 
             #table_doc
             pub static ERROR_CODES: &[ErrorCodeInfo] = &[#(#rows),*];

@@ -15,7 +15,7 @@ pub fn emit(api: &Api, o: &Operation) -> Module {
         "Path template of {}, appended to the cloud's base URL.",
         o.name
     ));
-    let method_ident = ident(&o.method);
+    let http_method = &o.method;
     let path = &o.path;
     let clouds = match &o.clouds {
         Some(clouds) => {
@@ -49,7 +49,7 @@ pub fn emit(api: &Api, o: &Operation) -> Module {
             use crate::{Client, Cloud};
 
             #method_doc
-            pub const METHOD: http::Method = http::Method::#method_ident;
+            pub const METHOD: &str = #http_method;
 
             #path_doc
             pub const PATH: &str = #path;
@@ -230,7 +230,7 @@ fn decoder(api: &Api, o: &Operation) -> TokenStream {
         .then(|| quote!(let _ = payload;));
     quote! {
         /// The value of a response of a documented status; `None` for any other.
-        fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, String>> {
+        fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
             #unused
             match status {
                 #(#arms)*

@@ -86,6 +86,42 @@ fn unquote(s: &str) -> &str {
     }
 }
 
+/// The largest spec file read: the spec's own are a few tens of kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// The deepest nesting of flow collections read: the YAML reader takes time
+/// quadratic in it, and the spec nests them at most twice.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], if they
+/// do: brackets in quoted scalars and comments do not count.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        let (mut single, mut double, mut escaped) = (false, false, false);
+        let mut previous = ' ';
+        for (column, c) in line.chars().enumerate() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if double => escaped = true,
+                '"' if !single => double = !double,
+                '\'' if !double => single = !single,
+                '#' if !single && !double && previous.is_whitespace() => break,
+                '[' | '{' if !single && !double => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((i + 1, column + 1));
+                    }
+                }
+                ']' | '}' if !single && !double => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    None
+}
+
 /// The spec as read: every file's text and its parsed content.
 #[derive(Debug)]
 pub struct Loaded {
@@ -122,9 +158,36 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     }
 
     let mut files = Vec::new();
+    let mut too_big = Vec::new();
     for p in paths {
+        let size = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?.len();
+        if size > MAX_FILE_BYTES {
+            too_big.push(Diagnostic {
+                file: p.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "the file has {size} bytes; a spec file has at most {MAX_FILE_BYTES}: split it"
+                ),
+            });
+            continue;
+        }
         let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        if let Some((line, column)) = too_deep(&text) {
+            too_big.push(Diagnostic {
+                file: p.clone(),
+                line,
+                column,
+                message: format!(
+                    "flow collections (`[...]`, `{{...}}`) nest more than {MAX_FLOW_DEPTH} deep here: write them as blocks"
+                ),
+            });
+            continue;
+        }
         files.push(SourceFile::new(p, text));
+    }
+    if !too_big.is_empty() {
+        return Err(Error::Spec(too_big));
     }
 
     let mut parts = Vec::new();

@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of AddDirectoryRoleMember.
-pub const METHOD: http::Method = http::Method::POST;
+pub const METHOD: &str = "POST";
 /// Path template of AddDirectoryRoleMember, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers";
 /// The clouds AddDirectoryRoleMember applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -121,7 +121,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::UserMember, String>> {
+) -> Option<Result<crate::UserMember, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of AgreementStatus.
-pub const METHOD: http::Method = http::Method::GET;
+pub const METHOD: &str = "GET";
 /// Path template of AgreementStatus, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/compliance/{ProgramName}/agreementstatus";
 /// The clouds AgreementStatus applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -391,7 +391,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::AgreementStatus, String>> {
+) -> Option<Result<crate::AgreementStatus, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

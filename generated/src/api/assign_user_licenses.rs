@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of AssignUserLicenses.
-pub const METHOD: http::Method = http::Method::POST;
+pub const METHOD: &str = "POST";
 /// Path template of AssignUserLicenses, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-id}/users/{user-id}/licenseupdates";
 /// The clouds AssignUserLicenses applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -161,7 +161,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::LicenseUpdate, String>> {
+) -> Option<Result<crate::LicenseUpdate, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

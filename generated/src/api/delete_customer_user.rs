@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of DeleteCustomerUser.
-pub const METHOD: http::Method = http::Method::DELETE;
+pub const METHOD: &str = "DELETE";
 /// Path template of DeleteCustomerUser, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-tenant-id}/users/{user-id}";
 /// The clouds DeleteCustomerUser applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -114,7 +114,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
-fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<(), String>> {
+fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<(), crate::Cause>> {
     let _ = payload;
     match status {
         200..=299 => Some(Ok(())),

@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of GetCustomerUser.
-pub const METHOD: http::Method = http::Method::GET;
+pub const METHOD: &str = "GET";
 /// Path template of GetCustomerUser, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-tenant-id}/users/{user-id}";
 /// The clouds GetCustomerUser applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -117,7 +117,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::CustomerUser, String>> {
+) -> Option<Result<crate::CustomerUser, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

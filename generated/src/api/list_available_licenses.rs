@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of ListAvailableLicenses.
-pub const METHOD: http::Method = http::Method::GET;
+pub const METHOD: &str = "GET";
 /// Path template of ListAvailableLicenses, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-id}/subscribedskus";
 /// The clouds ListAvailableLicenses applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -120,7 +120,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::ResourceCollection<crate::SubscribedSku>, String>> {
+) -> Option<Result<crate::ResourceCollection<crate::SubscribedSku>, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

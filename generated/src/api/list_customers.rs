@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of ListCustomers.
-pub const METHOD: http::Method = http::Method::GET;
+pub const METHOD: &str = "GET";
 /// Path template of ListCustomers, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers";
 /// The clouds ListCustomers applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -117,7 +117,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::ResourceCollection<crate::Customer>, String>> {
+) -> Option<Result<crate::ResourceCollection<crate::Customer>, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

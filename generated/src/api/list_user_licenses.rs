@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of ListUserLicenses.
-pub const METHOD: http::Method = http::Method::GET;
+pub const METHOD: &str = "GET";
 /// Path template of ListUserLicenses, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-id}/users/{user-id}/licenses";
 /// The clouds ListUserLicenses applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -120,7 +120,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::ResourceCollection<crate::License>, String>> {
+) -> Option<Result<crate::ResourceCollection<crate::License>, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

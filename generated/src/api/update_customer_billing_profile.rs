@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of UpdateCustomerBillingProfile.
-pub const METHOD: http::Method = http::Method::PUT;
+pub const METHOD: &str = "PUT";
 /// Path template of UpdateCustomerBillingProfile, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-tenant-id}/profiles/billing";
 /// The clouds UpdateCustomerBillingProfile applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -176,7 +176,7 @@ impl Call<'_, crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> 
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::CustomerBillingProfile, String>> {
+) -> Option<Result<crate::CustomerBillingProfile, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of UpdateCustomerUser.
-pub const METHOD: http::Method = http::Method::PATCH;
+pub const METHOD: &str = "PATCH";
 /// Path template of UpdateCustomerUser, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/customers/{customer-tenant-id}/users/{user-id}";
 /// The clouds UpdateCustomerUser applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -120,7 +120,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<crate::CustomerUser, String>> {
+) -> Option<Result<crate::CustomerUser, crate::Cause>> {
     match status {
         200..=299 => Some(payload.json()),
         _ => None,

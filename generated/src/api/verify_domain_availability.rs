@@ -8,7 +8,7 @@ use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
 /// HTTP method of VerifyDomainAvailability.
-pub const METHOD: http::Method = http::Method::HEAD;
+pub const METHOD: &str = "HEAD";
 /// Path template of VerifyDomainAvailability, appended to the cloud's base URL.
 pub const PATH: &str = "/v1/domains/{domain}";
 /// The clouds VerifyDomainAvailability applies to (its page's "Applies to" line); `None` when the page does not say.
@@ -125,7 +125,7 @@ impl Client {
 fn decode(
     status: u16,
     payload: &Payload<'_>,
-) -> Option<Result<VerifyDomainAvailabilityResponse, String>> {
+) -> Option<Result<VerifyDomainAvailabilityResponse, crate::Cause>> {
     let _ = payload;
     match status {
         200 => Some(Ok(VerifyDomainAvailabilityResponse::InUse)),

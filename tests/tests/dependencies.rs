@@ -1,0 +1,144 @@
+//! What the client crate pulls into its users' builds: only the features it
+//! uses (the workspace's test features, a multi-threaded runtime and macros,
+//! must not leak to them), and `tracing` without its attribute macros.
+
+use partner_center_tests::root;
+
+/// `crate vX [features]` for every dependency of the client as a user builds it.
+fn tree(features: &[&str]) -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(["tree", "--offline", "-p", "partner-center", "-e", "normal"])
+        .args(["-f", "{p} [{f}]", "--prefix", "none"])
+        .args(features)
+        .current_dir(root())
+        .output()
+        .expect("run cargo tree");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn features_of<'t>(tree: &'t str, krate: &str) -> Vec<&'t str> {
+    tree.lines()
+        .filter(|l| l.starts_with(&format!("{krate} v")))
+        .flat_map(|l| {
+            l.split_once('[')
+                .map_or("", |(_, f)| f)
+                .trim_end_matches(|c| c != ']')
+                .trim_end_matches(']')
+                .split(',')
+        })
+        .collect()
+}
+
+#[test]
+fn the_client_enables_only_the_runtime_features_it_uses() {
+    let default = tree(&[]);
+    let tokio = features_of(&default, "tokio");
+    assert!(tokio.contains(&"time"), "{tokio:?}");
+    for leak in ["macros", "rt-multi-thread"] {
+        assert!(
+            !tokio.contains(&leak),
+            "tokio {leak} reaches users: {tokio:?}"
+        );
+    }
+    // (hyper-util uses tracing whatever the client does.)
+    let traced = tree(&["--features", "tracing"]);
+    let tracing = features_of(&traced, "tracing");
+    assert!(!tracing.is_empty(), "the feature brings tracing");
+    assert!(!tracing.contains(&"attributes"), "{tracing:?}");
+    assert!(
+        !traced
+            .lines()
+            .any(|l| l.starts_with("tracing-attributes v"))
+    );
+}
+
+/// No public item of the client names a type of its HTTP stack: reqwest's
+/// next major release (or http's, hyper's, url's) must not be the client's.
+/// Public signatures, public fields and the fields of public enums are read
+/// from the sources, the generated modules included.
+#[test]
+fn no_public_item_names_a_type_of_the_http_stack() {
+    const STACK: [&str; 11] = [
+        "reqwest",
+        "hyper",
+        "http",
+        "url",
+        "Url",
+        "bytes",
+        "Bytes",
+        "HeaderMap",
+        "HeaderName",
+        "HeaderValue",
+        "StatusCode",
+    ];
+    // A path segment of the code that is a crate or type of the stack.
+    let names_stack = |code: &str| {
+        code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .flat_map(|path| path.split("::"))
+            .any(|segment| STACK.contains(&segment))
+    };
+    let mut files = Vec::new();
+    for dir in ["generated/src", "generated/src/api"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Inside a public enum, every field is public.
+        let mut enum_depth: Option<i32> = None;
+        let mut signature: Option<String> = None;
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default().trim();
+            if code.starts_with("#[cfg(test)]") {
+                break;
+            }
+            if code.starts_with("#[") {
+                continue;
+            }
+            // String literals are text, not types.
+            let code: String = code.split('"').step_by(2).collect::<Vec<_>>().join("\"\"");
+            let code = code.as_str();
+            let public = code.starts_with("pub ")
+                || code.starts_with("pub const")
+                || code.starts_with("pub static");
+            if public && code.contains(" enum ") {
+                enum_depth = Some(0);
+            }
+            if public || signature.is_some() {
+                let s = signature.get_or_insert_with(String::new);
+                s.push_str(code);
+                if code.contains('{') || code.ends_with(';') || code.ends_with(',') {
+                    let whole = signature.take().unwrap_or_default();
+                    let head = whole.split('{').next().unwrap_or_default();
+                    if names_stack(head) {
+                        found.push(format!("{}:{}: {whole}", path.display(), n + 1));
+                    }
+                }
+            } else if enum_depth.is_some() && names_stack(code) {
+                found.push(format!("{}:{}: {code}", path.display(), n + 1));
+            }
+            if let Some(depth) = enum_depth.as_mut() {
+                *depth += code.matches('{').count() as i32 - code.matches('}').count() as i32;
+                if *depth <= 0 && code.contains('}') {
+                    enum_depth = None;
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "public items naming the HTTP stack:\n{}",
+        found.join("\n")
+    );
+}
