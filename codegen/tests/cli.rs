@@ -1,4 +1,5 @@
 //! The command-line contract: exit codes, messages, and what is (not) written.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -34,10 +34,10 @@ pub(crate) struct Payload<'a> {
 impl Payload<'_> {
     /// The body as JSON of type `T`. A byte-order mark before it is passed over.
     pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T, Cause> {
-        if let Some(t) = self.content_type {
-            if !t.to_ascii_lowercase().contains("json") {
-                return Err(Cause::new(format!("content type is {t}, not JSON")));
-            }
+        if let Some(t) = self.content_type
+            && !t.to_ascii_lowercase().contains("json")
+        {
+            return Err(Cause::new(format!("content type is {t}, not JSON")));
         }
         serde_json::from_slice(without_bom(self.bytes)).map_err(Cause::new)
     }

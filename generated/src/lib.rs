@@ -162,6 +162,11 @@ pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 pub use token::{TokenError, TokenFuture, TokenProvider};
 
+// The crate's README (its page on crates.io) is compiled with the doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
+
 /// Re-exported so that users need not depend on `uuid` to pass an id.
 #[doc(no_inline)]
 pub use uuid::Uuid;

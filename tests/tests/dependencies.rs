@@ -1,6 +1,7 @@
 //! What the client crate pulls into its users' builds: only the features it
 //! uses (the workspace's test features, a multi-threaded runtime and macros,
 //! must not leak to them), and `tracing` without its attribute macros.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center_tests::root;
 

@@ -1,5 +1,6 @@
 //! With the `tracing` feature, a call is a span with its operation and ids,
 //! and each attempt an event with its status; no secret is recorded.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use std::fmt::Debug;
 use std::sync::atomic::{AtomicU64, Ordering};

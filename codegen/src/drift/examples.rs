@@ -62,13 +62,11 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
             if !is_request && !is_status_line(first) {
                 continue;
             }
-            if is_request {
-                if let Ok(r) = parse_request(&text) {
-                    current = ops
-                        .iter()
-                        .position(|o| o.method == r.method && path_fits(api, o, r.path()))
-                        .unwrap_or(current);
-                }
+            if is_request && let Ok(r) = parse_request(&text) {
+                current = ops
+                    .iter()
+                    .position(|o| o.method == r.method && path_fits(api, o, r.path()))
+                    .unwrap_or(current);
             }
             let counter = if is_request {
                 &mut requests

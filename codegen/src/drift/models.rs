@@ -92,11 +92,11 @@ fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[
                 Some(doc_names[r].clone()),
             );
         }
-        if let Some(ty) = type_col.map(|c| cell(r, c)) {
-            if !doctype::fits(api, &ty, &p.ty, Encoding::Text) {
-                let ours = spec(&p.at, type_text(&p.ty));
-                cx.text(Kind::Different, element("type"), line, ours, Some(ty));
-            }
+        if let Some(ty) = type_col.map(|c| cell(r, c))
+            && !doctype::fits(api, &ty, &p.ty, Encoding::Text)
+        {
+            let ours = spec(&p.at, type_text(&p.ty));
+            cx.text(Kind::Different, element("type"), line, ours, Some(ty));
         }
         let description = cell(r, description_col);
         if description != p.description {

@@ -63,14 +63,14 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
 
-    if clouds.is_empty() {
-        if let Some(file) = loaded.files.first() {
-            v.error(
-                file,
-                (1, 1),
-                "the spec names no cloud: the client needs a base URL".into(),
-            );
-        }
+    if clouds.is_empty()
+        && let Some(file) = loaded.files.first()
+    {
+        v.error(
+            file,
+            (1, 1),
+            "the spec names no cloud: the client needs a base URL".into(),
+        );
     }
     let names = Names::new(loaded, &documents, &headers, &clouds);
     let mut models = Vec::new();

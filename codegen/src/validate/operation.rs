@@ -304,17 +304,17 @@ impl Validator {
             self.root_type(file, gat, t, &format!("the group of operation `{}`", o.id));
         }
         let arg_ident = self.ident(file, gat, ident::snake_ident, &group.name);
-        if let Some(a) = &arg_ident {
-            if !idents.insert(a.clone()) {
-                self.error(
-                    file,
-                    gat,
-                    format!(
-                        "the group `{}` would be a second argument `{a}`",
-                        group.name
-                    ),
-                );
-            }
+        if let Some(a) = &arg_ident
+            && !idents.insert(a.clone())
+        {
+            self.error(
+                file,
+                gat,
+                format!(
+                    "the group `{}` would be a second argument `{a}`",
+                    group.name
+                ),
+            );
         }
         for name in &group.params {
             if !o.query_params.iter().any(|q| &q.name == name) {
@@ -549,14 +549,14 @@ impl Validator {
                 }
                 (None, false) => None,
             };
-            if let Some(v) = &variant {
-                if out.iter().any(|x| x.variant.as_ref() == Some(v)) {
-                    self.error(
-                        file,
-                        rat,
-                        format!("two responses would be the outcome `{v}`"),
-                    );
-                }
+            if let Some(v) = &variant
+                && out.iter().any(|x| x.variant.as_ref() == Some(v))
+            {
+                self.error(
+                    file,
+                    rat,
+                    format!("two responses would be the outcome `{v}`"),
+                );
             }
             out.push(Response {
                 at: Self::location(file, rat),

@@ -1,5 +1,5 @@
 //! What the generator's integration tests share: copies of the spec.
-
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 #![allow(dead_code)] // each test file uses its own part
 
 use std::path::Path;
