@@ -112,6 +112,21 @@
 //! failure after a response its status and headers ([`Error::meta`]). The
 //! token never appears in `Debug`, `Display` or an error.
 //!
+//! ```no_run
+//! # use partner_center::{Client, Error, Uuid};
+//! // Two operations, two error types, one `?`.
+//! async fn users_of(client: &Client, customer: Uuid) -> Result<Vec<String>, Error> {
+//!     let company = client.get_customer(customer).await?.company_profile.domain.clone();
+//!     let users = client.list_customer_users(customer).await?.into_inner();
+//!     Ok(users
+//!         .items
+//!         .into_iter()
+//!         .filter_map(|u| u.user_principal_name)
+//!         .map(|name| format!("{name} ({company})"))
+//!         .collect())
+//! }
+//! ```
+//!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! (operation, request id, correlation id), with an event per attempt
 //! (attempt, status) and per wait.

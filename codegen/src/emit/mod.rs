@@ -67,7 +67,8 @@ fn root(modules: &[Module]) -> Module {
         let mut names: Vec<&String> = m.exports.iter().collect();
         names.sort();
         let names = names.into_iter().map(|n| ident(n));
-        quote! { pub use self::#module::{#(#names),*}; }
+        // Documented once, in its module; the root lists it as a re-export.
+        quote! { #[doc(no_inline)] pub use self::#module::{#(#names),*}; }
     });
     Module {
         file_name: "mod.rs".into(),

@@ -69,54 +69,86 @@ pub mod utility_resources;
 pub mod verify_domain_availability;
 /// Models of "Verify an indirect reseller's Microsoft Partner Agreement signing status" (`verify-indirect-reseller-mpa-status.md`).
 pub mod verify_indirect_reseller_mpa_status;
+#[doc(no_inline)]
 pub use self::add_directory_role_member::AddDirectoryRoleMemberError;
+#[doc(no_inline)]
 pub use self::agreement_status::{AgreementStatusError, Reseller};
+#[doc(no_inline)]
 pub use self::assign_user_licenses::AssignUserLicensesError;
+#[doc(no_inline)]
 pub use self::clouds::Cloud;
+#[doc(no_inline)]
 pub use self::create_a_customer::{
     NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
 };
+#[doc(no_inline)]
 pub use self::create_customer::CreateCustomerError;
+#[doc(no_inline)]
 pub use self::create_customer_user::CreateCustomerUserError;
+#[doc(no_inline)]
 pub use self::customer_resources::{
     Customer, CustomerBillingProfile, CustomerCompanyProfile,
     CustomerRelationshipRequest, RelationshipToPartner,
 };
+#[doc(no_inline)]
 pub use self::delete_customer_user::DeleteCustomerUserError;
+#[doc(no_inline)]
 pub use self::get_a_customer_by_name::{
     CustomerFilter, CustomerFilterOperator, CustomerSearchField,
 };
+#[doc(no_inline)]
 pub use self::get_customer::GetCustomerError;
+#[doc(no_inline)]
 pub use self::get_customer_billing_profile::GetCustomerBillingProfileError;
+#[doc(no_inline)]
 pub use self::get_customer_user::GetCustomerUserError;
+#[doc(no_inline)]
 pub use self::get_user_roles_for_a_customer::DirectoryRole;
+#[doc(no_inline)]
 pub use self::license_resources::{
     License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
     ProductSku, ServicePlan, SubscribedSku, TargetType,
 };
+#[doc(no_inline)]
 pub use self::list_available_licenses::ListAvailableLicensesError;
+#[doc(no_inline)]
 pub use self::list_customer_users::ListCustomerUsersError;
+#[doc(no_inline)]
 pub use self::list_customers::ListCustomersError;
+#[doc(no_inline)]
 pub use self::list_directory_role_members::ListDirectoryRoleMembersError;
+#[doc(no_inline)]
 pub use self::list_directory_roles::ListDirectoryRolesError;
+#[doc(no_inline)]
 pub use self::list_user_directory_roles::ListUserDirectoryRolesError;
+#[doc(no_inline)]
 pub use self::list_user_licenses::ListUserLicensesError;
+#[doc(no_inline)]
 pub use self::partner_center_rest_resources::ResourceCollection;
+#[doc(no_inline)]
 pub use self::profile_resources::{
     BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile, SupportProfile,
 };
+#[doc(no_inline)]
 pub use self::remove_directory_role_member::RemoveDirectoryRoleMemberError;
+#[doc(no_inline)]
 pub use self::search_customers::SearchCustomersError;
+#[doc(no_inline)]
 pub use self::update_customer_billing_profile::UpdateCustomerBillingProfileError;
+#[doc(no_inline)]
 pub use self::update_customer_user::UpdateCustomerUserError;
+#[doc(no_inline)]
 pub use self::user_resources::{
     CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
 };
+#[doc(no_inline)]
 pub use self::utility_resources::{
     Address, Contact, FieldFilter, FieldFilterOperator, FileInfo, KeyValuePair, Link,
     PasswordProfile, ResourceAttributes, ResourceLinks, SecureString, ValidationCode,
 };
+#[doc(no_inline)]
 pub use self::verify_domain_availability::{
     VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
 };
+#[doc(no_inline)]
 pub use self::verify_indirect_reseller_mpa_status::{AgreementStatus, Program};
