@@ -1,7 +1,9 @@
 //! The checked model: what `validate` produces and `emit` consumes. Every name
 //! here is resolved and every Rust identifier chosen, so emitting cannot fail.
 
-pub use crate::spec::raw::{Auth, Direction, Encoding, Origin, Requirement, Semantics, ValueType};
+pub use crate::spec::raw::{
+    Answers, Auth, Direction, Encoding, Origin, Requirement, Semantics, ValueType,
+};
 
 /// The whole API description.
 #[derive(Debug, Clone)]
@@ -63,6 +65,8 @@ pub struct GlobalCode {
     pub status_name: String,
     /// Every description the document gives this code, in its order.
     pub descriptions: Vec<String>,
+    /// The request the test server answers with it.
+    pub answers: Option<Answers>,
     pub at: Location,
 }
 
@@ -224,6 +228,8 @@ impl Param {
 /// Query parameters of which exactly one must be sent, as one enum.
 #[derive(Debug, Clone)]
 pub struct OneOf {
+    /// The spec's name of the group.
+    pub name: String,
     pub rust_type: String,
     /// The method argument, e.g. `reseller`.
     pub arg_ident: String,
@@ -293,6 +299,23 @@ pub struct ErrorEntry {
     /// Another entry has the same status, code and source: the description
     /// tells them apart.
     pub needs_description: bool,
+    /// The request the page says gets this failure.
+    pub when: Option<When>,
+}
+
+/// A request that breaks a rule of its page; names are the spec's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    /// This path or query parameter is not of its type.
+    Malformed(String),
+    /// This required query parameter is left out.
+    Missing(String),
+    /// No parameter of the exactly-one-of group (by its name).
+    NoneOf(String),
+    /// Several parameters of the exactly-one-of group.
+    SeveralOf(String),
+    /// This required request header is left out.
+    MissingHeader(String),
 }
 
 /// A self-contradiction of a page that the spec knows of.
@@ -371,7 +394,20 @@ pub struct Collection {
     /// The link's model and its uri, method and headers properties.
     pub link: LinkShape,
     pub relative_to: String,
+    /// The property that counts the items in all.
+    pub total: Option<String>,
+    /// How the next page is asked for.
+    pub continuation: Option<Continuation>,
     pub properties: Vec<Property>,
+}
+
+/// The next page's request: the page's URI with a query pair added, and a
+/// header with the continuation token.
+#[derive(Debug, Clone)]
+pub struct Continuation {
+    pub header: String,
+    pub query_name: String,
+    pub query_value: String,
 }
 
 /// How a link is read: the model and the fields of its parts.

@@ -320,3 +320,51 @@ fn a_spec_file_too_large_to_read() {
         "{shown}"
     );
 }
+
+/// A failure's `when` names one rule of its own operation, and no two
+/// failures answer the same request.
+#[test]
+fn rules_a_failure_cannot_answer() {
+    insta::assert_snapshot!(diagnose(|name, text| {
+        let edits: &[(&str, &str)] = match name {
+            "agreement-status.yaml" => &[
+                ("{malformed: tenantId}", "{malformed: tenantID}"),
+                (
+                    "{none_of: Reseller}",
+                    "{none_of: Reseller, several_of: Reseller}",
+                ),
+                ("{several_of: Reseller}", "{malformed: mpnId}"),
+            ],
+            "customers.yaml" => &[("{missing_header: If-Match}", "{missing: size}")],
+            _ => &[],
+        };
+        edits.iter().fold(text.to_string(), |text, (from, to)| {
+            assert!(text.contains(from), "{name} has no {from:?}");
+            text.replacen(from, to, 1)
+        })
+    }));
+}
+
+/// What the test server pages with, and the catalogue entries it answers
+/// with, are checked like the rest.
+#[test]
+fn paging_and_catalogue_answers_that_cannot_be() {
+    insta::assert_snapshot!(diagnose(|name, text| {
+        let edits: &[(&str, &str)] = match name {
+            "resources.yaml" => &[
+                ("total: totalCount", "total: links"),
+                (
+                    "header: MS-ContinuationToken",
+                    "header: MS ContinuationToken",
+                ),
+                ("query: seekOperation=Next", "query: seekOperation"),
+            ],
+            "error-codes.yaml" => &[("answers: unknown-path", "answers: missing-token")],
+            _ => &[],
+        };
+        edits.iter().fold(text.to_string(), |text, (from, to)| {
+            assert!(text.contains(from), "{name} has no {from:?}");
+            text.replacen(from, to, 1)
+        })
+    }));
+}

@@ -76,6 +76,23 @@ pub struct RawErrorCode {
     pub status: u16,
     pub status_name: String,
     pub descriptions: Vec<String>,
+    /// The request the test server (feature `test-server`) answers with
+    /// this entry, when no failure of the operation documents one.
+    #[serde(default)]
+    pub answers: Option<Answers>,
+}
+
+/// A request the test server answers with an entry of the global catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answers {
+    /// A request without the authorization token.
+    MissingToken,
+    /// A request that breaks a rule of its page (a parameter missing or
+    /// malformed, a body that is not JSON).
+    InvalidRequest,
+    /// A path that no operation has.
+    UnknownPath,
 }
 
 /// The throttled response.
@@ -366,6 +383,31 @@ pub struct RawError {
     pub description: String,
     #[serde(default)]
     pub data: Vec<String>,
+    /// The request the page says gets this failure: the test server
+    /// (feature `test-server`) answers it to such a request.
+    #[serde(default)]
+    pub when: Option<RawWhen>,
+}
+
+/// A request that breaks a rule of its page: one of the keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawWhen {
+    /// This path or query parameter is not of its type (a GUID, a number).
+    #[serde(default)]
+    pub malformed: Option<String>,
+    /// This required query parameter is left out.
+    #[serde(default)]
+    pub missing: Option<String>,
+    /// No parameter of this `exactly_one_of` group (its `name`) is sent.
+    #[serde(default)]
+    pub none_of: Option<String>,
+    /// More than one parameter of this `exactly_one_of` group is sent.
+    #[serde(default)]
+    pub several_of: Option<String>,
+    /// This required request header is left out.
+    #[serde(default)]
+    pub missing_header: Option<String>,
 }
 
 fn example() -> Origin {
@@ -457,8 +499,26 @@ pub struct RawCollection {
     /// Relative link URIs are relative to the base URL and this prefix
     /// (`/v1`), unless they already start with it.
     pub relative_to: String,
+    /// The integer property that counts the listing's items in all, e.g.
+    /// `totalCount`.
+    #[serde(default)]
+    pub total: Option<String>,
+    /// How the next page is asked for, where the documents show it.
+    #[serde(default)]
+    pub continuation: Option<RawContinuation>,
     /// The properties; the item list has type `[T]`.
     pub properties: Vec<RawProperty>,
+}
+
+/// How a listing asks for its next page: the link's URI is the page's own
+/// with `query` added, and `header` carries the continuation token.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContinuation {
+    /// The request header of the token, e.g. `MS-ContinuationToken`.
+    pub header: String,
+    /// A `name=value` query pair, e.g. `seekOperation=Next`.
+    pub query: String,
 }
 
 /// The global catalogue's codes: a number in every example, a string in its table.

@@ -2,10 +2,12 @@
 //! problem found is reported, each at the file, line and column it concerns.
 //!
 //! One module per kind of item: `types` (type expressions and property
-//! lists), `model` (models and the collection envelope), `operation`;
+//! lists), `model` (models and the collection envelope), `operation`,
+//! `failures` (an operation's documented failures);
 //! this one holds the rest (documents, headers, clouds, the error catalogue,
 //! throttling) and what spans the whole spec (names shared by the crate root).
 
+mod failures;
 mod model;
 mod operation;
 mod types;
@@ -459,11 +461,21 @@ impl Validator {
                 );
             }
             self.non_empty(file, cat, "status_name", &c.status_name);
+            if let Some(answers) = c.answers
+                && let Some(other) = codes.iter().find(|x| x.answers == Some(answers))
+            {
+                let message = format!(
+                    "the code {} already answers this request: one entry per request",
+                    other.code
+                );
+                self.field_error(file, cat, "answers", message);
+            }
             codes.push(GlobalCode {
                 code,
                 status: c.status,
                 status_name: c.status_name.clone(),
                 descriptions: c.descriptions.clone(),
+                answers: c.answers,
                 at: Self::location(file, cat),
             });
         }
@@ -563,7 +575,7 @@ fn same_ident(what: &str, name: &str, other: &str, ident: &str) -> String {
 }
 
 /// RFC 9110 `tchar`.
-fn is_token_byte(b: u8) -> bool {
+pub(crate) fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 

@@ -3,7 +3,8 @@
 use super::{At, Validator, same_ident};
 use crate::ident;
 use crate::model::{
-    Collection, EnumValue, LinkShape, Model, ModelKind, PathStep, Property, Type, ValueType,
+    Collection, Continuation, EnumValue, LinkShape, Model, ModelKind, PathStep, Property, Type,
+    ValueType,
 };
 use crate::spec::SourceFile;
 use crate::spec::raw::{RawCollection, RawModel};
@@ -120,6 +121,42 @@ impl Validator {
             self.field_error(file, at, "relative_to", message);
         }
         let link = self.link(file, at, &raw.next_link, &properties, models);
+        if let Some(total) = &raw.total
+            && !properties
+                .iter()
+                .any(|p| &p.name == total && p.ty == Type::Scalar(ValueType::Int) && !p.optional)
+        {
+            let message =
+                format!("`total` is `{total}`: not a required int property of the collection");
+            self.field_error(file, at, "total", message);
+        }
+        let continuation = raw.continuation.as_ref().and_then(|c| {
+            let cat = Self::field(file, at, "continuation", None);
+            if c.header.is_empty() || !c.header.bytes().all(super::is_token_byte) {
+                let message = format!("`{}` is not a valid HTTP header name", c.header);
+                self.field_error(file, cat, "header", message);
+            }
+            let pair = c.query.split_once('=').filter(|(n, v)| {
+                !n.is_empty()
+                    && !v.is_empty()
+                    && c.query.bytes().filter(|b| *b == b'=').count() == 1
+                    && c.query
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._~=".contains(&b))
+            });
+            if pair.is_none() {
+                let message = format!(
+                    "`query` is `{}`: one `name=value` pair of letters, digits and `-._~`",
+                    c.query
+                );
+                self.field_error(file, cat, "query", message);
+            }
+            pair.map(|(name, value)| Continuation {
+                header: c.header.clone(),
+                query_name: name.into(),
+                query_value: value.into(),
+            })
+        });
         if self.diagnostics.len() != before {
             return None;
         }
@@ -135,6 +172,8 @@ impl Validator {
             next_link,
             link,
             relative_to: raw.relative_to.clone(),
+            total: raw.total.clone(),
+            continuation,
             properties,
         })
     }

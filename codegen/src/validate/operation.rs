@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::failures::Rules;
 use super::model::{object_of, walk};
 use super::types::Allow;
 use super::{At, Validator, same_ident};
@@ -116,7 +117,18 @@ impl Validator {
         let request_headers =
             self.request_headers(file, at, o, body.as_ref(), names, models, &mut idents);
         let responses = self.responses(file, at, o, names);
-        let errors = self.errors(file, o, &responses);
+        let errors = self.errors(
+            file,
+            o,
+            &responses,
+            Rules {
+                path: &path_params,
+                query: &query,
+                one_of: one_of.as_ref(),
+                headers: &request_headers,
+                raw: o,
+            },
+        );
         let contradictions = self.contradictions(file, at, &o.id, &o.contradictions);
 
         if self.diagnostics.len() != before {
@@ -348,6 +360,7 @@ impl Validator {
             }
         }
         Some(OneOf {
+            name: group.name.clone(),
             rust_type: rust_type?,
             arg_ident: arg_ident?,
             description: group.description.clone(),
@@ -566,129 +579,6 @@ impl Validator {
                 headers: r.headers.clone(),
                 description: r.description.clone(),
             });
-        }
-        out
-    }
-
-    fn errors(
-        &mut self,
-        file: &SourceFile,
-        o: &RawOperation,
-        responses: &[Response],
-    ) -> Vec<ErrorEntry> {
-        let mut out: Vec<ErrorEntry> = Vec::new();
-        for err in &o.errors {
-            let eat = self.item(file, "operations", "id", &err.id);
-            self.status(
-                file,
-                eat,
-                err.status,
-                400..600,
-                "error status",
-                "a 4xx or 5xx status",
-            );
-            if responses.iter().any(|r| r.status == err.status) {
-                self.field_error(
-                    file,
-                    eat,
-                    "status",
-                    format!("status {} is a response of the operation", err.status),
-                );
-            }
-            self.non_empty(file, eat, "description", &err.description);
-            let code = err.code.as_ref().map(|c| c.as_text());
-            match err.origin {
-                Origin::Example => {
-                    let example = err.example.as_deref().unwrap_or_default();
-                    self.non_empty(file, eat, "example", example);
-                    self.non_empty(
-                        file,
-                        eat,
-                        "source",
-                        err.source.as_deref().unwrap_or_default(),
-                    );
-                    if code.is_none() {
-                        self.error(
-                            file,
-                            eat,
-                            "an error shown by an example has its `code`".into(),
-                        );
-                    }
-                }
-                Origin::Prose
-                    if code.is_some() || err.source.is_some() || err.example.is_some() =>
-                {
-                    let message = "an error the page only describes is told apart by its status: no `code`, `source` or `example`";
-                    self.error(file, eat, message.into());
-                }
-                Origin::Prose => {
-                    let twice = out
-                        .iter()
-                        .any(|x| x.origin == Origin::Prose && x.status == err.status);
-                    if twice {
-                        let message =
-                            format!("two errors are told apart by status {} alone", err.status);
-                        self.error(file, eat, message);
-                    }
-                }
-                Origin::Table => {
-                    self.field_error(
-                        file,
-                        eat,
-                        "origin",
-                        "an error comes from an example or from prose".into(),
-                    );
-                }
-            }
-            if out.iter().any(|x| x.id == err.id) {
-                self.error(file, eat, format!("error `{}` is listed twice", err.id));
-            }
-            let key = (err.status, code.clone(), err.source.clone());
-            if let Some(x) = out.iter().find(|x| {
-                (x.status, x.code.clone(), x.source.clone()) == key
-                    && x.description == err.description
-            }) {
-                let message = format!(
-                    "error `{}` repeats `{}`: same status, code, source and description",
-                    err.id, x.id
-                );
-                self.error(file, eat, message);
-            }
-            let Some(variant) = self.ident(file, eat, ident::type_ident, &err.id) else {
-                continue;
-            };
-            if let Some(other) = out.iter().find(|x| x.variant == variant && x.id != err.id) {
-                self.error(file, eat, same_ident("error", &err.id, &other.id, &variant));
-            }
-            if variant == "Other" {
-                self.error(
-                    file,
-                    eat,
-                    "error id `other` is reserved for undocumented failures".into(),
-                );
-            }
-            out.push(ErrorEntry {
-                at: Self::location(file, eat),
-                id: err.id.clone(),
-                variant,
-                origin: err.origin,
-                example: err.example.clone().unwrap_or_default(),
-                status: err.status,
-                code,
-                source: err.source.clone(),
-                description: err.description.clone(),
-                data: err.data.clone(),
-                needs_description: false,
-            });
-        }
-        let mut groups: BTreeMap<(u16, Option<String>, Option<String>), usize> = BTreeMap::new();
-        for x in &out {
-            *groups
-                .entry((x.status, x.code.clone(), x.source.clone()))
-                .or_default() += 1;
-        }
-        for x in &mut out {
-            x.needs_description = groups[&(x.status, x.code.clone(), x.source.clone())] > 1;
         }
         out
     }
