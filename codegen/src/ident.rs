@@ -104,6 +104,7 @@ pub const PRELUDE: &[&str] = &[
 /// The types the runtime exports at the crate's root (`generated/src/lib.rs`;
 /// a test keeps this list complete).
 pub const RUNTIME_TYPES: &[&str] = &[
+    "AllOperations",
     "ApiError",
     "BuildError",
     "Call",
@@ -123,9 +124,12 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "OperationError",
     "Pages",
     "Paged",
+    "Received",
     "Response",
     "ResponseMeta",
     "RetryPolicy",
+    "Script",
+    "TestServer",
     "TokenError",
     "TokenFuture",
     "TokenProvider",
@@ -141,7 +145,7 @@ pub const GENERATOR_TYPES: &[&str] = &["Cloud", "Payload", "Request"];
 pub const REQUEST_LOCAL: &str = "request";
 
 /// Modules the generator writes besides one per operation and per document.
-pub const RESERVED_MODULES: &[&str] = &["clouds", "error_codes", "headers", "mod"];
+pub const RESERVED_MODULES: &[&str] = &["clouds", "error_codes", "headers", "mod", "routes"];
 
 /// Methods of the runtime's `Call`: an operation's setters cannot take them.
 pub const CALL_METHODS: &[&str] = &[
@@ -155,6 +159,13 @@ pub const CALL_METHODS: &[&str] = &[
 
 /// Methods of the runtime's `Client`: an operation cannot take them.
 pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt"];
+
+/// Methods of the test server's `TestServer`, which has a method per
+/// operation too: an operation cannot take them.
+pub const SERVER_METHODS: &[&str] = &[
+    "address", "all", "base_url", "client", "drop", "fmt", "requests", "reset", "routes",
+    "scripts", "serve", "start", "start_on",
+];
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,8 @@
 //! The pipeline runs one way, a module per step:
 //! [`spec::load`] → [`validate::validate`] → [`emit::emit`] → [`output`].
 //! [`docs`] reads the published documents the spec is checked against, and
-//! [`drift`] compares them with the spec.
+//! [`drift`] compares them with the spec; [`examples`] takes from them the
+//! responses the generated test server answers.
 
 // An internal tool (not published): its modules say what they hold, and its
 // public items are for the CLI and the tests, not for users.
@@ -14,6 +15,7 @@ pub mod diag;
 pub mod docs;
 pub mod drift;
 pub mod emit;
+pub mod examples;
 pub mod ident;
 pub mod model;
 pub mod output;
@@ -54,8 +56,22 @@ pub fn load_api(spec: &Path) -> Result<model::Api, Error> {
     validate::validate(&loaded)
 }
 
-/// Generates every file of the output folder from the spec at `spec`, in memory.
+/// The documents of the spec at `spec` (a file or a folder): `docs/en-us`
+/// beside its files.
+pub fn docs_of(spec: &Path) -> PathBuf {
+    let folder = if spec.is_dir() {
+        spec
+    } else {
+        spec.parent().unwrap_or(Path::new("."))
+    };
+    folder.join("docs").join("en-us")
+}
+
+/// Generates every file of the output folder from the spec at `spec`, in
+/// memory, with the example responses of its documents ([`docs_of`]) for
+/// the test server.
 pub fn generate(spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
     let api = load_api(spec)?;
-    output::render(emit::emit(&api))
+    let examples = examples::Examples::read(&api, &docs_of(spec));
+    output::render(emit::emit(&api, &examples))
 }

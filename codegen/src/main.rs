@@ -99,6 +99,13 @@ fn main() -> ExitCode {
 
 fn generate(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
     let files = partner_center_codegen::generate(spec)?;
+    let docs = partner_center_codegen::docs_of(spec);
+    if !docs.is_dir() {
+        eprintln!(
+            "note: no documents at {}: the test server answers bodies made from the spec",
+            shown(&docs).display()
+        );
+    }
     let changed = output::write(out, &files)?;
     if changed.is_empty() {
         eprintln!("{}: up to date", shown(out).display());

@@ -267,6 +267,14 @@ fn an_operation_named_like_a_module_of_models() {
     insta::assert_snapshot!(clash("  - id: delete_thing\n", "  - id: things\n"));
 }
 
+/// The client and the test server have a method per operation besides
+/// their own.
+#[test]
+fn an_operation_named_like_a_method_of_the_client_or_the_test_server() {
+    insta::assert_snapshot!(clash("  - id: delete_thing\n", "  - id: base_url\n"));
+    insta::assert_snapshot!(clash("  - id: delete_thing\n", "  - id: reset\n"));
+}
+
 #[test]
 fn an_input_named_like_what_every_call_has() {
     insta::assert_snapshot!(clash("      - name: deep\n", "      - name: send\n"));

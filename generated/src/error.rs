@@ -17,6 +17,10 @@ pub trait OperationError: sealed::Sealed + Sized {
     /// The failure a call's error is, for this operation.
     #[doc(hidden)]
     fn from_error(error: Error) -> Self;
+
+    /// The documents' entry for this failure; `None` for any other.
+    #[doc(hidden)]
+    fn documented_entry(&self) -> Option<&'static crate::DocumentedError>;
 }
 
 pub(crate) mod sealed {
@@ -101,6 +105,25 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error of no response, to tell which variant a constructor makes.
+    #[cfg(feature = "test-server")]
+    pub(crate) fn placeholder(protocol: &'static crate::protocol::Protocol) -> ApiError {
+        ApiError {
+            body: ErrorBody {
+                code: String::new(),
+                description: String::new(),
+                data: Vec::new(),
+                source: String::new(),
+            },
+            meta: ResponseMeta::new(0, http::HeaderMap::new(), protocol),
+            call: CallInfo {
+                request_id: Uuid::nil(),
+                correlation_id: Uuid::nil(),
+                attempts: 0,
+            },
+        }
+    }
+
     /// The error body as received.
     pub fn body(&self) -> &ErrorBody {
         &self.body

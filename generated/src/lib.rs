@@ -157,6 +157,8 @@ mod protocol;
 mod request;
 mod response;
 mod retry;
+#[cfg(feature = "test-server")]
+pub mod test_server;
 mod token;
 
 #[rustfmt::skip]
@@ -175,6 +177,8 @@ pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
 pub use paging::{Items, NextLink, Paged, Pages};
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
+#[cfg(feature = "test-server")]
+pub use test_server::{AllOperations, Received, Script, TestServer};
 pub use token::{TokenError, TokenFuture, TokenProvider};
 
 // The crate's README (its page on crates.io) is compiled with the doctests.

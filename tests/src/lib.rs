@@ -85,20 +85,13 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// The reply an example response documents. Its `Content-Length` is not
-    /// kept (the documents' values are wrong) nor `Connection`: the server
-    /// frames the body itself.
+    /// The reply an example response documents, as a server sends it
+    /// (`HttpResponse::served_headers` and `served_body`).
     pub fn from_example(example: &HttpResponse) -> Reply {
-        let skip = ["content-length", "connection", "transfer-encoding"];
         Reply {
             status: example.status,
-            headers: example
-                .headers
-                .iter()
-                .filter(|(n, _)| !skip.contains(&n.to_ascii_lowercase().as_str()))
-                .cloned()
-                .collect(),
-            body: example.body.clone(),
+            headers: example.served_headers().cloned().collect(),
+            body: example.served_body(),
         }
     }
 
@@ -201,6 +194,36 @@ async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response
             HeaderValue::try_from(value.as_str()).expect("a valid header value"),
         );
     }
+    response
+}
+
+/// Sends one HTTP/1.1 request as written (`target` is a path and query,
+/// `headers` are sent as given) to `base_url` and reads the whole answer:
+/// for requests the typed client would never send.
+pub async fn raw_request(
+    base_url: &str,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> HttpResponse {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = base_url.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let mut head =
+        format!("{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let text = String::from_utf8(answer).unwrap();
+    // The head as the documents' reader reads it; the body byte for byte.
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let mut response = partner_center_codegen::docs::parse_response(head).unwrap();
+    response.body = body.to_string();
     response
 }
 

@@ -1,6 +1,6 @@
 //! Replaying the documents' examples through the client: the arguments an
-//! example request gives, the reply an example response is, and what a call
-//! came back with, as JSON to compare with the example.
+//! example request gives, and what a call came back with, as JSON to
+//! compare with the example.
 
 use std::sync::OnceLock;
 
@@ -9,8 +9,6 @@ use partner_center_codegen::docs::{HttpRequest, is_placeholder, parse_lenient, p
 use partner_center_codegen::drift::shape;
 use partner_center_codegen::model::{Api, Operation, Segment};
 use serde_json::Value;
-
-use crate::Reply;
 
 /// The project's spec, loaded once.
 pub fn spec() -> &'static Api {
@@ -188,18 +186,4 @@ impl Outcome {
             },
         }
     }
-}
-
-/// The reply an example response documents. A body that is not strict JSON
-/// is served as the JSON it means (a byte-order mark alone is kept: the
-/// client passes over it).
-pub fn reply_of(example: &partner_center_codegen::docs::HttpResponse) -> Reply {
-    let mut reply = Reply::from_example(example);
-    if let Ok(read) = parse_lenient(&example.body) {
-        let only_bom = read.quirks.iter().all(|q| q.contains("byte-order mark"));
-        if !only_bom {
-            reply.body = read.value.to_string();
-        }
-    }
-    reply
 }

@@ -59,6 +59,27 @@ fn the_client_enables_only_the_runtime_features_it_uses() {
     );
 }
 
+/// The test server's stack (hyper's server side) is built only for the
+/// crates that ask for the `test-server` feature.
+#[test]
+fn the_server_stack_is_built_only_with_the_test_server_feature() {
+    for features in [
+        &[][..],
+        &["--no-default-features"],
+        &["--features", "tracing"],
+    ] {
+        let tree = tree(features);
+        let hyper = features_of(&tree, "hyper");
+        assert!(!hyper.is_empty(), "{tree}");
+        assert!(!hyper.contains(&"server"), "{features:?}: {hyper:?}");
+        assert!(!tree.contains("axum"), "{features:?}");
+    }
+    let served = tree(&["--features", "test-server"]);
+    let hyper = features_of(&served, "hyper");
+    assert!(hyper.contains(&"server"), "{hyper:?}");
+    assert!(features_of(&served, "tokio").contains(&"rt"));
+}
+
 /// No public item of the client names a type of its HTTP stack: reqwest's
 /// next major release (or http's, hyper's, url's) must not be the client's.
 /// Public signatures, public fields and the fields of public enums are read
@@ -85,7 +106,11 @@ fn no_public_item_names_a_type_of_the_http_stack() {
             .any(|segment| STACK.contains(&segment))
     };
     let mut files = Vec::new();
-    for dir in ["generated/src", "generated/src/api"] {
+    for dir in [
+        "generated/src",
+        "generated/src/api",
+        "generated/src/test_server",
+    ] {
         for entry in std::fs::read_dir(root().join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") {

@@ -2,6 +2,7 @@
 //! own crate is the real spec's; here the `every-shape` fixture (every kind
 //! of operation, parameter, body, response and model the format has) is
 //! generated beside a copy of the runtime and built, warnings included.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center_codegen::generate;
 use partner_center_tests::{offline_cargo, root};
@@ -43,31 +44,46 @@ fn the_every_shape_fixture_generates_a_crate_that_compiles_without_warnings() {
         crate_dir.join("Cargo.toml"),
     )
     .unwrap();
-    for entry in std::fs::read_dir(root.join("generated/src")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            std::fs::copy(&path, crate_dir.join("src").join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_runtime(&root.join("generated/src"), &crate_dir.join("src"));
+    copy_runtime(&root.join("generated/tests"), &crate_dir.join("tests"));
     for file in &files {
         std::fs::write(api.join(&file.name), &file.contents).unwrap();
     }
 
-    let out = offline_cargo(dir.path())
-        .args(["build", "--quiet", "-p", "partner-center"])
-        .output()
-        .expect("run cargo");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "the fixture's crate does not build:\n{stderr}"
-    );
-    assert!(
-        !stderr.contains("warning"),
-        "the fixture's crate has warnings:\n{stderr}"
-    );
+    // As downstream crates build it, and with its test server.
+    for features in [&[][..], &["--features", "test-server"]] {
+        let out = offline_cargo(dir.path())
+            .args(["build", "--quiet", "-p", "partner-center"])
+            .args(features)
+            .output()
+            .expect("run cargo");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "the fixture's crate does not build ({features:?}):\n{stderr}"
+        );
+        assert!(
+            !stderr.contains("warning"),
+            "the fixture's crate has warnings ({features:?}):\n{stderr}"
+        );
+    }
     assert!(
         files.iter().any(|f| f.name == "probe_thing.rs"),
         "every operation has its module"
     );
+}
+
+/// Copies the hand-written runtime (every file under `from` but the
+/// generated `api/`) into `to`.
+fn copy_runtime(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_file() {
+            std::fs::copy(&path, target).unwrap();
+        } else if path.file_name().unwrap() != "api" {
+            copy_runtime(&path, &target);
+        }
+    }
 }

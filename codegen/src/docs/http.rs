@@ -51,6 +51,28 @@ impl HttpResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
         find(&self.headers, name)
     }
+
+    /// The headers a server sends for this example: all but the framing
+    /// ones (`Content-Length`, whose documented values are often wrong,
+    /// `Connection`, `Transfer-Encoding`), which the server sets itself.
+    pub fn served_headers(&self) -> impl Iterator<Item = &(String, String)> {
+        const FRAMING: [&str; 3] = ["content-length", "connection", "transfer-encoding"];
+        self.headers
+            .iter()
+            .filter(|(n, _)| !FRAMING.iter().any(|f| n.eq_ignore_ascii_case(f)))
+    }
+
+    /// The body a server sends for this example: as written when it is
+    /// JSON (a byte-order mark included: clients pass over it), else the
+    /// JSON it means, else as written.
+    pub fn served_body(&self) -> String {
+        match super::parse_lenient(&self.body) {
+            Ok(read) if !read.quirks.iter().all(|q| q.contains("byte-order mark")) => {
+                read.value.to_string()
+            }
+            _ => self.body.clone(),
+        }
+    }
 }
 
 fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -62,5 +62,6 @@ pub fn emit(api: &Api) -> Module {
             }
         },
         exports: vec!["Cloud".into()],
+        feature: None,
     }
 }

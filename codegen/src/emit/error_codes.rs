@@ -58,5 +58,6 @@ pub fn emit(api: &Api) -> Module {
             }
         },
         exports: Vec::new(),
+        feature: None,
     }
 }

@@ -152,6 +152,10 @@ pub fn emit(o: &Operation) -> TokenStream {
             fn from_error(error: Error) -> Self {
                 #classify
             }
+
+            fn documented_entry(&self) -> Option<&'static DocumentedError> {
+                self.documented()
+            }
         }
     }
 }

@@ -62,6 +62,7 @@ pub fn emit(api: &Api) -> Module {
             #protocol
         },
         exports: Vec::new(),
+        feature: None,
     }
 }
 

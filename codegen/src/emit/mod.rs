@@ -11,12 +11,14 @@ mod errors;
 mod headers;
 mod model;
 mod operation;
+pub mod test_server;
 
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::examples::Examples;
 use crate::model::{Api, Model, Type, ValueType};
 
 /// A generated module, before formatting.
@@ -28,10 +30,14 @@ pub struct Module {
     pub tokens: TokenStream,
     /// The types the crate root re-exports.
     pub exports: Vec<String>,
+    /// The crate feature the module is compiled with; `None` for always.
+    /// Such a module is private: it adds to types declared elsewhere.
+    pub feature: Option<&'static str>,
 }
 
-/// Every module the generator owns, in file-name order.
-pub fn emit(api: &Api) -> Vec<Module> {
+/// Every module the generator owns, in file-name order; `examples` are the
+/// documents' responses the test server answers.
+pub fn emit(api: &Api, examples: &Examples) -> Vec<Module> {
     let mut modules = vec![
         headers::emit(api),
         clouds::emit(api),
@@ -47,7 +53,12 @@ pub fn emit(api: &Api) -> Vec<Module> {
     for (name, models) in by_module {
         modules.push(model::emit(api, name, &models));
     }
-    modules.extend(api.operations.iter().map(|o| operation::emit(api, o)));
+    modules.extend(
+        api.operations
+            .iter()
+            .map(|o| operation::emit(api, o, examples)),
+    );
+    modules.push(test_server::emit(api, examples));
     modules.push(root(&modules));
     modules.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     modules
@@ -60,7 +71,10 @@ fn root(modules: &[Module]) -> Module {
     let mods = sorted.iter().map(|m| {
         let name = ident(m.file_name.trim_end_matches(".rs"));
         let text = doc(&m.doc);
-        quote! { #text pub mod #name; }
+        match m.feature {
+            Some(feature) => quote! { #text #[cfg(feature = #feature)] mod #name; },
+            None => quote! { #text pub mod #name; },
+        }
     });
     let exports = sorted.iter().filter(|m| !m.exports.is_empty()).map(|m| {
         let module = ident(m.file_name.trim_end_matches(".rs"));
@@ -78,6 +92,7 @@ fn root(modules: &[Module]) -> Module {
             #(#exports)*
         },
         exports: Vec::new(),
+        feature: None,
     }
 }
 

@@ -32,6 +32,7 @@ pub fn emit(api: &Api, module: &str, models: &[&Model]) -> Module {
         doc: format!("Models of \"{title}\" (`{doc_file}`)."),
         tokens: quote! { #(#tokens)* },
         exports,
+        feature: None,
     }
 }
 

@@ -6,10 +6,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::model::chain;
-use super::{Module, doc, doc2, errors, ident, is_copy, rust_type, type_words};
+use super::{Module, doc, doc2, errors, ident, is_copy, rust_type, test_server, type_words};
+use crate::examples::Examples;
 use crate::model::{Api, Auth, Encoding, OneOf, Operation, Param, Segment, Type, ValueType};
 
-pub fn emit(api: &Api, o: &Operation) -> Module {
+pub fn emit(api: &Api, o: &Operation, examples: &Examples) -> Module {
     let method_doc = doc(&format!("HTTP method of {}.", o.name));
     let path_doc = doc(&format!(
         "Path template of {}, appended to the cloud's base URL.",
@@ -34,6 +35,7 @@ pub fn emit(api: &Api, o: &Operation) -> Module {
     let method = method(api, o);
     let setters = setters(api, o);
     let decoder = decoder(api, o);
+    let server = test_server::route(api, o, examples, &value_type(api, o));
     let mut exports = vec![o.error_type.clone()];
     exports.extend(o.outcome_type.clone());
     exports.extend(o.one_of.as_ref().map(|g| g.rust_type.clone()));
@@ -63,8 +65,10 @@ pub fn emit(api: &Api, o: &Operation) -> Module {
             #method
             #setters
             #decoder
+            #server
         },
         exports,
+        feature: None,
     }
 }
 

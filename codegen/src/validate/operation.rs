@@ -44,6 +44,12 @@ impl Validator {
                     o.id
                 );
                 self.error(file, at, message);
+            } else if ident::SERVER_METHODS.contains(&f.as_str()) {
+                let message = format!(
+                    "operation `{}` would be the test server's own method `{f}`",
+                    o.id
+                );
+                self.error(file, at, message);
             }
         }
         let name_at = Self::field(file, at, "name", Some(&o.name));

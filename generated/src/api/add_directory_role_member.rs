@@ -85,6 +85,9 @@ impl OperationError for AddDirectoryRoleMemberError {
     fn from_error(error: Error) -> Self {
         AddDirectoryRoleMemberError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Assign a user account of a customer to one of its directory roles.
@@ -125,5 +128,54 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of AddDirectoryRoleMember: its path, the rules of its page, and its documented responses.
+///
+/// - success: set-user-roles-for-a-customer.md:109
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "add_directory_role_member",
+    method: "POST",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("directoryroles"),
+        ts::Segment::Param(ts::Param {
+            name: "role-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("usermembers"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: true,
+    success: ts::Reply {
+        status: 201,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "aia94+gnrEeQqkGr.0"),
+            ("MS-ServerId", "101112202"),
+        ],
+        body: "{\n    \"displayName\": \"Daniel Tsai\",\n    \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n    \"roleId\": \"f023fd81-a637-4b56-95fd-791ac0226033\",\n    \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n    \"attributes\": {\n        \"objectType\": \"UserMember\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to AddDirectoryRoleMember ([`Client::add_directory_role_member`](crate::Client::add_directory_role_member)): a documented failure by its [`AddDirectoryRoleMemberError`] variant, another answer, or another value.
+    pub fn add_directory_role_member(
+        &self,
+    ) -> crate::Script<'_, crate::UserMember, AddDirectoryRoleMemberError> {
+        crate::Script::new(self, "add_directory_role_member")
     }
 }

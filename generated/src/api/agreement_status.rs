@@ -355,6 +355,9 @@ impl OperationError for AgreementStatusError {
             _ => AgreementStatusError::Other(Error::Api(e)),
         }
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Verify whether an indirect reseller has signed the Microsoft Partner Agreement, by its MPN ID (PGA/PLA) or its CSP tenant ID (Microsoft ID).
@@ -395,5 +398,194 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of AgreementStatus: its path, the rules of its page, and its documented responses.
+///
+/// - success: verify-indirect-reseller-mpa-status.md:102
+/// - `tenant_id_not_guid`: verify-indirect-reseller-mpa-status.md:125
+/// - `mpn_id_not_numeric`: verify-indirect-reseller-mpa-status.md:147
+/// - `no_identifier`: verify-indirect-reseller-mpa-status.md:169
+/// - `both_identifiers`: verify-indirect-reseller-mpa-status.md:191
+/// - `mpn_id_not_migrated`: verify-indirect-reseller-mpa-status.md:213
+/// - `region_mismatch`: verify-indirect-reseller-mpa-status.md:237
+/// - `mpa_not_signed`: verify-indirect-reseller-mpa-status.md:261
+/// - `no_reseller_account`: verify-indirect-reseller-mpa-status.md:285
+/// - `tenant_id_not_found`: verify-indirect-reseller-mpa-status.md:309
+/// - `tenant_mpa_not_found`: verify-indirect-reseller-mpa-status.md:331
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "agreement_status",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("compliance"),
+        ts::Segment::Param(ts::Param {
+            name: "ProgramName",
+            kind: ts::Kind::Text,
+            malformed: None,
+        }),
+        ts::Segment::Literal("agreementstatus"),
+    ],
+    query: &[],
+    one_of: Some(ts::Group {
+        params: &[
+            ts::Param {
+                name: "mpnId",
+                kind: ts::Kind::Int,
+                malformed: Some(1),
+            },
+            ts::Param {
+                name: "tenantId",
+                kind: ts::Kind::Guid,
+                malformed: Some(0),
+            },
+        ],
+        none: Some(2),
+        several: Some(3),
+    }),
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "jn3r+1wpE06nCt/0.0"),
+            ("MS-ServerId", "0000005B"),
+        ],
+        body: "{\n    \"isAgreementSigned\": true\n}",
+    },
+    errors: &[
+        ts::Failure {
+            id: "tenant_id_not_guid",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "rbuZl5lbAkyq8WGK.0"),
+                    ("MS-ServerId", "00000055"),
+                ],
+                body: "{\n    \"code\": 2000,\n    \"description\": \"Tenant Id must be a GUID.\",\n    \"data\": [],\n    \"source\": \"PartnerApiServiceControllers\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "mpn_id_not_numeric",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "cP5JiS4sv0GJxlJ9.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2000,\n    \"description\": \"MPN Id must be numeric.\",\n    \"data\": [],\n    \"source\": \"PartnerApiServiceControllers\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "no_identifier",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "hEV736v4qk6joDMR.0"),
+                    ("MS-ServerId", "00000055"),
+                ],
+                body: "{\n    \"code\": 2001,\n    \"description\": \"Both MPN Id and Tenant Id cannot be empty.\",\n    \"data\": [],\n    \"source\": \"ComplianceController\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "both_identifiers",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "WTsLWK5UlUW9sZjH.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2000,\n    \"description\": \"Both MPN Id and Tenant Id should not be passed.\",\n    \"data\": [],\n    \"source\": \"ComplianceController\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "mpn_id_not_migrated",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2200,\n    \"description\": \"MPN Id 123456 is either invalid or not yet migrated to Partner Center. Please advise your reseller to migrate the reseller MPN ID to Partner Center to continue with this order.\",\n    \"data\": [\n        \"https://partner.microsoft.com/resources/detail/migrate-pmc-pc-mpa-guide-pptx\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "region_mismatch",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "WTsLWK5UlUW9sZjH.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2201,\n    \"description\": \"The CSP region of the MPN ID 1234567 doesn’t match the CSP region from where you are placing the order. Provide the MPN ID for the CSP region where you are placing the order.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\" \n    ],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "mpa_not_signed",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2203,\n    \"description\": \"MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed. Please advise your reseller to sign MPA to continue with the order.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "no_reseller_account",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2204,\n    \"description\": \"MPN Id 123456 is not associated with a CSP Indirect Reseller account in Partner Center. Please advise your reseller to enroll into the CSP program as an indirect reseller in Partner Center.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "tenant_id_not_found",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2205,\n    \"description\": \"Partner Center doesn't find any account associated to the Tenant ID 12345678-ACBD-1234-ABCD-123456789ABC\",\n    \"data\": [],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+        ts::Failure {
+            id: "tenant_mpa_not_found",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
+                    ("MS-ServerId", "0000005B"),
+                ],
+                body: "{\n    \"code\": 2206,\n    \"description\": \"Parnter Center Account associated to Tenant Id 12345678-ACBD-1234-ABCD-123456789ABC hasn't signed the agreement\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+    ],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to AgreementStatus ([`Client::agreement_status`](crate::Client::agreement_status)): a documented failure by its [`AgreementStatusError`] variant, another answer, or another value.
+    pub fn agreement_status(
+        &self,
+    ) -> crate::Script<'_, crate::AgreementStatus, AgreementStatusError> {
+        crate::Script::new(self, "agreement_status")
     }
 }

@@ -125,6 +125,9 @@ impl OperationError for AssignUserLicensesError {
             _ => AssignUserLicensesError::Other(Error::Api(e)),
         }
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Assign licenses to a customer user (and remove others), as a license update.
@@ -165,5 +168,68 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of AssignUserLicenses: its path, the rules of its page, and its documented responses.
+///
+/// - success: assign-licenses-to-a-user.md:170
+/// - `licenses_unavailable`: assign-licenses-to-a-user.md:194
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "assign_user_licenses",
+    method: "POST",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("licenseupdates"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: true,
+    success: ts::Reply {
+        status: 201,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "5AnzcZQrvUqCq3kd.0"),
+            ("MS-ServerId", "030020525"),
+        ],
+        body: "{\n    \"licensesToAssign\": [{\n            \"skuId\": \"f8a1db68-be16-40ed-86d5-cb42ce701560\"\n        }\n    ],\n    \"licenseWarnings\": [],\n    \"attributes\": {\n        \"objectType\": \"LicenseUpdate\"\n    }\n}",
+    },
+    errors: &[
+        ts::Failure {
+            id: "licenses_unavailable",
+            reply: ts::Reply {
+                status: 400,
+                headers: &[
+                    ("Content-Type", "application/json; charset=utf-8"),
+                    ("MS-CV", "5npA0K22CUmWPOzB.0"),
+                    ("MS-ServerId", "102030524"),
+                ],
+                body: "{\n    \"code\": 60012,\n    \"description\": \"We&#39;re sorry, it looks like you've run out of licenses. Buy more licenses, and then try again.\",\n    \"data\": [\"LicenseQuotaExceededException : Subscription with Account 0c39d6d5-c70d-4c55-bc02-f620844f3fd1 and SKU f8a1db68-be16-40ed-86d5-cb42ce701560 does not have any available licenses left.\"],\n    \"source\": \"PartnerFD\"\n}",
+            },
+        },
+    ],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to AssignUserLicenses ([`Client::assign_user_licenses`](crate::Client::assign_user_licenses)): a documented failure by its [`AssignUserLicensesError`] variant, another answer, or another value.
+    pub fn assign_user_licenses(
+        &self,
+    ) -> crate::Script<'_, crate::LicenseUpdate, AssignUserLicensesError> {
+        crate::Script::new(self, "assign_user_licenses")
     }
 }

@@ -87,6 +87,9 @@ impl OperationError for CreateCustomerError {
     fn from_error(error: Error) -> Self {
         CreateCustomerError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Create a new customer, with its billing and company profiles.
@@ -119,5 +122,39 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of CreateCustomer: its path, the rules of its page, and its documented responses.
+///
+/// - success: create-a-customer.md:238
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "create_customer",
+    method: "POST",
+    path: &[ts::Segment::Literal("v1"), ts::Segment::Literal("customers")],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: true,
+    success: ts::Reply {
+        status: 201,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "ObwhuhD2tUKJoM+Z.0"),
+            ("MS-ServerId", "202010223"),
+        ],
+        body: "{\n    \"id\": \"dfd8cc0a-c592-468c-8461-869a38d24738\",\n    \"commerceId\": \"0a4ce58a-6f96-4273-8035-d9c7d31b9ba4\",\n    \"companyProfile\": {\n        \"tenantId\": \"dfd8cc0a-c592-468c-8461-869a38d24738\",\n        \"domain\": \"xyz.ccsctp.net\",\n        \"attributes\": {\n            \"objectType\": \"CustomerCompanyProfile\"\n        }\n    },\n    \"billingProfile\": {\n        \"id\": \"d17c0275-da92-5c33-9032-782ef1d0b69b\",\n        \"email\": \"test@outlook.com\",\n        \"culture\": \"en-US\",\n        \"language\": \"en\",\n        \"companyName\": \"test company\",\n        \"defaultAddress\": {\n            \"country\": \"US\",\n            \"city\": \"Redmond\",\n            \"state\": \"WA\",\n            \"addressLine1\": \"One Microsoft Way\",\n            \"postalCode\": \"98052\",\n            \"firstName\": \"Test\",\n            \"lastName\": \"Test\",\n            \"phoneNumber\": \"\"\n        },\n        \"attributes\": {\n            \"etag\": \"5920358838484612121\",\n            \"objectType\": \"CustomerBillingProfile\"\n        }\n    },\n    \"relationshipToPartner\": \"none\",\n    \"userCredentials\": {\n        \"userName\": \"admin\",\n        \"password\": \"=;;n.=s9Z\"\n    },\n    \"attributes\": {\n        \"objectType\": \"Customer\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to CreateCustomer ([`Client::create_customer`](crate::Client::create_customer)): a documented failure by its [`CreateCustomerError`] variant, another answer, or another value.
+    pub fn create_customer(
+        &self,
+    ) -> crate::Script<'_, crate::Customer, CreateCustomerError> {
+        crate::Script::new(self, "create_customer")
     }
 }

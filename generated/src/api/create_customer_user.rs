@@ -85,6 +85,9 @@ impl OperationError for CreateCustomerUserError {
     fn from_error(error: Error) -> Self {
         CreateCustomerUserError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Create a new user account for a customer.
@@ -121,5 +124,44 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of CreateCustomerUser: its path, the rules of its page, and its documented responses.
+///
+/// - success: create-user-accounts-for-a-customer.md:111
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "create_customer_user",
+    method: "POST",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: true,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\n  \"usageLocation\": \"country/region code\",\n  \"id\": \"4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n  \"userPrincipalName\": \"userid@domain.onmicrosoft.com\",\n  \"firstName\": \"First\",\n  \"lastName\": \"Last\",\n  \"displayName\": \"User name\",\n  \"immutableId\": \"Some unique ID\",\n  \"passwordProfile\": {\n    \"forceChangePassword\": true,\n    \"password\": \"abCD123*\"\n  },\n  \"lastDirectorySyncTime\": null,\n  \"userDomainType\": \"none\",\n  \"state\": \"active\",\n  \"softDeletionTime\": null,\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to CreateCustomerUser ([`Client::create_customer_user`](crate::Client::create_customer_user)): a documented failure by its [`CreateCustomerUserError`] variant, another answer, or another value.
+    pub fn create_customer_user(
+        &self,
+    ) -> crate::Script<'_, crate::CustomerUser, CreateCustomerUserError> {
+        crate::Script::new(self, "create_customer_user")
     }
 }

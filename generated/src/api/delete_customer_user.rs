@@ -85,6 +85,9 @@ impl OperationError for DeleteCustomerUserError {
     fn from_error(error: Error) -> Self {
         DeleteCustomerUserError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Delete an existing user account of a customer.
@@ -119,5 +122,49 @@ fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<(), crate::Cause>
     match status {
         200..=299 => Some(Ok(())),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of DeleteCustomerUser: its path, the rules of its page, and its documented responses.
+///
+/// - success: delete-user-accounts-for-a-customer.md:95
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "delete_customer_user",
+    method: "DELETE",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 204,
+        headers: &[("MS-CV", "90KUJA7HKEaG8wHu.0"), ("MS-ServerId", "101112616")],
+        body: "",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to DeleteCustomerUser ([`Client::delete_customer_user`](crate::Client::delete_customer_user)): a documented failure by its [`DeleteCustomerUserError`] variant, another answer, or another value.
+    pub fn delete_customer_user(
+        &self,
+    ) -> crate::Script<'_, (), DeleteCustomerUserError> {
+        crate::Script::new(self, "delete_customer_user")
     }
 }

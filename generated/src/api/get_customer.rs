@@ -87,6 +87,9 @@ impl OperationError for GetCustomerError {
     fn from_error(error: Error) -> Self {
         GetCustomerError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get the Customer resource that corresponds to a customer ID.
@@ -119,5 +122,41 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of GetCustomer: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-a-customer-by-id.md:109
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "get_customer",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json; charset=utf-8")],
+        body: "{\n  \"id\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n  \"commerceId\": \"99e6a635-48e7-424d-9059-c9db944e3c54\",\n  \"companyProfile\": {\n    \"tenantId\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n    \"domain\": \"abcdefgh1234.ccsctp.net\",\n    \"companyName\": \"1kl as kjk\",\n    \"address\": {\n      \"country\": \"US\",\n      \"region\": \"wa\",\n      \"city\": \"redmond\",\n      \"addressLine1\": \"1 ms way\",\n      \"postalCode\": \"98052\",\n      \"phoneNumber\": \"1234567890\"\n    },\n    \"email\": \"a@a.com\",\n    \"links\": {\n      \"self\": {\n        \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/profiles/company\",\n        \"method\": \"GET\",\n        \"headers\": []\n      }\n    },\n    \"attributes\": {\n      \"objectType\": \"CustomerCompanyProfile\"\n    }\n  },\n  \"billingProfile\": {\n    \"id\": \"eeada110-69d6-4cc9-b093-75feb7ca9d3f\",\n    \"firstName\": \"d0d89d776d03471c819bf772191ed728\",\n    \"lastName\": \"kjkAJJAAAAAAAAAAAAAAAAAAAA\",\n    \"email\": \"a@a.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"1kl as kjkAAAAAAAAAAAAAAAJJJJJJJJJJJAAAAAJJJJJJJJJJJAAJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJAJJJJJAJJAAAAJAJJAAAAAAAAAAAAAAAAAAAA\",\n    \"defaultAddress\": {\n      \"country\": \"US\",\n      \"city\": \"redmond\",\n      \"state\": \"WA\",\n      \"addressLine1\": \"1 ms way\",\n      \"postalCode\": \"98052\",\n      \"firstName\": \"1kl as\",\n      \"lastName\": \"kjk\",\n      \"phoneNumber\": \"1234567890\"\n    },\n    \"links\": {\n      \"self\": {\n        \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/profiles/billing\",\n        \"method\": \"GET\",\n        \"headers\": [\n\n        ]\n      }\n    },\n    \"attributes\": {\n      \"etag\": \"-4242348048554929329\",\n      \"objectType\": \"CustomerBillingProfile\"\n    }\n  },\n  \"relationshipToPartner\": \"reseller\",\n  \"allowDelegatedAccess\": true,\n  \"customDomains\": [\n    \"abcdefgh1234.ccsctp.net\"\n  ],\n  \"links\": {\n    \"self\": {\n      \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014\",\n      \"method\": \"GET\",\n      \"headers\": []\n    }\n  },\n  \"attributes\": {\n    \"objectType\": \"Customer\"\n  }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to GetCustomer ([`Client::get_customer`](crate::Client::get_customer)): a documented failure by its [`GetCustomerError`] variant, another answer, or another value.
+    pub fn get_customer(&self) -> crate::Script<'_, crate::Customer, GetCustomerError> {
+        crate::Script::new(self, "get_customer")
     }
 }

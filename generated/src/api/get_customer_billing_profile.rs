@@ -87,6 +87,9 @@ impl OperationError for GetCustomerBillingProfileError {
     fn from_error(error: Error) -> Self {
         GetCustomerBillingProfileError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get the billing profile of a customer.
@@ -121,5 +124,49 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of GetCustomerBillingProfile: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-all-of-a-customer-s-billing-profiles.md:82
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "get_customer_billing_profile",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("profiles"),
+        ts::Segment::Literal("billing"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\n    \"id\": \"<billing-profile-id>\",\n    \"firstName\": \"FirstName\",\n    \"lastName\": \"LastName\",\n    \"email\": \"email@sample.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"CompanyName\",\n    \"defaultAddress\": {\n        \"country\": \"US\",\n        \"city\": \"Redmond\",\n        \"state\": \"WA\",\n        \"addressLine1\": \"1 Microsoft Way\",\n        \"postalCode\": \"98052\",\n        \"firstName\": \"FirstName\",\n        \"lastName\": \"LastName\",\n        \"phoneNumber\": \"4255555555\"\n    },\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers/<customer-tenant-id>/profiles/billing\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"etag\": \"<etag>\",\n        \"objectType\": \"CustomerBillingProfile\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to GetCustomerBillingProfile ([`Client::get_customer_billing_profile`](crate::Client::get_customer_billing_profile)): a documented failure by its [`GetCustomerBillingProfileError`] variant, another answer, or another value.
+    pub fn get_customer_billing_profile(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::CustomerBillingProfile,
+        GetCustomerBillingProfileError,
+    > {
+        crate::Script::new(self, "get_customer_billing_profile")
     }
 }

@@ -85,6 +85,9 @@ impl OperationError for GetCustomerUserError {
     fn from_error(error: Error) -> Self {
         GetCustomerUserError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a specific user account of a customer.
@@ -121,5 +124,53 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of GetCustomerUser: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-a-user-account-by-id.md:81
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "get_customer_user",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "uWM1EGU7+0aI2MvV.0"),
+            ("MS-ServerId", "020021921"),
+        ],
+        body: "\u{feff}{\n    \"usageLocation\": \"US\",\n    \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n    \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n    \"firstName\": \"Daniel\",\n    \"lastName\": \"Tsai\",\n    \"displayName\": \"Daniel Tsai\",\n    \"userDomainType\": \"none\",\n    \"state\": \"active\",\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"CustomerUser\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to GetCustomerUser ([`Client::get_customer_user`](crate::Client::get_customer_user)): a documented failure by its [`GetCustomerUserError`] variant, another answer, or another value.
+    pub fn get_customer_user(
+        &self,
+    ) -> crate::Script<'_, crate::CustomerUser, GetCustomerUserError> {
+        crate::Script::new(self, "get_customer_user")
     }
 }

@@ -85,6 +85,9 @@ impl OperationError for ListCustomerUsersError {
     fn from_error(error: Error) -> Self {
         ListCustomerUsersError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a list of all user accounts that belong to one of your customers.
@@ -124,5 +127,52 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of ListCustomerUsers: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-a-list-of-all-user-accounts-for-a-customer.md:91
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "list_customer_users",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "6zmKqrSFB0+t7m3y.0"),
+            ("MS-ServerId", "101112616"),
+        ],
+        body: "{\n    \"totalCount\": 2,\n    \"items\": [{\n            \"usageLocation\": \"US\",\n            \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n            \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n            \"firstName\": \"Daniel\",\n            \"lastName\": \"Tsai\",\n            \"displayName\": \"Daniel Tsai\",\n            \"userDomainType\": \"none\",\n            \"state\": \"active\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"CustomerUser\"\n            }\n        }, {\n            \"id\": \"6e668259-1f09-479d-bcb8-d9b03e826b8d\",\n            \"userPrincipalName\": \"admin@dtdemocspcustomer005.onmicrosoft.com\",\n            \"firstName\": \"Daniel\",\n            \"lastName\": \"Tsai\",\n            \"displayName\": \"DT Demo CSP Customer 005\",\n            \"userDomainType\": \"none\",\n            \"state\": \"active\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/6e668259-1f09-479d-bcb8-d9b03e826b8d\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"CustomerUser\"\n            }\n        }\n    ],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to ListCustomerUsers ([`Client::list_customer_users`](crate::Client::list_customer_users)): a documented failure by its [`ListCustomerUsersError`] variant, another answer, or another value.
+    pub fn list_customer_users(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::ResourceCollection<crate::CustomerUser>,
+        ListCustomerUsersError,
+    > {
+        crate::Script::new(self, "list_customer_users")
     }
 }

@@ -87,6 +87,9 @@ impl OperationError for ListCustomersError {
     fn from_error(error: Error) -> Self {
         ListCustomersError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a collection of resources that represents all of a partner's customers, a page at a time.
@@ -121,5 +124,49 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of ListCustomers: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-a-list-of-customers.md:135
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "list_customers",
+    method: "GET",
+    path: &[ts::Segment::Literal("v1"), ts::Segment::Literal("customers")],
+    query: &[
+        ts::Query {
+            param: ts::Param {
+                name: "size",
+                kind: ts::Kind::Int,
+                malformed: None,
+            },
+            required: true,
+            missing: None,
+        },
+    ],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\n    \"totalCount\": 2,\n    \"items\": [{\n        \"id\": \"b44bb1fb-c595-45b0-9e09-d657365580bf\",\n        \"companyProfile\": {\n            \"tenantId\": \"<guid>\",\n            \"domain\": \"domain\",\n            \"companyName\": \"companyName\",\n            \"attributes\": {\n                \"objectType\": \"CustomerCompanyProfile\"\n            }\n        },\n        \"relationshipToPartner\": \"reseller\",\n        \"attributes\": {\n            \"objectType\": \"Customer\"\n        }\n    },\n    {\n        \"id\": \"45c44870-ef77-4fdd-b6fe-3dacb075cff2\",\n        \"companyProfile\": {\n            \"tenantId\": \"<guid>\",\n            \"domain\": \"domain\",\n            \"companyName\": \"companyName\",\n            \"attributes\": {\n                \"objectType\": \"CustomerCompanyProfile\"\n            }\n        },\n        \"relationshipToPartner\": \"reseller\",\n        \"attributes\": {\n            \"objectType\": \"Customer\"\n        }\n    }],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers?size=40\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to ListCustomers ([`Client::list_customers`](crate::Client::list_customers)): a documented failure by its [`ListCustomersError`] variant, another answer, or another value.
+    pub fn list_customers(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::ResourceCollection<crate::Customer>,
+        ListCustomersError,
+    > {
+        crate::Script::new(self, "list_customers")
     }
 }

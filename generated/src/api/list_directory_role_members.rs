@@ -85,6 +85,9 @@ impl OperationError for ListDirectoryRoleMembersError {
     fn from_error(error: Error) -> Self {
         ListDirectoryRoleMembersError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a list of the users that have a given directory role.
@@ -128,5 +131,54 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of ListDirectoryRoleMembers: its path, the rules of its page, and its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "list_directory_role_members",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("directoryroles"),
+        ts::Segment::Param(ts::Param {
+            name: "role-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("usermembers"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to ListDirectoryRoleMembers ([`Client::list_directory_role_members`](crate::Client::list_directory_role_members)): a documented failure by its [`ListDirectoryRoleMembersError`] variant, another answer, or another value.
+    pub fn list_directory_role_members(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::ResourceCollection<crate::UserMember>,
+        ListDirectoryRoleMembersError,
+    > {
+        crate::Script::new(self, "list_directory_role_members")
     }
 }

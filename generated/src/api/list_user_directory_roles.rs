@@ -85,6 +85,9 @@ impl OperationError for ListUserDirectoryRolesError {
     fn from_error(error: Error) -> Self {
         ListUserDirectoryRolesError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a list of all the roles/permissions attached to a user account.
@@ -128,5 +131,54 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of ListUserDirectoryRoles: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-user-roles-for-a-customer.md:90
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "list_user_directory_roles",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("directoryroles"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\n      \"totalCount\": 2,\n      \"items\": [\n        {\n          \"name\": \"Helpdesk Administrator\",\n          \"id\": \"729827e3-9c14-49f7-bb1b-9608f156bbb8\",\n          \"attributes\": { \"objectType\": \"DirectoryRole\" }\n        },\n        {\n          \"name\": \"User Account Administrator\",\n          \"id\": \"fe930be7-5e62-47db-91af-98c3a49a38b1\",\n          \"attributes\": { \"objectType\": \"DirectoryRole\" }\n        }\n      ],\n      \"attributes\": { \"objectType\": \"Collection\" }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to ListUserDirectoryRoles ([`Client::list_user_directory_roles`](crate::Client::list_user_directory_roles)): a documented failure by its [`ListUserDirectoryRolesError`] variant, another answer, or another value.
+    pub fn list_user_directory_roles(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::ResourceCollection<crate::DirectoryRole>,
+        ListUserDirectoryRolesError,
+    > {
+        crate::Script::new(self, "list_user_directory_roles")
     }
 }

@@ -85,6 +85,9 @@ impl OperationError for ListUserLicensesError {
     fn from_error(error: Error) -> Self {
         ListUserLicensesError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a list of licenses assigned to a user within a customer account (license group group1).
@@ -124,5 +127,58 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of ListUserLicenses: its path, the rules of its page, and its documented responses.
+///
+/// - success: check-which-licenses-are-assigned-to-a-user.md:82
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "list_user_licenses",
+    method: "GET",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("licenses"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "WYkHYMfWTUajFosK.0"),
+            ("MS-ServerId", "020021921"),
+        ],
+        body: "\u{feff}{\n    \"totalCount\": 1,\n    \"items\": [{\n            \"servicePlans\": [{\n                    \"displayName\": \"Azure Information Protection Premium P1\",\n                    \"serviceName\": \"RMS_S_PREMIUM\",\n                    \"id\": \"6c57d4b6-3b23-47a5-9bc9-69f17b4947b3\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Intune A Direct\",\n                    \"serviceName\": \"INTUNE_A\",\n                    \"id\": \"c1ec4a95-1f05-45b3-a911-aa3fa01094f5\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Azure Active Directory Rights\",\n                    \"serviceName\": \"RMS_S_ENTERPRISE\",\n                    \"id\": \"bea4c11e-220a-4e6d-8eb8-8ea15d019f90\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Azure Active Directory Premium P1\",\n                    \"serviceName\": \"AAD_PREMIUM\",\n                    \"id\": \"41781fb2-bc02-4b7c-bd55-b576c07bb09d\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Azure Multi-Factor Authentication\",\n                    \"serviceName\": \"MFA_PREMIUM\",\n                    \"id\": \"8a256a2b-b617-496d-b51b-e76466e88db0\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }\n            ],\n            \"productSku\": {\n                \"id\": \"efccb6f7-5641-4e0e-bd10-b4976e1bf68e\",\n                \"name\": \"Enterprise Mobility + Security E3\",\n                \"skuPartNumber\": \"EMS\",\n                \"licenseGroupId\": \"group1\"\n            },\n            \"attributes\": {\n                \"objectType\": \"License\"\n            }\n        }\n    ],\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to ListUserLicenses ([`Client::list_user_licenses`](crate::Client::list_user_licenses)): a documented failure by its [`ListUserLicensesError`] variant, another answer, or another value.
+    pub fn list_user_licenses(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::ResourceCollection<crate::License>,
+        ListUserLicensesError,
+    > {
+        crate::Script::new(self, "list_user_licenses")
     }
 }

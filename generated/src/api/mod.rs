@@ -55,6 +55,9 @@ pub mod partner_center_rest_resources;
 pub mod profile_resources;
 /// RemoveDirectoryRoleMember: Remove a user from a directory role within a customer account.
 pub mod remove_directory_role_member;
+/// The test server's routes: every operation's, the catalogue's answers, the throttled response and how listings page.
+#[cfg(feature = "test-server")]
+mod routes;
 /// SearchCustomers: Get a collection of Customer resources that match a filter: by company name or domain, for example.
 pub mod search_customers;
 /// UpdateCustomerBillingProfile: Update a customer's billing profile, including the address associated with the profile: send the full profile as read, changed, with its ETag.

@@ -85,6 +85,9 @@ impl OperationError for RemoveDirectoryRoleMemberError {
     fn from_error(error: Error) -> Self {
         RemoveDirectoryRoleMemberError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Remove a user from a directory role within a customer account.
@@ -123,5 +126,55 @@ fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<(), crate::Cause>
     match status {
         200..=299 => Some(Ok(())),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of RemoveDirectoryRoleMember: its path, the rules of its page, and its documented responses.
+///
+/// - success: remove-customer-user-from-a-role.md:84
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "remove_directory_role_member",
+    method: "DELETE",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("directoryroles"),
+        ts::Segment::Param(ts::Param {
+            name: "role-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("usermembers"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 204,
+        headers: &[("MS-CV", "es01VX8do0u2aTXw.0"), ("MS-ServerId", "101112616")],
+        body: "",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to RemoveDirectoryRoleMember ([`Client::remove_directory_role_member`](crate::Client::remove_directory_role_member)): a documented failure by its [`RemoveDirectoryRoleMemberError`] variant, another answer, or another value.
+    pub fn remove_directory_role_member(
+        &self,
+    ) -> crate::Script<'_, (), RemoveDirectoryRoleMemberError> {
+        crate::Script::new(self, "remove_directory_role_member")
     }
 }

@@ -87,6 +87,9 @@ impl OperationError for SearchCustomersError {
     fn from_error(error: Error) -> Self {
         SearchCustomersError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Get a collection of Customer resources that match a filter: by company name or domain, for example.
@@ -135,5 +138,62 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of SearchCustomers: its path, the rules of its page, and its documented responses.
+///
+/// - success: get-a-customer-by-name.md:118
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "search_customers",
+    method: "GET",
+    path: &[ts::Segment::Literal("v1"), ts::Segment::Literal("customers")],
+    query: &[
+        ts::Query {
+            param: ts::Param {
+                name: "size",
+                kind: ts::Kind::Int,
+                malformed: None,
+            },
+            required: false,
+            missing: None,
+        },
+        ts::Query {
+            param: ts::Param {
+                name: "filter",
+                kind: ts::Kind::Json,
+                malformed: None,
+            },
+            required: true,
+            missing: None,
+        },
+    ],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "n0lMNyJtaUC802pO.0"),
+            ("MS-ServerId", "202010223"),
+        ],
+        body: "{\n    \"totalCount\": 3,\n    \"items\": [{\n            \"id\": \"c5757d70-06f3-4f23-8367-5a9e55019f94\",\n            \"companyProfile\": {\n                \"tenantId\": \"c5757d70-06f3-4f23-8367-5a9e55019f94\",\n                \"domain\": \"contoso190.onmicrosoft.com\",\n                \"companyName\": \"Contoso190\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/c5757d70-06f3-4f23-8367-5a9e55019f94/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/c5757d70-06f3-4f23-8367-5a9e55019f94\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }, {\n            \"id\": \"7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n            \"companyProfile\": {\n                \"tenantId\": \"7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n                \"domain\": \"ContosoCorpCo.onmicrosoft.com\",\n                \"companyName\": \"Contoso\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/7b26b357-9ca3-48b8-a58e-4febe2662a5d/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }, {\n            \"id\": \"bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n            \"companyProfile\": {\n                \"tenantId\": \"bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n                \"domain\": \"contosocorpdemo.onmicrosoft.com\",\n                \"companyName\": \"Contoso\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/bfbd6ef0-311f-47ec-bbd7-0fcb7846661b/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }\n    ],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers?size=0&filter=%7B%22Field%22%3A%22Domain%22%2C%22Value%22%3A%22cont%22%2C%22Operator%22%3A%22starts_with%22%7D\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to SearchCustomers ([`Client::search_customers`](crate::Client::search_customers)): a documented failure by its [`SearchCustomersError`] variant, another answer, or another value.
+    pub fn search_customers(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::ResourceCollection<crate::Customer>,
+        SearchCustomersError,
+    > {
+        crate::Script::new(self, "search_customers")
     }
 }

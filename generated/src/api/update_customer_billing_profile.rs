@@ -123,6 +123,9 @@ impl OperationError for UpdateCustomerBillingProfileError {
             _ => UpdateCustomerBillingProfileError::Other(Error::Api(e)),
         }
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Update a customer's billing profile, including the address associated with the profile: send the full profile as read, changed, with its ETag.
@@ -180,5 +183,64 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of UpdateCustomerBillingProfile: its path, the rules of its page, and its documented responses.
+///
+/// - success: update-a-customer-s-billing-profile.md:121
+/// - `precondition_failed`: no example: the spec's code and description
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "update_customer_billing_profile",
+    method: "PUT",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("profiles"),
+        ts::Segment::Literal("billing"),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[
+        ts::Required {
+            name: "If-Match",
+            missing: Some(0),
+        },
+    ],
+    body: true,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\n    \"id\": \"a58ceba5-60ac-48e4-a0bc-2a855811807a\",\n    \"firstName\": \"FirstName\",\n    \"lastName\": \"LastName\",\n    \"email\": \"email@sample.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"companyName\",\n    \"defaultAddress\": {\n        \"country\": \"US\",\n        \"city\": \"Redmond\",\n        \"state\": \"WA\",\n        \"addressLine1\": \"One Microsoft Way\",\n        \"postalCode\": \"98052\",\n        \"firstName\": \"FirstName\",\n        \"lastName\": \"LastName\",\n        \"phoneNumber\": \"4255555555\"\n    },\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers/<customer-tenant-id>/profiles/billing\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"etag\": \"<etag>\",\n        \"objectType\": \"CustomerBillingProfile\"\n    }\n}",
+    },
+    errors: &[
+        ts::Failure {
+            id: "precondition_failed",
+            reply: ts::Reply {
+                status: 412,
+                headers: &[("Content-Type", "application/json")],
+                body: "{\"code\":412,\"data\":[],\"description\":\"The ETag sent is not the profile's current one: get the profile again, and apply the change to it.\"}",
+            },
+        },
+    ],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to UpdateCustomerBillingProfile ([`Client::update_customer_billing_profile`](crate::Client::update_customer_billing_profile)): a documented failure by its [`UpdateCustomerBillingProfileError`] variant, another answer, or another value.
+    pub fn update_customer_billing_profile(
+        &self,
+    ) -> crate::Script<
+        '_,
+        crate::CustomerBillingProfile,
+        UpdateCustomerBillingProfileError,
+    > {
+        crate::Script::new(self, "update_customer_billing_profile")
     }
 }

@@ -85,6 +85,9 @@ impl OperationError for UpdateCustomerUserError {
     fn from_error(error: Error) -> Self {
         UpdateCustomerUserError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Update details in an existing user account of a customer: only the properties sent change.
@@ -124,5 +127,49 @@ fn decode(
     match status {
         200..=299 => Some(payload.json()),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of UpdateCustomerUser: its path, the rules of its page, and its documented responses.
+///
+/// - success: update-user-accounts-for-a-customer.md:96
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "update_customer_user",
+    method: "PATCH",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("customers"),
+        ts::Segment::Param(ts::Param {
+            name: "customer-tenant-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+        ts::Segment::Literal("users"),
+        ts::Segment::Param(ts::Param {
+            name: "user-id",
+            kind: ts::Kind::Guid,
+            malformed: None,
+        }),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: true,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("Content-Type", "application/json")],
+        body: "{\n  \"usageLocation\": \"new country/region code\",\n  \"id\": \"4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n  \"userPrincipalName\": \"emailidchange@abcdefgh1234.ccsctp.net\",\n  \"firstName\": \"FirstNameChange\",\n  \"lastName\": \"LastNameChange\",\n  \"displayName\": \"DisplayNameChange\",\n  \"userDomainType\": \"none\",\n  \"state\": \"active\",\n  \"links\": {\n    \"self\": {\n      \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/users/4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n      \"method\": \"GET\",\n      \"headers\": [\n\n      ]\n    }\n  },\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to UpdateCustomerUser ([`Client::update_customer_user`](crate::Client::update_customer_user)): a documented failure by its [`UpdateCustomerUserError`] variant, another answer, or another value.
+    pub fn update_customer_user(
+        &self,
+    ) -> crate::Script<'_, crate::CustomerUser, UpdateCustomerUserError> {
+        crate::Script::new(self, "update_customer_user")
     }
 }

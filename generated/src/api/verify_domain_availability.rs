@@ -96,6 +96,9 @@ impl OperationError for VerifyDomainAvailabilityError {
     fn from_error(error: Error) -> Self {
         VerifyDomainAvailabilityError::Other(error)
     }
+    fn documented_entry(&self) -> Option<&'static DocumentedError> {
+        self.documented()
+    }
 }
 impl Client {
     /// Determine whether a domain is available for use: it is when no customer has it.
@@ -131,5 +134,47 @@ fn decode(
         200 => Some(Ok(VerifyDomainAvailabilityResponse::InUse)),
         404 => Some(Ok(VerifyDomainAvailabilityResponse::Available)),
         _ => None,
+    }
+}
+#[cfg(feature = "test-server")]
+use crate::test_server as ts;
+#[cfg(feature = "test-server")]
+/// What the test server knows of VerifyDomainAvailability: its path, the rules of its page, and its documented responses.
+///
+/// - success: verify-domain-availability.md:81
+pub(crate) static ROUTE: ts::Route = ts::Route {
+    id: "verify_domain_availability",
+    method: "HEAD",
+    path: &[
+        ts::Segment::Literal("v1"),
+        ts::Segment::Literal("domains"),
+        ts::Segment::Param(ts::Param {
+            name: "domain",
+            kind: ts::Kind::Text,
+            malformed: None,
+        }),
+    ],
+    query: &[],
+    one_of: None,
+    headers: &[],
+    body: false,
+    success: ts::Reply {
+        status: 200,
+        headers: &[("MS-CV", "7UXAHds8J0mNUCSp.0"), ("MS-ServerId", "201022015")],
+        body: "",
+    },
+    errors: &[],
+};
+#[cfg(feature = "test-server")]
+impl crate::TestServer {
+    /// Scripts what the test server answers to VerifyDomainAvailability ([`Client::verify_domain_availability`](crate::Client::verify_domain_availability)): a documented failure by its [`VerifyDomainAvailabilityError`] variant, another answer, or another value.
+    pub fn verify_domain_availability(
+        &self,
+    ) -> crate::Script<
+        '_,
+        VerifyDomainAvailabilityResponse,
+        VerifyDomainAvailabilityError,
+    > {
+        crate::Script::new(self, "verify_domain_availability")
     }
 }

@@ -1,0 +1,265 @@
+//! What the test server (feature `test-server`) knows of the API: in each
+//! operation's module, its `ROUTE` (path, rules, documented responses) and
+//! the server's method that scripts it; in `routes.rs`, every route with the
+//! catalogue's answers, the throttled response and how listings page.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Module, doc, ident, number};
+use crate::examples::{Examples, Served, catalogue_answer, sample, sample_object, seconds_in};
+use crate::model::{Answers, Api, Encoding, Operation, Param, Segment, Type, ValueType, When};
+
+/// The feature that compiles the test server.
+pub const FEATURE: &str = "test-server";
+
+/// The `ROUTE` of `o` and the server's method that scripts it.
+pub fn route(api: &Api, o: &Operation, examples: &Examples, value: &TokenStream) -> TokenStream {
+    let failure = |when: &When| o.errors.iter().position(|e| e.when.as_ref() == Some(when));
+    let index = |when: When| option(failure(&when).map(number));
+    let param = |p: &Param| {
+        let name = &p.name;
+        let kind = kind(p);
+        let malformed = index(When::Malformed(p.name.clone()));
+        quote!(ts::Param { name: #name, kind: ts::Kind::#kind, malformed: #malformed })
+    };
+    let path = o.segments.iter().map(|s| match s {
+        Segment::Literal(l) => quote!(ts::Segment::Literal(#l)),
+        Segment::Param(i) => {
+            let p = param(&o.path_params[*i]);
+            quote!(ts::Segment::Param(#p))
+        }
+    });
+    let query = o.query.iter().map(|q| {
+        let p = param(q);
+        let required = q.required;
+        let missing = index(When::Missing(q.name.clone()));
+        quote!(ts::Query { param: #p, required: #required, missing: #missing })
+    });
+    let one_of = option(o.one_of.as_ref().map(|g| {
+        let params = g.params.iter().map(param);
+        let none = index(When::NoneOf(g.name.clone()));
+        let several = index(When::SeveralOf(g.name.clone()));
+        quote!(ts::Group { params: &[#(#params),*], none: #none, several: #several })
+    }));
+    let headers = o.request_headers.iter().filter(|h| h.required).map(|h| {
+        let name = &h.name;
+        let missing = option(
+            o.errors
+                .iter()
+                .position(|e| {
+                    matches!(&e.when, Some(When::MissingHeader(n)) if n.eq_ignore_ascii_case(name))
+                })
+                .map(number),
+        );
+        quote!(ts::Required { name: #name, missing: #missing })
+    });
+    let body = o.body.is_some();
+    let success = examples.success(api, o);
+    let failures: Vec<(&str, Served)> = o
+        .errors
+        .iter()
+        .map(|e| (e.id.as_str(), examples.failure(o, e)))
+        .collect();
+    let mut origins = vec![format!("- success: {}", success.origin)];
+    origins.extend(
+        failures
+            .iter()
+            .map(|(id, s)| format!("- `{id}`: {}", s.origin)),
+    );
+    let route_doc = doc(&format!(
+        "What the test server knows of {}: its path, the rules of its page, and its documented responses.\n\n{}",
+        o.name,
+        origins.join("\n")
+    ));
+    let success = reply(&success);
+    let errors = failures.iter().map(|(id, s)| {
+        let reply = reply(s);
+        quote!(ts::Failure { id: #id, reply: #reply })
+    });
+    let (id, http_method) = (&o.id, &o.method);
+    let fn_name = ident(&o.fn_ident);
+    let error = ident(&o.error_type);
+    let script_doc = doc(&format!(
+        "Scripts what the test server answers to {} ([`Client::{}`](crate::Client::{})): a documented failure by its [`{}`] variant, another answer, or another value.",
+        o.name, o.fn_ident, o.fn_ident, o.error_type
+    ));
+    let cfg = cfg();
+    quote! {
+        #cfg
+        use crate::test_server as ts;
+
+        #cfg
+        #route_doc
+        pub(crate) static ROUTE: ts::Route = ts::Route {
+            id: #id,
+            method: #http_method,
+            path: &[#(#path),*],
+            query: &[#(#query),*],
+            one_of: #one_of,
+            headers: &[#(#headers),*],
+            body: #body,
+            success: #success,
+            errors: &[#(#errors),*],
+        };
+
+        #cfg
+        impl crate::TestServer {
+            #script_doc
+            pub fn #fn_name(&self) -> crate::Script<'_, #value, #error> {
+                crate::Script::new(self, #id)
+            }
+        }
+    }
+}
+
+/// `routes.rs`: every route, the catalogue's answers, the throttled
+/// response, how listings page, and the server's constructors.
+pub fn emit(api: &Api, examples: &Examples) -> Module {
+    let routes = api.operations.iter().map(|o| {
+        let module = ident(&o.fn_ident);
+        quote!(&super::#module::ROUTE)
+    });
+    let answer = |answers: Answers, status: u16| {
+        let served = api
+            .error_codes
+            .iter()
+            .flat_map(|c| &c.codes)
+            .find(|c| c.answers == Some(answers))
+            .map_or_else(
+                || Served {
+                    status,
+                    headers: Vec::new(),
+                    body: String::new(),
+                    origin: String::new(),
+                },
+                catalogue_answer,
+            );
+        reply(&served)
+    };
+    let missing_token = answer(Answers::MissingToken, 401);
+    let invalid_request = answer(Answers::InvalidRequest, 400);
+    let unknown_path = answer(Answers::UnknownPath, 404);
+    let throttled =
+        option(api.throttling.as_ref().map(|t| {
+            let served = examples.throttled().cloned().unwrap_or_else(|| Served {
+                status: t.status,
+                headers: vec![("Content-Type".into(), "application/json".into())],
+                body: sample_object(api, &t.body, 1).to_string(),
+                origin: String::new(),
+            });
+            let documented = served
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&t.retry_after))
+                .map(|(_, v)| v.trim());
+            let seconds = option(documented.and_then(|s| seconds_in(&served.body, s)).map(
+                |(a, b)| {
+                    let (a, b) = (number(a), number(b));
+                    quote!((#a, #b))
+                },
+            ));
+            let (reply, retry_after) = (reply(&served), &t.retry_after);
+            quote!(ts::Throttled { reply: #reply, retry_after: #retry_after, seconds: #seconds })
+        }));
+    let page = option(api.collection.as_ref().map(|c| {
+        let template = sample(api, &Type::Collection(Box::new(Type::Item)), 0).to_string();
+        let items = &c.items;
+        let total = option(c.total.as_ref().map(|t| quote!(#t)));
+        let next = c.next_link.iter().map(|s| &s.name);
+        let uri = &c.link.uri.name;
+        let method = option(c.link.method.as_ref().map(|m| {
+            let m = &m.name;
+            quote!(#m)
+        }));
+        let headers = option(c.link.headers.as_ref().map(|h| {
+            let h = &h.name;
+            quote!(#h)
+        }));
+        let (key, value, relative_to) = (&c.link.key.name, &c.link.value.name, &c.relative_to);
+        let continuation = option(c.continuation.as_ref().map(|k| {
+            let (h, n, v) = (&k.header, &k.query_name, &k.query_value);
+            quote!((#h, #n, #v))
+        }));
+        quote!(ts::PageShape {
+            template: #template,
+            items: #items,
+            total: #total,
+            next: &[#(#next),*],
+            uri: #uri,
+            method: #method,
+            headers: #headers,
+            key: #key,
+            value: #value,
+            relative_to: #relative_to,
+            continuation: #continuation,
+        })
+    }));
+    Module {
+        file_name: "routes.rs".into(),
+        doc: "The test server's routes: every operation's, the catalogue's answers, the throttled response and how listings page.".into(),
+        tokens: quote! {
+            use crate::test_server as ts;
+
+            /// Everything the test server answers from.
+            pub(crate) static ROUTES: ts::Routes = ts::Routes {
+                operations: &[#(#routes),*],
+                protocol: &crate::headers::PROTOCOL,
+                missing_token: #missing_token,
+                invalid_request: #invalid_request,
+                unknown_path: #unknown_path,
+                throttled: #throttled,
+                page: #page,
+            };
+
+            impl crate::TestServer {
+                /// Starts a test server on a free port of 127.0.0.1, on the
+                /// current Tokio runtime; it stops when dropped.
+                pub async fn start() -> std::io::Result<crate::TestServer> {
+                    crate::TestServer::serve(&ROUTES, 0).await
+                }
+
+                /// Starts a test server on `port` of 127.0.0.1 (0 for a free
+                /// one), on the current Tokio runtime; it stops when dropped.
+                pub async fn start_on(port: u16) -> std::io::Result<crate::TestServer> {
+                    crate::TestServer::serve(&ROUTES, port).await
+                }
+            }
+        },
+        exports: Vec::new(),
+        feature: Some(FEATURE),
+    }
+}
+
+/// `#[cfg(feature = "test-server")]`.
+fn cfg() -> TokenStream {
+    quote!(#[cfg(feature = "test-server")])
+}
+
+fn option(value: Option<impl quote::ToTokens>) -> TokenStream {
+    match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
+}
+
+fn reply(served: &Served) -> TokenStream {
+    let status = proc_macro2::Literal::u16_unsuffixed(served.status);
+    let headers = served.headers.iter().map(|(n, v)| quote!((#n, #v)));
+    let body = &served.body;
+    quote!(ts::Reply { status: #status, headers: &[#(#headers),*], body: #body })
+}
+
+/// What a value of `p` must read as.
+fn kind(p: &Param) -> proc_macro2::Ident {
+    let kind = match (&p.ty, p.encoding) {
+        (_, Encoding::Json) => "Json",
+        (Type::Scalar(ValueType::Guid), _) => "Guid",
+        (Type::Scalar(ValueType::Int), _) => "Int",
+        (Type::Scalar(ValueType::Bool), _) => "Bool",
+        (Type::Scalar(ValueType::Decimal), _) => "Decimal",
+        (Type::Scalar(ValueType::DateTime), _) => "DateTime",
+        _ => "Text",
+    };
+    ident(kind)
+}

@@ -1,0 +1,263 @@
+//! The responses the test server sends, taken from the documents: each
+//! operation's success example, each documented failure's example and the
+//! throttled response, read from the pages the spec describes. Where a page
+//! shows none, the response is made from the spec: the smallest body the
+//! model allows, or the failure's code and description.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::docs::{HttpResponse, Page, parse_response, split_messages};
+use crate::drift::messages;
+use crate::model::{
+    Api, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type, ValueType,
+};
+
+/// A response as the test server sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// Where it comes from: the page and line of its example, or how it
+    /// was made.
+    pub origin: String,
+}
+
+/// The documents' example responses, for the operations of a spec.
+#[derive(Debug, Default)]
+pub struct Examples {
+    /// By operation id.
+    operations: BTreeMap<String, Documented>,
+    throttled: Option<Served>,
+}
+
+/// The example responses of one operation.
+#[derive(Debug, Default)]
+struct Documented {
+    success: Option<Served>,
+    /// By error id.
+    failures: BTreeMap<String, Served>,
+}
+
+impl Examples {
+    /// The examples of the pages under `docs`; a page that cannot be read
+    /// (or a folder that does not exist) gives none.
+    pub fn read(api: &Api, docs: &Path) -> Examples {
+        let mut files: Vec<&str> = api.operations.iter().map(|o| o.doc.as_str()).collect();
+        files.sort_unstable();
+        files.dedup();
+        let mut out = Examples::default();
+        for file in files {
+            let Ok(page) = Page::read(&docs.join(file)) else {
+                continue;
+            };
+            for m in messages(api, file, &page).iter().filter(|m| !m.is_request) {
+                let Ok(response) = parse_response(&m.text) else {
+                    continue;
+                };
+                let origin = format!("{file}:{}", m.block.line);
+                let entry = out.operations.entry(m.op.id.clone()).or_default();
+                if m.op.responses.iter().any(|r| r.status == response.status) {
+                    if entry.success.is_none() {
+                        entry.success = Some(served(api, &response, origin));
+                    }
+                } else if let Some(failure) = m.op.errors.iter().find(|e| {
+                    !e.example.is_empty()
+                        && e.example == m.block.heading
+                        && e.status == response.status
+                }) {
+                    entry
+                        .failures
+                        .entry(failure.id.clone())
+                        .or_insert_with(|| served(api, &response, origin));
+                }
+            }
+        }
+        out.throttled = api.throttling.as_ref().and_then(|t| {
+            let page = Page::read(&docs.join(&t.doc)).ok()?;
+            page.code_blocks.iter().find_map(|b| {
+                let response = split_messages(&b.text)
+                    .iter()
+                    .find_map(|text| parse_response(text).ok())
+                    .filter(|r| r.status == t.status)?;
+                Some(served(api, &response, format!("{}:{}", t.doc, b.line)))
+            })
+        });
+        out
+    }
+
+    /// What `op` answers on success: its page's example, or a body made
+    /// from its first response's model.
+    pub fn success(&self, api: &Api, op: &Operation) -> Served {
+        if let Some(found) = self.operations.get(&op.id).and_then(|d| d.success.clone()) {
+            return found;
+        }
+        let response = &op.responses[0];
+        let body = response.body.as_ref().map(|ty| sample(api, ty, 0));
+        Served {
+            status: response.status,
+            headers: json_headers(body.is_some()),
+            body: body.map(|b| b.to_string()).unwrap_or_default(),
+            origin: "no example: the smallest body of the spec's model".into(),
+        }
+    }
+
+    /// What `op` answers for its documented failure `entry`: the page's
+    /// example, or a body of the entry's code and description.
+    pub fn failure(&self, op: &Operation, entry: &ErrorEntry) -> Served {
+        let found = self
+            .operations
+            .get(&op.id)
+            .and_then(|d| d.failures.get(&entry.id));
+        if let Some(found) = found {
+            return found.clone();
+        }
+        let code = entry
+            .code
+            .clone()
+            .unwrap_or_else(|| entry.status.to_string());
+        let mut body = Map::new();
+        body.insert("code".into(), code_value(&code));
+        body.insert("description".into(), entry.description.clone().into());
+        body.insert("data".into(), entry.data.clone().into());
+        if let Some(source) = &entry.source {
+            body.insert("source".into(), source.clone().into());
+        }
+        Served {
+            status: entry.status,
+            headers: json_headers(true),
+            body: Value::Object(body).to_string(),
+            origin: "no example: the spec's code and description".into(),
+        }
+    }
+
+    /// The documented throttled response, if the page shows one.
+    pub fn throttled(&self) -> Option<&Served> {
+        self.throttled.as_ref()
+    }
+}
+
+/// The answer of a global catalogue entry: its code and first description.
+pub fn catalogue_answer(code: &GlobalCode) -> Served {
+    let mut body = Map::new();
+    body.insert("code".into(), code_value(&code.code));
+    body.insert(
+        "description".into(),
+        code.descriptions
+            .first()
+            .cloned()
+            .unwrap_or_default()
+            .into(),
+    );
+    body.insert("data".into(), Value::Array(Vec::new()));
+    Served {
+        status: code.status,
+        headers: json_headers(true),
+        body: Value::Object(body).to_string(),
+        origin: format!("the catalogue's code {}", code.code),
+    }
+}
+
+/// A code as the service sends it: a number when it is one.
+fn code_value(code: &str) -> Value {
+    code.parse::<i64>()
+        .map_or_else(|_| code.into(), Value::from)
+}
+
+fn json_headers(body: bool) -> Vec<(String, String)> {
+    match body {
+        true => vec![("Content-Type".into(), "application/json".into())],
+        false => Vec::new(),
+    }
+}
+
+/// `response` as the server sends it: the ids it echoes and the date are
+/// its own, not the example's.
+fn served(api: &Api, response: &HttpResponse, origin: String) -> Served {
+    let echoed: Vec<&str> = [Semantics::IdempotencyKey, Semantics::CorrelationId]
+        .into_iter()
+        .filter_map(|s| api.header_for(Direction::Response, s))
+        .map(|h| h.name.as_str())
+        .chain(["Date"])
+        .collect();
+    Served {
+        status: response.status,
+        headers: response
+            .served_headers()
+            .filter(|(n, _)| !echoed.iter().any(|e| e.eq_ignore_ascii_case(n)))
+            .cloned()
+            .collect(),
+        body: response.served_body(),
+        origin,
+    }
+}
+
+/// Nesting the smallest body goes no deeper than: a model that requires
+/// itself has no finite body.
+const MAX_DEPTH: usize = 16;
+
+/// The smallest JSON value of `ty`: required properties only, empty arrays,
+/// zero, false, empty text, the nil GUID, the first documented value of an
+/// enum.
+pub fn sample(api: &Api, ty: &Type, depth: usize) -> Value {
+    if depth > MAX_DEPTH {
+        return Value::Null;
+    }
+    match ty {
+        Type::Scalar(s) => match s {
+            ValueType::String | ValueType::Uri => "".into(),
+            ValueType::Guid => "00000000-0000-0000-0000-000000000000".into(),
+            ValueType::Int | ValueType::Decimal => 0.into(),
+            ValueType::Bool => false.into(),
+            ValueType::DateTime => "2000-01-01T00:00:00Z".into(),
+        },
+        Type::Array(_) => Value::Array(Vec::new()),
+        Type::Collection(_) => {
+            let properties = api.collection.iter().flat_map(|c| &c.properties);
+            sample_object(api, properties, depth)
+        }
+        Type::Model(name) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(properties)) => sample_object(api, properties, depth),
+            Some(ModelKind::Enum(values)) => values
+                .first()
+                .map_or_else(|| "".into(), |v| v.value.clone().into()),
+            None => Value::Null,
+        },
+        Type::Item => Value::Null,
+    }
+}
+
+/// The smallest object of `properties`: the required ones, each the
+/// smallest value of its type.
+pub fn sample_object<'a>(
+    api: &Api,
+    properties: impl IntoIterator<Item = &'a crate::model::Property>,
+    depth: usize,
+) -> Value {
+    let fields = properties
+        .into_iter()
+        .filter(|p| !p.optional)
+        .map(|p| (p.name.clone(), sample(api, &p.ty, depth + 1)));
+    Value::Object(fields.collect())
+}
+
+/// The byte range of `seconds` in `body`, where it stands as a whole
+/// number exactly once: the wait the throttled body states.
+pub fn seconds_in(body: &str, seconds: &str) -> Option<(usize, usize)> {
+    if seconds.is_empty() || !seconds.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let bytes = body.as_bytes();
+    let mut found = body.match_indices(seconds).map(|(at, _)| at).filter(|&at| {
+        let end = at + seconds.len();
+        (at == 0 || !bytes[at - 1].is_ascii_digit())
+            && bytes.get(end).is_none_or(|b| !b.is_ascii_digit())
+    });
+    match (found.next(), found.next()) {
+        (Some(at), None) => Some((at, at + seconds.len())),
+        _ => None,
+    }
+}

@@ -1,0 +1,72 @@
+//! `partner-center-test-server`: the crate's test server as a program, on
+//! 127.0.0.1, for trying the API by hand and for testing clients written in
+//! other languages. Every operation of the spec answers as its page
+//! documents; any bearer token is accepted.
+//!
+//! ```text
+//! partner-center-test-server [--port PORT]
+//! ```
+//!
+//! It prints its base URL on the first line of standard output, then
+//! serves until it is stopped (Ctrl-C). Port 0, the default, is a free one.
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: partner-center-test-server [--port PORT]";
+
+fn main() -> ExitCode {
+    let port = match port(std::env::args().skip(1)) {
+        Ok(Some(port)) => port,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(why) => {
+            eprintln!("partner-center-test-server: {why}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("partner-center-test-server: cannot start a runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async {
+        let server = match partner_center::TestServer::start_on(port).await {
+            Ok(server) => server,
+            Err(e) => {
+                eprintln!("partner-center-test-server: cannot listen on 127.0.0.1:{port}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        println!("{}", server.base_url());
+        eprintln!(
+            "partner-center-test-server: every operation answers its documented example; stop with Ctrl-C"
+        );
+        std::future::pending::<()>().await;
+        ExitCode::SUCCESS
+    })
+}
+
+/// The port the arguments ask for; `None` for `--help`.
+fn port(mut args: impl Iterator<Item = String>) -> Result<Option<u16>, String> {
+    let mut port = 0;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--port" => {
+                let value = args.next().ok_or("--port needs a number")?;
+                port = value
+                    .parse()
+                    .map_err(|_| format!("--port {value:?} is not a port number"))?;
+            }
+            "-h" | "--help" => return Ok(None),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(Some(port))
+}

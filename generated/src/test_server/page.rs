@@ -1,0 +1,112 @@
+//! The pages of a scripted listing: the collection envelope around a slice
+//! of the items, linking to the next page as the documents show it.
+
+use serde_json::{Map, Value};
+
+use super::route::{Incoming, PageShape};
+
+/// The query parameter that carries the token when the spec names no header.
+const TOKEN_QUERY: &str = "continuationToken";
+
+/// The page `request` asks for, as JSON; `Err` for a token this server did
+/// not give.
+pub(crate) fn write(
+    shape: &PageShape,
+    items: &[Value],
+    per_page: usize,
+    request: &Incoming<'_>,
+) -> Result<String, String> {
+    let token = match shape.continuation {
+        Some((header, _, _)) => request.header(header).map(str::to_string),
+        None => request
+            .query
+            .iter()
+            .find(|(n, _)| n == TOKEN_QUERY)
+            .map(|(_, v)| v.clone()),
+    };
+    let page = match &token {
+        None => 0,
+        Some(token) => token
+            .strip_prefix("page-")
+            .and_then(|n| n.parse::<usize>().ok())
+            .ok_or_else(|| {
+                format!("the continuation token {token:?} is not one this server gave")
+            })?,
+    };
+    let start = page.saturating_mul(per_page).min(items.len());
+    let end = start.saturating_add(per_page).min(items.len());
+
+    let mut envelope = match serde_json::from_str(shape.template) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    envelope.insert(shape.items.into(), Value::Array(items[start..end].to_vec()));
+    if let Some(total) = shape.total {
+        envelope.insert(total.into(), items.len().into());
+    }
+    if end < items.len() {
+        let link = link(shape, request, &format!("page-{}", page + 1));
+        insert_at(&mut envelope, shape.next, link);
+    }
+    Ok(Value::Object(envelope).to_string())
+}
+
+/// The next page's link: this page's URI relative to the base URL and the
+/// collection's prefix, with the seek pair, and the token.
+fn link(shape: &PageShape, request: &Incoming<'_>, token: &str) -> Value {
+    let path = request.path;
+    let path = path.strip_prefix(shape.relative_to).unwrap_or(path);
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    let seek = shape.continuation.map(|(_, name, value)| (name, value));
+    for (name, value) in request.query {
+        let is_seek = seek.is_some_and(|(n, _)| n.eq_ignore_ascii_case(name));
+        if !is_seek && name != TOKEN_QUERY {
+            query.append_pair(name, value);
+        }
+    }
+    let mut headers = Vec::new();
+    match shape.continuation {
+        Some((header, name, value)) => {
+            query.append_pair(name, value);
+            let mut pair = Map::new();
+            pair.insert(shape.key.into(), header.into());
+            pair.insert(shape.value.into(), token.into());
+            headers.push(Value::Object(pair));
+        }
+        None => {
+            query.append_pair(TOKEN_QUERY, token);
+        }
+    }
+    let mut link = Map::new();
+    link.insert(
+        shape.uri.into(),
+        format!("{path}?{}", query.finish()).into(),
+    );
+    if let Some(method) = shape.method {
+        link.insert(method.into(), request.method.into());
+    }
+    if let Some(field) = shape.headers {
+        link.insert(field.into(), Value::Array(headers));
+    }
+    Value::Object(link)
+}
+
+/// Sets `value` at the property path `path` of `object`, making the
+/// objects on the way.
+fn insert_at(object: &mut Map<String, Value>, path: &[&str], value: Value) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut at = object;
+    for step in parents {
+        let entry = at
+            .entry(step.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        let Value::Object(next) = entry else { return };
+        at = next;
+    }
+    at.insert(last.to_string(), value);
+}

@@ -1,0 +1,371 @@
+//! What the test server knows of each operation, as the generated code
+//! states it, and the judgement of a request against it: which operation it
+//! is, and which documented rule, if any, it breaks.
+
+use std::str::FromStr;
+
+use crate::protocol::Protocol;
+
+/// Everything the server answers from, one static value in the generated code.
+#[derive(Debug)]
+pub(crate) struct Routes {
+    pub(crate) operations: &'static [&'static Route],
+    pub(crate) protocol: &'static Protocol,
+    /// Catalogue entries the spec names for requests no operation documents.
+    pub(crate) missing_token: Reply,
+    pub(crate) invalid_request: Reply,
+    pub(crate) unknown_path: Reply,
+    pub(crate) throttled: Option<Throttled>,
+    pub(crate) page: Option<PageShape>,
+}
+
+/// One operation: where it answers, the rules its page states, and what it
+/// answers.
+#[derive(Debug)]
+pub(crate) struct Route {
+    /// The operation's id: the client's method.
+    pub(crate) id: &'static str,
+    pub(crate) method: &'static str,
+    pub(crate) path: &'static [Segment],
+    pub(crate) query: &'static [Query],
+    pub(crate) one_of: Option<Group>,
+    /// Request headers the page requires.
+    pub(crate) headers: &'static [Required],
+    /// A JSON body is required.
+    pub(crate) body: bool,
+    /// The documented success.
+    pub(crate) success: Reply,
+    /// The documented failures, in the spec's order.
+    pub(crate) errors: &'static [Failure],
+}
+
+/// A segment of a path template.
+#[derive(Debug)]
+pub(crate) enum Segment {
+    Literal(&'static str),
+    Param(Param),
+}
+
+/// A path or query parameter: its type, and the documented failure (an
+/// index into [`Route::errors`]) when a value is not of it.
+#[derive(Debug)]
+pub(crate) struct Param {
+    pub(crate) name: &'static str,
+    pub(crate) kind: Kind,
+    pub(crate) malformed: Option<usize>,
+}
+
+/// What a value must read as.
+// Only parameters of some types use each: the runtime serves any spec.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Text,
+    Guid,
+    Int,
+    Bool,
+    Decimal,
+    DateTime,
+    Json,
+}
+
+/// A query parameter on its own.
+#[derive(Debug)]
+pub(crate) struct Query {
+    pub(crate) param: Param,
+    pub(crate) required: bool,
+    /// The documented failure when a required one is left out.
+    pub(crate) missing: Option<usize>,
+}
+
+/// Query parameters of which exactly one is sent.
+#[derive(Debug)]
+pub(crate) struct Group {
+    pub(crate) params: &'static [Param],
+    pub(crate) none: Option<usize>,
+    pub(crate) several: Option<usize>,
+}
+
+/// A request header the page requires.
+#[derive(Debug)]
+pub(crate) struct Required {
+    pub(crate) name: &'static str,
+    pub(crate) missing: Option<usize>,
+}
+
+/// A response: status, headers and body, as the documents show it.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: &'static [(&'static str, &'static str)],
+    pub(crate) body: &'static str,
+}
+
+/// A documented failure and its response.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) id: &'static str,
+    pub(crate) reply: Reply,
+}
+
+/// The documented throttled response; the bytes `seconds` of its body
+/// (the documented wait) are replaced by the scripted one.
+#[derive(Debug)]
+pub(crate) struct Throttled {
+    pub(crate) reply: Reply,
+    pub(crate) retry_after: &'static str,
+    pub(crate) seconds: Option<(usize, usize)>,
+}
+
+/// How a page of a listing is written: a JSON object with the collection's
+/// required properties, where the items, the count and the next link go.
+#[derive(Debug)]
+pub(crate) struct PageShape {
+    pub(crate) template: &'static str,
+    pub(crate) items: &'static str,
+    pub(crate) total: Option<&'static str>,
+    pub(crate) next: &'static [&'static str],
+    pub(crate) uri: &'static str,
+    pub(crate) method: Option<&'static str>,
+    pub(crate) headers: Option<&'static str>,
+    pub(crate) key: &'static str,
+    pub(crate) value: &'static str,
+    pub(crate) relative_to: &'static str,
+    /// The continuation header and the `name=value` query pair of a next link.
+    pub(crate) continuation: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// A request as the server read it.
+pub(crate) struct Incoming<'a> {
+    pub(crate) method: &'a str,
+    /// The path as sent, percent-encoded.
+    pub(crate) path: &'a str,
+    /// Percent-decoded segments.
+    pub(crate) segments: &'a [String],
+    /// Percent-decoded pairs.
+    pub(crate) query: &'a [(String, String)],
+    pub(crate) headers: &'a http::HeaderMap,
+    pub(crate) body: &'a [u8],
+}
+
+impl Incoming<'_> {
+    /// A header's value, if it is text.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// What a request is.
+#[derive(Debug)]
+pub(crate) enum Verdict {
+    /// No operation has this method and path.
+    Unknown,
+    /// Operation `route` (an index into [`Routes::operations`]) without a token.
+    Unauthorized(usize),
+    /// Operation `route`, breaking a rule.
+    Broken(usize, Broken),
+    /// Operation `route`, as its page asks.
+    Valid(usize),
+}
+
+/// A broken rule: the documented failure, or what is wrong when the page
+/// documents none.
+#[derive(Debug)]
+pub(crate) enum Broken {
+    Documented(usize),
+    Invalid(String),
+}
+
+/// Which operation `request` is, and whether it keeps the rules of its page.
+pub(crate) fn judge(routes: &Routes, request: &Incoming<'_>) -> Verdict {
+    let Some(index) = find(routes, request) else {
+        return Verdict::Unknown;
+    };
+    let route = routes.operations[index];
+    let token = routes
+        .protocol
+        .authorization
+        .and_then(|name| request.header(name))
+        .map(|v| v.trim().trim_start_matches("Bearer").trim());
+    if routes.protocol.authorization.is_some() && token.is_none_or(str::is_empty) {
+        return Verdict::Unauthorized(index);
+    }
+    match broken(route, request) {
+        Some(broken) => Verdict::Broken(index, broken),
+        None => Verdict::Valid(index),
+    }
+}
+
+/// The operation of the request's method and path; of several (one path,
+/// told apart by their query), the one whose required parameters are sent
+/// and which knows more of the parameters sent, the first in the spec's
+/// order when that does not tell.
+fn find(routes: &Routes, request: &Incoming<'_>) -> Option<usize> {
+    routes
+        .operations
+        .iter()
+        .enumerate()
+        // `max_by_key` gives the last of equals: the first, reversed.
+        .rev()
+        .filter(|(_, r)| r.method.eq_ignore_ascii_case(request.method))
+        .filter(|(_, r)| fits(r.path, request.segments))
+        .max_by_key(|(_, r)| {
+            let literals = r
+                .path
+                .iter()
+                .filter(|s| matches!(s, Segment::Literal(_)))
+                .count();
+            let unsent = r
+                .query
+                .iter()
+                .filter(|q| q.required && value(request.query, q.param.name).is_none())
+                .count();
+            // Its parameters the request has, required or not.
+            let grouped = r.one_of.iter().flat_map(|g| g.params);
+            let sent = r
+                .query
+                .iter()
+                .map(|q| &q.param)
+                .chain(grouped)
+                .filter(|p| value(request.query, p.name).is_some())
+                .count();
+            (literals, usize::MAX - unsent, sent)
+        })
+        .map(|(i, _)| i)
+}
+
+fn fits(path: &[Segment], segments: &[String]) -> bool {
+    path.len() == segments.len()
+        && path.iter().zip(segments).all(|(s, got)| match s {
+            Segment::Literal(l) => l.eq_ignore_ascii_case(got),
+            Segment::Param(_) => !got.is_empty(),
+        })
+}
+
+/// The first value of a query parameter; names are compared without case,
+/// as the service does.
+fn value<'q>(query: &'q [(String, String)], name: &str) -> Option<&'q str> {
+    query
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// The first rule of its page that the request breaks.
+fn broken(route: &Route, request: &Incoming<'_>) -> Option<Broken> {
+    let params = route.path.iter().filter_map(|s| match s {
+        Segment::Param(p) => Some(p),
+        Segment::Literal(_) => None,
+    });
+    for (param, got) in params.zip(path_values(route, request.segments)) {
+        if !reads_as(param.kind, got) {
+            return Some(malformed(param, "path", got));
+        }
+    }
+    if let Some(group) = &route.one_of {
+        let sent: Vec<&Param> = group
+            .params
+            .iter()
+            .filter(|p| value(request.query, p.name).is_some())
+            .collect();
+        let names = || {
+            let names: Vec<&str> = group.params.iter().map(|p| p.name).collect();
+            names.join(", ")
+        };
+        match sent.len() {
+            0 => {
+                return Some(documented_or(group.none, || {
+                    format!("one of the query parameters {} is required", names())
+                }));
+            }
+            1 => {}
+            _ => {
+                return Some(documented_or(group.several, || {
+                    format!("only one of the query parameters {} can be sent", names())
+                }));
+            }
+        }
+    }
+    for q in route.query.iter().filter(|q| q.required) {
+        if value(request.query, q.param.name).is_none() {
+            return Some(documented_or(q.missing, || {
+                format!("the query parameter {} is required", q.param.name)
+            }));
+        }
+    }
+    let grouped = route.one_of.iter().flat_map(|g| g.params);
+    for param in route.query.iter().map(|q| &q.param).chain(grouped) {
+        let values = request
+            .query
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(param.name));
+        if let Some((_, got)) = values.into_iter().find(|(_, v)| !reads_as(param.kind, v)) {
+            return Some(malformed(param, "query", got));
+        }
+    }
+    for header in route.headers {
+        if request
+            .header(header.name)
+            .is_none_or(|v| v.trim().is_empty())
+        {
+            return Some(documented_or(header.missing, || {
+                format!("the header {} is required", header.name)
+            }));
+        }
+    }
+    if route.body && serde_json::from_slice::<serde::de::IgnoredAny>(request.body).is_err() {
+        return Some(Broken::Invalid("the body is not JSON".into()));
+    }
+    None
+}
+
+/// The request's values of the route's path parameters, in order.
+fn path_values<'s>(route: &Route, segments: &'s [String]) -> impl Iterator<Item = &'s str> {
+    route
+        .path
+        .iter()
+        .zip(segments)
+        .filter(|(s, _)| matches!(s, Segment::Param(_)))
+        .map(|(_, v)| v.as_str())
+}
+
+fn malformed(param: &Param, place: &str, got: &str) -> Broken {
+    documented_or(param.malformed, || {
+        format!(
+            "the {place} parameter {} is not {}: {got:?}",
+            param.name,
+            param.kind.expected()
+        )
+    })
+}
+
+fn documented_or(failure: Option<usize>, why: impl FnOnce() -> String) -> Broken {
+    failure.map_or_else(|| Broken::Invalid(why()), Broken::Documented)
+}
+
+/// Whether `text` is a value of `kind`, as the client writes one.
+fn reads_as(kind: Kind, text: &str) -> bool {
+    match kind {
+        Kind::Text => true,
+        Kind::Guid => uuid::Uuid::parse_str(text).is_ok(),
+        Kind::Int => text.parse::<i64>().is_ok(),
+        Kind::Bool => text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
+        Kind::Decimal => crate::Decimal::from_str(text).is_ok(),
+        Kind::DateTime => crate::DateTime::from_str(text).is_ok(),
+        Kind::Json => serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
+    }
+}
+
+impl Kind {
+    fn expected(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Guid => "a GUID",
+            Kind::Int => "an integer",
+            Kind::Bool => "true or false",
+            Kind::Decimal => "a decimal number",
+            Kind::DateTime => "a date and time",
+            Kind::Json => "JSON",
+        }
+    }
+}

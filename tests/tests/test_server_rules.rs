@@ -1,0 +1,323 @@
+//! The test server (feature `test-server`) enforces what the documents
+//! state. Requests written by hand, as the typed client never would: each
+//! rule a page documents a failure for answers that failure's example, byte
+//! for byte; a rule without one answers the catalogue's invalid-request
+//! entry; a request without a token, or to a path no operation has, the
+//! catalogue's entry for it; and a request that keeps every rule, its
+//! page's success example.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
+
+use partner_center::TestServer;
+use partner_center_codegen::docs::{HttpResponse, Page, parse_response};
+use partner_center_codegen::drift::messages;
+use partner_center_codegen::model::{
+    Answers, Encoding, GlobalCode, Operation, Origin, Param, Segment, Type, ValueType, When,
+};
+use partner_center_tests::replay::{PLACEHOLDER_GUID, spec};
+use partner_center_tests::{en_us, raw_request};
+
+/// The id the requests send, which every answer echoes.
+const REQUEST_ID: &str = "0d2d9fd8-7e71-4b9b-9f3c-6b9a4e1f2a10";
+
+/// A request of an operation, in parts to edit.
+struct Written {
+    method: String,
+    path: Vec<String>,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+/// A value of `p`'s type.
+fn valid(p: &Param) -> String {
+    match (&p.ty, p.encoding) {
+        (_, Encoding::Json) => "{}",
+        (Type::Scalar(ValueType::Guid), _) => PLACEHOLDER_GUID,
+        (Type::Scalar(ValueType::Int), _) => "1",
+        (Type::Scalar(ValueType::Bool), _) => "true",
+        (Type::Scalar(ValueType::Decimal), _) => "1.5",
+        (Type::Scalar(ValueType::DateTime), _) => "2020-01-01T00:00:00Z",
+        _ => "csp",
+    }
+    .to_string()
+}
+
+/// Whether a value of `p` can be malformed.
+fn checked(p: &Param) -> bool {
+    valid(p) != "csp"
+}
+
+impl Written {
+    /// A request of `op` that keeps every rule of its page.
+    fn valid(op: &Operation) -> Written {
+        let mut query: Vec<(String, String)> = op
+            .query
+            .iter()
+            .filter(|q| q.required)
+            .map(|q| (q.name.clone(), valid(q)))
+            .collect();
+        if let Some(group) = &op.one_of {
+            query.push((group.params[0].name.clone(), valid(&group.params[0])));
+        }
+        let mut headers = vec![
+            ("Authorization".to_string(), "Bearer t".to_string()),
+            ("MS-RequestId".to_string(), REQUEST_ID.to_string()),
+        ];
+        for h in op.request_headers.iter().filter(|h| h.required) {
+            headers.push((h.name.clone(), "\"1\"".into()));
+        }
+        Written {
+            method: op.method.clone(),
+            path: op
+                .segments
+                .iter()
+                .map(|s| match s {
+                    Segment::Literal(l) => l.clone(),
+                    Segment::Param(i) => valid(&op.path_params[*i]),
+                })
+                .collect(),
+            query,
+            headers,
+            body: if op.body.is_some() {
+                "{}".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// A request of `op` that breaks the rule `when`, and that rule only.
+    fn breaking(op: &Operation, when: &When) -> Written {
+        let mut w = Written::valid(op);
+        let group = op.one_of.iter().flat_map(|g| &g.params);
+        match when {
+            When::Malformed(name) => w.set(op, name, "not-a-value"),
+            When::Missing(name) => w.query.retain(|(n, _)| n != name),
+            When::NoneOf(_) => w
+                .query
+                .retain(|(n, _)| !group.clone().any(|p| &p.name == n)),
+            When::SeveralOf(_) => {
+                w.query
+                    .retain(|(n, _)| !group.clone().any(|p| &p.name == n));
+                w.query.extend(group.map(|p| (p.name.clone(), valid(p))));
+            }
+            When::MissingHeader(name) => w.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name)),
+        }
+        w
+    }
+
+    /// Sets the path or query parameter `name` to `value` (in place of
+    /// its exactly-one-of group's).
+    fn set(&mut self, op: &Operation, name: &str, value: &str) {
+        for (segment, written) in op.segments.iter().zip(&mut self.path) {
+            if matches!(segment, Segment::Param(i) if op.path_params[*i].name == name) {
+                *written = value.into();
+                return;
+            }
+        }
+        let in_group = |n: &str| {
+            op.one_of
+                .iter()
+                .flat_map(|g| &g.params)
+                .any(|p| p.name == n)
+        };
+        if in_group(name) {
+            self.query.retain(|(n, _)| !in_group(n));
+        } else {
+            self.query.retain(|(n, _)| n != name);
+        }
+        self.query.push((name.into(), value.into()));
+    }
+
+    async fn send(&self, server: &TestServer) -> HttpResponse {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (n, v) in &self.query {
+            query.append_pair(n, v);
+        }
+        let target = format!("/{}?{}", self.path.join("/"), query.finish());
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        raw_request(
+            &server.base_url(),
+            &self.method,
+            &target,
+            &headers,
+            &self.body,
+        )
+        .await
+    }
+}
+
+/// The example responses of `op`'s page.
+fn example_responses(op: &Operation, page: &Page) -> Vec<(String, HttpResponse)> {
+    messages(spec(), &op.doc, page)
+        .into_iter()
+        .filter(|m| !m.is_request && m.op.id == op.id)
+        .map(|m| (m.block.heading.clone(), parse_response(&m.text).unwrap()))
+        .collect()
+}
+
+/// The catalogue entry the spec names for `answers`.
+fn catalogue(answers: Answers) -> &'static GlobalCode {
+    let codes = &spec().error_codes.as_ref().unwrap().codes;
+    codes.iter().find(|c| c.answers == Some(answers)).unwrap()
+}
+
+/// `body` is the catalogue entry's, with `detail` (if any) in its data.
+fn assert_catalogue(at: &str, answer: &HttpResponse, entry: &GlobalCode, detail: Option<&str>) {
+    assert_eq!(answer.status, entry.status, "{at}: status");
+    let body: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(body["code"].to_string(), entry.code, "{at}: code");
+    assert_eq!(
+        body["description"], entry.descriptions[0],
+        "{at}: description"
+    );
+    if let Some(detail) = detail {
+        let data = body["data"].to_string();
+        assert!(data.contains(detail), "{at}: {data} names {detail}");
+    }
+}
+
+#[tokio::test]
+async fn each_documented_rule_answers_its_failure_example_byte_for_byte() {
+    let server = TestServer::start().await.unwrap();
+    let mut checked = 0;
+    for op in &spec().operations {
+        let page = en_us(&op.doc);
+        let examples = example_responses(op, &page);
+        for entry in &op.errors {
+            let Some(when) = &entry.when else { continue };
+            let at = format!("{} {} ({when:?})", op.id, entry.id);
+            let answer = Written::breaking(op, when).send(&server).await;
+            assert_eq!(answer.status, entry.status, "{at}: status");
+            assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID), "{at}");
+            if entry.origin == Origin::Example {
+                let (_, documented) = examples
+                    .iter()
+                    .find(|(heading, _)| *heading == entry.example)
+                    .unwrap_or_else(|| panic!("{at}: the page shows the failure"));
+                assert_eq!(answer.body, documented.body, "{at}: the page's bytes");
+            } else {
+                let body: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+                assert_eq!(body["description"], entry.description.as_str(), "{at}");
+            }
+            checked += 1;
+        }
+    }
+    // Four of AgreementStatus (malformed ids, none, both), and the missing
+    // If-Match of the billing profile's update.
+    assert_eq!(checked, 5);
+    let log = server.requests();
+    assert_eq!(log.len(), 5);
+    assert!(log.iter().all(|r| r.operation.is_some() && r.has_token));
+}
+
+#[tokio::test]
+async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
+    let server = TestServer::start().await.unwrap();
+    let invalid = catalogue(Answers::InvalidRequest);
+    let mut count = 0;
+    for op in &spec().operations {
+        let documented = |when: When| op.errors.iter().any(|e| e.when.as_ref() == Some(&when));
+        let params = op.path_params.iter().chain(&op.query);
+        for p in params.filter(|p| checked(p)) {
+            if documented(When::Malformed(p.name.clone())) {
+                continue;
+            }
+            let mut w = Written::valid(op);
+            w.set(op, &p.name, "not-a-value");
+            let at = format!("{} malformed {}", op.id, p.name);
+            assert_catalogue(&at, &w.send(&server).await, invalid, Some(&p.name));
+            count += 1;
+        }
+        for q in op.query.iter().filter(|q| q.required) {
+            let w = Written::breaking(op, &When::Missing(q.name.clone()));
+            let at = format!("{} without {}", op.id, q.name);
+            let answer = w.send(&server).await;
+            // Without it, a request may be another operation's of the same
+            // path (a search without its filter is a listing): that one's
+            // rule is broken, not this one's.
+            let routed = server.requests().last().unwrap().operation;
+            let detail = (routed == Some(op.id.as_str())).then_some(q.name.as_str());
+            assert_catalogue(&at, &answer, invalid, detail);
+            count += 1;
+        }
+        if op.body.is_some() {
+            let mut w = Written::valid(op);
+            w.body = "{\"unfinished\": ".into();
+            let at = format!("{} with a body that is not JSON", op.id);
+            assert_catalogue(&at, &w.send(&server).await, invalid, Some("JSON"));
+            count += 1;
+        }
+    }
+    assert!(count > 20, "{count} rules");
+}
+
+#[tokio::test]
+async fn no_token_and_an_unknown_path_get_the_catalogue_s_entries() {
+    let server = TestServer::start().await.unwrap();
+    let op = spec()
+        .operations
+        .iter()
+        .find(|o| o.id == "get_customer")
+        .unwrap();
+    let mut w = Written::valid(op);
+    w.headers.retain(|(n, _)| n != "Authorization");
+    let answer = w.send(&server).await;
+    assert_catalogue("no token", &answer, catalogue(Answers::MissingToken), None);
+    assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID));
+
+    w.headers.push(("Authorization".into(), "Bearer ".into()));
+    let answer = w.send(&server).await;
+    assert_catalogue(
+        "an empty token",
+        &answer,
+        catalogue(Answers::MissingToken),
+        None,
+    );
+
+    let unknown = raw_request(&server.base_url(), "GET", "/v1/nothing/here", &[], "").await;
+    let entry = catalogue(Answers::UnknownPath);
+    assert_catalogue("unknown path", &unknown, entry, Some("/v1/nothing/here"));
+    // A known path with another method is no operation either.
+    let wrong = raw_request(&server.base_url(), "DELETE", "/v1/customers", &[], "").await;
+    assert_catalogue("unknown method", &wrong, entry, Some("DELETE"));
+
+    let log = server.requests();
+    assert_eq!(log.len(), 4);
+    assert!(!log[0].has_token && !log[1].has_token);
+    assert_eq!(log[0].operation, Some("get_customer"));
+    assert_eq!(log[2].operation, None);
+    assert!(log.iter().all(|r| r.header("Authorization").is_none()));
+}
+
+#[tokio::test]
+async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
+    let server = TestServer::start().await.unwrap();
+    for op in &spec().operations {
+        let page = en_us(&op.doc);
+        let answer = Written::valid(op).send(&server).await;
+        let at = &op.id;
+        assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID), "{at}");
+        let success = example_responses(op, &page)
+            .into_iter()
+            .map(|(_, r)| r)
+            .find(|r| op.responses.iter().any(|x| x.status == r.status));
+        match success {
+            Some(example) => {
+                assert_eq!(answer.status, example.status, "{at}: status");
+                assert_eq!(answer.body, example.served_body(), "{at}: body");
+                for (name, value) in example.served_headers() {
+                    let echoed = ["MS-RequestId", "MS-CorrelationId", "Date"];
+                    if !echoed.iter().any(|e| e.eq_ignore_ascii_case(name)) {
+                        assert_eq!(answer.header(name), Some(value.as_str()), "{at}: {name}");
+                    }
+                }
+            }
+            None => assert_eq!(answer.status, op.responses[0].status, "{at}: status"),
+        }
+    }
+}
