@@ -127,6 +127,19 @@
 //! }
 //! ```
 //!
+//! # Testing
+//!
+//! With the `test-server` feature, `TestServer` is a local Partner Center
+//! on 127.0.0.1, generated from the spec like the client: each operation
+//! answers its page's success example out of the box, the rules the pages
+//! state are enforced (a missing token is a 401, a broken rule gets the
+//! failure its page documents), answers are scripted per operation
+//! (`server.get_customer()`, named like the client's method) or for all,
+//! and every request is logged, the token as present or absent only. The
+//! `test_server` module documents it; the `partner-center-test-server`
+//! program runs it on a port of your choice. The feature adds the server
+//! side of hyper to the build; without it, nothing of the server is built.
+//!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! (operation, request id, correlation id), with an event per attempt
 //! (attempt, status) and per wait.

@@ -1,12 +1,14 @@
 //! A crate outside the workspace that uses the client as a downstream crate
-//! would: it lists customers page by page, creates a user, reads and updates
-//! a billing profile, and checks AgreementStatus, against a one-request-per-
-//! connection HTTP server on 127.0.0.1. It exits 0 if the client sent and
-//! saw what the server expected.
+//! would: through its library (`src/lib.rs`) it lists customers page by
+//! page, creates a user, renames a billing profile's company (reading it
+//! again after a stale ETag), and checks AgreementStatus, against a
+//! one-request-per-connection HTTP server on 127.0.0.1 written here by
+//! hand. It exits 0 if the client sent and saw what the server expected.
+//! `tests/` checks the same library against the client's own test server.
 
-use partner_center::{
-    AgreementStatusError, Client, Cloud, CustomerUser, Program, Reseller, ResourceAttributes,
-    UpdateCustomerBillingProfileError, Uuid,
+use partner_center::{AgreementStatusError, Client, Cloud, Program, Reseller, Uuid};
+use partner_center_downstream::{
+    Readiness, add_user, customer_domains, rename_billing_company, reseller_readiness,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -83,11 +85,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             r#"{"id": "4b10bf41-ab11-40e3-8c53-cd67849b50de", "userPrincipalName": "ada@contoso.example", "state": "active", "attributes": {"objectType": "CustomerUser"}}"#,
         ),
         http_response("200 OK", PROFILE),
-        http_response("200 OK", PROFILE),
         http_response(
             "412 Precondition Failed",
             r#"{"code": 412, "description": "The ETag does not match.", "data": [], "source": "PartnerFD"}"#,
         ),
+        http_response("200 OK", PROFILE),
+        http_response("200 OK", PROFILE),
         http_response("200 OK", r#"{"isAgreementSigned": true}"#),
         http_response(
             "400 Bad Request",
@@ -104,37 +107,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
 
     // Every customer, page by page: the client follows links.next.
-    let mut pages = client.list_customers(2).pages();
-    let mut ids = Vec::new();
-    while let Some(page) = pages.next().await {
-        let page = page?;
-        ids.extend(page.items.iter().map(|c| c.id.clone()));
-    }
-    assert_eq!(ids, ["c1", "c2", "c3"]);
+    let domains = customer_domains(&client, 2).await?;
+    assert_eq!(domains, ["c1.example.com", "c2.example.com", "c3.example.com"]);
 
     // A new user: the properties not set are not sent.
     let customer = Uuid::new_v4();
-    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
-    user.user_principal_name = Some("ada@contoso.example".into());
-    user.display_name = Some("Ada".into());
-    let created = client.create_customer_user(customer, &user).await?;
+    let created = add_user(&client, customer, "ada@contoso.example", "Ada").await?;
     assert_eq!(created.state.as_ref().map(|s| s.as_str()), Some("active"));
 
-    // Read, change, write back: If-Match carries the ETag that was read.
-    let mut profile = client.get_customer_billing_profile(customer).await?.into_inner();
-    profile.company_name = "Contoso Ltd".into();
-    let updated = client.update_customer_billing_profile(customer, &profile).await?;
-    assert_eq!(updated.meta().status(), 200);
-    match client.update_customer_billing_profile(customer, &profile).await {
-        Err(UpdateCustomerBillingProfileError::PreconditionFailed(_)) => {}
-        other => return Err(format!("expected PreconditionFailed, got {other:?}").into()),
-    }
+    // Read, change, write back with the ETag read; read again when stale.
+    rename_billing_company(&client, customer, "Contoso Ltd").await?;
 
-    let status = client
-        .agreement_status(Program::Csp, Reseller::MpnId(1_234_567))
-        .await?;
-    assert!(status.is_agreement_signed);
-    assert_eq!(status.meta().request_id(), Some("aa04fb9d-c6b6-4754-8a6a-86e00cdd5ccb"));
+    assert_eq!(reseller_readiness(&client, 1_234_567).await?, Readiness::Ready);
     let tenant = "a2898e3a-06ca-454e-a0d0-c73b0ee36bba".parse()?;
     match client.agreement_status(Program::Csp, Reseller::TenantId(tenant)).await {
         Err(AgreementStatusError::TenantIdNotFound(_)) => {}
@@ -149,6 +133,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert!(lower[2].ends_with(r#"{"userprincipalname":"ada@contoso.example","displayname":"ada","attributes":{"objecttype":"customeruser"}}"#));
     assert!(lower[4].starts_with("put ") && lower[4].contains("if-match: \"5920358838484612121\""));
     assert!(lower[4].contains(r#""companyname":"contoso ltd""#));
+    assert!(lower[5].starts_with("get ") && lower[6].starts_with("put "));
     println!("downstream: listing, user, billing profile and agreement status ok");
     Ok(())
 }
