@@ -105,6 +105,7 @@ pub const PRELUDE: &[&str] = &[
 /// a test keeps this list complete).
 pub const RUNTIME_TYPES: &[&str] = &[
     "AllOperations",
+    "Answer",
     "ApiError",
     "BuildError",
     "Call",

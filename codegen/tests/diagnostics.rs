@@ -353,6 +353,29 @@ fn rules_a_failure_cannot_answer() {
     }));
 }
 
+/// A rule names a parameter that can break it: a query parameter outside
+/// the group can be missing, a typed one malformed.
+#[test]
+fn rules_on_parameters_that_cannot_break_them() {
+    insta::assert_snapshot!(diagnose(|name, text| {
+        let edits: &[(&str, &str)] = match name {
+            "agreement-status.yaml" => &[
+                ("{malformed: mpnId}", "{missing: mpnId}"),
+                ("{several_of: Reseller}", "{malformed: ProgramName}"),
+            ],
+            "customers.yaml" => &[(
+                "{missing_header: If-Match}",
+                "{missing: customer-tenant-id}",
+            )],
+            _ => &[],
+        };
+        edits.iter().fold(text.to_string(), |text, (from, to)| {
+            assert!(text.contains(from), "{name} has no {from:?}");
+            text.replacen(from, to, 1)
+        })
+    }));
+}
+
 /// What the test server pages with, and the catalogue entries it answers
 /// with, are checked like the rest.
 #[test]
@@ -367,7 +390,10 @@ fn paging_and_catalogue_answers_that_cannot_be() {
                 ),
                 ("query: seekOperation=Next", "query: seekOperation"),
             ],
-            "error-codes.yaml" => &[("answers: unknown-path", "answers: missing-token")],
+            "error-codes.yaml" => &[
+                ("answers: unknown-path", "answers: missing-token"),
+                ("answers: invalid-request", "answers: unknown-path"),
+            ],
             _ => &[],
         };
         edits.iter().fold(text.to_string(), |text, (from, to)| {

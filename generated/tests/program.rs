@@ -4,39 +4,58 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_partner-center-test-server");
 
+/// The running program, stopped when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[test]
 fn the_program_serves_the_documented_examples_where_it_says() {
-    let mut child = Command::new(PROGRAM)
-        .args(["--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let mut running = Running(
+        Command::new(PROGRAM)
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // Its first line, read on a thread: a program that says nothing fails
+    // the test instead of hanging it.
+    let stdout = running.0.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx.recv_timeout(Duration::from_secs(30)).unwrap();
     let address = line
         .trim()
-        .strip_prefix("http://127.0.0.1:")
-        .map(|port| format!("127.0.0.1:{port}"));
-    let answer = address.map(|address| {
-        let mut stream = TcpStream::connect(&address).unwrap();
-        let request = format!(
-            "GET /v1/compliance/csp/agreementstatus?mpnId=1234567 HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer any\r\nConnection: close\r\n\r\n"
-        );
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).unwrap();
-        answer
-    });
-    child.kill().unwrap();
-    child.wait().unwrap();
-    let answer = answer.unwrap_or_else(|| panic!("not a base URL: {line:?}"));
+        .strip_prefix("http://")
+        .filter(|a| a.starts_with("127.0.0.1:"))
+        .unwrap_or_else(|| panic!("not a base URL on 127.0.0.1: {line:?}"));
+
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let request = format!(
+        "GET /v1/compliance/csp/agreementstatus?mpnId=1234567 HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer any\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     assert!(
         answer.ends_with("{\n    \"isAgreementSigned\": true\n}"),

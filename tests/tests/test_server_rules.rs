@@ -16,8 +16,9 @@ use partner_center_codegen::model::{
 use partner_center_tests::replay::{PLACEHOLDER_GUID, spec};
 use partner_center_tests::{en_us, raw_request};
 
-/// The id the requests send, which every answer echoes.
+/// The ids the requests send, which every answer echoes.
 const REQUEST_ID: &str = "0d2d9fd8-7e71-4b9b-9f3c-6b9a4e1f2a10";
+const CORRELATION_ID: &str = "5e0d7c1a-3f4b-4c2e-9a8d-1b2c3d4e5f60";
 
 /// A request of an operation, in parts to edit.
 struct Written {
@@ -62,6 +63,7 @@ impl Written {
         let mut headers = vec![
             ("Authorization".to_string(), "Bearer t".to_string()),
             ("MS-RequestId".to_string(), REQUEST_ID.to_string()),
+            ("MS-CorrelationId".to_string(), CORRELATION_ID.to_string()),
         ];
         for h in op.request_headers.iter().filter(|h| h.required) {
             headers.push((h.name.clone(), "\"1\"".into()));
@@ -166,6 +168,16 @@ fn catalogue(answers: Answers) -> &'static GlobalCode {
     codes.iter().find(|c| c.answers == Some(answers)).unwrap()
 }
 
+/// The answer carries the ids the request sent.
+fn assert_echoed(at: &str, answer: &HttpResponse) {
+    assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID), "{at}");
+    assert_eq!(
+        answer.header("MS-CorrelationId"),
+        Some(CORRELATION_ID),
+        "{at}"
+    );
+}
+
 /// `body` is the catalogue entry's, with `detail` (if any) in its data.
 fn assert_catalogue(at: &str, answer: &HttpResponse, entry: &GlobalCode, detail: Option<&str>) {
     assert_eq!(answer.status, entry.status, "{at}: status");
@@ -193,7 +205,7 @@ async fn each_documented_rule_answers_its_failure_example_byte_for_byte() {
             let at = format!("{} {} ({when:?})", op.id, entry.id);
             let answer = Written::breaking(op, when).send(&server).await;
             assert_eq!(answer.status, entry.status, "{at}: status");
-            assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID), "{at}");
+            assert_echoed(&at, &answer);
             if entry.origin == Origin::Example {
                 let (_, documented) = examples
                     .iter()
@@ -208,7 +220,7 @@ async fn each_documented_rule_answers_its_failure_example_byte_for_byte() {
         }
     }
     // Four of AgreementStatus (malformed ids, none, both), and the missing
-    // If-Match of the billing profile's update.
+    // If-Match of the billing profile's update (no example: the spec's entry).
     assert_eq!(checked, 5);
     let log = server.requests();
     assert_eq!(log.len(), 5);
@@ -220,6 +232,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     let server = TestServer::start().await.unwrap();
     let invalid = catalogue(Answers::InvalidRequest);
     let mut count = 0;
+    let mut rerouted = 0;
     for op in &spec().operations {
         let documented = |when: When| op.errors.iter().any(|e| e.when.as_ref() == Some(&when));
         let params = op.path_params.iter().chain(&op.query);
@@ -243,6 +256,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             let routed = server.requests().last().unwrap().operation;
             let detail = (routed == Some(op.id.as_str())).then_some(q.name.as_str());
             assert_catalogue(&at, &answer, invalid, detail);
+            rerouted += usize::from(detail.is_none());
             count += 1;
         }
         if op.body.is_some() {
@@ -254,6 +268,9 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
         }
     }
     assert!(count > 20, "{count} rules");
+    // Only a search without its filter is another operation's request (a
+    // listing's, whose own rule is then the broken one).
+    assert_eq!(rerouted, 1);
 }
 
 #[tokio::test]
@@ -268,7 +285,7 @@ async fn no_token_and_an_unknown_path_get_the_catalogue_s_entries() {
     w.headers.retain(|(n, _)| n != "Authorization");
     let answer = w.send(&server).await;
     assert_catalogue("no token", &answer, catalogue(Answers::MissingToken), None);
-    assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID));
+    assert_echoed("no token", &answer);
 
     w.headers.push(("Authorization".into(), "Bearer ".into()));
     let answer = w.send(&server).await;
@@ -297,11 +314,12 @@ async fn no_token_and_an_unknown_path_get_the_catalogue_s_entries() {
 #[tokio::test]
 async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     let server = TestServer::start().await.unwrap();
+    let mut no_example = 0;
     for op in &spec().operations {
         let page = en_us(&op.doc);
         let answer = Written::valid(op).send(&server).await;
         let at = &op.id;
-        assert_eq!(answer.header("MS-RequestId"), Some(REQUEST_ID), "{at}");
+        assert_echoed(at, &answer);
         let success = example_responses(op, &page)
             .into_iter()
             .map(|(_, r)| r)
@@ -317,7 +335,19 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
                     }
                 }
             }
-            None => assert_eq!(answer.status, op.responses[0].status, "{at}: status"),
+            // No example: the smallest body of the model.
+            None => {
+                let response = &op.responses[0];
+                assert_eq!(answer.status, response.status, "{at}: status");
+                let made = response.body.as_ref().map_or_else(String::new, |t| {
+                    partner_center_codegen::examples::sample(spec(), t, 0).to_string()
+                });
+                assert_eq!(answer.body, made, "{at}: body");
+                no_example += 1;
+            }
         }
     }
+    // Two pages show no success example (the directory roles of a customer
+    // and a role's members): their bodies are made from the spec.
+    assert_eq!(no_example, 2);
 }

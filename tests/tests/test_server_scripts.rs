@@ -9,7 +9,7 @@ use std::time::Duration;
 use partner_center::{
     AgreementStatusError, ApiError, Customer, CustomerCompanyProfile, GetCustomerError, Program,
     RelationshipToPartner, Reseller, ResourceAttributes, RetryPolicy, TestServer,
-    UpdateCustomerBillingProfileError, Uuid, agreement_status,
+    UpdateCustomerBillingProfileError, Uuid, VerifyDomainAvailabilityResponse, agreement_status,
 };
 use partner_center_tests::raw_request;
 
@@ -108,6 +108,7 @@ async fn a_5xx_a_throttle_and_a_dropped_connection_are_retried_to_success() {
     let log = server.requests();
     assert_eq!(log.len(), 4, "three failed attempts and a success");
     let ids: Vec<_> = log.iter().map(|r| r.header("MS-RequestId")).collect();
+    assert!(ids[0].is_some());
     assert!(ids.iter().all(|id| *id == ids[0]), "one call: {ids:?}");
     assert_eq!(customer.meta().request_id(), ids[0]);
 }
@@ -190,6 +191,7 @@ async fn a_listing_of_five_items_over_three_pages() {
         assert!(next.header("MS-ContinuationToken").is_some());
     }
     let correlation: Vec<_> = log.iter().map(|r| r.header("MS-CorrelationId")).collect();
+    assert!(correlation[0].is_some());
     assert!(correlation.iter().all(|c| *c == correlation[0]));
 
     // The items, through the stream of items.
@@ -290,4 +292,87 @@ async fn a_scripted_failure_is_the_operation_s_own() {
     let error = client.get_customer(Uuid::new_v4()).await.unwrap_err();
     assert!(matches!(error, GetCustomerError::Other(_)), "{error}");
     assert_eq!(error.meta().unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn a_delay_then_a_failure_is_a_slow_failure() {
+    let server = TestServer::start().await.unwrap();
+    let client = server.client().retry(RetryPolicy::none()).build().unwrap();
+    server
+        .get_customer()
+        .delay(Duration::from_millis(300))
+        .status(503, "");
+    let started = std::time::Instant::now();
+    let error = client.get_customer(Uuid::new_v4()).await.unwrap_err();
+    assert_eq!(error.meta().unwrap().status(), 503);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    // Nothing else was queued: the next call succeeds at once.
+    client.get_customer(Uuid::new_v4()).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_answer_with_headers_is_sent_as_scripted() {
+    let server = TestServer::start().await.unwrap();
+    let client = client(&server);
+    server
+        .get_customer()
+        .answer(503, &[("Retry-After", "0"), ("MS-CV", "scripted.1")], "");
+    let customer = client.get_customer(Uuid::new_v4()).await.unwrap();
+    assert_eq!(customer.meta().status(), 200);
+    let headers = [("Authorization", "Bearer t")];
+    server
+        .get_customer()
+        .answer(503, &[("Retry-After", "7"), ("MS-CV", "scripted.2")], "");
+    let target = format!("/v1/customers/{}", Uuid::new_v4());
+    let answer = raw_request(&server.base_url(), "GET", &target, &headers, "").await;
+    assert_eq!(answer.status, 503);
+    assert_eq!(answer.header("Retry-After"), Some("7"));
+    assert_eq!(answer.header("MS-CV"), Some("scripted.2"));
+}
+
+#[tokio::test]
+async fn an_outcome_is_answered_with_its_own_status() {
+    let server = TestServer::start().await.unwrap();
+    let client = client(&server);
+    let documented = client
+        .verify_domain_availability("contoso.example")
+        .await
+        .unwrap();
+    assert_eq!(documented.value(), &VerifyDomainAvailabilityResponse::InUse);
+    server
+        .verify_domain_availability()
+        .respond(&VerifyDomainAvailabilityResponse::Available);
+    let available = client
+        .verify_domain_availability("contoso.example")
+        .await
+        .unwrap();
+    assert_eq!(
+        available.value(),
+        &VerifyDomainAvailabilityResponse::Available
+    );
+    assert_eq!(available.meta().status(), 404);
+}
+
+#[tokio::test]
+#[should_panic(expected = "makes no failure that `agreement_status` documents")]
+async fn a_failure_that_is_not_documented_is_refused() {
+    let server = TestServer::start().await.unwrap();
+    server
+        .agreement_status()
+        .fail(|e| AgreementStatusError::Other(partner_center::Error::Api(e)));
+}
+
+#[tokio::test]
+async fn a_body_over_16_mib_is_an_invalid_request() {
+    let server = TestServer::start().await.unwrap();
+    let body = format!("[{}0]", "0,".repeat(8 << 20));
+    let target = format!("/v1/customers/{}/users", Uuid::new_v4());
+    let headers = [("Authorization", "Bearer t")];
+    let answer = raw_request(&server.base_url(), "POST", &target, &headers, &body).await;
+    assert_eq!(answer.status, 400);
+    assert!(answer.body.contains("over 16 MiB"), "{}", answer.body);
+    let log = server.take_requests();
+    assert_eq!(log.len(), 1);
+    assert!(log[0].body.is_empty());
+    assert!(server.requests().is_empty(), "taken");
 }

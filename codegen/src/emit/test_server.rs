@@ -85,9 +85,32 @@ pub fn route(api: &Api, o: &Operation, examples: &Examples, value: &TokenStream)
         o.name, o.fn_ident, o.fn_ident, o.error_type
     ));
     let cfg = cfg();
+    let outcome = o.outcome_type.as_ref().map(|t| {
+        let ty = ident(t);
+        let arms = o.responses.iter().map(|r| {
+            let v = ident(r.variant.as_deref().unwrap_or("Ok"));
+            let status = proc_macro2::Literal::u16_unsuffixed(r.status);
+            match &r.body {
+                Some(_) => quote! {
+                    #ty::#v(value) => (Some(#status), ts::Answer::answer(value).1),
+                },
+                None => quote! { #ty::#v => (Some(#status), String::new()), },
+            }
+        });
+        quote! {
+            #cfg
+            impl ts::Answer for #ty {
+                fn answer(&self) -> (Option<u16>, String) {
+                    match self { #(#arms)* }
+                }
+            }
+        }
+    });
     quote! {
         #cfg
         use crate::test_server as ts;
+
+        #outcome
 
         #cfg
         #route_doc

@@ -8,7 +8,7 @@ use super::{Validator, same_ident};
 use crate::ident;
 use crate::model::*;
 use crate::spec::SourceFile;
-use crate::spec::raw::{RawOperation, RawWhen};
+use crate::spec::raw::{RawOperation, RawParam, RawWhen};
 
 /// What a failure's `when` may name: the operation's parameters and headers.
 #[derive(Clone, Copy)]
@@ -49,11 +49,8 @@ impl Rules<'_> {
                     .chain(group)
                     .find(|p| &p.name == name);
                 let Some(param) = param else {
-                    return self.reported_param(
-                        name,
-                        rule.clone(),
-                        "is not a parameter of the operation",
-                    );
+                    let written = self.raw.path_params.iter().chain(&self.raw.query_params);
+                    return reported(written, name, &rule, "is not a parameter of the operation");
                 };
                 let checked = param.encoding == Encoding::Json
                     || matches!(
@@ -78,8 +75,14 @@ impl Rules<'_> {
                     ));
                 }
                 None => {
+                    let group = self.raw.exactly_one_of.as_ref().map(|g| &g.params[..]);
+                    let written = self
+                        .raw
+                        .query_params
+                        .iter()
+                        .filter(|p| !group.unwrap_or_default().contains(&p.name));
                     let why = "is not a query parameter of the operation outside its group";
-                    return self.reported_param(name, rule.clone(), why);
+                    return reported(written, name, &rule, why);
                 }
             },
             When::NoneOf(name) | When::SeveralOf(name) => {
@@ -110,16 +113,20 @@ impl Rules<'_> {
         }
         Ok(rule)
     }
+}
 
-    /// `name` is not a checked parameter: an error, unless it is one the
-    /// spec writes (its own error is reported).
-    fn reported_param(&self, name: &str, rule: When, why: &str) -> Result<When, String> {
-        let written = self.raw.path_params.iter().chain(&self.raw.query_params);
-        if written.map(|p| &p.name).any(|n| n == name) {
-            Ok(rule)
-        } else {
-            Err(format!("`{name}` {why}"))
-        }
+/// `name` is none of the checked parameters the rule may name: an error,
+/// unless it is one of `written`, whose own error is reported already.
+fn reported<'p>(
+    written: impl IntoIterator<Item = &'p RawParam>,
+    name: &str,
+    rule: &When,
+    why: &str,
+) -> Result<When, String> {
+    if written.into_iter().any(|p| p.name == name) {
+        Ok(rule.clone())
+    } else {
+        Err(format!("`{name}` {why}"))
     }
 }
 

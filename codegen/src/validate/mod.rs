@@ -461,14 +461,26 @@ impl Validator {
                 );
             }
             self.non_empty(file, cat, "status_name", &c.status_name);
-            if let Some(answers) = c.answers
-                && let Some(other) = codes.iter().find(|x| x.answers == Some(answers))
-            {
-                let message = format!(
-                    "the code {} already answers this request: one entry per request",
-                    other.code
-                );
-                self.field_error(file, cat, "answers", message);
+            if let Some(answers) = c.answers {
+                if let Some(other) = codes.iter().find(|x| x.answers == Some(answers)) {
+                    let message = format!(
+                        "the code {} already answers this request: one entry per request",
+                        other.code
+                    );
+                    self.field_error(file, cat, "answers", message);
+                }
+                let expected = match answers {
+                    Answers::MissingToken => 401,
+                    Answers::InvalidRequest => 400,
+                    Answers::UnknownPath => 404,
+                };
+                if c.status != expected {
+                    let message = format!(
+                        "a status {} entry cannot answer this request: it is answered with {expected}",
+                        c.status
+                    );
+                    self.field_error(file, cat, "answers", message);
+                }
             }
             codes.push(GlobalCode {
                 code,

@@ -139,6 +139,15 @@ fn decode(
 #[cfg(feature = "test-server")]
 use crate::test_server as ts;
 #[cfg(feature = "test-server")]
+impl ts::Answer for VerifyDomainAvailabilityResponse {
+    fn answer(&self) -> (Option<u16>, String) {
+        match self {
+            VerifyDomainAvailabilityResponse::InUse => (Some(200), String::new()),
+            VerifyDomainAvailabilityResponse::Available => (Some(404), String::new()),
+        }
+    }
+}
+#[cfg(feature = "test-server")]
 /// What the test server knows of VerifyDomainAvailability: its path, the rules of its page, and its documented responses.
 ///
 /// - success: verify-domain-availability.md:81

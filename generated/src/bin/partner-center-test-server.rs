@@ -8,7 +8,8 @@
 //! ```
 //!
 //! It prints its base URL on the first line of standard output, then
-//! serves until it is stopped (Ctrl-C). Port 0, the default, is a free one.
+//! serves until it is stopped (Ctrl-C), writing a line to standard error
+//! for each request it received. Port 0, the default, is a free one.
 
 use std::process::ExitCode;
 
@@ -48,8 +49,26 @@ fn main() -> ExitCode {
         eprintln!(
             "partner-center-test-server: every operation answers its documented example; stop with Ctrl-C"
         );
-        std::future::pending::<()>().await;
-        ExitCode::SUCCESS
+        // The log, shown and forgotten as it grows.
+        loop {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            for request in server.take_requests() {
+                let query = request
+                    .query
+                    .iter()
+                    .map(|(n, v)| format!("{n}={v}"))
+                    .collect::<Vec<_>>()
+                    .join("&");
+                eprintln!(
+                    "{} {}{}{} ({})",
+                    request.method,
+                    request.path,
+                    if query.is_empty() { "" } else { "?" },
+                    query,
+                    request.operation.unwrap_or("no operation")
+                );
+            }
+        }
     })
 }
 

@@ -16,10 +16,10 @@
 //!   request input" (400) with what is wrong in its `data`.
 //! - **Scripting** ([`Script`]): per operation (`server.get_customer()`,
 //!   named like the client's method) or for all ([`TestServer::all`]),
-//!   queue a documented failure by its variant, any status and body, a
-//!   throttled 429 with `Retry-After`, a delay or a dropped connection;
-//!   replace the success with your own value, or serve a listing of your
-//!   items across pages.
+//!   queue a documented failure by its variant, any status, headers and
+//!   body, a throttled 429 with `Retry-After`, a delay or a dropped
+//!   connection; replace the success with your own value (or outcome), or
+//!   serve a listing of your items across pages.
 //! - **A log** of every request ([`TestServer::requests`]): method, path,
 //!   query, headers and body; the token is recorded as present or absent,
 //!   never as text.
@@ -68,7 +68,7 @@ use tokio::net::TcpListener;
 
 pub(crate) use route::*;
 use script::Scripts;
-pub use script::{AllOperations, Script};
+pub use script::{AllOperations, Answer, Script};
 
 use crate::client::ClientBuilder;
 
@@ -151,6 +151,12 @@ impl TestServer {
         lock(&self.shared.requests).clone()
     }
 
+    /// Every request received so far, in order, and forgotten: the next
+    /// call gives those received after this one.
+    pub fn take_requests(&self) -> Vec<Received> {
+        std::mem::take(&mut *lock(&self.shared.requests))
+    }
+
     /// Scripts the answers of every operation.
     pub fn all(&self) -> Script<'_, AllOperations, AllOperations> {
         Script::all(self)
@@ -204,7 +210,8 @@ pub struct Received {
     pub headers: Vec<(String, String)>,
     /// Whether the request carried a token; the token itself is not kept.
     pub has_token: bool,
-    /// The body, as sent.
+    /// The body, as sent; empty when it was over 16 MiB (the server
+    /// answers such a request as invalid without reading it).
     pub body: Vec<u8>,
 }
 

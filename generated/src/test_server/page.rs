@@ -1,6 +1,10 @@
 //! The pages of a scripted listing: the collection envelope around a slice
 //! of the items, linking to the next page as the documents show it.
 
+use std::sync::Arc;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::route::{Incoming, PageShape};
@@ -12,7 +16,7 @@ const TOKEN_QUERY: &str = "continuationToken";
 /// not give.
 pub(crate) fn write(
     shape: &PageShape,
-    items: &[Value],
+    items: &[Arc<RawValue>],
     per_page: usize,
     request: &Incoming<'_>,
 ) -> Result<String, String> {
@@ -40,7 +44,6 @@ pub(crate) fn write(
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     };
-    envelope.insert(shape.items.into(), Value::Array(items[start..end].to_vec()));
     if let Some(total) = shape.total {
         envelope.insert(total.into(), items.len().into());
     }
@@ -48,7 +51,37 @@ pub(crate) fn write(
         let link = link(shape, request, &format!("page-{}", page + 1));
         insert_at(&mut envelope, shape.next, link);
     }
-    Ok(Value::Object(envelope).to_string())
+    let page = Page {
+        envelope: &envelope,
+        key: shape.items,
+        items: &items[start..end],
+    };
+    serde_json::to_string(&page).map_err(|e| e.to_string())
+}
+
+/// The items alone, as a JSON array.
+pub(crate) fn items_only(items: &[Arc<RawValue>]) -> String {
+    let items: Vec<&RawValue> = items.iter().map(|i| &**i).collect();
+    serde_json::to_string(&items).unwrap_or_default()
+}
+
+/// A page: the envelope's properties, and the items as they were written.
+struct Page<'a> {
+    envelope: &'a Map<String, Value>,
+    key: &'a str,
+    items: &'a [Arc<RawValue>],
+}
+
+impl Serialize for Page<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (name, value) in self.envelope.iter().filter(|(n, _)| *n != self.key) {
+            map.serialize_entry(name, value)?;
+        }
+        let items: Vec<&RawValue> = self.items.iter().map(|i| &**i).collect();
+        map.serialize_entry(self.key, &items)?;
+        map.end()
+    }
 }
 
 /// The next page's link: this page's URI relative to the base URL and the

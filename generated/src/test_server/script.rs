@@ -4,9 +4,11 @@
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::TestServer;
 use crate::error::{ApiError, OperationError};
@@ -44,7 +46,8 @@ pub enum AllOperations {}
 pub(crate) enum Queued {
     /// The documented failure of this index of the route's errors.
     Failure(usize),
-    Status(u16, String),
+    /// A status, headers and a body.
+    Raw(u16, Vec<(String, String)>, String),
     Throttle(Duration),
     Delay(Duration),
     Drop,
@@ -53,10 +56,30 @@ pub(crate) enum Queued {
 /// What replaces an operation's documented success.
 #[derive(Debug, Clone)]
 pub(crate) enum Replaced {
-    /// A JSON body.
-    Value(String),
-    /// A listing of these items, `per_page` a page.
-    Items(Vec<serde_json::Value>, usize),
+    /// A body, with its own status when the value decides it.
+    Value(Option<u16>, String),
+    /// A listing of these items (each as JSON), `per_page` a page.
+    Items(Vec<Arc<RawValue>>, usize),
+}
+
+/// A value an operation answers with: the body it is sent as, and the
+/// status when the value decides it (an outcome of an operation with
+/// several, such as `VerifyDomainAvailabilityResponse::Available`).
+///
+/// Implemented for every serializable value (the models the client
+/// decodes) and for each operation's outcome enum.
+pub trait Answer {
+    /// The status of this value, if it decides one, and its body as JSON
+    /// (empty for none).
+    fn answer(&self) -> (Option<u16>, String);
+}
+
+impl<T: Serialize> Answer for T {
+    fn answer(&self) -> (Option<u16>, String) {
+        let body = serde_json::to_string(self)
+            .unwrap_or_else(|e| format!("the test server cannot write this value: {e}"));
+        (None, body)
+    }
 }
 
 /// Everything scripted on a server.
@@ -113,9 +136,20 @@ impl<'s, T, E> Script<'s, T, E> {
     }
 
     /// Queues a response of `status` with `body` (JSON when it is not
-    /// empty), e.g. a 5xx. A status outside 100-999 is answered as 500.
+    /// empty), e.g. a 5xx. A status outside 200-999 is answered as 500.
     pub fn status(&self, status: u16, body: impl Into<String>) -> &Self {
-        self.queue(Queued::Status(status, body.into()))
+        self.answer(status, &[], body)
+    }
+
+    /// Queues a response of `status` with these headers and `body`, e.g. a
+    /// 503 with a `Retry-After`. The caller's ids are echoed besides, and
+    /// a body without a `Content-Type` is sent as JSON.
+    pub fn answer(&self, status: u16, headers: &[(&str, &str)], body: impl Into<String>) -> &Self {
+        let headers = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        self.queue(Queued::Raw(status, headers, body.into()))
     }
 
     /// Queues the documented throttled response (429), with `Retry-After`
@@ -124,8 +158,9 @@ impl<'s, T, E> Script<'s, T, E> {
         self.queue(Queued::Throttle(retry_after))
     }
 
-    /// Queues a wait of `by` before the answer the request would get
-    /// without it.
+    /// Queues a wait of `by`, then the next queued answer (or the one the
+    /// request gets without a script): `.delay(d).status(503, "")` is a
+    /// slow failure.
     pub fn delay(&self, by: Duration) -> &Self {
         self.queue(Queued::Delay(by))
     }
@@ -140,32 +175,36 @@ impl<T, E: OperationError> Script<'_, T, E> {
     /// Queues the documented failure `failure`, named by its variant: e.g.
     /// `server.agreement_status().fail(AgreementStatusError::MpaNotSigned)`
     /// answers the response the page shows for it.
+    ///
+    /// # Panics
+    ///
+    /// When `failure` makes no documented failure of the operation (a
+    /// closure that makes `Other`): the test would not test what it says.
     pub fn fail(&self, failure: fn(ApiError) -> E) -> &Self {
-        let placeholder = failure(ApiError::placeholder(self.server.routes().protocol));
-        let found = placeholder.documented_entry().and_then(|entry| {
-            let route = self.server.routes().operations.get(self.route?)?;
-            route.errors.iter().position(|f| f.id == entry.id)
-        });
+        let routes = self.server.routes();
+        let placeholder = failure(ApiError::placeholder(routes.protocol));
+        let route = self.route.and_then(|i| routes.operations.get(i));
+        let found = placeholder
+            .documented_entry()
+            .and_then(|entry| route?.errors.iter().position(|f| f.id == entry.id));
         match found {
             Some(index) => self.queue(Queued::Failure(index)),
-            None => self,
+            None => panic!(
+                "Script::fail: the function given makes no failure that `{}` documents: pass a variant of its error type",
+                route.map_or("the operation", |r| r.id)
+            ),
         }
     }
 }
 
-impl<T: Serialize, E> Script<'_, T, E> {
-    /// Answers `value` instead of the documented success body, with the
-    /// success's status and headers, from now on.
+impl<T: Answer, E> Script<'_, T, E> {
+    /// Answers `value` instead of the documented success, from now on:
+    /// with the success's status and headers, or with the status of the
+    /// outcome when `value` is one.
     pub fn respond(&self, value: &T) -> &Self {
-        let body = serde_json::to_string(value).map_err(|e| e.to_string());
-        self.replace(match body {
-            Ok(json) => Replaced::Value(json),
-            Err(why) => Replaced::Value(format!("the test server cannot write this value: {why}")),
-        })
-    }
-
-    fn replace(&self, replaced: Replaced) -> &Self {
+        let (status, body) = value.answer();
         if let Some(route) = self.route {
+            let replaced = Replaced::Value(status, body);
             self.server.scripts().replaced.insert(route, replaced);
         }
         self
@@ -182,9 +221,11 @@ where
     /// URI with `seekOperation=Next`, and an `MS-ContinuationToken` header),
     /// and the last page has no next link.
     pub fn items(&self, items: impl IntoIterator<Item = T::Item>, per_page: usize) -> &Self {
+        // As JSON text: exact decimals stay exact.
         let items = items
             .into_iter()
-            .map(|item| serde_json::to_value(item).unwrap_or_else(|e| e.to_string().into()))
+            .filter_map(|item| serde_json::value::to_raw_value(&item).ok())
+            .map(Arc::from)
             .collect();
         if let Some(route) = self.route {
             self.server

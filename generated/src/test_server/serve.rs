@@ -59,7 +59,7 @@ pub(crate) async fn accept(listener: TcpListener, shared: Arc<Shared>) {
 /// A response: status, headers and body.
 struct Answer {
     status: u16,
-    headers: Vec<(&'static str, String)>,
+    headers: Vec<(String, String)>,
     body: String,
 }
 
@@ -70,7 +70,7 @@ impl Answer {
             headers: reply
                 .headers
                 .iter()
-                .map(|(n, v)| (*n, v.to_string()))
+                .map(|(n, v)| (n.to_string(), v.to_string()))
                 .collect(),
             body: reply.body.to_string(),
         }
@@ -94,11 +94,11 @@ async fn answer(
     request: hyper::Request<Body>,
 ) -> Result<Response<Full<Bytes>>, Dropped> {
     let (parts, body) = request.into_parts();
-    let body = Limited::new(body, MAX_BODY)
-        .collect()
-        .await
-        .map(|b| b.to_bytes())
-        .unwrap_or_default();
+    // A body over the limit is not read: the request is answered as invalid.
+    let (body, oversized) = match Limited::new(body, MAX_BODY).collect().await {
+        Ok(body) => (body.to_bytes(), false),
+        Err(_) => (Bytes::new(), true),
+    };
     let segments: Vec<String> = parts
         .uri
         .path()
@@ -123,7 +123,13 @@ async fn answer(
         body: &body,
     };
     let routes = shared.routes;
-    let verdict = judge(routes, &incoming);
+    let verdict = match judge(routes, &incoming) {
+        Verdict::Valid(i) | Verdict::Broken(i, _) if oversized => {
+            let why = format!("the body is over {} MiB", MAX_BODY >> 20);
+            Verdict::Broken(i, Broken::Invalid(why))
+        }
+        verdict => verdict,
+    };
     let index = match verdict {
         Verdict::Unknown => None,
         Verdict::Unauthorized(i) | Verdict::Broken(i, _) | Verdict::Valid(i) => Some(i),
@@ -151,21 +157,24 @@ async fn answer(
         }
         Verdict::Valid(i) => {
             let route = routes.operations[i];
-            let queued = shared.scripts().next(i);
-            match queued {
-                Some(Queued::Failure(f)) => Answer::of(&route.errors[f].reply),
-                Some(Queued::Status(status, body)) => Answer {
-                    status,
-                    headers: Vec::new(),
-                    body,
-                },
-                Some(Queued::Throttle(wait)) => throttled(&shared, wait),
-                Some(Queued::Drop) => return Err(Dropped),
-                Some(Queued::Delay(by)) => {
-                    tokio::time::sleep(by).await;
-                    success(&shared, i, route, &incoming)
-                }
-                None => success(&shared, i, route, &incoming),
+            loop {
+                let queued = shared.scripts().next(i);
+                break match queued {
+                    Some(Queued::Failure(f)) => Answer::of(&route.errors[f].reply),
+                    Some(Queued::Raw(status, headers, body)) => Answer {
+                        status,
+                        headers,
+                        body,
+                    },
+                    Some(Queued::Throttle(wait)) => throttled(&shared, wait),
+                    Some(Queued::Drop) => return Err(Dropped),
+                    // Then the next answer queued, or the success.
+                    Some(Queued::Delay(by)) => {
+                        tokio::time::sleep(by).await;
+                        continue;
+                    }
+                    None => success(&shared, i, route, &incoming),
+                };
             }
         }
     };
@@ -178,13 +187,16 @@ fn success(shared: &Shared, index: usize, route: &Route, request: &Incoming<'_>)
     let mut answer = Answer::of(&route.success);
     match replaced {
         None => {}
-        Some(Replaced::Value(json)) => answer.body = json,
+        Some(Replaced::Value(status, body)) => {
+            answer.status = status.unwrap_or(answer.status);
+            answer.body = body;
+        }
         Some(Replaced::Items(items, per_page)) => match &shared.routes.page {
             Some(shape) => match page::write(shape, &items, per_page, request) {
                 Ok(json) => answer.body = json,
                 Err(why) => return Answer::with_detail(&shared.routes.invalid_request, why),
             },
-            None => answer.body = serde_json::Value::Array(items).to_string(),
+            None => answer.body = page::items_only(&items),
         },
     }
     answer
@@ -192,11 +204,13 @@ fn success(shared: &Shared, index: usize, route: &Route, request: &Incoming<'_>)
 
 /// The documented 429, waiting `wait`.
 fn throttled(shared: &Shared, wait: Duration) -> Answer {
-    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let seconds = wait
+        .as_secs()
+        .saturating_add(u64::from(wait.subsec_nanos() > 0));
     let Some(throttled) = &shared.routes.throttled else {
         return Answer {
             status: 429,
-            headers: vec![("Retry-After", seconds.to_string())],
+            headers: vec![("Retry-After".to_string(), seconds.to_string())],
             body: String::new(),
         };
     };
@@ -206,7 +220,7 @@ fn throttled(shared: &Shared, wait: Duration) -> Answer {
         .retain(|(n, _)| !n.eq_ignore_ascii_case(throttled.retry_after));
     answer
         .headers
-        .push((throttled.retry_after, seconds.to_string()));
+        .push((throttled.retry_after.to_string(), seconds.to_string()));
     if let Some((from, to)) = throttled.seconds
         && let (Some(before), Some(after)) = (answer.body.get(..from), answer.body.get(to..))
     {
@@ -217,7 +231,11 @@ fn throttled(shared: &Shared, wait: Duration) -> Answer {
 
 /// The HTTP response of `answer`, with the caller's ids echoed.
 fn response(shared: &Shared, answer: Answer, request: &http::HeaderMap) -> Response<Full<Bytes>> {
-    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // A 1xx is no final answer: hyper would send a 500 in its place.
+    let status = StatusCode::from_u16(answer.status)
+        .ok()
+        .filter(|s| !s.is_informational())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let has_body = !answer.body.is_empty();
     let mut response = Response::new(Full::new(Bytes::from(answer.body)));
     *response.status_mut() = status;
