@@ -1,0 +1,174 @@
+//! The generator at 1, 100 and 1,000 operations (synthetic specs made from
+//! the real one), with every operation in one file and with one file per
+//! operation: `generate` (load, validate, read the documents' examples,
+//! emit, format) and `check` (the same, then compared with a written
+//! output). After divan's table: the peak heap of generating 1,000
+//! operations, and how long the generated crate of the real spec takes to
+//! compile (debug, its dependencies built).
+#![allow(clippy::unwrap_used)] // benchmark scaffolding
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Instant;
+
+use divan::Bencher;
+use partner_center_benches::alloc;
+use partner_center_benches::synthetic::{self, Layout};
+use partner_center_codegen::{generate, output};
+
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
+
+const SIZES: [usize; 3] = [1, 100, 1000];
+const LAYOUTS: [Layout; 2] = [Layout::OneFile, Layout::FilePerOperation];
+
+/// A synthetic spec per size and layout, and its output written once.
+struct Spec {
+    dir: tempfile::TempDir,
+    out: PathBuf,
+}
+
+static SPECS: LazyLock<Vec<(usize, Layout, Spec)>> = LazyLock::new(|| {
+    let mut specs = Vec::new();
+    for size in SIZES {
+        for layout in LAYOUTS {
+            let dir = tempfile::tempdir().unwrap();
+            let spec = dir.path().join("spec");
+            std::fs::create_dir(&spec).unwrap();
+            synthetic::write(&spec, size, layout);
+            let out = dir.path().join("out");
+            output::write(&out, &generate(&spec).unwrap()).unwrap();
+            specs.push((size, layout, Spec { dir, out }));
+        }
+    }
+    specs
+});
+
+fn spec(size: usize, layout: Layout) -> (PathBuf, &'static Path) {
+    let (_, _, s) = SPECS
+        .iter()
+        .find(|(n, l, _)| *n == size && *l == layout)
+        .unwrap();
+    (s.dir.path().join("spec"), &s.out)
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn generate_one_file(bencher: Bencher, size: usize) {
+    let (spec, _) = spec(size, Layout::OneFile);
+    bencher.bench(|| generate(&spec).unwrap());
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn generate_file_per_operation(bencher: Bencher, size: usize) {
+    let (spec, _) = spec(size, Layout::FilePerOperation);
+    bencher.bench(|| generate(&spec).unwrap());
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn check_one_file(bencher: Bencher, size: usize) {
+    let (spec, out) = spec(size, Layout::OneFile);
+    bencher.bench(|| {
+        let drift = output::check(out, &generate(&spec).unwrap()).unwrap();
+        assert!(drift.is_empty());
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn check_file_per_operation(bencher: Bencher, size: usize) {
+    let (spec, out) = spec(size, Layout::FilePerOperation);
+    bencher.bench(|| {
+        let drift = output::check(out, &generate(&spec).unwrap()).unwrap();
+        assert!(drift.is_empty());
+    });
+}
+
+/// The most heap generating 1,000 operations holds at once.
+fn peak_heap() {
+    for layout in LAYOUTS {
+        let (spec, _) = spec(1000, layout);
+        alloc::reset_peak();
+        let before = alloc::peak();
+        let files = generate(&spec).unwrap();
+        let peak = alloc::peak() - before;
+        drop(files);
+        println!(
+            "peak heap generating 1000 operations ({layout:?}): {:.1} MB",
+            peak as f64 / 1e6
+        );
+    }
+}
+
+/// Builds the real spec's crate (a copy, its dependencies already built in
+/// `target/downstream`, as the tests build there) and says how long the
+/// crate itself took.
+fn compile_time() {
+    let root = partner_center_codegen::workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let build = |dir: &Path| {
+        let started = Instant::now();
+        let status = std::process::Command::new(&cargo)
+            .args(["build", "--offline", "--quiet", "-p", "partner-center"])
+            .current_dir(dir)
+            .env("CARGO_TARGET_DIR", root.join("target/downstream"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        started.elapsed()
+    };
+    let copy = |name: &str| {
+        let dir = root.join("target/bench-compile").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&root.join("generated"), &dir.join("generated"));
+        std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[workspace]\nresolver = \"3\"\nmembers = [\"generated\"]\n\n[workspace.package]\nedition = \"2024\"\nrust-version = \"1.95\"\nlicense = \"MIT OR Apache-2.0\"\n\n[workspace.lints.rust]\nmissing_docs = \"warn\"\n\n[workspace.dependencies]\n"
+                .to_string()
+                + &workspace_dependencies(&root),
+        )
+        .unwrap();
+        dir
+    };
+    // The first build may compile the dependencies; the second, in a fresh
+    // copy, compiles the crate alone.
+    build(&copy("warm"));
+    let took = build(&copy("measured"));
+    println!(
+        "the generated crate ({} operations) compiles in {:.2} s (debug, dependencies built)",
+        partner_center_codegen::load_api(&partner_center_codegen::default_spec())
+            .unwrap()
+            .operations
+            .len(),
+        took.as_secs_f64()
+    );
+}
+
+/// The `[workspace.dependencies]` table of the workspace's manifest.
+fn workspace_dependencies(root: &Path) -> String {
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let start =
+        manifest.find("[workspace.dependencies]").unwrap() + "[workspace.dependencies]".len();
+    let rest = &manifest[start..];
+    let end = rest.find("\n[profile").unwrap_or(rest.len());
+    rest[..end].to_string()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+fn main() {
+    LazyLock::force(&SPECS);
+    divan::main();
+    peak_heap();
+    compile_time();
+}
