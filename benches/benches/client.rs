@@ -16,7 +16,7 @@ use partner_center::{
     AgreementStatus, Client, Customer, CustomerUser, Program, Reseller, ResourceAttributes,
     ResourceCollection, Uuid,
 };
-use partner_center_benches::{alloc, join_all, median, server, thread_cpu};
+use partner_center_benches::{alloc, join_all, median, pin_to_cpu, quartiles, server, thread_cpu};
 
 #[global_allocator]
 static ALLOC: alloc::Counting = alloc::Counting;
@@ -223,16 +223,16 @@ fn block<F: Future<Output = usize>>(
 
 /// The ratios ours/limit, from `BLOCKS` alternated blocks of each side.
 fn ratios() {
-    const BLOCKS: usize = 15;
+    const BLOCKS: usize = 21;
     println!();
-    println!("ours/limit, median of {BLOCKS} alternated blocks (client thread only):");
+    println!("ours/limit, median [quartiles] of {BLOCKS} alternated blocks (client thread only):");
     println!(
-        "{:<14} {:>5} {:>7} {:>7} {:>14} {:>14}",
+        "{:<12} {:>5} {:>21} {:>21} {:>12} {:>12}",
         "shape", "calls", "wall", "cpu", "allocs ours", "allocs limit"
     );
     for shape in SHAPES {
         for concurrent in [1, 64] {
-            let rounds = if concurrent == 1 { 200 } else { 4 };
+            let rounds = if concurrent == 1 { 800 } else { 12 };
             let calls = (rounds * concurrent) as f64;
             let (mut wall, mut cpu, mut ours_allocs, mut limit_allocs) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -250,12 +250,16 @@ fn ratios() {
                 ours_allocs.push(o.allocations as f64 / calls);
                 limit_allocs.push(l.allocations as f64 / calls);
             }
+            let spread = |values: &mut Vec<f64>| {
+                let (low, mid, high) = quartiles(values);
+                format!("{mid:.3} [{low:.3}, {high:.3}]")
+            };
             println!(
-                "{:<14} {:>5} {:>7.3} {:>7.3} {:>14.1} {:>14.1}",
+                "{:<12} {:>5} {:>21} {:>21} {:>12.1} {:>12.1}",
                 format!("{shape:?}"),
                 concurrent,
-                median(&mut wall),
-                median(&mut cpu),
+                spread(&mut wall),
+                spread(&mut cpu),
                 median(&mut ours_allocs),
                 median(&mut limit_allocs),
             );
@@ -263,11 +267,31 @@ fn ratios() {
     }
 }
 
+/// With `PROFILE=ours` or `PROFILE=limit` in the environment, the bench
+/// only makes calls of that side (a small object, one at a time) for a
+/// profiler to watch: `PROFILE=ours perf record target/release/deps/client-*`.
+fn profile(side: &str) {
+    let calls = 20_000;
+    let started = Instant::now();
+    for _ in 0..calls {
+        match side {
+            "limit" => divan::black_box(run(limit, Shape::SmallObject, 1)),
+            _ => divan::black_box(run(ours, Shape::SmallObject, 1)),
+        };
+    }
+    println!("{calls} calls of {side} in {:?}", started.elapsed());
+}
+
 fn main() {
+    // The client on the first core, the server on the second.
+    pin_to_cpu(0);
     // Both sides have their connections before anything is measured.
     for shape in SHAPES {
         run(ours, shape, 64);
         run(limit, shape, 64);
+    }
+    if let Ok(side) = std::env::var("PROFILE") {
+        return profile(&side);
     }
     divan::main();
     ratios();

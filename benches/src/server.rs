@@ -28,6 +28,8 @@ pub struct Server {
 pub fn start() -> Server {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        // The client's bench thread has the first core.
+        crate::pin_to_cpu(1);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

@@ -139,7 +139,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
 ];
 
 /// Names the generated modules use for their own items and imports.
-pub const GENERATOR_TYPES: &[&str] = &["Cloud", "Payload", "Request"];
+pub const GENERATOR_TYPES: &[&str] = &["Cloud", "Parts", "Payload", "Request"];
 
 /// The name the generated methods give their request: no argument or setter
 /// can take it.

@@ -2,7 +2,7 @@
 //! API, checks it, and writes the client modules of the `partner-center` crate.
 //!
 //! The pipeline runs one way, a module per step:
-//! [`spec::load`] → [`validate::validate`] → [`emit::emit`] → [`output`].
+//! [`spec::load`] → [`validate::validate`] → [`emit::jobs`] → [`output`].
 //! [`docs`] reads the published documents the spec is checked against, and
 //! [`drift`] compares them with the spec; [`examples`] takes from them the
 //! responses the generated test server answers.
@@ -19,6 +19,7 @@ pub mod examples;
 pub mod ident;
 pub mod model;
 pub mod output;
+mod parallel;
 pub mod schema;
 pub mod spec;
 pub mod validate;
@@ -69,9 +70,25 @@ pub fn docs_of(spec: &Path) -> PathBuf {
 
 /// Generates every file of the output folder from the spec at `spec`, in
 /// memory, with the example responses of its documents ([`docs_of`]) for
-/// the test server.
+/// the test server. Modules are emitted and formatted on as many threads
+/// as the machine has; the files are the same bytes whatever their number.
 pub fn generate(spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
     let api = load_api(spec)?;
     let examples = examples::Examples::read(&api, &docs_of(spec));
-    output::render(emit::emit(&api, &examples))
+    let jobs = emit::jobs(&api, &examples);
+    let done = parallel::map(&jobs, |job| {
+        let module = job();
+        let outline = module.outline();
+        output::render(module).map(|file| (outline, file))
+    });
+    let mut outlines = Vec::with_capacity(done.len() + 1);
+    let mut files = Vec::with_capacity(done.len() + 1);
+    for result in done {
+        let (outline, file) = result?;
+        outlines.push(outline);
+        files.push(file);
+    }
+    files.push(output::render(emit::root(&outlines))?);
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
 }

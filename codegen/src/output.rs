@@ -18,26 +18,21 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Formats every module with prettyplease under the generated-file header.
-pub fn render(modules: Vec<Module>) -> Result<Vec<GeneratedFile>, Error> {
-    modules
-        .into_iter()
-        .map(|m| {
-            let file: syn::File = syn::parse2(m.tokens).map_err(|e| Error::Internal {
-                file: m.file_name.clone(),
-                message: format!("emitted tokens do not parse as Rust: {e}"),
-            })?;
-            let contents = format!(
-                "{MARKER} Do not edit.\n\
-                 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.\n\n{}",
-                prettyplease::unparse(&file)
-            );
-            Ok(GeneratedFile {
-                name: m.file_name,
-                contents,
-            })
-        })
-        .collect()
+/// Formats a module with prettyplease under the generated-file header.
+pub fn render(module: Module) -> Result<GeneratedFile, Error> {
+    let file: syn::File = syn::parse2(module.tokens).map_err(|e| Error::Internal {
+        file: module.file_name.clone(),
+        message: format!("emitted tokens do not parse as Rust: {e}"),
+    })?;
+    let contents = format!(
+        "{MARKER} Do not edit.\n\
+         // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.\n\n{}",
+        prettyplease::unparse(&file)
+    );
+    Ok(GeneratedFile {
+        name: module.file_name,
+        contents,
+    })
 }
 
 /// What `check` found different between the output folder and the spec.

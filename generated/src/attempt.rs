@@ -1,8 +1,10 @@
 //! One attempt of a call: the headers every call sends, the response, and
 //! what it means (a value, a failure, or a reason to try again).
 
+use std::any::type_name;
 use std::time::Duration;
 
+use bytes::Bytes;
 use http::HeaderValue;
 use url::Url;
 use uuid::Uuid;
@@ -14,11 +16,21 @@ use crate::request::Request;
 use crate::response::{Response, ResponseMeta};
 use crate::retry::{parse_retry_after, retryable_status};
 
-/// What one attempt gave.
-pub(crate) enum Outcome<T> {
-    Final(Result<Response<T>, Error>),
-    /// Worth another attempt, after `Retry-After` if the service sent one.
+/// Why an attempt gave no value: the call ends, or is worth another attempt
+/// (after `Retry-After` if the service sent one).
+pub(crate) enum Failure {
+    Final(Error),
     Retry(Error, Option<Duration>),
+}
+
+/// A response that is not a throttled one, read whole: what it means is
+/// for the operation to say ([`Answer::settle`]).
+pub(crate) struct Answer {
+    status: u16,
+    meta: ResponseMeta,
+    body: Bytes,
+    retry_after: Option<Duration>,
+    call: CallInfo,
 }
 
 pub(crate) struct Attempt<'a> {
@@ -31,7 +43,10 @@ pub(crate) struct Attempt<'a> {
 }
 
 impl Attempt<'_> {
-    pub(crate) async fn run<T>(self, decode: Decoder<T>) -> Outcome<T> {
+    /// Sends the request and reads the response, within the attempt's
+    /// timeout (one timer for the whole exchange). The same for every
+    /// operation: nothing here depends on what the operation decodes.
+    pub(crate) async fn run(self) -> Result<Answer, Failure> {
         let inner = &self.client.inner;
         let started = tokio::time::Instant::now();
         let authorization = match &inner.auth {
@@ -39,33 +54,24 @@ impl Attempt<'_> {
             // The provider is asked within the attempt's time, so that one
             // that never answers cannot hold the call past its deadline.
             Auth::Provider(provider) => {
+                let call = *self.call;
                 match tokio::time::timeout(self.timeout, provider.token()).await {
                     Ok(Ok(token)) => match bearer(&token) {
                         Some(value) => value,
                         None => {
                             let source = "the token is empty or not a valid header value".into();
-                            let call = *self.call;
-                            return Outcome::Final(Err(Error::Token { source, call }));
+                            return Err(Failure::Final(Error::Token { source, call }));
                         }
                     },
-                    Ok(Err(source)) => {
-                        let call = *self.call;
-                        return Outcome::Final(Err(Error::Token { source, call }));
-                    }
-                    Err(_) => {
-                        let call = *self.call;
-                        return Outcome::Final(Err(Error::Timeout { meta: None, call }));
-                    }
+                    Ok(Err(source)) => return Err(Failure::Final(Error::Token { source, call })),
+                    Err(_) => return Err(Failure::Final(Error::Timeout { meta: None, call })),
                 }
             }
         };
         let timeout = self.timeout.saturating_sub(started.elapsed());
         let request = self.request;
         let names = &inner.names;
-        let mut builder = inner
-            .http
-            .request(request.method.clone(), self.url.clone())
-            .timeout(timeout);
+        let mut builder = inner.http.request(request.method.clone(), self.url.clone());
         for (name, value) in &names.defaults {
             builder = builder.header(name, value);
         }
@@ -98,27 +104,37 @@ impl Attempt<'_> {
 
         self.call.attempts += 1;
         let call = *self.call;
-        let mut response = match builder.send().await {
-            Ok(response) => response,
-            Err(e) => return transport(e, None, call),
-        };
-        let status = response.status().as_u16();
-        event!(attempt = call.attempts, status, "response");
-        let retry_after = names
-            .retry_after
-            .as_ref()
-            .and_then(|name| response.headers().get(name))
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after);
         let protocol = inner.protocol;
-        let meta = ResponseMeta::new(status, std::mem::take(response.headers_mut()), protocol);
-        let body = match read_body(&mut response, inner.max_body_size).await {
-            Ok(Some(body)) => body,
-            Ok(None) => {
-                let limit = inner.max_body_size;
-                return Outcome::Final(Err(Error::BodyTooLarge { meta, limit, call }));
-            }
-            Err(e) => return transport(e, Some(meta), call),
+        // The response's head, once it is read: a timeout while reading the
+        // body still reports the status and headers.
+        let mut head: Option<ResponseMeta> = None;
+        let exchange = async {
+            let mut response = builder.send().await?;
+            let status = response.status().as_u16();
+            event!(attempt = call.attempts, status, "response");
+            let retry_after = names
+                .retry_after
+                .as_ref()
+                .and_then(|name| response.headers().get(name))
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after);
+            let headers = std::mem::take(response.headers_mut());
+            head = Some(ResponseMeta::new(status, headers, protocol));
+            let body = read_body(&mut response, inner.max_body_size).await?;
+            Ok::<_, reqwest::Error>((status, retry_after, body))
+        };
+        let (status, retry_after, body) = match tokio::time::timeout(timeout, exchange).await {
+            Ok(Ok(read)) => read,
+            Ok(Err(e)) => return Err(transport(e, head, call)),
+            Err(_) => return Err(Failure::Retry(Error::Timeout { meta: head, call }, None)),
+        };
+        let Some(meta) = head else {
+            // The exchange only ends well once it has the head.
+            return Err(Failure::Retry(Error::Timeout { meta: None, call }, None));
+        };
+        let Some(body) = body else {
+            let limit = inner.max_body_size;
+            return Err(Failure::Final(Error::BodyTooLarge { meta, limit, call }));
         };
         if let Some(throttled) = protocol.throttled.as_ref().filter(|t| t.status == status) {
             let message = throttled.message.and_then(|field| {
@@ -131,61 +147,80 @@ impl Attempt<'_> {
                 meta,
                 call,
             };
-            return Outcome::Retry(error, retry_after);
+            return Err(Failure::Retry(error, retry_after));
         }
-        let payload = Payload {
-            bytes: &body,
-            content_type: meta.content_type(),
-        };
-        let decoded = decode(status, &payload);
-        let success = (200..300).contains(&status);
-        if decoded.is_none() && (300..400).contains(&status) {
-            // The documents never redirect, and the client does not follow:
-            // the token and ids go to the API's own origin only.
-            let location = meta
-                .header(http::header::LOCATION.as_str())
-                .map(str::to_string);
-            return Outcome::Final(Err(Error::Redirected {
-                location,
-                meta,
-                call,
-            }));
-        }
-        match decoded {
-            Some(Ok(value)) => Outcome::Final(Ok(Response::new(value, meta))),
-            Some(Err(cause)) => Outcome::Final(Err(undecodable::<T>(meta, cause, &body, call))),
-            None if success => {
-                let cause = Cause::new(format!(
-                    "status {status} is not an answer the documents give"
-                ));
-                Outcome::Final(Err(undecodable::<T>(meta, cause, &body, call)))
-            }
-            None => {
-                let error = match serde_json::from_slice::<ErrorBody>(without_bom(&body)) {
-                    Ok(error) => Error::api(error, meta, call),
-                    Err(_) => Error::UnexpectedBody {
-                        meta,
-                        excerpt: excerpt(&body),
-                        call,
-                    },
-                };
-                if retryable_status(status) {
-                    Outcome::Retry(error, retry_after)
-                } else {
-                    Outcome::Final(Err(error))
-                }
-            }
-        }
+        Ok(Answer {
+            status,
+            meta,
+            body,
+            retry_after,
+            call,
+        })
     }
 }
 
-fn undecodable<T>(meta: ResponseMeta, source: Cause, body: &[u8], call: CallInfo) -> Error {
-    Error::Decode {
-        meta,
-        expected: std::any::type_name::<T>(),
-        source,
-        excerpt: excerpt(body),
-        call,
+impl Answer {
+    /// The operation's value of this response, or why there is none.
+    pub(crate) fn settle<T>(self, decode: Decoder<T>) -> Result<Response<T>, Failure> {
+        let payload = Payload {
+            bytes: &self.body,
+            content_type: self.meta.content_type(),
+        };
+        match decode(self.status, &payload) {
+            Some(Ok(value)) => Ok(Response::new(value, self.meta)),
+            Some(Err(cause)) => Err(Failure::Final(self.undecodable(cause, type_name::<T>()))),
+            None => Err(self.unanswered(type_name::<T>())),
+        }
+    }
+
+    /// A response of a status the operation does not answer with: a
+    /// redirect, an error (retried for a retryable status), or a success
+    /// the documents do not give.
+    fn unanswered(self, expected: &'static str) -> Failure {
+        let status = self.status;
+        if (200..300).contains(&status) {
+            let cause = Cause::new(format!(
+                "status {status} is not an answer the documents give"
+            ));
+            return Failure::Final(self.undecodable(cause, expected));
+        }
+        if (300..400).contains(&status) {
+            // The documents never redirect, and the client does not follow:
+            // the token and ids go to the API's own origin only.
+            let location = self
+                .meta
+                .header(http::header::LOCATION.as_str())
+                .map(str::to_string);
+            return Failure::Final(Error::Redirected {
+                location,
+                meta: self.meta,
+                call: self.call,
+            });
+        }
+        let (meta, call) = (self.meta, self.call);
+        let error = match serde_json::from_slice::<ErrorBody>(without_bom(&self.body)) {
+            Ok(error) => Error::api(error, meta, call),
+            Err(_) => Error::UnexpectedBody {
+                meta,
+                excerpt: excerpt(&self.body),
+                call,
+            },
+        };
+        if retryable_status(status) {
+            Failure::Retry(error, self.retry_after)
+        } else {
+            Failure::Final(error)
+        }
+    }
+
+    fn undecodable(self, source: Cause, expected: &'static str) -> Error {
+        Error::Decode {
+            excerpt: excerpt(&self.body),
+            meta: self.meta,
+            expected,
+            source,
+            call: self.call,
+        }
     }
 }
 
@@ -198,12 +233,12 @@ fn uuid_header(id: Uuid) -> HeaderValue {
 /// A failure without a complete response: worth another attempt, unless the
 /// service's answer was not HTTP the client can read (a head over the size
 /// limit, a malformed status line): that answer would not change.
-fn transport<T>(e: reqwest::Error, meta: Option<ResponseMeta>, call: CallInfo) -> Outcome<T> {
+fn transport(e: reqwest::Error, meta: Option<ResponseMeta>, call: CallInfo) -> Failure {
     if e.is_builder() {
-        return Outcome::Final(Err(Error::InvalidInput {
+        return Failure::Final(Error::InvalidInput {
             message: "the request cannot be built".into(),
             source: Some(Cause::new(e)),
-        }));
+        });
     }
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(c) = cause {
@@ -211,7 +246,7 @@ fn transport<T>(e: reqwest::Error, meta: Option<ResponseMeta>, call: CallInfo) -
             .is_some_and(hyper::Error::is_parse)
         {
             let source = Cause::new(e);
-            return Outcome::Final(Err(Error::InvalidResponse { source, meta, call }));
+            return Failure::Final(Error::InvalidResponse { source, meta, call });
         }
         cause = c.source();
     }
@@ -229,23 +264,35 @@ fn transport<T>(e: reqwest::Error, meta: Option<ResponseMeta>, call: CallInfo) -
             call,
         }
     };
-    Outcome::Retry(error, None)
+    Failure::Retry(error, None)
 }
 
-/// The body, or `None` as soon as it is known to be over `limit` bytes.
+/// The body, or `None` as soon as it is known to be over `limit` bytes. A
+/// body that comes in one piece is kept as it came, without a copy.
 async fn read_body(
     response: &mut reqwest::Response,
     limit: usize,
-) -> Result<Option<Vec<u8>>, reqwest::Error> {
+) -> Result<Option<Bytes>, reqwest::Error> {
     if response.content_length().is_some_and(|n| n > limit as u64) {
         return Ok(None);
     }
-    let mut body = Vec::new();
+    let mut first = Bytes::new();
+    let mut joined: Option<Vec<u8>> = None;
     while let Some(chunk) = response.chunk().await? {
-        if body.len() + chunk.len() > limit {
+        let len = joined.as_ref().map_or(first.len(), Vec::len) + chunk.len();
+        if len > limit {
             return Ok(None);
         }
-        body.extend_from_slice(&chunk);
+        match &mut joined {
+            Some(all) => all.extend_from_slice(&chunk),
+            None if first.is_empty() => first = chunk,
+            None => {
+                let mut all = Vec::with_capacity(len);
+                all.extend_from_slice(&first);
+                all.extend_from_slice(&chunk);
+                joined = Some(all);
+            }
+        }
     }
-    Ok(Some(body))
+    Ok(Some(joined.map_or(first, Bytes::from)))
 }

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use uuid::Uuid;
 
-use crate::attempt::Outcome;
+use crate::attempt::Failure;
 use crate::client::Client;
 use crate::error::{CallInfo, Cause, Error, OperationError};
 use crate::request::Request;
@@ -35,7 +35,10 @@ impl Payload<'_> {
     /// The body as JSON of type `T`. A byte-order mark before it is passed over.
     pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T, Cause> {
         if let Some(t) = self.content_type
-            && !t.to_ascii_lowercase().contains("json")
+            && !t
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"json"))
         {
             return Err(Cause::new(format!("content type is {t}, not JSON")));
         }
@@ -156,9 +159,11 @@ where
                 call: &mut call,
                 timeout,
             };
-            let (error, retry_after) = match attempt.run(self.decode).await {
-                Outcome::Final(result) => return result,
-                Outcome::Retry(error, retry_after) => (error, retry_after),
+            let settled = attempt.run().await.and_then(|a| a.settle(self.decode));
+            let (error, retry_after) = match settled {
+                Ok(response) => return Ok(response),
+                Err(Failure::Final(error)) => return Err(error),
+                Err(Failure::Retry(error, retry_after)) => (error, retry_after),
             };
             if call.attempts >= inner.retry.attempts() {
                 return Err(error);

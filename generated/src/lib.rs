@@ -163,6 +163,7 @@ mod call;
 mod catalog;
 mod client;
 mod datetime;
+mod de;
 mod decimal;
 mod error;
 mod paging;

@@ -262,3 +262,46 @@ async fn answers_the_pages_never_show_still_decode() {
     assert_eq!(back["state"], "suspended");
     assert_eq!(back["lastDirectorySyncTime"], "2017-05-30T00:00:00");
 }
+
+/// The models' readers (generated, not derived): what they keep, pass over
+/// and refuse, and how they say so.
+#[test]
+fn models_read_json_as_documented_and_say_what_is_missing() {
+    use partner_center::{Customer, ResourceCollection};
+    let read = |text: &str| serde_json::from_str::<Customer>(text);
+    let minimal = r#"{"id": "c1", "companyProfile": {"tenantId": "t", "domain": "d.example", "attributes": {"objectType": "CustomerCompanyProfile"}}, "relationshipToPartner": "reseller", "attributes": {"objectType": "Customer"}}"#;
+    let customer = read(minimal).unwrap();
+    assert_eq!(customer.id, "c1");
+    assert_eq!(customer.company_profile.domain, "d.example");
+    assert_eq!(customer.commerce_id, None);
+
+    // Unknown keys, however nested, are passed over; null is no value.
+    let mut value: serde_json::Value = serde_json::from_str(minimal).unwrap();
+    value["unknown"] = json!({"deep": [1, {"x": null}]});
+    value["commerceId"] = json!(null);
+    let customer = read(&value.to_string()).unwrap();
+    assert_eq!(customer.commerce_id, None);
+
+    // A repeated key: the last value.
+    let repeated = minimal.replacen(r#""id": "c1""#, r#""id": "c0", "id": "c1""#, 1);
+    assert_eq!(read(&repeated).unwrap().id, "c1");
+
+    // A required property missing, or of another type, or not an object.
+    let missing = minimal.replacen(r#""id": "c1", "#, "", 1);
+    let error = read(&missing).unwrap_err().to_string();
+    assert!(error.contains("missing field `id`"), "{error}");
+    let error = read(&minimal.replacen(r#""c1""#, "7", 1))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("invalid type: integer `7`"), "{error}");
+    let error = read("[1, 2]").unwrap_err().to_string();
+    assert!(error.contains("expected a Customer object"), "{error}");
+
+    // The generic envelope reads its items with their own reader.
+    let page = format!(
+        r#"{{"totalCount": 1, "items": [{minimal}], "attributes": {{"objectType": "Collection"}}}}"#
+    );
+    let page: ResourceCollection<Customer> = serde_json::from_str(&page).unwrap();
+    assert_eq!(page.items[0].id, "c1");
+    assert!(page.links.is_none());
+}

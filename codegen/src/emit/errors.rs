@@ -31,11 +31,14 @@ pub fn emit(o: &Operation) -> TokenStream {
         let i = number(i);
         quote! { #ty::#v(_) => Some(&ERRORS[#i]), }
     });
-    let api_arms = o.errors.iter().map(|x| {
-        let v = ident(&x.variant);
-        quote! { #ty::#v(e) }
-    });
-    let api_arms: Vec<TokenStream> = api_arms.collect();
+    let api_arms: Vec<TokenStream> = o
+        .errors
+        .iter()
+        .map(|x| {
+            let v = ident(&x.variant);
+            quote! { #ty::#v(e) }
+        })
+        .collect();
     let classify = classify(o, &ty);
     // One arm for every documented variant, each holding its `ApiError` as `e`.
     let documented_arm = |body: TokenStream| {
@@ -45,22 +48,8 @@ pub fn emit(o: &Operation) -> TokenStream {
             quote! { #(#api_arms)|* => #body, }
         }
     };
-    let by_ref = documented_arm(quote!(Some(e)));
+    let parts = documented_arm(quote!(Parts::Documented(e)));
     let into_error = documented_arm(quote!(Error::Api(e)));
-    let meta = documented_arm(quote!(Some(e.meta())));
-    let call = documented_arm(quote!(Some(e.call())));
-    let shown = documented_arm(quote! {
-        write!(f, "{} ({}): {e}", self.id(), self.documented().map_or("", |d| d.example))
-    });
-    let no_source = if o.errors.is_empty() {
-        quote!()
-    } else {
-        let wild = o.errors.iter().map(|x| {
-            let v = ident(&x.variant);
-            quote! { #ty::#v(_) }
-        });
-        quote! { #(#wild)|* => None, }
-    };
     quote! {
         #table_doc
         pub static ERRORS: &[DocumentedError] = &[#(#rows),*];
@@ -91,10 +80,7 @@ pub fn emit(o: &Operation) -> TokenStream {
 
             /// The error response, for a documented failure.
             pub fn api_error(&self) -> Option<&ApiError> {
-                match self {
-                    #by_ref
-                    #ty::Other(_) => None,
-                }
+                self.parts().api_error()
             }
 
             /// The failure as the crate's general [`Error`].
@@ -107,36 +93,31 @@ pub fn emit(o: &Operation) -> TokenStream {
 
             /// Status and headers of the response, when there was one.
             pub fn meta(&self) -> Option<&ResponseMeta> {
-                match self {
-                    #meta
-                    #ty::Other(e) => e.meta(),
-                }
+                self.parts().meta()
             }
 
             /// The call's ids and attempts; `None` when nothing was sent.
             pub fn call(&self) -> Option<&CallInfo> {
+                self.parts().call()
+            }
+
+            fn parts(&self) -> Parts<'_> {
                 match self {
-                    #call
-                    #ty::Other(e) => e.call(),
+                    #parts
+                    #ty::Other(e) => Parts::Other(e),
                 }
             }
         }
 
         impl std::fmt::Display for #ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    #shown
-                    #ty::Other(e) => e.fmt(f),
-                }
+                self.parts().show(self.documented(), f)
             }
         }
 
         impl std::error::Error for #ty {
             fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    #no_source
-                    #ty::Other(e) => std::error::Error::source(e),
-                }
+                self.parts().source()
             }
         }
 

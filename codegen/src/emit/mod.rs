@@ -6,6 +6,7 @@
 //! `mod.rs`, which declares them and re-exports the types users name.
 
 mod clouds;
+mod deserialize;
 mod error_codes;
 mod errors;
 mod headers;
@@ -35,13 +36,17 @@ pub struct Module {
     pub feature: Option<&'static str>,
 }
 
-/// Every module the generator owns, in file-name order; `examples` are the
-/// documents' responses the test server answers.
-pub fn emit(api: &Api, examples: &Examples) -> Vec<Module> {
-    let mut modules = vec![
-        headers::emit(api),
-        clouds::emit(api),
-        error_codes::emit(api),
+/// One module to emit. Emitting touches nothing shared, so that modules can
+/// be emitted and formatted on several threads.
+pub type Job<'a> = Box<dyn Fn() -> Module + Send + Sync + 'a>;
+
+/// Every module the generator owns but `mod.rs` ([`root`]), each as a job;
+/// `examples` are the documents' responses the test server answers.
+pub fn jobs<'a>(api: &'a Api, examples: &'a Examples) -> Vec<Job<'a>> {
+    let mut jobs: Vec<Job<'a>> = vec![
+        Box::new(move || headers::emit(api)),
+        Box::new(move || clouds::emit(api)),
+        Box::new(move || error_codes::emit(api)),
     ];
     let mut by_module: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
     for m in &api.models {
@@ -51,22 +56,40 @@ pub fn emit(api: &Api, examples: &Examples) -> Vec<Module> {
         by_module.entry(&c.module).or_default();
     }
     for (name, models) in by_module {
-        modules.push(model::emit(api, name, &models));
+        jobs.push(Box::new(move || model::emit(api, name, &models)));
     }
-    modules.extend(
-        api.operations
-            .iter()
-            .map(|o| operation::emit(api, o, examples)),
-    );
-    modules.push(test_server::emit(api, examples));
-    modules.push(root(&modules));
-    modules.sort_by(|a, b| a.file_name.cmp(&b.file_name));
-    modules
+    for o in &api.operations {
+        jobs.push(Box::new(move || operation::emit(api, o, examples)));
+    }
+    jobs.push(Box::new(move || test_server::emit(api, examples)));
+    jobs
+}
+
+/// What `mod.rs` says of a module: its name, its doc, the types the crate
+/// root re-exports from it, and the feature it is compiled with.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    pub file_name: String,
+    pub doc: String,
+    pub exports: Vec<String>,
+    pub feature: Option<&'static str>,
+}
+
+impl Module {
+    /// What `mod.rs` needs to know of the module.
+    pub fn outline(&self) -> Outline {
+        Outline {
+            file_name: self.file_name.clone(),
+            doc: self.doc.clone(),
+            exports: self.exports.clone(),
+            feature: self.feature,
+        }
+    }
 }
 
 /// `mod.rs`: declares the other modules and re-exports the types users name.
-fn root(modules: &[Module]) -> Module {
-    let mut sorted: Vec<&Module> = modules.iter().collect();
+pub fn root(modules: &[Outline]) -> Module {
+    let mut sorted: Vec<&Outline> = modules.iter().collect();
     sorted.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     let mods = sorted.iter().map(|m| {
         let name = ident(m.file_name.trim_end_matches(".rs"));
@@ -106,15 +129,20 @@ fn ident(name: &str) -> Ident {
 /// HTML tag.
 pub(crate) fn doc(text: &str) -> TokenStream {
     let lines = text.lines().map(|line| {
-        let mut escaped = String::from(" ");
-        let mut in_code = false;
-        for c in line.chars() {
-            match c {
-                '`' => in_code = !in_code,
-                '<' if !in_code => escaped.push('\\'),
-                _ => {}
+        let mut escaped = String::with_capacity(line.len() + 2);
+        escaped.push(' ');
+        if line.contains('<') {
+            let mut in_code = false;
+            for c in line.chars() {
+                match c {
+                    '`' => in_code = !in_code,
+                    '<' if !in_code => escaped.push('\\'),
+                    _ => {}
+                }
+                escaped.push(c);
             }
-            escaped.push(c);
+        } else {
+            escaped.push_str(line);
         }
         quote! { #[doc = #escaped] }
     });

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Module, doc, doc2, ident, rust_type};
+use super::{Module, deserialize, doc, doc2, ident, rust_type};
 use crate::model::{
     Api, Collection, EnumValue, Model, ModelKind, PathStep, Property, Type, ValueType,
 };
@@ -52,7 +52,7 @@ fn model(api: &Api, m: &Model) -> TokenStream {
 }
 
 /// A struct with a field per property: optional ones are `Option`s, left out
-/// of JSON when `None`; unknown JSON fields are ignored.
+/// of JSON when `None`; unknown JSON fields are ignored ([`deserialize`]).
 fn object(
     api: &Api,
     name: &str,
@@ -70,7 +70,7 @@ fn object(
         if p.optional {
             quote! {
                 #text
-                #[serde(rename = #json, default, skip_serializing_if = "Option::is_none")]
+                #[serde(rename = #json, skip_serializing_if = "Option::is_none")]
                 pub #field: Option<#inner>,
             }
         } else {
@@ -117,13 +117,16 @@ fn object(
             }
         }
     });
+    let deserialize = deserialize::object(name, properties, generic);
     quote! {
         #text
-        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
         #[non_exhaustive]
         pub struct #ty #params {
             #(#fields)*
         }
+
+        #deserialize
 
         impl #params #ty #params {
             #new_doc

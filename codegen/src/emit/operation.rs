@@ -45,7 +45,7 @@ pub fn emit(api: &Api, o: &Operation, examples: &Examples) -> Module {
         tokens: quote! {
             use crate::call::{Call, Payload};
             use crate::catalog::DocumentedError;
-            use crate::error::{ApiError, CallInfo, Error, OperationError};
+            use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
             use crate::request::Request;
             use crate::response::ResponseMeta;
             use crate::{Client, Cloud};

@@ -17,24 +17,29 @@ pub const FEATURE: &str = "test-server";
 pub fn route(api: &Api, o: &Operation, examples: &Examples, value: &TokenStream) -> TokenStream {
     let failure = |when: &When| o.errors.iter().position(|e| e.when.as_ref() == Some(when));
     let index = |when: When| option(failure(&when).map(number));
-    let param = |p: &Param| {
+    // A parameter's name, kind and failure when malformed.
+    let facts = |p: &Param| {
         let name = &p.name;
         let kind = kind(p);
         let malformed = index(When::Malformed(p.name.clone()));
-        quote!(ts::Param { name: #name, kind: ts::Kind::#kind, malformed: #malformed })
+        quote!(#name, ts::Kind::#kind, #malformed)
+    };
+    let param = |p: &Param| {
+        let facts = facts(p);
+        quote!(ts::param(#facts))
     };
     let path = o.segments.iter().map(|s| match s {
-        Segment::Literal(l) => quote!(ts::Segment::Literal(#l)),
+        Segment::Literal(l) => quote!(ts::lit(#l)),
         Segment::Param(i) => {
-            let p = param(&o.path_params[*i]);
-            quote!(ts::Segment::Param(#p))
+            let facts = facts(&o.path_params[*i]);
+            quote!(ts::path(#facts))
         }
     });
     let query = o.query.iter().map(|q| {
         let p = param(q);
         let required = q.required;
         let missing = index(When::Missing(q.name.clone()));
-        quote!(ts::Query { param: #p, required: #required, missing: #missing })
+        quote!(ts::query(#p, #required, #missing))
     });
     let one_of = option(o.one_of.as_ref().map(|g| {
         let params = g.params.iter().map(param);
@@ -75,7 +80,7 @@ pub fn route(api: &Api, o: &Operation, examples: &Examples, value: &TokenStream)
     let success = reply(&success);
     let errors = failures.iter().map(|(id, s)| {
         let reply = reply(s);
-        quote!(ts::Failure { id: #id, reply: #reply })
+        quote!(ts::failure(#id, #reply))
     });
     let (id, http_method) = (&o.id, &o.method);
     let fn_name = ident(&o.fn_ident);
@@ -270,7 +275,7 @@ fn reply(served: &Served) -> TokenStream {
     let status = proc_macro2::Literal::u16_unsuffixed(served.status);
     let headers = served.headers.iter().map(|(n, v)| quote!((#n, #v)));
     let body = &served.body;
-    quote!(ts::Reply { status: #status, headers: &[#(#headers),*], body: #body })
+    quote!(ts::reply(#status, &[#(#headers),*], #body))
 }
 
 /// What a value of `p` must read as.

@@ -157,7 +157,7 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
         }]));
     }
 
-    let mut files = Vec::new();
+    let mut texts = Vec::new();
     let mut too_big = Vec::new();
     for p in paths {
         let size = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?.len();
@@ -184,25 +184,34 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
             });
             continue;
         }
-        files.push(SourceFile::new(p, text));
+        texts.push((p, text));
     }
     if !too_big.is_empty() {
         return Err(Error::Spec(too_big));
     }
 
-    let mut parts = Vec::new();
+    // Each file indexed and parsed on its own, the files spread over the cores.
+    let read = crate::parallel::map(&texts, |(p, text)| {
+        let parsed = serde_yaml::from_str::<Option<RawFile>>(text).map_err(|e| {
+            let ((line, column), message) = yaml_error(&e);
+            Diagnostic {
+                file: p.clone(),
+                line,
+                column,
+                message,
+            }
+        });
+        (SourceFile::new(p.clone(), text.clone()), parsed)
+    });
+    let mut files = Vec::with_capacity(read.len());
+    let mut parts = Vec::with_capacity(read.len());
     let mut diagnostics = Vec::new();
-    for file in &files {
-        match serde_yaml::from_str::<Option<RawFile>>(&file.text) {
+    for (file, parsed) in read {
+        files.push(file);
+        match parsed {
             Ok(raw) => parts.push(raw.unwrap_or_default()),
-            Err(e) => {
-                let ((line, column), message) = yaml_error(&e);
-                diagnostics.push(Diagnostic {
-                    file: file.path.clone(),
-                    line,
-                    column,
-                    message,
-                });
+            Err(d) => {
+                diagnostics.push(d);
                 parts.push(RawFile::default());
             }
         }

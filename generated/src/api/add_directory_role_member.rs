@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl AddDirectoryRoleMemberError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            AddDirectoryRoleMemberError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl AddDirectoryRoleMemberError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            AddDirectoryRoleMemberError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            AddDirectoryRoleMemberError::Other(e) => e.call(),
+            AddDirectoryRoleMemberError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for AddDirectoryRoleMemberError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AddDirectoryRoleMemberError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for AddDirectoryRoleMemberError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            AddDirectoryRoleMemberError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<AddDirectoryRoleMemberError> for Error {
@@ -140,34 +135,26 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "add_directory_role_member",
     method: "POST",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("directoryroles"),
-        ts::Segment::Param(ts::Param {
-            name: "role-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("usermembers"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("directoryroles"),
+        ts::path("role-id", ts::Kind::Guid, None),
+        ts::lit("usermembers"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: true,
-    success: ts::Reply {
-        status: 201,
-        headers: &[
+    success: ts::reply(
+        201,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "aia94+gnrEeQqkGr.0"),
             ("MS-ServerId", "101112202"),
         ],
-        body: "{\n    \"displayName\": \"Daniel Tsai\",\n    \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n    \"roleId\": \"f023fd81-a637-4b56-95fd-791ac0226033\",\n    \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n    \"attributes\": {\n        \"objectType\": \"UserMember\"\n    }\n}",
-    },
+        "{\n    \"displayName\": \"Daniel Tsai\",\n    \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n    \"roleId\": \"f023fd81-a637-4b56-95fd-791ac0226033\",\n    \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n    \"attributes\": {\n        \"objectType\": \"UserMember\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

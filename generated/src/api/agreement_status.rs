@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -215,19 +215,7 @@ impl AgreementStatusError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            AgreementStatusError::TenantIdNotGuid(e)
-            | AgreementStatusError::MpnIdNotNumeric(e)
-            | AgreementStatusError::NoIdentifier(e)
-            | AgreementStatusError::BothIdentifiers(e)
-            | AgreementStatusError::MpnIdNotMigrated(e)
-            | AgreementStatusError::RegionMismatch(e)
-            | AgreementStatusError::MpaNotSigned(e)
-            | AgreementStatusError::NoResellerAccount(e)
-            | AgreementStatusError::TenantIdNotFound(e)
-            | AgreementStatusError::TenantMpaNotFound(e) => Some(e),
-            AgreementStatusError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -247,22 +235,13 @@ impl AgreementStatusError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            AgreementStatusError::TenantIdNotGuid(e)
-            | AgreementStatusError::MpnIdNotNumeric(e)
-            | AgreementStatusError::NoIdentifier(e)
-            | AgreementStatusError::BothIdentifiers(e)
-            | AgreementStatusError::MpnIdNotMigrated(e)
-            | AgreementStatusError::RegionMismatch(e)
-            | AgreementStatusError::MpaNotSigned(e)
-            | AgreementStatusError::NoResellerAccount(e)
-            | AgreementStatusError::TenantIdNotFound(e)
-            | AgreementStatusError::TenantMpaNotFound(e) => Some(e.meta()),
-            AgreementStatusError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
             AgreementStatusError::TenantIdNotGuid(e)
             | AgreementStatusError::MpnIdNotNumeric(e)
@@ -273,48 +252,19 @@ impl AgreementStatusError {
             | AgreementStatusError::MpaNotSigned(e)
             | AgreementStatusError::NoResellerAccount(e)
             | AgreementStatusError::TenantIdNotFound(e)
-            | AgreementStatusError::TenantMpaNotFound(e) => Some(e.call()),
-            AgreementStatusError::Other(e) => e.call(),
+            | AgreementStatusError::TenantMpaNotFound(e) => Parts::Documented(e),
+            AgreementStatusError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for AgreementStatusError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AgreementStatusError::TenantIdNotGuid(e)
-            | AgreementStatusError::MpnIdNotNumeric(e)
-            | AgreementStatusError::NoIdentifier(e)
-            | AgreementStatusError::BothIdentifiers(e)
-            | AgreementStatusError::MpnIdNotMigrated(e)
-            | AgreementStatusError::RegionMismatch(e)
-            | AgreementStatusError::MpaNotSigned(e)
-            | AgreementStatusError::NoResellerAccount(e)
-            | AgreementStatusError::TenantIdNotFound(e)
-            | AgreementStatusError::TenantMpaNotFound(e) => {
-                write!(
-                    f, "{} ({}): {e}", self.id(), self.documented().map_or("", | d | d
-                    .example)
-                )
-            }
-            AgreementStatusError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for AgreementStatusError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            AgreementStatusError::TenantIdNotGuid(_)
-            | AgreementStatusError::MpnIdNotNumeric(_)
-            | AgreementStatusError::NoIdentifier(_)
-            | AgreementStatusError::BothIdentifiers(_)
-            | AgreementStatusError::MpnIdNotMigrated(_)
-            | AgreementStatusError::RegionMismatch(_)
-            | AgreementStatusError::MpaNotSigned(_)
-            | AgreementStatusError::NoResellerAccount(_)
-            | AgreementStatusError::TenantIdNotFound(_)
-            | AgreementStatusError::TenantMpaNotFound(_) => None,
-            AgreementStatusError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<AgreementStatusError> for Error {
@@ -420,164 +370,152 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "agreement_status",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("compliance"),
-        ts::Segment::Param(ts::Param {
-            name: "ProgramName",
-            kind: ts::Kind::Text,
-            malformed: None,
-        }),
-        ts::Segment::Literal("agreementstatus"),
+        ts::lit("v1"),
+        ts::lit("compliance"),
+        ts::path("ProgramName", ts::Kind::Text, None),
+        ts::lit("agreementstatus"),
     ],
     query: &[],
     one_of: Some(ts::Group {
         params: &[
-            ts::Param {
-                name: "mpnId",
-                kind: ts::Kind::Int,
-                malformed: Some(1),
-            },
-            ts::Param {
-                name: "tenantId",
-                kind: ts::Kind::Guid,
-                malformed: Some(0),
-            },
+            ts::param("mpnId", ts::Kind::Int, Some(1)),
+            ts::param("tenantId", ts::Kind::Guid, Some(0)),
         ],
         none: Some(2),
         several: Some(3),
     }),
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[
+    success: ts::reply(
+        200,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "jn3r+1wpE06nCt/0.0"),
             ("MS-ServerId", "0000005B"),
         ],
-        body: "{\n    \"isAgreementSigned\": true\n}",
-    },
+        "{\n    \"isAgreementSigned\": true\n}",
+    ),
     errors: &[
-        ts::Failure {
-            id: "tenant_id_not_guid",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+        ts::failure(
+            "tenant_id_not_guid",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "rbuZl5lbAkyq8WGK.0"),
                     ("MS-ServerId", "00000055"),
                 ],
-                body: "{\n    \"code\": 2000,\n    \"description\": \"Tenant Id must be a GUID.\",\n    \"data\": [],\n    \"source\": \"PartnerApiServiceControllers\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "mpn_id_not_numeric",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2000,\n    \"description\": \"Tenant Id must be a GUID.\",\n    \"data\": [],\n    \"source\": \"PartnerApiServiceControllers\"\n}",
+            ),
+        ),
+        ts::failure(
+            "mpn_id_not_numeric",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "cP5JiS4sv0GJxlJ9.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2000,\n    \"description\": \"MPN Id must be numeric.\",\n    \"data\": [],\n    \"source\": \"PartnerApiServiceControllers\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "no_identifier",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2000,\n    \"description\": \"MPN Id must be numeric.\",\n    \"data\": [],\n    \"source\": \"PartnerApiServiceControllers\"\n}",
+            ),
+        ),
+        ts::failure(
+            "no_identifier",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "hEV736v4qk6joDMR.0"),
                     ("MS-ServerId", "00000055"),
                 ],
-                body: "{\n    \"code\": 2001,\n    \"description\": \"Both MPN Id and Tenant Id cannot be empty.\",\n    \"data\": [],\n    \"source\": \"ComplianceController\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "both_identifiers",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2001,\n    \"description\": \"Both MPN Id and Tenant Id cannot be empty.\",\n    \"data\": [],\n    \"source\": \"ComplianceController\"\n}",
+            ),
+        ),
+        ts::failure(
+            "both_identifiers",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "WTsLWK5UlUW9sZjH.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2000,\n    \"description\": \"Both MPN Id and Tenant Id should not be passed.\",\n    \"data\": [],\n    \"source\": \"ComplianceController\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "mpn_id_not_migrated",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2000,\n    \"description\": \"Both MPN Id and Tenant Id should not be passed.\",\n    \"data\": [],\n    \"source\": \"ComplianceController\"\n}",
+            ),
+        ),
+        ts::failure(
+            "mpn_id_not_migrated",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2200,\n    \"description\": \"MPN Id 123456 is either invalid or not yet migrated to Partner Center. Please advise your reseller to migrate the reseller MPN ID to Partner Center to continue with this order.\",\n    \"data\": [\n        \"https://partner.microsoft.com/resources/detail/migrate-pmc-pc-mpa-guide-pptx\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "region_mismatch",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2200,\n    \"description\": \"MPN Id 123456 is either invalid or not yet migrated to Partner Center. Please advise your reseller to migrate the reseller MPN ID to Partner Center to continue with this order.\",\n    \"data\": [\n        \"https://partner.microsoft.com/resources/detail/migrate-pmc-pc-mpa-guide-pptx\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
+        ts::failure(
+            "region_mismatch",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "WTsLWK5UlUW9sZjH.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2201,\n    \"description\": \"The CSP region of the MPN ID 1234567 doesn’t match the CSP region from where you are placing the order. Provide the MPN ID for the CSP region where you are placing the order.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\" \n    ],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "mpa_not_signed",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2201,\n    \"description\": \"The CSP region of the MPN ID 1234567 doesn’t match the CSP region from where you are placing the order. Provide the MPN ID for the CSP region where you are placing the order.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\" \n    ],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
+        ts::failure(
+            "mpa_not_signed",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2203,\n    \"description\": \"MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed. Please advise your reseller to sign MPA to continue with the order.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "no_reseller_account",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2203,\n    \"description\": \"MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed. Please advise your reseller to sign MPA to continue with the order.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
+        ts::failure(
+            "no_reseller_account",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2204,\n    \"description\": \"MPN Id 123456 is not associated with a CSP Indirect Reseller account in Partner Center. Please advise your reseller to enroll into the CSP program as an indirect reseller in Partner Center.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "tenant_id_not_found",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2204,\n    \"description\": \"MPN Id 123456 is not associated with a CSP Indirect Reseller account in Partner Center. Please advise your reseller to enroll into the CSP program as an indirect reseller in Partner Center.\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
+        ts::failure(
+            "tenant_id_not_found",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2205,\n    \"description\": \"Partner Center doesn't find any account associated to the Tenant ID 12345678-ACBD-1234-ABCD-123456789ABC\",\n    \"data\": [],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
-        ts::Failure {
-            id: "tenant_mpa_not_found",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+                "{\n    \"code\": 2205,\n    \"description\": \"Partner Center doesn't find any account associated to the Tenant ID 12345678-ACBD-1234-ABCD-123456789ABC\",\n    \"data\": [],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
+        ts::failure(
+            "tenant_mpa_not_found",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "V8eVMXvaBE6LHyq6.0"),
                     ("MS-ServerId", "0000005B"),
                 ],
-                body: "{\n    \"code\": 2206,\n    \"description\": \"Parnter Center Account associated to Tenant Id 12345678-ACBD-1234-ABCD-123456789ABC hasn't signed the agreement\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
+                "{\n    \"code\": 2206,\n    \"description\": \"Parnter Center Account associated to Tenant Id 12345678-ACBD-1234-ABCD-123456789ABC hasn't signed the agreement\",\n    \"data\": [\n        \"https://docs.microsoft.com/partner-center/mpa-indirect-provider-faq\"\n    ],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
     ],
 };
 #[cfg(feature = "test-server")]

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -57,10 +57,7 @@ impl AssignUserLicensesError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            AssignUserLicensesError::LicensesUnavailable(e) => Some(e),
-            AssignUserLicensesError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -71,38 +68,27 @@ impl AssignUserLicensesError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            AssignUserLicensesError::LicensesUnavailable(e) => Some(e.meta()),
-            AssignUserLicensesError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            AssignUserLicensesError::LicensesUnavailable(e) => Some(e.call()),
-            AssignUserLicensesError::Other(e) => e.call(),
+            AssignUserLicensesError::LicensesUnavailable(e) => Parts::Documented(e),
+            AssignUserLicensesError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for AssignUserLicensesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AssignUserLicensesError::LicensesUnavailable(e) => {
-                write!(
-                    f, "{} ({}): {e}", self.id(), self.documented().map_or("", | d | d
-                    .example)
-                )
-            }
-            AssignUserLicensesError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for AssignUserLicensesError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            AssignUserLicensesError::LicensesUnavailable(_) => None,
-            AssignUserLicensesError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<AssignUserLicensesError> for Error {
@@ -181,47 +167,39 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "assign_user_licenses",
     method: "POST",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
-        ts::Segment::Param(ts::Param {
-            name: "user-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("licenseupdates"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("users"),
+        ts::path("user-id", ts::Kind::Guid, None),
+        ts::lit("licenseupdates"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: true,
-    success: ts::Reply {
-        status: 201,
-        headers: &[
+    success: ts::reply(
+        201,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "5AnzcZQrvUqCq3kd.0"),
             ("MS-ServerId", "030020525"),
         ],
-        body: "{\n    \"licensesToAssign\": [{\n            \"skuId\": \"f8a1db68-be16-40ed-86d5-cb42ce701560\"\n        }\n    ],\n    \"licenseWarnings\": [],\n    \"attributes\": {\n        \"objectType\": \"LicenseUpdate\"\n    }\n}",
-    },
+        "{\n    \"licensesToAssign\": [{\n            \"skuId\": \"f8a1db68-be16-40ed-86d5-cb42ce701560\"\n        }\n    ],\n    \"licenseWarnings\": [],\n    \"attributes\": {\n        \"objectType\": \"LicenseUpdate\"\n    }\n}",
+    ),
     errors: &[
-        ts::Failure {
-            id: "licenses_unavailable",
-            reply: ts::Reply {
-                status: 400,
-                headers: &[
+        ts::failure(
+            "licenses_unavailable",
+            ts::reply(
+                400,
+                &[
                     ("Content-Type", "application/json; charset=utf-8"),
                     ("MS-CV", "5npA0K22CUmWPOzB.0"),
                     ("MS-ServerId", "102030524"),
                 ],
-                body: "{\n    \"code\": 60012,\n    \"description\": \"We&#39;re sorry, it looks like you've run out of licenses. Buy more licenses, and then try again.\",\n    \"data\": [\"LicenseQuotaExceededException : Subscription with Account 0c39d6d5-c70d-4c55-bc02-f620844f3fd1 and SKU f8a1db68-be16-40ed-86d5-cb42ce701560 does not have any available licenses left.\"],\n    \"source\": \"PartnerFD\"\n}",
-            },
-        },
+                "{\n    \"code\": 60012,\n    \"description\": \"We&#39;re sorry, it looks like you've run out of licenses. Buy more licenses, and then try again.\",\n    \"data\": [\"LicenseQuotaExceededException : Subscription with Account 0c39d6d5-c70d-4c55-bc02-f620844f3fd1 and SKU f8a1db68-be16-40ed-86d5-cb42ce701560 does not have any available licenses left.\"],\n    \"source\": \"PartnerFD\"\n}",
+            ),
+        ),
     ],
 };
 #[cfg(feature = "test-server")]

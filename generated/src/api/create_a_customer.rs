@@ -4,7 +4,7 @@
 /// A customer to create: the required properties of the request body.
 ///
 /// Documented in `create-a-customer.md`, table "Request body".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NewCustomer {
     /// The customer's billing profile information.
@@ -13,6 +13,44 @@ pub struct NewCustomer {
     /// The customer's company profile information.
     #[serde(rename = "companyProfile")]
     pub company_profile: crate::NewCustomerCompanyProfile,
+}
+impl<'de> serde::Deserialize<'de> for NewCustomer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = NewCustomer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a NewCustomer object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(&["billingProfile", "companyProfile"]),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NewCustomer {
+                    billing_profile: crate::de::required(field0, "billingProfile")?,
+                    company_profile: crate::de::required(field1, "companyProfile")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl NewCustomer {
     /// A `NewCustomer` with its required properties (`billingProfile`, `companyProfile`); the optional ones are `None`.
@@ -30,7 +68,7 @@ impl NewCustomer {
 /// The minimum required fields from the CustomerBillingProfile resource needed to create a new customer.
 ///
 /// Documented in `create-a-customer.md`, table "Billing profile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NewCustomerBillingProfile {
     /// The customer's email address.
@@ -48,6 +86,61 @@ pub struct NewCustomerBillingProfile {
     /// The registered address of the customer's company/organization. See the Address resource for information on any length limitations.
     #[serde(rename = "defaultAddress")]
     pub default_address: crate::Address,
+}
+impl<'de> serde::Deserialize<'de> for NewCustomerBillingProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = NewCustomerBillingProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a NewCustomerBillingProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "email",
+                                "culture",
+                                "language",
+                                "companyName",
+                                "defaultAddress",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NewCustomerBillingProfile {
+                    email: crate::de::required(field0, "email")?,
+                    culture: crate::de::required(field1, "culture")?,
+                    language: crate::de::required(field2, "language")?,
+                    company_name: crate::de::required(field3, "companyName")?,
+                    default_address: crate::de::required(field4, "defaultAddress")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl NewCustomerBillingProfile {
     /// A `NewCustomerBillingProfile` with its required properties (`email`, `culture`, `language`, `companyName`, `defaultAddress`); the optional ones are `None`.
@@ -71,7 +164,7 @@ impl NewCustomerBillingProfile {
 /// The minimum required fields from the CustomerCompanyProfile resource needed to create a new customer.
 ///
 /// Documented in `create-a-customer.md`, table "Company profile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NewCustomerCompanyProfile {
     /// The customer's domain name, such as contoso.onmicrosoft.com.
@@ -80,10 +173,47 @@ pub struct NewCustomerCompanyProfile {
     /// The customer’s organization registration number (also referred to as INN number in certain countries). Only required for customer’s company/organization located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA), Brazil(BR), India, South Africa, Poland, United Arab Emirates, Saudi Arabia, Turkey, Thailand, Vietnam, Myanmar, Iraq, South Sudan, and Venezuela. For customer’s company/organization located in other countries, this is an optional field.
     #[serde(
         rename = "organizationRegistrationNumber",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub organization_registration_number: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for NewCustomerCompanyProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = NewCustomerCompanyProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a NewCustomerCompanyProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(&["domain", "organizationRegistrationNumber"]),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(NewCustomerCompanyProfile {
+                    domain: crate::de::required(field0, "domain")?,
+                    organization_registration_number: field1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl NewCustomerCompanyProfile {
     /// A `NewCustomerCompanyProfile` with its required properties (`domain`); the optional ones are `None`.

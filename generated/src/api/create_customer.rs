@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -40,9 +40,7 @@ impl CreateCustomerError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            CreateCustomerError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -52,29 +50,26 @@ impl CreateCustomerError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            CreateCustomerError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            CreateCustomerError::Other(e) => e.call(),
+            CreateCustomerError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for CreateCustomerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreateCustomerError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for CreateCustomerError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CreateCustomerError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<CreateCustomerError> for Error {
@@ -133,20 +128,20 @@ use crate::test_server as ts;
 pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "create_customer",
     method: "POST",
-    path: &[ts::Segment::Literal("v1"), ts::Segment::Literal("customers")],
+    path: &[ts::lit("v1"), ts::lit("customers")],
     query: &[],
     one_of: None,
     headers: &[],
     body: true,
-    success: ts::Reply {
-        status: 201,
-        headers: &[
+    success: ts::reply(
+        201,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "ObwhuhD2tUKJoM+Z.0"),
             ("MS-ServerId", "202010223"),
         ],
-        body: "{\n    \"id\": \"dfd8cc0a-c592-468c-8461-869a38d24738\",\n    \"commerceId\": \"0a4ce58a-6f96-4273-8035-d9c7d31b9ba4\",\n    \"companyProfile\": {\n        \"tenantId\": \"dfd8cc0a-c592-468c-8461-869a38d24738\",\n        \"domain\": \"xyz.ccsctp.net\",\n        \"attributes\": {\n            \"objectType\": \"CustomerCompanyProfile\"\n        }\n    },\n    \"billingProfile\": {\n        \"id\": \"d17c0275-da92-5c33-9032-782ef1d0b69b\",\n        \"email\": \"test@outlook.com\",\n        \"culture\": \"en-US\",\n        \"language\": \"en\",\n        \"companyName\": \"test company\",\n        \"defaultAddress\": {\n            \"country\": \"US\",\n            \"city\": \"Redmond\",\n            \"state\": \"WA\",\n            \"addressLine1\": \"One Microsoft Way\",\n            \"postalCode\": \"98052\",\n            \"firstName\": \"Test\",\n            \"lastName\": \"Test\",\n            \"phoneNumber\": \"\"\n        },\n        \"attributes\": {\n            \"etag\": \"5920358838484612121\",\n            \"objectType\": \"CustomerBillingProfile\"\n        }\n    },\n    \"relationshipToPartner\": \"none\",\n    \"userCredentials\": {\n        \"userName\": \"admin\",\n        \"password\": \"=;;n.=s9Z\"\n    },\n    \"attributes\": {\n        \"objectType\": \"Customer\"\n    }\n}",
-    },
+        "{\n    \"id\": \"dfd8cc0a-c592-468c-8461-869a38d24738\",\n    \"commerceId\": \"0a4ce58a-6f96-4273-8035-d9c7d31b9ba4\",\n    \"companyProfile\": {\n        \"tenantId\": \"dfd8cc0a-c592-468c-8461-869a38d24738\",\n        \"domain\": \"xyz.ccsctp.net\",\n        \"attributes\": {\n            \"objectType\": \"CustomerCompanyProfile\"\n        }\n    },\n    \"billingProfile\": {\n        \"id\": \"d17c0275-da92-5c33-9032-782ef1d0b69b\",\n        \"email\": \"test@outlook.com\",\n        \"culture\": \"en-US\",\n        \"language\": \"en\",\n        \"companyName\": \"test company\",\n        \"defaultAddress\": {\n            \"country\": \"US\",\n            \"city\": \"Redmond\",\n            \"state\": \"WA\",\n            \"addressLine1\": \"One Microsoft Way\",\n            \"postalCode\": \"98052\",\n            \"firstName\": \"Test\",\n            \"lastName\": \"Test\",\n            \"phoneNumber\": \"\"\n        },\n        \"attributes\": {\n            \"etag\": \"5920358838484612121\",\n            \"objectType\": \"CustomerBillingProfile\"\n        }\n    },\n    \"relationshipToPartner\": \"none\",\n    \"userCredentials\": {\n        \"userName\": \"admin\",\n        \"password\": \"=;;n.=s9Z\"\n    },\n    \"attributes\": {\n        \"objectType\": \"Customer\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

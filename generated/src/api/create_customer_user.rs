@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl CreateCustomerUserError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            CreateCustomerUserError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl CreateCustomerUserError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            CreateCustomerUserError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            CreateCustomerUserError::Other(e) => e.call(),
+            CreateCustomerUserError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for CreateCustomerUserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreateCustomerUserError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for CreateCustomerUserError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CreateCustomerUserError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<CreateCustomerUserError> for Error {
@@ -136,24 +131,20 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "create_customer_user",
     method: "POST",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("users"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: true,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\n  \"usageLocation\": \"country/region code\",\n  \"id\": \"4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n  \"userPrincipalName\": \"userid@domain.onmicrosoft.com\",\n  \"firstName\": \"First\",\n  \"lastName\": \"Last\",\n  \"displayName\": \"User name\",\n  \"immutableId\": \"Some unique ID\",\n  \"passwordProfile\": {\n    \"forceChangePassword\": true,\n    \"password\": \"abCD123*\"\n  },\n  \"lastDirectorySyncTime\": null,\n  \"userDomainType\": \"none\",\n  \"state\": \"active\",\n  \"softDeletionTime\": null,\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\n  \"usageLocation\": \"country/region code\",\n  \"id\": \"4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n  \"userPrincipalName\": \"userid@domain.onmicrosoft.com\",\n  \"firstName\": \"First\",\n  \"lastName\": \"Last\",\n  \"displayName\": \"User name\",\n  \"immutableId\": \"Some unique ID\",\n  \"passwordProfile\": {\n    \"forceChangePassword\": true,\n    \"password\": \"abCD123*\"\n  },\n  \"lastDirectorySyncTime\": null,\n  \"userDomainType\": \"none\",\n  \"state\": \"active\",\n  \"softDeletionTime\": null,\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

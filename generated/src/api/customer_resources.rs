@@ -4,54 +4,124 @@
 /// The Customer resource represents a customer or reseller. Most broadly, a customer resource can be any person, employee, or organization that wishes to do business with Microsoft and Microsoft's resellers. Customers also have a company profile and a billing profile.
 ///
 /// Documented in `customer-resources.md`, table "Customer".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
     /// The customer ID.
     #[serde(rename = "id")]
     pub id: String,
     /// The commerce ID.
-    #[serde(rename = "commerceId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "commerceId", skip_serializing_if = "Option::is_none")]
     pub commerce_id: Option<String>,
     /// Additional information about the company or organization.
     #[serde(rename = "companyProfile")]
     pub company_profile: crate::CustomerCompanyProfile,
     /// Additional information used for billing.
-    #[serde(rename = "billingProfile", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "billingProfile", skip_serializing_if = "Option::is_none")]
     pub billing_profile: Option<crate::CustomerBillingProfile>,
     /// Defines the licensing program that the partner uses for this customer: "none", "reseller", "advisor", "syndication" or "microsoft_support".
     #[serde(rename = "relationshipToPartner")]
     pub relationship_to_partner: crate::RelationshipToPartner,
     /// Indicates whether the partner has been granted delegated admin privileges by this customer. This property is only available when getting a customer by ID, not by list.
-    #[serde(
-        rename = "allowDelegatedAccess",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "allowDelegatedAccess", skip_serializing_if = "Option::is_none")]
     pub allow_delegated_access: Option<bool>,
     /// The user credentials.
-    #[serde(
-        rename = "userCredentials",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "userCredentials", skip_serializing_if = "Option::is_none")]
     pub user_credentials: Option<crate::UserCredentials>,
     /// List of custom domains of a customer.
-    #[serde(rename = "customDomains", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "customDomains", skip_serializing_if = "Option::is_none")]
     pub custom_domains: Option<Vec<String>>,
     /// The indirect reseller associated to this customer account. This value can be set only by indirect CSP partners.
-    #[serde(
-        rename = "associatedPartnerId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "associatedPartnerId", skip_serializing_if = "Option::is_none")]
     pub associated_partner_id: Option<String>,
     /// The resource links contained within the profile.
-    #[serde(rename = "links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "links", skip_serializing_if = "Option::is_none")]
     pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes corresponding to the profile.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Customer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Customer object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                let mut field10 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "id",
+                                "commerceId",
+                                "companyProfile",
+                                "billingProfile",
+                                "relationshipToPartner",
+                                "allowDelegatedAccess",
+                                "userCredentials",
+                                "customDomains",
+                                "associatedPartnerId",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        Some(10) => field10 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Customer {
+                    id: crate::de::required(field0, "id")?,
+                    commerce_id: field1.flatten(),
+                    company_profile: crate::de::required(field2, "companyProfile")?,
+                    billing_profile: field3.flatten(),
+                    relationship_to_partner: crate::de::required(
+                        field4,
+                        "relationshipToPartner",
+                    )?,
+                    allow_delegated_access: field5.flatten(),
+                    user_credentials: field6.flatten(),
+                    custom_domains: field7.flatten(),
+                    associated_partner_id: field8.flatten(),
+                    links: field9.flatten(),
+                    attributes: crate::de::required(field10, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl Customer {
     /// A `Customer` with its required properties (`id`, `companyProfile`, `relationshipToPartner`, `attributes`); the optional ones are `None`.
@@ -80,17 +150,17 @@ impl Customer {
 /// The CustomerBillingProfile resource is additional information used to bill the customer.
 ///
 /// Documented in `customer-resources.md`, table "CustomerBillingProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerBillingProfile {
     /// The profile identifier.
     #[serde(rename = "id")]
     pub id: String,
     /// The first name of the billing contact at the customer's company. This is the person that invoices and other billing communication will be directed to.
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// The last name of the billing contact.
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastName", skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// The billing contact's email address
     #[serde(rename = "email")]
@@ -108,11 +178,86 @@ pub struct CustomerBillingProfile {
     #[serde(rename = "defaultAddress")]
     pub default_address: crate::Address,
     /// The resource links contained within the profile.
-    #[serde(rename = "links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "links", skip_serializing_if = "Option::is_none")]
     pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes corresponding to the profile.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for CustomerBillingProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerBillingProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerBillingProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "id",
+                                "firstName",
+                                "lastName",
+                                "email",
+                                "culture",
+                                "language",
+                                "companyName",
+                                "defaultAddress",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomerBillingProfile {
+                    id: crate::de::required(field0, "id")?,
+                    first_name: field1.flatten(),
+                    last_name: field2.flatten(),
+                    email: crate::de::required(field3, "email")?,
+                    culture: crate::de::required(field4, "culture")?,
+                    language: crate::de::required(field5, "language")?,
+                    company_name: crate::de::required(field6, "companyName")?,
+                    default_address: crate::de::required(field7, "defaultAddress")?,
+                    links: field8.flatten(),
+                    attributes: crate::de::required(field9, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl CustomerBillingProfile {
     /// A `CustomerBillingProfile` with its required properties (`id`, `email`, `culture`, `language`, `companyName`, `defaultAddress`, `attributes`); the optional ones are `None`.
@@ -143,7 +288,7 @@ impl CustomerBillingProfile {
 /// The CustomerCompanyProfile resource is additional information about the company or organization.
 ///
 /// Documented in `customer-resources.md`, table "CustomerCompanyProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerCompanyProfile {
     /// The customer's tenant identifier for Azure AD. This is also called a MicrosoftID.
@@ -153,10 +298,10 @@ pub struct CustomerCompanyProfile {
     #[serde(rename = "domain")]
     pub domain: String,
     /// The name of the company or organization.
-    #[serde(rename = "companyName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "companyName", skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// The resource links contained within the profile.
-    #[serde(rename = "links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "links", skip_serializing_if = "Option::is_none")]
     pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes corresponding to the profile.
     #[serde(rename = "attributes")]
@@ -164,16 +309,82 @@ pub struct CustomerCompanyProfile {
     /// The customer’s organization registration number (also referred to as INN number in certain countries). Only required for customer’s company/organization located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA), India, Brazil, South Africa, Poland, United Arab Emirates, Saudi Arabia, Turkey, Thailand, Vietnam, Myanmar, Iraq, South Sudan, and Venezuela. For customer’s company/organization located in other countries, this should not be specified.
     #[serde(
         rename = "organizationRegistrationNumber",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub organization_registration_number: Option<String>,
     /// The address of the company or organization, as the example of getting a customer by ID shows it.
-    #[serde(rename = "address", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "address", skip_serializing_if = "Option::is_none")]
     pub address: Option<crate::Address>,
     /// The email address of the company or organization, as the example of getting a customer by ID shows it.
-    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "email", skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for CustomerCompanyProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerCompanyProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerCompanyProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "tenantId",
+                                "domain",
+                                "companyName",
+                                "links",
+                                "attributes",
+                                "organizationRegistrationNumber",
+                                "address",
+                                "email",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomerCompanyProfile {
+                    tenant_id: crate::de::required(field0, "tenantId")?,
+                    domain: crate::de::required(field1, "domain")?,
+                    company_name: field2.flatten(),
+                    links: field3.flatten(),
+                    attributes: crate::de::required(field4, "attributes")?,
+                    organization_registration_number: field5.flatten(),
+                    address: field6.flatten(),
+                    email: field7.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl CustomerCompanyProfile {
     /// A `CustomerCompanyProfile` with its required properties (`tenantId`, `domain`, `attributes`); the optional ones are `None`.
@@ -198,7 +409,7 @@ impl CustomerCompanyProfile {
 /// The CustomerRelationshipRequest resource contains the URL used by the customer to establish a reseller relationship with a partner.
 ///
 /// Documented in `customer-resources.md`, table "CustomerRelationshipRequest".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerRelationshipRequest {
     /// The URL used by the customer to establish a relationship with a partner.
@@ -207,6 +418,42 @@ pub struct CustomerRelationshipRequest {
     /// The metadata attributes corresponding to the relationship request.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for CustomerRelationshipRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerRelationshipRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerRelationshipRequest object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["url", "attributes"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomerRelationshipRequest {
+                    url: crate::de::required(field0, "url")?,
+                    attributes: crate::de::required(field1, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl CustomerRelationshipRequest {
     /// A `CustomerRelationshipRequest` with its required properties (`url`, `attributes`); the optional ones are `None`.

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl DeleteCustomerUserError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            DeleteCustomerUserError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl DeleteCustomerUserError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            DeleteCustomerUserError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            DeleteCustomerUserError::Other(e) => e.call(),
+            DeleteCustomerUserError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for DeleteCustomerUserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DeleteCustomerUserError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for DeleteCustomerUserError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            DeleteCustomerUserError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<DeleteCustomerUserError> for Error {
@@ -134,29 +129,21 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "delete_customer_user",
     method: "DELETE",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
-        ts::Segment::Param(ts::Param {
-            name: "user-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("users"),
+        ts::path("user-id", ts::Kind::Guid, None),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 204,
-        headers: &[("MS-CV", "90KUJA7HKEaG8wHu.0"), ("MS-ServerId", "101112616")],
-        body: "",
-    },
+    success: ts::reply(
+        204,
+        &[("MS-CV", "90KUJA7HKEaG8wHu.0"), ("MS-ServerId", "101112616")],
+        "",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -4,7 +4,7 @@
 /// A filter of customers: a field, a value and an operator, sent as encoded JSON.
 ///
 /// Documented in `get-a-customer-by-name.md`, table "Filter Syntax".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerFilter {
     /// The field to filter. The valid values can be found in CustomerSearchField.
@@ -16,6 +16,45 @@ pub struct CustomerFilter {
     /// The operator to apply. The only supported value for this customer scenario is "starts_with".
     #[serde(rename = "Operator")]
     pub operator: crate::CustomerFilterOperator,
+}
+impl<'de> serde::Deserialize<'de> for CustomerFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerFilter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerFilter object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["Field", "Value", "Operator"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomerFilter {
+                    field: crate::de::required(field0, "Field")?,
+                    value: crate::de::required(field1, "Value")?,
+                    operator: crate::de::required(field2, "Operator")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl CustomerFilter {
     /// A `CustomerFilter` with its required properties (`Field`, `Value`, `Operator`); the optional ones are `None`.

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -40,9 +40,7 @@ impl GetCustomerError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            GetCustomerError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -52,29 +50,26 @@ impl GetCustomerError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            GetCustomerError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            GetCustomerError::Other(e) => e.call(),
+            GetCustomerError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for GetCustomerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetCustomerError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for GetCustomerError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetCustomerError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<GetCustomerError> for Error {
@@ -134,23 +129,19 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "get_customer",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json; charset=utf-8")],
-        body: "{\n  \"id\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n  \"commerceId\": \"99e6a635-48e7-424d-9059-c9db944e3c54\",\n  \"companyProfile\": {\n    \"tenantId\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n    \"domain\": \"abcdefgh1234.ccsctp.net\",\n    \"companyName\": \"1kl as kjk\",\n    \"address\": {\n      \"country\": \"US\",\n      \"region\": \"wa\",\n      \"city\": \"redmond\",\n      \"addressLine1\": \"1 ms way\",\n      \"postalCode\": \"98052\",\n      \"phoneNumber\": \"1234567890\"\n    },\n    \"email\": \"a@a.com\",\n    \"links\": {\n      \"self\": {\n        \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/profiles/company\",\n        \"method\": \"GET\",\n        \"headers\": []\n      }\n    },\n    \"attributes\": {\n      \"objectType\": \"CustomerCompanyProfile\"\n    }\n  },\n  \"billingProfile\": {\n    \"id\": \"eeada110-69d6-4cc9-b093-75feb7ca9d3f\",\n    \"firstName\": \"d0d89d776d03471c819bf772191ed728\",\n    \"lastName\": \"kjkAJJAAAAAAAAAAAAAAAAAAAA\",\n    \"email\": \"a@a.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"1kl as kjkAAAAAAAAAAAAAAAJJJJJJJJJJJAAAAAJJJJJJJJJJJAAJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJAJJJJJAJJAAAAJAJJAAAAAAAAAAAAAAAAAAAA\",\n    \"defaultAddress\": {\n      \"country\": \"US\",\n      \"city\": \"redmond\",\n      \"state\": \"WA\",\n      \"addressLine1\": \"1 ms way\",\n      \"postalCode\": \"98052\",\n      \"firstName\": \"1kl as\",\n      \"lastName\": \"kjk\",\n      \"phoneNumber\": \"1234567890\"\n    },\n    \"links\": {\n      \"self\": {\n        \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/profiles/billing\",\n        \"method\": \"GET\",\n        \"headers\": [\n\n        ]\n      }\n    },\n    \"attributes\": {\n      \"etag\": \"-4242348048554929329\",\n      \"objectType\": \"CustomerBillingProfile\"\n    }\n  },\n  \"relationshipToPartner\": \"reseller\",\n  \"allowDelegatedAccess\": true,\n  \"customDomains\": [\n    \"abcdefgh1234.ccsctp.net\"\n  ],\n  \"links\": {\n    \"self\": {\n      \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014\",\n      \"method\": \"GET\",\n      \"headers\": []\n    }\n  },\n  \"attributes\": {\n    \"objectType\": \"Customer\"\n  }\n}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json; charset=utf-8")],
+        "{\n  \"id\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n  \"commerceId\": \"99e6a635-48e7-424d-9059-c9db944e3c54\",\n  \"companyProfile\": {\n    \"tenantId\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n    \"domain\": \"abcdefgh1234.ccsctp.net\",\n    \"companyName\": \"1kl as kjk\",\n    \"address\": {\n      \"country\": \"US\",\n      \"region\": \"wa\",\n      \"city\": \"redmond\",\n      \"addressLine1\": \"1 ms way\",\n      \"postalCode\": \"98052\",\n      \"phoneNumber\": \"1234567890\"\n    },\n    \"email\": \"a@a.com\",\n    \"links\": {\n      \"self\": {\n        \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/profiles/company\",\n        \"method\": \"GET\",\n        \"headers\": []\n      }\n    },\n    \"attributes\": {\n      \"objectType\": \"CustomerCompanyProfile\"\n    }\n  },\n  \"billingProfile\": {\n    \"id\": \"eeada110-69d6-4cc9-b093-75feb7ca9d3f\",\n    \"firstName\": \"d0d89d776d03471c819bf772191ed728\",\n    \"lastName\": \"kjkAJJAAAAAAAAAAAAAAAAAAAA\",\n    \"email\": \"a@a.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"1kl as kjkAAAAAAAAAAAAAAAJJJJJJJJJJJAAAAAJJJJJJJJJJJAAJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJAJJJJJAJJAAAAJAJJAAAAAAAAAAAAAAAAAAAA\",\n    \"defaultAddress\": {\n      \"country\": \"US\",\n      \"city\": \"redmond\",\n      \"state\": \"WA\",\n      \"addressLine1\": \"1 ms way\",\n      \"postalCode\": \"98052\",\n      \"firstName\": \"1kl as\",\n      \"lastName\": \"kjk\",\n      \"phoneNumber\": \"1234567890\"\n    },\n    \"links\": {\n      \"self\": {\n        \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/profiles/billing\",\n        \"method\": \"GET\",\n        \"headers\": [\n\n        ]\n      }\n    },\n    \"attributes\": {\n      \"etag\": \"-4242348048554929329\",\n      \"objectType\": \"CustomerBillingProfile\"\n    }\n  },\n  \"relationshipToPartner\": \"reseller\",\n  \"allowDelegatedAccess\": true,\n  \"customDomains\": [\n    \"abcdefgh1234.ccsctp.net\"\n  ],\n  \"links\": {\n    \"self\": {\n      \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014\",\n      \"method\": \"GET\",\n      \"headers\": []\n    }\n  },\n  \"attributes\": {\n    \"objectType\": \"Customer\"\n  }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -40,9 +40,7 @@ impl GetCustomerBillingProfileError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            GetCustomerBillingProfileError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -52,29 +50,26 @@ impl GetCustomerBillingProfileError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            GetCustomerBillingProfileError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            GetCustomerBillingProfileError::Other(e) => e.call(),
+            GetCustomerBillingProfileError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for GetCustomerBillingProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetCustomerBillingProfileError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for GetCustomerBillingProfileError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetCustomerBillingProfileError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<GetCustomerBillingProfileError> for Error {
@@ -136,25 +131,21 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "get_customer_billing_profile",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("profiles"),
-        ts::Segment::Literal("billing"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("profiles"),
+        ts::lit("billing"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\n    \"id\": \"<billing-profile-id>\",\n    \"firstName\": \"FirstName\",\n    \"lastName\": \"LastName\",\n    \"email\": \"email@sample.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"CompanyName\",\n    \"defaultAddress\": {\n        \"country\": \"US\",\n        \"city\": \"Redmond\",\n        \"state\": \"WA\",\n        \"addressLine1\": \"1 Microsoft Way\",\n        \"postalCode\": \"98052\",\n        \"firstName\": \"FirstName\",\n        \"lastName\": \"LastName\",\n        \"phoneNumber\": \"4255555555\"\n    },\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers/<customer-tenant-id>/profiles/billing\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"etag\": \"<etag>\",\n        \"objectType\": \"CustomerBillingProfile\"\n    }\n}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\n    \"id\": \"<billing-profile-id>\",\n    \"firstName\": \"FirstName\",\n    \"lastName\": \"LastName\",\n    \"email\": \"email@sample.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"CompanyName\",\n    \"defaultAddress\": {\n        \"country\": \"US\",\n        \"city\": \"Redmond\",\n        \"state\": \"WA\",\n        \"addressLine1\": \"1 Microsoft Way\",\n        \"postalCode\": \"98052\",\n        \"firstName\": \"FirstName\",\n        \"lastName\": \"LastName\",\n        \"phoneNumber\": \"4255555555\"\n    },\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers/<customer-tenant-id>/profiles/billing\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"etag\": \"<etag>\",\n        \"objectType\": \"CustomerBillingProfile\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

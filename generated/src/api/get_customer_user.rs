@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl GetCustomerUserError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            GetCustomerUserError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl GetCustomerUserError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            GetCustomerUserError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            GetCustomerUserError::Other(e) => e.call(),
+            GetCustomerUserError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for GetCustomerUserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GetCustomerUserError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for GetCustomerUserError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            GetCustomerUserError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<GetCustomerUserError> for Error {
@@ -136,33 +131,25 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "get_customer_user",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
-        ts::Segment::Param(ts::Param {
-            name: "user-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("users"),
+        ts::path("user-id", ts::Kind::Guid, None),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[
+    success: ts::reply(
+        200,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "uWM1EGU7+0aI2MvV.0"),
             ("MS-ServerId", "020021921"),
         ],
-        body: "\u{feff}{\n    \"usageLocation\": \"US\",\n    \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n    \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n    \"firstName\": \"Daniel\",\n    \"lastName\": \"Tsai\",\n    \"displayName\": \"Daniel Tsai\",\n    \"userDomainType\": \"none\",\n    \"state\": \"active\",\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"CustomerUser\"\n    }\n}",
-    },
+        "\u{feff}{\n    \"usageLocation\": \"US\",\n    \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n    \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n    \"firstName\": \"Daniel\",\n    \"lastName\": \"Tsai\",\n    \"displayName\": \"Daniel Tsai\",\n    \"userDomainType\": \"none\",\n    \"state\": \"active\",\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"CustomerUser\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

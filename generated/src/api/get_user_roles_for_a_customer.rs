@@ -4,7 +4,7 @@
 /// A directory role of a customer: its name and id.
 ///
 /// Shown by the examples of `get-user-roles-for-a-customer.md`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct DirectoryRole {
     /// The role's name, e.g. Helpdesk Administrator.
@@ -16,6 +16,45 @@ pub struct DirectoryRole {
     /// The metadata attributes (object type `DirectoryRole`).
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for DirectoryRole {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = DirectoryRole;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a DirectoryRole object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["name", "id", "attributes"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(DirectoryRole {
+                    name: crate::de::required(field0, "name")?,
+                    id: crate::de::required(field1, "id")?,
+                    attributes: crate::de::required(field2, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl DirectoryRole {
     /// A `DirectoryRole` with its required properties (`name`, `id`, `attributes`); the optional ones are `None`.

@@ -4,7 +4,7 @@
 /// Describes a user license.
 ///
 /// Documented in `license-resources.md`, table "License".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct License {
     /// The collection of service plans that correspond to the license
@@ -16,6 +16,47 @@ pub struct License {
     /// The metadata attributes corresponding to the license.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for License {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = License;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a License object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(&["servicePlans", "productSku", "attributes"]),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(License {
+                    service_plans: crate::de::required(field0, "servicePlans")?,
+                    product_sku: crate::de::required(field1, "productSku")?,
+                    attributes: crate::de::required(field2, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl License {
     /// A `License` with its required properties (`servicePlans`, `productSku`, `attributes`); the optional ones are `None`.
@@ -35,15 +76,51 @@ impl License {
 /// Provides information needed for a license update operation.
 ///
 /// Documented in `license-resources.md`, table "LicenseAssignment".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LicenseAssignment {
     /// The service plan identifiers to be excluded from availability to the user.
-    #[serde(rename = "excludedPlans", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "excludedPlans", skip_serializing_if = "Option::is_none")]
     pub excluded_plans: Option<Vec<String>>,
     /// The product SKU identifier for the license.
     #[serde(rename = "skuId")]
     pub sku_id: String,
+}
+impl<'de> serde::Deserialize<'de> for LicenseAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LicenseAssignment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a LicenseAssignment object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["excludedPlans", "skuId"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LicenseAssignment {
+                    excluded_plans: field0.flatten(),
+                    sku_id: crate::de::required(field1, "skuId")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl LicenseAssignment {
     /// A `LicenseAssignment` with its required properties (`skuId`); the optional ones are `None`.
@@ -138,29 +215,72 @@ impl<'de> serde::Deserialize<'de> for LicenseGroupId {
 /// Provides information used to assign or remove licenses from a user.
 ///
 /// Documented in `license-resources.md`, table "LicenseUpdate".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LicenseUpdate {
     /// Array of LicenseAssignment objects.
     #[serde(rename = "licensesToAssign")]
     pub licenses_to_assign: Vec<crate::LicenseAssignment>,
     /// The product SKU identifiers of the licenses to remove.
-    #[serde(
-        rename = "licensesToRemove",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "licensesToRemove", skip_serializing_if = "Option::is_none")]
     pub licenses_to_remove: Option<Vec<String>>,
     /// Array of LicenseWarning objects.
-    #[serde(
-        rename = "licenseWarnings",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "licenseWarnings", skip_serializing_if = "Option::is_none")]
     pub license_warnings: Option<Vec<crate::LicenseWarning>>,
     /// The metadata attributes.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for LicenseUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LicenseUpdate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a LicenseUpdate object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "licensesToAssign",
+                                "licensesToRemove",
+                                "licenseWarnings",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LicenseUpdate {
+                    licenses_to_assign: crate::de::required(field0, "licensesToAssign")?,
+                    licenses_to_remove: field1.flatten(),
+                    license_warnings: field2.flatten(),
+                    attributes: crate::de::required(field3, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl LicenseUpdate {
     /// A `LicenseUpdate` with its required properties (`licensesToAssign`, `attributes`); the optional ones are `None`.
@@ -180,7 +300,7 @@ impl LicenseUpdate {
 /// Contains warning information that occurred during a license update operation.
 ///
 /// Documented in `license-resources.md`, table "LicenseWarning".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LicenseWarning {
     /// The warning code.
@@ -192,6 +312,47 @@ pub struct LicenseWarning {
     /// The service plan names associated with the warning.
     #[serde(rename = "servicePlans")]
     pub service_plans: Vec<String>,
+}
+impl<'de> serde::Deserialize<'de> for LicenseWarning {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LicenseWarning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a LicenseWarning object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(&["code", "message", "servicePlans"]),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LicenseWarning {
+                    code: crate::de::required(field0, "code")?,
+                    message: crate::de::required(field1, "message")?,
+                    service_plans: crate::de::required(field2, "servicePlans")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl LicenseWarning {
     /// A `LicenseWarning` with its required properties (`code`, `message`, `servicePlans`); the optional ones are `None`.
@@ -211,7 +372,7 @@ impl LicenseWarning {
 /// Describes product details.
 ///
 /// Documented in `license-resources.md`, table "ProductSku".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ProductSku {
     /// The product identifier.
@@ -224,7 +385,7 @@ pub struct ProductSku {
     #[serde(rename = "skuPartNumber")]
     pub sku_part_number: String,
     /// The target type of the product. This property identifies whether the product is applicable to a User or a Tenant.
-    #[serde(rename = "targetType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "targetType", skip_serializing_if = "Option::is_none")]
     pub target_type: Option<crate::TargetType>,
     /// Identifies via a group identifier the authority or service that manages the productSku license. Products are segregated under license groups for better manageability.
     ///
@@ -233,6 +394,61 @@ pub struct ProductSku {
     /// group2 - Minecraft product licenses.
     #[serde(rename = "licenseGroupId")]
     pub license_group_id: crate::LicenseGroupId,
+}
+impl<'de> serde::Deserialize<'de> for ProductSku {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ProductSku;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ProductSku object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "id",
+                                "name",
+                                "skuPartNumber",
+                                "targetType",
+                                "licenseGroupId",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProductSku {
+                    id: crate::de::required(field0, "id")?,
+                    name: crate::de::required(field1, "name")?,
+                    sku_part_number: crate::de::required(field2, "skuPartNumber")?,
+                    target_type: field3.flatten(),
+                    license_group_id: crate::de::required(field4, "licenseGroupId")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl ProductSku {
     /// A `ProductSku` with its required properties (`id`, `name`, `skuPartNumber`, `licenseGroupId`); the optional ones are `None`.
@@ -255,7 +471,7 @@ impl ProductSku {
 /// Identifies a deployable service within a product SKU. A product can have many service plans.
 ///
 /// Documented in `license-resources.md`, table "ServicePlan".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ServicePlan {
     /// The service plan identifier.
@@ -273,6 +489,61 @@ pub struct ServicePlan {
     /// The target type of the service plan. This property identifies whether the product is applicable to a "User" or a "Tenant".
     #[serde(rename = "targetType")]
     pub target_type: crate::TargetType,
+}
+impl<'de> serde::Deserialize<'de> for ServicePlan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ServicePlan;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ServicePlan object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "id",
+                                "displayName",
+                                "serviceName",
+                                "capabilityStatus",
+                                "targetType",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ServicePlan {
+                    id: crate::de::required(field0, "id")?,
+                    display_name: crate::de::required(field1, "displayName")?,
+                    service_name: crate::de::required(field2, "serviceName")?,
+                    capability_status: crate::de::required(field3, "capabilityStatus")?,
+                    target_type: crate::de::required(field4, "targetType")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl ServicePlan {
     /// A `ServicePlan` with its required properties (`id`, `displayName`, `serviceName`, `capabilityStatus`, `targetType`); the optional ones are `None`.
@@ -296,7 +567,7 @@ impl ServicePlan {
 /// Describes a subscribed product owned by a tenant.
 ///
 /// Documented in `license-resources.md`, table "SubscribedSku".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscribedSku {
     /// The number of units available for assignment. This value is calculated as total units - consumed units.
@@ -329,6 +600,81 @@ pub struct SubscribedSku {
     /// The metadata attributes corresponding to the resource.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for SubscribedSku {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscribedSku;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscribedSku object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "availableUnits",
+                                "activeUnits",
+                                "consumedUnits",
+                                "suspendedUnits",
+                                "totalUnits",
+                                "warningUnits",
+                                "productSku",
+                                "servicePlans",
+                                "capabilityStatus",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SubscribedSku {
+                    available_units: crate::de::required(field0, "availableUnits")?,
+                    active_units: crate::de::required(field1, "activeUnits")?,
+                    consumed_units: crate::de::required(field2, "consumedUnits")?,
+                    suspended_units: crate::de::required(field3, "suspendedUnits")?,
+                    total_units: crate::de::required(field4, "totalUnits")?,
+                    warning_units: crate::de::required(field5, "warningUnits")?,
+                    product_sku: crate::de::required(field6, "productSku")?,
+                    service_plans: crate::de::required(field7, "servicePlans")?,
+                    capability_status: crate::de::required(field8, "capabilityStatus")?,
+                    attributes: crate::de::required(field9, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl SubscribedSku {
     /// A `SubscribedSku` with its required properties (`availableUnits`, `activeUnits`, `consumedUnits`, `suspendedUnits`, `totalUnits`, `warningUnits`, `productSku`, `servicePlans`, `capabilityStatus`, `attributes`); the optional ones are `None`.

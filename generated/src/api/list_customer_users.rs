@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl ListCustomerUsersError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            ListCustomerUsersError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl ListCustomerUsersError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            ListCustomerUsersError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            ListCustomerUsersError::Other(e) => e.call(),
+            ListCustomerUsersError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for ListCustomerUsersError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListCustomerUsersError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for ListCustomerUsersError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListCustomerUsersError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<ListCustomerUsersError> for Error {
@@ -139,28 +134,24 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "list_customer_users",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("users"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[
+    success: ts::reply(
+        200,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "6zmKqrSFB0+t7m3y.0"),
             ("MS-ServerId", "101112616"),
         ],
-        body: "{\n    \"totalCount\": 2,\n    \"items\": [{\n            \"usageLocation\": \"US\",\n            \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n            \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n            \"firstName\": \"Daniel\",\n            \"lastName\": \"Tsai\",\n            \"displayName\": \"Daniel Tsai\",\n            \"userDomainType\": \"none\",\n            \"state\": \"active\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"CustomerUser\"\n            }\n        }, {\n            \"id\": \"6e668259-1f09-479d-bcb8-d9b03e826b8d\",\n            \"userPrincipalName\": \"admin@dtdemocspcustomer005.onmicrosoft.com\",\n            \"firstName\": \"Daniel\",\n            \"lastName\": \"Tsai\",\n            \"displayName\": \"DT Demo CSP Customer 005\",\n            \"userDomainType\": \"none\",\n            \"state\": \"active\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/6e668259-1f09-479d-bcb8-d9b03e826b8d\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"CustomerUser\"\n            }\n        }\n    ],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
-    },
+        "{\n    \"totalCount\": 2,\n    \"items\": [{\n            \"usageLocation\": \"US\",\n            \"id\": \"a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n            \"userPrincipalName\": \"Daniel@dtdemocspcustomer005.onmicrosoft.com\",\n            \"firstName\": \"Daniel\",\n            \"lastName\": \"Tsai\",\n            \"displayName\": \"Daniel Tsai\",\n            \"userDomainType\": \"none\",\n            \"state\": \"active\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/a9ef48bb-8758-4590-a312-d4a47bfaded4\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"CustomerUser\"\n            }\n        }, {\n            \"id\": \"6e668259-1f09-479d-bcb8-d9b03e826b8d\",\n            \"userPrincipalName\": \"admin@dtdemocspcustomer005.onmicrosoft.com\",\n            \"firstName\": \"Daniel\",\n            \"lastName\": \"Tsai\",\n            \"displayName\": \"DT Demo CSP Customer 005\",\n            \"userDomainType\": \"none\",\n            \"state\": \"active\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users/6e668259-1f09-479d-bcb8-d9b03e826b8d\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"CustomerUser\"\n            }\n        }\n    ],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/users\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -40,9 +40,7 @@ impl ListCustomersError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            ListCustomersError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -52,29 +50,26 @@ impl ListCustomersError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            ListCustomersError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            ListCustomersError::Other(e) => e.call(),
+            ListCustomersError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for ListCustomersError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListCustomersError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for ListCustomersError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListCustomersError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<ListCustomersError> for Error {
@@ -135,26 +130,16 @@ use crate::test_server as ts;
 pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "list_customers",
     method: "GET",
-    path: &[ts::Segment::Literal("v1"), ts::Segment::Literal("customers")],
-    query: &[
-        ts::Query {
-            param: ts::Param {
-                name: "size",
-                kind: ts::Kind::Int,
-                malformed: None,
-            },
-            required: true,
-            missing: None,
-        },
-    ],
+    path: &[ts::lit("v1"), ts::lit("customers")],
+    query: &[ts::query(ts::param("size", ts::Kind::Int, None), true, None)],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\n    \"totalCount\": 2,\n    \"items\": [{\n        \"id\": \"b44bb1fb-c595-45b0-9e09-d657365580bf\",\n        \"companyProfile\": {\n            \"tenantId\": \"<guid>\",\n            \"domain\": \"domain\",\n            \"companyName\": \"companyName\",\n            \"attributes\": {\n                \"objectType\": \"CustomerCompanyProfile\"\n            }\n        },\n        \"relationshipToPartner\": \"reseller\",\n        \"attributes\": {\n            \"objectType\": \"Customer\"\n        }\n    },\n    {\n        \"id\": \"45c44870-ef77-4fdd-b6fe-3dacb075cff2\",\n        \"companyProfile\": {\n            \"tenantId\": \"<guid>\",\n            \"domain\": \"domain\",\n            \"companyName\": \"companyName\",\n            \"attributes\": {\n                \"objectType\": \"CustomerCompanyProfile\"\n            }\n        },\n        \"relationshipToPartner\": \"reseller\",\n        \"attributes\": {\n            \"objectType\": \"Customer\"\n        }\n    }],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers?size=40\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\n    \"totalCount\": 2,\n    \"items\": [{\n        \"id\": \"b44bb1fb-c595-45b0-9e09-d657365580bf\",\n        \"companyProfile\": {\n            \"tenantId\": \"<guid>\",\n            \"domain\": \"domain\",\n            \"companyName\": \"companyName\",\n            \"attributes\": {\n                \"objectType\": \"CustomerCompanyProfile\"\n            }\n        },\n        \"relationshipToPartner\": \"reseller\",\n        \"attributes\": {\n            \"objectType\": \"Customer\"\n        }\n    },\n    {\n        \"id\": \"45c44870-ef77-4fdd-b6fe-3dacb075cff2\",\n        \"companyProfile\": {\n            \"tenantId\": \"<guid>\",\n            \"domain\": \"domain\",\n            \"companyName\": \"companyName\",\n            \"attributes\": {\n                \"objectType\": \"CustomerCompanyProfile\"\n            }\n        },\n        \"relationshipToPartner\": \"reseller\",\n        \"attributes\": {\n            \"objectType\": \"Customer\"\n        }\n    }],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers?size=40\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl ListDirectoryRolesError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            ListDirectoryRolesError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl ListDirectoryRolesError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            ListDirectoryRolesError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            ListDirectoryRolesError::Other(e) => e.call(),
+            ListDirectoryRolesError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for ListDirectoryRolesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListDirectoryRolesError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for ListDirectoryRolesError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListDirectoryRolesError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<ListDirectoryRolesError> for Error {
@@ -139,24 +134,20 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "list_directory_roles",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("directoryroles"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("directoryroles"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl ListUserLicensesError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            ListUserLicensesError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl ListUserLicensesError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            ListUserLicensesError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            ListUserLicensesError::Other(e) => e.call(),
+            ListUserLicensesError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for ListUserLicensesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ListUserLicensesError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for ListUserLicensesError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ListUserLicensesError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<ListUserLicensesError> for Error {
@@ -139,34 +134,26 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "list_user_licenses",
     method: "GET",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
-        ts::Segment::Param(ts::Param {
-            name: "user-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("licenses"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("users"),
+        ts::path("user-id", ts::Kind::Guid, None),
+        ts::lit("licenses"),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[
+    success: ts::reply(
+        200,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "WYkHYMfWTUajFosK.0"),
             ("MS-ServerId", "020021921"),
         ],
-        body: "\u{feff}{\n    \"totalCount\": 1,\n    \"items\": [{\n            \"servicePlans\": [{\n                    \"displayName\": \"Azure Information Protection Premium P1\",\n                    \"serviceName\": \"RMS_S_PREMIUM\",\n                    \"id\": \"6c57d4b6-3b23-47a5-9bc9-69f17b4947b3\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Intune A Direct\",\n                    \"serviceName\": \"INTUNE_A\",\n                    \"id\": \"c1ec4a95-1f05-45b3-a911-aa3fa01094f5\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Azure Active Directory Rights\",\n                    \"serviceName\": \"RMS_S_ENTERPRISE\",\n                    \"id\": \"bea4c11e-220a-4e6d-8eb8-8ea15d019f90\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Azure Active Directory Premium P1\",\n                    \"serviceName\": \"AAD_PREMIUM\",\n                    \"id\": \"41781fb2-bc02-4b7c-bd55-b576c07bb09d\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Azure Multi-Factor Authentication\",\n                    \"serviceName\": \"MFA_PREMIUM\",\n                    \"id\": \"8a256a2b-b617-496d-b51b-e76466e88db0\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }\n            ],\n            \"productSku\": {\n                \"id\": \"efccb6f7-5641-4e0e-bd10-b4976e1bf68e\",\n                \"name\": \"Enterprise Mobility + Security E3\",\n                \"skuPartNumber\": \"EMS\",\n                \"licenseGroupId\": \"group1\"\n            },\n            \"attributes\": {\n                \"objectType\": \"License\"\n            }\n        }\n    ],\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
-    },
+        "\u{feff}{\n    \"totalCount\": 1,\n    \"items\": [{\n            \"servicePlans\": [{\n                    \"displayName\": \"Azure Information Protection Premium P1\",\n                    \"serviceName\": \"RMS_S_PREMIUM\",\n                    \"id\": \"6c57d4b6-3b23-47a5-9bc9-69f17b4947b3\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Intune A Direct\",\n                    \"serviceName\": \"INTUNE_A\",\n                    \"id\": \"c1ec4a95-1f05-45b3-a911-aa3fa01094f5\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Azure Active Directory Rights\",\n                    \"serviceName\": \"RMS_S_ENTERPRISE\",\n                    \"id\": \"bea4c11e-220a-4e6d-8eb8-8ea15d019f90\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Azure Active Directory Premium P1\",\n                    \"serviceName\": \"AAD_PREMIUM\",\n                    \"id\": \"41781fb2-bc02-4b7c-bd55-b576c07bb09d\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }, {\n                    \"displayName\": \"Microsoft Azure Multi-Factor Authentication\",\n                    \"serviceName\": \"MFA_PREMIUM\",\n                    \"id\": \"8a256a2b-b617-496d-b51b-e76466e88db0\",\n                    \"capabilityStatus\": \"Assigned\",\n                    \"targetType\": \"User\"\n                }\n            ],\n            \"productSku\": {\n                \"id\": \"efccb6f7-5641-4e0e-bd10-b4976e1bf68e\",\n                \"name\": \"Enterprise Mobility + Security E3\",\n                \"skuPartNumber\": \"EMS\",\n                \"licenseGroupId\": \"group1\"\n            },\n            \"attributes\": {\n                \"objectType\": \"License\"\n            }\n        }\n    ],\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -4,7 +4,7 @@
 /// A page of a listing: the items, how many there are in all, and the link to the next page.
 ///
 /// Documented in `partner-center-rest-resources.md`. Awaiting a listing gives its first page; `.pages()` and `.items()` on the call follow the next links.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceCollection<T> {
     /// How many items the listing has in all.
@@ -14,11 +14,57 @@ pub struct ResourceCollection<T> {
     #[serde(rename = "items")]
     pub items: Vec<T>,
     /// The links of the page: itself, and the next page when there is one.
-    #[serde(rename = "links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "links", skip_serializing_if = "Option::is_none")]
     pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes of the collection (its object type, `Collection`).
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for ResourceCollection<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = ResourceCollection<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ResourceCollection object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &["totalCount", "items", "links", "attributes"],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResourceCollection {
+                    total_count: crate::de::required(field0, "totalCount")?,
+                    items: crate::de::required(field1, "items")?,
+                    links: field2.flatten(),
+                    attributes: crate::de::required(field3, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
 }
 impl<T> ResourceCollection<T> {
     /// A `ResourceCollection` with its required properties (`totalCount`, `items`, `attributes`); the optional ones are `None`.

@@ -4,7 +4,7 @@
 /// Describes a partner's billing profile.
 ///
 /// Documented in `profile-resources.md`, table "BillingProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BillingProfile {
     /// The billing company name.
@@ -34,6 +34,80 @@ pub struct BillingProfile {
     /// The metadata attributes corresponding to the profile.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for BillingProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = BillingProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BillingProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "companyName",
+                                "address",
+                                "primaryContact",
+                                "purchaseOrderNumber",
+                                "taxId",
+                                "billingCurrency",
+                                "profileType",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(BillingProfile {
+                    company_name: crate::de::required(field0, "companyName")?,
+                    address: crate::de::required(field1, "address")?,
+                    primary_contact: crate::de::required(field2, "primaryContact")?,
+                    purchase_order_number: crate::de::required(
+                        field3,
+                        "purchaseOrderNumber",
+                    )?,
+                    tax_id: crate::de::required(field4, "taxId")?,
+                    billing_currency: crate::de::required(field5, "billingCurrency")?,
+                    profile_type: crate::de::required(field6, "profileType")?,
+                    links: crate::de::required(field7, "links")?,
+                    attributes: crate::de::required(field8, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl BillingProfile {
     /// A `BillingProfile` with its required properties (`companyName`, `address`, `primaryContact`, `purchaseOrderNumber`, `taxId`, `billingCurrency`, `profileType`, `links`, `attributes`); the optional ones are `None`.
@@ -65,7 +139,7 @@ impl BillingProfile {
 /// Describes a partner's legal business profile.
 ///
 /// Documented in `profile-resources.md`, table "LegalBusinessProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LegalBusinessProfile {
     /// The legal company name.
@@ -99,6 +173,87 @@ pub struct LegalBusinessProfile {
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
 }
+impl<'de> serde::Deserialize<'de> for LegalBusinessProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LegalBusinessProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a LegalBusinessProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "companyName",
+                                "address",
+                                "primaryContact",
+                                "companyApproverAddress",
+                                "companyApproverEmail",
+                                "vettingStatus",
+                                "vettingSubStatus",
+                                "profileType",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(LegalBusinessProfile {
+                    company_name: crate::de::required(field0, "companyName")?,
+                    address: crate::de::required(field1, "address")?,
+                    primary_contact: crate::de::required(field2, "primaryContact")?,
+                    company_approver_address: crate::de::required(
+                        field3,
+                        "companyApproverAddress",
+                    )?,
+                    company_approver_email: crate::de::required(
+                        field4,
+                        "companyApproverEmail",
+                    )?,
+                    vetting_status: crate::de::required(field5, "vettingStatus")?,
+                    vetting_sub_status: crate::de::required(field6, "vettingSubStatus")?,
+                    profile_type: crate::de::required(field7, "profileType")?,
+                    links: crate::de::required(field8, "links")?,
+                    attributes: crate::de::required(field9, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 impl LegalBusinessProfile {
     /// A `LegalBusinessProfile` with its required properties (`companyName`, `address`, `primaryContact`, `companyApproverAddress`, `companyApproverEmail`, `vettingStatus`, `vettingSubStatus`, `profileType`, `links`, `attributes`); the optional ones are `None`.
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
@@ -131,7 +286,7 @@ impl LegalBusinessProfile {
 /// Describes a partner's Microsoft Partner Network profile.
 ///
 /// Documented in `profile-resources.md`, table "MpnProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct MpnProfile {
     /// The company or organization name.
@@ -149,6 +304,61 @@ pub struct MpnProfile {
     /// The metadata attributes corresponding to the profile.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for MpnProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = MpnProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a MpnProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "partnerName",
+                                "mpnId",
+                                "profileType",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MpnProfile {
+                    partner_name: crate::de::required(field0, "partnerName")?,
+                    mpn_id: crate::de::required(field1, "mpnId")?,
+                    profile_type: crate::de::required(field2, "profileType")?,
+                    links: crate::de::required(field3, "links")?,
+                    attributes: crate::de::required(field4, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl MpnProfile {
     /// A `MpnProfile` with its required properties (`partnerName`, `mpnId`, `profileType`, `links`, `attributes`); the optional ones are `None`.
@@ -172,7 +382,7 @@ impl MpnProfile {
 /// Describes a partner's organization profile.
 ///
 /// Documented in `profile-resources.md`, table "OrganizationProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrganizationProfile {
     /// The organization's ID.
@@ -209,6 +419,85 @@ pub struct OrganizationProfile {
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
 }
+impl<'de> serde::Deserialize<'de> for OrganizationProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OrganizationProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a OrganizationProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                let mut field10 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "id",
+                                "companyName",
+                                "defaultAddress",
+                                "tenantId",
+                                "domain",
+                                "email",
+                                "language",
+                                "culture",
+                                "profileType",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        Some(10) => field10 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OrganizationProfile {
+                    id: crate::de::required(field0, "id")?,
+                    company_name: crate::de::required(field1, "companyName")?,
+                    default_address: crate::de::required(field2, "defaultAddress")?,
+                    tenant_id: crate::de::required(field3, "tenantId")?,
+                    domain: crate::de::required(field4, "domain")?,
+                    email: crate::de::required(field5, "email")?,
+                    language: crate::de::required(field6, "language")?,
+                    culture: crate::de::required(field7, "culture")?,
+                    profile_type: crate::de::required(field8, "profileType")?,
+                    links: crate::de::required(field9, "links")?,
+                    attributes: crate::de::required(field10, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 impl OrganizationProfile {
     /// A `OrganizationProfile` with its required properties (`id`, `companyName`, `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `profileType`, `links`, `attributes`); the optional ones are `None`.
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
@@ -243,7 +532,7 @@ impl OrganizationProfile {
 /// Describes a partner's support profile.
 ///
 /// Documented in `profile-resources.md`, table "SupportProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SupportProfile {
     /// The email address associated with the profile.
@@ -264,6 +553,65 @@ pub struct SupportProfile {
     /// The metadata attributes corresponding to the profile.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for SupportProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SupportProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SupportProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "email",
+                                "telephone",
+                                "website",
+                                "profileType",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SupportProfile {
+                    email: crate::de::required(field0, "email")?,
+                    telephone: crate::de::required(field1, "telephone")?,
+                    website: crate::de::required(field2, "website")?,
+                    profile_type: crate::de::required(field3, "profileType")?,
+                    links: crate::de::required(field4, "links")?,
+                    attributes: crate::de::required(field5, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl SupportProfile {
     /// A `SupportProfile` with its required properties (`email`, `telephone`, `website`, `profileType`, `links`, `attributes`); the optional ones are `None`.

@@ -28,27 +28,27 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &super::verify_domain_availability::ROUTE,
     ],
     protocol: &crate::headers::PROTOCOL,
-    missing_token: ts::Reply {
-        status: 401,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\"code\":800001,\"data\":[],\"description\":\"Partner Token missing in request context\"}",
-    },
-    invalid_request: ts::Reply {
-        status: 400,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\"code\":800002,\"data\":[],\"description\":\"Invalid request input\"}",
-    },
-    unknown_path: ts::Reply {
-        status: 404,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\"code\":1000,\"data\":[],\"description\":\"Not found\"}",
-    },
+    missing_token: ts::reply(
+        401,
+        &[("Content-Type", "application/json")],
+        "{\"code\":800001,\"data\":[],\"description\":\"Partner Token missing in request context\"}",
+    ),
+    invalid_request: ts::reply(
+        400,
+        &[("Content-Type", "application/json")],
+        "{\"code\":800002,\"data\":[],\"description\":\"Invalid request input\"}",
+    ),
+    unknown_path: ts::reply(
+        404,
+        &[("Content-Type", "application/json")],
+        "{\"code\":1000,\"data\":[],\"description\":\"Not found\"}",
+    ),
     throttled: Some(ts::Throttled {
-        reply: ts::Reply {
-            status: 429,
-            headers: &[("Content-Type", "application/json"), ("Retry-After", "57")],
-            body: "{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in 57 seconds.\" }",
-        },
+        reply: ts::reply(
+            429,
+            &[("Content-Type", "application/json"), ("Retry-After", "57")],
+            "{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in 57 seconds.\" }",
+        ),
         retry_after: "Retry-After",
         seconds: Some((70, 72)),
     }),

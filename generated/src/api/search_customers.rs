@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -40,9 +40,7 @@ impl SearchCustomersError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            SearchCustomersError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -52,29 +50,26 @@ impl SearchCustomersError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            SearchCustomersError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            SearchCustomersError::Other(e) => e.call(),
+            SearchCustomersError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for SearchCustomersError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SearchCustomersError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for SearchCustomersError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SearchCustomersError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<SearchCustomersError> for Error {
@@ -149,39 +144,23 @@ use crate::test_server as ts;
 pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "search_customers",
     method: "GET",
-    path: &[ts::Segment::Literal("v1"), ts::Segment::Literal("customers")],
+    path: &[ts::lit("v1"), ts::lit("customers")],
     query: &[
-        ts::Query {
-            param: ts::Param {
-                name: "size",
-                kind: ts::Kind::Int,
-                malformed: None,
-            },
-            required: false,
-            missing: None,
-        },
-        ts::Query {
-            param: ts::Param {
-                name: "filter",
-                kind: ts::Kind::Json,
-                malformed: None,
-            },
-            required: true,
-            missing: None,
-        },
+        ts::query(ts::param("size", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("filter", ts::Kind::Json, None), true, None),
     ],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[
+    success: ts::reply(
+        200,
+        &[
             ("Content-Type", "application/json; charset=utf-8"),
             ("MS-CV", "n0lMNyJtaUC802pO.0"),
             ("MS-ServerId", "202010223"),
         ],
-        body: "{\n    \"totalCount\": 3,\n    \"items\": [{\n            \"id\": \"c5757d70-06f3-4f23-8367-5a9e55019f94\",\n            \"companyProfile\": {\n                \"tenantId\": \"c5757d70-06f3-4f23-8367-5a9e55019f94\",\n                \"domain\": \"contoso190.onmicrosoft.com\",\n                \"companyName\": \"Contoso190\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/c5757d70-06f3-4f23-8367-5a9e55019f94/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/c5757d70-06f3-4f23-8367-5a9e55019f94\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }, {\n            \"id\": \"7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n            \"companyProfile\": {\n                \"tenantId\": \"7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n                \"domain\": \"ContosoCorpCo.onmicrosoft.com\",\n                \"companyName\": \"Contoso\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/7b26b357-9ca3-48b8-a58e-4febe2662a5d/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }, {\n            \"id\": \"bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n            \"companyProfile\": {\n                \"tenantId\": \"bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n                \"domain\": \"contosocorpdemo.onmicrosoft.com\",\n                \"companyName\": \"Contoso\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/bfbd6ef0-311f-47ec-bbd7-0fcb7846661b/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }\n    ],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers?size=0&filter=%7B%22Field%22%3A%22Domain%22%2C%22Value%22%3A%22cont%22%2C%22Operator%22%3A%22starts_with%22%7D\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
-    },
+        "{\n    \"totalCount\": 3,\n    \"items\": [{\n            \"id\": \"c5757d70-06f3-4f23-8367-5a9e55019f94\",\n            \"companyProfile\": {\n                \"tenantId\": \"c5757d70-06f3-4f23-8367-5a9e55019f94\",\n                \"domain\": \"contoso190.onmicrosoft.com\",\n                \"companyName\": \"Contoso190\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/c5757d70-06f3-4f23-8367-5a9e55019f94/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/c5757d70-06f3-4f23-8367-5a9e55019f94\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }, {\n            \"id\": \"7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n            \"companyProfile\": {\n                \"tenantId\": \"7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n                \"domain\": \"ContosoCorpCo.onmicrosoft.com\",\n                \"companyName\": \"Contoso\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/7b26b357-9ca3-48b8-a58e-4febe2662a5d/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/7b26b357-9ca3-48b8-a58e-4febe2662a5d\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }, {\n            \"id\": \"bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n            \"companyProfile\": {\n                \"tenantId\": \"bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n                \"domain\": \"contosocorpdemo.onmicrosoft.com\",\n                \"companyName\": \"Contoso\",\n                \"links\": {\n                    \"self\": {\n                        \"uri\": \"/customers/bfbd6ef0-311f-47ec-bbd7-0fcb7846661b/profiles/company\",\n                        \"method\": \"GET\",\n                        \"headers\": []\n                    }\n                },\n                \"attributes\": {\n                    \"objectType\": \"CustomerCompanyProfile\"\n                }\n            },\n            \"relationshipToPartner\": \"reseller\",\n            \"links\": {\n                \"self\": {\n                    \"uri\": \"/customers/bfbd6ef0-311f-47ec-bbd7-0fcb7846661b\",\n                    \"method\": \"GET\",\n                    \"headers\": []\n                }\n            },\n            \"attributes\": {\n                \"objectType\": \"Customer\"\n            }\n        }\n    ],\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/customers?size=0&filter=%7B%22Field%22%3A%22Domain%22%2C%22Value%22%3A%22cont%22%2C%22Operator%22%3A%22starts_with%22%7D\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

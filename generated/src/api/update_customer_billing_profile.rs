@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -57,10 +57,7 @@ impl UpdateCustomerBillingProfileError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            UpdateCustomerBillingProfileError::PreconditionFailed(e) => Some(e),
-            UpdateCustomerBillingProfileError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -71,38 +68,29 @@ impl UpdateCustomerBillingProfileError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            UpdateCustomerBillingProfileError::PreconditionFailed(e) => Some(e.meta()),
-            UpdateCustomerBillingProfileError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            UpdateCustomerBillingProfileError::PreconditionFailed(e) => Some(e.call()),
-            UpdateCustomerBillingProfileError::Other(e) => e.call(),
+            UpdateCustomerBillingProfileError::PreconditionFailed(e) => {
+                Parts::Documented(e)
+            }
+            UpdateCustomerBillingProfileError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for UpdateCustomerBillingProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UpdateCustomerBillingProfileError::PreconditionFailed(e) => {
-                write!(
-                    f, "{} ({}): {e}", self.id(), self.documented().map_or("", | d | d
-                    .example)
-                )
-            }
-            UpdateCustomerBillingProfileError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for UpdateCustomerBillingProfileError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            UpdateCustomerBillingProfileError::PreconditionFailed(_) => None,
-            UpdateCustomerBillingProfileError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<UpdateCustomerBillingProfileError> for Error {
@@ -196,15 +184,11 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "update_customer_billing_profile",
     method: "PUT",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("profiles"),
-        ts::Segment::Literal("billing"),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("profiles"),
+        ts::lit("billing"),
     ],
     query: &[],
     one_of: None,
@@ -215,20 +199,20 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
         },
     ],
     body: true,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\n    \"id\": \"a58ceba5-60ac-48e4-a0bc-2a855811807a\",\n    \"firstName\": \"FirstName\",\n    \"lastName\": \"LastName\",\n    \"email\": \"email@sample.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"companyName\",\n    \"defaultAddress\": {\n        \"country\": \"US\",\n        \"city\": \"Redmond\",\n        \"state\": \"WA\",\n        \"addressLine1\": \"One Microsoft Way\",\n        \"postalCode\": \"98052\",\n        \"firstName\": \"FirstName\",\n        \"lastName\": \"LastName\",\n        \"phoneNumber\": \"4255555555\"\n    },\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers/<customer-tenant-id>/profiles/billing\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"etag\": \"<etag>\",\n        \"objectType\": \"CustomerBillingProfile\"\n    }\n}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\n    \"id\": \"a58ceba5-60ac-48e4-a0bc-2a855811807a\",\n    \"firstName\": \"FirstName\",\n    \"lastName\": \"LastName\",\n    \"email\": \"email@sample.com\",\n    \"culture\": \"en-US\",\n    \"language\": \"en\",\n    \"companyName\": \"companyName\",\n    \"defaultAddress\": {\n        \"country\": \"US\",\n        \"city\": \"Redmond\",\n        \"state\": \"WA\",\n        \"addressLine1\": \"One Microsoft Way\",\n        \"postalCode\": \"98052\",\n        \"firstName\": \"FirstName\",\n        \"lastName\": \"LastName\",\n        \"phoneNumber\": \"4255555555\"\n    },\n    \"links\": {\n        \"self\": {\n            \"uri\": \"/v1/customers/<customer-tenant-id>/profiles/billing\",\n            \"method\": \"GET\",\n            \"headers\": []\n        }\n    },\n    \"attributes\": {\n        \"etag\": \"<etag>\",\n        \"objectType\": \"CustomerBillingProfile\"\n    }\n}",
+    ),
     errors: &[
-        ts::Failure {
-            id: "precondition_failed",
-            reply: ts::Reply {
-                status: 412,
-                headers: &[("Content-Type", "application/json")],
-                body: "{\"code\":412,\"data\":[],\"description\":\"The ETag sent is not the profile's current one: get the profile again, and apply the change to it.\"}",
-            },
-        },
+        ts::failure(
+            "precondition_failed",
+            ts::reply(
+                412,
+                &[("Content-Type", "application/json")],
+                "{\"code\":412,\"data\":[],\"description\":\"The ETag sent is not the profile's current one: get the profile again, and apply the change to it.\"}",
+            ),
+        ),
     ],
 };
 #[cfg(feature = "test-server")]

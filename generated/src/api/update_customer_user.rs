@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -38,9 +38,7 @@ impl UpdateCustomerUserError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            UpdateCustomerUserError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -50,29 +48,26 @@ impl UpdateCustomerUserError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            UpdateCustomerUserError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            UpdateCustomerUserError::Other(e) => e.call(),
+            UpdateCustomerUserError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for UpdateCustomerUserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UpdateCustomerUserError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for UpdateCustomerUserError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            UpdateCustomerUserError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<UpdateCustomerUserError> for Error {
@@ -139,29 +134,21 @@ pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "update_customer_user",
     method: "PATCH",
     path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("customers"),
-        ts::Segment::Param(ts::Param {
-            name: "customer-tenant-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
-        ts::Segment::Literal("users"),
-        ts::Segment::Param(ts::Param {
-            name: "user-id",
-            kind: ts::Kind::Guid,
-            malformed: None,
-        }),
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("users"),
+        ts::path("user-id", ts::Kind::Guid, None),
     ],
     query: &[],
     one_of: None,
     headers: &[],
     body: true,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("Content-Type", "application/json")],
-        body: "{\n  \"usageLocation\": \"new country/region code\",\n  \"id\": \"4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n  \"userPrincipalName\": \"emailidchange@abcdefgh1234.ccsctp.net\",\n  \"firstName\": \"FirstNameChange\",\n  \"lastName\": \"LastNameChange\",\n  \"displayName\": \"DisplayNameChange\",\n  \"userDomainType\": \"none\",\n  \"state\": \"active\",\n  \"links\": {\n    \"self\": {\n      \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/users/4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n      \"method\": \"GET\",\n      \"headers\": [\n\n      ]\n    }\n  },\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}",
-    },
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\n  \"usageLocation\": \"new country/region code\",\n  \"id\": \"4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n  \"userPrincipalName\": \"emailidchange@abcdefgh1234.ccsctp.net\",\n  \"firstName\": \"FirstNameChange\",\n  \"lastName\": \"LastNameChange\",\n  \"displayName\": \"DisplayNameChange\",\n  \"userDomainType\": \"none\",\n  \"state\": \"active\",\n  \"links\": {\n    \"self\": {\n      \"uri\": \"/customers/eebd1b55-5360-4438-a11d-5c06918c3014/users/4b10bf41-ab11-40e3-8c53-cd67849b50de\",\n      \"method\": \"GET\",\n      \"headers\": [\n\n      ]\n    }\n  },\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

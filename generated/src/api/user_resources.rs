@@ -4,70 +4,149 @@
 /// Describes a customer user.
 ///
 /// Documented in `user-resources.md`, table "CustomerUser".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerUser {
     /// The location where the user intends to use the license.
-    #[serde(rename = "usageLocation", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "usageLocation", skip_serializing_if = "Option::is_none")]
     pub usage_location: Option<String>,
     /// The user identifier.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The user principal identifier.
-    #[serde(
-        rename = "userPrincipalName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "userPrincipalName", skip_serializing_if = "Option::is_none")]
     pub user_principal_name: Option<String>,
     /// The first name of the user.
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// The last name of the user.
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastName", skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// The displayed name of the user.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The immutable ID of the user.
-    #[serde(rename = "immutableId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "immutableId", skip_serializing_if = "Option::is_none")]
     pub immutable_id: Option<String>,
     /// The user's password profile.
-    #[serde(
-        rename = "passwordProfile",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "passwordProfile", skip_serializing_if = "Option::is_none")]
     pub password_profile: Option<crate::PasswordProfile>,
     /// The user's phone number.
-    #[serde(rename = "phoneNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The last time that information for this user was synced between Azure Active Directory and on-premises Active Directory. A date time value only appears if Azure AD Connect sync is enabled. Otherwise, the value is null.
-    #[serde(
-        rename = "lastDirectorySyncTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastDirectorySyncTime", skip_serializing_if = "Option::is_none")]
     pub last_directory_sync_time: Option<crate::DateTime>,
     /// The user domain type: "none", "managed," or "federated".
-    #[serde(rename = "userDomainType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "userDomainType", skip_serializing_if = "Option::is_none")]
     pub user_domain_type: Option<crate::UserDomainType>,
     /// The state of the user: "active", "inactive" (for a deleted user).
-    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::UserState>,
     /// Represents the start of the 30-day period after which data associated with a deleted user is permanently deleted and therefore unrecoverable.
-    #[serde(
-        rename = "softDeletionTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "softDeletionTime", skip_serializing_if = "Option::is_none")]
     pub soft_deletion_time: Option<crate::DateTime>,
     /// The resource links.
-    #[serde(rename = "links", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "links", skip_serializing_if = "Option::is_none")]
     pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for CustomerUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerUser object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                let mut field10 = None;
+                let mut field11 = None;
+                let mut field12 = None;
+                let mut field13 = None;
+                let mut field14 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "usageLocation",
+                                "id",
+                                "userPrincipalName",
+                                "firstName",
+                                "lastName",
+                                "displayName",
+                                "immutableId",
+                                "passwordProfile",
+                                "phoneNumber",
+                                "lastDirectorySyncTime",
+                                "userDomainType",
+                                "state",
+                                "softDeletionTime",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        Some(10) => field10 = Some(map.next_value()?),
+                        Some(11) => field11 = Some(map.next_value()?),
+                        Some(12) => field12 = Some(map.next_value()?),
+                        Some(13) => field13 = Some(map.next_value()?),
+                        Some(14) => field14 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(CustomerUser {
+                    usage_location: field0.flatten(),
+                    id: field1.flatten(),
+                    user_principal_name: field2.flatten(),
+                    first_name: field3.flatten(),
+                    last_name: field4.flatten(),
+                    display_name: field5.flatten(),
+                    immutable_id: field6.flatten(),
+                    password_profile: field7.flatten(),
+                    phone_number: field8.flatten(),
+                    last_directory_sync_time: field9.flatten(),
+                    user_domain_type: field10.flatten(),
+                    state: field11.flatten(),
+                    soft_deletion_time: field12.flatten(),
+                    links: field13.flatten(),
+                    attributes: crate::de::required(field14, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl CustomerUser {
     /// A `CustomerUser` with its required properties (`attributes`); the optional ones are `None`.
@@ -95,7 +174,7 @@ impl CustomerUser {
 /// Describes an individual user.
 ///
 /// Documented in `user-resources.md`, table "User".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// The user identifier.
@@ -120,11 +199,7 @@ pub struct User {
     #[serde(rename = "phoneNumber")]
     pub phone_number: String,
     /// The last time that information for this user was synced between Azure Active Directory and on-premises Active Directory. A date time value only appears if Azure AD Connect sync is enabled. Otherwise, the value is null.
-    #[serde(
-        rename = "lastDirectorySyncTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastDirectorySyncTime", skip_serializing_if = "Option::is_none")]
     pub last_directory_sync_time: Option<crate::DateTime>,
     /// The user domain type: "none", "managed," or "federated".
     #[serde(rename = "userDomainType")]
@@ -133,11 +208,7 @@ pub struct User {
     #[serde(rename = "state")]
     pub state: crate::UserState,
     /// Represents the start of the 30-day period after which data associated with a deleted user is permanently deleted and therefore unrecoverable.
-    #[serde(
-        rename = "softDeletionTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "softDeletionTime", skip_serializing_if = "Option::is_none")]
     pub soft_deletion_time: Option<crate::DateTime>,
     /// The resource links.
     #[serde(rename = "links")]
@@ -145,6 +216,96 @@ pub struct User {
     /// The metadata attributes.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = User;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a User object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                let mut field10 = None;
+                let mut field11 = None;
+                let mut field12 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "id",
+                                "userPrincipalName",
+                                "firstName",
+                                "lastName",
+                                "displayName",
+                                "passwordProfile",
+                                "phoneNumber",
+                                "lastDirectorySyncTime",
+                                "userDomainType",
+                                "state",
+                                "softDeletionTime",
+                                "links",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        Some(10) => field10 = Some(map.next_value()?),
+                        Some(11) => field11 = Some(map.next_value()?),
+                        Some(12) => field12 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(User {
+                    id: crate::de::required(field0, "id")?,
+                    user_principal_name: crate::de::required(
+                        field1,
+                        "userPrincipalName",
+                    )?,
+                    first_name: crate::de::required(field2, "firstName")?,
+                    last_name: crate::de::required(field3, "lastName")?,
+                    display_name: crate::de::required(field4, "displayName")?,
+                    password_profile: crate::de::required(field5, "passwordProfile")?,
+                    phone_number: crate::de::required(field6, "phoneNumber")?,
+                    last_directory_sync_time: field7.flatten(),
+                    user_domain_type: crate::de::required(field8, "userDomainType")?,
+                    state: crate::de::required(field9, "state")?,
+                    soft_deletion_time: field10.flatten(),
+                    links: crate::de::required(field11, "links")?,
+                    attributes: crate::de::required(field12, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl User {
     /// A `User` with its required properties (`id`, `userPrincipalName`, `firstName`, `lastName`, `displayName`, `passwordProfile`, `phoneNumber`, `userDomainType`, `state`, `links`, `attributes`); the optional ones are `None`.
@@ -182,7 +343,7 @@ impl User {
 /// Describes a user's sign-in credentials.
 ///
 /// Documented in `user-resources.md`, table "UserCredentials".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UserCredentials {
     /// The name of the user.
@@ -191,6 +352,42 @@ pub struct UserCredentials {
     /// The user's securely stored password.
     #[serde(rename = "password")]
     pub password: String,
+}
+impl<'de> serde::Deserialize<'de> for UserCredentials {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = UserCredentials;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a UserCredentials object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["userName", "password"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserCredentials {
+                    user_name: crate::de::required(field0, "userName")?,
+                    password: crate::de::required(field1, "password")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl UserCredentials {
     /// A `UserCredentials` with its required properties (`userName`, `password`); the optional ones are `None`.
@@ -291,7 +488,7 @@ impl<'de> serde::Deserialize<'de> for UserDomainType {
 /// Describes a user's member information.
 ///
 /// Documented in `user-resources.md`, table "UserMember".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UserMember {
     /// The displayed name for the user.
@@ -301,7 +498,7 @@ pub struct UserMember {
     #[serde(rename = "userPrincipalName")]
     pub user_principal_name: String,
     /// The identifier of the user's role.
-    #[serde(rename = "roleId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "roleId", skip_serializing_if = "Option::is_none")]
     pub role_id: Option<String>,
     /// The identifier of the member.
     #[serde(rename = "id")]
@@ -309,6 +506,64 @@ pub struct UserMember {
     /// The metadata attributes.
     #[serde(rename = "attributes")]
     pub attributes: crate::ResourceAttributes,
+}
+impl<'de> serde::Deserialize<'de> for UserMember {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = UserMember;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a UserMember object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "displayName",
+                                "userPrincipalName",
+                                "roleId",
+                                "id",
+                                "attributes",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(UserMember {
+                    display_name: crate::de::required(field0, "displayName")?,
+                    user_principal_name: crate::de::required(
+                        field1,
+                        "userPrincipalName",
+                    )?,
+                    role_id: field2.flatten(),
+                    id: crate::de::required(field3, "id")?,
+                    attributes: crate::de::required(field4, "attributes")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl UserMember {
     /// A `UserMember` with its required properties (`displayName`, `userPrincipalName`, `id`, `attributes`); the optional ones are `None`.

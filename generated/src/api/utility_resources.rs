@@ -4,20 +4,20 @@
 /// Address to use for the customer or partner profiles. For more information about the supported formats and properties in different countries/regions, see Get address formatting rules by market.
 ///
 /// Documented in `utility-resources.md`, table "Address".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Address {
     /// The first line of the address.
     #[serde(rename = "addressLine1")]
     pub address_line1: String,
     /// The second line of the address. This property is optional.
-    #[serde(rename = "addressLine2", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "addressLine2", skip_serializing_if = "Option::is_none")]
     pub address_line2: Option<String>,
     /// The city.
     #[serde(rename = "city")]
     pub city: String,
     /// The state.
-    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The ZIP code or postal code.
     #[serde(rename = "postalCode")]
@@ -26,20 +26,99 @@ pub struct Address {
     #[serde(rename = "country")]
     pub country: String,
     /// The region.
-    #[serde(rename = "region", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "region", skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// The first name of a contact at the customer's company/organization.
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// The middle name of a contact at the customer's company/organization. This property is optional.
-    #[serde(rename = "middleName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "middleName", skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// The last name of a contact at the customer's company/organization.
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastName", skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// The phone number of a contact at the customer's company/organization. This property is optional.
-    #[serde(rename = "phoneNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
+}
+impl<'de> serde::Deserialize<'de> for Address {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Address;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Address object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                let mut field6 = None;
+                let mut field7 = None;
+                let mut field8 = None;
+                let mut field9 = None;
+                let mut field10 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "addressLine1",
+                                "addressLine2",
+                                "city",
+                                "state",
+                                "postalCode",
+                                "country",
+                                "region",
+                                "firstName",
+                                "middleName",
+                                "lastName",
+                                "phoneNumber",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        Some(6) => field6 = Some(map.next_value()?),
+                        Some(7) => field7 = Some(map.next_value()?),
+                        Some(8) => field8 = Some(map.next_value()?),
+                        Some(9) => field9 = Some(map.next_value()?),
+                        Some(10) => field10 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Address {
+                    address_line1: crate::de::required(field0, "addressLine1")?,
+                    address_line2: field1.flatten(),
+                    city: crate::de::required(field2, "city")?,
+                    state: field3.flatten(),
+                    postal_code: crate::de::required(field4, "postalCode")?,
+                    country: crate::de::required(field5, "country")?,
+                    region: field6.flatten(),
+                    first_name: field7.flatten(),
+                    middle_name: field8.flatten(),
+                    last_name: field9.flatten(),
+                    phone_number: field10.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl Address {
     /// A `Address` with its required properties (`addressLine1`, `city`, `postalCode`, `country`); the optional ones are `None`.
@@ -68,7 +147,7 @@ impl Address {
 /// Describes contact information for a specific individual.
 ///
 /// Documented in `utility-resources.md`, table "Contact".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Contact {
     /// The contact's first name.
@@ -83,6 +162,52 @@ pub struct Contact {
     /// The contact's phone number.
     #[serde(rename = "phoneNumber")]
     pub phone_number: String,
+}
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Contact;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Contact object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &["firstName", "lastName", "email", "phoneNumber"],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Contact {
+                    first_name: crate::de::required(field0, "firstName")?,
+                    last_name: crate::de::required(field1, "lastName")?,
+                    email: crate::de::required(field2, "email")?,
+                    phone_number: crate::de::required(field3, "phoneNumber")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl Contact {
     /// A `Contact` with its required properties (`firstName`, `lastName`, `email`, `phoneNumber`); the optional ones are `None`.
@@ -104,12 +229,45 @@ impl Contact {
 /// Describes a filter that can be applied to search results.
 ///
 /// Documented in `utility-resources.md`, table "FieldFilter".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldFilter {
     /// The filter operator: "equals", "not_equals", "greater_than", "greater_than_or_equals", "less_than", "less_than_or_equals", "substring", "and", "or", "starts_with", "not_starts_with".
     #[serde(rename = "operator")]
     pub operator: crate::FieldFilterOperator,
+}
+impl<'de> serde::Deserialize<'de> for FieldFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FieldFilter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a FieldFilter object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["operator"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FieldFilter {
+                    operator: crate::de::required(field0, "operator")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl FieldFilter {
     /// A `FieldFilter` with its required properties (`operator`); the optional ones are `None`.
@@ -269,7 +427,7 @@ impl<'de> serde::Deserialize<'de> for FieldFilterOperator {
 /// Represents an external file uploaded to Partner Center.
 ///
 /// Documented in `utility-resources.md`, table "FileInfo".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FileInfo {
     /// A comment associated with the file upload.
@@ -287,6 +445,64 @@ pub struct FileInfo {
     /// The unique ID for the file upload.
     #[serde(rename = "id")]
     pub id: String,
+}
+impl<'de> serde::Deserialize<'de> for FileInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FileInfo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a FileInfo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "comment",
+                                "fileExtension",
+                                "fileNameWithoutExtension",
+                                "fileSize",
+                                "id",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(FileInfo {
+                    comment: crate::de::required(field0, "comment")?,
+                    file_extension: crate::de::required(field1, "fileExtension")?,
+                    file_name_without_extension: crate::de::required(
+                        field2,
+                        "fileNameWithoutExtension",
+                    )?,
+                    file_size: crate::de::required(field3, "fileSize")?,
+                    id: crate::de::required(field4, "id")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl FileInfo {
     /// A `FileInfo` with its required properties (`comment`, `fileExtension`, `fileNameWithoutExtension`, `fileSize`, `id`); the optional ones are `None`.
@@ -310,7 +526,7 @@ impl FileInfo {
 /// A header of a link: its name and its value.
 ///
 /// Described in `utility-resources.md`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct KeyValuePair {
     /// The header's name, e.g. MS-ContinuationToken.
@@ -319,6 +535,42 @@ pub struct KeyValuePair {
     /// The header's value.
     #[serde(rename = "value")]
     pub value: String,
+}
+impl<'de> serde::Deserialize<'de> for KeyValuePair {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeyValuePair;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a KeyValuePair object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["key", "value"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(KeyValuePair {
+                    key: crate::de::required(field0, "key")?,
+                    value: crate::de::required(field1, "value")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl KeyValuePair {
     /// A `KeyValuePair` with its required properties (`key`, `value`); the optional ones are `None`.
@@ -333,7 +585,7 @@ impl KeyValuePair {
 /// Contains a URI link and associated information.
 ///
 /// Documented in `utility-resources.md`, table "Link".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Link {
     /// The URI.
@@ -345,6 +597,45 @@ pub struct Link {
     /// The headers for the link.
     #[serde(rename = "headers")]
     pub headers: Vec<crate::KeyValuePair>,
+}
+impl<'de> serde::Deserialize<'de> for Link {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Link;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Link object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["uri", "method", "headers"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Link {
+                    uri: crate::de::required(field0, "uri")?,
+                    method: crate::de::required(field1, "method")?,
+                    headers: crate::de::required(field2, "headers")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl Link {
     /// A `Link` with its required properties (`uri`, `method`, `headers`); the optional ones are `None`.
@@ -364,7 +655,7 @@ impl Link {
 /// Describes a specific password and if that password needs to be changed.
 ///
 /// Documented in `utility-resources.md`, table "PasswordProfile".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PasswordProfile {
     /// The password.
@@ -373,6 +664,47 @@ pub struct PasswordProfile {
     /// Determines if the password needs to be forcibly changed on next sign-in.
     #[serde(rename = "forceChangePassword")]
     pub force_change_password: bool,
+}
+impl<'de> serde::Deserialize<'de> for PasswordProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PasswordProfile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PasswordProfile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(&["password", "forceChangePassword"]),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(PasswordProfile {
+                    password: crate::de::required(field0, "password")?,
+                    force_change_password: crate::de::required(
+                        field1,
+                        "forceChangePassword",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl PasswordProfile {
     /// A `PasswordProfile` with its required properties (`password`, `forceChangePassword`); the optional ones are `None`.
@@ -387,15 +719,51 @@ impl PasswordProfile {
 /// Contains attribute metadata for a resource.
 ///
 /// Documented in `utility-resources.md`, table "ResourceAttributes".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceAttributes {
     /// The etag, also known as the object version.
-    #[serde(rename = "etag", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "etag", skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
     /// The type of object of the base resource.
     #[serde(rename = "objectType")]
     pub object_type: String,
+}
+impl<'de> serde::Deserialize<'de> for ResourceAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ResourceAttributes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ResourceAttributes object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["etag", "objectType"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResourceAttributes {
+                    etag: field0.flatten(),
+                    object_type: crate::de::required(field1, "objectType")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl ResourceAttributes {
     /// A `ResourceAttributes` with its required properties (`objectType`); the optional ones are `None`.
@@ -410,21 +778,65 @@ impl ResourceAttributes {
 /// Contains a list of links for a resource.
 ///
 /// Documented in `utility-resources.md`, table "ResourceLinks".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceLinks {
     /// The self URI.
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_link: Option<crate::Link>,
     /// The next page of items.
-    #[serde(rename = "next", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "next", skip_serializing_if = "Option::is_none")]
     pub next: Option<crate::Link>,
     /// The previous page of items.
-    #[serde(rename = "previous", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "previous", skip_serializing_if = "Option::is_none")]
     pub previous: Option<crate::Link>,
     /// The metadata attributes corresponding to the user.
-    #[serde(rename = "attributes", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "attributes", skip_serializing_if = "Option::is_none")]
     pub attributes: Option<crate::ResourceAttributes>,
+}
+impl<'de> serde::Deserialize<'de> for ResourceLinks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ResourceLinks;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ResourceLinks object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(&["self", "next", "previous", "attributes"]),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ResourceLinks {
+                    self_link: field0.flatten(),
+                    next: field1.flatten(),
+                    previous: field2.flatten(),
+                    attributes: field3.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl ResourceLinks {
     /// An empty `ResourceLinks`: every property is optional; set the ones to send.
@@ -446,12 +858,44 @@ impl Default for ResourceLinks {
 /// Stores secured information, such as a password.
 ///
 /// Documented in `utility-resources.md`, table "SecureString".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SecureString {
     /// The length of the secured string.
     #[serde(rename = "length")]
     pub length: i64,
+}
+impl<'de> serde::Deserialize<'de> for SecureString {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SecureString;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SecureString object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                while let Some(key) = map.next_key_seed(crate::de::Fields(&["length"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(SecureString {
+                    length: crate::de::required(field0, "length")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl SecureString {
     /// A `SecureString` with its required properties (`length`); the optional ones are `None`.
@@ -463,7 +907,7 @@ impl SecureString {
 /// Represents a partner's Government Community Cloud validation code.
 ///
 /// Documented in `utility-resources.md`, table "ValidationCode".
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ValidationCode {
     /// Partner identifier
@@ -476,18 +920,73 @@ pub struct ValidationCode {
     #[serde(rename = "validationId")]
     pub validation_id: i64,
     /// The maximum customers allowed to be created with this validation code
-    #[serde(rename = "maxCreates", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "maxCreates", skip_serializing_if = "Option::is_none")]
     pub max_creates: Option<i64>,
     /// Remaining customer creates under this validation ID
-    #[serde(
-        rename = "remainingCreates",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "remainingCreates", skip_serializing_if = "Option::is_none")]
     pub remaining_creates: Option<i64>,
     /// The specific version of this resource. Changes when resource is changed.
     #[serde(rename = "eTag")]
     pub e_tag: String,
+}
+impl<'de> serde::Deserialize<'de> for ValidationCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ValidationCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ValidationCode object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                let mut field1 = None;
+                let mut field2 = None;
+                let mut field3 = None;
+                let mut field4 = None;
+                let mut field5 = None;
+                while let Some(key) = map
+                    .next_key_seed(
+                        crate::de::Fields(
+                            &[
+                                "partnerId",
+                                "organizationName",
+                                "validationId",
+                                "maxCreates",
+                                "remainingCreates",
+                                "eTag",
+                            ],
+                        ),
+                    )?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        Some(1) => field1 = Some(map.next_value()?),
+                        Some(2) => field2 = Some(map.next_value()?),
+                        Some(3) => field3 = Some(map.next_value()?),
+                        Some(4) => field4 = Some(map.next_value()?),
+                        Some(5) => field5 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ValidationCode {
+                    partner_id: crate::de::required(field0, "partnerId")?,
+                    organization_name: crate::de::required(field1, "organizationName")?,
+                    validation_id: crate::de::required(field2, "validationId")?,
+                    max_creates: field3.flatten(),
+                    remaining_creates: field4.flatten(),
+                    e_tag: crate::de::required(field5, "eTag")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl ValidationCode {
     /// A `ValidationCode` with its required properties (`partnerId`, `organizationName`, `validationId`, `eTag`); the optional ones are `None`.

@@ -3,7 +3,7 @@
 
 use crate::call::{Call, Payload};
 use crate::catalog::DocumentedError;
-use crate::error::{ApiError, CallInfo, Error, OperationError};
+use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
 use crate::request::Request;
 use crate::response::ResponseMeta;
 use crate::{Client, Cloud};
@@ -49,9 +49,7 @@ impl VerifyDomainAvailabilityError {
     }
     /// The error response, for a documented failure.
     pub fn api_error(&self) -> Option<&ApiError> {
-        match self {
-            VerifyDomainAvailabilityError::Other(_) => None,
-        }
+        self.parts().api_error()
     }
     /// The failure as the crate's general [`Error`].
     pub fn into_error(self) -> Error {
@@ -61,29 +59,26 @@ impl VerifyDomainAvailabilityError {
     }
     /// Status and headers of the response, when there was one.
     pub fn meta(&self) -> Option<&ResponseMeta> {
-        match self {
-            VerifyDomainAvailabilityError::Other(e) => e.meta(),
-        }
+        self.parts().meta()
     }
     /// The call's ids and attempts; `None` when nothing was sent.
     pub fn call(&self) -> Option<&CallInfo> {
+        self.parts().call()
+    }
+    fn parts(&self) -> Parts<'_> {
         match self {
-            VerifyDomainAvailabilityError::Other(e) => e.call(),
+            VerifyDomainAvailabilityError::Other(e) => Parts::Other(e),
         }
     }
 }
 impl std::fmt::Display for VerifyDomainAvailabilityError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            VerifyDomainAvailabilityError::Other(e) => e.fmt(f),
-        }
+        self.parts().show(self.documented(), f)
     }
 }
 impl std::error::Error for VerifyDomainAvailabilityError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            VerifyDomainAvailabilityError::Other(e) => std::error::Error::source(e),
-        }
+        self.parts().source()
     }
 }
 impl From<VerifyDomainAvailabilityError> for Error {
@@ -154,24 +149,16 @@ impl ts::Answer for VerifyDomainAvailabilityResponse {
 pub(crate) static ROUTE: ts::Route = ts::Route {
     id: "verify_domain_availability",
     method: "HEAD",
-    path: &[
-        ts::Segment::Literal("v1"),
-        ts::Segment::Literal("domains"),
-        ts::Segment::Param(ts::Param {
-            name: "domain",
-            kind: ts::Kind::Text,
-            malformed: None,
-        }),
-    ],
+    path: &[ts::lit("v1"), ts::lit("domains"), ts::path("domain", ts::Kind::Text, None)],
     query: &[],
     one_of: None,
     headers: &[],
     body: false,
-    success: ts::Reply {
-        status: 200,
-        headers: &[("MS-CV", "7UXAHds8J0mNUCSp.0"), ("MS-ServerId", "201022015")],
-        body: "",
-    },
+    success: ts::reply(
+        200,
+        &[("MS-CV", "7UXAHds8J0mNUCSp.0"), ("MS-ServerId", "201022015")],
+        "",
+    ),
     errors: &[],
 };
 #[cfg(feature = "test-server")]

@@ -4,12 +4,48 @@
 /// Whether the indirect reseller has signed the Microsoft Partner Agreement.
 ///
 /// Shown by the examples of `verify-indirect-reseller-mpa-status.md`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AgreementStatus {
     /// `true` when the indirect reseller has signed the Microsoft Partner Agreement.
     #[serde(rename = "isAgreementSigned")]
     pub is_agreement_signed: bool,
+}
+impl<'de> serde::Deserialize<'de> for AgreementStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AgreementStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a AgreementStatus object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut field0 = None;
+                while let Some(key) = map
+                    .next_key_seed(crate::de::Fields(&["isAgreementSigned"]))?
+                {
+                    match key {
+                        Some(0) => field0 = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(AgreementStatus {
+                    is_agreement_signed: crate::de::required(
+                        field0,
+                        "isAgreementSigned",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 impl AgreementStatus {
     /// A `AgreementStatus` with its required properties (`isAgreementSigned`); the optional ones are `None`.

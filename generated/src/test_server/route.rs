@@ -135,6 +135,56 @@ pub(crate) struct PageShape {
     pub(crate) continuation: Option<(&'static str, &'static str, &'static str)>,
 }
 
+// Constructors the generated routes are written with: the same values as
+// the struct literals, in fewer words.
+
+/// A literal segment of a path.
+pub(crate) const fn lit(text: &'static str) -> Segment {
+    Segment::Literal(text)
+}
+
+/// A path parameter of a path.
+pub(crate) const fn path(name: &'static str, kind: Kind, malformed: Option<usize>) -> Segment {
+    Segment::Param(param(name, kind, malformed))
+}
+
+/// A parameter, and the failure (an index into the route's errors) when
+/// a value is not of its kind.
+pub(crate) const fn param(name: &'static str, kind: Kind, malformed: Option<usize>) -> Param {
+    Param {
+        name,
+        kind,
+        malformed,
+    }
+}
+
+/// A query parameter on its own, and the failure when a required one is missing.
+pub(crate) const fn query(param: Param, required: bool, missing: Option<usize>) -> Query {
+    Query {
+        param,
+        required,
+        missing,
+    }
+}
+
+/// A response.
+pub(crate) const fn reply(
+    status: u16,
+    headers: &'static [(&'static str, &'static str)],
+    body: &'static str,
+) -> Reply {
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// A documented failure and its response.
+pub(crate) const fn failure(id: &'static str, reply: Reply) -> Failure {
+    Failure { id, reply }
+}
+
 /// A request as the server read it.
 pub(crate) struct Incoming<'a> {
     pub(crate) method: &'a str,
