@@ -234,6 +234,7 @@ fn decoder(api: &Api, o: &Operation) -> TokenStream {
         .then(|| quote!(let _ = payload;));
     quote! {
         /// The value of a response of a documented status; `None` for any other.
+        #[inline]
         fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
             #unused
             match status {
@@ -325,6 +326,9 @@ fn method(api: &Api, o: &Operation) -> TokenStream {
     quote! {
         impl Client {
             #text
+            // Compiled where it is called: a crate that calls a few
+            // operations compiles their decoders, not every one.
+            #[inline]
             pub fn #name(&self, #(#args),*) -> Call<'_, #value, #error> {
                 let mut request = Request::new(METHOD, #operation);
                 #(#steps)*

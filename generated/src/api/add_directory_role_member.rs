@@ -98,6 +98,7 @@ impl Client {
     /// - HTTP 201: The user account with the role ID attached. ([`UserMember`](crate::UserMember))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`AddDirectoryRoleMemberError`].
+    #[inline]
     pub fn add_directory_role_member(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -116,6 +117,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

@@ -323,6 +323,7 @@ impl Client {
     /// - HTTP 200: Whether the indirect reseller has signed the Microsoft Partner Agreement. ([`AgreementStatus`](crate::AgreementStatus))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`AgreementStatusError`].
+    #[inline]
     pub fn agreement_status(
         &self,
         program: crate::Program,
@@ -341,6 +342,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

@@ -129,6 +129,7 @@ impl Client {
     /// - HTTP 201: The license update, with its warnings. ([`LicenseUpdate`](crate::LicenseUpdate))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`AssignUserLicensesError`].
+    #[inline]
     pub fn assign_user_licenses(
         &self,
         customer_id: crate::Uuid,
@@ -147,6 +148,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

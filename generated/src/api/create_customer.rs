@@ -98,6 +98,7 @@ impl Client {
     /// - HTTP 201: The new customer, with the credentials of its first user. ([`Customer`](crate::Customer))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`CreateCustomerError`].
+    #[inline]
     pub fn create_customer(
         &self,
         body: &crate::NewCustomer,
@@ -110,6 +111,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

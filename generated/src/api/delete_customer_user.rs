@@ -97,6 +97,7 @@ impl Client {
     /// - HTTP 204: The user account is deleted. (no body)
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`DeleteCustomerUserError`].
+    #[inline]
     pub fn delete_customer_user(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -112,6 +113,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<(), crate::Cause>> {
     let _ = payload;
     match status {

@@ -98,6 +98,7 @@ impl Client {
     /// - HTTP 200: The customer. ([`Customer`](crate::Customer))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`GetCustomerError`].
+    #[inline]
     pub fn get_customer(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -110,6 +111,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

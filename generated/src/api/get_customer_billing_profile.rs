@@ -98,6 +98,7 @@ impl Client {
     /// - HTTP 200: The customer's billing profile, with its ETag in `attributes`. ([`CustomerBillingProfile`](crate::CustomerBillingProfile))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`GetCustomerBillingProfileError`].
+    #[inline]
     pub fn get_customer_billing_profile(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -112,6 +113,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

@@ -98,6 +98,7 @@ impl Client {
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`ListAvailableLicensesError`].
+    #[inline]
     pub fn list_available_licenses(
         &self,
         customer_id: crate::Uuid,
@@ -115,6 +116,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

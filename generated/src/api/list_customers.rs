@@ -100,6 +100,7 @@ impl Client {
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`ListCustomersError`].
+    #[inline]
     pub fn list_customers(
         &self,
         size: i64,
@@ -112,6 +113,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

@@ -99,6 +99,7 @@ impl Client {
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`ListUserDirectoryRolesError`].
+    #[inline]
     pub fn list_user_directory_roles(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -119,6 +120,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

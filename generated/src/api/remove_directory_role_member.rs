@@ -98,6 +98,7 @@ impl Client {
     /// - HTTP 204: The user is removed from the role; the response body is empty. (no body)
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`RemoveDirectoryRoleMemberError`].
+    #[inline]
     pub fn remove_directory_role_member(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -116,6 +117,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<(), crate::Cause>> {
     let _ = payload;
     match status {

@@ -103,6 +103,7 @@ impl Client {
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`SearchCustomersError`].
+    #[inline]
     pub fn search_customers(
         &self,
         filter: &crate::CustomerFilter,
@@ -126,6 +127,7 @@ impl Call<'_, crate::ResourceCollection<crate::Customer>, SearchCustomersError> 
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

@@ -129,6 +129,7 @@ impl Client {
     /// - HTTP 200: The updated profile. ([`CustomerBillingProfile`](crate::CustomerBillingProfile))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`UpdateCustomerBillingProfileError`].
+    #[inline]
     pub fn update_customer_billing_profile(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -164,6 +165,7 @@ impl Call<'_, crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> 
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

@@ -98,6 +98,7 @@ impl Client {
     /// - HTTP 200: The user account with the updated information. ([`CustomerUser`](crate::CustomerUser))
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`UpdateCustomerUserError`].
+    #[inline]
     pub fn update_customer_user(
         &self,
         customer_tenant_id: crate::Uuid,
@@ -115,6 +116,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,

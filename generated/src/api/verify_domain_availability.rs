@@ -108,6 +108,7 @@ impl Client {
     /// - HTTP 404: The domain isn't found: it's available for use. (no body)
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`] is given others; await it for the result. Failures: [`VerifyDomainAvailabilityError`].
+    #[inline]
     pub fn verify_domain_availability(
         &self,
         domain: &str,
@@ -120,6 +121,7 @@ impl Client {
     }
 }
 /// The value of a response of a documented status; `None` for any other.
+#[inline]
 fn decode(
     status: u16,
     payload: &Payload<'_>,
