@@ -62,7 +62,12 @@ pub struct Pages<'c, T, E> {
     /// What the next `next` gives: a page's call, or why the listing cannot
     /// go on (reported after the page that gave the link).
     next: Option<Result<Call<'c, T, E>, Error>>,
+    /// What that call asks for, when following its link worked it out.
+    asks: Option<Target>,
 }
+
+/// What a request asks for: a page that links to the same is a loop.
+type Target = (Method, Option<Url>, Vec<(HeaderName, HeaderValue)>);
 
 impl<'c, T, E> Pages<'c, T, E>
 where
@@ -78,21 +83,29 @@ where
         let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
         let (client, decode) = (call.client, call.decode);
         let base = &client.inner.base_url;
-        let this = target(&call.request, base);
+        let this = match self.asks.take() {
+            Some(asks) => asks,
+            None => target(&call.request, base),
+        };
         let page = match call.run().await {
             Ok(page) => page,
             Err(e) => return Some(Err(E::from_error(e))),
         };
         if let Some(link) = page.next_link() {
             self.next = Some(match follow::<T>(base, &client.inner.names, &link) {
-                Ok(request) if target(&request, base) == this => Err(Error::InvalidNextLink {
-                    uri: link.uri.to_string(),
-                    reason: "it asks again for the page just read".into(),
-                }),
                 Ok(request) => {
-                    let mut next = Call::new(client, request, decode);
-                    next.correlation_id = Some(correlation_id);
-                    Ok(next)
+                    let asks = target(&request, base);
+                    if asks == this {
+                        Err(Error::InvalidNextLink {
+                            uri: link.uri.to_string(),
+                            reason: "it asks again for the page just read".into(),
+                        })
+                    } else {
+                        self.asks = Some(asks);
+                        let mut next = Call::new(client, request, decode);
+                        next.correlation_id = Some(correlation_id);
+                        Ok(next)
+                    }
                 }
                 Err(e) => Err(e),
             });
@@ -101,8 +114,8 @@ where
     }
 }
 
-/// What a request asks for: a page that links to the same is a loop.
-fn target(request: &Request, base: &Url) -> (Method, Option<Url>, Vec<(HeaderName, HeaderValue)>) {
+/// What a request asks for: its method, URL and headers.
+fn target(request: &Request, base: &Url) -> Target {
     (
         request.method.clone(),
         request.url(base).ok(),
@@ -143,7 +156,7 @@ fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
         return Err("it holds control characters".into());
     }
     if let Ok(absolute) = Url::parse(uri) {
-        if absolute.origin() != base.origin() {
+        if !same_origin(&absolute, base) {
             return Err(format!("it leaves {}", base.origin().ascii_serialization()));
         }
         return Ok(absolute);
@@ -159,10 +172,18 @@ fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
     };
     let root = base.as_str().trim_end_matches('/');
     let url = Url::parse(&format!("{root}{full}")).map_err(|e| e.to_string())?;
-    if url.origin() != base.origin() {
+    if !same_origin(&url, base) {
         return Err(format!("it leaves {}", base.origin().ascii_serialization()));
     }
     Ok(url)
+}
+
+/// Whether two URLs have one origin (scheme, host and port), compared
+/// without building either origin.
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
 }
 
 /// Every item of every page of a listing, in order: `while let Some(item) =
@@ -205,6 +226,7 @@ where
     pub fn pages(self) -> Pages<'c, T, E> {
         Pages {
             next: Some(Ok(self)),
+            asks: None,
         }
     }
 

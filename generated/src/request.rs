@@ -2,6 +2,7 @@
 //! path, query, headers and body. Whatever cannot be sent is remembered and
 //! reported when the call is awaited, before anything goes out.
 
+use std::borrow::Cow;
 use std::fmt::{self, Display, Write as _};
 
 use bytes::Bytes;
@@ -27,7 +28,8 @@ pub(crate) struct Request {
 
 enum Target {
     Path {
-        segments: Vec<String>,
+        /// Literal segments are borrowed from the generated code.
+        segments: Vec<Cow<'static, str>>,
         query: Vec<(&'static str, String)>,
     },
     /// A link the service gave, already resolved and checked.
@@ -42,7 +44,8 @@ impl Request {
             operation,
             method: parsed.clone().unwrap_or_default(),
             target: Target::Path {
-                segments: Vec::new(),
+                // Room for the paths of the documents, whose longest has 7.
+                segments: Vec::with_capacity(8),
                 query: Vec::new(),
             },
             headers: Vec::new(),
@@ -78,7 +81,7 @@ impl Request {
     /// A literal segment of the path template.
     pub(crate) fn segment(&mut self, literal: &'static str) {
         if let Target::Path { segments, .. } = &mut self.target {
-            segments.push(literal.to_string());
+            segments.push(Cow::Borrowed(literal));
         }
     }
 
@@ -91,7 +94,7 @@ impl Request {
             self.refuse(|| format!("path parameter {name} cannot be {value:?}"));
         }
         if let Target::Path { segments, .. } = &mut self.target {
-            segments.push(value);
+            segments.push(Cow::Owned(value));
         }
     }
 
@@ -197,7 +200,7 @@ impl Request {
         url.path_segments_mut()
             .map_err(|()| format!("base URL {base} cannot take a path"))?
             .pop_if_empty()
-            .extend(segments);
+            .extend(segments.iter().map(|s| s.as_ref()));
         if !query.is_empty() {
             url.query_pairs_mut().extend_pairs(query);
         }
