@@ -1,20 +1,20 @@
-//! An operation page's example requests and responses: each message of its
-//! code blocks against the operation it shows (method, path, query, headers,
-//! body, status) and its documented failures.
+//! An operation page's example requests and responses: which operation each
+//! message of its code blocks shows, and each request against it (method,
+//! path, query, headers, body). The responses and failures are compared in
+//! `responses`.
 
 use super::shape::{self, Keys, scalar_name, uuid_like};
-use super::{Kind, PageCx, nothing, spec};
+use super::{Kind, PageCx, nothing, responses, spec};
 use crate::docs::{
-    CodeBlock, HttpRequest, HttpResponse, Page, is_placeholder, is_request_line, is_status_line,
-    parse_lenient, parse_request, parse_response, percent_decode, split_messages,
+    CodeBlock, HttpRequest, Page, is_placeholder, is_request_line, is_status_line, parse_lenient,
+    parse_request, percent_decode, split_messages,
 };
 use crate::model::{
-    Api, Direction, Encoding, ErrorEntry, ModelKind, Operation, Origin, Param, Segment, Type,
-    ValueType,
+    Api, Direction, Encoding, ModelKind, Operation, Param, Segment, Type, ValueType,
 };
 
 /// Headers of HTTP itself, which the spec does not list.
-const HTTP_HEADERS: [&str; 10] = [
+pub(super) const HTTP_HEADERS: [&str; 10] = [
     "Host",
     "Content-Length",
     "Content-Type",
@@ -92,13 +92,13 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let file = cx.file.clone();
     let messages = messages(api, &file, page);
     let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
-    let mut failures: Vec<Vec<Failure<'_>>> = ops.iter().map(|_| Vec::new()).collect();
+    let mut failures: Vec<Vec<responses::Failure<'_>>> = ops.iter().map(|_| Vec::new()).collect();
     for m in &messages {
         let slot = ops.iter().position(|o| o.id == m.op.id).unwrap_or(0);
         if m.is_request {
             request(cx, api, m.op, m.index, m.block, parse_request(&m.text));
         } else {
-            response(
+            responses::response(
                 cx,
                 api,
                 m.op,
@@ -110,7 +110,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         }
     }
     for (op, failures) in ops.iter().zip(&failures) {
-        failure_examples(cx, op, failures);
+        responses::failure_examples(cx, op, failures);
     }
 }
 
@@ -373,248 +373,5 @@ fn query(
             spec(&op.at, format!("exactly one of {}", names.join(", "))),
             Some(got.join("&")),
         );
-    }
-}
-
-/// A failure example's body, read leniently: `code` may be a number or a string.
-struct Failure<'b> {
-    block: &'b CodeBlock,
-    status: u16,
-    code: String,
-    description: String,
-    source: String,
-    data: Vec<String>,
-}
-
-fn response<'b>(
-    cx: &mut PageCx<'_>,
-    api: &Api,
-    op: &Operation,
-    i: usize,
-    block: &'b CodeBlock,
-    text: &str,
-    failures: &mut Vec<Failure<'b>>,
-) {
-    let element = |field: &str| format!("{}.response_examples[{i}].{field}", op.id);
-    let line = Some(block.line);
-    let example: HttpResponse = match parse_response(text) {
-        Ok(r) => r,
-        Err(why) => {
-            cx.code(
-                Kind::Different,
-                element("response"),
-                line,
-                spec(&op.at, None),
-                Some(why),
-            );
-            return;
-        }
-    };
-    for (name, value) in &example.headers {
-        let known = HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
-            || api
-                .headers
-                .iter()
-                .any(|h| h.direction == Direction::Response && h.name.eq_ignore_ascii_case(name));
-        if !known {
-            cx.code(
-                Kind::OnlyInDocuments,
-                element(&format!("headers[{name}]")),
-                line,
-                nothing(),
-                Some(value.clone()),
-            );
-        }
-    }
-    if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
-        match (&r.body, example.body.is_empty()) {
-            (None, false) => cx.code(
-                Kind::OnlyInDocuments,
-                element("body"),
-                line,
-                nothing(),
-                Some(example.body.clone()),
-            ),
-            (Some(t), true) => cx.code(
-                Kind::OnlyInSpec,
-                element("body"),
-                line,
-                spec(&r.at, type_text(t)),
-                None,
-            ),
-            (Some(t), false) => match parse_lenient(&example.body) {
-                Ok(parsed) => {
-                    let mut found = Vec::new();
-                    shape::compare(api, t, &parsed.value, Keys::Exact, &mut found);
-                    cx.shape(&element("body"), line, found);
-                }
-                Err(why) => cx.code(
-                    Kind::Different,
-                    element("body"),
-                    line,
-                    spec(&r.at, type_text(t)),
-                    Some(why),
-                ),
-            },
-            (None, true) => {}
-        }
-    } else if (200..300).contains(&example.status) {
-        let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
-        cx.code(
-            Kind::Different,
-            element("status"),
-            line,
-            spec(&op.at, ours.join(", ")),
-            Some(example.status.to_string()),
-        );
-    } else {
-        match failure_body(block, example.status, &example.body) {
-            Ok(failure) => failures.push(failure),
-            Err(why) => cx.code(
-                Kind::Different,
-                element("body"),
-                line,
-                spec(&op.at, None),
-                Some(why),
-            ),
-        }
-    }
-}
-
-fn failure_body<'b>(block: &'b CodeBlock, status: u16, text: &str) -> Result<Failure<'b>, String> {
-    let v = parse_lenient(text)?.value;
-    let text_of = |key: &str| match &v[key] {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    let data = match &v["data"] {
-        serde_json::Value::Array(items) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-            .collect(),
-        _ => Vec::new(),
-    };
-    Ok(Failure {
-        block,
-        status,
-        code: text_of("code"),
-        description: text_of("description"),
-        source: text_of("source"),
-        data,
-    })
-}
-
-/// The element naming an error entry: by code and source, and by id where
-/// two entries share those.
-fn error_element(op: &Operation, x: &ErrorEntry) -> String {
-    let (code, source) = (
-        x.code.as_deref().unwrap_or_default(),
-        x.source.as_deref().unwrap_or_default(),
-    );
-    let shared = op
-        .errors
-        .iter()
-        .filter(|y| y.code == x.code && y.source == x.source)
-        .count()
-        > 1;
-    if shared {
-        format!("{}.errors[code={code},source={source},id={}]", op.id, x.id)
-    } else {
-        format!("{}.errors[code={code},source={source}]", op.id)
-    }
-}
-
-/// Matches each failure example with a documented failure, most certain
-/// first: everything equal; same code and source; same description; same
-/// heading. Failures the page only describes have no example.
-fn failure_examples(cx: &mut PageCx<'_>, op: &Operation, failures: &[Failure<'_>]) {
-    let entries: Vec<&ErrorEntry> = op
-        .errors
-        .iter()
-        .filter(|x| x.origin == Origin::Example)
-        .collect();
-    let code = |x: &ErrorEntry| x.code.clone().unwrap_or_default();
-    let source = |x: &ErrorEntry| x.source.clone().unwrap_or_default();
-    type Same = fn(&Failure<'_>, &ErrorEntry) -> bool;
-    let passes: [Same; 4] = [
-        |f, x| {
-            f.status == x.status
-                && Some(&f.code) == x.code.as_ref()
-                && Some(&f.source) == x.source.as_ref()
-                && f.description == x.description
-        },
-        |f, x| Some(&f.code) == x.code.as_ref() && Some(&f.source) == x.source.as_ref(),
-        |f, x| f.description == x.description,
-        |f, x| f.block.heading == x.example,
-    ];
-    let mut used = vec![false; entries.len()];
-    let mut matched: Vec<Option<usize>> = vec![None; failures.len()];
-    for same in passes {
-        for (i, f) in failures.iter().enumerate() {
-            if matched[i].is_some() {
-                continue;
-            }
-            if let Some(j) = (0..entries.len()).find(|&j| !used[j] && same(f, entries[j])) {
-                used[j] = true;
-                matched[i] = Some(j);
-            }
-        }
-    }
-    for (f, m) in failures.iter().zip(&matched) {
-        let line = Some(f.block.line);
-        let Some(j) = *m else {
-            let element = format!("{}.errors[code={},source={}]", op.id, f.code, f.source);
-            cx.code(
-                Kind::OnlyInDocuments,
-                element,
-                line,
-                nothing(),
-                Some(f.description.clone()),
-            );
-            continue;
-        };
-        let x = entries[j];
-        let base = error_element(op, x);
-        let fields = [
-            ("status", x.status.to_string(), f.status.to_string()),
-            ("code", code(x), f.code.clone()),
-            ("source", source(x), f.source.clone()),
-            ("description", x.description.clone(), f.description.clone()),
-            ("data", x.data.join("\n"), f.data.join("\n")),
-        ];
-        for (field, ours, theirs) in fields {
-            if ours != theirs {
-                cx.code(
-                    Kind::Different,
-                    format!("{base}.{field}"),
-                    line,
-                    spec(&x.at, ours),
-                    Some(theirs),
-                );
-            }
-        }
-        if f.block.heading != x.example {
-            // The heading is prose: translated on localized pages.
-            let element = format!("{base}.example");
-            cx.text(
-                Kind::Different,
-                element,
-                line,
-                spec(&x.at, x.example.clone()),
-                Some(f.block.heading.clone()),
-            );
-        }
-    }
-    for (j, x) in entries.iter().enumerate() {
-        if !used[j] {
-            cx.code(
-                Kind::OnlyInSpec,
-                error_element(op, x),
-                None,
-                spec(&x.at, x.description.clone()),
-                None,
-            );
-        }
     }
 }

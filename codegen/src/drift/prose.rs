@@ -1,0 +1,256 @@
+//! An operation page's prose: the "Applies to" line, the credentials, the
+//! headers the request section names, and whether the page says there is a
+//! request body.
+
+use super::{Kind, PageCx, nothing, spec};
+use crate::docs::{Page, Paragraph};
+use crate::model::{Api, Auth, Direction, Operation};
+
+/// The "Applies to" line: cloud names separated by `|`, or a list under it.
+pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
+    let page = cx.page;
+    let id = &op.id;
+    let start = page.paragraphs.iter().position(|p| {
+        p.text
+            .get(..10)
+            .is_some_and(|s| s.eq_ignore_ascii_case("applies to"))
+    });
+    let (Some(start), Some(ours)) = (start, &op.clouds) else {
+        match (start, &op.clouds) {
+            (None, Some(ours)) => {
+                cx.text(
+                    Kind::OnlyInSpec,
+                    format!("{id}.clouds"),
+                    None,
+                    spec(&op.clouds_at, ours.join(", ")),
+                    None,
+                );
+            }
+            (Some(start), None) => {
+                let p = &page.paragraphs[start];
+                cx.text(
+                    Kind::OnlyInDocuments,
+                    format!("{id}.clouds"),
+                    Some(p.line),
+                    nothing(),
+                    Some(p.text.clone()),
+                );
+            }
+            _ => {}
+        }
+        return;
+    };
+    let first = &page.paragraphs[start];
+    let rest = first.text.split_once(':').map_or("", |(_, r)| r);
+    let names: Vec<String> = if rest.trim().is_empty() {
+        page.paragraphs[start + 1..]
+            .iter()
+            .take_while(|p| p.in_list)
+            .map(|p| p.text.clone())
+            .collect()
+    } else {
+        rest.split('|')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let line = Some(first.line);
+    let mut seen = Vec::new();
+    for name in &names {
+        match api.clouds.iter().find(|c| &c.name == name) {
+            Some(c) if ours.contains(&c.variant) => seen.push(c.variant.clone()),
+            found => {
+                let which = found.map_or(name.as_str(), |c| c.id.as_str());
+                cx.text(
+                    Kind::OnlyInDocuments,
+                    format!("{id}.clouds[{which}]"),
+                    line,
+                    nothing(),
+                    Some(name.clone()),
+                );
+            }
+        }
+    }
+    for c in api
+        .clouds
+        .iter()
+        .filter(|c| ours.contains(&c.variant) && !seen.contains(&c.variant))
+    {
+        cx.text(
+            Kind::OnlyInSpec,
+            format!("{id}.clouds[{}]", c.id),
+            line,
+            spec(&op.clouds_at, c.name.clone()),
+            None,
+        );
+    }
+}
+
+/// The credentials the prerequisites accept: "App+User credentials only",
+/// or both app-only and App+User.
+pub(super) fn auth(cx: &mut PageCx<'_>, op: &Operation) {
+    let said = cx.page.paragraphs.iter().find_map(|p| {
+        let text = p.text.to_ascii_lowercase();
+        if !text.contains("credentials") || !text.contains("app") {
+            return None;
+        }
+        let both = text.contains("app-only")
+            || text.contains("standalone app")
+            || text.contains("app only");
+        let auth = if both {
+            Auth::AppOrAppUser
+        } else if text.contains("app+user") {
+            Auth::AppUser
+        } else {
+            return None;
+        };
+        Some((p, auth))
+    });
+    let words = |a: Auth| match a {
+        Auth::AppUser => "app-user",
+        Auth::AppOrAppUser => "app-or-app-user",
+    };
+    let element = format!("{}.auth", op.id);
+    match (said, op.auth) {
+        (Some((p, theirs)), Some(ours)) if theirs != ours => {
+            cx.text(
+                Kind::Different,
+                element,
+                Some(p.line),
+                spec(&op.at, words(ours).to_string()),
+                Some(p.text.clone()),
+            );
+        }
+        (Some((p, _)), None) => cx.text(
+            Kind::OnlyInDocuments,
+            element,
+            Some(p.line),
+            nothing(),
+            Some(p.text.clone()),
+        ),
+        (None, Some(ours)) => cx.text(
+            Kind::OnlyInSpec,
+            element,
+            None,
+            spec(&op.at, words(ours).to_string()),
+            None,
+        ),
+        _ => {}
+    }
+}
+
+/// The paragraphs under a heading, up to the next heading.
+fn section<'p>(page: &'p Page, heading: &str) -> Option<(usize, Vec<&'p Paragraph>)> {
+    let i = page
+        .headings
+        .iter()
+        .position(|h| h.text.eq_ignore_ascii_case(heading))?;
+    let start = page.headings[i].line;
+    let end = page.headings.get(i + 1).map_or(usize::MAX, |h| h.line);
+    let paragraphs = page
+        .paragraphs
+        .iter()
+        .filter(|p| p.line > start && p.line < end)
+        .collect();
+    Some((start, paragraphs))
+}
+
+/// The headers that the "Request headers" section names: each must be one
+/// the operation sends, and each the operation sends must be named there.
+pub(super) fn request_headers(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
+    let Some((line, paragraphs)) = section(cx.page, "Request headers") else {
+        return;
+    };
+    let text: String = paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let named = |name: &str| {
+        let lower = text.to_ascii_lowercase();
+        let name = name.to_ascii_lowercase();
+        lower.match_indices(&name).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + name.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            boundary(before) && boundary(after)
+        })
+    };
+    for h in api
+        .headers
+        .iter()
+        .filter(|h| h.direction == Direction::Request)
+    {
+        let sent_by_all = h.semantics.is_some() || h.default.is_some();
+        let ours = op
+            .request_headers
+            .iter()
+            .any(|x| x.name.eq_ignore_ascii_case(&h.name));
+        if named(&h.name) && !ours && !sent_by_all {
+            let element = format!("{}.request_headers[{}]", op.id, h.name);
+            cx.text(
+                Kind::OnlyInDocuments,
+                element,
+                Some(line),
+                nothing(),
+                Some(text.clone()),
+            );
+        }
+    }
+    for h in &op.request_headers {
+        if !named(&h.name) {
+            let element = format!("{}.request_headers[{}]", op.id, h.name);
+            cx.text(
+                Kind::OnlyInSpec,
+                element,
+                Some(line),
+                spec(&h.at, h.description.clone()),
+                None,
+            );
+        }
+    }
+}
+
+/// Whether the "Request body" section says there is one.
+pub(super) fn request_body(cx: &mut PageCx<'_>, op: &Operation) {
+    let Some((line, paragraphs)) = section(cx.page, "Request body") else {
+        return;
+    };
+    let has_table = cx
+        .page
+        .tables
+        .iter()
+        .any(|t| t.heading.eq_ignore_ascii_case("Request body"));
+    let text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let text = text.join(" ");
+    let none = matches!(
+        text.trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase()
+            .as_str(),
+        "none"
+    );
+    let element = format!("{}.body", op.id);
+    match &op.body {
+        Some(body) if none => {
+            let ours = super::examples::type_text(&body.ty);
+            cx.text(
+                Kind::Different,
+                element,
+                Some(line),
+                spec(&body.at, ours),
+                Some(text),
+            );
+        }
+        None if !none && (has_table || !text.trim().is_empty()) => {
+            cx.text(
+                Kind::OnlyInDocuments,
+                element,
+                Some(line),
+                nothing(),
+                Some(text),
+            );
+        }
+        _ => {}
+    }
+}

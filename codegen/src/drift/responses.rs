@@ -1,0 +1,252 @@
+//! An operation page's example responses: each against the operation's
+//! responses (status, headers, body), and its failure examples against the
+//! operation's documented failures (status, code, source, description).
+
+use super::examples::{HTTP_HEADERS, type_text};
+use super::shape::{self, Keys};
+use super::{Kind, PageCx, nothing, spec};
+use crate::docs::{CodeBlock, HttpResponse, parse_lenient, parse_response};
+use crate::model::{Api, Direction, ErrorEntry, Operation, Origin};
+
+/// A failure example's body, read leniently: `code` may be a number or a string.
+pub(super) struct Failure<'b> {
+    block: &'b CodeBlock,
+    status: u16,
+    code: String,
+    description: String,
+    source: String,
+    data: Vec<String>,
+}
+
+pub(super) fn response<'b>(
+    cx: &mut PageCx<'_>,
+    api: &Api,
+    op: &Operation,
+    i: usize,
+    block: &'b CodeBlock,
+    text: &str,
+    failures: &mut Vec<Failure<'b>>,
+) {
+    let element = |field: &str| format!("{}.response_examples[{i}].{field}", op.id);
+    let line = Some(block.line);
+    let example: HttpResponse = match parse_response(text) {
+        Ok(r) => r,
+        Err(why) => {
+            cx.code(
+                Kind::Different,
+                element("response"),
+                line,
+                spec(&op.at, None),
+                Some(why),
+            );
+            return;
+        }
+    };
+    for (name, value) in &example.headers {
+        let known = HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+            || api
+                .headers
+                .iter()
+                .any(|h| h.direction == Direction::Response && h.name.eq_ignore_ascii_case(name));
+        if !known {
+            cx.code(
+                Kind::OnlyInDocuments,
+                element(&format!("headers[{name}]")),
+                line,
+                nothing(),
+                Some(value.clone()),
+            );
+        }
+    }
+    if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
+        match (&r.body, example.body.is_empty()) {
+            (None, false) => cx.code(
+                Kind::OnlyInDocuments,
+                element("body"),
+                line,
+                nothing(),
+                Some(example.body.clone()),
+            ),
+            (Some(t), true) => cx.code(
+                Kind::OnlyInSpec,
+                element("body"),
+                line,
+                spec(&r.at, type_text(t)),
+                None,
+            ),
+            (Some(t), false) => match parse_lenient(&example.body) {
+                Ok(parsed) => {
+                    let mut found = Vec::new();
+                    shape::compare(api, t, &parsed.value, Keys::Exact, &mut found);
+                    cx.shape(&element("body"), line, found);
+                }
+                Err(why) => cx.code(
+                    Kind::Different,
+                    element("body"),
+                    line,
+                    spec(&r.at, type_text(t)),
+                    Some(why),
+                ),
+            },
+            (None, true) => {}
+        }
+    } else if (200..300).contains(&example.status) {
+        let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
+        cx.code(
+            Kind::Different,
+            element("status"),
+            line,
+            spec(&op.at, ours.join(", ")),
+            Some(example.status.to_string()),
+        );
+    } else {
+        match failure_body(block, example.status, &example.body) {
+            Ok(failure) => failures.push(failure),
+            Err(why) => cx.code(
+                Kind::Different,
+                element("body"),
+                line,
+                spec(&op.at, None),
+                Some(why),
+            ),
+        }
+    }
+}
+
+fn failure_body<'b>(block: &'b CodeBlock, status: u16, text: &str) -> Result<Failure<'b>, String> {
+    let v = parse_lenient(text)?.value;
+    let text_of = |key: &str| match &v[key] {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let data = match &v["data"] {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Failure {
+        block,
+        status,
+        code: text_of("code"),
+        description: text_of("description"),
+        source: text_of("source"),
+        data,
+    })
+}
+
+/// The element naming an error entry: by code and source, and by id where
+/// two entries share those.
+fn error_element(op: &Operation, x: &ErrorEntry) -> String {
+    let (code, source) = (
+        x.code.as_deref().unwrap_or_default(),
+        x.source.as_deref().unwrap_or_default(),
+    );
+    let shared = op
+        .errors
+        .iter()
+        .filter(|y| y.code == x.code && y.source == x.source)
+        .count()
+        > 1;
+    if shared {
+        format!("{}.errors[code={code},source={source},id={}]", op.id, x.id)
+    } else {
+        format!("{}.errors[code={code},source={source}]", op.id)
+    }
+}
+
+/// Matches each failure example with a documented failure, most certain
+/// first: everything equal; same code and source; same description; same
+/// heading. Failures the page only describes have no example.
+pub(super) fn failure_examples(cx: &mut PageCx<'_>, op: &Operation, failures: &[Failure<'_>]) {
+    let entries: Vec<&ErrorEntry> = op
+        .errors
+        .iter()
+        .filter(|x| x.origin == Origin::Example)
+        .collect();
+    let code = |x: &ErrorEntry| x.code.clone().unwrap_or_default();
+    let source = |x: &ErrorEntry| x.source.clone().unwrap_or_default();
+    type Same = fn(&Failure<'_>, &ErrorEntry) -> bool;
+    let passes: [Same; 4] = [
+        |f, x| {
+            f.status == x.status
+                && Some(&f.code) == x.code.as_ref()
+                && Some(&f.source) == x.source.as_ref()
+                && f.description == x.description
+        },
+        |f, x| Some(&f.code) == x.code.as_ref() && Some(&f.source) == x.source.as_ref(),
+        |f, x| f.description == x.description,
+        |f, x| f.block.heading == x.example,
+    ];
+    let mut used = vec![false; entries.len()];
+    let mut matched: Vec<Option<usize>> = vec![None; failures.len()];
+    for same in passes {
+        for (i, f) in failures.iter().enumerate() {
+            if matched[i].is_some() {
+                continue;
+            }
+            if let Some(j) = (0..entries.len()).find(|&j| !used[j] && same(f, entries[j])) {
+                used[j] = true;
+                matched[i] = Some(j);
+            }
+        }
+    }
+    for (f, m) in failures.iter().zip(&matched) {
+        let line = Some(f.block.line);
+        let Some(j) = *m else {
+            let element = format!("{}.errors[code={},source={}]", op.id, f.code, f.source);
+            cx.code(
+                Kind::OnlyInDocuments,
+                element,
+                line,
+                nothing(),
+                Some(f.description.clone()),
+            );
+            continue;
+        };
+        let x = entries[j];
+        let base = error_element(op, x);
+        let fields = [
+            ("status", x.status.to_string(), f.status.to_string()),
+            ("code", code(x), f.code.clone()),
+            ("source", source(x), f.source.clone()),
+            ("description", x.description.clone(), f.description.clone()),
+            ("data", x.data.join("\n"), f.data.join("\n")),
+        ];
+        for (field, ours, theirs) in fields {
+            if ours != theirs {
+                cx.code(
+                    Kind::Different,
+                    format!("{base}.{field}"),
+                    line,
+                    spec(&x.at, ours),
+                    Some(theirs),
+                );
+            }
+        }
+        if f.block.heading != x.example {
+            // The heading is prose: translated on localized pages.
+            let element = format!("{base}.example");
+            cx.text(
+                Kind::Different,
+                element,
+                line,
+                spec(&x.at, x.example.clone()),
+                Some(f.block.heading.clone()),
+            );
+        }
+    }
+    for (j, x) in entries.iter().enumerate() {
+        if !used[j] {
+            cx.code(
+                Kind::OnlyInSpec,
+                error_element(op, x),
+                None,
+                spec(&x.at, x.description.clone()),
+                None,
+            );
+        }
+    }
+}
