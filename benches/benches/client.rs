@@ -267,19 +267,37 @@ fn ratios() {
     }
 }
 
-/// With `PROFILE=ours` or `PROFILE=limit` in the environment, the bench
-/// only makes calls of that side (a small object, one at a time) for a
-/// profiler to watch: `PROFILE=ours perf record target/release/deps/client-*`.
-fn profile(side: &str) {
-    let calls = 20_000;
-    let started = Instant::now();
-    for _ in 0..calls {
+/// With `PROFILE=<side>[,<shape>[,<calls at once>[,<calls>]]]` in the
+/// environment (`PROFILE=ours`, `PROFILE=limit,listing,64`), the bench only
+/// makes calls of that side for a profiler to watch:
+/// `PROFILE=ours perf record target/release/deps/client-*`. The shape is
+/// `small_object` (the default), `listing` or `post`; one call at a time
+/// unless a number follows; 20,000 calls in all unless another follows
+/// (fewer suit an instruction counter: `valgrind --tool=callgrind`).
+fn profile(setting: &str) {
+    let mut parts = setting.split(',');
+    let side = parts.next().unwrap_or("ours");
+    let shape = match parts.next() {
+        Some("listing") => Shape::Listing,
+        Some("post") => Shape::Post,
+        _ => Shape::SmallObject,
+    };
+    let concurrent: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let calls: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(20_000);
+    let rounds = calls / concurrent;
+    let (started, cpu) = (Instant::now(), thread_cpu());
+    for _ in 0..rounds {
         match side {
-            "limit" => divan::black_box(run(limit, Shape::SmallObject, 1)),
-            _ => divan::black_box(run(ours, Shape::SmallObject, 1)),
+            "limit" => divan::black_box(run(limit, shape, concurrent)),
+            _ => divan::black_box(run(ours, shape, concurrent)),
         };
     }
-    println!("{calls} calls of {side} in {:?}", started.elapsed());
+    println!(
+        "{} calls of {side} ({shape:?}) in {:?}, client thread CPU {:?}",
+        rounds * concurrent,
+        started.elapsed(),
+        thread_cpu() - cpu
+    );
 }
 
 fn main() {
@@ -290,8 +308,8 @@ fn main() {
         run(ours, shape, 64);
         run(limit, shape, 64);
     }
-    if let Ok(side) = std::env::var("PROFILE") {
-        return profile(&side);
+    if let Ok(setting) = std::env::var("PROFILE") {
+        return profile(&setting);
     }
     divan::main();
     ratios();
