@@ -252,37 +252,15 @@ fn request(
             );
         }
     }
-    match (&op.body, example.body.is_empty()) {
-        (None, false) => cx.code(
-            Kind::OnlyInDocuments,
-            element("body"),
-            line,
-            nothing(),
-            Some(example.body.clone()),
-        ),
-        (Some(body), true) => cx.code(
-            Kind::OnlyInSpec,
-            element("body"),
-            line,
-            spec(&body.at, type_text(&body.ty)),
-            None,
-        ),
-        (Some(body), false) => match parse_lenient(&example.body) {
-            Ok(parsed) => {
-                let mut found = Vec::new();
-                shape::compare(api, &body.ty, &parsed.value, Keys::AnyCase, &mut found);
-                cx.shape(&element("body"), line, found);
-            }
-            Err(why) => cx.code(
-                Kind::Different,
-                element("body"),
-                line,
-                spec(&body.at, type_text(&body.ty)),
-                Some(why),
-            ),
-        },
-        (None, true) => {}
-    }
+    let declared = op.body.as_ref().map(|b| (&b.at, &b.ty));
+    cx.example_body(
+        api,
+        element("body"),
+        line,
+        declared,
+        &example.body,
+        Keys::AnyCase,
+    );
 }
 
 /// The query of an example against the operation's query parameters.

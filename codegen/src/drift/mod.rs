@@ -28,8 +28,9 @@ mod urls;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
-use crate::docs::Page;
-use crate::model::{Api, Contradiction, Location, Origin};
+use crate::docs::{Page, parse_lenient};
+use crate::model::{Api, Contradiction, Location, Origin, Type};
+use examples::type_text;
 
 pub use examples::{Message, messages};
 pub use report::Format;
@@ -293,6 +294,53 @@ impl PageCx<'_> {
                 spec,
                 m.document_value,
             );
+        }
+    }
+
+    /// An example's body (empty when it has none) against the type the
+    /// spec declares for it, with where it declares it; `element` names the
+    /// body (e.g. `list_customers.response_examples[0].body`).
+    fn example_body(
+        &mut self,
+        api: &Api,
+        element: String,
+        line: Option<usize>,
+        declared: Option<(&Location, &Type)>,
+        body: &str,
+        keys: shape::Keys,
+    ) {
+        match (declared, body.is_empty()) {
+            (None, false) => self.code(
+                Kind::OnlyInDocuments,
+                element,
+                line,
+                nothing(),
+                Some(body.to_string()),
+            ),
+            (Some((at, ty)), true) => {
+                self.code(
+                    Kind::OnlyInSpec,
+                    element,
+                    line,
+                    spec(at, type_text(ty)),
+                    None,
+                );
+            }
+            (Some((at, ty)), false) => match parse_lenient(body) {
+                Ok(parsed) => {
+                    let mut found = Vec::new();
+                    shape::compare(api, ty, &parsed.value, keys, &mut found);
+                    self.shape(&element, line, found);
+                }
+                Err(why) => self.code(
+                    Kind::Different,
+                    element,
+                    line,
+                    spec(at, type_text(ty)),
+                    Some(why),
+                ),
+            },
+            (None, true) => {}
         }
     }
 }

@@ -2,8 +2,8 @@
 //! responses (status, headers, body), and its failure examples against the
 //! operation's documented failures (status, code, source, description).
 
-use super::examples::{HTTP_HEADERS, type_text};
-use super::shape::{self, Keys};
+use super::examples::HTTP_HEADERS;
+use super::shape::Keys;
 use super::{Kind, PageCx, nothing, spec};
 use crate::docs::{CodeBlock, HttpResponse, parse_lenient, parse_response};
 use crate::model::{Api, Direction, ErrorEntry, Operation, Origin};
@@ -59,37 +59,15 @@ pub(super) fn response<'b>(
         }
     }
     if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
-        match (&r.body, example.body.is_empty()) {
-            (None, false) => cx.code(
-                Kind::OnlyInDocuments,
-                element("body"),
-                line,
-                nothing(),
-                Some(example.body.clone()),
-            ),
-            (Some(t), true) => cx.code(
-                Kind::OnlyInSpec,
-                element("body"),
-                line,
-                spec(&r.at, type_text(t)),
-                None,
-            ),
-            (Some(t), false) => match parse_lenient(&example.body) {
-                Ok(parsed) => {
-                    let mut found = Vec::new();
-                    shape::compare(api, t, &parsed.value, Keys::Exact, &mut found);
-                    cx.shape(&element("body"), line, found);
-                }
-                Err(why) => cx.code(
-                    Kind::Different,
-                    element("body"),
-                    line,
-                    spec(&r.at, type_text(t)),
-                    Some(why),
-                ),
-            },
-            (None, true) => {}
-        }
+        let declared = r.body.as_ref().map(|t| (&r.at, t));
+        cx.example_body(
+            api,
+            element("body"),
+            line,
+            declared,
+            &example.body,
+            Keys::Exact,
+        );
     } else if (200..300).contains(&example.status) {
         let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
         cx.code(
