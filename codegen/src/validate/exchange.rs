@@ -5,12 +5,11 @@ use std::collections::BTreeSet;
 
 use super::model::{object_of, walk};
 use super::types::Allow;
-use super::{At, Validator};
+use super::{At, Names, Validator};
 use crate::ident;
 use crate::model::*;
 use crate::spec::SourceFile;
 use crate::spec::raw::RawOperation;
-use crate::validate::Names;
 
 impl Validator {
     pub(super) fn body(

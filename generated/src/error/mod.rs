@@ -1,126 +1,23 @@
 //! The failures of a call, each its own case: not sent, no response, a
 //! documented API error, or a response that is not what the documents describe.
+//!
+//! `api` holds the documented error response, `operation` what the
+//! generated error types of the operations share.
+
+mod api;
+mod operation;
 
 use std::fmt;
 use std::time::Duration;
 
-use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
-use crate::catalog::ErrorCodeInfo;
+pub use api::{ApiError, ErrorBody};
+pub use operation::OperationError;
+pub(crate) use operation::{Parts, sealed};
+
 use crate::response::ResponseMeta;
 use crate::token::TokenError;
-
-/// The error type of one operation: its documented failures and any other
-/// [`Error`]. Implemented by the generated `<Operation>Error` enums only.
-pub trait OperationError: sealed::Sealed + Sized {
-    /// The failure a call's error is, for this operation.
-    #[doc(hidden)]
-    fn from_error(error: Error) -> Self;
-
-    /// The documents' entry for this failure; `None` for any other.
-    #[doc(hidden)]
-    fn documented_entry(&self) -> Option<&'static crate::DocumentedError>;
-}
-
-/// A failure of an operation's error type, seen as what it holds: the
-/// response of a documented failure, or any other [`Error`]. The generated
-/// error types answer their shared questions through it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Parts<'a> {
-    Documented(&'a ApiError),
-    Other(&'a Error),
-}
-
-impl<'a> Parts<'a> {
-    pub(crate) fn api_error(self) -> Option<&'a ApiError> {
-        match self {
-            Parts::Documented(e) => Some(e),
-            Parts::Other(_) => None,
-        }
-    }
-
-    pub(crate) fn meta(self) -> Option<&'a ResponseMeta> {
-        match self {
-            Parts::Documented(e) => Some(e.meta()),
-            Parts::Other(e) => e.meta(),
-        }
-    }
-
-    pub(crate) fn call(self) -> Option<&'a CallInfo> {
-        match self {
-            Parts::Documented(e) => Some(e.call()),
-            Parts::Other(e) => e.call(),
-        }
-    }
-
-    /// A documented failure as `id (heading): response`; any other as itself.
-    pub(crate) fn show(
-        self,
-        documented: Option<&crate::DocumentedError>,
-        f: &mut fmt::Formatter<'_>,
-    ) -> fmt::Result {
-        match (self, documented) {
-            (Parts::Documented(e), Some(d)) => write!(f, "{} ({}): {e}", d.id, d.example),
-            (Parts::Documented(e), None) => fmt::Display::fmt(e, f),
-            (Parts::Other(e), _) => fmt::Display::fmt(e, f),
-        }
-    }
-
-    pub(crate) fn source(self) -> Option<&'a (dyn std::error::Error + 'static)> {
-        match self {
-            Parts::Documented(_) => None,
-            Parts::Other(e) => std::error::Error::source(e),
-        }
-    }
-}
-
-pub(crate) mod sealed {
-    /// Keeps [`super::OperationError`] to the crate's own types.
-    pub trait Sealed {}
-}
-
-/// The documented error body: `{"code", "description", "data", "source"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ErrorBody {
-    /// The error code as text: a number in every example, a string in the
-    /// error-codes table; both are accepted.
-    #[serde(deserialize_with = "code_as_text")]
-    pub code: String,
-    /// What went wrong, in the service's words.
-    pub description: String,
-    /// Help links, often empty. Items that are not strings are kept as JSON text.
-    #[serde(default, deserialize_with = "items_as_text")]
-    pub data: Vec<String>,
-    /// The service component that reported the error (empty when absent).
-    #[serde(default)]
-    pub source: String,
-}
-
-fn code_as_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Code {
-        Number(serde_json::Number),
-        Text(String),
-    }
-    Ok(match Code::deserialize(d)? {
-        Code::Number(n) => n.to_string(),
-        Code::Text(s) => s,
-    })
-}
-
-fn items_as_text<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let items = Option::<Vec<serde_json::Value>>::deserialize(d)?.unwrap_or_default();
-    Ok(items
-        .into_iter()
-        .map(|v| match v {
-            serde_json::Value::String(s) => s,
-            other => other.to_string(),
-        })
-        .collect())
-}
 
 /// What identifies a call, and how many attempts it made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,86 +44,6 @@ impl CallInfo {
         self.attempts
     }
 }
-
-/// An error response in the documented shape.
-#[derive(Debug, Clone)]
-pub struct ApiError {
-    body: ErrorBody,
-    meta: ResponseMeta,
-    call: CallInfo,
-}
-
-impl ApiError {
-    /// An error of no response, to tell which variant a constructor makes.
-    #[cfg(feature = "test-server")]
-    pub(crate) fn placeholder(protocol: &'static crate::protocol::Protocol) -> ApiError {
-        ApiError {
-            body: ErrorBody {
-                code: String::new(),
-                description: String::new(),
-                data: Vec::new(),
-                source: String::new(),
-            },
-            meta: ResponseMeta::new(0, http::HeaderMap::new(), protocol),
-            call: CallInfo {
-                request_id: Uuid::nil(),
-                correlation_id: Uuid::nil(),
-                attempts: 0,
-            },
-        }
-    }
-
-    /// The error body as received.
-    pub fn body(&self) -> &ErrorBody {
-        &self.body
-    }
-
-    /// Status and headers of the response.
-    pub fn meta(&self) -> &ResponseMeta {
-        &self.meta
-    }
-
-    /// The ids the call sent and its number of attempts.
-    pub fn call(&self) -> &CallInfo {
-        &self.call
-    }
-
-    /// The HTTP status.
-    pub fn status(&self) -> u16 {
-        self.meta.status()
-    }
-
-    /// The global catalogue's entries for this status and code: what the
-    /// documents say the code means, also for an undocumented failure.
-    pub fn catalogue(&self) -> impl Iterator<Item = &'static ErrorCodeInfo> + '_ {
-        let status = self.meta.status();
-        self.meta
-            .protocol()
-            .error_codes
-            .iter()
-            .filter(move |e| e.status == status && e.code == self.body.code)
-    }
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let source = match self.body.source.as_str() {
-            "" => "an unnamed source",
-            s => s,
-        };
-        write!(
-            f,
-            "HTTP {}, error {} from {}: {}",
-            self.meta.status(),
-            Shown(&self.body.code),
-            Shown(source),
-            Shown(&self.body.description)
-        )?;
-        write_call(f, &self.call)
-    }
-}
-
-impl std::error::Error for ApiError {}
 
 /// The error behind a failure, as the library that raised it reported it
 /// (the HTTP client, the JSON reader). Its `Display` is that library's
@@ -546,7 +363,7 @@ impl std::error::Error for Error {
     }
 }
 
-fn write_call(f: &mut fmt::Formatter<'_>, call: &CallInfo) -> fmt::Result {
+pub(crate) fn write_call(f: &mut fmt::Formatter<'_>, call: &CallInfo) -> fmt::Result {
     write!(
         f,
         " [MS-RequestId {}, MS-CorrelationId {}, {} attempt{}]",
