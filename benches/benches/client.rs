@@ -275,29 +275,68 @@ fn ratios() {
 /// unless a number follows; 20,000 calls in all unless another follows
 /// (fewer suit an instruction counter: `valgrind --tool=callgrind`).
 fn profile(setting: &str) {
-    let mut parts = setting.split(',');
-    let side = parts.next().unwrap_or("ours");
-    let shape = match parts.next() {
-        Some("listing") => Shape::Listing,
-        Some("post") => Shape::Post,
-        _ => Shape::SmallObject,
+    let (side, shape, concurrent, calls) = match profile_setting(setting) {
+        Ok(parsed) => parsed,
+        Err(why) => {
+            eprintln!("PROFILE={setting}: {why}");
+            std::process::exit(2);
+        }
     };
-    let concurrent: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(1);
-    let calls: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(20_000);
-    let rounds = calls / concurrent;
+    let rounds = calls.div_ceil(concurrent);
     let (started, cpu) = (Instant::now(), thread_cpu());
     for _ in 0..rounds {
         match side {
-            "limit" => divan::black_box(run(limit, shape, concurrent)),
-            _ => divan::black_box(run(ours, shape, concurrent)),
+            Side::Limit => divan::black_box(run(limit, shape, concurrent)),
+            Side::Ours => divan::black_box(run(ours, shape, concurrent)),
         };
     }
     println!(
-        "{} calls of {side} ({shape:?}) in {:?}, client thread CPU {:?}",
+        "{} calls of {side:?} ({shape:?}) in {:?}, client thread CPU {:?}",
         rounds * concurrent,
         started.elapsed(),
         thread_cpu() - cpu
     );
+}
+
+/// Which client a profile watches.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Ours,
+    Limit,
+}
+
+/// `<side>[,<shape>[,<calls at once>[,<calls>]]]`.
+fn profile_setting(setting: &str) -> Result<(Side, Shape, usize, usize), String> {
+    let mut parts = setting.split(',');
+    let side = match parts.next().unwrap_or_default() {
+        "ours" => Side::Ours,
+        "limit" => Side::Limit,
+        other => return Err(format!("the side is `ours` or `limit`, not {other:?}")),
+    };
+    let shape = match parts.next() {
+        None | Some("small_object") => Shape::SmallObject,
+        Some("listing") => Shape::Listing,
+        Some("post") => Shape::Post,
+        Some(other) => {
+            return Err(format!(
+                "the shape is `small_object`, `listing` or `post`, not {other:?}"
+            ));
+        }
+    };
+    let mut count = |what: &str, default: usize| match parts.next() {
+        None => Ok(default),
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(format!("{what} is a number over 0, not {n:?}")),
+    };
+    let concurrent = count("the calls at once", 1)?;
+    let calls = count("the calls in all", 20_000)?;
+    if parts.next().is_some() {
+        return Err("it has more than four parts".into());
+    }
+    Ok((side, shape, concurrent, calls))
 }
 
 fn main() {
