@@ -5,6 +5,7 @@
 //! document of models (`model`), one per operation (`operation`), and
 //! `mod.rs`, which declares them and re-exports the types users name.
 
+mod call;
 mod clouds;
 mod deserialize;
 mod error_codes;
