@@ -3,8 +3,8 @@
 //!
 //! The pages compared are the documents the spec lists; each is compared by
 //! every part of the spec that names it: `headers`, `urls` (clouds),
-//! `error_codes`, `throttling`, `operation` and `examples`
-//! (operations), `models`, and `index` (the resource index). On a
+//! `error_codes`, `throttling`, `operation`, `prose`, `examples` and
+//! `responses` (operations), `models`, and `index` (the resource index). On a
 //! localized page (front matter `ms.contentlocale` other than en-US) tables
 //! and prose are machine-translated, so their differences are reported as
 //! not comparable; the fenced code blocks are not translated and are
@@ -317,15 +317,13 @@ impl PageCx<'_> {
                 nothing(),
                 Some(body.to_string()),
             ),
-            (Some((at, ty)), true) => {
-                self.code(
-                    Kind::OnlyInSpec,
-                    element,
-                    line,
-                    spec(at, type_text(ty)),
-                    None,
-                );
-            }
+            (Some((at, ty)), true) => self.code(
+                Kind::OnlyInSpec,
+                element,
+                line,
+                spec(at, type_text(ty)),
+                None,
+            ),
             (Some((at, ty)), false) => match parse_lenient(body) {
                 Ok(parsed) => {
                     let mut found = Vec::new();
