@@ -1,0 +1,102 @@
+//! The resource models as written, and the envelope of paged listings.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::{Origin, RawContradiction};
+
+/// A resource model: an object with `properties`, or an open enum with `values`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawModel {
+    /// The Rust type, e.g. `CustomerBillingProfile`.
+    pub name: String,
+    /// The document it comes from: a `file` of `documents`.
+    pub doc: String,
+    /// `table`: the table under its heading; `example`: only the examples of
+    /// `doc` show it; `prose`: the text of `doc` describes it.
+    #[serde(default)]
+    pub origin: Origin,
+    /// The heading of its table, when not `name`.
+    #[serde(default)]
+    pub heading: Option<String>,
+    pub description: String,
+    #[serde(default)]
+    pub properties: Vec<RawProperty>,
+    /// An open enum's documented values; other values are kept as text.
+    #[serde(default)]
+    pub values: Vec<RawValue>,
+    #[serde(default)]
+    pub contradictions: Vec<RawContradiction>,
+}
+
+/// A property of a model (or of a body).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProperty {
+    /// The JSON name.
+    pub name: String,
+    /// The table cell when it is not `name` (compared without case).
+    #[serde(default)]
+    pub documented_as: Option<String>,
+    /// A scalar, a model, or `[T]` for an array of T.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// The documents show it missing (or null).
+    #[serde(default)]
+    pub optional: bool,
+    /// `table` (a row of the model's table) or `example` (only in examples).
+    #[serde(default)]
+    pub origin: Origin,
+    /// The Rust field name, when the one made from `name` is not wanted.
+    #[serde(default)]
+    pub rust_name: Option<String>,
+    pub description: String,
+}
+
+/// A documented value of an open enum.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawValue {
+    pub value: String,
+    pub description: String,
+}
+
+/// The envelope of a paged listing: `{totalCount, items, links, attributes}`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCollection {
+    /// The generic Rust type, e.g. `ResourceCollection`; operations name it
+    /// with their item, `ResourceCollection<Customer>`.
+    pub name: String,
+    pub doc: String,
+    #[serde(default)]
+    pub origin: Origin,
+    pub description: String,
+    /// The property path of the next page's link, e.g. `links.next`: a model
+    /// with `uri`, `method` and `headers` (`key`, `value`).
+    pub next_link: String,
+    /// Relative link URIs are relative to the base URL and this prefix
+    /// (`/v1`), unless they already start with it.
+    pub relative_to: String,
+    /// The integer property that counts the listing's items in all, e.g.
+    /// `totalCount`.
+    #[serde(default)]
+    pub total: Option<String>,
+    /// How the next page is asked for, where the documents show it.
+    #[serde(default)]
+    pub continuation: Option<RawContinuation>,
+    /// The properties; the item list has type `[T]`.
+    pub properties: Vec<RawProperty>,
+}
+
+/// How a listing asks for its next page: the link's URI is the page's own
+/// with `query` added, and `header` carries the continuation token.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContinuation {
+    /// The request header of the token, e.g. `MS-ContinuationToken`.
+    pub header: String,
+    /// A `name=value` query pair, e.g. `seekOperation=Next`.
+    pub query: String,
+}
