@@ -303,11 +303,15 @@ fn value<'q>(query: &'q [(String, String)], name: &str) -> Option<&'q str> {
 
 /// The first rule of its page that the request breaks.
 fn broken(route: &Route, request: &Incoming<'_>) -> Option<Broken> {
-    let params = route.path.iter().filter_map(|s| match s {
-        Segment::Param(p) => Some(p),
-        Segment::Literal(_) => None,
-    });
-    for (param, got) in params.zip(path_values(route, request.segments)) {
+    let params = route
+        .path
+        .iter()
+        .zip(request.segments)
+        .filter_map(|(s, got)| match s {
+            Segment::Param(p) => Some((p, got)),
+            Segment::Literal(_) => None,
+        });
+    for (param, got) in params {
         if !reads_as(param.kind, got) {
             return Some(malformed(param, "path", got));
         }
@@ -367,16 +371,6 @@ fn broken(route: &Route, request: &Incoming<'_>) -> Option<Broken> {
         return Some(Broken::Invalid("the body is not JSON".into()));
     }
     None
-}
-
-/// The request's values of the route's path parameters, in order.
-fn path_values<'s>(route: &Route, segments: &'s [String]) -> impl Iterator<Item = &'s str> {
-    route
-        .path
-        .iter()
-        .zip(segments)
-        .filter(|(s, _)| matches!(s, Segment::Param(_)))
-        .map(|(_, v)| v.as_str())
 }
 
 fn malformed(param: &Param, place: &str, got: &str) -> Broken {
