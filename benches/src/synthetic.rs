@@ -108,6 +108,10 @@ fn copy(op: &Value, i: usize) -> Value {
 
 fn operations_file(ops: Vec<Value>) -> Value {
     let mut file = Mapping::new();
+    file.insert(
+        "description".into(),
+        "Copies of the real spec's operations.".into(),
+    );
     file.insert("operations".into(), Value::Sequence(ops));
     Value::Mapping(file)
 }

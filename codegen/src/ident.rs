@@ -18,10 +18,10 @@ pub fn const_ident(name: &str) -> Result<String, String> {
     checked(name, name.to_shouty_snake_case())
 }
 
-/// The module of a document's models: `customer-resources.md` -> `customer_resources`.
-pub fn module_ident(doc: &str) -> Result<String, String> {
-    let stem = doc.strip_suffix(".md").unwrap_or(doc);
-    checked(doc, stem.to_snake_case())
+/// The modules of a spec file's operations and models, from its name:
+/// `directory-roles.yaml` -> `directory_roles`.
+pub fn area_ident(stem: &str) -> Result<String, String> {
+    checked(stem, stem.to_snake_case())
 }
 
 /// Keywords are rejected rather than escaped, so that every generated name can
@@ -139,14 +139,11 @@ pub const RUNTIME_TYPES: &[&str] = &[
 ];
 
 /// Names the generated modules use for their own items and imports.
-pub const GENERATOR_TYPES: &[&str] = &["Cloud", "Parts", "Payload", "Request"];
+pub const GENERATOR_TYPES: &[&str] = &["Cloud", "Payload", "Request"];
 
 /// The name the generated methods give their request: no argument or setter
 /// can take it.
 pub const REQUEST_LOCAL: &str = "request";
-
-/// Modules the generator writes besides one per operation and per document.
-pub const RESERVED_MODULES: &[&str] = &["clouds", "error_codes", "headers", "mod", "routes"];
 
 /// Methods of the runtime's `Call`: an operation's setters cannot take them.
 pub const CALL_METHODS: &[&str] = &[
@@ -185,10 +182,7 @@ mod tests {
             snake_ident("customer-tenant-id").unwrap(),
             "customer_tenant_id"
         );
-        assert_eq!(
-            module_ident("customer-resources.md").unwrap(),
-            "customer_resources"
-        );
+        assert_eq!(area_ident("directory-roles").unwrap(), "directory_roles");
     }
 
     #[test]

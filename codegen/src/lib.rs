@@ -17,6 +17,7 @@ pub mod drift;
 pub mod emit;
 pub mod examples;
 pub mod ident;
+mod layout;
 pub mod model;
 pub mod output;
 mod parallel;

@@ -9,6 +9,8 @@ pub use crate::spec::raw::{
 #[derive(Debug, Clone)]
 pub struct Api {
     pub documents: Vec<Document>,
+    /// The spec's files that hold operations or models, sorted by ident.
+    pub areas: Vec<Area>,
     pub headers: Vec<Header>,
     pub clouds: Vec<Cloud>,
     /// Sorted by id.
@@ -38,6 +40,16 @@ impl Api {
             .ok()
             .map(|i| &self.models[i])
     }
+}
+
+/// A part of the API, as the spec groups it: one spec file's operations
+/// and models, emitted as `operations::<ident>` and `models::<ident>`.
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// The module name, from the file's name: `directory-roles.yaml` ->
+    /// `directory_roles`.
+    pub ident: String,
+    pub description: String,
 }
 
 /// Where an item stands in the spec.
@@ -138,7 +150,9 @@ pub struct Operation {
     pub path_at: Location,
     pub clouds_at: Location,
     pub id: String,
-    /// Module and method identifier, e.g. `get_customer`.
+    /// The area it belongs to: its spec file's [`Area::ident`].
+    pub area: String,
+    /// The method identifier, e.g. `get_customer`.
     pub fn_ident: String,
     pub name: String,
     /// The operation's error enum, e.g. `GetCustomerError`.
@@ -331,8 +345,8 @@ pub struct Model {
     pub at: Location,
     /// The Rust type, e.g. `Customer`.
     pub name: String,
-    /// The module it is emitted in: its document's name, e.g. `customer_resources`.
-    pub module: String,
+    /// The area it belongs to: its spec file's [`Area::ident`].
+    pub area: String,
     pub doc: String,
     pub origin: Origin,
     /// The heading of its table.
@@ -382,8 +396,8 @@ pub struct EnumValue {
 pub struct Collection {
     pub at: Location,
     pub name: String,
-    /// The module it is emitted in: its document's name.
-    pub module: String,
+    /// The area it belongs to: its spec file's [`Area::ident`].
+    pub area: String,
     pub doc: String,
     pub origin: Origin,
     pub description: String,

@@ -20,14 +20,23 @@ pub struct GeneratedFile {
 
 /// Formats a module with prettyplease under the generated-file header.
 pub fn render(module: Module) -> Result<GeneratedFile, Error> {
-    let file: syn::File = syn::parse2(module.tokens).map_err(|e| Error::Internal {
+    let internal = |message: String| Error::Internal {
         file: module.file_name.clone(),
-        message: format!("emitted tokens do not parse as Rust: {e}"),
-    })?;
+        message,
+    };
+    let file: syn::File = syn::parse2(module.tokens)
+        .map_err(|e| internal(format!("emitted tokens do not parse as Rust: {e}")))?;
+    let mut code = crate::layout::lay_out(&prettyplease::unparse(&file));
+    if let Some(table) = &module.table {
+        code.push('\n');
+        code.push_str(table);
+    }
+    // What was laid out after prettyplease (blank lines, lists, tables)
+    // must still be Rust.
+    syn::parse_file(&code).map_err(|e| internal(format!("laid-out code does not parse: {e}")))?;
     let contents = format!(
         "{MARKER} Do not edit.\n\
-         // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.\n\n{}",
-        prettyplease::unparse(&file)
+         // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.\n\n{code}"
     );
     Ok(GeneratedFile {
         name: module.file_name,
@@ -107,10 +116,9 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> 
     if changed.is_empty() && stale.is_empty() {
         return Ok(Vec::new());
     }
-    let created = !out.exists();
-    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let mut tx = Transaction {
         out,
+        folders: Vec::new(),
         temps: Vec::new(),
         placed: Vec::new(),
         removed: Vec::new(),
@@ -118,9 +126,6 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> 
     let result = tx.run(&changed, &stale);
     if result.is_err() {
         tx.roll_back();
-        if created {
-            let _ = fs::remove_dir(out);
-        }
     }
     result
 }
@@ -128,6 +133,8 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Error> 
 /// The files of one `write`, so that a failure can be undone.
 struct Transaction<'a> {
     out: &'a Path,
+    /// Folders created (the output folder included), parents first.
+    folders: Vec<PathBuf>,
     /// New contents written beside their targets.
     temps: Vec<PathBuf>,
     /// Files moved into place, with what they replaced.
@@ -143,7 +150,11 @@ impl Transaction<'_> {
         stale: &BTreeSet<String>,
     ) -> Result<Vec<String>, Error> {
         for (file, _) in changed {
-            let temp = create_beside(&self.out.join(&file.name), &file.contents)?;
+            let target = self.out.join(&file.name);
+            if let Some(parent) = target.parent() {
+                self.create_folder(parent)?;
+            }
+            let temp = create_beside(&target, &file.contents)?;
             self.temps.push(temp);
         }
         for ((file, old), temp) in changed.iter().zip(&self.temps) {
@@ -158,9 +169,33 @@ impl Transaction<'_> {
             fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
             self.removed.push((path, contents));
         }
+        // A folder that held only generated files the spec no longer gives
+        // goes with them (`remove_dir` leaves a folder with anything in it).
+        for name in stale {
+            if let Some(parent) = self.out.join(name).parent()
+                && parent != self.out
+            {
+                let _ = fs::remove_dir(parent);
+            }
+        }
         let mut names: Vec<String> = changed.iter().map(|(f, _)| f.name.clone()).collect();
         names.extend(stale.iter().cloned());
         Ok(names)
+    }
+
+    /// Creates `folder` and its missing parents, remembering each.
+    fn create_folder(&mut self, folder: &Path) -> Result<(), Error> {
+        let mut missing = Vec::new();
+        let mut at = Some(folder);
+        while let Some(f) = at.filter(|f| !f.as_os_str().is_empty() && !f.exists()) {
+            missing.push(f.to_path_buf());
+            at = f.parent();
+        }
+        for f in missing.into_iter().rev() {
+            fs::create_dir(&f).map_err(|e| Error::io(&f, e))?;
+            self.folders.push(f);
+        }
+        Ok(())
     }
 
     /// Best effort: what cannot be put back stays as the failed run left it.
@@ -179,7 +214,13 @@ impl Transaction<'_> {
             }
         }
         for (path, text) in self.removed.drain(..) {
+            if let Some(parent) = path.parent() {
+                let _ = fs::create_dir_all(parent);
+            }
             let _ = replace(&path, &text);
+        }
+        for folder in self.folders.drain(..).rev() {
+            let _ = fs::remove_dir(folder);
         }
     }
 }
@@ -264,22 +305,32 @@ pub fn write_file(path: &Path, contents: &str, marker: &str) -> Result<Written, 
     }
 }
 
-/// Names of the files in `out` that carry the generated marker but are not in `files`.
+/// Paths (`/`-separated, under `out`) of the files in `out` and its folders
+/// that carry the generated marker but are not in `files`. Links are not
+/// followed: the generator owns only what is inside its folder.
 fn stale_owned(out: &Path, files: &[GeneratedFile]) -> Result<BTreeSet<String>, Error> {
     let mut stale = BTreeSet::new();
-    let entries = match fs::read_dir(out) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(stale),
-        Err(e) => return Err(Error::io(out, e)),
-    };
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(out, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".rs") || files.iter().any(|f| f.name == name) {
-            continue;
-        }
-        if read_if_exists(&entry.path())?.is_some_and(|text| text.starts_with(MARKER)) {
-            stale.insert(name);
+    let mut folders = vec![(out.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = folders.pop() {
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::io(&folder, e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&folder, e))?;
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
+            if kind.is_dir() {
+                folders.push((entry.path(), format!("{name}/")));
+                continue;
+            }
+            if !name.ends_with(".rs") || files.iter().any(|f| f.name == name) {
+                continue;
+            }
+            if read_if_exists(&entry.path())?.is_some_and(|text| text.starts_with(MARKER)) {
+                stale.insert(name);
+            }
         }
     }
     Ok(stale)

@@ -262,9 +262,31 @@ fn two_items_that_would_be_one_rust_type() {
     insta::assert_snapshot!(with_model("ListThingsError"));
 }
 
+/// Each spec file with operations or models is an area of the crate: the
+/// modules `models::<file>` and `operations::<file>`, documented by the
+/// file's description.
 #[test]
-fn an_operation_named_like_a_module_of_models() {
-    insta::assert_snapshot!(clash("  - id: delete_thing\n", "  - id: things\n"));
+fn files_that_cannot_be_areas() {
+    let mut files = common::spec_files();
+    for (name, text) in &mut files {
+        if name == "users.yaml" {
+            let description = text
+                .lines()
+                .find(|l| l.starts_with("description: "))
+                .unwrap();
+            *text = text.replace(&format!("{description}\n"), "");
+        }
+    }
+    let model = |name: &str| {
+        format!(
+            "description: \"More roles.\"\nmodels:\n  - name: {name}\n    doc: get-user-roles-for-a-customer.md\n    origin: example\n    description: \"A role.\"\n    properties:\n      - name: id\n        type: string\n        description: \"Its id.\"\n"
+        )
+    };
+    files.push(("directory_roles.yaml".into(), model("MoreRoles")));
+    files.push(("type.yaml".into(), model("TypeRoles")));
+    let dir = tempfile::tempdir().unwrap();
+    common::write_spec(dir.path(), &files);
+    insta::assert_snapshot!(render(dir));
 }
 
 /// The client and the test server have a method per operation besides

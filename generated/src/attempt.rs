@@ -9,12 +9,13 @@ use http::HeaderValue;
 use url::Url;
 use uuid::Uuid;
 
-use crate::call::{Decoder, Payload, event, without_bom};
 use crate::client::{Auth, Client, bearer};
+use crate::decode::{Decoder, Payload, without_bom};
 use crate::error::{CallInfo, Cause, Error, ErrorBody, excerpt};
 use crate::request::Request;
 use crate::response::{Response, ResponseMeta};
 use crate::retry::{parse_retry_after, retryable_status};
+use crate::trace::event;
 
 /// Why an attempt gave no value: the call ends, or is worth another attempt
 /// (after `Retry-After` if the service sent one).

@@ -5,55 +5,16 @@ use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
 
-use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use uuid::Uuid;
 
 use crate::attempt::Failure;
 use crate::client::Client;
-use crate::error::{CallInfo, Cause, Error, OperationError};
+use crate::decode::Decoder;
+use crate::error::{CallInfo, Error, OperationError};
 use crate::request::Request;
 use crate::response::Response;
-
-#[cfg(feature = "tracing")]
-macro_rules! event {
-    ($($t:tt)*) => { tracing::debug!($($t)*) };
-}
-#[cfg(not(feature = "tracing"))]
-macro_rules! event {
-    ($($t:tt)*) => {};
-}
-pub(crate) use event;
-
-/// A success response's body, as the operation's decoder sees it.
-pub(crate) struct Payload<'a> {
-    pub(crate) bytes: &'a [u8],
-    pub(crate) content_type: Option<&'a str>,
-}
-
-impl Payload<'_> {
-    /// The body as JSON of type `T`. A byte-order mark before it is passed over.
-    pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T, Cause> {
-        if let Some(t) = self.content_type
-            && !t
-                .as_bytes()
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"json"))
-        {
-            return Err(Cause::new(format!("content type is {t}, not JSON")));
-        }
-        serde_json::from_slice(without_bom(self.bytes)).map_err(Cause::new)
-    }
-}
-
-/// Bytes after a UTF-8 byte-order mark, if they start with one.
-pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
-/// Turns a success response into the operation's value: `None` when the
-/// status is not one of its documented answers.
-pub(crate) type Decoder<T> = fn(u16, &Payload<'_>) -> Option<Result<T, Cause>>;
+use crate::trace::event;
 
 /// One call of an operation, ready to send: `.await` it, after setting the
 /// ids (or the operation's optional inputs) if the caller wants to. All

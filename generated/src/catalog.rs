@@ -114,6 +114,25 @@ pub struct ErrorCodeInfo {
     pub descriptions: &'static [&'static str],
 }
 
+impl ErrorCodeInfo {
+    /// An entry of the table: the generated catalogue is a list of these.
+    // A spec without a catalogue has none.
+    #[allow(dead_code)]
+    pub(crate) const fn new(
+        status: u16,
+        status_name: &'static str,
+        code: &'static str,
+        descriptions: &'static [&'static str],
+    ) -> ErrorCodeInfo {
+        ErrorCodeInfo {
+            code,
+            status,
+            status_name,
+            descriptions,
+        }
+    }
+}
+
 /// A failure an operation's page documents: an example response, or a
 /// status its text describes.
 #[derive(Debug, Clone, PartialEq, Eq)]

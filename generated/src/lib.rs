@@ -163,9 +163,10 @@ mod call;
 mod catalog;
 mod client;
 mod datetime;
-mod de;
 mod decimal;
+mod decode;
 mod error;
+mod json;
 mod paging;
 mod protocol;
 mod request;
@@ -174,6 +175,7 @@ mod retry;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 mod token;
+mod trace;
 
 #[rustfmt::skip]
 mod api;

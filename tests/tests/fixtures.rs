@@ -47,7 +47,9 @@ fn the_every_shape_fixture_generates_a_crate_that_compiles_without_warnings() {
     copy_runtime(&root.join("generated/src"), &crate_dir.join("src"));
     copy_runtime(&root.join("generated/tests"), &crate_dir.join("tests"));
     for file in &files {
-        std::fs::write(api.join(&file.name), &file.contents).unwrap();
+        let path = api.join(&file.name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &file.contents).unwrap();
     }
 
     // As downstream crates build it, and with its test server.
@@ -67,10 +69,23 @@ fn the_every_shape_fixture_generates_a_crate_that_compiles_without_warnings() {
             "the fixture's crate has warnings ({features:?}):\n{stderr}"
         );
     }
-    assert!(
-        files.iter().any(|f| f.name == "probe_thing.rs"),
-        "every operation has its module"
-    );
+    // Every operation has its method in its area's module, and its route.
+    let spec = partner_center_codegen::load_api(&fixture).unwrap();
+    let text = |name: &str| {
+        let file = files.iter().find(|f| f.name == name);
+        file.unwrap_or_else(|| panic!("no {name}")).contents.clone()
+    };
+    for o in &spec.operations {
+        let method = format!("pub fn {}(", o.fn_ident);
+        let operations = text(&format!("operations/{}.rs", o.area));
+        assert!(operations.contains(&method), "{} has no method", o.id);
+        let route = format!("static {}: ts::Route", o.fn_ident.to_ascii_uppercase());
+        assert!(
+            text(&format!("routes/{}.rs", o.area)).contains(&route),
+            "{} has no route",
+            o.id
+        );
+    }
 }
 
 /// Copies the hand-written runtime (every file under `from` but the

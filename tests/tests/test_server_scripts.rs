@@ -9,7 +9,7 @@ use std::time::Duration;
 use partner_center::{
     AgreementStatusError, ApiError, Customer, CustomerCompanyProfile, GetCustomerError, Program,
     RelationshipToPartner, Reseller, ResourceAttributes, RetryPolicy, TestServer,
-    UpdateCustomerBillingProfileError, Uuid, VerifyDomainAvailabilityResponse, agreement_status,
+    UpdateCustomerBillingProfileError, Uuid, VerifyDomainAvailabilityResponse,
 };
 use partner_center_tests::raw_request;
 
@@ -50,8 +50,8 @@ async fn every_documented_failure_is_scripted_by_its_variant() {
         AgreementStatusError::TenantIdNotFound,
         AgreementStatusError::TenantMpaNotFound,
     ];
-    assert_eq!(variants.len(), agreement_status::ERRORS.len());
-    for (variant, documented) in variants.into_iter().zip(agreement_status::ERRORS) {
+    assert_eq!(variants.len(), AgreementStatusError::DOCUMENTED.len());
+    for (variant, documented) in variants.into_iter().zip(AgreementStatusError::DOCUMENTED) {
         server.agreement_status().fail(variant);
         let error = client
             .agreement_status(Program::Csp, Reseller::MpnId(1_234_567))

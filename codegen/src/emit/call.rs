@@ -4,9 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::chain;
-use super::operation::{argument, send, value_type};
-use super::{doc, doc2, ident, rust_type, type_words};
+use super::signature::{argument, send, value_type};
+use super::text::{doc, doc2};
+use super::{chain, ident, rust_type, type_words};
 use crate::model::{Api, Auth, Operation, Segment};
 
 /// The `Client` method.
@@ -87,19 +87,58 @@ pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
         steps.push(quote! { request.body(body); });
     }
     let text = doc(&method_doc(o));
+    let http_method = &o.method;
+    let (decoder, decode) = decoder(api, o);
+    // `#[inline]`: compiled where it is called, so that a crate that calls a
+    // few operations compiles their decoders, not every one.
     quote! {
         impl Client {
             #text
-            // Compiled where it is called: a crate that calls a few
-            // operations compiles their decoders, not every one.
             #[inline]
             pub fn #name(&self, #(#args),*) -> Call<'_, #value, #error> {
-                let mut request = Request::new(METHOD, #operation);
+                #decoder
+                let mut request = Request::new(#http_method, #operation);
                 #(#steps)*
-                Call::new(self, request, decode)
+                Call::new(self, request, #decode)
             }
         }
     }
+}
+
+/// How a success response becomes the call's value: one of the runtime's
+/// decoders (one JSON body, or none), or for an operation of several
+/// documented answers, its own `decode`, declared in its method.
+fn decoder(api: &Api, o: &Operation) -> (Option<TokenStream>, TokenStream) {
+    let (Some(outcome), responses) = (&o.outcome_type, &o.responses[..]) else {
+        return match o.responses.first().and_then(|r| r.body.as_ref()) {
+            Some(_) => (None, quote!(crate::decode::json)),
+            None => (None, quote!(crate::decode::empty)),
+        };
+    };
+    let value = value_type(api, o);
+    let ty = ident(outcome);
+    let arms = responses.iter().map(|r| {
+        let v = ident(r.variant.as_deref().unwrap_or("Ok"));
+        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
+        match &r.body {
+            Some(_) => quote! { #status => Some(payload.json().map(#ty::#v)), },
+            None => quote! { #status => Some(Ok(#ty::#v)), },
+        }
+    });
+    let unused = responses
+        .iter()
+        .all(|r| r.body.is_none())
+        .then(|| quote!(let _ = payload;));
+    let decode = quote! {
+        fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
+            #unused
+            match status {
+                #(#arms)*
+                _ => None,
+            }
+        }
+    };
+    (Some(decode), quote!(decode))
 }
 
 /// What the method's documentation says: what it sends, where, which page.
@@ -123,7 +162,7 @@ fn method_doc(o: &Operation) -> String {
         format!("?{}", query.join("&"))
     };
     let clouds = match &o.clouds {
-        Some(c) => format!("{} (see [`CLOUDS`])", c.join(", ")),
+        Some(c) => c.join(", "),
         None => "the page does not say".into(),
     };
     let auth = match o.auth {

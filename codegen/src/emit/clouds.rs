@@ -2,7 +2,8 @@
 
 use quote::quote;
 
-use super::{Module, doc2, ident};
+use super::text::doc2;
+use super::{Module, ident};
 use crate::model::Api;
 
 pub fn emit(api: &Api) -> Module {
@@ -63,5 +64,6 @@ pub fn emit(api: &Api) -> Module {
         },
         exports: vec!["Cloud".into()],
         feature: None,
+        table: None,
     }
 }

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Module, cell, doc, doc2, ident};
+use super::text::{cell, doc, doc2, literal};
+use super::{Module, ident};
 use crate::model::{Api, Direction, Origin, Requirement, Semantics, ValueType};
 
 pub fn emit(api: &Api) -> Module {
@@ -63,6 +64,7 @@ pub fn emit(api: &Api) -> Module {
         },
         exports: Vec::new(),
         feature: None,
+        table: None,
     }
 }
 
@@ -103,7 +105,7 @@ fn row(h: &crate::model::Header) -> TokenStream {
         None => quote!(None),
         Some(v) => quote!(Some(#v)),
     };
-    let description = &h.description;
+    let description = literal(&h.description);
     let document = &h.doc;
     quote! {
         HeaderInfo {

@@ -1,9 +1,18 @@
 //! Turns the checked model into Rust: one token stream per generated file.
 //! Nothing here can fail: the model is already known good.
 //!
-//! Files: `headers.rs`, `clouds.rs`, `error_codes.rs`, one module per
-//! document of models (`model`), one per operation (`operation`), and
-//! `mod.rs`, which declares them and re-exports the types users name.
+//! The generated crate is laid out by concern, each concern by the spec's
+//! areas (its files):
+//!
+//! - `headers.rs`, `clouds.rs`, `error_codes.rs`: the reference tables;
+//! - `models/<area>.rs` (`model`): the area's resource models;
+//! - `operations/<area>.rs` (`operation`): the area's operations, each its
+//!   input and outcome types, its error type and its `Client` method;
+//! - `routes/<area>.rs` (`test_server`, feature `test-server`): what the
+//!   test server knows of each operation and the server's method that
+//!   scripts it;
+//! - `mod.rs` of the root and of each folder, which declare the modules and
+//!   re-export the types users name.
 
 mod call;
 mod clouds;
@@ -13,7 +22,9 @@ mod errors;
 mod headers;
 mod model;
 mod operation;
+mod signature;
 pub mod test_server;
+mod text;
 
 use std::collections::BTreeMap;
 
@@ -21,13 +32,14 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::examples::Examples;
-use crate::model::{Api, Model, Type, ValueType};
+use crate::model::{Api, Area, Model, Operation, PathStep, Type, ValueType};
+use text::doc;
 
 /// A generated module, before formatting.
 pub struct Module {
-    /// File name inside the output folder, e.g. `headers.rs`.
+    /// Path inside the output folder, `/`-separated, e.g. `models/customers.rs`.
     pub file_name: String,
-    /// One line saying what the module holds; becomes its `//!` doc.
+    /// One line saying what the module holds; becomes the doc of its `mod`.
     pub doc: String,
     pub tokens: TokenStream,
     /// The types the crate root re-exports.
@@ -35,39 +47,81 @@ pub struct Module {
     /// The crate feature the module is compiled with; `None` for always.
     /// Such a module is private: it adds to types declared elsewhere.
     pub feature: Option<&'static str>,
+    /// Rust text that follows the formatted tokens, laid out by its emitter:
+    /// a table of data, one entry a line, that prettyplease would spread
+    /// over several lines an entry.
+    pub table: Option<String>,
 }
 
 /// One module to emit. Emitting touches nothing shared, so that modules can
 /// be emitted and formatted on several threads.
 pub type Job<'a> = Box<dyn Fn() -> Module + Send + Sync + 'a>;
 
-/// Every module the generator owns but `mod.rs` ([`root`]), each as a job;
-/// `examples` are the documents' responses the test server answers.
+/// The folders of the generated crate's public concerns, each a module
+/// per area: its name and its doc. (The test server's `routes` folder is
+/// [`test_server`]'s.)
+const FOLDERS: [(&str, &str); 2] = [
+    (
+        "models",
+        "The resource models of the API, by area: every property the documents give, typed.",
+    ),
+    (
+        "operations",
+        "The operations of the API, by area: the `Client` methods that call them, their \
+         inputs, outcomes and error types.",
+    ),
+];
+
+/// Every module the generator owns but the root `mod.rs` ([`root`]), each
+/// as a job; `examples` are the documents' responses the test server answers.
 pub fn jobs<'a>(api: &'a Api, examples: &'a Examples) -> Vec<Job<'a>> {
     let mut jobs: Vec<Job<'a>> = vec![
         Box::new(move || headers::emit(api)),
         Box::new(move || clouds::emit(api)),
         Box::new(move || error_codes::emit(api)),
     ];
-    let mut by_module: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
+    let mut models: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
     for m in &api.models {
-        by_module.entry(&m.module).or_default().push(m);
+        models.entry(&m.area).or_default().push(m);
     }
     if let Some(c) = &api.collection {
-        by_module.entry(&c.module).or_default();
+        models.entry(&c.area).or_default();
     }
-    for (name, models) in by_module {
-        jobs.push(Box::new(move || model::emit(api, name, &models)));
-    }
+    let mut operations: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for o in &api.operations {
-        jobs.push(Box::new(move || operation::emit(api, o, examples)));
+        operations.entry(&o.area).or_default().push(o);
     }
-    jobs.push(Box::new(move || test_server::emit(api, examples)));
+    let areas = |names: Vec<&'a str>| -> Vec<&'a Area> {
+        names
+            .into_iter()
+            .filter_map(|name| api.areas.iter().find(|a| a.ident == name))
+            .collect()
+    };
+    let model_areas = areas(models.keys().copied().collect());
+    let operation_areas = areas(operations.keys().copied().collect());
+    jobs.push(Box::new(move || folder(FOLDERS[0], &model_areas)));
+    jobs.push(Box::new({
+        let areas = operation_areas.clone();
+        move || folder(FOLDERS[1], &areas)
+    }));
+    jobs.push(Box::new(move || {
+        test_server::emit(api, examples, &operation_areas)
+    }));
+    for (area, list) in models {
+        jobs.push(Box::new(move || model::emit(api, area, &list)));
+    }
+    for (area, list) in operations {
+        let routes = list.clone();
+        jobs.push(Box::new(move || operation::emit(api, area, &list)));
+        jobs.push(Box::new(move || {
+            test_server::area(api, examples, area, &routes)
+        }));
+    }
     jobs
 }
 
-/// What `mod.rs` says of a module: its name, its doc, the types the crate
-/// root re-exports from it, and the feature it is compiled with.
+/// What a parent `mod.rs` says of a module: its path, its doc, the types
+/// the crate root re-exports from it, and the feature it is compiled with.
 #[derive(Debug, Clone)]
 pub struct Outline {
     pub file_name: String,
@@ -88,35 +142,62 @@ impl Module {
     }
 }
 
-/// `mod.rs`: declares the other modules and re-exports the types users name.
+/// `<folder>/mod.rs`: declares a public module per area.
+fn folder((name, text): (&str, &str), areas: &[&Area]) -> Module {
+    let mods = areas.iter().map(|a| {
+        let module = ident(&a.ident);
+        let text = doc(&a.description);
+        quote! { #text pub mod #module; }
+    });
+    Module {
+        file_name: format!("{name}/mod.rs"),
+        doc: text.into(),
+        tokens: quote! { #(#mods)* },
+        exports: Vec::new(),
+        feature: None,
+        table: None,
+    }
+}
+
+/// The root `mod.rs`: declares the top-level modules and re-exports the
+/// types users name, from wherever they are.
 pub fn root(modules: &[Outline]) -> Module {
     let mut sorted: Vec<&Outline> = modules.iter().collect();
     sorted.sort_by(|a, b| a.file_name.cmp(&b.file_name));
-    let mods = sorted.iter().map(|m| {
-        let name = ident(m.file_name.trim_end_matches(".rs"));
+    let top = sorted.iter().filter_map(|m| {
+        let name = m
+            .file_name
+            .strip_suffix("/mod.rs")
+            .or_else(|| m.file_name.strip_suffix(".rs"))
+            .filter(|n| !n.contains('/'))?;
+        let name = ident(name);
         let text = doc(&m.doc);
-        match m.feature {
+        Some(match m.feature {
             Some(feature) => quote! { #text #[cfg(feature = #feature)] mod #name; },
             None => quote! { #text pub mod #name; },
-        }
+        })
     });
     let exports = sorted.iter().filter(|m| !m.exports.is_empty()).map(|m| {
-        let module = ident(m.file_name.trim_end_matches(".rs"));
+        let path = m.file_name.trim_end_matches(".rs").split('/').map(ident);
         let mut names: Vec<&String> = m.exports.iter().collect();
         names.sort();
         let names = names.into_iter().map(|n| ident(n));
-        // Documented once, in its module; the root lists it as a re-export.
-        quote! { #[doc(no_inline)] pub use self::#module::{#(#names),*}; }
+        quote! { #(#path)::*::{#(#names),*} }
     });
     Module {
         file_name: "mod.rs".into(),
         doc: "The modules generated from the spec.".into(),
+        // Each type is documented once, in its module; the root lists it as
+        // a re-export.
         tokens: quote! {
-            #(#mods)*
-            #(#exports)*
+            #(#top)*
+
+            #[doc(no_inline)]
+            pub use self::{#(#exports),*};
         },
         exports: Vec::new(),
         feature: None,
+        table: None,
     }
 }
 
@@ -125,44 +206,9 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// Doc attributes for `text`, one per line, so that it reads as written.
-/// `<` outside code spans is escaped: rustdoc would take `<token>` for an
-/// HTML tag.
-pub(crate) fn doc(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        let mut escaped = String::with_capacity(line.len() + 2);
-        escaped.push(' ');
-        if line.contains('<') {
-            let mut in_code = false;
-            for c in line.chars() {
-                match c {
-                    '`' => in_code = !in_code,
-                    '<' if !in_code => escaped.push('\\'),
-                    _ => {}
-                }
-                escaped.push(c);
-            }
-        } else {
-            escaped.push_str(line);
-        }
-        quote! { #[doc = #escaped] }
-    });
-    quote! { #(#lines)* }
-}
-
 /// A number literal without a type suffix.
 pub(crate) fn number(n: usize) -> proc_macro2::Literal {
     proc_macro2::Literal::usize_unsuffixed(n)
-}
-
-/// `doc`, then a blank doc line, then `more`.
-pub(crate) fn doc2(text: &str, more: &str) -> TokenStream {
-    doc(&format!("{text}\n\n{more}"))
-}
-
-/// Text for a markdown table cell: `|` escaped, lines joined.
-pub(crate) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }
 
 /// The Rust type of a value of type `t`, as a field holds it.
@@ -224,4 +270,27 @@ pub(crate) fn is_copy(t: &Type) -> bool {
         t,
         Type::Scalar(ValueType::Guid | ValueType::Int | ValueType::Bool)
     )
+}
+
+/// The doc of an area's modules: its spec file's description.
+pub(crate) fn description(api: &Api, area: &str) -> String {
+    api.areas
+        .iter()
+        .find(|a| a.ident == area)
+        .map_or_else(String::new, |a| a.description.clone())
+}
+
+/// The place `root` followed along `steps`: an `Option<&_>` of the end.
+pub(crate) fn chain(root: TokenStream, steps: &[PathStep]) -> TokenStream {
+    let mut expr: Option<TokenStream> = None;
+    for step in steps {
+        let f = ident(&step.rust_ident);
+        expr = Some(match (expr, step.optional) {
+            (None, true) => quote!(#root.#f.as_ref()),
+            (None, false) => quote!(Some(&#root.#f)),
+            (Some(e), true) => quote!(#e.and_then(|v| v.#f.as_ref())),
+            (Some(e), false) => quote!(#e.map(|v| &v.#f)),
+        });
+    }
+    expr.unwrap_or_else(|| quote!(Some(#root)))
 }

@@ -1,38 +1,29 @@
-//! `<document>.rs`: the models one document describes (objects and open
-//! enums), and the collection envelope when it is that document's.
+//! `models/<area>.rs`: the models of one area (objects and open enums), and
+//! the collection envelope when it is that area's.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Module, deserialize, doc, doc2, ident, rust_type};
+use super::text::{doc, doc2};
+use super::{Module, chain, description, deserialize, ident, rust_type};
 use crate::model::{
     Api, Collection, EnumValue, Model, ModelKind, PathStep, Property, Type, ValueType,
 };
 
-pub fn emit(api: &Api, module: &str, models: &[&Model]) -> Module {
+pub fn emit(api: &Api, area: &str, models: &[&Model]) -> Module {
     let mut exports: Vec<String> = models.iter().map(|m| m.name.clone()).collect();
     let mut tokens: Vec<TokenStream> = models.iter().map(|m| model(api, m)).collect();
-    let collection = api.collection.as_ref().filter(|c| c.module == module);
-    if let Some(c) = collection {
+    if let Some(c) = api.collection.as_ref().filter(|c| c.area == area) {
         exports.push(c.name.clone());
         tokens.push(envelope(api, c));
     }
-    let doc_file = models
-        .first()
-        .map(|m| m.doc.as_str())
-        .or(collection.map(|c| c.doc.as_str()))
-        .unwrap_or_default();
-    let title = api
-        .documents
-        .iter()
-        .find(|d| d.file == doc_file)
-        .map_or(doc_file, |d| d.title.as_str());
     Module {
-        file_name: format!("{module}.rs"),
-        doc: format!("Models of \"{title}\" (`{doc_file}`)."),
+        file_name: format!("models/{area}.rs"),
+        doc: description(api, area),
         tokens: quote! { #(#tokens)* },
         exports,
         feature: None,
+        table: None,
     }
 }
 
@@ -64,17 +55,12 @@ fn object(
     let params = if generic { quote!(<T>) } else { quote!() };
     let fields = properties.iter().map(|p| {
         let field = ident(&p.rust_ident);
-        let json = &p.name;
         let inner = rust_type(api, &p.ty);
         let text = doc(&p.description);
         if p.optional {
-            quote! {
-                #text
-                #[serde(rename = #json, skip_serializing_if = "Option::is_none")]
-                pub #field: Option<#inner>,
-            }
+            quote! { #text pub #field: Option<#inner>, }
         } else {
-            quote! { #text #[serde(rename = #json)] pub #field: #inner, }
+            quote! { #text pub #field: #inner, }
         }
     });
     let required: Vec<&Property> = properties.iter().filter(|p| !p.optional).collect();
@@ -118,9 +104,11 @@ fn object(
         }
     });
     let deserialize = deserialize::object(name, properties, generic);
+    // Clippy's limit: a model with more required properties takes them all.
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #text
-        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub struct #ty #params {
             #(#fields)*
@@ -130,7 +118,7 @@ fn object(
 
         impl #params #ty #params {
             #new_doc
-            #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+            #many
             pub fn new(#(#args),*) -> Self {
                 #ty { #(#inits),* }
             }
@@ -140,7 +128,8 @@ fn object(
     }
 }
 
-/// An open enum: the documented values, and any other kept as received.
+/// An open enum: the documented values, and any other kept as received;
+/// the runtime's `json::open_enum!` gives it what every open enum has.
 /// Values compare without regard to ASCII case, as the service reads them.
 fn open_enum(name: &str, text: &TokenStream, values: &[EnumValue]) -> TokenStream {
     let ty = ident(name);
@@ -149,15 +138,10 @@ fn open_enum(name: &str, text: &TokenStream, values: &[EnumValue]) -> TokenStrea
         let text = doc2(&v.description, &format!("Written `{}`.", v.value));
         quote! { #text #variant, }
     });
-    let to_str = values.iter().map(|v| {
+    let written = values.iter().map(|v| {
         let variant = ident(&v.variant);
         let value = &v.value;
-        quote! { #ty::#variant => #value, }
-    });
-    let from_str = values.iter().map(|v| {
-        let variant = ident(&v.variant);
-        let value = &v.value;
-        quote! { _ if value.eq_ignore_ascii_case(#value) => #ty::#variant, }
+        quote!(#variant = #value)
     });
     quote! {
         #text
@@ -169,75 +153,7 @@ fn open_enum(name: &str, text: &TokenStream, values: &[EnumValue]) -> TokenStrea
             Other(String),
         }
 
-        impl #ty {
-            /// The value as written on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_str)*
-                    #ty::Other(value) => value,
-                }
-            }
-        }
-
-        impl From<&str> for #ty {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#from_str)*
-                    other => #ty::Other(other.to_owned()),
-                }
-            }
-        }
-
-        impl From<String> for #ty {
-            fn from(value: String) -> Self {
-                match #ty::from(value.as_str()) {
-                    #ty::Other(_) => #ty::Other(value),
-                    known => known,
-                }
-            }
-        }
-
-        impl std::str::FromStr for #ty {
-            type Err = std::convert::Infallible;
-
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(#ty::from(value))
-            }
-        }
-
-        impl std::fmt::Display for #ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl PartialEq for #ty {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_str().eq_ignore_ascii_case(other.as_str())
-            }
-        }
-
-        impl Eq for #ty {}
-
-        impl std::hash::Hash for #ty {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                for byte in self.as_str().bytes() {
-                    state.write_u8(byte.to_ascii_lowercase());
-                }
-            }
-        }
-
-        impl serde::Serialize for #ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(#ty::from)
-            }
-        }
+        crate::json::open_enum!(#ty { #(#written),* });
     }
 }
 
@@ -324,19 +240,4 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
             }
         }
     }
-}
-
-/// The place `root` followed along `steps`: an `Option<&_>` of the end.
-pub(crate) fn chain(root: TokenStream, steps: &[PathStep]) -> TokenStream {
-    let mut expr: Option<TokenStream> = None;
-    for step in steps {
-        let f = ident(&step.rust_ident);
-        expr = Some(match (expr, step.optional) {
-            (None, true) => quote!(#root.#f.as_ref()),
-            (None, false) => quote!(Some(&#root.#f)),
-            (Some(e), true) => quote!(#e.and_then(|v| v.#f.as_ref())),
-            (Some(e), false) => quote!(#e.map(|v| &v.#f)),
-        });
-    }
-    expr.unwrap_or_else(|| quote!(Some(#root)))
 }

@@ -1,122 +1,61 @@
-//! `<operation>.rs`: one operation's constants, input and outcome types,
-//! error type and decoder, the `Client` method that calls it and the setters
-//! of its optional inputs (`call`), and its test-server route.
+//! `operations/<area>.rs`: the operations of one area, each with what is
+//! its own: its input and outcome types, its error type (`errors`), and the
+//! `Client` method that calls it with the setters of its optional inputs
+//! (`call`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Module, call, doc, doc2, errors, ident, is_copy, rust_type, test_server};
-use crate::examples::Examples;
-use crate::model::{Api, Encoding, OneOf, Operation, Param, Type, ValueType};
+use super::text::{doc, doc2};
+use super::{Module, call, description, errors, ident, is_copy, rust_type};
+use crate::model::{Api, OneOf, Operation};
 
-pub fn emit(api: &Api, o: &Operation, examples: &Examples) -> Module {
-    let method_doc = doc(&format!("HTTP method of {}.", o.name));
-    let path_doc = doc(&format!(
-        "Path template of {}, appended to the cloud's base URL.",
-        o.name
-    ));
-    let http_method = &o.method;
-    let path = &o.path;
-    let clouds = match &o.clouds {
-        Some(clouds) => {
-            let clouds = clouds.iter().map(|c| ident(c));
-            quote!(Some(&[#(Cloud::#clouds),*]))
-        }
-        None => quote!(None),
+pub fn emit(api: &Api, area: &str, operations: &[&Operation]) -> Module {
+    let documented = operations.iter().any(|o| !o.errors.is_empty());
+    let imports = if documented {
+        quote!(
+            use crate::{ApiError, Call, Client, DocumentedError, Error};
+        )
+    } else {
+        quote!(
+            use crate::{Call, Client, Error};
+        )
     };
-    let clouds_doc = doc(&format!(
-        "The clouds {} applies to (its page's \"Applies to\" line); `None` when the page does not say.",
-        o.name
-    ));
-    let one_of = o.one_of.as_ref().map(|g| one_of(api, g));
-    let outcome = outcome(api, o);
-    let errors = errors::emit(o);
-    let method = call::method(api, o);
-    let setters = call::setters(api, o);
-    let decoder = decoder(api, o);
-    let server = test_server::route(api, o, examples, &value_type(api, o));
-    let mut exports = vec![o.error_type.clone()];
-    exports.extend(o.outcome_type.clone());
-    exports.extend(o.one_of.as_ref().map(|g| g.rust_type.clone()));
+    let outcomes = operations
+        .iter()
+        .any(|o| o.outcome_type.is_some())
+        .then(|| {
+            quote!(
+                use crate::decode::Payload;
+            )
+        });
+    let items = operations.iter().map(|o| {
+        let one_of = o.one_of.as_ref().map(|g| one_of(api, g));
+        let outcome = outcome(api, o);
+        let errors = errors::emit(o);
+        let method = call::method(api, o);
+        let setters = call::setters(api, o);
+        quote! { #one_of #outcome #errors #method #setters }
+    });
+    let mut exports = Vec::new();
+    for o in operations {
+        exports.push(o.error_type.clone());
+        exports.extend(o.outcome_type.clone());
+        exports.extend(o.one_of.as_ref().map(|g| g.rust_type.clone()));
+    }
     Module {
-        file_name: format!("{}.rs", o.fn_ident),
-        doc: format!("{}: {}", o.name, o.summary),
+        file_name: format!("operations/{area}.rs"),
+        doc: description(api, area),
         tokens: quote! {
-            use crate::call::{Call, Payload};
-            use crate::catalog::DocumentedError;
-            use crate::error::{ApiError, CallInfo, Error, OperationError, Parts};
+            #outcomes
             use crate::request::Request;
-            use crate::response::ResponseMeta;
-            use crate::{Client, Cloud};
+            #imports
 
-            #method_doc
-            pub const METHOD: &str = #http_method;
-
-            #path_doc
-            pub const PATH: &str = #path;
-
-            #clouds_doc
-            pub const CLOUDS: Option<&[Cloud]> = #clouds;
-
-            #one_of
-            #outcome
-            #errors
-            #method
-            #setters
-            #decoder
-            #server
+            #(#items)*
         },
         exports,
         feature: None,
-    }
-}
-
-/// The type of the value a call gives on success.
-pub(super) fn value_type(api: &Api, o: &Operation) -> TokenStream {
-    match (&o.outcome_type, &o.responses[..]) {
-        (Some(t), _) => {
-            let t = ident(t);
-            quote!(#t)
-        }
-        (None, [r]) => match &r.body {
-            Some(t) => rust_type(api, t),
-            None => quote!(()),
-        },
-        (None, _) => quote!(()),
-    }
-}
-
-/// The argument type of a parameter, and how its value is sent.
-pub(super) fn argument(api: &Api, p: &Param) -> TokenStream {
-    let item = match (&p.ty, p.encoding) {
-        (Type::Scalar(ValueType::String | ValueType::Uri), _) => quote!(&str),
-        (Type::Scalar(ValueType::Decimal | ValueType::DateTime), _) => {
-            let t = rust_type(api, &p.ty);
-            quote!(&#t)
-        }
-        (Type::Model(_), Encoding::Json) => {
-            let t = rust_type(api, &p.ty);
-            quote!(&#t)
-        }
-        (t, _) => rust_type(api, t),
-    };
-    if p.repeated { quote!(&[#item]) } else { item }
-}
-
-/// Statements that send `value` (an expression of the argument type) as `p`.
-pub(super) fn send(p: &Param, value: TokenStream, replace: bool) -> TokenStream {
-    let name = &p.name;
-    let one = |v: TokenStream| match p.encoding {
-        Encoding::Json => quote!(request.json_query(#name, #v);),
-        Encoding::Text => quote!(request.query(#name, #v);),
-    };
-    let clear = replace.then(|| quote!(request.remove_query(#name);));
-    if p.repeated {
-        let each = one(quote!(item));
-        quote! { #clear for item in #value { #each } }
-    } else {
-        let once = one(value);
-        quote! { #clear #once }
+        table: None,
     }
 }
 
@@ -198,48 +137,4 @@ fn outcome(api: &Api, o: &Operation) -> Option<TokenStream> {
             #(#variants)*
         }
     })
-}
-
-/// `decode`: the value of a response of a documented status.
-fn decoder(api: &Api, o: &Operation) -> TokenStream {
-    let value = value_type(api, o);
-    let arms = match (&o.outcome_type, &o.responses[..]) {
-        (None, [r]) => {
-            let decoded = match &r.body {
-                Some(_) => quote!(payload.json()),
-                None => quote!(Ok(())),
-            };
-            vec![quote! { 200..=299 => Some(#decoded), }]
-        }
-        (outcome, responses) => {
-            let ty = ident(outcome.as_deref().unwrap_or("Self"));
-            responses
-                .iter()
-                .map(|r| {
-                    let v = ident(r.variant.as_deref().unwrap_or("Ok"));
-                    let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-                    match &r.body {
-                        Some(_) => quote! { #status => Some(payload.json().map(#ty::#v)), },
-                        None => quote! { #status => Some(Ok(#ty::#v)), },
-                    }
-                })
-                .collect()
-        }
-    };
-    let unused = o
-        .responses
-        .iter()
-        .all(|r| r.body.is_none())
-        .then(|| quote!(let _ = payload;));
-    quote! {
-        /// The value of a response of a documented status; `None` for any other.
-        #[inline]
-        fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
-            #unused
-            match status {
-                #(#arms)*
-                _ => None,
-            }
-        }
-    }
 }

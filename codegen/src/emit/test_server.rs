@@ -1,20 +1,100 @@
-//! What the test server (feature `test-server`) knows of the API: in each
-//! operation's module, its `ROUTE` (path, rules, documented responses) and
-//! the server's method that scripts it; in `routes.rs`, every route with the
-//! catalogue's answers, the throttled response and how listings page.
+//! What the test server (feature `test-server`) knows of the API, apart
+//! from the client's code: in `routes/<area>.rs`, each operation's route
+//! (path, rules, documented responses) and the server's method that scripts
+//! it; in `routes/mod.rs`, every route with the catalogue's answers, the
+//! throttled response and how listings page.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Module, doc, ident, number};
+use super::signature::value_type;
+use super::text::{doc, literal};
+use super::{Module, description, ident, number};
 use crate::examples::{Examples, Served, catalogue_answer, sample, sample_object, seconds_in};
-use crate::model::{Answers, Api, Encoding, Operation, Param, Segment, Type, ValueType, When};
+use crate::model::{
+    Answers, Api, Area, Encoding, Operation, Param, Segment, Type, ValueType, When,
+};
 
 /// The feature that compiles the test server.
 pub const FEATURE: &str = "test-server";
 
-/// The `ROUTE` of `o` and the server's method that scripts it.
-pub fn route(api: &Api, o: &Operation, examples: &Examples, value: &TokenStream) -> TokenStream {
+/// `routes/<area>.rs`: the routes of an area's operations, and the
+/// server's methods that script them.
+pub fn area(api: &Api, examples: &Examples, area: &str, operations: &[&Operation]) -> Module {
+    let scripts = operations.iter().map(|o| script(api, o));
+    let answers = operations.iter().filter_map(|o| answer(o));
+    let routes = operations.iter().map(|o| route(api, o, examples));
+    Module {
+        file_name: format!("routes/{area}.rs"),
+        doc: description(api, area),
+        tokens: quote! {
+            use crate::test_server as ts;
+            use crate::{Script, TestServer};
+
+            impl TestServer {
+                #(#scripts)*
+            }
+
+            #(#answers)*
+            #(#routes)*
+        },
+        exports: Vec::new(),
+        feature: Some(FEATURE),
+        table: None,
+    }
+}
+
+/// The name of the static that holds `o`'s route.
+fn route_ident(o: &Operation) -> proc_macro2::Ident {
+    ident(&o.fn_ident.to_ascii_uppercase())
+}
+
+/// The server's method that scripts `o`, named like the client's.
+fn script(api: &Api, o: &Operation) -> TokenStream {
+    let (id, fn_name, error) = (&o.id, ident(&o.fn_ident), ident(&o.error_type));
+    let value = value_type(api, o);
+    let value = match &o.outcome_type {
+        Some(_) => quote!(crate::#value),
+        None => value,
+    };
+    let text = doc(&format!(
+        "Scripts the answers to [`Client::{0}`](crate::Client::{0}).",
+        o.fn_ident
+    ));
+    quote! {
+        #text
+        pub fn #fn_name(&self) -> Script<'_, #value, crate::#error> {
+            Script::new(self, #id)
+        }
+    }
+}
+
+/// How a value of `o`'s outcome enum is answered: the status of its
+/// variant and its body.
+fn answer(o: &Operation) -> Option<TokenStream> {
+    let ty = ident(o.outcome_type.as_ref()?);
+    let arms = o.responses.iter().map(|r| {
+        let v = ident(r.variant.as_deref().unwrap_or("Ok"));
+        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
+        match &r.body {
+            Some(_) => quote! {
+                crate::#ty::#v(value) => (Some(#status), ts::Answer::answer(value).1),
+            },
+            None => quote! { crate::#ty::#v => (Some(#status), String::new()), },
+        }
+    });
+    Some(quote! {
+        impl ts::Answer for crate::#ty {
+            fn answer(&self) -> (Option<u16>, String) {
+                match self { #(#arms)* }
+            }
+        }
+    })
+}
+
+/// The route of `o`: its path, the rules of its page, and its documented
+/// responses.
+fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
     let failure = |when: &When| o.errors.iter().position(|e| e.when.as_ref() == Some(when));
     let index = |when: When| option(failure(&when).map(number));
     // A parameter's name, kind and failure when malformed.
@@ -83,70 +163,45 @@ pub fn route(api: &Api, o: &Operation, examples: &Examples, value: &TokenStream)
         quote!(ts::failure(#id, #reply))
     });
     let (id, http_method) = (&o.id, &o.method);
-    let fn_name = ident(&o.fn_ident);
-    let error = ident(&o.error_type);
-    let script_doc = doc(&format!(
-        "Scripts what the test server answers to {} ([`Client::{}`](crate::Client::{})): a documented failure by its [`{}`] variant, another answer, or another value.",
-        o.name, o.fn_ident, o.fn_ident, o.error_type
-    ));
-    let cfg = cfg();
-    let outcome = o.outcome_type.as_ref().map(|t| {
-        let ty = ident(t);
-        let arms = o.responses.iter().map(|r| {
-            let v = ident(r.variant.as_deref().unwrap_or("Ok"));
-            let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-            match &r.body {
-                Some(_) => quote! {
-                    #ty::#v(value) => (Some(#status), ts::Answer::answer(value).1),
-                },
-                None => quote! { #ty::#v => (Some(#status), String::new()), },
-            }
-        });
-        quote! {
-            #cfg
-            impl ts::Answer for #ty {
-                fn answer(&self) -> (Option<u16>, String) {
-                    match self { #(#arms)* }
-                }
-            }
-        }
-    });
+    let name = route_ident(o);
+    // The fields that differ from `Route::PLAIN`.
+    let query: Vec<TokenStream> = query.collect();
+    let headers: Vec<TokenStream> = headers.collect();
+    let errors: Vec<TokenStream> = errors.collect();
+    let query = (!query.is_empty()).then(|| quote!(query: &[#(#query),*],));
+    let one_of = o.one_of.is_some().then(|| quote!(one_of: #one_of,));
+    let headers = (!headers.is_empty()).then(|| quote!(headers: &[#(#headers),*],));
+    let body = body.then(|| quote!(body: true,));
+    let errors = (!errors.is_empty()).then(|| quote!(errors: &[#(#errors),*],));
     quote! {
-        #cfg
-        use crate::test_server as ts;
-
-        #outcome
-
-        #cfg
         #route_doc
-        pub(crate) static ROUTE: ts::Route = ts::Route {
+        pub(super) static #name: ts::Route = ts::Route {
             id: #id,
             method: #http_method,
             path: &[#(#path),*],
-            query: &[#(#query),*],
-            one_of: #one_of,
-            headers: &[#(#headers),*],
-            body: #body,
+            #query
+            #one_of
+            #headers
+            #body
             success: #success,
-            errors: &[#(#errors),*],
+            #errors
+            ..ts::Route::PLAIN
         };
-
-        #cfg
-        impl crate::TestServer {
-            #script_doc
-            pub fn #fn_name(&self) -> crate::Script<'_, #value, #error> {
-                crate::Script::new(self, #id)
-            }
-        }
     }
 }
 
-/// `routes.rs`: every route, the catalogue's answers, the throttled
-/// response, how listings page, and the server's constructors.
-pub fn emit(api: &Api, examples: &Examples) -> Module {
+/// `routes/mod.rs`: the areas' modules, every route, the catalogue's
+/// answers, the throttled response, how listings page, and the server's
+/// constructors.
+pub fn emit(api: &Api, examples: &Examples, areas: &[&Area]) -> Module {
+    let mods = areas.iter().map(|a| {
+        let module = ident(&a.ident);
+        let text = doc(&a.description);
+        quote! { #text mod #module; }
+    });
     let routes = api.operations.iter().map(|o| {
-        let module = ident(&o.fn_ident);
-        quote!(&super::#module::ROUTE)
+        let (module, name) = (ident(&o.area), route_ident(o));
+        quote!(&#module::#name)
     });
     let answer = |answers: Answers, status: u16| {
         let served = api
@@ -224,9 +279,13 @@ pub fn emit(api: &Api, examples: &Examples) -> Module {
         })
     }));
     Module {
-        file_name: "routes.rs".into(),
-        doc: "The test server's routes: every operation's, the catalogue's answers, the throttled response and how listings page.".into(),
+        file_name: "routes/mod.rs".into(),
+        doc: "What the test server knows of each operation, by area, and every route with the \
+              catalogue's answers, the throttled response and how listings page."
+            .into(),
         tokens: quote! {
+            #(#mods)*
+
             use crate::test_server as ts;
 
             /// Everything the test server answers from.
@@ -256,12 +315,8 @@ pub fn emit(api: &Api, examples: &Examples) -> Module {
         },
         exports: Vec::new(),
         feature: Some(FEATURE),
+        table: None,
     }
-}
-
-/// `#[cfg(feature = "test-server")]`.
-fn cfg() -> TokenStream {
-    quote!(#[cfg(feature = "test-server")])
 }
 
 fn option(value: Option<impl quote::ToTokens>) -> TokenStream {
@@ -274,7 +329,7 @@ fn option(value: Option<impl quote::ToTokens>) -> TokenStream {
 fn reply(served: &Served) -> TokenStream {
     let status = proc_macro2::Literal::u16_unsuffixed(served.status);
     let headers = served.headers.iter().map(|(n, v)| quote!((#n, #v)));
-    let body = &served.body;
+    let body = literal(&served.body);
     quote!(ts::reply(#status, &[#(#headers),*], #body))
 }
 

@@ -53,6 +53,8 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
 
+    let areas = v.areas(loaded);
+
     let mut headers = Vec::new();
     let mut clouds = Vec::new();
     for (file, part) in files() {
@@ -109,7 +111,6 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
-    v.crate_root(loaded, &operations, &models, collection.as_ref());
 
     let mut error_codes = None;
     let mut throttling = None;
@@ -133,6 +134,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
     if v.diagnostics.is_empty() {
         Ok(Api {
             documents,
+            areas,
             headers,
             clouds,
             operations,
@@ -157,6 +159,8 @@ struct Validator {
     seen: HashMap<(std::path::PathBuf, String), usize>,
     /// Where each type name of the crate root is defined, for collisions.
     roots: BTreeMap<String, (std::path::PathBuf, At, String)>,
+    /// The area of each spec file that has one.
+    areas: HashMap<std::path::PathBuf, String>,
 }
 
 impl Validator {
@@ -303,37 +307,50 @@ impl Validator {
         out
     }
 
-    /// Modules share the output folder: one per operation, one per document
-    /// of models, and the generator's own.
-    fn crate_root(
-        &mut self,
-        loaded: &Loaded,
-        operations: &[Operation],
-        models: &[Model],
-        collection: Option<&Collection>,
-    ) {
-        let mut modules: BTreeMap<&str, String> = ident::RESERVED_MODULES
-            .iter()
-            .map(|m| (*m, "the generator".to_string()))
-            .collect();
-        for m in models {
-            modules.insert(&m.module, format!("the models of `{}`", m.doc));
-        }
-        if let Some(c) = collection {
-            modules.insert(&c.module, format!("the models of `{}`", c.doc));
-        }
-        for o in operations {
-            if let Some(other) = modules.get(o.fn_ident.as_str()) {
-                let message = format!(
-                    "operation `{}` would be the module `{}`, which holds {other}: rename it",
-                    o.id, o.fn_ident
-                );
-                if let Some(file) = loaded.files.iter().find(|f| f.path == o.at.file) {
-                    let at = Self::field(file, (o.at.line, 1), "id", Some(&o.id));
-                    self.error(file, at, message);
-                }
+    /// The areas of the spec: each file with operations or models is one,
+    /// named after the file, described by its `description`.
+    fn areas(&mut self, loaded: &Loaded) -> Vec<Area> {
+        let mut areas: Vec<(Area, &SourceFile)> = Vec::new();
+        for (file, part) in loaded.files.iter().zip(&loaded.parts) {
+            if part.operations.is_empty() && part.models.is_empty() && part.collection.is_none() {
+                continue;
             }
+            let stem = file
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Some(ident) = self.ident(file, (1, 1), ident::area_ident, &stem) else {
+                continue;
+            };
+            if let Some((_, other)) = areas.iter().find(|(a, _)| a.ident == ident) {
+                let message = format!(
+                    "this file and `{}` would both be the modules `{ident}` of their operations and models: rename one",
+                    other.path.file_name().unwrap_or_default().to_string_lossy()
+                );
+                self.error(file, (1, 1), message);
+            }
+            let description = part.description.clone().unwrap_or_default();
+            match file.locate("description", None, 1, 0) {
+                Some(at) if at.1 == 1 => self.non_empty(file, at, "description", &description),
+                _ if description.trim().is_empty() => self.error(
+                    file,
+                    (1, 1),
+                    "a file with operations or models needs a `description`: the doc of their modules".into(),
+                ),
+                _ => {}
+            }
+            self.areas.insert(file.path.clone(), ident.clone());
+            areas.push((Area { ident, description }, file));
         }
+        let mut areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
+        areas.sort_by(|a, b| a.ident.cmp(&b.ident));
+        areas
+    }
+
+    /// The area of `file`'s operations and models.
+    fn area_of(&self, file: &SourceFile) -> String {
+        self.areas.get(&file.path).cloned().unwrap_or_default()
     }
 }
 

@@ -33,7 +33,6 @@ impl Validator {
                 self.root_type(file, at, rust, &format!("model `{}`", m.name));
             }
         }
-        let module = self.ident(file, at, ident::module_ident, &m.doc);
         let kind = match (m.properties.is_empty(), m.values.is_empty()) {
             (false, true) => {
                 ModelKind::Object(self.properties(file, at, &m.properties, names, false))
@@ -52,7 +51,7 @@ impl Validator {
         Some(Model {
             at: Self::location(file, at),
             name: m.name.clone(),
-            module: module?,
+            area: self.area_of(file),
             doc: m.doc.clone(),
             origin: m.origin,
             heading: m.heading.clone().unwrap_or_else(|| m.name.clone()),
@@ -103,7 +102,6 @@ impl Validator {
         if let Some(rust) = &rust {
             self.root_type(file, at, rust, &format!("collection `{}`", raw.name));
         }
-        let module = self.ident(file, at, ident::module_ident, &raw.doc);
         let properties = self.properties(file, at, &raw.properties, names, true);
         let items: Vec<&Property> = properties
             .iter()
@@ -164,7 +162,7 @@ impl Validator {
         Some(Collection {
             at: Self::location(file, at),
             name: raw.name.clone(),
-            module: module?,
+            area: self.area_of(file),
             doc: raw.doc.clone(),
             origin: raw.origin,
             description: raw.description.clone(),

@@ -147,6 +147,7 @@ impl Validator {
             path_at: Self::location(file, Self::field(file, at, "path", None)),
             clouds_at: Self::location(file, Self::field(file, at, "clouds", None)),
             id: o.id.clone(),
+            area: self.area_of(file),
             fn_ident: fn_ident?,
             name: o.name.clone(),
             error_type: error_type?,

@@ -2,6 +2,7 @@
 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.
 
 use std::fmt;
+
 /// A version of Partner Center, each served from its own base URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -23,6 +24,7 @@ pub enum Cloud {
     /// Base URL: `https://api.partnercenter.microsoft.com`.
     UsGovernment,
 }
+
 impl Cloud {
     /// Every cloud, in the documents' order.
     pub const ALL: &[Cloud] = &[
@@ -31,6 +33,7 @@ impl Cloud {
         Cloud::Germany,
         Cloud::UsGovernment,
     ];
+
     /// The base URL that operation paths are appended to.
     pub const fn base_url(self) -> &'static str {
         match self {
@@ -40,6 +43,7 @@ impl Cloud {
             Cloud::UsGovernment => "https://api.partnercenter.microsoft.com",
         }
     }
+
     /// The name the documents give this version of Partner Center.
     pub const fn name(self) -> &'static str {
         match self {
@@ -49,6 +53,7 @@ impl Cloud {
             Cloud::UsGovernment => "Partner Center for Microsoft Cloud for US Government",
         }
     }
+
     /// The spec's identifier of this cloud.
     pub const fn id(self) -> &'static str {
         match self {
@@ -59,12 +64,14 @@ impl Cloud {
         }
     }
 }
+
 impl crate::Client {
     /// A builder for a client of `cloud`, using its documented base URL.
     pub fn builder(cloud: Cloud) -> crate::ClientBuilder {
         crate::ClientBuilder::new(cloud.base_url(), &crate::headers::PROTOCOL)
     }
 }
+
 impl fmt::Display for Cloud {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -2,1348 +2,7 @@
 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.
 
 use crate::ErrorCodeInfo;
-/// The error codes of `error-codes.md`, one entry per status and code, in the document's order.
-///
-/// The codes are not unique across the API: an operation's own catalogue (its `<Operation>Error` enum) says more about its failures than this table.
-///
-/// | status | code | description |
-/// |---|---|---|
-/// | 200 OK | `400072` | This item isn't available. Learn more |
-/// | 501 NotImplemented | `0` | Exception not defined |
-/// | 401 Unauthorized | `400` | Access denied |
-/// | 404 NotFound | `1000` | Not found |
-/// | 403 Forbidden | `2006` | Partner is not valid for offer |
-/// | 400 BadRequest | `2012` | Unable to convert between Commerce and Azure Active Directory subscription IDs. |
-/// | 403 Forbidden | `2030` | Partner is not onboarded to sell in country |
-/// | 403 Forbidden | `2032` | Access denied |
-/// | 403 Forbidden | `2091` | The offer is no longer available for purchase |
-/// | 400 BadRequest | `2100` | The Offers API does not support item with ID {0}. Try using the Products and/or SKUs APIs |
-/// | 400 BadRequest | `3000` | Invalid property |
-/// | 403 Forbidden | `20002` | The partner ID {0} has no commerce relationship with the customer ID {1}. |
-/// | 404 NotFound | `20003` | Subscription with ID {0} not found. |
-/// | 400 BadRequest | `27007` | Invalid promotion code |
-/// | 400 BadRequest | `60000` | The customer license migration failed |
-/// | 404 NotFound | `60002` | User object ID is not found |
-/// | 404 NotFound | `60003` | Tenant not found |
-/// | 400 BadRequest | `2001` | Subscription quantity cannot be increased or decreased while subscription is being suspended |
-/// | 400 BadRequest | `2002` | Subscription quantity is not within minimum and maximum allowed quantity |
-/// | 400 BadRequest | `2006` | Updates on subscriptions for offer {0} are not allowed |
-/// | 400 BadRequest | `2011` | Subscription with ID {0} and deleted status cannot be updated. |
-/// | 400 BadRequest | `2054` | The billing cycle for an existing subscription cannot be updated using update-subscription operation. Use update-Order operation |
-/// | 400 BadRequest | `2055` | Etag is no longer valid |
-/// | 400 BadRequest | `2071` | MPN ID is not a valid Advisor |
-/// | 404 NotFound | `2072` | MPN ID of Indirect Provider is not valid as Partner On Record |
-/// | 403 Forbidden | `2085` | The offer is not eligible for purchase |
-/// | 400 BadRequest | `4018` | Unable to process this order |
-/// | 400 BadRequest | `6000` | The billing cycle could not be changed because the order contains one or more subscriptions that are not active |
-/// | 400 BadRequest | `6001` | The billing cycle could not be changed because one of the order's Offer IDs does not support the billing term |
-/// | 403 Forbidden | `13605` | Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase |
-/// | 404 NotFound | `20000` | Order ID not found |
-/// | 400 BadRequest | `27006` | Use limit is exceeded for Offer ID |
-/// | 409 Conflict | `27009` | Cannot enable a child subscription, when the parent subscription is not Active |
-/// | 400 BadRequest | `600002` | Organization registration ID value is not supported  This error occurs if the customer's company/organization is not located in one of the following countries, but they tried to specify organizationRegistrationNumber. Countries affected:  - Armenia (AM) - Azerbaijan (AZ) - Belarus (BY) - Hungary (HU) - Kazakhstan (KZ) - Kyrgyzstan (KG) - Moldova (MD) - Russia (RU) - Tajikistan (TJ) - Uzbekistan (UZ) - Ukraine (UA) / Organization registration ID value is not supported. This error is thrown if the customer's company/organization is not located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA), but they tried to specify organizationRegistrationNumber. |
-/// | 400 BadRequest | `600049` | Organization registration ID information is missing  This error occurs if the customer's company/organization is located in one of the following countries and the organizationRegistrationNumber has not been provided. Countries affected:  - Armenia (AM) - Azerbaijan (AZ) - Belarus (BY) - Hungary (HU) - Kazakhstan (KZ) - Kyrgyzstan (KG) - Moldova (MD) - Russia (RU) - Tajikistan (TJ) - Uzbekistan (UZ) - Ukraine (UA) / Organization registration ID information is missing. This error is thrown if the customer's company/organization is located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA)but organizationRegistrationNumber is not passed in. |
-/// | 400 BadRequest | `600050` | Organization registration ID information is invalid and should be of the format {0}  This error occurs if the organizationRegistrationNumber is not valid for the customer's company located country. {0} will have the expected regular expression format of the error. For example: `Organization registration ID information is invalid and should be of the format ^(\d{7} / Organization registration ID information is invalid and should be of the format {0}. This error is thrown if the organizationRegistrationNumber that is passed in is not valid for the customer's company located country. {0} will have the expected regular expression format of the error. Eg: Organization registration ID information is invalid and should be of the format `^(\d{7} |
-/// | 400 BadRequest | `600051` | Customer phone number is missing  This error occurs if the customer's company/organization is located in one of the following countries but billingProfile.defaultAddress.phoneNumber is not provided. Countries affected:  - Armenia (AM) - Azerbaijan (AZ) - Belarus (BY) - Hungary (HU) - Kazakhstan (KZ) - Kyrgyzstan (KG) - Moldova (MD) - Russia (RU) - Tajikistan (TJ) - Uzbekistan (UZ) - Ukraine (UA) / Customer phone number is missing. This error is thrown if the customer's company/organization is located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA) but billingProfile.defaultAddress.phoneNumber is not passed in. |
-/// | 401 Unauthorized | `800001` | Partner Token missing in request context |
-/// | 400 BadRequest | `800002` | Invalid request input |
-/// | 500 InternalServerError | `800003` | Unexpected service error |
-/// | 400 BadRequest | `800004` | Invalid offer ID |
-/// | 500 InternalServerError | `800005` | Create order is not successful |
-/// | 404 NotFound | `800007` | Unable to retrieve provisioning information |
-/// | 404 NotFound | `800008` | Unable to retrieve cart ID |
-/// | 400 BadRequest | `800009` | Error in Cart item(s) |
-/// | 400 BadRequest | `800010` | Inventory is not available for this catalog item |
-/// | 400 BadRequest | `800011` | This subscription is not a valid Azure subscription |
-/// | 400 BadRequest | `800012` | This subscription is not an active subscription |
-/// | 400 BadRequest | `800013` | This subscription is not enabled for RI purchase |
-/// | 409 Conflict | `800014` | There is a pending adjustment requested for this order |
-/// | 404 NotFound | `800015` | MPN ID is not found |
-/// | 400 BadRequest | `800016` | MPN ID is not a valid Indirect Reseller |
-/// | 400 BadRequest | `800017` | The quantity is not available for this catalog item |
-/// | 400 BadRequest | `800018` | The sandbox limit has been met |
-/// | 403 Forbidden | `800019` | Non-Sandbox tenants are not allowed to cancel purchases other than software subscriptions and perpetual software |
-/// | 403 Forbidden | `800020` | The catalog item is not eligible for purchase. |
-/// | 400 BadRequest | `800021` | This subscription is not a valid subscription |
-/// | 400 BadRequest | `800022` | You may be eligible for this transaction. Contact Support for help |
-/// | 403 Forbidden | `800023` | You are not eligible for this transaction because your Credit Line is not reaching minimum threshold for this purchase. Update your order (or) contact Support for help |
-/// | 400 BadRequest | `800024` | You are not eligible for this transaction |
-/// | 400 BadRequest | `800025` | You are not eligible for this transaction because your Credit Line is not reaching minimum threshold for this purchase. Update your order (or) contact Support for help |
-/// | 400 BadRequest | `800026` | You are not eligible for this transaction |
-/// | 403 Forbidden | `800027` | The catalog item is not eligible for add or remove quantity |
-/// | 403 Forbidden | `800028` | The initial purchase term is no longer available for purchase/update |
-/// | 400 BadRequest | `800029` | The add-on is not related to the specified parent subscription |
-/// | 400 BadRequest | `800030` | This subscription is not registered |
-/// | 500 InternalServerError | `800031` | Purchase system not supported |
-/// | 417 ExpectationFailed | `800036` | Pre-condition failed |
-/// | 404 NotFound | `800037` | Asset ID not found |
-/// | 404 NotFound | `800038` | Asset FutureBillingInfo not found |
-/// | 403 Forbidden | `800039` | Reseller program status is not active |
-/// | 400 BadRequest | `800040` | Asset status cannot be changed to {0} from {1} |
-/// | 400 BadRequest | `800041` | This item has already been activated |
-/// | 400 BadRequest | `800042` | Not supported |
-/// | 403 Forbidden | `800043` | Access to pricing information is not granted |
-/// | 409 Conflict | `800060` | Your order is in progress. Check your order history for recent orders in few minutes |
-/// | 400 BadRequest | `800061` | Order cannot be canceled |
-/// | 400 BadRequest | `800062` | You are not eligible for this transaction |
-/// | 400 BadRequest | `800063` | This order {0} cannot be canceled. Use PATCH /customers/{1}/subscriptions/\<subscriptionId> to suspend subscriptions |
-/// | 409 Conflict | `800064` | Cart {0} is being processed by another request |
-/// | 400 BadRequest | `800065` | Cannot check out an already submitted cart {0}. |
-/// | 403 Forbidden | `800066` | The desired number of subscriptions exceeded the maximum number of subscriptions allowed per customer |
-/// | 403 Forbidden | `800067` | The desired seat count exceeded the maximum seat count allowed per subscription |
-/// | 403 Forbidden | `800068` | The desired number of subscriptions exceeded the maximum number of Azure subscriptions allowed per partner |
-/// | 403 Forbidden | `800069` | Order failed Risk Management check |
-/// | 400 BadRequest | `800070` | Offer is not available in the specified country |
-/// | 400 BadRequest | `800071` | Line Item number should be from 0 to number of line items count |
-/// | 400 BadRequest | `800072` | Cannot change billing cycle if subscription's SyncState is not Completed |
-/// | 403 Forbidden | `800073` | Your customer account is currently under review. Check back in few days. Your patience is appreciated during this time. Learn more at {0} |
-/// | 403 Forbidden | `800074` | Your customer account is currently under review. Check back in few days. Your patience is appreciated during this time. Learn more at {0} |
-/// | 403 Forbidden | `800075` | is correct. For more information refer to {0Your Customer account was not approved. Transactions for this customer are not allowed. Verify the customer account information} |
-/// | 404 NotFound | `800076` | Subscription history not found |
-/// | 403 Forbidden | `800077` | Cancelling of seat-based SaaS is not supported via patch order. Use patch subscription instead. |
-/// | 400 BadRequest | `800078` | Transfer cannot be created with invalid subscription |
-/// | 400 BadRequest | `800080` | Cannot change billing cycle if subscription is not associated with a Mint account |
-/// | 400 BadRequest | `800081` | Cannot update a subscription before activating it |
-/// | 400 BadRequest | `800082` | to be updated. Try again after sometimeSubscription is not ready |
-/// | 500 InternalServerError | `800083` | Availability has more than one included quantity options |
-/// | 500 InternalServerError | `800084` | Unsupported duration {0} |
-/// | 400 BadRequest | `800085` | Subscription's billing cycle does not match with the original order billing cycle |
-/// | 400 BadRequest | `800086` | Customer tenant does not have required tags for the offer |
-/// | 500 InternalServerError | `800087` | There is an issue with the line item. |
-/// | 403 Forbidden | `800088` | The requested number of {0} seat/s exceeded the remaining limit of {1} seats allowed per subscription for the CatalogID - {2} |
-/// | 403 Forbidden | `800089` | The requested number of {0} asset/s exceeded the remaining limit of {1} assets allowed per customer |
-/// | 400 BadRequest | `800090` | Subscription quantity cannot be decreased |
-/// | 400 BadRequest | `800091` | Cannot update a subscription with suspended status |
-/// | 400 BadRequest | `800092` | Cannot increase the seat quantity for a subscription purchased under the Software Assurance program |
-/// | 400 BadRequest | `800093` | The subscription is not eligible to be auto-renewed |
-/// | 500 InternalServerError | `800094` | Update subscription is not successful |
-/// | 400 BadRequest | `800095` | Cannot update the seat quantity for this subscription |
-/// | 400 BadRequest | `800096` | Cannot update the status for this subscription |
-/// | 400 BadRequest | `800097` | Cannot update the billing cycle for this subscription |
-/// | 400 BadRequest | `800098` | Cannot update the partner on record for this subscription |
-/// | 404 NotFound | `800111` | Azure subscription with the given entitlement ID is not found. |
-/// | 403 Forbidden | `800115` | Overage is already assigned to another tenant. Contact your customer to resolve ownership questions. |
-/// | 403 Forbidden | `800114` | You are not eligible to manage overage for this customer. |
-/// | 403 Forbidden | `800112` | Overage cannot be set as the customer has legacy Azure subscriptions. |
-/// | 404 NotFound | `900100` | Transfer request not found |
-/// | 409 Conflict | `900101` | This transfer is not allowed as original transfer {0} is in progress |
-/// | 400 BadRequest | `900102` | Cannot process the transfer request for {1} transfer {0} |
-/// | 500 InternalServerError | `900103` | Transfer order is not successful |
-/// | 409 Conflict | `900104` | Transfer {0} is being processed by another request |
-/// | 403 Forbidden | `900105` | You have one or more Azure subscriptions in the suspended state. These can't be transitioned to the Azure plan |
-/// | 404 NotFound | `900106` | No upgrade request was found |
-/// | 400 BadRequest | `900107` | Cannot process Azure upgrade since Azure catalog item was not found |
-/// | 403 Forbidden | `900108` | Cannot process Azure upgrade since customer has no Azure subscriptions. |
-/// | 409 Conflict | `900109` | This upgrade is not allowed as original upgrade {0} is in progress |
-/// | 400 BadRequest | `900110` | Cannot process the upgrade request for completed upgrade {0} |
-/// | 400 BadRequest | `900111` | The upgrade ID provided does not belong to customer {0}. The customer is mapped to upgrade ID {1} |
-/// | 409 Conflict | `900112` | This purchase is not allowed as the upgrade request {0} is in pending state |
-/// | 409 Conflict | `900113` | This purchase is not allowed as the upgrade request {0} is in progress |
-/// | 409 Conflict | `900114` | This purchase is not allowed as the upgrade request {0} failed |
-/// | 403 Forbidden | `900115` | Azure plan cannot be moved to suspended state since you have one or more Azure Subscriptions in the active state |
-/// | 400 BadRequest | `900116` | Unable to create order. There is a limit to how many Azure plans can be created under sandbox accounts |
-/// | 400 BadRequest | `900117` | You have passed your {0}-day cancellation window. We are unable to cancel your purchase |
-/// | 400 BadRequest | `900118` | Invalid Customer ID |
-/// | 403 Forbidden | `900119` | Cannot process Azure upgrade for Azure Partner Shared Services |
-/// | 403 Forbidden | `900120` | Cannot process Azure upgrade |
-/// | 403 Forbidden | `900121` | Unable to process order due to insufficient credit limit, please contact ucmwrcsp@microsoft.com for further assistance |
-/// | 404 NotFound | `900122` | Advisor quote not found |
-/// | 403 Forbidden | `900123` | Microsoft Partner Agreement has not been accepted by the indirect reseller |
-/// | 403 Forbidden | `900124` | Your company has not accepted the Microsoft Partner Agreement (MPA). The global admin of the CSP account must accept the MPA to resume the full transactional capabilities. Search {0} for your global admin and have them sign the MPA on the dashboard {1} to resume full transactional capabilities |
-/// | 400 BadRequest | `900125` | Advisor partner information not found in the request context |
-/// | 400 BadRequest | `900126` | Unable to parse enum: {0} For more information, please visit {1} |
-/// | 400 BadRequest | `900127` | This operation is not supported in this environment |
-/// | 400 BadRequest | `900128` | An Azure plan is required to purchase a SaaS subscription with a metered billing plan |
-/// | 400 BadRequest | `900129` | The specified Azure plan ID was not found or there are no active Azure subscriptions under it. An Azure plan with active subscription(s) is required to purchase a SaaS product with a metered billing plan |
-/// | 403 Forbidden | `900130` | One or more Azure subscriptions were purchased recently, these subscriptions cannot be transitioned at this time. Please try again later |
-/// | 400 BadRequest | `900131` | This transfer request cannot be initiated as the customer has legacy Azure subscriptions |
-/// | 400 BadRequest | `900132` | This transfer request cannot be initiated as the Azure plan is not active, please enable the Azure plan |
-/// | 400 BadRequest | `900133` | This transfer request cannot be initiated as customer has not purchased Azure plan |
-/// | 400 BadRequest | `900134` | This transfer request cannot be initiated as the Azure plan is not purchasable |
-/// | 500 InternalServerError | `900135` | Initiate transfer request failed. Please try again later |
-/// | 400 BadRequest | `900136` | Transfer cannot be initiated as source partner email/domain details missing in the request |
-/// | 403 Forbidden | `900137` | Transfer cannot be created as partner: {0} not enabled for this feature |
-/// | 403 Forbidden | `900138` | Transfer cannot be created as partner's: {0} national cloud {1} is not supported |
-/// | 403 Forbidden | `900139` | Transfer request cannot be accepted. Please request the partner to create transfer without Azure subscription(s) |
-/// | 404 NotFound | `900140` | Unable to get Azure Active Directory subscriptions for a customer with tenant ID {0} and source provisioning ID {1} |
-/// | 400 BadRequest | `900141` | This operation is not supported |
-/// | 400 BadRequest | `900142` | The catalog item ID is not present |
-/// | 400 BadRequest | `900143` | The request failed to retrieve all availabilities with productId: {0}, skuId: {1} for a customer with ID: {3} |
-/// | 400 BadRequest | `900144` | The provisioning SKU ID is not present |
-/// | 400 BadRequest | `900145` | This request for transfer of billing ownership cannot be completed as Azure reservations do not transfer with subscriptions. Cancel the Azure reservations associated with the subscriptions in your selection and try again. |
-/// | 400 BadRequest | `900146` | This request for transfer of billing ownership cannot be completed as third-party marketplace products do not transfer with subscriptions. Remove the third-party marketplace products from your selection and try again. |
-/// | 400 BadRequest | `900147` | Provide a valid domain associated with the current partner |
-/// | 400 BadRequest | `900148` | Transfer creation failed due to source partner details matched with requesting partner |
-/// | 403 Forbidden | `900149` | {0} program status is not active. |
-/// | 403 Forbidden | `900150` | The supplied role does not have the rights to perform the requested operation |
-/// | 500 InternalServerError | `900192` | Something went wrong. Please try again after some time. |
-/// | 400 BadRequest | `900203` | CatalogItemId: {0} requires attestation acceptance. |
-pub static ERROR_CODES: &[ErrorCodeInfo] = &[
-    ErrorCodeInfo {
-        code: "400072",
-        status: 200,
-        status_name: "OK",
-        descriptions: &["This item isn't available. Learn more"],
-    },
-    ErrorCodeInfo {
-        code: "0",
-        status: 501,
-        status_name: "NotImplemented",
-        descriptions: &["Exception not defined"],
-    },
-    ErrorCodeInfo {
-        code: "400",
-        status: 401,
-        status_name: "Unauthorized",
-        descriptions: &["Access denied"],
-    },
-    ErrorCodeInfo {
-        code: "1000",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Not found"],
-    },
-    ErrorCodeInfo {
-        code: "2006",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Partner is not valid for offer"],
-    },
-    ErrorCodeInfo {
-        code: "2012",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Unable to convert between Commerce and Azure Active Directory subscription IDs.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "2030",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Partner is not onboarded to sell in country"],
-    },
-    ErrorCodeInfo {
-        code: "2032",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Access denied"],
-    },
-    ErrorCodeInfo {
-        code: "2091",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["The offer is no longer available for purchase"],
-    },
-    ErrorCodeInfo {
-        code: "2100",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The Offers API does not support item with ID {0}. Try using the Products and/or SKUs APIs",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "3000",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Invalid property"],
-    },
-    ErrorCodeInfo {
-        code: "20002",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The partner ID {0} has no commerce relationship with the customer ID {1}.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "20003",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Subscription with ID {0} not found."],
-    },
-    ErrorCodeInfo {
-        code: "27007",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Invalid promotion code"],
-    },
-    ErrorCodeInfo {
-        code: "60000",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The customer license migration failed"],
-    },
-    ErrorCodeInfo {
-        code: "60002",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["User object ID is not found"],
-    },
-    ErrorCodeInfo {
-        code: "60003",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Tenant not found"],
-    },
-    ErrorCodeInfo {
-        code: "2001",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Subscription quantity cannot be increased or decreased while subscription is being suspended",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "2002",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Subscription quantity is not within minimum and maximum allowed quantity",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "2006",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Updates on subscriptions for offer {0} are not allowed"],
-    },
-    ErrorCodeInfo {
-        code: "2011",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Subscription with ID {0} and deleted status cannot be updated."],
-    },
-    ErrorCodeInfo {
-        code: "2054",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The billing cycle for an existing subscription cannot be updated using update-subscription operation. Use update-Order operation",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "2055",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Etag is no longer valid"],
-    },
-    ErrorCodeInfo {
-        code: "2071",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["MPN ID is not a valid Advisor"],
-    },
-    ErrorCodeInfo {
-        code: "2072",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["MPN ID of Indirect Provider is not valid as Partner On Record"],
-    },
-    ErrorCodeInfo {
-        code: "2085",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["The offer is not eligible for purchase"],
-    },
-    ErrorCodeInfo {
-        code: "4018",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Unable to process this order"],
-    },
-    ErrorCodeInfo {
-        code: "6000",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The billing cycle could not be changed because the order contains one or more subscriptions that are not active",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "6001",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The billing cycle could not be changed because one of the order's Offer IDs does not support the billing term",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "13605",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "20000",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Order ID not found"],
-    },
-    ErrorCodeInfo {
-        code: "27006",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Use limit is exceeded for Offer ID"],
-    },
-    ErrorCodeInfo {
-        code: "27009",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &[
-            "Cannot enable a child subscription, when the parent subscription is not Active",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "600002",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Organization registration ID value is not supported\n\nThis error occurs if the customer's company/organization is not located in one of the following countries, but they tried to specify organizationRegistrationNumber. Countries affected:\n\n- Armenia (AM)\n- Azerbaijan (AZ)\n- Belarus (BY)\n- Hungary (HU)\n- Kazakhstan (KZ)\n- Kyrgyzstan (KG)\n- Moldova (MD)\n- Russia (RU)\n- Tajikistan (TJ)\n- Uzbekistan (UZ)\n- Ukraine (UA)",
-            "Organization registration ID value is not supported. This error is thrown if the customer's company/organization is not located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA), but they tried to specify organizationRegistrationNumber.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "600049",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Organization registration ID information is missing\n\nThis error occurs if the customer's company/organization is located in one of the following countries and the organizationRegistrationNumber has not been provided. Countries affected:\n\n- Armenia (AM)\n- Azerbaijan (AZ)\n- Belarus (BY)\n- Hungary (HU)\n- Kazakhstan (KZ)\n- Kyrgyzstan (KG)\n- Moldova (MD)\n- Russia (RU)\n- Tajikistan (TJ)\n- Uzbekistan (UZ)\n- Ukraine (UA)",
-            "Organization registration ID information is missing. This error is thrown if the customer's company/organization is located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA)but organizationRegistrationNumber is not passed in.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "600050",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Organization registration ID information is invalid and should be of the format {0}\n\nThis error occurs if the organizationRegistrationNumber is not valid for the customer's company located country. {0} will have the expected regular expression format of the error. For example: `Organization registration ID information is invalid and should be of the format ^(\\d{7}",
-            "Organization registration ID information is invalid and should be of the format {0}. This error is thrown if the organizationRegistrationNumber that is passed in is not valid for the customer's company located country. {0} will have the expected regular expression format of the error. Eg: Organization registration ID information is invalid and should be of the format `^(\\d{7}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "600051",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Customer phone number is missing\n\nThis error occurs if the customer's company/organization is located in one of the following countries but billingProfile.defaultAddress.phoneNumber is not provided. Countries affected:\n\n- Armenia (AM)\n- Azerbaijan (AZ)\n- Belarus (BY)\n- Hungary (HU)\n- Kazakhstan (KZ)\n- Kyrgyzstan (KG)\n- Moldova (MD)\n- Russia (RU)\n- Tajikistan (TJ)\n- Uzbekistan (UZ)\n- Ukraine (UA)",
-            "Customer phone number is missing. This error is thrown if the customer's company/organization is located in the following countries: Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA) but billingProfile.defaultAddress.phoneNumber is not passed in.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800001",
-        status: 401,
-        status_name: "Unauthorized",
-        descriptions: &["Partner Token missing in request context"],
-    },
-    ErrorCodeInfo {
-        code: "800002",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Invalid request input"],
-    },
-    ErrorCodeInfo {
-        code: "800003",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Unexpected service error"],
-    },
-    ErrorCodeInfo {
-        code: "800004",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Invalid offer ID"],
-    },
-    ErrorCodeInfo {
-        code: "800005",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Create order is not successful"],
-    },
-    ErrorCodeInfo {
-        code: "800007",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Unable to retrieve provisioning information"],
-    },
-    ErrorCodeInfo {
-        code: "800008",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Unable to retrieve cart ID"],
-    },
-    ErrorCodeInfo {
-        code: "800009",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Error in Cart item(s)"],
-    },
-    ErrorCodeInfo {
-        code: "800010",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Inventory is not available for this catalog item"],
-    },
-    ErrorCodeInfo {
-        code: "800011",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This subscription is not a valid Azure subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800012",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This subscription is not an active subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800013",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This subscription is not enabled for RI purchase"],
-    },
-    ErrorCodeInfo {
-        code: "800014",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &["There is a pending adjustment requested for this order"],
-    },
-    ErrorCodeInfo {
-        code: "800015",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["MPN ID is not found"],
-    },
-    ErrorCodeInfo {
-        code: "800016",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["MPN ID is not a valid Indirect Reseller"],
-    },
-    ErrorCodeInfo {
-        code: "800017",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The quantity is not available for this catalog item"],
-    },
-    ErrorCodeInfo {
-        code: "800018",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The sandbox limit has been met"],
-    },
-    ErrorCodeInfo {
-        code: "800019",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Non-Sandbox tenants are not allowed to cancel purchases other than software subscriptions and perpetual software",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800020",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["The catalog item is not eligible for purchase."],
-    },
-    ErrorCodeInfo {
-        code: "800021",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This subscription is not a valid subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800022",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "You may be eligible for this transaction. Contact Support for help",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800023",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "You are not eligible for this transaction because your Credit Line is not reaching minimum threshold for this purchase. Update your order (or) contact Support for help",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800024",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["You are not eligible for this transaction"],
-    },
-    ErrorCodeInfo {
-        code: "800025",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "You are not eligible for this transaction because your Credit Line is not reaching minimum threshold for this purchase. Update your order (or) contact Support for help",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800026",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["You are not eligible for this transaction"],
-    },
-    ErrorCodeInfo {
-        code: "800027",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["The catalog item is not eligible for add or remove quantity"],
-    },
-    ErrorCodeInfo {
-        code: "800028",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The initial purchase term is no longer available for purchase/update",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800029",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The add-on is not related to the specified parent subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800030",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This subscription is not registered"],
-    },
-    ErrorCodeInfo {
-        code: "800031",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Purchase system not supported"],
-    },
-    ErrorCodeInfo {
-        code: "800036",
-        status: 417,
-        status_name: "ExpectationFailed",
-        descriptions: &["Pre-condition failed"],
-    },
-    ErrorCodeInfo {
-        code: "800037",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Asset ID not found"],
-    },
-    ErrorCodeInfo {
-        code: "800038",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Asset FutureBillingInfo not found"],
-    },
-    ErrorCodeInfo {
-        code: "800039",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Reseller program status is not active"],
-    },
-    ErrorCodeInfo {
-        code: "800040",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Asset status cannot be changed to {0} from {1}"],
-    },
-    ErrorCodeInfo {
-        code: "800041",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This item has already been activated"],
-    },
-    ErrorCodeInfo {
-        code: "800042",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Not supported"],
-    },
-    ErrorCodeInfo {
-        code: "800043",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Access to pricing information is not granted"],
-    },
-    ErrorCodeInfo {
-        code: "800060",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &[
-            "Your order is in progress. Check your order history for recent orders in few minutes",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800061",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Order cannot be canceled"],
-    },
-    ErrorCodeInfo {
-        code: "800062",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["You are not eligible for this transaction"],
-    },
-    ErrorCodeInfo {
-        code: "800063",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This order {0} cannot be canceled. Use PATCH /customers/{1}/subscriptions/<subscriptionId> to suspend subscriptions",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800064",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &["Cart {0} is being processed by another request"],
-    },
-    ErrorCodeInfo {
-        code: "800065",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot check out an already submitted cart {0}."],
-    },
-    ErrorCodeInfo {
-        code: "800066",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The desired number of subscriptions exceeded the maximum number of subscriptions allowed per customer",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800067",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The desired seat count exceeded the maximum seat count allowed per subscription",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800068",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The desired number of subscriptions exceeded the maximum number of Azure subscriptions allowed per partner",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800069",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Order failed Risk Management check"],
-    },
-    ErrorCodeInfo {
-        code: "800070",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Offer is not available in the specified country"],
-    },
-    ErrorCodeInfo {
-        code: "800071",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Line Item number should be from 0 to number of line items count",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800072",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Cannot change billing cycle if subscription's SyncState is not Completed",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800073",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Your customer account is currently under review. Check back in few days. Your patience is appreciated during this time. Learn more at {0}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800074",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Your customer account is currently under review. Check back in few days. Your patience is appreciated during this time. Learn more at {0}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800075",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "is correct. For more information refer to {0Your Customer account was not approved. Transactions for this customer are not allowed. Verify the customer account information}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800076",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Subscription history not found"],
-    },
-    ErrorCodeInfo {
-        code: "800077",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Cancelling of seat-based SaaS is not supported via patch order. Use patch subscription instead.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800078",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Transfer cannot be created with invalid subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800080",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Cannot change billing cycle if subscription is not associated with a Mint account",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800081",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot update a subscription before activating it"],
-    },
-    ErrorCodeInfo {
-        code: "800082",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "to be updated. Try again after sometimeSubscription is not ready",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800083",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Availability has more than one included quantity options"],
-    },
-    ErrorCodeInfo {
-        code: "800084",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Unsupported duration {0}"],
-    },
-    ErrorCodeInfo {
-        code: "800085",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Subscription's billing cycle does not match with the original order billing cycle",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800086",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Customer tenant does not have required tags for the offer"],
-    },
-    ErrorCodeInfo {
-        code: "800087",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["There is an issue with the line item."],
-    },
-    ErrorCodeInfo {
-        code: "800088",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The requested number of {0} seat/s exceeded the remaining limit of {1} seats allowed per subscription for the CatalogID - {2}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800089",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The requested number of {0} asset/s exceeded the remaining limit of {1} assets allowed per customer",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800090",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Subscription quantity cannot be decreased"],
-    },
-    ErrorCodeInfo {
-        code: "800091",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot update a subscription with suspended status"],
-    },
-    ErrorCodeInfo {
-        code: "800092",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Cannot increase the seat quantity for a subscription purchased under the Software Assurance program",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800093",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The subscription is not eligible to be auto-renewed"],
-    },
-    ErrorCodeInfo {
-        code: "800094",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Update subscription is not successful"],
-    },
-    ErrorCodeInfo {
-        code: "800095",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot update the seat quantity for this subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800096",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot update the status for this subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800097",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot update the billing cycle for this subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800098",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot update the partner on record for this subscription"],
-    },
-    ErrorCodeInfo {
-        code: "800111",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Azure subscription with the given entitlement ID is not found."],
-    },
-    ErrorCodeInfo {
-        code: "800115",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Overage is already assigned to another tenant. Contact your customer to resolve ownership questions.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "800114",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["You are not eligible to manage overage for this customer."],
-    },
-    ErrorCodeInfo {
-        code: "800112",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Overage cannot be set as the customer has legacy Azure subscriptions.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900100",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Transfer request not found"],
-    },
-    ErrorCodeInfo {
-        code: "900101",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &[
-            "This transfer is not allowed as original transfer {0} is in progress",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900102",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot process the transfer request for {1} transfer {0}"],
-    },
-    ErrorCodeInfo {
-        code: "900103",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Transfer order is not successful"],
-    },
-    ErrorCodeInfo {
-        code: "900104",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &["Transfer {0} is being processed by another request"],
-    },
-    ErrorCodeInfo {
-        code: "900105",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "You have one or more Azure subscriptions in the suspended state. These can't be transitioned to the Azure plan",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900106",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["No upgrade request was found"],
-    },
-    ErrorCodeInfo {
-        code: "900107",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Cannot process Azure upgrade since Azure catalog item was not found",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900108",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Cannot process Azure upgrade since customer has no Azure subscriptions.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900109",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &[
-            "This upgrade is not allowed as original upgrade {0} is in progress",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900110",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Cannot process the upgrade request for completed upgrade {0}"],
-    },
-    ErrorCodeInfo {
-        code: "900111",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The upgrade ID provided does not belong to customer {0}. The customer is mapped to upgrade ID {1}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900112",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &[
-            "This purchase is not allowed as the upgrade request {0} is in pending state",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900113",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &[
-            "This purchase is not allowed as the upgrade request {0} is in progress",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900114",
-        status: 409,
-        status_name: "Conflict",
-        descriptions: &["This purchase is not allowed as the upgrade request {0} failed"],
-    },
-    ErrorCodeInfo {
-        code: "900115",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Azure plan cannot be moved to suspended state since you have one or more Azure Subscriptions in the active state",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900116",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Unable to create order. There is a limit to how many Azure plans can be created under sandbox accounts",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900117",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "You have passed your {0}-day cancellation window. We are unable to cancel your purchase",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900118",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Invalid Customer ID"],
-    },
-    ErrorCodeInfo {
-        code: "900119",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Cannot process Azure upgrade for Azure Partner Shared Services"],
-    },
-    ErrorCodeInfo {
-        code: "900120",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["Cannot process Azure upgrade"],
-    },
-    ErrorCodeInfo {
-        code: "900121",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Unable to process order due to insufficient credit limit, please contact ucmwrcsp@microsoft.com for further assistance",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900122",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &["Advisor quote not found"],
-    },
-    ErrorCodeInfo {
-        code: "900123",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Microsoft Partner Agreement has not been accepted by the indirect reseller",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900124",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Your company has not accepted the Microsoft Partner Agreement (MPA). The global admin of the CSP account must accept the MPA to resume the full transactional capabilities. Search {0} for your global admin and have them sign the MPA on the dashboard {1} to resume full transactional capabilities",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900125",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Advisor partner information not found in the request context"],
-    },
-    ErrorCodeInfo {
-        code: "900126",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Unable to parse enum: {0} For more information, please visit {1}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900127",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This operation is not supported in this environment"],
-    },
-    ErrorCodeInfo {
-        code: "900128",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "An Azure plan is required to purchase a SaaS subscription with a metered billing plan",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900129",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The specified Azure plan ID was not found or there are no active Azure subscriptions under it. An Azure plan with active subscription(s) is required to purchase a SaaS product with a metered billing plan",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900130",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "One or more Azure subscriptions were purchased recently, these subscriptions cannot be transitioned at this time. Please try again later",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900131",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This transfer request cannot be initiated as the customer has legacy Azure subscriptions",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900132",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This transfer request cannot be initiated as the Azure plan is not active, please enable the Azure plan",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900133",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This transfer request cannot be initiated as customer has not purchased Azure plan",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900134",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This transfer request cannot be initiated as the Azure plan is not purchasable",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900135",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Initiate transfer request failed. Please try again later"],
-    },
-    ErrorCodeInfo {
-        code: "900136",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Transfer cannot be initiated as source partner email/domain details missing in the request",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900137",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Transfer cannot be created as partner: {0} not enabled for this feature",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900138",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Transfer cannot be created as partner's: {0} national cloud {1} is not supported",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900139",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "Transfer request cannot be accepted. Please request the partner to create transfer without Azure subscription(s)",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900140",
-        status: 404,
-        status_name: "NotFound",
-        descriptions: &[
-            "Unable to get Azure Active Directory subscriptions for a customer with tenant ID {0} and source provisioning ID {1}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900141",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["This operation is not supported"],
-    },
-    ErrorCodeInfo {
-        code: "900142",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The catalog item ID is not present"],
-    },
-    ErrorCodeInfo {
-        code: "900143",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "The request failed to retrieve all availabilities with productId: {0}, skuId: {1} for a customer with ID: {3}",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900144",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["The provisioning SKU ID is not present"],
-    },
-    ErrorCodeInfo {
-        code: "900145",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This request for transfer of billing ownership cannot be completed as Azure reservations do not transfer with subscriptions. Cancel the Azure reservations associated with the subscriptions in your selection and try again.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900146",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "This request for transfer of billing ownership cannot be completed as third-party marketplace products do not transfer with subscriptions. Remove the third-party marketplace products from your selection and try again.",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900147",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["Provide a valid domain associated with the current partner"],
-    },
-    ErrorCodeInfo {
-        code: "900148",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &[
-            "Transfer creation failed due to source partner details matched with requesting partner",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900149",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &["{0} program status is not active."],
-    },
-    ErrorCodeInfo {
-        code: "900150",
-        status: 403,
-        status_name: "Forbidden",
-        descriptions: &[
-            "The supplied role does not have the rights to perform the requested operation",
-        ],
-    },
-    ErrorCodeInfo {
-        code: "900192",
-        status: 500,
-        status_name: "InternalServerError",
-        descriptions: &["Something went wrong. Please try again after some time."],
-    },
-    ErrorCodeInfo {
-        code: "900203",
-        status: 400,
-        status_name: "BadRequest",
-        descriptions: &["CatalogItemId: {0} requires attestation acceptance."],
-    },
-];
+
 /// The documented entries of `code`, only those of `status` when it is given.
 pub fn lookup(
     status: Option<u16>,
@@ -1353,3 +12,585 @@ pub fn lookup(
         .iter()
         .filter(move |e| e.code == code && status.is_none_or(|s| s == e.status))
 }
+
+/// The error codes of `error-codes.md`, one entry per status and code, in the document's order:
+/// the status, its name, the code and what the document says it means.
+///
+/// The codes are not unique across the API: an operation's own catalogue (the
+/// `DOCUMENTED` failures of its error type) says more about its failures than this
+/// table. [`lookup`] finds the entries of a code.
+pub static ERROR_CODES: &[ErrorCodeInfo] = &[
+    ErrorCodeInfo::new(200, "OK", "400072", &["This item isn't available. Learn more"]),
+    ErrorCodeInfo::new(501, "NotImplemented", "0", &["Exception not defined"]),
+    ErrorCodeInfo::new(401, "Unauthorized", "400", &["Access denied"]),
+    ErrorCodeInfo::new(404, "NotFound", "1000", &["Not found"]),
+    ErrorCodeInfo::new(403, "Forbidden", "2006", &["Partner is not valid for offer"]),
+    ErrorCodeInfo::new(400, "BadRequest", "2012", &[
+        "Unable to convert between Commerce and Azure Active Directory subscription IDs.",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "2030", &["Partner is not onboarded to sell in country"]),
+    ErrorCodeInfo::new(403, "Forbidden", "2032", &["Access denied"]),
+    ErrorCodeInfo::new(403, "Forbidden", "2091", &[
+        "The offer is no longer available for purchase",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "2100", &[
+        concat!(
+            "The Offers API does not support item with ID {0}. Try using the Products and/or SKUs ",
+            "APIs",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "3000", &["Invalid property"]),
+    ErrorCodeInfo::new(403, "Forbidden", "20002", &[
+        "The partner ID {0} has no commerce relationship with the customer ID {1}.",
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "20003", &["Subscription with ID {0} not found."]),
+    ErrorCodeInfo::new(400, "BadRequest", "27007", &["Invalid promotion code"]),
+    ErrorCodeInfo::new(400, "BadRequest", "60000", &["The customer license migration failed"]),
+    ErrorCodeInfo::new(404, "NotFound", "60002", &["User object ID is not found"]),
+    ErrorCodeInfo::new(404, "NotFound", "60003", &["Tenant not found"]),
+    ErrorCodeInfo::new(400, "BadRequest", "2001", &[
+        concat!(
+            "Subscription quantity cannot be increased or decreased while subscription is being ",
+            "suspended",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "2002", &[
+        "Subscription quantity is not within minimum and maximum allowed quantity",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "2006", &[
+        "Updates on subscriptions for offer {0} are not allowed",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "2011", &[
+        "Subscription with ID {0} and deleted status cannot be updated.",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "2054", &[
+        concat!(
+            "The billing cycle for an existing subscription cannot be updated using ",
+            "update-subscription operation. Use update-Order operation",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "2055", &["Etag is no longer valid"]),
+    ErrorCodeInfo::new(400, "BadRequest", "2071", &["MPN ID is not a valid Advisor"]),
+    ErrorCodeInfo::new(404, "NotFound", "2072", &[
+        "MPN ID of Indirect Provider is not valid as Partner On Record",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "2085", &["The offer is not eligible for purchase"]),
+    ErrorCodeInfo::new(400, "BadRequest", "4018", &["Unable to process this order"]),
+    ErrorCodeInfo::new(400, "BadRequest", "6000", &[
+        concat!(
+            "The billing cycle could not be changed because the order contains one or more ",
+            "subscriptions that are not active",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "6001", &[
+        concat!(
+            "The billing cycle could not be changed because one of the order's Offer IDs does not ",
+            "support the billing term",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "13605", &[
+        concat!(
+            "Either a partner confirmation of the customer acceptance of the Microsoft Customer ",
+            "Agreement must be provided or the customer must accept the Microsoft Customer ",
+            "Agreement in the Microsoft Admin Center before you can complete this purchase",
+        ),
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "20000", &["Order ID not found"]),
+    ErrorCodeInfo::new(400, "BadRequest", "27006", &["Use limit is exceeded for Offer ID"]),
+    ErrorCodeInfo::new(409, "Conflict", "27009", &[
+        "Cannot enable a child subscription, when the parent subscription is not Active",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "600002", &[
+        concat!(
+            "Organization registration ID value is not supported\n\nThis error occurs if the ",
+            "customer's company/organization is not located in one of the following countries, but ",
+            "they tried to specify organizationRegistrationNumber. Countries affected:\n\n- ",
+            "Armenia (AM)\n- Azerbaijan (AZ)\n- Belarus (BY)\n- Hungary (HU)\n- Kazakhstan (KZ)\n- ",
+            "Kyrgyzstan (KG)\n- Moldova (MD)\n- Russia (RU)\n- Tajikistan (TJ)\n- Uzbekistan ",
+            "(UZ)\n- Ukraine (UA)",
+        ),
+        concat!(
+            "Organization registration ID value is not supported. This error is thrown if the ",
+            "customer's company/organization is not located in the following countries: ",
+            "Armenia(AM), Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), ",
+            "Kyrgyzstan(KG), Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA), ",
+            "but they tried to specify organizationRegistrationNumber.",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "600049", &[
+        concat!(
+            "Organization registration ID information is missing\n\nThis error occurs if the ",
+            "customer's company/organization is located in one of the following countries and the ",
+            "organizationRegistrationNumber has not been provided. Countries affected:\n\n- ",
+            "Armenia (AM)\n- Azerbaijan (AZ)\n- Belarus (BY)\n- Hungary (HU)\n- Kazakhstan (KZ)\n- ",
+            "Kyrgyzstan (KG)\n- Moldova (MD)\n- Russia (RU)\n- Tajikistan (TJ)\n- Uzbekistan ",
+            "(UZ)\n- Ukraine (UA)",
+        ),
+        concat!(
+            "Organization registration ID information is missing. This error is thrown if the ",
+            "customer's company/organization is located in the following countries: Armenia(AM), ",
+            "Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), ",
+            "Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA)but ",
+            "organizationRegistrationNumber is not passed in.",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "600050", &[
+        concat!(
+            "Organization registration ID information is invalid and should be of the format ",
+            "{0}\n\nThis error occurs if the organizationRegistrationNumber is not valid for the ",
+            "customer's company located country. {0} will have the expected regular expression ",
+            "format of the error. For example: `Organization registration ID information is ",
+            "invalid and should be of the format ^(\\d{7}",
+        ),
+        concat!(
+            "Organization registration ID information is invalid and should be of the format {0}. ",
+            "This error is thrown if the organizationRegistrationNumber that is passed in is not ",
+            "valid for the customer's company located country. {0} will have the expected regular ",
+            "expression format of the error. Eg: Organization registration ID information is ",
+            "invalid and should be of the format `^(\\d{7}",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "600051", &[
+        concat!(
+            "Customer phone number is missing\n\nThis error occurs if the customer's ",
+            "company/organization is located in one of the following countries but ",
+            "billingProfile.defaultAddress.phoneNumber is not provided. Countries affected:\n\n- ",
+            "Armenia (AM)\n- Azerbaijan (AZ)\n- Belarus (BY)\n- Hungary (HU)\n- Kazakhstan (KZ)\n- ",
+            "Kyrgyzstan (KG)\n- Moldova (MD)\n- Russia (RU)\n- Tajikistan (TJ)\n- Uzbekistan ",
+            "(UZ)\n- Ukraine (UA)",
+        ),
+        concat!(
+            "Customer phone number is missing. This error is thrown if the customer's ",
+            "company/organization is located in the following countries: Armenia(AM), ",
+            "Azerbaijan(AZ), Belarus(BY), Hungary(HU), Kazakhstan(KZ), Kyrgyzstan(KG), ",
+            "Moldova(MD), Russia(RU), Tajikistan(TJ), Uzbekistan(UZ), Ukraine(UA) but ",
+            "billingProfile.defaultAddress.phoneNumber is not passed in.",
+        ),
+    ]),
+    ErrorCodeInfo::new(401, "Unauthorized", "800001", &[
+        "Partner Token missing in request context",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800002", &["Invalid request input"]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800003", &["Unexpected service error"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800004", &["Invalid offer ID"]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800005", &["Create order is not successful"]),
+    ErrorCodeInfo::new(404, "NotFound", "800007", &["Unable to retrieve provisioning information"]),
+    ErrorCodeInfo::new(404, "NotFound", "800008", &["Unable to retrieve cart ID"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800009", &["Error in Cart item(s)"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800010", &[
+        "Inventory is not available for this catalog item",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800011", &[
+        "This subscription is not a valid Azure subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800012", &[
+        "This subscription is not an active subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800013", &[
+        "This subscription is not enabled for RI purchase",
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "800014", &[
+        "There is a pending adjustment requested for this order",
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "800015", &["MPN ID is not found"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800016", &["MPN ID is not a valid Indirect Reseller"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800017", &[
+        "The quantity is not available for this catalog item",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800018", &["The sandbox limit has been met"]),
+    ErrorCodeInfo::new(403, "Forbidden", "800019", &[
+        concat!(
+            "Non-Sandbox tenants are not allowed to cancel purchases other than software ",
+            "subscriptions and perpetual software",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800020", &[
+        "The catalog item is not eligible for purchase.",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800021", &[
+        "This subscription is not a valid subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800022", &[
+        "You may be eligible for this transaction. Contact Support for help",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800023", &[
+        concat!(
+            "You are not eligible for this transaction because your Credit Line is not reaching ",
+            "minimum threshold for this purchase. Update your order (or) contact Support for help",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800024", &["You are not eligible for this transaction"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800025", &[
+        concat!(
+            "You are not eligible for this transaction because your Credit Line is not reaching ",
+            "minimum threshold for this purchase. Update your order (or) contact Support for help",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800026", &["You are not eligible for this transaction"]),
+    ErrorCodeInfo::new(403, "Forbidden", "800027", &[
+        "The catalog item is not eligible for add or remove quantity",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800028", &[
+        "The initial purchase term is no longer available for purchase/update",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800029", &[
+        "The add-on is not related to the specified parent subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800030", &["This subscription is not registered"]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800031", &["Purchase system not supported"]),
+    ErrorCodeInfo::new(417, "ExpectationFailed", "800036", &["Pre-condition failed"]),
+    ErrorCodeInfo::new(404, "NotFound", "800037", &["Asset ID not found"]),
+    ErrorCodeInfo::new(404, "NotFound", "800038", &["Asset FutureBillingInfo not found"]),
+    ErrorCodeInfo::new(403, "Forbidden", "800039", &["Reseller program status is not active"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800040", &[
+        "Asset status cannot be changed to {0} from {1}",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800041", &["This item has already been activated"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800042", &["Not supported"]),
+    ErrorCodeInfo::new(403, "Forbidden", "800043", &[
+        "Access to pricing information is not granted",
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "800060", &[
+        "Your order is in progress. Check your order history for recent orders in few minutes",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800061", &["Order cannot be canceled"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800062", &["You are not eligible for this transaction"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800063", &[
+        concat!(
+            "This order {0} cannot be canceled. Use PATCH ",
+            "/customers/{1}/subscriptions/<subscriptionId> to suspend subscriptions",
+        ),
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "800064", &[
+        "Cart {0} is being processed by another request",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800065", &[
+        "Cannot check out an already submitted cart {0}.",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800066", &[
+        concat!(
+            "The desired number of subscriptions exceeded the maximum number of subscriptions ",
+            "allowed per customer",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800067", &[
+        "The desired seat count exceeded the maximum seat count allowed per subscription",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800068", &[
+        concat!(
+            "The desired number of subscriptions exceeded the maximum number of Azure ",
+            "subscriptions allowed per partner",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800069", &["Order failed Risk Management check"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800070", &[
+        "Offer is not available in the specified country",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800071", &[
+        "Line Item number should be from 0 to number of line items count",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800072", &[
+        "Cannot change billing cycle if subscription's SyncState is not Completed",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800073", &[
+        concat!(
+            "Your customer account is currently under review. Check back in few days. Your ",
+            "patience is appreciated during this time. Learn more at {0}",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800074", &[
+        concat!(
+            "Your customer account is currently under review. Check back in few days. Your ",
+            "patience is appreciated during this time. Learn more at {0}",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800075", &[
+        concat!(
+            "is correct. For more information refer to {0Your Customer account was not approved. ",
+            "Transactions for this customer are not allowed. Verify the customer account ",
+            "information}",
+        ),
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "800076", &["Subscription history not found"]),
+    ErrorCodeInfo::new(403, "Forbidden", "800077", &[
+        concat!(
+            "Cancelling of seat-based SaaS is not supported via patch order. Use patch ",
+            "subscription instead.",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800078", &[
+        "Transfer cannot be created with invalid subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800080", &[
+        "Cannot change billing cycle if subscription is not associated with a Mint account",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800081", &[
+        "Cannot update a subscription before activating it",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800082", &[
+        "to be updated. Try again after sometimeSubscription is not ready",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800083", &[
+        "Availability has more than one included quantity options",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800084", &["Unsupported duration {0}"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800085", &[
+        "Subscription's billing cycle does not match with the original order billing cycle",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800086", &[
+        "Customer tenant does not have required tags for the offer",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800087", &[
+        "There is an issue with the line item.",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800088", &[
+        concat!(
+            "The requested number of {0} seat/s exceeded the remaining limit of {1} seats allowed ",
+            "per subscription for the CatalogID - {2}",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800089", &[
+        concat!(
+            "The requested number of {0} asset/s exceeded the remaining limit of {1} assets ",
+            "allowed per customer",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800090", &["Subscription quantity cannot be decreased"]),
+    ErrorCodeInfo::new(400, "BadRequest", "800091", &[
+        "Cannot update a subscription with suspended status",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800092", &[
+        concat!(
+            "Cannot increase the seat quantity for a subscription purchased under the Software ",
+            "Assurance program",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800093", &[
+        "The subscription is not eligible to be auto-renewed",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "800094", &[
+        "Update subscription is not successful",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800095", &[
+        "Cannot update the seat quantity for this subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800096", &[
+        "Cannot update the status for this subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800097", &[
+        "Cannot update the billing cycle for this subscription",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "800098", &[
+        "Cannot update the partner on record for this subscription",
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "800111", &[
+        "Azure subscription with the given entitlement ID is not found.",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800115", &[
+        concat!(
+            "Overage is already assigned to another tenant. Contact your customer to resolve ",
+            "ownership questions.",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800114", &[
+        "You are not eligible to manage overage for this customer.",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "800112", &[
+        "Overage cannot be set as the customer has legacy Azure subscriptions.",
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "900100", &["Transfer request not found"]),
+    ErrorCodeInfo::new(409, "Conflict", "900101", &[
+        "This transfer is not allowed as original transfer {0} is in progress",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900102", &[
+        "Cannot process the transfer request for {1} transfer {0}",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "900103", &["Transfer order is not successful"]),
+    ErrorCodeInfo::new(409, "Conflict", "900104", &[
+        "Transfer {0} is being processed by another request",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900105", &[
+        concat!(
+            "You have one or more Azure subscriptions in the suspended state. These can't be ",
+            "transitioned to the Azure plan",
+        ),
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "900106", &["No upgrade request was found"]),
+    ErrorCodeInfo::new(400, "BadRequest", "900107", &[
+        "Cannot process Azure upgrade since Azure catalog item was not found",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900108", &[
+        "Cannot process Azure upgrade since customer has no Azure subscriptions.",
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "900109", &[
+        "This upgrade is not allowed as original upgrade {0} is in progress",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900110", &[
+        "Cannot process the upgrade request for completed upgrade {0}",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900111", &[
+        concat!(
+            "The upgrade ID provided does not belong to customer {0}. The customer is mapped to ",
+            "upgrade ID {1}",
+        ),
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "900112", &[
+        "This purchase is not allowed as the upgrade request {0} is in pending state",
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "900113", &[
+        "This purchase is not allowed as the upgrade request {0} is in progress",
+    ]),
+    ErrorCodeInfo::new(409, "Conflict", "900114", &[
+        "This purchase is not allowed as the upgrade request {0} failed",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900115", &[
+        concat!(
+            "Azure plan cannot be moved to suspended state since you have one or more Azure ",
+            "Subscriptions in the active state",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900116", &[
+        concat!(
+            "Unable to create order. There is a limit to how many Azure plans can be created under ",
+            "sandbox accounts",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900117", &[
+        concat!(
+            "You have passed your {0}-day cancellation window. We are unable to cancel your ",
+            "purchase",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900118", &["Invalid Customer ID"]),
+    ErrorCodeInfo::new(403, "Forbidden", "900119", &[
+        "Cannot process Azure upgrade for Azure Partner Shared Services",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900120", &["Cannot process Azure upgrade"]),
+    ErrorCodeInfo::new(403, "Forbidden", "900121", &[
+        concat!(
+            "Unable to process order due to insufficient credit limit, please contact ",
+            "ucmwrcsp@microsoft.com for further assistance",
+        ),
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "900122", &["Advisor quote not found"]),
+    ErrorCodeInfo::new(403, "Forbidden", "900123", &[
+        "Microsoft Partner Agreement has not been accepted by the indirect reseller",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900124", &[
+        concat!(
+            "Your company has not accepted the Microsoft Partner Agreement (MPA). The global admin ",
+            "of the CSP account must accept the MPA to resume the full transactional capabilities. ",
+            "Search {0} for your global admin and have them sign the MPA on the dashboard {1} to ",
+            "resume full transactional capabilities",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900125", &[
+        "Advisor partner information not found in the request context",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900126", &[
+        "Unable to parse enum: {0} For more information, please visit {1}",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900127", &[
+        "This operation is not supported in this environment",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900128", &[
+        "An Azure plan is required to purchase a SaaS subscription with a metered billing plan",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900129", &[
+        concat!(
+            "The specified Azure plan ID was not found or there are no active Azure subscriptions ",
+            "under it. An Azure plan with active subscription(s) is required to purchase a SaaS ",
+            "product with a metered billing plan",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900130", &[
+        concat!(
+            "One or more Azure subscriptions were purchased recently, these subscriptions cannot ",
+            "be transitioned at this time. Please try again later",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900131", &[
+        concat!(
+            "This transfer request cannot be initiated as the customer has legacy Azure ",
+            "subscriptions",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900132", &[
+        concat!(
+            "This transfer request cannot be initiated as the Azure plan is not active, please ",
+            "enable the Azure plan",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900133", &[
+        "This transfer request cannot be initiated as customer has not purchased Azure plan",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900134", &[
+        "This transfer request cannot be initiated as the Azure plan is not purchasable",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "900135", &[
+        "Initiate transfer request failed. Please try again later",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900136", &[
+        concat!(
+            "Transfer cannot be initiated as source partner email/domain details missing in the ",
+            "request",
+        ),
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900137", &[
+        "Transfer cannot be created as partner: {0} not enabled for this feature",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900138", &[
+        "Transfer cannot be created as partner's: {0} national cloud {1} is not supported",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900139", &[
+        concat!(
+            "Transfer request cannot be accepted. Please request the partner to create transfer ",
+            "without Azure subscription(s)",
+        ),
+    ]),
+    ErrorCodeInfo::new(404, "NotFound", "900140", &[
+        concat!(
+            "Unable to get Azure Active Directory subscriptions for a customer with tenant ID {0} ",
+            "and source provisioning ID {1}",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900141", &["This operation is not supported"]),
+    ErrorCodeInfo::new(400, "BadRequest", "900142", &["The catalog item ID is not present"]),
+    ErrorCodeInfo::new(400, "BadRequest", "900143", &[
+        concat!(
+            "The request failed to retrieve all availabilities with productId: {0}, skuId: {1} for ",
+            "a customer with ID: {3}",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900144", &["The provisioning SKU ID is not present"]),
+    ErrorCodeInfo::new(400, "BadRequest", "900145", &[
+        concat!(
+            "This request for transfer of billing ownership cannot be completed as Azure ",
+            "reservations do not transfer with subscriptions. Cancel the Azure reservations ",
+            "associated with the subscriptions in your selection and try again.",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900146", &[
+        concat!(
+            "This request for transfer of billing ownership cannot be completed as third-party ",
+            "marketplace products do not transfer with subscriptions. Remove the third-party ",
+            "marketplace products from your selection and try again.",
+        ),
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900147", &[
+        "Provide a valid domain associated with the current partner",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900148", &[
+        "Transfer creation failed due to source partner details matched with requesting partner",
+    ]),
+    ErrorCodeInfo::new(403, "Forbidden", "900149", &["{0} program status is not active."]),
+    ErrorCodeInfo::new(403, "Forbidden", "900150", &[
+        "The supplied role does not have the rights to perform the requested operation",
+    ]),
+    ErrorCodeInfo::new(500, "InternalServerError", "900192", &[
+        "Something went wrong. Please try again after some time.",
+    ]),
+    ErrorCodeInfo::new(400, "BadRequest", "900203", &[
+        "CatalogItemId: {0} requires attestation acceptance.",
+    ]),
+];

@@ -4,61 +4,94 @@
 pub use crate::catalog::{
     Direction, HeaderInfo, Origin, Requirement, Semantics, ValueType,
 };
+
 /// `Accept`: Specifies the request and response type, "application/json".
 ///
 /// Documented in `headers.md`.
 pub const ACCEPT: &str = "Accept";
+
 /// `Authorization`: Required. The authorization token in the form Bearer \<token>.
 ///
 /// Documented in `headers.md`.
 pub const AUTHORIZATION: &str = "Authorization";
-/// `If-Match`: Used for concurrency control. Some API calls require passing the ETag via the If-Match header. The ETag is usually on the resource and therefore, requires GET-ting the latest. For more information, see the ETag information in Test and debug.
+
+/// `If-Match`: Used for concurrency control. Some API calls require passing the ETag via the
+/// If-Match header. The ETag is usually on the resource and therefore, requires GET-ting the
+/// latest. For more information, see the ETag information in Test and debug.
 ///
 /// Documented in `headers.md`.
 pub const IF_MATCH: &str = "If-Match";
-/// `MS-Contract-Version`: Required. Specifies the version of the API requested; generally api-version: v1 unless otherwise specified in the Scenarios section.
+
+/// `MS-Contract-Version`: Required. Specifies the version of the API requested; generally
+/// api-version: v1 unless otherwise specified in the Scenarios section.
 ///
 /// Documented in `headers.md`.
 pub const MS_CONTRACT_VERSION: &str = "MS-Contract-Version";
-/// `MS-CorrelationId`: A unique identifier for the call, useful in logs and network traces for troubleshooting errors. The value should be reset for every call. All operations should include this header. For more information, see the Correlation ID information in Test and debug.
+
+/// `MS-CorrelationId`: A unique identifier for the call, useful in logs and network traces
+/// for troubleshooting errors. The value should be reset for every call. All operations
+/// should include this header. For more information, see the Correlation ID information in
+/// Test and debug.
 ///
 /// Documented in `headers.md`.
 pub const MS_CORRELATION_ID: &str = "MS-CorrelationId";
-/// `MS-CV`: Correlation vector of the call on the service side. Sent in every example response; no table defines it.
+
+/// `MS-CV`: Correlation vector of the call on the service side. Sent in every example
+/// response; no table defines it.
 ///
 /// Documented in `verify-indirect-reseller-mpa-status.md`.
 pub const MS_CV: &str = "MS-CV";
-/// `MS-PartnerCenter-Application`: Optional. Specifies the name of the application that is using the Partner Center REST API.
+
+/// `MS-PartnerCenter-Application`: Optional. Specifies the name of the application that is
+/// using the Partner Center REST API.
 ///
 /// Documented in `headers.md`.
 pub const MS_PARTNER_CENTER_APPLICATION: &str = "MS-PartnerCenter-Application";
-/// `MS-PartnerCenter-Client`: The client that sends the request. Only the request example of assigning licenses shows it (Partner Center .NET SDK); the headers table does not define it.
+
+/// `MS-PartnerCenter-Client`: The client that sends the request. Only the request example of
+/// assigning licenses shows it (Partner Center .NET SDK); the headers table does not define
+/// it.
 ///
 /// Documented in `assign-licenses-to-a-user.md`.
 pub const MS_PARTNER_CENTER_CLIENT: &str = "MS-PartnerCenter-Client";
-/// `MS-RequestId`: A unique identifier for the call, used to ensure id-potency. If there's a timeout, the retry call should include the same value. Upon receiving a response (success or business failure), the value should be reset for the next call.
+
+/// `MS-RequestId`: A unique identifier for the call, used to ensure id-potency. If there's a
+/// timeout, the retry call should include the same value. Upon receiving a response (success
+/// or business failure), the value should be reset for the next call.
 ///
 /// Documented in `headers.md`.
 pub const MS_REQUEST_ID: &str = "MS-RequestId";
-/// `MS-ServerId`: Identifier of the server that answered. Sent in every example response; no table defines it.
+
+/// `MS-ServerId`: Identifier of the server that answered. Sent in every example response; no
+/// table defines it.
 ///
 /// Documented in `verify-indirect-reseller-mpa-status.md`.
 pub const MS_SERVER_ID: &str = "MS-ServerId";
-/// `Retry-After`: Sent with a 429 (Too Many Requests) response: the number of seconds to wait before retrying the request.
+
+/// `Retry-After`: Sent with a 429 (Too Many Requests) response: the number of seconds to wait
+/// before retrying the request.
 ///
 /// Documented in `api-throttling-guidance.md`.
 pub const RETRY_AFTER: &str = "Retry-After";
-/// `X-Locale`: Optional. Specifies the language in which the rates are returned. Default is "en-US". For a list of supported values, see Partner Center supported languages and locales.
+
+/// `X-Locale`: Optional. Specifies the language in which the rates are returned. Default is
+/// "en-US". For a list of supported values, see Partner Center supported languages and
+/// locales.
 ///
 /// Documented in `headers.md`.
 pub const X_LOCALE: &str = "X-Locale";
+
 /// The value of `Accept` when the documents give no other.
 pub const ACCEPT_DEFAULT: &str = "application/json";
+
 /// The value of `MS-Contract-Version` when the documents give no other.
 pub const MS_CONTRACT_VERSION_DEFAULT: &str = "v1";
+
 /// The value of `X-Locale` when the documents give no other.
 pub const X_LOCALE_DEFAULT: &str = "en-US";
-/// Every header the documents describe, in the documents' order: the rows of the request and response tables, then the headers only seen in examples or prose.
+
+/// Every header the documents describe, in the documents' order: the rows of the request and
+/// response tables, then the headers only seen in examples or prose.
 ///
 /// | header | direction | type | description |
 /// |---|---|---|---|
@@ -111,7 +144,12 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: Some(Semantics::IdempotencyKey),
         default: None,
-        description: "A unique identifier for the call, used to ensure id-potency. If there's a timeout, the retry call should include the same value. Upon receiving a response (success or business failure), the value should be reset for the next call.",
+        description: concat!(
+            "A unique identifier for the call, used to ensure id-potency. If there's a ",
+            "timeout, the retry call should include the same value. Upon receiving a ",
+            "response (success or business failure), the value should be reset for the next ",
+            "call."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -123,7 +161,12 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: Some(Semantics::CorrelationId),
         default: None,
-        description: "A unique identifier for the call, useful in logs and network traces for troubleshooting errors. The value should be reset for every call. All operations should include this header. For more information, see the Correlation ID information in Test and debug.",
+        description: concat!(
+            "A unique identifier for the call, useful in logs and network traces for ",
+            "troubleshooting errors. The value should be reset for every call. All ",
+            "operations should include this header. For more information, see the ",
+            "Correlation ID information in Test and debug."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -135,7 +178,10 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Required,
         semantics: None,
         default: Some("v1"),
-        description: "Required. Specifies the version of the API requested; generally api-version: v1 unless otherwise specified in the Scenarios section.",
+        description: concat!(
+            "Required. Specifies the version of the API requested; generally api-version: v1 ",
+            "unless otherwise specified in the Scenarios section."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -147,7 +193,12 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: None,
         default: None,
-        description: "Used for concurrency control. Some API calls require passing the ETag via the If-Match header. The ETag is usually on the resource and therefore, requires GET-ting the latest. For more information, see the ETag information in Test and debug.",
+        description: concat!(
+            "Used for concurrency control. Some API calls require passing the ETag via the ",
+            "If-Match header. The ETag is usually on the resource and therefore, requires ",
+            "GET-ting the latest. For more information, see the ETag information in Test and ",
+            "debug."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -159,7 +210,10 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Optional,
         semantics: Some(Semantics::Application),
         default: None,
-        description: "Optional. Specifies the name of the application that is using the Partner Center REST API.",
+        description: concat!(
+            "Optional. Specifies the name of the application that is using the Partner ",
+            "Center REST API."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -171,7 +225,11 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Optional,
         semantics: Some(Semantics::Locale),
         default: Some("en-US"),
-        description: "Optional. Specifies the language in which the rates are returned. Default is \"en-US\". For a list of supported values, see Partner Center supported languages and locales.",
+        description: concat!(
+            "Optional. Specifies the language in which the rates are returned. Default is ",
+            "\"en-US\". For a list of supported values, see Partner Center supported ",
+            "languages and locales."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -195,7 +253,12 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: Some(Semantics::IdempotencyKey),
         default: None,
-        description: "A unique identifier for the call, used to ensure id-potency. If there's a timeout, the retry call should include the same value. Upon receiving a response (success or business failure), the value should be reset for the next call.",
+        description: concat!(
+            "A unique identifier for the call, used to ensure id-potency. If there's a ",
+            "timeout, the retry call should include the same value. Upon receiving a ",
+            "response (success or business failure), the value should be reset for the next ",
+            "call."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -207,7 +270,11 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: Some(Semantics::CorrelationId),
         default: None,
-        description: "A unique identifier for the call. This value is useful for troubleshooting logs and network traces to find the error. The value should be reset for every call. All operations should include this header.",
+        description: concat!(
+            "A unique identifier for the call. This value is useful for troubleshooting logs ",
+            "and network traces to find the error. The value should be reset for every call. ",
+            "All operations should include this header."
+        ),
         document: "headers.md",
     },
     HeaderInfo {
@@ -219,7 +286,10 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: Some(Semantics::CorrelationVector),
         default: None,
-        description: "Correlation vector of the call on the service side. Sent in every example response; no table defines it.",
+        description: concat!(
+            "Correlation vector of the call on the service side. Sent in every example ",
+            "response; no table defines it."
+        ),
         document: "verify-indirect-reseller-mpa-status.md",
     },
     HeaderInfo {
@@ -231,7 +301,10 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: Some(Semantics::ServerId),
         default: None,
-        description: "Identifier of the server that answered. Sent in every example response; no table defines it.",
+        description: concat!(
+            "Identifier of the server that answered. Sent in every example response; no ",
+            "table defines it."
+        ),
         document: "verify-indirect-reseller-mpa-status.md",
     },
     HeaderInfo {
@@ -243,7 +316,11 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: None,
         default: None,
-        description: "The client that sends the request. Only the request example of assigning licenses shows it (Partner Center .NET SDK); the headers table does not define it.",
+        description: concat!(
+            "The client that sends the request. Only the request example of assigning ",
+            "licenses shows it (Partner Center .NET SDK); the headers table does not define ",
+            "it."
+        ),
         document: "assign-licenses-to-a-user.md",
     },
     HeaderInfo {
@@ -255,10 +332,14 @@ pub static HEADERS: &[HeaderInfo] = &[
         requirement: Requirement::Unspecified,
         semantics: None,
         default: None,
-        description: "Sent with a 429 (Too Many Requests) response: the number of seconds to wait before retrying the request.",
+        description: concat!(
+            "Sent with a 429 (Too Many Requests) response: the number of seconds to wait ",
+            "before retrying the request."
+        ),
         document: "api-throttling-guidance.md",
     },
 ];
+
 /// What the runtime needs of the spec: handed to every client.
 pub(crate) static PROTOCOL: crate::protocol::Protocol = crate::protocol::Protocol {
     defaults: &[("Accept", "application/json"), ("MS-Contract-Version", "v1")],

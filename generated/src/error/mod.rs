@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 pub use api::{ApiError, ErrorBody};
 pub use operation::OperationError;
-pub(crate) use operation::{Parts, sealed};
+pub(crate) use operation::{Parts, classify, operation_error, sealed};
 
 use crate::response::ResponseMeta;
 use crate::token::TokenError;

@@ -74,3 +74,138 @@ pub(crate) mod sealed {
     /// Keeps [`super::OperationError`] to the crate's own types.
     pub trait Sealed {}
 }
+
+/// Which of `documented` an error response is: the entry of its status,
+/// code and source, told apart by the description where several entries
+/// share those; else the first entry documented by status alone (a page
+/// that gives no body) of its status. `None`: none of them.
+pub(crate) fn classify(documented: &[crate::DocumentedError], e: &ApiError) -> Option<usize> {
+    let body = e.body();
+    let coded = |d: &crate::DocumentedError| {
+        d.status == e.status()
+            && d.code == Some(body.code.as_str())
+            && d.source == Some(body.source.as_str())
+    };
+    let mut same = documented.iter().enumerate().filter(|(_, d)| coded(d));
+    match (same.next(), same.next()) {
+        (Some((i, _)), None) => Some(i),
+        (Some(first), Some(second)) => [first, second]
+            .into_iter()
+            .chain(same)
+            .find(|(_, d)| d.description == body.description)
+            .map(|(i, _)| i),
+        (None, _) => documented
+            .iter()
+            .position(|d| (d.code.is_none() || d.source.is_none()) && d.status == e.status()),
+    }
+}
+
+/// What an operation's error type shares with every other, from its
+/// variants: `documented`, `id`, `api_error`, `into_error`, `meta`, `call`,
+/// `Display`, `Error`, the conversion into [`Error`] and
+/// [`OperationError`]. The n-th documented variant holds the failure of the
+/// n-th entry of the type's `DOCUMENTED`; `Other` holds any other [`Error`].
+///
+/// ```ignore
+/// pub enum GetCustomerError { Other(Error) }
+/// crate::error::operation_error!(GetCustomerError {});
+/// ```
+///
+/// A type without documented failures gets an empty `DOCUMENTED` here; a
+/// type with some declares its own.
+macro_rules! operation_error {
+    ($ty:ident {}) => {
+        impl $ty {
+            /// The failures its page documents: none.
+            pub const DOCUMENTED: &'static [crate::DocumentedError] = &[];
+        }
+
+        crate::error::operation_error!(@shared $ty {});
+    };
+    ($ty:ident { $($variant:ident),+ $(,)? }) => {
+        crate::error::operation_error!(@shared $ty { $($variant),+ });
+    };
+    (@shared $ty:ident { $($variant:ident),* }) => {
+        impl $ty {
+            /// The documents' entry for this failure; `None` for `Other`.
+            pub fn documented(&self) -> Option<&'static crate::DocumentedError> {
+                let hits: &[bool] = &[$(matches!(self, $ty::$variant(_))),*];
+                hits.iter().position(|hit| *hit).map(|i| &Self::DOCUMENTED[i])
+            }
+
+            /// The spec's identifier of this failure, `"other"` for `Other`.
+            pub fn id(&self) -> &'static str {
+                self.documented().map_or("other", |d| d.id)
+            }
+
+            /// The error response, for a documented failure.
+            pub fn api_error(&self) -> Option<&crate::ApiError> {
+                self.parts().api_error()
+            }
+
+            /// The failure as the crate's general [`Error`](crate::Error).
+            pub fn into_error(self) -> crate::Error {
+                match self {
+                    $($ty::$variant(e) => crate::Error::Api(e),)*
+                    $ty::Other(e) => e,
+                }
+            }
+
+            /// Status and headers of the response, when there was one.
+            pub fn meta(&self) -> Option<&crate::ResponseMeta> {
+                self.parts().meta()
+            }
+
+            /// The call's ids and attempts; `None` when nothing was sent.
+            pub fn call(&self) -> Option<&crate::CallInfo> {
+                self.parts().call()
+            }
+
+            fn parts(&self) -> crate::error::Parts<'_> {
+                match self {
+                    $($ty::$variant(e) => crate::error::Parts::Documented(e),)*
+                    $ty::Other(e) => crate::error::Parts::Other(e),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.parts().show(self.documented(), f)
+            }
+        }
+
+        impl std::error::Error for $ty {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                self.parts().source()
+            }
+        }
+
+        impl From<$ty> for crate::Error {
+            fn from(e: $ty) -> crate::Error {
+                e.into_error()
+            }
+        }
+
+        impl crate::error::sealed::Sealed for $ty {}
+
+        impl crate::OperationError for $ty {
+            fn from_error(error: crate::Error) -> Self {
+                const VARIANTS: &[fn(crate::ApiError) -> $ty] = &[$($ty::$variant),*];
+                let e = match error {
+                    crate::Error::Api(e) => e,
+                    other => return $ty::Other(other),
+                };
+                match crate::error::classify(Self::DOCUMENTED, &e).and_then(|i| VARIANTS.get(i)) {
+                    Some(variant) => variant(e),
+                    None => $ty::Other(crate::Error::Api(e)),
+                }
+            }
+
+            fn documented_entry(&self) -> Option<&'static crate::DocumentedError> {
+                self.documented()
+            }
+        }
+    };
+}
+pub(crate) use operation_error;

@@ -138,6 +138,23 @@ pub(crate) struct PageShape {
 // Constructors the generated routes are written with: the same values as
 // the struct literals, in fewer words.
 
+impl Route {
+    /// What a route has when its page states no rule and documents no
+    /// failure: the generated routes name what differs (their id, method,
+    /// path and success at least) and take the rest from here.
+    pub(crate) const PLAIN: Route = Route {
+        id: "",
+        method: "GET",
+        path: &[],
+        query: &[],
+        one_of: None,
+        headers: &[],
+        body: false,
+        success: reply(200, &[], ""),
+        errors: &[],
+    };
+}
+
 /// A literal segment of a path.
 pub(crate) const fn lit(text: &'static str) -> Segment {
     Segment::Literal(text)

@@ -21,6 +21,12 @@ pub use operation::{
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
+    /// What this file's operations and models are about: the doc of the
+    /// generated modules that hold them (`operations::<file>`,
+    /// `models::<file>`, named after the file). Required when the file has
+    /// operations or models.
+    #[serde(default)]
+    pub description: Option<String>,
     /// The documents the spec describes, under spec/docs/en-us/.
     #[serde(default)]
     pub documents: Vec<RawDocument>,

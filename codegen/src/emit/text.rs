@@ -1,0 +1,195 @@
+//! Text in generated code, laid out as a person would: doc comments wrapped
+//! to a readable width, and long string literals split over lines with
+//! `concat!`, so that no generated line is much wider than 100 columns.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Doc text is wrapped at this many characters (before indentation and `/// `).
+const DOC_WIDTH: usize = 90;
+
+/// A string literal whose escaped text is longer than this is split into
+/// pieces of at most this.
+const LITERAL_WIDTH: usize = 80;
+
+/// Doc attributes for `text`, one per line, so that it reads as written,
+/// prose wrapped at [`DOC_WIDTH`] (tables and code blocks as they are).
+/// `<` outside code spans is escaped: rustdoc would take `<token>` for an
+/// HTML tag.
+pub(crate) fn doc(text: &str) -> TokenStream {
+    let mut lines = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if in_fence || line.trim_start().starts_with("```") {
+            lines.push(format!(" {line}"));
+        } else if line.trim_start().starts_with('|') {
+            lines.push(format!(" {}", escape_angle(line)));
+        } else {
+            wrap(&escape_angle(line), &mut lines);
+        }
+    }
+    let lines = lines.iter().map(|l| quote! { #[doc = #l] });
+    quote! { #(#lines)* }
+}
+
+/// `doc`, then a blank doc line, then `more`.
+pub(crate) fn doc2(text: &str, more: &str) -> TokenStream {
+    doc(&format!("{text}\n\n{more}"))
+}
+
+/// Text for a markdown table cell: `|` escaped, lines joined.
+pub(crate) fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// `<` escaped outside code spans.
+fn escape_angle(line: &str) -> String {
+    let mut escaped = String::with_capacity(line.len() + 2);
+    let mut in_code = false;
+    for c in line.chars() {
+        match c {
+            '`' => in_code = !in_code,
+            '<' if !in_code => escaped.push('\\'),
+            _ => {}
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// `line` as doc lines (each with the leading space of `/// `), broken at
+/// spaces before [`DOC_WIDTH`]; the lines after the first of a list item
+/// are indented under its text, so that they stay in the item.
+fn wrap(line: &str, out: &mut Vec<String>) {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let marker = ["- ", "* "]
+        .iter()
+        .find(|m| body.starts_with(**m))
+        .map_or(0, |m| m.len());
+    let hang = " ".repeat(indent + marker);
+    let mut current = format!(" {}", &line[..indent]);
+    let mut width = 0;
+    for word in body.split(' ') {
+        let len = word.chars().count();
+        if width > 0 && width + 1 + len > DOC_WIDTH {
+            out.push(std::mem::take(&mut current));
+            current = format!(" {hang}{word}");
+            width = hang.len() + len;
+        } else {
+            if width > 0 {
+                current.push(' ');
+                width += 1;
+            }
+            current.push_str(word);
+            width += len;
+        }
+    }
+    out.push(current);
+}
+
+/// A string literal of `value`: as is when short, else `concat!` of pieces
+/// that each fit a line, broken after a line break of the text or a space
+/// where there is one.
+pub(crate) fn literal(value: &str) -> TokenStream {
+    if escaped_width(value) <= LITERAL_WIDTH {
+        return quote!(#value);
+    }
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = value;
+    while !rest.is_empty() {
+        let end = piece_end(rest);
+        pieces.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    quote!(concat!(#(#pieces),*))
+}
+
+/// Where the first piece of `text` ends: after its last line break or
+/// space within [`LITERAL_WIDTH`] escaped characters, else at that width.
+fn piece_end(text: &str) -> usize {
+    let mut width = 0;
+    let (mut newline, mut space, mut hard) = (None, None, text.len());
+    for (i, c) in text.char_indices() {
+        width += escaped_width_of(c);
+        if width > LITERAL_WIDTH {
+            hard = if i == 0 { c.len_utf8() } else { i };
+            break;
+        }
+        let after = i + c.len_utf8();
+        match c {
+            '\n' => newline = Some(after),
+            ' ' => space = Some(after),
+            _ => {}
+        }
+    }
+    if hard == text.len() {
+        return hard;
+    }
+    newline.or(space).unwrap_or(hard)
+}
+
+fn escaped_width(text: &str) -> usize {
+    text.chars().map(escaped_width_of).sum()
+}
+
+/// Columns a character takes in a Rust string literal.
+fn escaped_width_of(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' | '\r' | '\t' | '\0' => 2,
+        c if c.is_control() => c.escape_unicode().count(),
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_literals_are_pieces_that_make_the_same_text() {
+        let text = "{\n  \"id\": \"eebd1b55-5360-4438-a11d-5c06918c3014\",\n  \"name\": \"a name that goes on and on and on and on and on and on\"\n}";
+        let tokens = literal(text).to_string();
+        assert!(tokens.starts_with("concat !"), "{tokens}");
+        let expr: syn::Expr = syn::parse_str(&tokens).unwrap();
+        let syn::Expr::Macro(m) = expr else {
+            panic!("{tokens}")
+        };
+        let pieces = m
+            .mac
+            .parse_body_with(
+                syn::punctuated::Punctuated::<syn::LitStr, syn::Token![,]>::parse_terminated,
+            )
+            .unwrap();
+        let joined: String = pieces.iter().map(|p| p.value()).collect();
+        assert_eq!(joined, text);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| escaped_width(&p.value()) <= LITERAL_WIDTH)
+        );
+        assert_eq!(quote!("short").to_string(), literal("short").to_string());
+    }
+
+    #[test]
+    fn a_piece_without_a_space_is_cut_at_a_character_boundary() {
+        let text = "é".repeat(200);
+        let end = piece_end(&text);
+        assert!(text.is_char_boundary(end));
+        assert_eq!(end, LITERAL_WIDTH * 'é'.len_utf8());
+    }
+
+    #[test]
+    fn doc_lines_wrap_and_list_items_hang() {
+        let text = format!("- {}", "word ".repeat(40).trim_end());
+        let tokens = doc(&text).to_string();
+        let lines: Vec<&str> = tokens.split("# [doc = ").skip(1).collect();
+        assert!(lines.len() > 1, "{tokens}");
+        assert!(lines[1].starts_with("\"   word"), "{}", lines[1]);
+        let table = doc("| a | b |").to_string();
+        assert!(table.contains("\" | a | b |\""), "{table}");
+    }
+}
