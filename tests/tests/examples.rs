@@ -8,9 +8,9 @@ use partner_center::{
     UserMember, VerifyDomainAvailabilityResponse,
 };
 use partner_center_codegen::docs::{
-    HttpResponse, Page, parse_lenient, parse_request, parse_response,
+    HttpResponse, Message, Page, messages, parse_lenient, parse_request, parse_response,
 };
-use partner_center_codegen::drift::{Message, messages, shape};
+use partner_center_codegen::drift::shape;
 use partner_center_codegen::model::{Direction, Encoding, Operation, Origin, Semantics};
 use partner_center_tests::replay::{Args, Outcome, PLACEHOLDER_GUID, spec};
 use partner_center_tests::{Reply, TestServer, en_us};

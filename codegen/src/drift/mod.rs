@@ -32,7 +32,6 @@ use crate::docs::{Page, parse_lenient};
 use crate::model::{Api, Contradiction, Location, Origin, Type};
 use examples::type_text;
 
-pub use examples::{Message, messages};
 pub use report::Format;
 
 /// What kind of difference a finding is.
