@@ -52,14 +52,13 @@ impl HttpResponse {
         find(&self.headers, name)
     }
 
-    /// The headers a server sends for this example: all but the framing
-    /// ones (`Content-Length`, whose documented values are often wrong,
-    /// `Connection`, `Transfer-Encoding`), which the server sets itself.
+    /// The headers a server sends for this example: all but those that
+    /// frame the message ([`HttpHeader::frames`]), which the server sets
+    /// itself.
     pub fn served_headers(&self) -> impl Iterator<Item = &(String, String)> {
-        const FRAMING: [&str; 3] = ["content-length", "connection", "transfer-encoding"];
         self.headers
             .iter()
-            .filter(|(n, _)| !FRAMING.iter().any(|f| n.eq_ignore_ascii_case(f)))
+            .filter(|(n, _)| !http_header(n).is_some_and(|h| h.frames))
     }
 
     /// The body a server sends for this example: as written when it is
@@ -73,6 +72,74 @@ impl HttpResponse {
             _ => self.body.clone(),
         }
     }
+}
+
+/// One of HTTP's own headers (not Partner Center's): the examples write
+/// them, the spec does not list them, since the spec states what is
+/// particular to the API and HTTP states these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpHeader {
+    /// As HTTP writes it.
+    pub name: &'static str,
+    /// It frames the message on the wire (its length, its connection): a
+    /// server sends its own, never an example's, whose `Content-Length`
+    /// values are often wrong.
+    pub frames: bool,
+    /// The client's transport sets it from the call (the host, the body's
+    /// length and type, the connection, `Expect`): an example request's
+    /// value is not what the client sends.
+    pub set_by_transport: bool,
+}
+
+/// HTTP's own headers that the examples write, and the part each plays.
+/// `Transfer-Encoding` frames responses only: the client sends its bodies
+/// with a length, and no example request writes one.
+pub static HTTP_HEADERS: [HttpHeader; 10] = [
+    HttpHeader::named("Host").set_by_transport(),
+    HttpHeader::named("Content-Length")
+        .frames()
+        .set_by_transport(),
+    HttpHeader::named("Content-Type").set_by_transport(),
+    HttpHeader::named("Date"),
+    HttpHeader::named("Connection").frames().set_by_transport(),
+    HttpHeader::named("Server"),
+    HttpHeader::named("Transfer-Encoding").frames(),
+    HttpHeader::named("Cache-Control"),
+    HttpHeader::named("Expect").set_by_transport(),
+    HttpHeader::named("Accept-Encoding"),
+];
+
+/// The table's words: each part a header plays sets the field of its name.
+impl HttpHeader {
+    /// A header that plays no part but being HTTP's own.
+    const fn named(name: &'static str) -> HttpHeader {
+        HttpHeader {
+            name,
+            frames: false,
+            set_by_transport: false,
+        }
+    }
+
+    const fn frames(self) -> HttpHeader {
+        HttpHeader {
+            frames: true,
+            ..self
+        }
+    }
+
+    const fn set_by_transport(self) -> HttpHeader {
+        HttpHeader {
+            set_by_transport: true,
+            ..self
+        }
+    }
+}
+
+/// The header `name` (compared without case) when it is one of HTTP's own.
+pub fn http_header(name: &str) -> Option<&'static HttpHeader> {
+    HTTP_HEADERS
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case(name))
 }
 
 fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -275,5 +342,35 @@ mod tests {
             ("/v1/x", "a=1", "{}")
         );
         assert!(parse_response("HTTP/1.1 abc\n").is_err());
+    }
+
+    #[test]
+    fn the_parts_http_headers_play() {
+        let with = |part: fn(&HttpHeader) -> bool| -> Vec<&str> {
+            HTTP_HEADERS
+                .iter()
+                .filter(|h| part(h))
+                .map(|h| h.name)
+                .collect()
+        };
+        assert_eq!(
+            with(|h| h.frames),
+            ["Content-Length", "Connection", "Transfer-Encoding"]
+        );
+        assert_eq!(
+            with(|h| h.set_by_transport),
+            [
+                "Host",
+                "Content-Length",
+                "Content-Type",
+                "Connection",
+                "Expect"
+            ]
+        );
+        assert_eq!(
+            http_header("content-type").map(|h| h.name),
+            Some("Content-Type")
+        );
+        assert_eq!(http_header("MS-RequestId"), None);
     }
 }

@@ -11,8 +11,8 @@ mod markdown;
 mod messages;
 
 pub use http::{
-    HttpRequest, HttpResponse, is_request_line, is_status_line, parse_request, parse_response,
-    percent_decode, split_messages,
+    HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, http_header, is_request_line,
+    is_status_line, parse_request, parse_response, percent_decode, split_messages,
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};

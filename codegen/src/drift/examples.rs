@@ -6,24 +6,10 @@
 use super::shape::{self, Keys, scalar_name};
 use super::{Kind, PageCx, nothing, responses, spec};
 use crate::docs::{
-    CodeBlock, HttpRequest, is_placeholder, messages, parse_lenient, parse_request, path_fits,
-    percent_decode, text_fits, uuid_like,
+    CodeBlock, HttpRequest, http_header, is_placeholder, messages, parse_lenient, parse_request,
+    path_fits, percent_decode, text_fits, uuid_like,
 };
 use crate::model::{Api, Direction, Encoding, Operation, Param, Type, ValueType};
-
-/// Headers of HTTP itself, which the spec does not list.
-pub(super) const HTTP_HEADERS: [&str; 10] = [
-    "Host",
-    "Content-Length",
-    "Content-Type",
-    "Date",
-    "Connection",
-    "Server",
-    "Transfer-Encoding",
-    "Cache-Control",
-    "Expect",
-    "Accept-Encoding",
-];
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let page = cx.page;
@@ -106,7 +92,7 @@ fn request(
     }
     query(cx, api, op, &element, line, example.query());
     for (name, value) in &example.headers {
-        if HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+        if http_header(name).is_some() {
             continue;
         }
         let known = api

@@ -2,10 +2,9 @@
 //! responses (status, headers, body), and its failure examples against the
 //! operation's documented failures (status, code, source, description).
 
-use super::examples::HTTP_HEADERS;
 use super::shape::Keys;
 use super::{Kind, PageCx, nothing, spec};
-use crate::docs::{CodeBlock, HttpResponse, parse_lenient, parse_response};
+use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
 use crate::model::{Api, Direction, ErrorEntry, Operation, Origin};
 
 /// A failure example's body, read leniently: `code` may be a number or a string.
@@ -43,7 +42,7 @@ pub(super) fn response<'b>(
         }
     };
     for (name, value) in &example.headers {
-        let known = HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+        let known = http_header(name).is_some()
             || api
                 .headers
                 .iter()
