@@ -245,6 +245,20 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The name and value pairs of a query (without its `?`), both
+/// percent-decoded, in their order; empty pairs (`a=1&&b=2`) are passed
+/// over, and a name without `=` has an empty value.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect()
+}
+
 /// Parses `HTTP/x.y status reason`, the headers, and the body after them.
 pub fn parse_response(text: &str) -> Result<HttpResponse, String> {
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
@@ -334,6 +348,11 @@ mod tests {
         assert_eq!(r.header("accept"), Some("application/json"));
         assert!(parse_request("FETCH / HTTP/1.1\n").is_err());
         assert_eq!(percent_decode("a%20b+c%7B%zz"), "a b c{%zz");
+        assert_eq!(
+            query_pairs("a=1&&b&c%5B0%5D=x+y&d=e=f"),
+            [("a", "1"), ("b", ""), ("c[0]", "x y"), ("d", "e=f")]
+                .map(|(n, v)| (n.into(), v.into()))
+        );
         assert!(parse_request("GET / HTTP/1.1 extra\n").is_err());
         assert!(parse_request("GET /a HTTP 1.1\n").is_ok());
         let relative = parse_request("POST /v1/x?a=1\nContent-Type: json\n\n{}\n").unwrap();

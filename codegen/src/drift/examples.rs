@@ -7,7 +7,7 @@ use super::shape::{self, Keys, scalar_name};
 use super::{Kind, PageCx, nothing, responses, spec};
 use crate::docs::{
     CodeBlock, HttpRequest, http_header, is_placeholder, messages, parse_lenient, parse_request,
-    path_fits, percent_decode, text_fits, uuid_like,
+    path_fits, query_pairs, text_fits, uuid_like,
 };
 use crate::model::{Api, Direction, Encoding, Operation, Param, Type, ValueType};
 
@@ -162,14 +162,7 @@ fn query(
 ) {
     let group: Vec<&Param> = op.one_of.iter().flat_map(|g| &g.params).collect();
     let ours: Vec<&Param> = op.query.iter().chain(group.iter().copied()).collect();
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (n, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(n), percent_decode(v))
-        })
-        .collect();
+    let pairs = query_pairs(query);
     // Names compare without case: one page writes `mpnid` where the syntax says `mpnId`.
     for (name, value) in &pairs {
         match ours.iter().find(|q| q.name.eq_ignore_ascii_case(name)) {

@@ -3,7 +3,7 @@
 //! compared in `prose`.
 
 use super::{Kind, PageCx, Same, doctype, nothing, pair, prose, spec};
-use crate::docs::{Page, Row, Table};
+use crate::docs::{Page, Row, Table, query_pairs};
 use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -55,13 +55,10 @@ impl SyntaxRow {
         self.uri.split_once('?').map_or(&self.uri, |(p, _)| p)
     }
 
+    /// The names of the row's query, e.g. `mpnId` of `?mpnId={mpnId}`.
     fn query_names(&self) -> Vec<String> {
         let query = self.uri.split_once('?').map_or("", |(_, q)| q);
-        query
-            .split('&')
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| p.split_once('=').map_or(p, |(n, _)| n).to_string())
-            .collect()
+        query_pairs(query).into_iter().map(|(n, _)| n).collect()
     }
 }
 
