@@ -3,13 +3,13 @@
 //! and each request against it (method, path, query, headers, body). The
 //! responses and failures are compared in `responses`.
 
-use super::shape::{self, Keys, scalar_name};
+use super::shape::{self, Keys, type_text};
 use super::{Kind, PageCx, nothing, responses, spec};
 use crate::docs::{
     CodeBlock, HttpRequest, http_header, is_placeholder, messages, parse_lenient, parse_request,
     path_fits, query_pairs, text_fits, uuid_like,
 };
-use crate::model::{Api, Direction, Encoding, Operation, Param, Type, ValueType};
+use crate::model::{Api, Direction, Encoding, Operation, Param, ValueType};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let page = cx.page;
@@ -35,17 +35,6 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     }
     for (op, failures) in ops.iter().zip(&failures) {
         responses::failure_examples(cx, op, failures);
-    }
-}
-
-/// The spec's words for a type.
-pub(super) fn type_text(t: &Type) -> String {
-    match t {
-        Type::Scalar(s) => scalar_name(*s).into(),
-        Type::Model(m) => m.clone(),
-        Type::Array(item) => format!("[{}]", type_text(item)),
-        Type::Collection(item) => format!("collection of {}", type_text(item)),
-        Type::Item => "T".into(),
     }
 }
 

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::Error;
 use crate::docs::{Page, parse_lenient};
 use crate::model::{Api, Contradiction, Location, Origin, Type};
-use examples::type_text;
+use shape::type_text;
 
 pub use report::Format;
 

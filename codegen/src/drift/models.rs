@@ -3,7 +3,7 @@
 //! page's text or examples. On a resource page, a table the spec has no
 //! model for is reported too.
 
-use super::{Kind, PageCx, Same, doctype, examples::type_text, nothing, pair, spec};
+use super::{Kind, PageCx, Same, doctype, nothing, pair, shape::type_text, spec};
 use crate::docs::{Page, Table, percent_decode};
 use crate::model::{Api, Encoding, EnumValue, Model, ModelKind, Origin, Property};
 

@@ -2,6 +2,7 @@
 //! template, query names) and the URI-parameter table; its prose is
 //! compared in `prose`.
 
+use super::shape::type_text;
 use super::{Kind, PageCx, Same, doctype, nothing, pair, prose, spec};
 use crate::docs::{Page, Row, Table, query_pairs};
 use crate::model::{Api, Operation, Origin, Param};
@@ -271,7 +272,7 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         }
         let ty = cell(row, 1);
         if !doctype::fits(api, &ty, &p.ty, p.encoding) {
-            let ours = super::examples::type_text(&p.ty);
+            let ours = type_text(&p.ty);
             cx.text(
                 Kind::Different,
                 element("type"),

@@ -2,6 +2,7 @@
 //! headers the request section names, and whether the page says there is a
 //! request body.
 
+use super::shape::type_text;
 use super::{Kind, PageCx, nothing, spec};
 use crate::docs::{Page, Paragraph};
 use crate::model::{Api, Auth, Direction, Operation};
@@ -233,7 +234,7 @@ pub(super) fn request_body(cx: &mut PageCx<'_>, op: &Operation) {
     let element = format!("{}.body", op.id);
     match &op.body {
         Some(body) if none => {
-            let ours = super::examples::type_text(&body.ty);
+            let ours = type_text(&body.ty);
             cx.text(
                 Kind::Different,
                 element,

@@ -1,6 +1,7 @@
 //! JSON against the spec: whether an example body has the shape of a type
-//! (each difference with its path), and whether two bodies say the same.
-//! The documents check and the tests that replay the examples both use it.
+//! (each difference with its path), whether two bodies say the same, and
+//! the spec's words for its types. The documents check and the tests that
+//! replay the examples both use it.
 
 use serde_json::Value;
 
@@ -207,6 +208,17 @@ fn scalar_fits(s: ValueType, v: &Value) -> bool {
         (ValueType::Decimal, Value::Number(_)) => true,
         (ValueType::DateTime, Value::String(s)) => date_like(s),
         _ => false,
+    }
+}
+
+/// The spec's words for a type.
+pub fn type_text(t: &Type) -> String {
+    match t {
+        Type::Scalar(s) => scalar_name(*s).into(),
+        Type::Model(m) => m.clone(),
+        Type::Array(item) => format!("[{}]", type_text(item)),
+        Type::Collection(item) => format!("collection of {}", type_text(item)),
+        Type::Item => "T".into(),
     }
 }
 
