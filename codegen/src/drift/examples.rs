@@ -4,7 +4,7 @@
 //! responses and failures are compared in `responses`.
 
 use super::shape::{self, Keys, type_text};
-use super::{Kind, PageCx, nothing, responses, spec};
+use super::{PageCx, responses};
 use crate::docs::{
     CodeBlock, HttpRequest, http_header, is_placeholder, messages, parse_lenient, parse_request,
     path_fits, query_pairs, text_fits, uuid_like,
@@ -51,32 +51,23 @@ fn request(
     let example = match parsed {
         Ok(r) => r,
         Err(why) => {
-            cx.code(
-                Kind::Different,
-                element("request"),
-                line,
-                spec(&op.at, None),
-                Some(why),
-            );
+            cx.in_code_block(element("request"), line)
+                .different(&op.at, None, why);
             return;
         }
     };
     if example.method != op.method {
-        cx.code(
-            Kind::Different,
-            element("method"),
-            line,
-            spec(&op.method_at, op.method.clone()),
-            Some(example.method.clone()),
+        cx.in_code_block(element("method"), line).different(
+            &op.method_at,
+            op.method.clone(),
+            example.method.clone(),
         );
     }
     if !path_fits(api, op, example.path()) {
-        cx.code(
-            Kind::Different,
-            element("path"),
-            line,
-            spec(&op.path_at, op.path.clone()),
-            Some(example.path().to_string()),
+        cx.in_code_block(element("path"), line).different(
+            &op.path_at,
+            op.path.clone(),
+            example.path().to_string(),
         );
     }
     query(cx, api, op, &element, line, example.query());
@@ -95,24 +86,14 @@ fn request(
                     && !uuid_like(value) =>
             {
                 let field = element(&format!("headers[{}].type", h.name));
-                cx.code(
-                    Kind::Different,
-                    field,
-                    line,
-                    spec(&h.at, "guid".to_string()),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .different(&h.at, "guid".to_string(), value.clone());
             }
             Some(_) => {}
             None => {
                 let field = element(&format!("headers[{name}]"));
-                cx.code(
-                    Kind::OnlyInDocuments,
-                    field,
-                    line,
-                    nothing(),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .only_in_documents(value.clone());
             }
         }
     }
@@ -120,20 +101,13 @@ fn request(
     for h in op.request_headers.iter().filter(|h| h.required) {
         if example.header(&h.name).is_none() {
             let field = element(&format!("headers[{}]", h.name));
-            cx.code(
-                Kind::OnlyInSpec,
-                field,
-                line,
-                spec(&h.at, h.name.clone()),
-                None,
-            );
+            cx.in_code_block(field, line)
+                .only_in_spec(&h.at, h.name.clone());
         }
     }
     let declared = op.body.as_ref().map(|b| (&b.at, &b.ty));
-    cx.example_body(
+    cx.in_code_block(element("body"), line).example_body(
         api,
-        element("body"),
-        line,
         declared,
         &example.body,
         Keys::AnyCase,
@@ -159,52 +133,33 @@ fn query(
                 Ok(parsed) => {
                     let mut found = Vec::new();
                     shape::compare(api, &q.ty, &parsed.value, Keys::Exact, &mut found);
-                    cx.shape(&element(&format!("query[{}]", q.name)), line, found);
+                    cx.in_code_block(element(&format!("query[{}]", q.name)), line)
+                        .shape(found);
                 }
                 Err(why) => {
                     let field = element(&format!("query[{}].type", q.name));
-                    cx.code(
-                        Kind::Different,
-                        field,
-                        line,
-                        spec(&q.at, type_text(&q.ty)),
-                        Some(why),
-                    );
+                    cx.in_code_block(field, line)
+                        .different(&q.at, type_text(&q.ty), why);
                 }
             },
             Some(q) if !text_fits(api, q, value) => {
                 let field = element(&format!("query[{}].type", q.name));
-                cx.code(
-                    Kind::Different,
-                    field,
-                    line,
-                    spec(&q.at, type_text(&q.ty)),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .different(&q.at, type_text(&q.ty), value.clone());
             }
             Some(_) => {}
             None => {
                 let field = element(&format!("query[{name}]"));
-                cx.code(
-                    Kind::OnlyInDocuments,
-                    field,
-                    line,
-                    nothing(),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .only_in_documents(value.clone());
             }
         }
     }
     for q in op.query.iter().filter(|q| q.required) {
         if !pairs.iter().any(|(n, _)| n.eq_ignore_ascii_case(&q.name)) {
             let field = element(&format!("query[{}]", q.name));
-            cx.code(
-                Kind::OnlyInSpec,
-                field,
-                line,
-                spec(&q.at, q.name.clone()),
-                None,
-            );
+            cx.in_code_block(field, line)
+                .only_in_spec(&q.at, q.name.clone());
         }
     }
     let sent = pairs
@@ -214,12 +169,10 @@ fn query(
     if !group.is_empty() && sent != 1 {
         let names: Vec<&str> = group.iter().map(|q| q.name.as_str()).collect();
         let got: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
-        cx.code(
-            Kind::Different,
-            element("query"),
-            line,
-            spec(&op.at, format!("exactly one of {}", names.join(", "))),
-            Some(got.join("&")),
+        cx.in_code_block(element("query"), line).different(
+            &op.at,
+            format!("exactly one of {}", names.join(", ")),
+            got.join("&"),
         );
     }
 }
