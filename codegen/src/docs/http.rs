@@ -53,7 +53,7 @@ impl HttpResponse {
     }
 
     /// The headers a server sends for this example: all but those that
-    /// frame the message ([`HttpHeader::frames`]), which the server sets
+    /// frame the message ([`HttpHeader`]'s `frames`), which the server sets
     /// itself.
     pub fn served_headers(&self) -> impl Iterator<Item = &(String, String)> {
         self.headers
@@ -95,21 +95,21 @@ pub struct HttpHeader {
 /// `Transfer-Encoding` frames responses only: the client sends its bodies
 /// with a length, and no example request writes one.
 pub static HTTP_HEADERS: [HttpHeader; 10] = [
-    HttpHeader::named("Host").set_by_transport(),
+    HttpHeader::named("Host").transport_sets(),
     HttpHeader::named("Content-Length")
-        .frames()
-        .set_by_transport(),
-    HttpHeader::named("Content-Type").set_by_transport(),
+        .framing()
+        .transport_sets(),
+    HttpHeader::named("Content-Type").transport_sets(),
     HttpHeader::named("Date"),
-    HttpHeader::named("Connection").frames().set_by_transport(),
+    HttpHeader::named("Connection").framing().transport_sets(),
     HttpHeader::named("Server"),
-    HttpHeader::named("Transfer-Encoding").frames(),
+    HttpHeader::named("Transfer-Encoding").framing(),
     HttpHeader::named("Cache-Control"),
-    HttpHeader::named("Expect").set_by_transport(),
+    HttpHeader::named("Expect").transport_sets(),
     HttpHeader::named("Accept-Encoding"),
 ];
 
-/// The table's words: each part a header plays sets the field of its name.
+/// The words of the table above.
 impl HttpHeader {
     /// A header that plays no part but being HTTP's own.
     const fn named(name: &'static str) -> HttpHeader {
@@ -120,14 +120,16 @@ impl HttpHeader {
         }
     }
 
-    const fn frames(self) -> HttpHeader {
+    /// It frames the message (`frames`).
+    const fn framing(self) -> HttpHeader {
         HttpHeader {
             frames: true,
             ..self
         }
     }
 
-    const fn set_by_transport(self) -> HttpHeader {
+    /// The client's transport sets it (`set_by_transport`).
+    const fn transport_sets(self) -> HttpHeader {
         HttpHeader {
             set_by_transport: true,
             ..self
