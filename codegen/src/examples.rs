@@ -9,8 +9,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::docs::{HttpResponse, Page, parse_response, split_messages};
-use crate::drift::messages;
+use crate::docs::{HttpResponse, Page, messages, parse_response, split_messages};
 use crate::model::{
     Api, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type, ValueType,
 };

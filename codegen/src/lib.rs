@@ -3,9 +3,11 @@
 //!
 //! The pipeline runs one way, a module per step:
 //! [`spec::load`] → [`validate::validate`] → [`emit::jobs`] → [`output`].
-//! [`docs`] reads the published documents the spec is checked against, and
-//! [`drift`] compares them with the spec; [`examples`] takes from them the
-//! responses the generated test server answers.
+//! [`docs`] reads the published documents the spec is checked against
+//! (down to which operation each example shows); [`drift`] compares them
+//! with the spec, and [`examples`] takes from them the responses the
+//! generated test server answers. Both read the documents through
+//! [`docs`]: generation never depends on the check.
 
 // An internal tool (not published): its modules say what they hold, and its
 // public items are for the CLI and the tests, not for users.

@@ -5,7 +5,9 @@
 use std::sync::OnceLock;
 
 use partner_center::{Error, Response, ResponseMeta, Uuid};
-use partner_center_codegen::docs::{HttpRequest, is_placeholder, parse_lenient, percent_decode};
+use partner_center_codegen::docs::{
+    HttpRequest, is_placeholder, parse_lenient, percent_decode, query_pairs,
+};
 use partner_center_codegen::drift::shape;
 use partner_center_codegen::model::{Api, Operation, Segment};
 use serde_json::Value;
@@ -52,15 +54,7 @@ impl Args {
                 Segment::Literal(_) => None,
             })
             .collect();
-        let query = example
-            .query()
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (n, v) = p.split_once('=').unwrap_or((p, ""));
-                (percent_decode(n), percent_decode(v))
-            })
-            .collect();
+        let query = query_pairs(example.query());
         let body = op
             .body
             .as_ref()

@@ -8,8 +8,7 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::TestServer;
-use partner_center_codegen::docs::{HttpResponse, Page, parse_response};
-use partner_center_codegen::drift::messages;
+use partner_center_codegen::docs::{HttpResponse, Page, messages, parse_response};
 use partner_center_codegen::model::{
     Answers, Encoding, GlobalCode, Operation, Origin, Param, Segment, Type, ValueType, When,
 };

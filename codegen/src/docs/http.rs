@@ -52,14 +52,13 @@ impl HttpResponse {
         find(&self.headers, name)
     }
 
-    /// The headers a server sends for this example: all but the framing
-    /// ones (`Content-Length`, whose documented values are often wrong,
-    /// `Connection`, `Transfer-Encoding`), which the server sets itself.
+    /// The headers a server sends for this example: all but those that
+    /// frame the message ([`HttpHeader`]'s `frames`), which the server sets
+    /// itself.
     pub fn served_headers(&self) -> impl Iterator<Item = &(String, String)> {
-        const FRAMING: [&str; 3] = ["content-length", "connection", "transfer-encoding"];
         self.headers
             .iter()
-            .filter(|(n, _)| !FRAMING.iter().any(|f| n.eq_ignore_ascii_case(f)))
+            .filter(|(n, _)| !http_header(n).is_some_and(|h| h.frames))
     }
 
     /// The body a server sends for this example: as written when it is
@@ -73,6 +72,76 @@ impl HttpResponse {
             _ => self.body.clone(),
         }
     }
+}
+
+/// One of HTTP's own headers (not Partner Center's): the examples write
+/// them, the spec does not list them, since the spec states what is
+/// particular to the API and HTTP states these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpHeader {
+    /// As HTTP writes it.
+    pub name: &'static str,
+    /// It frames the message on the wire (its length, its connection): a
+    /// server sends its own, never an example's, whose `Content-Length`
+    /// values are often wrong.
+    pub frames: bool,
+    /// The client's transport sets it from the call (the host, the body's
+    /// length and type, the connection, `Expect`): an example request's
+    /// value is not what the client sends.
+    pub set_by_transport: bool,
+}
+
+/// HTTP's own headers that the examples write, and the part each plays.
+/// `Transfer-Encoding` frames responses only: the client sends its bodies
+/// with a length, and no example request writes one.
+pub static HTTP_HEADERS: [HttpHeader; 10] = [
+    HttpHeader::named("Host").transport_sets(),
+    HttpHeader::named("Content-Length")
+        .framing()
+        .transport_sets(),
+    HttpHeader::named("Content-Type").transport_sets(),
+    HttpHeader::named("Date"),
+    HttpHeader::named("Connection").framing().transport_sets(),
+    HttpHeader::named("Server"),
+    HttpHeader::named("Transfer-Encoding").framing(),
+    HttpHeader::named("Cache-Control"),
+    HttpHeader::named("Expect").transport_sets(),
+    HttpHeader::named("Accept-Encoding"),
+];
+
+/// The words of the table above.
+impl HttpHeader {
+    /// A header that plays no part but being HTTP's own.
+    const fn named(name: &'static str) -> HttpHeader {
+        HttpHeader {
+            name,
+            frames: false,
+            set_by_transport: false,
+        }
+    }
+
+    /// It frames the message (`frames`).
+    const fn framing(self) -> HttpHeader {
+        HttpHeader {
+            frames: true,
+            ..self
+        }
+    }
+
+    /// The client's transport sets it (`set_by_transport`).
+    const fn transport_sets(self) -> HttpHeader {
+        HttpHeader {
+            set_by_transport: true,
+            ..self
+        }
+    }
+}
+
+/// The header `name` (compared without case) when it is one of HTTP's own.
+pub fn http_header(name: &str) -> Option<&'static HttpHeader> {
+    HTTP_HEADERS
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case(name))
 }
 
 fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -178,6 +247,20 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The name and value pairs of a query (without its `?`), both
+/// percent-decoded, in their order; empty pairs (`a=1&&b=2`) are passed
+/// over, and a name without `=` has an empty value.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect()
+}
+
 /// Parses `HTTP/x.y status reason`, the headers, and the body after them.
 pub fn parse_response(text: &str) -> Result<HttpResponse, String> {
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
@@ -267,6 +350,11 @@ mod tests {
         assert_eq!(r.header("accept"), Some("application/json"));
         assert!(parse_request("FETCH / HTTP/1.1\n").is_err());
         assert_eq!(percent_decode("a%20b+c%7B%zz"), "a b c{%zz");
+        assert_eq!(
+            query_pairs("a=1&&b&c%5B0%5D=x+y&d=e=f"),
+            [("a", "1"), ("b", ""), ("c[0]", "x y"), ("d", "e=f")]
+                .map(|(n, v)| (n.into(), v.into()))
+        );
         assert!(parse_request("GET / HTTP/1.1 extra\n").is_err());
         assert!(parse_request("GET /a HTTP 1.1\n").is_ok());
         let relative = parse_request("POST /v1/x?a=1\nContent-Type: json\n\n{}\n").unwrap();
@@ -275,5 +363,35 @@ mod tests {
             ("/v1/x", "a=1", "{}")
         );
         assert!(parse_response("HTTP/1.1 abc\n").is_err());
+    }
+
+    #[test]
+    fn the_parts_http_headers_play() {
+        let with = |part: fn(&HttpHeader) -> bool| -> Vec<&str> {
+            HTTP_HEADERS
+                .iter()
+                .filter(|h| part(h))
+                .map(|h| h.name)
+                .collect()
+        };
+        assert_eq!(
+            with(|h| h.frames),
+            ["Content-Length", "Connection", "Transfer-Encoding"]
+        );
+        assert_eq!(
+            with(|h| h.set_by_transport),
+            [
+                "Host",
+                "Content-Length",
+                "Content-Type",
+                "Connection",
+                "Expect"
+            ]
+        );
+        assert_eq!(
+            http_header("content-type").map(|h| h.name),
+            Some("Content-Type")
+        );
+        assert_eq!(http_header("MS-RequestId"), None);
     }
 }

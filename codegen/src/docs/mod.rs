@@ -1,14 +1,19 @@
 //! Reading the published documents: their markdown structure (headings,
-//! tables, fenced code), the HTTP messages of their examples, and the JSON
-//! of those messages.
+//! tables, fenced code), the HTTP messages of their examples and the JSON
+//! of those messages, and which operation of the spec each example shows.
+//! Generation (the test server's answers) and the documents check (`drift`)
+//! both read the documents through this layer; it knows the spec's checked
+//! model, never the check.
 
 mod http;
 mod json;
 mod markdown;
+mod messages;
 
 pub use http::{
-    HttpRequest, HttpResponse, is_request_line, is_status_line, parse_request, parse_response,
-    percent_decode, split_messages,
+    HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, http_header, is_request_line,
+    is_status_line, parse_request, parse_response, percent_decode, query_pairs, split_messages,
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
+pub use messages::{Message, messages, path_fits, text_fits, uuid_like};

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Kind, PageCx, nothing, spec};
+use super::PageCx;
 use crate::model::{Api, GlobalCode};
 
 /// The document's entries, grouped like the spec's: one per (status, code).
@@ -29,13 +29,8 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     });
     let Some(table) = table else {
         if let Some(codes) = &api.error_codes {
-            cx.text(
-                Kind::OnlyInSpec,
-                "error_codes".into(),
-                None,
-                spec(&codes.at, None),
-                None,
-            );
+            cx.in_text("error_codes", None)
+                .only_in_spec(&codes.at, None);
         }
         return;
     };
@@ -97,13 +92,8 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         let line = Some(e.line);
         let Some(j) = *m else {
             let element = format!("error_codes[status={},code={}]", e.status, e.code);
-            cx.text(
-                Kind::OnlyInDocuments,
-                element,
-                line,
-                nothing(),
-                Some(e.descriptions.join("\n")),
-            );
+            cx.in_text(element, line)
+                .only_in_documents(e.descriptions.join("\n"));
             continue;
         };
         let g = ours[j];
@@ -121,24 +111,14 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         ];
         for (field, ours, theirs) in fields {
             if ours != theirs {
-                cx.text(
-                    Kind::Different,
-                    element(field),
-                    line,
-                    spec(&g.at, ours),
-                    Some(theirs),
-                );
+                cx.in_text(element(field), line)
+                    .different(&g.at, ours, theirs);
             }
         }
     }
     for (_, g) in ours.iter().enumerate().filter(|(j, _)| !used[*j]) {
         let element = format!("error_codes[status={},code={}]", g.status, g.code);
-        cx.text(
-            Kind::OnlyInSpec,
-            element,
-            Some(table.line),
-            spec(&g.at, g.descriptions.join("\n")),
-            None,
-        );
+        cx.in_text(element, Some(table.line))
+            .only_in_spec(&g.at, g.descriptions.join("\n"));
     }
 }

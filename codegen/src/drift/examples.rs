@@ -1,91 +1,15 @@
-//! An operation page's example requests and responses: which operation each
-//! message of its code blocks shows, and each request against it (method,
-//! path, query, headers, body). The responses and failures are compared in
-//! `responses`.
+//! An operation page's example requests and responses: each message of
+//! its code blocks with the operation it shows (read in `docs::messages`),
+//! and each request against it (method, path, query, headers, body). The
+//! responses and failures are compared in `responses`.
 
-use super::shape::{self, Keys, scalar_name, uuid_like};
-use super::{Kind, PageCx, nothing, responses, spec};
+use super::shape::{self, Keys, type_text};
+use super::{PageCx, responses};
 use crate::docs::{
-    CodeBlock, HttpRequest, Page, is_placeholder, is_request_line, is_status_line, parse_lenient,
-    parse_request, percent_decode, split_messages,
+    CodeBlock, HttpRequest, http_header, is_placeholder, messages, parse_lenient, parse_request,
+    path_fits, query_pairs, text_fits, uuid_like,
 };
-use crate::model::{
-    Api, Direction, Encoding, ModelKind, Operation, Param, Segment, Type, ValueType,
-};
-
-/// Headers of HTTP itself, which the spec does not list.
-pub(super) const HTTP_HEADERS: [&str; 10] = [
-    "Host",
-    "Content-Length",
-    "Content-Type",
-    "Date",
-    "Connection",
-    "Server",
-    "Transfer-Encoding",
-    "Cache-Control",
-    "Expect",
-    "Accept-Encoding",
-];
-
-/// An example message of an operation page, and the operation it shows.
-#[derive(Debug, Clone)]
-pub struct Message<'a, 'p> {
-    pub op: &'a Operation,
-    /// Its place among the operation's requests, or among its responses.
-    pub index: usize,
-    pub block: &'p CodeBlock,
-    /// The message's text (a block may hold several).
-    pub text: String,
-    pub is_request: bool,
-}
-
-/// The example messages of the page `file`, each with its operation: a
-/// request shows the operation whose method and path it has (the first
-/// otherwise), a response the operation of the request before it. Code
-/// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
-pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
-    let mut out = Vec::new();
-    if ops.is_empty() {
-        return out;
-    }
-    let mut requests = vec![0; ops.len()];
-    let mut responses = vec![0; ops.len()];
-    let mut current = 0;
-    for block in &page.code_blocks {
-        for text in split_messages(&block.text) {
-            let first = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or_default();
-            let is_request = is_request_line(first);
-            if !is_request && !is_status_line(first) {
-                continue;
-            }
-            if is_request && let Ok(r) = parse_request(&text) {
-                current = ops
-                    .iter()
-                    .position(|o| o.method == r.method && path_fits(api, o, r.path()))
-                    .unwrap_or(current);
-            }
-            let counter = if is_request {
-                &mut requests
-            } else {
-                &mut responses
-            };
-            let index = counter[current];
-            counter[current] += 1;
-            out.push(Message {
-                op: ops[current],
-                index,
-                block,
-                text,
-                is_request,
-            });
-        }
-    }
-    out
-}
+use crate::model::{Api, Direction, Encoding, Operation, Param, ValueType};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let page = cx.page;
@@ -114,53 +38,6 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     }
 }
 
-/// The spec's words for a type.
-pub(super) fn type_text(t: &Type) -> String {
-    match t {
-        Type::Scalar(s) => scalar_name(*s).into(),
-        Type::Model(m) => m.clone(),
-        Type::Array(item) => format!("[{}]", type_text(item)),
-        Type::Collection(item) => format!("collection of {}", type_text(item)),
-        Type::Item => "T".into(),
-    }
-}
-
-/// Whether a path of an example is the operation's template, each
-/// parameter's value of its type.
-fn path_fits(api: &Api, op: &Operation, path: &str) -> bool {
-    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    parts.len() == op.segments.len()
-        && parts
-            .iter()
-            .zip(&op.segments)
-            .all(|(part, segment)| match segment {
-                Segment::Literal(s) => s == part,
-                Segment::Param(i) => text_fits(api, &op.path_params[*i], &percent_decode(part)),
-            })
-}
-
-/// Whether a text value of a path, query or header is of the parameter's type.
-fn text_fits(api: &Api, p: &Param, value: &str) -> bool {
-    if is_placeholder(value)
-        || (value.starts_with('{') && value.ends_with('}') && p.encoding == Encoding::Text)
-    {
-        return !value.is_empty();
-    }
-    match &p.ty {
-        Type::Scalar(ValueType::Guid) => uuid_like(value),
-        Type::Scalar(ValueType::Int) => value.parse::<i64>().is_ok(),
-        Type::Scalar(ValueType::Bool) => value == "true" || value == "false",
-        Type::Model(name) if p.encoding == Encoding::Text => match api.model(name).map(|m| &m.kind)
-        {
-            Some(ModelKind::Enum(values)) => {
-                values.iter().any(|v| v.value.eq_ignore_ascii_case(value))
-            }
-            _ => false,
-        },
-        _ => !value.is_empty(),
-    }
-}
-
 fn request(
     cx: &mut PageCx<'_>,
     api: &Api,
@@ -174,37 +51,28 @@ fn request(
     let example = match parsed {
         Ok(r) => r,
         Err(why) => {
-            cx.code(
-                Kind::Different,
-                element("request"),
-                line,
-                spec(&op.at, None),
-                Some(why),
-            );
+            cx.in_code_block(element("request"), line)
+                .different(&op.at, None, why);
             return;
         }
     };
     if example.method != op.method {
-        cx.code(
-            Kind::Different,
-            element("method"),
-            line,
-            spec(&op.method_at, op.method.clone()),
-            Some(example.method.clone()),
+        cx.in_code_block(element("method"), line).different(
+            &op.method_at,
+            op.method.clone(),
+            example.method.clone(),
         );
     }
     if !path_fits(api, op, example.path()) {
-        cx.code(
-            Kind::Different,
-            element("path"),
-            line,
-            spec(&op.path_at, op.path.clone()),
-            Some(example.path().to_string()),
+        cx.in_code_block(element("path"), line).different(
+            &op.path_at,
+            op.path.clone(),
+            example.path().to_string(),
         );
     }
     query(cx, api, op, &element, line, example.query());
     for (name, value) in &example.headers {
-        if HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+        if http_header(name).is_some() {
             continue;
         }
         let known = api
@@ -218,24 +86,14 @@ fn request(
                     && !uuid_like(value) =>
             {
                 let field = element(&format!("headers[{}].type", h.name));
-                cx.code(
-                    Kind::Different,
-                    field,
-                    line,
-                    spec(&h.at, "guid".to_string()),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .different(&h.at, "guid".to_string(), value.clone());
             }
             Some(_) => {}
             None => {
                 let field = element(&format!("headers[{name}]"));
-                cx.code(
-                    Kind::OnlyInDocuments,
-                    field,
-                    line,
-                    nothing(),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .only_in_documents(value.clone());
             }
         }
     }
@@ -243,20 +101,13 @@ fn request(
     for h in op.request_headers.iter().filter(|h| h.required) {
         if example.header(&h.name).is_none() {
             let field = element(&format!("headers[{}]", h.name));
-            cx.code(
-                Kind::OnlyInSpec,
-                field,
-                line,
-                spec(&h.at, h.name.clone()),
-                None,
-            );
+            cx.in_code_block(field, line)
+                .only_in_spec(&h.at, h.name.clone());
         }
     }
     let declared = op.body.as_ref().map(|b| (&b.at, &b.ty));
-    cx.example_body(
+    cx.in_code_block(element("body"), line).example_body(
         api,
-        element("body"),
-        line,
         declared,
         &example.body,
         Keys::AnyCase,
@@ -274,14 +125,7 @@ fn query(
 ) {
     let group: Vec<&Param> = op.one_of.iter().flat_map(|g| &g.params).collect();
     let ours: Vec<&Param> = op.query.iter().chain(group.iter().copied()).collect();
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (n, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(n), percent_decode(v))
-        })
-        .collect();
+    let pairs = query_pairs(query);
     // Names compare without case: one page writes `mpnid` where the syntax says `mpnId`.
     for (name, value) in &pairs {
         match ours.iter().find(|q| q.name.eq_ignore_ascii_case(name)) {
@@ -289,52 +133,33 @@ fn query(
                 Ok(parsed) => {
                     let mut found = Vec::new();
                     shape::compare(api, &q.ty, &parsed.value, Keys::Exact, &mut found);
-                    cx.shape(&element(&format!("query[{}]", q.name)), line, found);
+                    cx.in_code_block(element(&format!("query[{}]", q.name)), line)
+                        .shape(found);
                 }
                 Err(why) => {
                     let field = element(&format!("query[{}].type", q.name));
-                    cx.code(
-                        Kind::Different,
-                        field,
-                        line,
-                        spec(&q.at, type_text(&q.ty)),
-                        Some(why),
-                    );
+                    cx.in_code_block(field, line)
+                        .different(&q.at, type_text(&q.ty), why);
                 }
             },
             Some(q) if !text_fits(api, q, value) => {
                 let field = element(&format!("query[{}].type", q.name));
-                cx.code(
-                    Kind::Different,
-                    field,
-                    line,
-                    spec(&q.at, type_text(&q.ty)),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .different(&q.at, type_text(&q.ty), value.clone());
             }
             Some(_) => {}
             None => {
                 let field = element(&format!("query[{name}]"));
-                cx.code(
-                    Kind::OnlyInDocuments,
-                    field,
-                    line,
-                    nothing(),
-                    Some(value.clone()),
-                );
+                cx.in_code_block(field, line)
+                    .only_in_documents(value.clone());
             }
         }
     }
     for q in op.query.iter().filter(|q| q.required) {
         if !pairs.iter().any(|(n, _)| n.eq_ignore_ascii_case(&q.name)) {
             let field = element(&format!("query[{}]", q.name));
-            cx.code(
-                Kind::OnlyInSpec,
-                field,
-                line,
-                spec(&q.at, q.name.clone()),
-                None,
-            );
+            cx.in_code_block(field, line)
+                .only_in_spec(&q.at, q.name.clone());
         }
     }
     let sent = pairs
@@ -344,12 +169,10 @@ fn query(
     if !group.is_empty() && sent != 1 {
         let names: Vec<&str> = group.iter().map(|q| q.name.as_str()).collect();
         let got: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
-        cx.code(
-            Kind::Different,
-            element("query"),
-            line,
-            spec(&op.at, format!("exactly one of {}", names.join(", "))),
-            Some(got.join("&")),
+        cx.in_code_block(element("query"), line).different(
+            &op.at,
+            format!("exactly one of {}", names.join(", ")),
+            got.join("&"),
         );
     }
 }

@@ -1,7 +1,7 @@
 //! `headers.md`: the request and response headers tables.
 
 use super::shape::scalar_name;
-use super::{Kind, PageCx, Same, nothing, pair, spec};
+use super::{PageCx, Same, pair};
 use crate::docs::Table;
 use crate::model::{Api, Direction, Header, Origin, Requirement};
 
@@ -27,13 +27,8 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
             Some(table) => compare_table(cx, table, side, &ours),
             None => {
                 for h in ours {
-                    cx.text(
-                        Kind::OnlyInSpec,
-                        format!("headers.{side}[{}]", h.name),
-                        None,
-                        spec(&h.at, h.documented_as.clone()),
-                        None,
-                    );
+                    cx.in_text(format!("headers.{side}[{}]", h.name), None)
+                        .only_in_spec(&h.at, h.documented_as.clone());
                 }
             }
         }
@@ -54,65 +49,38 @@ fn compare_table(cx: &mut PageCx<'_>, table: &Table, side: &str, ours: &[&Header
         let element = |field: &str| format!("headers.{side}[{}].{field}", h.name);
         let (name, description, value_type) = (cell(r, 0), cell(r, 1), cell(r, 2));
         if name != h.documented_as {
-            cx.text(
-                Kind::Different,
-                element("name"),
-                line,
-                spec(&h.at, h.documented_as.clone()),
-                Some(name),
-            );
+            cx.in_text(element("name"), line)
+                .different(&h.at, h.documented_as.clone(), name);
         }
         if !value_type.eq_ignore_ascii_case(scalar_name(h.value_type)) {
             let ours = scalar_name(h.value_type).to_string();
-            cx.text(
-                Kind::Different,
-                element("type"),
-                line,
-                spec(&h.at, ours),
-                Some(value_type),
-            );
+            cx.in_text(element("type"), line)
+                .different(&h.at, ours, value_type);
         }
         if description != h.description {
-            cx.text(
-                Kind::Different,
-                element("description"),
-                line,
-                spec(&h.at, h.description.clone()),
-                Some(description),
+            cx.in_text(element("description"), line).different(
+                &h.at,
+                h.description.clone(),
+                description,
             );
         } else if requirement(&description) != h.requirement {
             // Said by the description: only compared when the descriptions agree.
             let ours = format!("{:?}", h.requirement).to_lowercase();
             let theirs = format!("{:?}", requirement(&description)).to_lowercase();
-            cx.text(
-                Kind::Different,
-                element("requirement"),
-                line,
-                spec(&h.at, ours),
-                Some(theirs),
-            );
+            cx.in_text(element("requirement"), line)
+                .different(&h.at, ours, theirs);
         }
     }
     for &r in &pairing.only_doc {
         let element = format!("headers.{side}[{}]", doc_names[r]);
-        cx.text(
-            Kind::OnlyInDocuments,
-            element,
-            Some(table.rows[r].line),
-            nothing(),
-            Some(cell(r, 1)),
-        );
+        cx.in_text(element, Some(table.rows[r].line))
+            .only_in_documents(cell(r, 1));
     }
     for &s in &pairing.only_spec {
         let h = ours[s];
         let element = format!("headers.{side}[{}]", h.name);
-        cx.text(
-            Kind::OnlyInSpec,
-            element,
-            Some(table.line),
-            spec(&h.at, h.description.clone()),
-            None,
-        );
+        cx.in_text(element, Some(table.line))
+            .only_in_spec(&h.at, h.description.clone());
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Kind, PageCx, nothing, spec};
+use super::PageCx;
 use crate::model::{Api, Model, Origin};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -45,34 +45,23 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         for name in &theirs {
             if !ours.iter().any(|m| m.name == *name) {
                 let element = format!("index[{file}].{name}");
-                cx.text(
-                    Kind::OnlyInDocuments,
-                    element,
-                    line,
-                    nothing(),
-                    Some(name.to_string()),
-                );
+                cx.in_text(element, line)
+                    .only_in_documents(name.to_string());
             }
         }
         for m in &ours {
             if !theirs.contains(&m.name.as_str()) {
                 let element = format!("index[{file}].{}", m.name);
-                cx.text(
-                    Kind::OnlyInSpec,
-                    element,
-                    line,
-                    spec(&m.at, m.name.clone()),
-                    None,
-                );
+                cx.in_text(element, line)
+                    .only_in_spec(&m.at, m.name.clone());
             }
         }
     }
     for file in resource_pages.iter().filter(|f| !listed.contains(**f)) {
-        let at = api.models.iter().find(|m| m.doc == *file).map(|m| &m.at);
-        let side = match at {
-            Some(at) => spec(at, file.to_string()),
-            None => nothing(),
-        };
-        cx.text(Kind::OnlyInSpec, format!("index[{file}]"), None, side, None);
+        // A resource page is the page of a model of the spec: found.
+        if let Some(m) = api.models.iter().find(|m| m.doc == *file) {
+            cx.in_text(format!("index[{file}]"), None)
+                .only_in_spec(&m.at, file.to_string());
+        }
     }
 }

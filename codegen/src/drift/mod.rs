@@ -8,12 +8,16 @@
 //! localized page (front matter `ms.contentlocale` other than en-US) tables
 //! and prose are machine-translated, so their differences are reported as
 //! not comparable; the fenced code blocks are not translated and are
-//! compared as usual. Where a page contradicts itself and the spec says so
-//! (`contradictions`), the finding is reported as a contradiction, not drift.
+//! compared as usual. Every comparison reports through `finding`, which
+//! keeps that distinction: `cx.in_text(..)` or `cx.in_code_block(..)`, then
+//! `only_in_spec`, `only_in_documents` or `different`. Where a page
+//! contradicts itself and the spec says so (`contradictions`), the finding
+//! is reported as a contradiction, not drift.
 
 mod doctype;
 mod error_codes;
 mod examples;
+mod finding;
 mod headers;
 mod index;
 mod models;
@@ -28,11 +32,9 @@ mod urls;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
-use crate::docs::{Page, parse_lenient};
-use crate::model::{Api, Contradiction, Location, Origin, Type};
-use examples::type_text;
+use crate::docs::Page;
+use crate::model::{Api, Contradiction, Location, Origin};
 
-pub use examples::{Message, messages};
 pub use report::Format;
 
 /// What kind of difference a finding is.
@@ -227,136 +229,13 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
     }
 }
 
-/// One page being compared, and where its findings go.
+/// One page being compared, and where its findings go (reported through
+/// `finding`).
 struct PageCx<'a> {
     file: String,
     page: &'a Page,
     localized: bool,
     findings: &'a mut Vec<Finding>,
-}
-
-/// One side of a finding: where, and what value.
-struct Side<'v> {
-    at: Option<&'v Location>,
-    value: Option<String>,
-}
-
-impl PageCx<'_> {
-    /// A difference in a table or in prose: not comparable on a localized page.
-    fn text(
-        &mut self,
-        kind: Kind,
-        element: String,
-        line: Option<usize>,
-        spec: Side<'_>,
-        doc: Option<String>,
-    ) {
-        let kind = if self.localized {
-            Kind::NotComparable
-        } else {
-            kind
-        };
-        self.code(kind, element, line, spec, doc);
-    }
-
-    /// A difference in a fenced code block: drift on every page.
-    fn code(
-        &mut self,
-        kind: Kind,
-        element: String,
-        line: Option<usize>,
-        spec: Side<'_>,
-        doc: Option<String>,
-    ) {
-        self.findings.push(Finding {
-            kind,
-            element,
-            document: (self.file.clone(), line),
-            spec: spec.at.cloned(),
-            spec_value: spec.value,
-            document_value: doc,
-            note: None,
-        });
-    }
-
-    /// The differences of a body with its type, under `prefix` (e.g.
-    /// `list_customers.response_examples[0].body`).
-    fn shape(&mut self, prefix: &str, line: Option<usize>, found: Vec<shape::Mismatch>) {
-        for m in found {
-            let spec = Side {
-                at: m.spec.as_ref(),
-                value: m.spec_value.clone(),
-            };
-            self.code(
-                m.kind,
-                format!("{prefix}{}", m.path),
-                line,
-                spec,
-                m.document_value,
-            );
-        }
-    }
-
-    /// An example's body (empty when it has none) against the type the
-    /// spec declares for it, with where it declares it; `element` names the
-    /// body (e.g. `list_customers.response_examples[0].body`).
-    fn example_body(
-        &mut self,
-        api: &Api,
-        element: String,
-        line: Option<usize>,
-        declared: Option<(&Location, &Type)>,
-        body: &str,
-        keys: shape::Keys,
-    ) {
-        match (declared, body.is_empty()) {
-            (None, false) => self.code(
-                Kind::OnlyInDocuments,
-                element,
-                line,
-                nothing(),
-                Some(body.to_string()),
-            ),
-            (Some((at, ty)), true) => self.code(
-                Kind::OnlyInSpec,
-                element,
-                line,
-                spec(at, type_text(ty)),
-                None,
-            ),
-            (Some((at, ty)), false) => match parse_lenient(body) {
-                Ok(parsed) => {
-                    let mut found = Vec::new();
-                    shape::compare(api, ty, &parsed.value, keys, &mut found);
-                    self.shape(&element, line, found);
-                }
-                Err(why) => self.code(
-                    Kind::Different,
-                    element,
-                    line,
-                    spec(at, type_text(ty)),
-                    Some(why),
-                ),
-            },
-            (None, true) => {}
-        }
-    }
-}
-
-/// The spec side of a finding.
-fn spec<'v>(at: &'v Location, value: impl Into<Option<String>>) -> Side<'v> {
-    Side {
-        at: Some(at),
-        value: value.into(),
-    }
-}
-
-/// No spec side: the documents state something the spec does not.
-fn nothing<'v>() -> Side<'v> {
-    Side {
-        at: None,
-        value: None,
-    }
 }
 
 /// Pairs document items with spec items: first by equal keys, then the

@@ -3,7 +3,7 @@
 //! page's text or examples. On a resource page, a table the spec has no
 //! model for is reported too.
 
-use super::{Kind, PageCx, Same, doctype, examples::type_text, nothing, pair, spec};
+use super::{PageCx, Same, doctype, pair, shape::type_text};
 use crate::docs::{Page, Table, percent_decode};
 use crate::model::{Api, Encoding, EnumValue, Model, ModelKind, Origin, Property};
 
@@ -15,13 +15,9 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         match (&m.kind, m.origin) {
             (ModelKind::Object(properties), Origin::Table) => match table_of(page, &m.heading) {
                 Some(table) => rows(cx, api, m, table, properties),
-                None => cx.text(
-                    Kind::OnlyInSpec,
-                    m.name.clone(),
-                    None,
-                    spec(&m.at, m.heading.clone()),
-                    None,
-                ),
+                None => cx
+                    .in_text(m.name.clone(), None)
+                    .only_in_spec(&m.at, m.heading.clone()),
             },
             (ModelKind::Enum(values), origin) => enum_values(cx, m, values, origin),
             (ModelKind::Object(_), _) => {}
@@ -36,13 +32,8 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .any(|m| m.doc == file && m.heading.eq_ignore_ascii_case(&table.heading));
             if !known {
                 let element = format!("models[{}]", table.heading);
-                cx.text(
-                    Kind::OnlyInDocuments,
-                    element,
-                    Some(table.line),
-                    nothing(),
-                    Some(table.header.join(" | ")),
-                );
+                cx.in_text(element, Some(table.line))
+                    .only_in_documents(table.header.join(" | "));
             }
         }
     }
@@ -84,51 +75,37 @@ fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[
         let line = Some(table.rows[r].line);
         let element = |field: &str| format!("{}.properties[{}].{field}", m.name, p.name);
         if !doc_names[r].eq_ignore_ascii_case(p.documented_name()) {
-            cx.text(
-                Kind::Different,
-                element("name"),
-                line,
-                spec(&p.at, p.documented_name().to_string()),
-                Some(doc_names[r].clone()),
+            cx.in_text(element("name"), line).different(
+                &p.at,
+                p.documented_name().to_string(),
+                doc_names[r].clone(),
             );
         }
         if let Some(ty) = type_col.map(|c| cell(r, c))
             && !doctype::fits(api, &ty, &p.ty, Encoding::Text)
         {
-            let ours = spec(&p.at, type_text(&p.ty));
-            cx.text(Kind::Different, element("type"), line, ours, Some(ty));
+            cx.in_text(element("type"), line)
+                .different(&p.at, type_text(&p.ty), ty);
         }
         let description = cell(r, description_col);
         if description != p.description {
-            cx.text(
-                Kind::Different,
-                element("description"),
-                line,
-                spec(&p.at, p.description.clone()),
-                Some(description),
+            cx.in_text(element("description"), line).different(
+                &p.at,
+                p.description.clone(),
+                description,
             );
         }
     }
     for &r in &pairing.only_doc {
         let element = format!("{}.properties[{}]", m.name, doc_names[r]);
-        cx.text(
-            Kind::OnlyInDocuments,
-            element,
-            Some(table.rows[r].line),
-            nothing(),
-            Some(cell(r, description_col)),
-        );
+        cx.in_text(element, Some(table.rows[r].line))
+            .only_in_documents(cell(r, description_col));
     }
     for &s in &pairing.only_spec {
         let p = ours[s];
         let element = format!("{}.properties[{}]", m.name, p.name);
-        cx.text(
-            Kind::OnlyInSpec,
-            element,
-            Some(table.line),
-            spec(&p.at, p.documented_name().to_string()),
-            None,
-        );
+        cx.in_text(element, Some(table.line))
+            .only_in_spec(&p.at, p.documented_name().to_string());
     }
 }
 
@@ -160,12 +137,12 @@ fn enum_values(cx: &mut PageCx<'_>, m: &Model, values: &[EnumValue], origin: Ori
     for v in values {
         if !text.iter().any(|t| written(t, &v.value)) {
             let element = format!("{}.values[{}]", m.name, v.value);
-            let kind = Kind::OnlyInSpec;
-            if origin == Origin::Example {
-                cx.code(kind, element, None, spec(&v.at, v.value.clone()), None);
+            let place = if origin == Origin::Example {
+                cx.in_code_block(element, None)
             } else {
-                cx.text(kind, element, None, spec(&v.at, v.value.clone()), None);
-            }
+                cx.in_text(element, None)
+            };
+            place.only_in_spec(&v.at, v.value.clone());
         }
     }
 }

@@ -2,8 +2,9 @@
 //! template, query names) and the URI-parameter table; its prose is
 //! compared in `prose`.
 
-use super::{Kind, PageCx, Same, doctype, nothing, pair, prose, spec};
-use crate::docs::{Page, Row, Table};
+use super::shape::type_text;
+use super::{PageCx, Same, doctype, pair, prose};
+use crate::docs::{Page, Row, Table, query_pairs};
 use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -14,13 +15,9 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     for (i, op) in ops.iter().enumerate() {
         match matched[i] {
             Some(r) => syntax(cx, op, &rows[r]),
-            None => cx.text(
-                Kind::OnlyInSpec,
-                format!("{}.path", op.id),
-                None,
-                spec(&op.path_at, op.path.clone()),
-                None,
-            ),
+            None => cx
+                .in_text(format!("{}.path", op.id), None)
+                .only_in_spec(&op.path_at, op.path.clone()),
         }
         prose::applies_to(cx, api, op);
         prose::auth(cx, op);
@@ -30,13 +27,8 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     for (r, row) in rows.iter().enumerate() {
         if !matched.contains(&Some(r)) {
             let element = format!("{}.syntax[{r}]", ops[0].id);
-            cx.text(
-                Kind::OnlyInDocuments,
-                element,
-                Some(row.line),
-                nothing(),
-                Some(row.uri.clone()),
-            );
+            cx.in_text(element, Some(row.line))
+                .only_in_documents(row.uri.clone());
         }
     }
     params_table(cx, api, &ops);
@@ -55,13 +47,10 @@ impl SyntaxRow {
         self.uri.split_once('?').map_or(&self.uri, |(p, _)| p)
     }
 
+    /// The names of the row's query, e.g. `mpnId` of `?mpnId={mpnId}`.
     fn query_names(&self) -> Vec<String> {
         let query = self.uri.split_once('?').map_or("", |(_, q)| q);
-        query
-            .split('&')
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| p.split_once('=').map_or(p, |(n, _)| n).to_string())
-            .collect()
+        query_pairs(query).into_iter().map(|(n, _)| n).collect()
     }
 }
 
@@ -132,23 +121,13 @@ fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
     let line = Some(row.line);
     if row.method != op.method {
         let element = format!("{id}.method");
-        cx.text(
-            Kind::Different,
-            element,
-            line,
-            spec(&op.method_at, op.method.clone()),
-            Some(row.method.clone()),
-        );
+        cx.in_text(element, line)
+            .different(&op.method_at, op.method.clone(), row.method.clone());
     }
     if !same_path(row.path(), &op.path) {
         let element = format!("{id}.path");
-        cx.text(
-            Kind::Different,
-            element,
-            line,
-            spec(&op.path_at, op.path.clone()),
-            Some(row.path().to_string()),
-        );
+        cx.in_text(element, line)
+            .different(&op.path_at, op.path.clone(), row.path().to_string());
     }
     let ours: Vec<&Param> = op
         .query
@@ -161,34 +140,21 @@ fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
     for &(d, s) in &pairing.pairs {
         if doc_names[d] != ours[s].name {
             let element = format!("{id}.query[{}].name", ours[s].name);
-            cx.text(
-                Kind::Different,
-                element,
-                line,
-                spec(&ours[s].at, ours[s].name.clone()),
-                Some(doc_names[d].clone()),
+            cx.in_text(element, line).different(
+                &ours[s].at,
+                ours[s].name.clone(),
+                doc_names[d].clone(),
             );
         }
     }
     for &d in &pairing.only_doc {
         let element = format!("{id}.query[{}]", doc_names[d]);
-        cx.text(
-            Kind::OnlyInDocuments,
-            element,
-            line,
-            nothing(),
-            Some(row.uri.clone()),
-        );
+        cx.in_text(element, line).only_in_documents(row.uri.clone());
     }
     for &s in &pairing.only_spec {
         let element = format!("{id}.query[{}]", ours[s].name);
-        cx.text(
-            Kind::OnlyInSpec,
-            element,
-            line,
-            spec(&ours[s].at, ours[s].name.clone()),
-            None,
-        );
+        cx.in_text(element, line)
+            .only_in_spec(&ours[s].at, ours[s].name.clone());
     }
 }
 
@@ -240,13 +206,8 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
     let Some(table) = find_params_table(cx.page) else {
         for (op, p, _) in &ours {
             let element = format!("{}.params[{}]", op.id, p.name);
-            cx.text(
-                Kind::OnlyInSpec,
-                element,
-                None,
-                spec(&p.at, p.documented_name().to_string()),
-                None,
-            );
+            cx.in_text(element, None)
+                .only_in_spec(&p.at, p.documented_name().to_string());
         }
         return;
     };
@@ -264,24 +225,16 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         let element = |field: &str| format!("{}.params[{}].{field}", op.id, p.name);
         let name = cell(row, 0);
         if !name.eq_ignore_ascii_case(p.documented_name()) {
-            cx.text(
-                Kind::Different,
-                element("name"),
-                line,
-                spec(&p.at, p.documented_name().to_string()),
-                Some(name),
+            cx.in_text(element("name"), line).different(
+                &p.at,
+                p.documented_name().to_string(),
+                name,
             );
         }
         let ty = cell(row, 1);
         if !doctype::fits(api, &ty, &p.ty, p.encoding) {
-            let ours = super::examples::type_text(&p.ty);
-            cx.text(
-                Kind::Different,
-                element("type"),
-                line,
-                spec(&p.at, ours),
-                Some(ty),
-            );
+            let ours = type_text(&p.ty);
+            cx.in_text(element("type"), line).different(&p.at, ours, ty);
         }
         let said = cell(row, 2);
         let doc_required = match said.to_ascii_lowercase().as_str() {
@@ -291,44 +244,27 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         };
         if doc_required != Some(required) {
             let ours = if required { "Yes" } else { "No" };
-            cx.text(
-                Kind::Different,
-                element("required"),
-                line,
-                spec(&p.at, ours.to_string()),
-                Some(said),
-            );
+            cx.in_text(element("required"), line)
+                .different(&p.at, ours.to_string(), said);
         }
         let description = cell(row, 3);
         if description != p.description {
-            cx.text(
-                Kind::Different,
-                element("description"),
-                line,
-                spec(&p.at, p.description.clone()),
-                Some(description),
+            cx.in_text(element("description"), line).different(
+                &p.at,
+                p.description.clone(),
+                description,
             );
         }
     }
     for &r in &pairing.only_doc {
         let element = format!("{}.params[{}]", ops[0].id, doc_names[r]);
-        cx.text(
-            Kind::OnlyInDocuments,
-            element,
-            Some(table.rows[r].line),
-            nothing(),
-            Some(cell(&table.rows[r], 3)),
-        );
+        cx.in_text(element, Some(table.rows[r].line))
+            .only_in_documents(cell(&table.rows[r], 3));
     }
     for &s in &pairing.only_spec {
         let (op, p, _) = ours[s];
         let element = format!("{}.params[{}]", op.id, p.name);
-        cx.text(
-            Kind::OnlyInSpec,
-            element,
-            Some(table.line),
-            spec(&p.at, p.documented_name().to_string()),
-            None,
-        );
+        cx.in_text(element, Some(table.line))
+            .only_in_spec(&p.at, p.documented_name().to_string());
     }
 }

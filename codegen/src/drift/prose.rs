@@ -2,7 +2,8 @@
 //! headers the request section names, and whether the page says there is a
 //! request body.
 
-use super::{Kind, PageCx, nothing, spec};
+use super::PageCx;
+use super::shape::type_text;
 use crate::docs::{Page, Paragraph};
 use crate::model::{Api, Auth, Direction, Operation};
 
@@ -18,23 +19,13 @@ pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
     let (Some(start), Some(ours)) = (start, &op.clouds) else {
         match (start, &op.clouds) {
             (None, Some(ours)) => {
-                cx.text(
-                    Kind::OnlyInSpec,
-                    format!("{id}.clouds"),
-                    None,
-                    spec(&op.clouds_at, ours.join(", ")),
-                    None,
-                );
+                cx.in_text(format!("{id}.clouds"), None)
+                    .only_in_spec(&op.clouds_at, ours.join(", "));
             }
             (Some(start), None) => {
                 let p = &page.paragraphs[start];
-                cx.text(
-                    Kind::OnlyInDocuments,
-                    format!("{id}.clouds"),
-                    Some(p.line),
-                    nothing(),
-                    Some(p.text.clone()),
-                );
+                cx.in_text(format!("{id}.clouds"), Some(p.line))
+                    .only_in_documents(p.text.clone());
             }
             _ => {}
         }
@@ -61,13 +52,8 @@ pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
             Some(c) if ours.contains(&c.variant) => seen.push(c.variant.clone()),
             found => {
                 let which = found.map_or(name.as_str(), |c| c.id.as_str());
-                cx.text(
-                    Kind::OnlyInDocuments,
-                    format!("{id}.clouds[{which}]"),
-                    line,
-                    nothing(),
-                    Some(name.clone()),
-                );
+                cx.in_text(format!("{id}.clouds[{which}]"), line)
+                    .only_in_documents(name.clone());
             }
         }
     }
@@ -76,13 +62,8 @@ pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
         .iter()
         .filter(|c| ours.contains(&c.variant) && !seen.contains(&c.variant))
     {
-        cx.text(
-            Kind::OnlyInSpec,
-            format!("{id}.clouds[{}]", c.id),
-            line,
-            spec(&op.clouds_at, c.name.clone()),
-            None,
-        );
+        cx.in_text(format!("{id}.clouds[{}]", c.id), line)
+            .only_in_spec(&op.clouds_at, c.name.clone());
     }
 }
 
@@ -113,28 +94,18 @@ pub(super) fn auth(cx: &mut PageCx<'_>, op: &Operation) {
     let element = format!("{}.auth", op.id);
     match (said, op.auth) {
         (Some((p, theirs)), Some(ours)) if theirs != ours => {
-            cx.text(
-                Kind::Different,
-                element,
-                Some(p.line),
-                spec(&op.at, words(ours).to_string()),
-                Some(p.text.clone()),
+            cx.in_text(element, Some(p.line)).different(
+                &op.at,
+                words(ours).to_string(),
+                p.text.clone(),
             );
         }
-        (Some((p, _)), None) => cx.text(
-            Kind::OnlyInDocuments,
-            element,
-            Some(p.line),
-            nothing(),
-            Some(p.text.clone()),
-        ),
-        (None, Some(ours)) => cx.text(
-            Kind::OnlyInSpec,
-            element,
-            None,
-            spec(&op.at, words(ours).to_string()),
-            None,
-        ),
+        (Some((p, _)), None) => cx
+            .in_text(element, Some(p.line))
+            .only_in_documents(p.text.clone()),
+        (None, Some(ours)) => cx
+            .in_text(element, None)
+            .only_in_spec(&op.at, words(ours).to_string()),
         _ => {}
     }
 }
@@ -188,25 +159,15 @@ pub(super) fn request_headers(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
             .any(|x| x.name.eq_ignore_ascii_case(&h.name));
         if named(&h.name) && !ours && !sent_by_all {
             let element = format!("{}.request_headers[{}]", op.id, h.name);
-            cx.text(
-                Kind::OnlyInDocuments,
-                element,
-                Some(line),
-                nothing(),
-                Some(text.clone()),
-            );
+            cx.in_text(element, Some(line))
+                .only_in_documents(text.clone());
         }
     }
     for h in &op.request_headers {
         if !named(&h.name) {
             let element = format!("{}.request_headers[{}]", op.id, h.name);
-            cx.text(
-                Kind::OnlyInSpec,
-                element,
-                Some(line),
-                spec(&h.at, h.description.clone()),
-                None,
-            );
+            cx.in_text(element, Some(line))
+                .only_in_spec(&h.at, h.description.clone());
         }
     }
 }
@@ -233,23 +194,12 @@ pub(super) fn request_body(cx: &mut PageCx<'_>, op: &Operation) {
     let element = format!("{}.body", op.id);
     match &op.body {
         Some(body) if none => {
-            let ours = super::examples::type_text(&body.ty);
-            cx.text(
-                Kind::Different,
-                element,
-                Some(line),
-                spec(&body.at, ours),
-                Some(text),
-            );
+            let ours = type_text(&body.ty);
+            cx.in_text(element, Some(line))
+                .different(&body.at, ours, text);
         }
         None if !none && (has_table || !text.trim().is_empty()) => {
-            cx.text(
-                Kind::OnlyInDocuments,
-                element,
-                Some(line),
-                nothing(),
-                Some(text),
-            );
+            cx.in_text(element, Some(line)).only_in_documents(text);
         }
         _ => {}
     }

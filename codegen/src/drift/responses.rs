@@ -2,10 +2,9 @@
 //! responses (status, headers, body), and its failure examples against the
 //! operation's documented failures (status, code, source, description).
 
-use super::examples::HTTP_HEADERS;
+use super::PageCx;
 use super::shape::Keys;
-use super::{Kind, PageCx, nothing, spec};
-use crate::docs::{CodeBlock, HttpResponse, parse_lenient, parse_response};
+use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
 use crate::model::{Api, Direction, ErrorEntry, Operation, Origin};
 
 /// A failure example's body, read leniently: `code` may be a number or a string.
@@ -32,61 +31,43 @@ pub(super) fn response<'b>(
     let example: HttpResponse = match parse_response(text) {
         Ok(r) => r,
         Err(why) => {
-            cx.code(
-                Kind::Different,
-                element("response"),
-                line,
-                spec(&op.at, None),
-                Some(why),
-            );
+            cx.in_code_block(element("response"), line)
+                .different(&op.at, None, why);
             return;
         }
     };
     for (name, value) in &example.headers {
-        let known = HTTP_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+        let known = http_header(name).is_some()
             || api
                 .headers
                 .iter()
                 .any(|h| h.direction == Direction::Response && h.name.eq_ignore_ascii_case(name));
         if !known {
-            cx.code(
-                Kind::OnlyInDocuments,
-                element(&format!("headers[{name}]")),
-                line,
-                nothing(),
-                Some(value.clone()),
-            );
+            cx.in_code_block(element(&format!("headers[{name}]")), line)
+                .only_in_documents(value.clone());
         }
     }
     if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
         let declared = r.body.as_ref().map(|t| (&r.at, t));
-        cx.example_body(
+        cx.in_code_block(element("body"), line).example_body(
             api,
-            element("body"),
-            line,
             declared,
             &example.body,
             Keys::Exact,
         );
     } else if (200..300).contains(&example.status) {
         let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
-        cx.code(
-            Kind::Different,
-            element("status"),
-            line,
-            spec(&op.at, ours.join(", ")),
-            Some(example.status.to_string()),
+        cx.in_code_block(element("status"), line).different(
+            &op.at,
+            ours.join(", "),
+            example.status.to_string(),
         );
     } else {
         match failure_body(block, example.status, &example.body) {
             Ok(failure) => failures.push(failure),
-            Err(why) => cx.code(
-                Kind::Different,
-                element("body"),
-                line,
-                spec(&op.at, None),
-                Some(why),
-            ),
+            Err(why) => cx
+                .in_code_block(element("body"), line)
+                .different(&op.at, None, why),
         }
     }
 }
@@ -175,13 +156,8 @@ pub(super) fn failure_examples(cx: &mut PageCx<'_>, op: &Operation, failures: &[
         let line = Some(f.block.line);
         let Some(j) = *m else {
             let element = format!("{}.errors[code={},source={}]", op.id, f.code, f.source);
-            cx.code(
-                Kind::OnlyInDocuments,
-                element,
-                line,
-                nothing(),
-                Some(f.description.clone()),
-            );
+            cx.in_code_block(element, line)
+                .only_in_documents(f.description.clone());
             continue;
         };
         let x = entries[j];
@@ -195,36 +171,21 @@ pub(super) fn failure_examples(cx: &mut PageCx<'_>, op: &Operation, failures: &[
         ];
         for (field, ours, theirs) in fields {
             if ours != theirs {
-                cx.code(
-                    Kind::Different,
-                    format!("{base}.{field}"),
-                    line,
-                    spec(&x.at, ours),
-                    Some(theirs),
-                );
+                cx.in_code_block(format!("{base}.{field}"), line)
+                    .different(&x.at, ours, theirs);
             }
         }
         if f.block.heading != x.example {
             // The heading is prose: translated on localized pages.
             let element = format!("{base}.example");
-            cx.text(
-                Kind::Different,
-                element,
-                line,
-                spec(&x.at, x.example.clone()),
-                Some(f.block.heading.clone()),
-            );
+            cx.in_text(element, line)
+                .different(&x.at, x.example.clone(), f.block.heading.clone());
         }
     }
     for (j, x) in entries.iter().enumerate() {
         if !used[j] {
-            cx.code(
-                Kind::OnlyInSpec,
-                error_element(op, x),
-                None,
-                spec(&x.at, x.description.clone()),
-                None,
-            );
+            cx.in_code_block(error_element(op, x), None)
+                .only_in_spec(&x.at, x.description.clone());
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `partner-center-rest-urls.md`: the base URL of each cloud.
 
-use super::{Kind, PageCx, nothing, spec};
+use super::PageCx;
 use crate::model::{Api, Cloud};
 
 /// The base-URL table is the one whose second column holds URLs. A row names
@@ -13,13 +13,8 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
             .any(|r| r.cells.get(1).is_some_and(|c| c.contains("://")))
     }) else {
         for c in &api.clouds {
-            cx.text(
-                Kind::OnlyInSpec,
-                format!("clouds[{}]", c.id),
-                None,
-                spec(&c.at, c.base_url.clone()),
-                None,
-            );
+            cx.in_text(format!("clouds[{}]", c.id), None)
+                .only_in_spec(&c.at, c.base_url.clone());
         }
         return;
     };
@@ -37,13 +32,9 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                     clouds.push(c);
                     named.push(&c.id);
                 }
-                None => cx.text(
-                    Kind::OnlyInDocuments,
-                    format!("clouds[{name}]"),
-                    Some(row.line),
-                    nothing(),
-                    Some(url.to_string()),
-                ),
+                None => cx
+                    .in_text(format!("clouds[{name}]"), Some(row.line))
+                    .only_in_documents(url.to_string()),
             }
         }
         // One finding per row and spec URL: the row states one URL for all of them.
@@ -58,13 +49,11 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .filter(|x| x.base_url == c.base_url)
                 .map(|x| x.id.as_str())
                 .collect();
-            cx.text(
-                Kind::Different,
+            cx.in_text(
                 format!("clouds[{}].base_url", ids.join(",")),
                 Some(row.line),
-                spec(&c.at, c.base_url.clone()),
-                Some(url.to_string()),
-            );
+            )
+            .different(&c.at, c.base_url.clone(), url.to_string());
         }
     }
     for c in api
@@ -72,12 +61,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         .iter()
         .filter(|c| !named.contains(&c.id.as_str()))
     {
-        cx.text(
-            Kind::OnlyInSpec,
-            format!("clouds[{}]", c.id),
-            Some(table.line),
-            spec(&c.at, c.name.clone()),
-            None,
-        );
+        cx.in_text(format!("clouds[{}]", c.id), Some(table.line))
+            .only_in_spec(&c.at, c.name.clone());
     }
 }
