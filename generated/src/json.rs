@@ -181,6 +181,7 @@ macro_rules! open_enum {
     ($ty:ident { $($variant:ident = $value:literal),* $(,)? }) => {
         impl $ty {
             /// The value as written on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $($ty::$variant => $value,)*
@@ -190,6 +191,7 @@ macro_rules! open_enum {
         }
 
         impl From<&str> for $ty {
+            #[inline]
             fn from(value: &str) -> Self {
                 $(if value.eq_ignore_ascii_case($value) {
                     return $ty::$variant;
@@ -199,6 +201,7 @@ macro_rules! open_enum {
         }
 
         impl From<String> for $ty {
+            #[inline]
             fn from(value: String) -> Self {
                 match $ty::from(value.as_str()) {
                     $ty::Other(_) => $ty::Other(value),
@@ -210,18 +213,22 @@ macro_rules! open_enum {
         impl std::str::FromStr for $ty {
             type Err = std::convert::Infallible;
 
+
+            #[inline]
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok($ty::from(value))
             }
         }
 
         impl std::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl PartialEq for $ty {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 self.as_str().eq_ignore_ascii_case(other.as_str())
             }
@@ -230,6 +237,7 @@ macro_rules! open_enum {
         impl Eq for $ty {}
 
         impl std::hash::Hash for $ty {
+            #[inline]
             fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
                 for byte in self.as_str().bytes() {
                     state.write_u8(byte.to_ascii_lowercase());
@@ -238,12 +246,14 @@ macro_rules! open_enum {
         }
 
         impl serde::Serialize for $ty {
+            #[inline]
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 <String as serde::Deserialize>::deserialize(deserializer).map($ty::from)
             }

@@ -1,11 +1,24 @@
 //! A typed async client for the Microsoft Partner Center REST API.
 //!
-//! The API modules are generated from the project's spec by `cargo codegen`:
-//! one per operation (its `Client` method, its error type, its constants),
-//! one per documentation page of models (`customer_resources`,
-//! `utility_resources`, ...), and `headers`, `clouds` and `error_codes`. The
-//! client runtime beside them is written by hand. Every type users name is
-//! re-exported at the crate's root.
+//! # Layout
+//!
+//! The modules of the API are generated from the project's spec by `cargo
+//! codegen`, by concern, and each concern by the API's areas (`customers`,
+//! `users`, `licenses`, ...: one per file of the spec):
+//!
+//! - [`operations`]`::<area>`: each operation's error type, the types of its
+//!   inputs and outcomes, and its method on [`Client`] (one method per
+//!   operation: [`Client`]'s page lists them all);
+//! - [`models`]`::<area>`: the resource models, every documented property
+//!   typed;
+//! - the reference tables: [`headers`], [`clouds`], [`error_codes`].
+//!
+//! Every type users name is also re-exported at the crate's root
+//! (`partner_center::Customer` is `partner_center::models::customers::Customer`).
+//! The client runtime beside them (calls, retries, errors, paging) is
+//! written by hand. What the test server knows of each operation is
+//! generated apart, compiled only with the `test-server` feature (see
+//! [Testing](#testing)).
 //!
 //! ```no_run
 //! use partner_center::{AgreementStatusError, Client, Cloud, Program, Reseller};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::text::{cell, doc, doc2, literal};
+use super::text::{doc, doc2, literal};
 use super::{Module, ident};
 use crate::model::{Api, Direction, Origin, Requirement, Semantics, ValueType};
 
@@ -135,19 +135,18 @@ fn semantics_variant(s: Semantics) -> &'static str {
     }
 }
 
-/// The headers as a markdown table, for docs.rs.
+/// The headers as a markdown table, for docs.rs, in brief: each header's
+/// description is on its constant.
 fn table(api: &Api) -> String {
-    let mut out = String::from("| header | direction | type | description |\n|---|---|---|---|\n");
+    let mut out = String::from("| header | direction | type | requirement |\n|---|---|---|---|\n");
     for h in &api.headers {
         let direction = match h.direction {
             Direction::Request => "request",
             Direction::Response => "response",
         };
         out.push_str(&format!(
-            "| `{}` | {direction} | {:?} | {} |\n",
-            h.name,
-            h.value_type,
-            cell(&h.description)
+            "| [`{}`]({}) | {direction} | {:?} | {:?} |\n",
+            h.name, h.const_ident, h.value_type, h.requirement
         ));
     }
     out

@@ -40,11 +40,6 @@ pub(crate) fn doc2(text: &str, more: &str) -> TokenStream {
     doc(&format!("{text}\n\n{more}"))
 }
 
-/// Text for a markdown table cell: `|` escaped, lines joined.
-pub(crate) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 /// `<` escaped outside code spans.
 fn escape_angle(line: &str) -> String {
     let mut escaped = String::with_capacity(line.len() + 2);

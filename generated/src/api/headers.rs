@@ -93,23 +93,23 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// Every header the documents describe, in the documents' order: the rows of the request and
 /// response tables, then the headers only seen in examples or prose.
 ///
-/// | header | direction | type | description |
+/// | header | direction | type | requirement |
 /// |---|---|---|---|
-/// | `Authorization` | request | String | Required. The authorization token in the form Bearer \<token>. |
-/// | `Accept` | request | String | Specifies the request and response type, "application/json". |
-/// | `MS-RequestId` | request | Guid | A unique identifier for the call, used to ensure id-potency. If there's a timeout, the retry call should include the same value. Upon receiving a response (success or business failure), the value should be reset for the next call. |
-/// | `MS-CorrelationId` | request | Guid | A unique identifier for the call, useful in logs and network traces for troubleshooting errors. The value should be reset for every call. All operations should include this header. For more information, see the Correlation ID information in Test and debug. |
-/// | `MS-Contract-Version` | request | String | Required. Specifies the version of the API requested; generally api-version: v1 unless otherwise specified in the Scenarios section. |
-/// | `If-Match` | request | String | Used for concurrency control. Some API calls require passing the ETag via the If-Match header. The ETag is usually on the resource and therefore, requires GET-ting the latest. For more information, see the ETag information in Test and debug. |
-/// | `MS-PartnerCenter-Application` | request | String | Optional. Specifies the name of the application that is using the Partner Center REST API. |
-/// | `X-Locale` | request | String | Optional. Specifies the language in which the rates are returned. Default is "en-US". For a list of supported values, see Partner Center supported languages and locales. |
-/// | `Accept` | response | String | Specifies the request and response type, "application/json". |
-/// | `MS-RequestId` | response | Guid | A unique identifier for the call, used to ensure id-potency. If there's a timeout, the retry call should include the same value. Upon receiving a response (success or business failure), the value should be reset for the next call. |
-/// | `MS-CorrelationId` | response | Guid | A unique identifier for the call. This value is useful for troubleshooting logs and network traces to find the error. The value should be reset for every call. All operations should include this header. |
-/// | `MS-CV` | response | String | Correlation vector of the call on the service side. Sent in every example response; no table defines it. |
-/// | `MS-ServerId` | response | String | Identifier of the server that answered. Sent in every example response; no table defines it. |
-/// | `MS-PartnerCenter-Client` | request | String | The client that sends the request. Only the request example of assigning licenses shows it (Partner Center .NET SDK); the headers table does not define it. |
-/// | `Retry-After` | response | Int | Sent with a 429 (Too Many Requests) response: the number of seconds to wait before retrying the request. |
+/// | [`Authorization`](AUTHORIZATION) | request | String | Required |
+/// | [`Accept`](ACCEPT) | request | String | Unspecified |
+/// | [`MS-RequestId`](MS_REQUEST_ID) | request | Guid | Unspecified |
+/// | [`MS-CorrelationId`](MS_CORRELATION_ID) | request | Guid | Unspecified |
+/// | [`MS-Contract-Version`](MS_CONTRACT_VERSION) | request | String | Required |
+/// | [`If-Match`](IF_MATCH) | request | String | Unspecified |
+/// | [`MS-PartnerCenter-Application`](MS_PARTNER_CENTER_APPLICATION) | request | String | Optional |
+/// | [`X-Locale`](X_LOCALE) | request | String | Optional |
+/// | [`Accept`](ACCEPT) | response | String | Unspecified |
+/// | [`MS-RequestId`](MS_REQUEST_ID) | response | Guid | Unspecified |
+/// | [`MS-CorrelationId`](MS_CORRELATION_ID) | response | Guid | Unspecified |
+/// | [`MS-CV`](MS_CV) | response | String | Unspecified |
+/// | [`MS-ServerId`](MS_SERVER_ID) | response | String | Unspecified |
+/// | [`MS-PartnerCenter-Client`](MS_PARTNER_CENTER_CLIENT) | request | String | Unspecified |
+/// | [`Retry-After`](RETRY_AFTER) | response | Int | Unspecified |
 pub static HEADERS: &[HeaderInfo] = &[
     HeaderInfo {
         name: "Authorization",

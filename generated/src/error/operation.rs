@@ -112,7 +112,9 @@ pub(crate) fn classify(documented: &[crate::DocumentedError], e: &ApiError) -> O
 /// ```
 ///
 /// A type without documented failures gets an empty `DOCUMENTED` here; a
-/// type with some declares its own.
+/// type with some declares its own. Every function is `#[inline]`: it is
+/// compiled in the crate that calls it, so that two hundred error types
+/// cost a downstream build only the ones it uses.
 macro_rules! operation_error {
     ($ty:ident {}) => {
         impl $ty {
@@ -128,22 +130,26 @@ macro_rules! operation_error {
     (@shared $ty:ident { $($variant:ident),* }) => {
         impl $ty {
             /// The documents' entry for this failure; `None` for `Other`.
+            #[inline]
             pub fn documented(&self) -> Option<&'static crate::DocumentedError> {
                 let hits: &[bool] = &[$(matches!(self, $ty::$variant(_))),*];
                 hits.iter().position(|hit| *hit).map(|i| &Self::DOCUMENTED[i])
             }
 
             /// The spec's identifier of this failure, `"other"` for `Other`.
+            #[inline]
             pub fn id(&self) -> &'static str {
                 self.documented().map_or("other", |d| d.id)
             }
 
             /// The error response, for a documented failure.
+            #[inline]
             pub fn api_error(&self) -> Option<&crate::ApiError> {
                 self.parts().api_error()
             }
 
             /// The failure as the crate's general [`Error`](crate::Error).
+            #[inline]
             pub fn into_error(self) -> crate::Error {
                 match self {
                     $($ty::$variant(e) => crate::Error::Api(e),)*
@@ -152,15 +158,19 @@ macro_rules! operation_error {
             }
 
             /// Status and headers of the response, when there was one.
+            #[inline]
             pub fn meta(&self) -> Option<&crate::ResponseMeta> {
                 self.parts().meta()
             }
 
             /// The call's ids and attempts; `None` when nothing was sent.
+            #[inline]
             pub fn call(&self) -> Option<&crate::CallInfo> {
                 self.parts().call()
             }
 
+
+            #[inline]
             fn parts(&self) -> crate::error::Parts<'_> {
                 match self {
                     $($ty::$variant(e) => crate::error::Parts::Documented(e),)*
@@ -170,18 +180,21 @@ macro_rules! operation_error {
         }
 
         impl std::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 self.parts().show(self.documented(), f)
             }
         }
 
         impl std::error::Error for $ty {
+            #[inline]
             fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
                 self.parts().source()
             }
         }
 
         impl From<$ty> for crate::Error {
+            #[inline]
             fn from(e: $ty) -> crate::Error {
                 e.into_error()
             }
@@ -190,6 +203,7 @@ macro_rules! operation_error {
         impl crate::error::sealed::Sealed for $ty {}
 
         impl crate::OperationError for $ty {
+            #[inline]
             fn from_error(error: crate::Error) -> Self {
                 const VARIANTS: &[fn(crate::ApiError) -> $ty] = &[$($ty::$variant),*];
                 let e = match error {
@@ -202,6 +216,8 @@ macro_rules! operation_error {
                 }
             }
 
+
+            #[inline]
             fn documented_entry(&self) -> Option<&'static crate::DocumentedError> {
                 self.documented()
             }
