@@ -23,6 +23,10 @@ pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(120);
 /// The largest response body accepted, unless [`ClientBuilder::max_body_size`]
 /// says otherwise: 4 MiB.
 pub const DEFAULT_MAX_BODY_SIZE: usize = 4 << 20;
+/// The most pages one listing follows, unless [`ClientBuilder::max_pages`]
+/// says otherwise: a listing that never ends (a server that links on and on)
+/// stops with an error after this many.
+pub const DEFAULT_MAX_PAGES: u32 = 10_000;
 
 /// A Partner Center REST API client. Cheap to clone: clones share connections.
 #[derive(Clone)]
@@ -42,6 +46,7 @@ pub(crate) struct Inner {
     pub(crate) attempt_timeout: Duration,
     pub(crate) call_timeout: Duration,
     pub(crate) max_body_size: usize,
+    pub(crate) max_pages: u32,
 }
 
 /// Where the bearer token comes from.
@@ -87,6 +92,7 @@ impl ClientBuilder {
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             call_timeout: DEFAULT_CALL_TIMEOUT,
             max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_pages: DEFAULT_MAX_PAGES,
             allow_http_on_loopback: false,
         }
     }
@@ -111,6 +117,7 @@ impl fmt::Debug for Client {
             .field("attempt_timeout", &inner.attempt_timeout)
             .field("call_timeout", &inner.call_timeout)
             .field("max_body_size", &inner.max_body_size)
+            .field("max_pages", &inner.max_pages)
             .finish()
     }
 }
@@ -129,6 +136,7 @@ pub struct ClientBuilder {
     attempt_timeout: Duration,
     call_timeout: Duration,
     max_body_size: usize,
+    max_pages: u32,
     allow_http_on_loopback: bool,
 }
 
@@ -214,6 +222,13 @@ impl ClientBuilder {
         self
     }
 
+    /// The most pages one listing follows ([`DEFAULT_MAX_PAGES`] by
+    /// default); the page after them is [`crate::Error::InvalidNextLink`].
+    pub fn max_pages(mut self, pages: u32) -> Self {
+        self.max_pages = pages;
+        self
+    }
+
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
         let auth = match self.token.clone().ok_or(BuildError::MissingToken)? {
@@ -271,6 +286,7 @@ impl ClientBuilder {
                 attempt_timeout: self.attempt_timeout,
                 call_timeout: self.call_timeout,
                 max_body_size: self.max_body_size,
+                max_pages: self.max_pages,
             }),
         })
     }

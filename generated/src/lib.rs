@@ -51,11 +51,13 @@
 //! every attempt sends the same bytes.
 //!
 //! A listing's call gives its first page when awaited; [`Call::pages`] and
-//! [`Call::items`] follow the `links.next` of each page (its method, URI and
-//! headers, such as a continuation token), each page its own call with its
-//! own retries and deadline, all sharing one `MS-CorrelationId`. A link to
-//! another origin, or back to the page just read, ends the listing with
-//! [`Error::InvalidNextLink`] after that page.
+//! [`Call::items`] follow the `links.next` of each page (its URI, and the
+//! continuation token the spec names among its headers; the listing's own
+//! method, whatever the link says), each page its own call with its own
+//! retries and deadline, all sharing one `MS-CorrelationId`. A link to
+//! another origin or with a user name, one that asks again for a page the
+//! listing has read, or one past [`ClientBuilder::max_pages`] ends the
+//! listing with [`Error::InvalidNextLink`] after that page.
 //!
 //! ```no_run
 //! # use partner_center::{Client, Error};
@@ -100,6 +102,7 @@
 //! | attempt timeout | 30 s ([`DEFAULT_ATTEMPT_TIMEOUT`]) | [`ClientBuilder::attempt_timeout`] |
 //! | whole call | 120 s ([`DEFAULT_CALL_TIMEOUT`]) | [`ClientBuilder::call_timeout`] |
 //! | response body | 4 MiB ([`DEFAULT_MAX_BODY_SIZE`]) | [`ClientBuilder::max_body_size`] |
+//! | pages of one listing | 10,000 ([`DEFAULT_MAX_PAGES`]) | [`ClientBuilder::max_pages`] |
 //!
 //! Timeouts, connection failures and the statuses 408, 429, 500, 502, 503 and
 //! 504 are retried; no other 4xx ever is. A retried response that says how
@@ -198,7 +201,7 @@ pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};
 pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES,
 };
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};

@@ -1,7 +1,7 @@
 //! Paged listings: the pages of a collection, one call each, following the
 //! link to the next page that each page gives.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 
 use http::{HeaderName, HeaderValue, Method};
@@ -14,6 +14,7 @@ use crate::error::{Error, OperationError};
 use crate::protocol::Names;
 use crate::request::Request;
 use crate::response::Response;
+use crate::trace::event;
 
 /// A page of a listing: the collection envelope of the spec implements it.
 pub trait Paged: DeserializeOwned + Send + crate::error::sealed::Sealed {
@@ -23,6 +24,10 @@ pub trait Paged: DeserializeOwned + Send + crate::error::sealed::Sealed {
     /// The path that relative link URIs are relative to, after the base URL
     /// (unless they already start with it).
     const RELATIVE_TO: &'static str;
+
+    /// The headers a link may ask the next request to send (a continuation
+    /// token): any other header of a link is not sent.
+    const CONTINUATION: &'static [&'static str];
 
     /// The request for the next page, if there is one.
     fn next_link(&self) -> Option<NextLink<'_>>;
@@ -37,7 +42,9 @@ pub trait Paged: DeserializeOwned + Send + crate::error::sealed::Sealed {
 pub struct NextLink<'a> {
     /// Relative to the base URL and [`Paged::RELATIVE_TO`], or absolute.
     pub uri: &'a str,
-    /// `GET` when not given.
+    /// The method the link names, if any. A listing follows every link with
+    /// the method of its first request: a link that names another is
+    /// followed with that one all the same.
     pub method: Option<&'a str>,
     /// Headers to send with it, such as `MS-ContinuationToken`.
     pub headers: Vec<(&'a str, &'a str)>,
@@ -57,13 +64,22 @@ impl<'a> NextLink<'a> {
 /// The pages of a listing, one call each, in order: `while let Some(page) =
 /// pages.next().await`. Every page's call has its own retries and deadline
 /// and a new `MS-RequestId`; all send the first call's `MS-CorrelationId`.
+///
+/// A link is followed on the client's own origin only, with the method of
+/// the listing's first request and only the continuation headers the spec
+/// names; a link that asks for a page the listing already asked for (a loop)
+/// or one past [`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)
+/// ends the listing with [`Error::InvalidNextLink`].
 #[must_use = "pages are requested when `next` is awaited"]
 pub struct Pages<'c, T, E> {
     /// What the next `next` gives: a page's call, or why the listing cannot
     /// go on (reported after the page that gave the link).
     next: Option<Result<Call<'c, T, E>, Error>>,
-    /// What that call asks for, when following its link worked it out.
-    asks: Option<Target>,
+    /// What every page asked for so far, the next one's included once
+    /// following its link worked it out.
+    asked: HashSet<Target>,
+    /// Pages requested so far.
+    pages: u32,
 }
 
 /// What a request asks for: a page that links to the same is a loop.
@@ -83,32 +99,37 @@ where
         let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
         let (client, decode) = (call.client, call.decode);
         let base = &client.inner.base_url;
-        let this = match self.asks.take() {
-            Some(asks) => asks,
-            None => target(&call.request, base),
-        };
+        if self.pages == 0 {
+            self.asked.insert(target(&call.request, base));
+        }
+        let method = call.request.method.clone();
+        self.pages += 1;
         let page = match call.run().await {
             Ok(page) => page,
             Err(e) => return Some(Err(E::from_error(e))),
         };
         if let Some(link) = page.next_link() {
-            self.next = Some(match follow::<T>(base, &client.inner.names, &link) {
-                Ok(request) => {
-                    let asks = target(&request, base);
-                    if asks == this {
-                        Err(Error::InvalidNextLink {
-                            uri: link.uri.to_string(),
-                            reason: "it asks again for the page just read".into(),
-                        })
-                    } else {
-                        self.asks = Some(asks);
+            let invalid = |reason: String| Error::InvalidNextLink {
+                uri: link.uri.to_string(),
+                reason,
+            };
+            let limit = client.inner.max_pages;
+            self.next = Some(
+                match follow::<T>(base, &client.inner.names, &link, method) {
+                    Ok(_) if self.pages >= limit => Err(invalid(format!(
+                        "the listing has had {limit} pages, its limit (ClientBuilder::max_pages)"
+                    ))),
+                    Ok(request) if !self.asked.insert(target(&request, base)) => Err(invalid(
+                        "it asks again for a page this listing has asked for".into(),
+                    )),
+                    Ok(request) => {
                         let mut next = Call::new(client, request, decode);
                         next.correlation_id = Some(correlation_id);
                         Ok(next)
                     }
-                }
-                Err(e) => Err(e),
-            });
+                    Err(e) => Err(e),
+                },
+            );
         }
         Some(Ok(page))
     }
@@ -124,24 +145,36 @@ fn target(request: &Request, base: &Url) -> Target {
 }
 
 /// The request a link asks for: on the client's own origin only, so that the
-/// token never goes elsewhere.
-fn follow<T: Paged>(base: &Url, names: &Names, link: &NextLink<'_>) -> Result<Request, Error> {
+/// token never goes elsewhere; with the listing's `method` and the link's
+/// continuation headers, nothing else the link asks for.
+fn follow<T: Paged>(
+    base: &Url,
+    names: &Names,
+    link: &NextLink<'_>,
+    method: Method,
+) -> Result<Request, Error> {
     let invalid = |reason: String| Error::InvalidNextLink {
         uri: link.uri.to_string(),
         reason,
     };
-    let method = link.method.unwrap_or("GET");
-    let method = Method::from_bytes(method.to_ascii_uppercase().as_bytes())
-        .map_err(|_| invalid(format!("{method:?} is not an HTTP method")))?;
+    if let Some(asked) = link.method
+        && !asked.eq_ignore_ascii_case(method.as_str())
+    {
+        event!(link_method = asked, "a next link's method is not followed");
+    }
     let url = resolve(base, T::RELATIVE_TO, link.uri).map_err(invalid)?;
     let mut request = Request::to_url(method, "next page", url);
     for (key, value) in &link.headers {
-        let name = HeaderName::from_bytes(key.as_bytes())
-            .map_err(|_| invalid(format!("{key:?} is not a header name")))?;
-        if names.is_own(&name) {
-            continue;
+        let continuation = T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key));
+        let name = HeaderName::from_bytes(key.as_bytes()).ok();
+        match name {
+            Some(name) if continuation && !names.is_own(&name) => {
+                request.header(name.as_str(), value, false);
+            }
+            _ => {
+                event!(header = *key, "a next link's header is not sent");
+            }
         }
-        request.header(name.as_str(), value, false);
     }
     if let Some(problem) = request.problem() {
         return Err(invalid(problem.to_string()));
@@ -158,6 +191,10 @@ fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
     if let Ok(absolute) = Url::parse(uri) {
         if !same_origin(&absolute, base) {
             return Err(format!("it leaves {}", base.origin().ascii_serialization()));
+        }
+        if !absolute.username().is_empty() || absolute.password().is_some() {
+            // It would send a Basic authorization beside the Bearer one.
+            return Err("it carries a user name or password".into());
         }
         return Ok(absolute);
     }
@@ -226,7 +263,8 @@ where
     pub fn pages(self) -> Pages<'c, T, E> {
         Pages {
             next: Some(Ok(self)),
-            asks: None,
+            asked: HashSet::new(),
+            pages: 0,
         }
     }
 
@@ -243,6 +281,7 @@ impl<T, E> fmt::Debug for Pages<'_, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pages")
             .field("next", &self.next)
+            .field("pages", &self.pages)
             .finish_non_exhaustive()
     }
 }
@@ -288,5 +327,7 @@ mod tests {
             at("//evil.example.com/x").is_ok_and(|u| u.starts_with("https://api.example.com/"))
         );
         assert!(at("/x\r\nHost: evil").is_err());
+        assert!(at("https://user:secret@api.example.com/v1/x").is_err());
+        assert!(at("https://user@api.example.com/v1/x").is_err());
     }
 }

@@ -148,6 +148,13 @@ impl TestServer {
         }
     }
 
+    /// Answers `replies` from now on, in order (counted from the first
+    /// request), the last one to every request after it.
+    pub fn replace_replies(&self, replies: Vec<Reply>) {
+        assert!(!replies.is_empty(), "a server needs a reply");
+        *self.shared.replies.lock().unwrap() = replies;
+    }
+
     /// Every request received so far.
     pub fn received(&self) -> Vec<Received> {
         self.shared.received.lock().unwrap().clone()

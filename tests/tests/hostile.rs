@@ -140,7 +140,7 @@ async fn a_response_head_too_large_to_read_is_not_retried_as_a_lost_connection()
 
 #[tokio::test]
 async fn server_text_reaches_display_with_its_control_characters_escaped() {
-    let body = r#"{"code": "1\u001b[2J", "description": "Bad.\r\nX-Injected: yes\u001b[31m", "data": [], "source": "Partner\nFD"}"#;
+    let body = r#"{"code": "1\u001b[2J", "description": "Bad.\r\nX-Injected: yes\u001b[31m \u202egnp.exe\u2066", "data": [], "source": "Partner\nFD"}"#;
     let server = FaultServer::start(vec![Step::json(400, body)]).await;
     let client = server.client().build().unwrap();
     let err = client
@@ -153,8 +153,10 @@ async fn server_text_reaches_display_with_its_control_characters_escaped() {
     );
     let shown = err.to_string();
     assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+    // Nor the controls that reorder what follows them on a line.
+    assert!(!shown.contains(['\u{202e}', '\u{2066}']), "{shown:?}");
     assert!(
-        shown.contains("Bad.\\r\\nX-Injected: yes\\u{1b}[31m"),
+        shown.contains("Bad.\\r\\nX-Injected: yes\\u{1b}[31m \\u{202e}gnp.exe\\u{2066}"),
         "{shown}"
     );
 

@@ -174,6 +174,7 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
             .map_or("items", |p| p.rust_ident.as_str()),
     );
     let relative_to = &c.relative_to;
+    let continuation = c.continuation.iter().map(|k| &k.header);
     let link = chain(quote!(self), &c.next_link);
     let uri = ident(&c.link.uri.rust_ident);
     let uri = if c.link.uri.optional {
@@ -226,6 +227,8 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
             type Item = T;
 
             const RELATIVE_TO: &'static str = #relative_to;
+
+            const CONTINUATION: &'static [&'static str] = &[#(#continuation),*];
 
             fn next_link(&self) -> Option<crate::NextLink<'_>> {
                 let link = #link?;

@@ -381,7 +381,7 @@ pub(crate) struct Shown<'a>(pub(crate) &'a str);
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            if c.is_control() {
+            if c.is_control() || is_bidi_control(c) {
                 write!(f, "{}", c.escape_default())?;
             } else {
                 fmt::Write::write_char(f, c)?;
@@ -389,6 +389,16 @@ impl fmt::Display for Shown<'_> {
         }
         Ok(())
     }
+}
+
+/// The characters that reorder the text around them (the Unicode
+/// bidirectional controls): shown as they are, a server's text could make a
+/// log line read other than it is.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 impl fmt::Debug for Shown<'_> {

@@ -531,6 +531,8 @@ impl<T: serde::de::DeserializeOwned + Send> crate::Paged for ResourceCollection<
 
     const RELATIVE_TO: &'static str = "/v1";
 
+    const CONTINUATION: &'static [&'static str] = &["MS-ContinuationToken"];
+
     fn next_link(&self) -> Option<crate::NextLink<'_>> {
         let link = self.links.as_ref().and_then(|v| v.next.as_ref())?;
         let mut next = crate::NextLink::new(link.uri.as_str());
