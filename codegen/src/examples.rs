@@ -212,8 +212,10 @@ pub fn sample(api: &Api, ty: &Type, depth: usize) -> Value {
             ValueType::Int | ValueType::Decimal => 0.into(),
             ValueType::Bool => false.into(),
             ValueType::DateTime => "2000-01-01T00:00:00Z".into(),
+            ValueType::Date => "2000-01-01".into(),
         },
         Type::Array(_) => Value::Array(Vec::new()),
+        Type::Map(_) | Type::Json => Value::Object(Map::new()),
         Type::Collection(_) => {
             let properties = api.collection.iter().flat_map(|c| &c.properties);
             sample_object(api, properties, depth)

@@ -136,6 +136,10 @@ pub enum Type {
     /// A model, by name.
     Model(String),
     Array(Box<Type>),
+    /// An object of any keys whose values are of this type (`map<T>`).
+    Map(Box<Type>),
+    /// Any JSON value (`json`): what the documents leave free.
+    Json,
     /// The collection envelope of these items.
     Collection(Box<Type>),
     /// The collection's item type parameter.

@@ -64,6 +64,8 @@ pub enum ValueType {
     Decimal,
     /// A date and time.
     DateTime,
+    /// A date without a time.
+    Date,
     /// A URI.
     Uri,
 }

@@ -133,10 +133,10 @@ impl FromStr for DateTime {
 }
 
 /// Reads digits and separators from the front of the text.
-struct Scanner<'a>(&'a [u8]);
+pub(crate) struct Scanner<'a>(pub(crate) &'a [u8]);
 
 impl Scanner<'_> {
-    fn digits(&mut self, n: usize) -> Option<u32> {
+    pub(crate) fn digits(&mut self, n: usize) -> Option<u32> {
         let (head, rest) = self.0.split_at_checked(n)?;
         if !head.iter().all(u8::is_ascii_digit) {
             return None;
@@ -145,7 +145,7 @@ impl Scanner<'_> {
         Some(head.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
     }
 
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    pub(crate) fn expect(&mut self, byte: u8) -> Option<()> {
         let rest = self.0.strip_prefix(&[byte])?;
         self.0 = rest;
         Some(())
@@ -175,7 +175,7 @@ fn is_leap(year: u32) -> bool {
     year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if is_leap(year) => 29,
         2 => 28,

@@ -178,11 +178,13 @@ mod attempt;
 mod call;
 mod catalog;
 mod client;
+mod date;
 mod datetime;
 mod decimal;
 mod decode;
 mod error;
 mod json;
+mod json_value;
 mod paging;
 mod protocol;
 mod request;
@@ -203,9 +205,11 @@ pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES,
 };
+pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
 pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
+pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;

@@ -14,6 +14,8 @@ enum DocType {
     Decimal,
     DateTime,
     Object,
+    /// `Dictionary<string, T>`: an object of any keys.
+    Map(Box<DocType>),
     /// A JSON filter (a query parameter).
     Filter,
     Array(Box<DocType>),
@@ -34,6 +36,15 @@ fn read(cell: &str) -> DocType {
     }
     if let Some(item) = cell.strip_suffix("[]") {
         return DocType::Array(Box::new(read(item)));
+    }
+    // `lower` is `cell` with ASCII letters lowered: the same byte offsets.
+    if lower.starts_with("dictionary<") && cell.ends_with('>') {
+        let inner = &cell["dictionary<".len()..cell.len() - 1];
+        if let Some((key, value)) = inner.split_once(',')
+            && key.trim().eq_ignore_ascii_case("string")
+        {
+            return DocType::Map(Box::new(read(value)));
+        }
     }
     match lower.as_str() {
         "string" | "str" => DocType::String,
@@ -90,8 +101,11 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::Int, Type::Scalar(ValueType::Int)) => true,
         (DocType::Bool, Type::Scalar(ValueType::Bool)) => true,
         (DocType::Decimal, Type::Scalar(ValueType::Decimal)) => true,
-        (DocType::DateTime, Type::Scalar(ValueType::DateTime)) => true,
+        (DocType::DateTime, Type::Scalar(ValueType::DateTime | ValueType::Date)) => true,
         (DocType::Object, Type::Model(m)) => !is_enum(m),
+        (DocType::Object | DocType::Map(_), Type::Json) => true,
+        (DocType::Object, Type::Map(_)) => true,
+        (DocType::Map(d), Type::Map(t)) => matches(api, d, t, encoding),
         (DocType::Named(n), Type::Model(m)) => n.eq_ignore_ascii_case(m),
         (DocType::Array(d), Type::Array(t)) => matches(api, d, t, encoding),
         _ => false,
@@ -122,6 +136,14 @@ mod tests {
         );
         assert_eq!(read("string in UTC date time format"), DocType::DateTime);
         assert_eq!(read("nullable int"), DocType::Int);
+        assert_eq!(
+            read("Dictionary<string, object>"),
+            DocType::Map(Box::new(DocType::Object))
+        );
+        assert_eq!(
+            read("Dictionary<string, decimal>"),
+            DocType::Map(Box::new(DocType::Decimal))
+        );
         assert_eq!(read("GUID"), DocType::Guid);
         assert_eq!(read("String"), DocType::String);
         assert_eq!(

@@ -99,6 +99,15 @@ impl Shape<'_> {
                 }
                 other => self.push(path, Kind::Different, None, Some(describe(other))),
             },
+            Type::Map(inner) => match value {
+                Value::Object(entries) => {
+                    for (key, v) in entries {
+                        self.value(inner, item, v, format!("{path}.{key}"));
+                    }
+                }
+                other => self.push(path, Kind::Different, None, Some(describe(other))),
+            },
+            Type::Json => {}
             Type::Item => {
                 if let Some(item) = item {
                     self.value(item, None, value, path);
@@ -207,6 +216,7 @@ fn scalar_fits(s: ValueType, v: &Value) -> bool {
         (ValueType::Bool, Value::Bool(_)) => true,
         (ValueType::Decimal, Value::Number(_)) => true,
         (ValueType::DateTime, Value::String(s)) => date_like(s),
+        (ValueType::Date, Value::String(s)) => s.len() == 10 && date_like(s),
         _ => false,
     }
 }
@@ -217,6 +227,8 @@ pub fn type_text(t: &Type) -> String {
         Type::Scalar(s) => scalar_name(*s).into(),
         Type::Model(m) => m.clone(),
         Type::Array(item) => format!("[{}]", type_text(item)),
+        Type::Map(value) => format!("map<{}>", type_text(value)),
+        Type::Json => "json".into(),
         Type::Collection(item) => format!("collection of {}", type_text(item)),
         Type::Item => "T".into(),
     }
@@ -231,6 +243,7 @@ pub fn scalar_name(s: ValueType) -> &'static str {
         ValueType::Bool => "bool",
         ValueType::Decimal => "decimal",
         ValueType::DateTime => "date-time",
+        ValueType::Date => "date",
         ValueType::Uri => "uri",
     }
 }

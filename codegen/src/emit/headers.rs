@@ -87,6 +87,7 @@ fn row(h: &crate::model::Header) -> TokenStream {
         ValueType::Bool => quote!(ValueType::Bool),
         ValueType::Decimal => quote!(ValueType::Decimal),
         ValueType::DateTime => quote!(ValueType::DateTime),
+        ValueType::Date => quote!(ValueType::Date),
         ValueType::Uri => quote!(ValueType::Uri),
     };
     let requirement = match h.requirement {

@@ -223,6 +223,11 @@ pub(crate) fn rust_type(api: &Api, t: &Type) -> TokenStream {
             let item = rust_type(api, item);
             quote!(Vec<#item>)
         }
+        Type::Map(value) => {
+            let value = rust_type(api, value);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+        Type::Json => quote!(crate::Json),
         Type::Collection(item) => {
             // Validation made sure the spec has a collection to name.
             let name = ident(api.collection.as_ref().map_or("Collection", |c| &c.name));
@@ -243,11 +248,14 @@ pub(crate) fn type_words(t: &Type) -> String {
             ValueType::Bool => "a boolean",
             ValueType::Decimal => "a decimal number",
             ValueType::DateTime => "a date and time",
+            ValueType::Date => "a date",
             ValueType::Uri => "a URI",
         }
         .to_string(),
         Type::Model(name) => format!("[`{name}`](crate::{name})"),
         Type::Array(item) => format!("a list of {}", type_words(item)),
+        Type::Map(value) => format!("an object of any keys, each {}", type_words(value)),
+        Type::Json => "any JSON".into(),
         Type::Collection(item) => format!("a paged collection of {}", type_words(item)),
         Type::Item => "the items".into(),
     }
@@ -261,6 +269,7 @@ fn scalar(s: ValueType) -> TokenStream {
         ValueType::Bool => quote!(bool),
         ValueType::Decimal => quote!(crate::Decimal),
         ValueType::DateTime => quote!(crate::DateTime),
+        ValueType::Date => quote!(crate::Date),
     }
 }
 

@@ -27,7 +27,7 @@ pub(super) fn value_type(api: &Api, o: &Operation) -> TokenStream {
 pub(super) fn argument(api: &Api, p: &Param) -> TokenStream {
     let item = match (&p.ty, p.encoding) {
         (Type::Scalar(ValueType::String | ValueType::Uri), _) => quote!(&str),
-        (Type::Scalar(ValueType::Decimal | ValueType::DateTime), _) => {
+        (Type::Scalar(ValueType::Decimal | ValueType::DateTime | ValueType::Date), _) => {
             let t = rust_type(api, &p.ty);
             quote!(&#t)
         }

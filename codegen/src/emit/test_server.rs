@@ -342,6 +342,7 @@ fn kind(p: &Param) -> proc_macro2::Ident {
         (Type::Scalar(ValueType::Bool), _) => "Bool",
         (Type::Scalar(ValueType::Decimal), _) => "Decimal",
         (Type::Scalar(ValueType::DateTime), _) => "DateTime",
+        (Type::Scalar(ValueType::Date), _) => "Date",
         _ => "Text",
     };
     ident(kind)

@@ -61,6 +61,7 @@ impl Rules<'_> {
                                 | ValueType::Bool
                                 | ValueType::Decimal
                                 | ValueType::DateTime
+                                | ValueType::Date
                         )
                     );
                 if !checked {

@@ -64,13 +64,14 @@ pub(super) struct Allow {
 }
 
 /// The spec's words for the scalar types.
-pub(crate) const SCALARS: [(&str, ValueType); 7] = [
+pub(crate) const SCALARS: [(&str, ValueType); 8] = [
     ("string", ValueType::String),
     ("guid", ValueType::Guid),
     ("int", ValueType::Int),
     ("bool", ValueType::Bool),
     ("decimal", ValueType::Decimal),
     ("date-time", ValueType::DateTime),
+    ("date", ValueType::Date),
     ("uri", ValueType::Uri),
 ];
 
@@ -81,6 +82,15 @@ fn parse(text: &str, names: &Names<'_>, allow: Allow) -> Result<Type, String> {
             Type::Collection(_) => Err("a collection cannot be an array item".into()),
             item => Ok(Type::Array(Box::new(item))),
         };
+    }
+    if let Some(inner) = text.strip_prefix("map<").and_then(|t| t.strip_suffix('>')) {
+        return match parse(inner, names, Allow::default())? {
+            Type::Collection(_) => Err("a collection cannot be a map's value".into()),
+            value => Ok(Type::Map(Box::new(value))),
+        };
+    }
+    if text == "json" {
+        return Ok(Type::Json);
     }
     if let Some((outer, inner)) = text.strip_suffix('>').and_then(|t| t.split_once('<')) {
         if names.collection != Some(outer.trim()) {
@@ -108,7 +118,7 @@ fn parse(text: &str, names: &Names<'_>, allow: Allow) -> Result<Type, String> {
     }
     let words: Vec<&str> = SCALARS.iter().map(|(w, _)| *w).collect();
     Err(format!(
-        "unknown type `{text}`: expected a scalar ({}), a model of the spec, or `[T]`",
+        "unknown type `{text}`: expected a scalar ({}), `json`, a model of the spec, `[T]` or `map<T>`",
         words.join(", ")
     ))
 }
@@ -226,6 +236,15 @@ mod tests {
         assert!(parse("Page<Customer>", &n, any).is_err());
         assert!(parse("[ResourceCollection<Customer>]", &n, any).is_err());
         assert!(parse("T", &n, Allow::default()).is_err());
+        assert_eq!(parse("date", &n, any), Ok(Type::Scalar(ValueType::Date)));
+        assert_eq!(parse("json", &n, any), Ok(Type::Json));
+        assert_eq!(
+            parse("map<[decimal]>", &n, any),
+            Ok(Type::Map(Box::new(Type::Array(Box::new(Type::Scalar(
+                ValueType::Decimal
+            ))))))
+        );
+        assert!(parse("map<ResourceCollection<Customer>>", &n, any).is_err());
         assert!(
             parse("Customers", &n, any)
                 .unwrap_err()

@@ -66,6 +66,7 @@ pub(crate) enum Kind {
     Bool,
     Decimal,
     DateTime,
+    Date,
     Json,
 }
 
@@ -413,6 +414,7 @@ fn reads_as(kind: Kind, text: &str) -> bool {
         Kind::Bool => text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
         Kind::Decimal => crate::Decimal::from_str(text).is_ok(),
         Kind::DateTime => crate::DateTime::from_str(text).is_ok(),
+        Kind::Date => crate::Date::from_str(text).is_ok(),
         Kind::Json => serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
     }
 }
@@ -426,6 +428,7 @@ impl Kind {
             Kind::Bool => "true or false",
             Kind::Decimal => "a decimal number",
             Kind::DateTime => "a date and time",
+            Kind::Date => "a date (YYYY-MM-DD)",
             Kind::Json => "JSON",
         }
     }

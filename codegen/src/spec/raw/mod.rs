@@ -171,6 +171,8 @@ pub enum ValueType {
     Bool,
     Decimal,
     DateTime,
+    /// A date without a time, `YYYY-MM-DD`.
+    Date,
     Uri,
 }
 
