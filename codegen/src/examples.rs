@@ -216,8 +216,8 @@ pub fn sample(api: &Api, ty: &Type, depth: usize) -> Value {
         },
         Type::Array(_) => Value::Array(Vec::new()),
         Type::Map(_) | Type::Json => Value::Object(Map::new()),
-        Type::Collection(_) => {
-            let properties = api.collection.iter().flat_map(|c| &c.properties);
+        Type::Collection(name, _) => {
+            let properties = api.collection(name).into_iter().flat_map(|c| &c.properties);
             sample_object(api, properties, depth)
         }
         Type::Model(name) => match api.model(name).map(|m| &m.kind) {

@@ -24,6 +24,19 @@ pub fn area_ident(stem: &str) -> Result<String, String> {
     checked(stem, stem.to_snake_case())
 }
 
+/// The static of the test server that holds the route of the operation
+/// whose method is `fn_ident` (a checked identifier): `get_customer` ->
+/// `GET_CUSTOMER`.
+pub fn route_static(fn_ident: &str) -> String {
+    fn_ident.to_shouty_snake_case()
+}
+
+/// The static of the test server that says how pages of the collection
+/// `name` (a checked type name) are written: `PAGE_OF_RESOURCE_COLLECTION`.
+pub fn page_static(name: &str) -> String {
+    format!("PAGE_OF_{}", name.to_shouty_snake_case())
+}
+
 /// Keywords are rejected rather than escaped, so that every generated name can
 /// be written by a user exactly as the spec spells it.
 fn checked(name: &str, ident: String) -> Result<String, String> {

@@ -17,8 +17,8 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Sorted by name.
     pub models: Vec<Model>,
-    /// The envelope of paged listings, if the spec describes one.
-    pub collection: Option<Collection>,
+    /// The envelopes of paged listings, sorted by name.
+    pub collections: Vec<Collection>,
     /// The global error catalogue, if the spec has one.
     pub error_codes: Option<ErrorCodes>,
     /// The throttled response, if the spec describes it.
@@ -31,6 +31,11 @@ impl Api {
         self.headers
             .iter()
             .find(|h| h.direction == direction && h.semantics == Some(semantics))
+    }
+
+    /// The collection envelope named `name`.
+    pub fn collection(&self, name: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.name == name)
     }
 
     /// The model named `name`.
@@ -140,8 +145,8 @@ pub enum Type {
     Map(Box<Type>),
     /// Any JSON value (`json`): what the documents leave free.
     Json,
-    /// The collection envelope of these items.
-    Collection(Box<Type>),
+    /// The collection envelope of this name around these items.
+    Collection(String, Box<Type>),
     /// The collection's item type parameter.
     Item,
 }
@@ -200,7 +205,7 @@ impl Operation {
     pub fn page_item(&self) -> Option<&Type> {
         match &self.responses[..] {
             [r] => match &r.body {
-                Some(Type::Collection(item)) => Some(item),
+                Some(Type::Collection(_, item)) => Some(item),
                 _ => None,
             },
             _ => None,
@@ -407,16 +412,23 @@ pub struct Collection {
     pub description: String,
     /// The item list's property.
     pub items: String,
-    /// The path to the next page's link.
-    pub next_link: Vec<PathStep>,
-    /// The link's model and its uri, method and headers properties.
-    pub link: LinkShape,
+    /// Where a page names the next, if it does.
+    pub next: Option<Next>,
     pub relative_to: String,
     /// The property that counts the items in all.
     pub total: Option<String>,
     /// How the next page is asked for.
     pub continuation: Option<Continuation>,
     pub properties: Vec<Property>,
+}
+
+/// Where a page names the next page.
+#[derive(Debug, Clone)]
+pub enum Next {
+    /// A link object at this path: its uri, method and headers.
+    Link(Vec<PathStep>, Box<LinkShape>),
+    /// A URI, as text, at this path.
+    Uri(Vec<PathStep>),
 }
 
 /// The next page's request: the page's URI with a query pair added, and a

@@ -166,7 +166,7 @@ impl Request {
     /// The JSON body, serialized now.
     // Only operations of some shapes use it; the runtime serves any spec.
     #[allow(dead_code)]
-    pub(crate) fn body(&mut self, value: &impl Serialize) {
+    pub(crate) fn body<T: Serialize + ?Sized>(&mut self, value: &T) {
         match serde_json::to_vec(value) {
             Ok(bytes) => self.body = Some(Bytes::from(bytes)),
             Err(e) => self.refuse_because(

@@ -91,7 +91,8 @@ fn every_spec_file_names_the_schema_for_editors() {
         "clouds",
         "operations",
         "models",
-        "collection",
+        "collections",
+        "description",
         "error_codes",
         "throttling",
     ] {

@@ -113,8 +113,8 @@ impl Shape<'_> {
                     self.value(item, None, value, path);
                 }
             }
-            Type::Collection(inner) => {
-                if let Some(c) = &api.collection {
+            Type::Collection(name, inner) => {
+                if let Some(c) = api.collection(name) {
                     self.object(&c.properties, Some(inner), &c.at, value, path);
                 }
             }
@@ -229,7 +229,7 @@ pub fn type_text(t: &Type) -> String {
         Type::Array(item) => format!("[{}]", type_text(item)),
         Type::Map(value) => format!("map<{}>", type_text(value)),
         Type::Json => "json".into(),
-        Type::Collection(item) => format!("collection of {}", type_text(item)),
+        Type::Collection(name, item) => format!("{name}<{}>", type_text(item)),
         Type::Item => "T".into(),
     }
 }
@@ -283,11 +283,11 @@ fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
             Some(ModelKind::Object(properties)) => Some(properties),
             _ => None,
         },
-        Type::Collection(_) => api.collection.as_ref().map(|c| c.properties.as_slice()),
+        Type::Collection(name, _) => api.collection(name).map(|c| c.properties.as_slice()),
         _ => None,
     };
     let item = match ty {
-        Type::Collection(inner) => Some(inner.as_ref()),
+        Type::Collection(_, inner) => Some(inner.as_ref()),
         _ => item,
     };
     match (ty, value) {

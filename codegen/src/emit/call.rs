@@ -7,13 +7,13 @@ use quote::quote;
 use super::signature::{argument, send, value_type};
 use super::text::{doc, doc2};
 use super::{chain, ident, rust_type, type_words};
-use crate::model::{Api, Auth, Operation, Segment};
+use crate::model::{Auth, Operation, Segment, Type};
 
 /// The `Client` method.
-pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
+pub(super) fn method(o: &Operation) -> TokenStream {
     let name = ident(&o.fn_ident);
     let operation = &o.name;
-    let value = value_type(api, o);
+    let value = value_type(o);
     let error = ident(&o.error_type);
     let mut args = Vec::new();
     let mut steps = Vec::new();
@@ -23,7 +23,7 @@ pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
             Segment::Param(i) => {
                 let p = &o.path_params[*i];
                 let arg = ident(&p.rust_ident);
-                let ty = argument(api, p);
+                let ty = argument(p);
                 let pname = &p.name;
                 args.push(quote! { #arg: #ty });
                 steps.push(quote! { request.param(#pname, #arg); });
@@ -32,7 +32,7 @@ pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
     }
     for p in o.query.iter().filter(|p| p.required) {
         let arg = ident(&p.rust_ident);
-        let ty = argument(api, p);
+        let ty = argument(p);
         args.push(quote! { #arg: #ty });
         steps.push(send(p, quote!(#arg), false));
     }
@@ -59,7 +59,13 @@ pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
         steps.push(quote! { request.header(crate::headers::#constant, #arg, #quoted); });
     }
     if let Some(body) = &o.body {
-        let ty = rust_type(api, &body.ty);
+        let ty = match &body.ty {
+            Type::Array(item) => {
+                let item = rust_type(item);
+                quote!([#item])
+            }
+            other => rust_type(other),
+        };
         args.push(quote! { body: &#ty });
         for h in &o.request_headers {
             let Some(path) = &h.from_body else { continue };
@@ -88,7 +94,7 @@ pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
     }
     let text = doc(&method_doc(o));
     let http_method = &o.method;
-    let (decoder, decode) = decoder(api, o);
+    let (decoder, decode) = decoder(o);
     // `#[inline]`: compiled where it is called, so that a crate that calls a
     // few operations compiles their decoders, not every one.
     quote! {
@@ -108,14 +114,14 @@ pub(super) fn method(api: &Api, o: &Operation) -> TokenStream {
 /// How a success response becomes the call's value: one of the runtime's
 /// decoders (one JSON body, or none), or for an operation of several
 /// documented answers, its own `decode`, declared in its method.
-fn decoder(api: &Api, o: &Operation) -> (Option<TokenStream>, TokenStream) {
+fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
     let (Some(outcome), responses) = (&o.outcome_type, &o.responses[..]) else {
         return match o.responses.first().and_then(|r| r.body.as_ref()) {
             Some(_) => (None, quote!(crate::decode::json)),
             None => (None, quote!(crate::decode::empty)),
         };
     };
-    let value = value_type(api, o);
+    let value = value_type(o);
     let ty = ident(outcome);
     let arms = responses.iter().map(|r| {
         let v = ident(r.variant.as_deref().unwrap_or("Ok"));
@@ -240,13 +246,13 @@ fn method_doc(o: &Operation) -> String {
 }
 
 /// The setters of the optional inputs, on this operation's `Call`.
-pub(super) fn setters(api: &Api, o: &Operation) -> Option<TokenStream> {
-    let value = value_type(api, o);
+pub(super) fn setters(o: &Operation) -> Option<TokenStream> {
+    let value = value_type(o);
     let error = ident(&o.error_type);
     let mut setters = Vec::new();
     for p in o.query.iter().filter(|p| !p.required) {
         let name = ident(&p.rust_ident);
-        let ty = argument(api, p);
+        let ty = argument(p);
         let text = doc2(
             &p.description,
             &format!("Sent as the query parameter `{}`.", p.name),

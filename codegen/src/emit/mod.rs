@@ -84,7 +84,7 @@ pub fn jobs<'a>(api: &'a Api, examples: &'a Examples) -> Vec<Job<'a>> {
     for m in &api.models {
         models.entry(&m.area).or_default().push(m);
     }
-    if let Some(c) = &api.collection {
+    for c in &api.collections {
         models.entry(&c.area).or_default();
     }
     let mut operations: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
@@ -212,7 +212,7 @@ pub(crate) fn number(n: usize) -> proc_macro2::Literal {
 }
 
 /// The Rust type of a value of type `t`, as a field holds it.
-pub(crate) fn rust_type(api: &Api, t: &Type) -> TokenStream {
+pub(crate) fn rust_type(t: &Type) -> TokenStream {
     match t {
         Type::Scalar(s) => scalar(*s),
         Type::Model(name) => {
@@ -220,18 +220,17 @@ pub(crate) fn rust_type(api: &Api, t: &Type) -> TokenStream {
             quote!(crate::#name)
         }
         Type::Array(item) => {
-            let item = rust_type(api, item);
+            let item = rust_type(item);
             quote!(Vec<#item>)
         }
         Type::Map(value) => {
-            let value = rust_type(api, value);
+            let value = rust_type(value);
             quote!(std::collections::BTreeMap<String, #value>)
         }
         Type::Json => quote!(crate::Json),
-        Type::Collection(item) => {
-            // Validation made sure the spec has a collection to name.
-            let name = ident(api.collection.as_ref().map_or("Collection", |c| &c.name));
-            let item = rust_type(api, item);
+        Type::Collection(name, item) => {
+            let name = ident(name);
+            let item = rust_type(item);
             quote!(crate::#name<#item>)
         }
         Type::Item => quote!(T),
@@ -256,7 +255,9 @@ pub(crate) fn type_words(t: &Type) -> String {
         Type::Array(item) => format!("a list of {}", type_words(item)),
         Type::Map(value) => format!("an object of any keys, each {}", type_words(value)),
         Type::Json => "any JSON".into(),
-        Type::Collection(item) => format!("a paged collection of {}", type_words(item)),
+        Type::Collection(name, item) => {
+            format!("a paged [`{name}`](crate::{name}) of {}", type_words(item))
+        }
         Type::Item => "the items".into(),
     }
 }

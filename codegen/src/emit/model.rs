@@ -7,15 +7,16 @@ use quote::quote;
 use super::text::{doc, doc2};
 use super::{Module, chain, description, deserialize, ident, rust_type};
 use crate::model::{
-    Api, Collection, EnumValue, Model, ModelKind, PathStep, Property, Type, ValueType,
+    Api, Collection, EnumValue, LinkShape, Model, ModelKind, Next, PathStep, Property, Type,
+    ValueType,
 };
 
 pub fn emit(api: &Api, area: &str, models: &[&Model]) -> Module {
     let mut exports: Vec<String> = models.iter().map(|m| m.name.clone()).collect();
-    let mut tokens: Vec<TokenStream> = models.iter().map(|m| model(api, m)).collect();
-    if let Some(c) = api.collection.as_ref().filter(|c| c.area == area) {
+    let mut tokens: Vec<TokenStream> = models.iter().map(|m| model(m)).collect();
+    for c in api.collections.iter().filter(|c| c.area == area) {
         exports.push(c.name.clone());
-        tokens.push(envelope(api, c));
+        tokens.push(envelope(c));
     }
     Module {
         file_name: format!("models/{area}.rs"),
@@ -27,7 +28,7 @@ pub fn emit(api: &Api, area: &str, models: &[&Model]) -> Module {
     }
 }
 
-fn model(api: &Api, m: &Model) -> TokenStream {
+fn model(m: &Model) -> TokenStream {
     let source = match m.origin {
         crate::model::Origin::Table => {
             format!("Documented in `{}`, table \"{}\".", m.doc, m.heading)
@@ -37,25 +38,19 @@ fn model(api: &Api, m: &Model) -> TokenStream {
     };
     let text = doc2(&m.description, &source);
     match &m.kind {
-        ModelKind::Object(properties) => object(api, &m.name, &text, properties, false),
+        ModelKind::Object(properties) => object(&m.name, &text, properties, false),
         ModelKind::Enum(values) => open_enum(&m.name, &text, values),
     }
 }
 
 /// A struct with a field per property: optional ones are `Option`s, left out
 /// of JSON when `None`; unknown JSON fields are ignored ([`deserialize`]).
-fn object(
-    api: &Api,
-    name: &str,
-    text: &TokenStream,
-    properties: &[Property],
-    generic: bool,
-) -> TokenStream {
+fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool) -> TokenStream {
     let ty = ident(name);
     let params = if generic { quote!(<T>) } else { quote!() };
     let fields = properties.iter().map(|p| {
         let field = ident(&p.rust_ident);
-        let inner = rust_type(api, &p.ty);
+        let inner = rust_type(&p.ty);
         let text = doc(&p.description);
         if p.optional {
             quote! { #text pub #field: Option<#inner>, }
@@ -69,7 +64,7 @@ fn object(
         match &p.ty {
             Type::Scalar(ValueType::String | ValueType::Uri) => quote!(#field: impl Into<String>),
             other => {
-                let t = rust_type(api, other);
+                let t = rust_type(other);
                 quote!(#field: #t)
             }
         }
@@ -158,7 +153,7 @@ fn open_enum(name: &str, text: &TokenStream, values: &[EnumValue]) -> TokenStrea
 }
 
 /// The collection envelope: a generic struct, and how a page names the next.
-fn envelope(api: &Api, c: &Collection) -> TokenStream {
+fn envelope(c: &Collection) -> TokenStream {
     let source = format!(
         "{}\n\nDocumented in `{}`. Awaiting a listing gives its first page; \
          `.pages()` and `.items()` on the call follow the next links.",
@@ -166,7 +161,7 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
     );
     let text = doc(&source);
     let ty = ident(&c.name);
-    let body = object(api, &c.name, &text, &c.properties, true);
+    let body = object(&c.name, &text, &c.properties, true);
     let items = ident(
         c.properties
             .iter()
@@ -175,14 +170,48 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
     );
     let relative_to = &c.relative_to;
     let continuation = c.continuation.iter().map(|k| &k.header);
-    let link = chain(quote!(self), &c.next_link);
-    let uri = ident(&c.link.uri.rust_ident);
-    let uri = if c.link.uri.optional {
+    let next_link = match &c.next {
+        Some(Next::Link(path, link)) => next_link(path, link),
+        Some(Next::Uri(path)) => {
+            let uri = chain(quote!(self), path);
+            quote! { #uri.map(|uri| crate::NextLink::new(uri.as_str())) }
+        }
+        None => quote! { None },
+    };
+    quote! {
+        #body
+
+        impl<T> crate::error::sealed::Sealed for #ty<T> {}
+
+        impl<T: serde::de::DeserializeOwned + Send> crate::Paged for #ty<T> {
+            type Item = T;
+
+            const RELATIVE_TO: &'static str = #relative_to;
+
+            const CONTINUATION: &'static [&'static str] = &[#(#continuation),*];
+
+            fn next_link(&self) -> Option<crate::NextLink<'_>> {
+                #next_link
+            }
+
+            fn into_items(self) -> Vec<T> {
+                self.#items
+            }
+        }
+    }
+}
+
+/// The next page's link from a link object at `path`: its URI, method and
+/// headers.
+fn next_link(path: &[PathStep], link: &LinkShape) -> TokenStream {
+    let at = chain(quote!(self), path);
+    let uri = ident(&link.uri.rust_ident);
+    let uri = if link.uri.optional {
         quote!(link.#uri.as_deref()?)
     } else {
         quote!(link.#uri.as_str())
     };
-    let method = match &c.link.method {
+    let method = match &link.method {
         Some(step) if step.optional => {
             let f = ident(&step.rust_ident);
             quote!(link.#f.as_deref())
@@ -201,8 +230,8 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
             quote!(pair.#f.as_str())
         }
     };
-    let (key, value) = (pair(&c.link.key), pair(&c.link.value));
-    let headers = match &c.link.headers {
+    let (key, value) = (pair(&link.key), pair(&link.value));
+    let headers = match &link.headers {
         Some(step) => {
             let f = ident(&step.rust_ident);
             let list = if step.optional {
@@ -210,7 +239,7 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
             } else {
                 quote!(link.#f.iter())
             };
-            if c.link.key.optional || c.link.value.optional {
+            if link.key.optional || link.value.optional {
                 quote!(#list.filter_map(|pair| Some((#key, #value))).collect())
             } else {
                 quote!(#list.map(|pair| (#key, #value)).collect())
@@ -219,28 +248,10 @@ fn envelope(api: &Api, c: &Collection) -> TokenStream {
         None => quote!(Vec::new()),
     };
     quote! {
-        #body
-
-        impl<T> crate::error::sealed::Sealed for #ty<T> {}
-
-        impl<T: serde::de::DeserializeOwned + Send> crate::Paged for #ty<T> {
-            type Item = T;
-
-            const RELATIVE_TO: &'static str = #relative_to;
-
-            const CONTINUATION: &'static [&'static str] = &[#(#continuation),*];
-
-            fn next_link(&self) -> Option<crate::NextLink<'_>> {
-                let link = #link?;
-                let mut next = crate::NextLink::new(#uri);
-                next.method = #method;
-                next.headers = #headers;
-                Some(next)
-            }
-
-            fn into_items(self) -> Vec<T> {
-                self.#items
-            }
-        }
+        let link = #at?;
+        let mut next = crate::NextLink::new(#uri);
+        next.method = #method;
+        next.headers = #headers;
+        Some(next)
     }
 }

@@ -30,11 +30,11 @@ pub fn emit(api: &Api, area: &str, operations: &[&Operation]) -> Module {
             )
         });
     let items = operations.iter().map(|o| {
-        let one_of = o.one_of.as_ref().map(|g| one_of(api, g));
-        let outcome = outcome(api, o);
+        let one_of = o.one_of.as_ref().map(one_of);
+        let outcome = outcome(o);
         let errors = errors::emit(o);
-        let method = call::method(api, o);
-        let setters = call::setters(api, o);
+        let method = call::method(o);
+        let setters = call::setters(o);
         quote! { #one_of #outcome #errors #method #setters }
     });
     let mut exports = Vec::new();
@@ -60,7 +60,7 @@ pub fn emit(api: &Api, area: &str, operations: &[&Operation]) -> Module {
 }
 
 /// Query parameters of which exactly one is sent: one enum variant each.
-fn one_of(api: &Api, group: &OneOf) -> TokenStream {
+fn one_of(group: &OneOf) -> TokenStream {
     let ty = ident(&group.rust_type);
     let names: Vec<String> = group
         .params
@@ -76,7 +76,7 @@ fn one_of(api: &Api, group: &OneOf) -> TokenStream {
     );
     let variants = group.params.iter().map(|q| {
         let v = ident(&q.variant);
-        let t = rust_type(api, &q.ty);
+        let t = rust_type(&q.ty);
         let text = doc2(
             &q.description,
             &format!("Sent as the query parameter `{}`.", q.name),
@@ -112,7 +112,7 @@ fn one_of(api: &Api, group: &OneOf) -> TokenStream {
 }
 
 /// The enum of an operation's outcomes, when it has several responses.
-fn outcome(api: &Api, o: &Operation) -> Option<TokenStream> {
+fn outcome(o: &Operation) -> Option<TokenStream> {
     let ty = ident(o.outcome_type.as_ref()?);
     let text = doc(&format!(
         "The outcomes of {}: each documented answer is a value, not an error.",
@@ -123,7 +123,7 @@ fn outcome(api: &Api, o: &Operation) -> Option<TokenStream> {
         let text = doc(&format!("{} (HTTP {})", r.description, r.status));
         match &r.body {
             Some(t) => {
-                let t = rust_type(api, t);
+                let t = rust_type(t);
                 quote! { #text #v(#t), }
             }
             None => quote! { #text #v, },

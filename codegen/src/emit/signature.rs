@@ -6,17 +6,17 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, rust_type};
-use crate::model::{Api, Encoding, Operation, Param, Type, ValueType};
+use crate::model::{Encoding, Operation, Param, Type, ValueType};
 
 /// The type of the value a call gives on success.
-pub(super) fn value_type(api: &Api, o: &Operation) -> TokenStream {
+pub(super) fn value_type(o: &Operation) -> TokenStream {
     match (&o.outcome_type, &o.responses[..]) {
         (Some(t), _) => {
             let t = ident(t);
             quote!(#t)
         }
         (None, [r]) => match &r.body {
-            Some(t) => rust_type(api, t),
+            Some(t) => rust_type(t),
             None => quote!(()),
         },
         (None, _) => quote!(()),
@@ -24,18 +24,18 @@ pub(super) fn value_type(api: &Api, o: &Operation) -> TokenStream {
 }
 
 /// The argument type of a parameter, and how its value is sent.
-pub(super) fn argument(api: &Api, p: &Param) -> TokenStream {
+pub(super) fn argument(p: &Param) -> TokenStream {
     let item = match (&p.ty, p.encoding) {
         (Type::Scalar(ValueType::String | ValueType::Uri), _) => quote!(&str),
         (Type::Scalar(ValueType::Decimal | ValueType::DateTime | ValueType::Date), _) => {
-            let t = rust_type(api, &p.ty);
+            let t = rust_type(&p.ty);
             quote!(&#t)
         }
         (Type::Model(_), Encoding::Json) => {
-            let t = rust_type(api, &p.ty);
+            let t = rust_type(&p.ty);
             quote!(&#t)
         }
-        (t, _) => rust_type(api, t),
+        (t, _) => rust_type(t),
     };
     if p.repeated { quote!(&[#item]) } else { item }
 }

@@ -12,7 +12,8 @@ use super::text::{doc, literal};
 use super::{Module, description, ident, number};
 use crate::examples::{Examples, Served, catalogue_answer, sample, sample_object, seconds_in};
 use crate::model::{
-    Answers, Api, Area, Encoding, Operation, Param, Segment, Type, ValueType, When,
+    Answers, Api, Area, Collection, Encoding, Next, Operation, Param, Segment, Type, ValueType,
+    When,
 };
 
 /// The feature that compiles the test server.
@@ -21,7 +22,7 @@ pub const FEATURE: &str = "test-server";
 /// `routes/<area>.rs`: the routes of an area's operations, and the
 /// server's methods that script them.
 pub fn area(api: &Api, examples: &Examples, area: &str, operations: &[&Operation]) -> Module {
-    let scripts = operations.iter().map(|o| script(api, o));
+    let scripts = operations.iter().map(|o| script(o));
     let answers = operations.iter().filter_map(|o| answer(o));
     let routes = operations.iter().map(|o| route(api, o, examples));
     Module {
@@ -46,13 +47,13 @@ pub fn area(api: &Api, examples: &Examples, area: &str, operations: &[&Operation
 
 /// The name of the static that holds `o`'s route.
 fn route_ident(o: &Operation) -> proc_macro2::Ident {
-    ident(&o.fn_ident.to_ascii_uppercase())
+    ident(&crate::ident::route_static(&o.fn_ident))
 }
 
 /// The server's method that scripts `o`, named like the client's.
-fn script(api: &Api, o: &Operation) -> TokenStream {
+fn script(o: &Operation) -> TokenStream {
     let (id, fn_name, error) = (&o.id, ident(&o.fn_ident), ident(&o.error_type));
-    let value = value_type(api, o);
+    let value = value_type(o);
     let value = match &o.outcome_type {
         Some(_) => quote!(crate::#value),
         None => value,
@@ -172,6 +173,13 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
     let one_of = o.one_of.is_some().then(|| quote!(one_of: #one_of,));
     let headers = (!headers.is_empty()).then(|| quote!(headers: &[#(#headers),*],));
     let body = body.then(|| quote!(body: true,));
+    let page = o.responses.iter().find_map(|r| match &r.body {
+        Some(Type::Collection(name, _)) => {
+            let name = page_ident(name);
+            Some(quote!(page: Some(&super::#name),))
+        }
+        _ => None,
+    });
     let errors = (!errors.is_empty()).then(|| quote!(errors: &[#(#errors),*],));
     quote! {
         #route_doc
@@ -183,6 +191,7 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
             #one_of
             #headers
             #body
+            #page
             success: #success,
             #errors
             ..ts::Route::PLAIN
@@ -245,39 +254,7 @@ pub fn emit(api: &Api, examples: &Examples, areas: &[&Area]) -> Module {
             let (reply, retry_after) = (reply(&served), &t.retry_after);
             quote!(ts::Throttled { reply: #reply, retry_after: #retry_after, seconds: #seconds })
         }));
-    let page = option(api.collection.as_ref().map(|c| {
-        let template = sample(api, &Type::Collection(Box::new(Type::Item)), 0).to_string();
-        let items = &c.items;
-        let total = option(c.total.as_ref().map(|t| quote!(#t)));
-        let next = c.next_link.iter().map(|s| &s.name);
-        let uri = &c.link.uri.name;
-        let method = option(c.link.method.as_ref().map(|m| {
-            let m = &m.name;
-            quote!(#m)
-        }));
-        let headers = option(c.link.headers.as_ref().map(|h| {
-            let h = &h.name;
-            quote!(#h)
-        }));
-        let (key, value, relative_to) = (&c.link.key.name, &c.link.value.name, &c.relative_to);
-        let continuation = option(c.continuation.as_ref().map(|k| {
-            let (h, n, v) = (&k.header, &k.query_name, &k.query_value);
-            quote!((#h, #n, #v))
-        }));
-        quote!(ts::PageShape {
-            template: #template,
-            items: #items,
-            total: #total,
-            next: &[#(#next),*],
-            uri: #uri,
-            method: #method,
-            headers: #headers,
-            key: #key,
-            value: #value,
-            relative_to: #relative_to,
-            continuation: #continuation,
-        })
-    }));
+    let pages = api.collections.iter().map(|c| page_shape(api, c));
     Module {
         file_name: "routes/mod.rs".into(),
         doc: "What the test server knows of each operation, by area, and every route with the \
@@ -296,8 +273,9 @@ pub fn emit(api: &Api, examples: &Examples, areas: &[&Area]) -> Module {
                 invalid_request: #invalid_request,
                 unknown_path: #unknown_path,
                 throttled: #throttled,
-                page: #page,
             };
+
+            #(#pages)*
 
             impl crate::TestServer {
                 /// Starts a test server on a free port of 127.0.0.1, on the
@@ -316,6 +294,69 @@ pub fn emit(api: &Api, examples: &Examples, areas: &[&Area]) -> Module {
         exports: Vec::new(),
         feature: Some(FEATURE),
         table: None,
+    }
+}
+
+/// The name of the static that says how pages of collection `name` are
+/// written.
+fn page_ident(name: &str) -> proc_macro2::Ident {
+    ident(&crate::ident::page_static(name))
+}
+
+/// How a page of collection `c` is written: its smallest body, where the
+/// items, the count and the next page go.
+fn page_shape(api: &Api, c: &Collection) -> TokenStream {
+    let collection = Type::Collection(c.name.clone(), Box::new(Type::Item));
+    let template = literal(&sample(api, &collection, 0).to_string());
+    let items = &c.items;
+    let total = option(c.total.as_ref().map(|t| quote!(#t)));
+    let relative_to = &c.relative_to;
+    let next = option(c.next.as_ref().map(|next| match next {
+        Next::Uri(path) => {
+            let at = path.iter().map(|s| &s.name);
+            quote!(ts::NextShape::Uri { at: &[#(#at),*] })
+        }
+        Next::Link(path, link) => {
+            let at = path.iter().map(|s| &s.name);
+            let uri = &link.uri.name;
+            let method = option(link.method.as_ref().map(|m| {
+                let m = &m.name;
+                quote!(#m)
+            }));
+            let headers = option(link.headers.as_ref().map(|h| {
+                let h = &h.name;
+                quote!(#h)
+            }));
+            let (key, value) = (&link.key.name, &link.value.name);
+            let continuation = option(c.continuation.as_ref().map(|k| {
+                let (h, n, v) = (&k.header, &k.query_name, &k.query_value);
+                quote!((#h, #n, #v))
+            }));
+            quote!(ts::NextShape::Link {
+                at: &[#(#at),*],
+                uri: #uri,
+                method: #method,
+                headers: #headers,
+                key: #key,
+                value: #value,
+                continuation: #continuation,
+            })
+        }
+    }));
+    let name = page_ident(&c.name);
+    let text = doc(&format!(
+        "How the test server writes a page of `{}`.",
+        c.name
+    ));
+    quote! {
+        #text
+        pub(super) static #name: ts::PageShape = ts::PageShape {
+            template: #template,
+            items: #items,
+            total: #total,
+            next: #next,
+            relative_to: #relative_to,
+        };
     }
 }
 

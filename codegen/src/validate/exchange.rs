@@ -25,12 +25,20 @@ impl Validator {
         let bat = Self::field(file, at, "body", None);
         self.non_empty(file, bat, "description", &raw.description);
         let ty = self.ty(file, bat, "type", &raw.ty, names, Allow::default())?;
-        if object_of(&ty, models).is_none() {
+        // An object, or a list of them (a batch of devices, for one).
+        let object = match &ty {
+            Type::Array(item) => object_of(item, models),
+            other => object_of(other, models),
+        };
+        if object.is_none() {
             self.field_error(
                 file,
                 bat,
                 "type",
-                format!("the body `{}` is not an object model", raw.ty),
+                format!(
+                    "the body `{}` is not an object model or a list of them",
+                    raw.ty
+                ),
             );
         }
         if matches!(o.method.to_ascii_uppercase().as_str(), "GET" | "HEAD") {

@@ -89,18 +89,21 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
     models.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut collection = None;
-    let mut collections = 0;
+    let mut collections: Vec<Collection> = Vec::new();
     for (file, part) in files() {
-        if let Some(raw) = &part.collection {
-            let at = v.item(file, "collection", "name", &raw.name);
-            collections += 1;
-            if collections > 1 {
-                v.error(file, at, "`collection` is given twice".into());
+        for raw in &part.collections {
+            let at = v.item(file, "collections", "name", &raw.name);
+            if collections.iter().any(|c| c.name == raw.name) {
+                v.error(
+                    file,
+                    at,
+                    format!("collection `{}` is listed twice", raw.name),
+                );
             }
-            collection = v.collection(file, at, raw, &names, &models);
+            collections.extend(v.collection(file, at, raw, &names, &models));
         }
     }
+    collections.sort_by(|a, b| a.name.cmp(&b.name));
 
     let mut operations = Vec::new();
     for (file, part) in files() {
@@ -139,7 +142,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
             clouds,
             operations,
             models,
-            collection,
+            collections,
             error_codes,
             throttling: throttling.flatten(),
         })
@@ -312,7 +315,7 @@ impl Validator {
     fn areas(&mut self, loaded: &Loaded) -> Vec<Area> {
         let mut areas: Vec<(Area, &SourceFile)> = Vec::new();
         for (file, part) in loaded.files.iter().zip(&loaded.parts) {
-            if part.operations.is_empty() && part.models.is_empty() && part.collection.is_none() {
+            if part.operations.is_empty() && part.models.is_empty() && part.collections.is_empty() {
                 continue;
             }
             let stem = file

@@ -3,8 +3,8 @@
 use super::{At, Validator, same_ident};
 use crate::ident;
 use crate::model::{
-    Collection, Continuation, EnumValue, LinkShape, Model, ModelKind, PathStep, Property, Type,
-    ValueType,
+    Collection, Continuation, EnumValue, LinkShape, Model, ModelKind, Next, PathStep, Property,
+    Type, ValueType,
 };
 use crate::spec::SourceFile;
 use crate::spec::raw::{RawCollection, RawModel};
@@ -118,7 +118,23 @@ impl Validator {
             );
             self.field_error(file, at, "relative_to", message);
         }
-        let link = self.link(file, at, &raw.next_link, &properties, models);
+        let next = match (&raw.next_link, &raw.next_uri) {
+            (Some(path), None) => self
+                .link(file, at, path, &properties, models)
+                .map(|(steps, link)| Some(Next::Link(steps, Box::new(link)))),
+            (None, Some(path)) => self.next_uri(file, at, path, &properties, models),
+            (None, None) => Some(None),
+            (Some(_), Some(_)) => {
+                let message = "a page names its next by a link (`next_link`) or by a URI \
+                               (`next_uri`), not both";
+                self.field_error(file, at, "next_uri", message.into());
+                None
+            }
+        };
+        if raw.continuation.is_some() && raw.next_link.is_none() {
+            let message = "a continuation token goes in a link's headers: it needs `next_link`";
+            self.field_error(file, at, "continuation", message.into());
+        }
         if let Some(total) = &raw.total
             && !properties
                 .iter()
@@ -158,7 +174,7 @@ impl Validator {
         if self.diagnostics.len() != before {
             return None;
         }
-        let (next_link, link) = link?;
+        let next = next?;
         Some(Collection {
             at: Self::location(file, at),
             name: raw.name.clone(),
@@ -167,13 +183,36 @@ impl Validator {
             origin: raw.origin,
             description: raw.description.clone(),
             items: items.first()?.name.clone(),
-            next_link,
-            link,
+            next,
             relative_to: raw.relative_to.clone(),
             total: raw.total.clone(),
             continuation,
             properties,
         })
+    }
+
+    /// Follows `path` (`@nextLink`) from the collection's properties to the
+    /// text that is the next page's URI.
+    fn next_uri(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        path: &str,
+        properties: &[Property],
+        models: &[Model],
+    ) -> Option<Option<Next>> {
+        match walk(properties, path, models) {
+            Ok((steps, ty)) if is_text(&ty) => Some(Some(Next::Uri(steps))),
+            Ok(_) => {
+                let message = format!("`{path}` is not text: a URI");
+                self.field_error(file, at, "next_uri", message);
+                None
+            }
+            Err(why) => {
+                self.field_error(file, at, "next_uri", why);
+                None
+            }
+        }
     }
 
     /// Follows `path` (`links.next`) from the collection's properties to the
@@ -248,7 +287,7 @@ impl Validator {
 fn mentions_item(t: &Type) -> bool {
     match t {
         Type::Item => true,
-        Type::Array(inner) | Type::Collection(inner) => mentions_item(inner),
+        Type::Array(inner) | Type::Map(inner) | Type::Collection(_, inner) => mentions_item(inner),
         _ => false,
     }
 }

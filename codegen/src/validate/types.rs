@@ -18,7 +18,7 @@ pub(crate) struct Names<'a> {
     pub clouds: &'a [Cloud],
     /// Model name to whether it is an enum.
     models: BTreeMap<&'a str, bool>,
-    collection: Option<&'a str>,
+    collections: Vec<&'a str>,
 }
 
 impl<'a> Names<'a> {
@@ -37,7 +37,10 @@ impl<'a> Names<'a> {
                 .flat_map(|p| &p.models)
                 .map(|m| (m.name.as_str(), !m.values.is_empty()))
                 .collect(),
-            collection: parts().find_map(|p| p.collection.as_ref().map(|c| c.name.as_str())),
+            collections: parts()
+                .flat_map(|p| &p.collections)
+                .map(|c| c.name.as_str())
+                .collect(),
         }
     }
 
@@ -79,13 +82,13 @@ fn parse(text: &str, names: &Names<'_>, allow: Allow) -> Result<Type, String> {
     let text = text.trim();
     if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
         return match parse(inner, names, allow)? {
-            Type::Collection(_) => Err("a collection cannot be an array item".into()),
+            Type::Collection(..) => Err("a collection cannot be an array item".into()),
             item => Ok(Type::Array(Box::new(item))),
         };
     }
     if let Some(inner) = text.strip_prefix("map<").and_then(|t| t.strip_suffix('>')) {
         return match parse(inner, names, Allow::default())? {
-            Type::Collection(_) => Err("a collection cannot be a map's value".into()),
+            Type::Collection(..) => Err("a collection cannot be a map's value".into()),
             value => Ok(Type::Map(Box::new(value))),
         };
     }
@@ -93,19 +96,21 @@ fn parse(text: &str, names: &Names<'_>, allow: Allow) -> Result<Type, String> {
         return Ok(Type::Json);
     }
     if let Some((outer, inner)) = text.strip_suffix('>').and_then(|t| t.split_once('<')) {
-        if names.collection != Some(outer.trim()) {
+        let outer = outer.trim();
+        if !names.collections.contains(&outer) {
             return Err(format!(
-                "`{outer}<...>` is not the spec's collection{}",
-                names
-                    .collection
-                    .map_or(String::new(), |c| format!(" (`{c}`)"))
+                "`{outer}<...>` is not a collection of the spec{}",
+                match names.collections.as_slice() {
+                    [] => String::new(),
+                    known => format!(" ({})", known.join(", ")),
+                }
             ));
         }
         if !allow.collection {
             return Err("a collection can only be a response body".into());
         }
         let item = parse(inner, names, Allow::default())?;
-        return Ok(Type::Collection(Box::new(item)));
+        return Ok(Type::Collection(outer.to_string(), Box::new(item)));
     }
     if let Some((_, t)) = SCALARS.iter().find(|(word, _)| *word == text) {
         return Ok(Type::Scalar(*t));
@@ -209,7 +214,7 @@ mod tests {
             headers: &[],
             clouds: &[],
             models: [("Customer", false), ("State", true)].into_iter().collect(),
-            collection: Some("ResourceCollection"),
+            collections: vec!["ResourceCollection"],
         }
     }
 
@@ -226,7 +231,10 @@ mod tests {
         );
         assert_eq!(
             parse("ResourceCollection<Customer>", &n, any),
-            Ok(Type::Collection(Box::new(Type::Model("Customer".into()))))
+            Ok(Type::Collection(
+                "ResourceCollection".into(),
+                Box::new(Type::Model("Customer".into()))
+            ))
         );
         assert_eq!(
             parse("date-time", &n, any),

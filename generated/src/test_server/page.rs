@@ -7,20 +7,25 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::route::{Incoming, PageShape};
+use super::route::{Incoming, NextShape, PageShape};
 
 /// The query parameter that carries the token when the spec names no header.
 const TOKEN_QUERY: &str = "continuationToken";
 
 /// The page `request` asks for, as JSON; `Err` for a token this server did
-/// not give.
+/// not give. A collection whose pages name no next has all the items on
+/// its one page.
 pub(crate) fn write(
     shape: &PageShape,
     items: &[Arc<RawValue>],
     per_page: usize,
     request: &Incoming<'_>,
 ) -> Result<String, String> {
-    let token = match shape.continuation {
+    let continuation = match &shape.next {
+        Some(NextShape::Link { continuation, .. }) => *continuation,
+        _ => None,
+    };
+    let token = match continuation {
         Some((header, _, _)) => request.header(header).map(str::to_string),
         None => request
             .query
@@ -37,6 +42,11 @@ pub(crate) fn write(
                 format!("the continuation token {token:?} is not one this server gave")
             })?,
     };
+    let per_page = if shape.next.is_some() {
+        per_page
+    } else {
+        items.len()
+    };
     let start = page.saturating_mul(per_page).min(items.len());
     let end = start.saturating_add(per_page).min(items.len());
 
@@ -47,9 +57,15 @@ pub(crate) fn write(
     if let Some(total) = shape.total {
         envelope.insert(total.into(), items.len().into());
     }
-    if end < items.len() {
-        let link = link(shape, request, &format!("page-{}", page + 1));
-        insert_at(&mut envelope, shape.next, link);
+    if let Some(next) = &shape.next
+        && end < items.len()
+    {
+        let token = format!("page-{}", page + 1);
+        let (at, link) = match next {
+            NextShape::Link { at, .. } => (at, link(shape, next, request, &token)),
+            NextShape::Uri { at } => (at, Value::String(uri(shape, None, request, &token))),
+        };
+        insert_at(&mut envelope, at, link);
     }
     let page = Page {
         envelope: &envelope,
@@ -84,42 +100,64 @@ impl Serialize for Page<'_> {
     }
 }
 
-/// The next page's link: this page's URI relative to the base URL and the
-/// collection's prefix, with the seek pair, and the token.
-fn link(shape: &PageShape, request: &Incoming<'_>, token: &str) -> Value {
+/// The next page's URI: this page's relative to the base URL and the
+/// collection's prefix, with the seek pair (when a continuation header
+/// carries the token) or the token as a query pair.
+fn uri(
+    shape: &PageShape,
+    continuation: Option<(&str, &str, &str)>,
+    request: &Incoming<'_>,
+    token: &str,
+) -> String {
     let path = request.path;
     let path = path.strip_prefix(shape.relative_to).unwrap_or(path);
     let mut query = url::form_urlencoded::Serializer::new(String::new());
-    let seek = shape.continuation.map(|(_, name, value)| (name, value));
+    let seek = continuation.map(|(_, name, value)| (name, value));
     for (name, value) in request.query {
         let is_seek = seek.is_some_and(|(n, _)| n.eq_ignore_ascii_case(name));
         if !is_seek && name != TOKEN_QUERY {
             query.append_pair(name, value);
         }
     }
+    match seek {
+        Some((name, value)) => query.append_pair(name, value),
+        None => query.append_pair(TOKEN_QUERY, token),
+    };
+    format!("{path}?{}", query.finish())
+}
+
+/// The next page's link object: its URI, method and headers (the token,
+/// when a continuation header carries it).
+fn link(shape: &PageShape, next: &NextShape, request: &Incoming<'_>, token: &str) -> Value {
+    let NextShape::Link {
+        uri: uri_key,
+        method,
+        headers: headers_key,
+        key,
+        value,
+        continuation,
+        ..
+    } = next
+    else {
+        return Value::Null;
+    };
     let mut headers = Vec::new();
-    match shape.continuation {
-        Some((header, name, value)) => {
-            query.append_pair(name, value);
-            let mut pair = Map::new();
-            pair.insert(shape.key.into(), header.into());
-            pair.insert(shape.value.into(), token.into());
-            headers.push(Value::Object(pair));
-        }
-        None => {
-            query.append_pair(TOKEN_QUERY, token);
-        }
+    if let Some((header, _, _)) = continuation {
+        let mut pair = Map::new();
+        pair.insert((*key).into(), (*header).into());
+        pair.insert((*value).into(), token.into());
+        headers.push(Value::Object(pair));
     }
     let mut link = Map::new();
     link.insert(
-        shape.uri.into(),
-        format!("{path}?{}", query.finish()).into(),
+        (*uri_key).into(),
+        uri(shape, *continuation, request, token).into(),
     );
-    if let Some(method) = shape.method {
-        link.insert(method.into(), request.method.into());
+    if let Some(method) = method {
+        link.insert((*method).into(), request.method.into());
     }
-    if let Some(field) = shape.headers {
-        link.insert(field.into(), Value::Array(headers));
+    if let Some(field) = headers_key {
+        link.insert((*field).into(), Value::Array(headers));
     }
     Value::Object(link)
 }

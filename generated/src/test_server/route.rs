@@ -16,7 +16,6 @@ pub(crate) struct Routes {
     pub(crate) invalid_request: Reply,
     pub(crate) unknown_path: Reply,
     pub(crate) throttled: Option<Throttled>,
-    pub(crate) page: Option<PageShape>,
 }
 
 /// One operation: where it answers, the rules its page states, and what it
@@ -33,6 +32,8 @@ pub(crate) struct Route {
     pub(crate) headers: &'static [Required],
     /// A JSON body is required.
     pub(crate) body: bool,
+    /// How its answer's pages are written, when it is a listing.
+    pub(crate) page: Option<&'static PageShape>,
     /// The documented success.
     pub(crate) success: Reply,
     /// The documented failures, in the spec's order.
@@ -119,21 +120,35 @@ pub(crate) struct Throttled {
 }
 
 /// How a page of a listing is written: a JSON object with the collection's
-/// required properties, where the items, the count and the next link go.
+/// required properties, where the items, the count and the next page go.
 #[derive(Debug)]
 pub(crate) struct PageShape {
     pub(crate) template: &'static str,
     pub(crate) items: &'static str,
     pub(crate) total: Option<&'static str>,
-    pub(crate) next: &'static [&'static str],
-    pub(crate) uri: &'static str,
-    pub(crate) method: Option<&'static str>,
-    pub(crate) headers: Option<&'static str>,
-    pub(crate) key: &'static str,
-    pub(crate) value: &'static str,
+    /// Where a page names the next; `None`: a listing is one page.
+    pub(crate) next: Option<NextShape>,
     pub(crate) relative_to: &'static str,
-    /// The continuation header and the `name=value` query pair of a next link.
-    pub(crate) continuation: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// Where a page names the next page, and how.
+// A spec may use either: the runtime serves any spec.
+#[allow(dead_code)]
+#[derive(Debug)]
+pub(crate) enum NextShape {
+    /// A link object at this property path: its uri, method and headers.
+    Link {
+        at: &'static [&'static str],
+        uri: &'static str,
+        method: Option<&'static str>,
+        headers: Option<&'static str>,
+        key: &'static str,
+        value: &'static str,
+        /// The continuation header and the `name=value` query pair.
+        continuation: Option<(&'static str, &'static str, &'static str)>,
+    },
+    /// A URI, as text, at this property path.
+    Uri { at: &'static [&'static str] },
 }
 
 // Constructors the generated routes are written with: the same values as
@@ -151,6 +166,7 @@ impl Route {
         one_of: None,
         headers: &[],
         body: false,
+        page: None,
         success: reply(200, &[], ""),
         errors: &[],
     };

@@ -191,7 +191,7 @@ fn success(shared: &Shared, index: usize, route: &Route, request: &Incoming<'_>)
             answer.status = status.unwrap_or(answer.status);
             answer.body = body;
         }
-        Some(Replaced::Items(items, per_page)) => match &shared.routes.page {
+        Some(Replaced::Items(items, per_page)) => match route.page {
             Some(shape) => match page::write(shape, &items, per_page, request) {
                 Ok(json) => answer.body = json,
                 Err(why) => return Answer::with_detail(&shared.routes.invalid_request, why),

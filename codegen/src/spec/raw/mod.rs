@@ -42,9 +42,11 @@ pub struct RawFile {
     /// The resource models: objects with properties, and open enums.
     #[serde(default)]
     pub models: Vec<RawModel>,
-    /// The envelope of paged listings (at most once in the spec).
+    /// The envelopes of paged listings (the collection of most pages, the
+    /// analytics pages' OData envelope, ...): generic models an operation
+    /// names with its item, `ResourceCollection<Customer>`.
     #[serde(default)]
-    pub collection: Option<RawCollection>,
+    pub collections: Vec<RawCollection>,
     /// The global error catalogue (at most once in the spec).
     #[serde(default)]
     pub error_codes: Option<RawErrorCodes>,

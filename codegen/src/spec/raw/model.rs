@@ -62,7 +62,9 @@ pub struct RawValue {
     pub description: String,
 }
 
-/// The envelope of a paged listing: `{totalCount, items, links, attributes}`.
+/// The envelope of a paged listing, e.g. `{totalCount, items, links,
+/// attributes}`, and how a page names the next: a link object
+/// (`next_link`), a URI (`next_uri`), or neither (one page).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCollection {
@@ -75,7 +77,11 @@ pub struct RawCollection {
     pub description: String,
     /// The property path of the next page's link, e.g. `links.next`: a model
     /// with `uri`, `method` and `headers` (`key`, `value`).
-    pub next_link: String,
+    #[serde(default)]
+    pub next_link: Option<String>,
+    /// The property path of the next page's URI, a string, e.g. `@nextLink`.
+    #[serde(default)]
+    pub next_uri: Option<String>,
     /// Relative link URIs are relative to the base URL and this prefix
     /// (`/v1`), unless they already start with it.
     pub relative_to: String,
@@ -83,7 +89,8 @@ pub struct RawCollection {
     /// `totalCount`.
     #[serde(default)]
     pub total: Option<String>,
-    /// How the next page is asked for, where the documents show it.
+    /// How the next page is asked for, where the documents show it (with a
+    /// `next_link` only: its headers carry the token).
     #[serde(default)]
     pub continuation: Option<RawContinuation>,
     /// The properties; the item list has type `[T]`.

@@ -149,8 +149,8 @@ impl Client {
     /// - Authentication: App-only or App+User credentials.
     /// - Documented in `get-a-list-of-customers.md`.
     /// - `size`: The number of results to be displayed at one time.
-    /// - HTTP 200: A page of the partner's customers. (a paged collection of
-    ///   [`Customer`](crate::Customer))
+    /// - HTTP 200: A page of the partner's customers. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of [`Customer`](crate::Customer))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
@@ -192,8 +192,8 @@ impl Client {
     /// - Documented in `get-a-customer-by-name.md`.
     /// - `size`: The number of results to be displayed at one time. This parameter is optional.
     /// - `filter`: The filter to apply to customers. This must be an encoded string.
-    /// - HTTP 200: A page of the customers that match the filter. (a paged collection of
-    ///   [`Customer`](crate::Customer))
+    /// - HTTP 200: A page of the customers that match the filter. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of [`Customer`](crate::Customer))
     ///
     /// Optional inputs: `.size(…)`.
     ///

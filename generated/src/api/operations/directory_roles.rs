@@ -81,8 +81,8 @@ impl Client {
     /// - `role-id`: The value is a GUID formatted role-id that belongs to a type of role. You can
     ///   get these IDs by querying all the directory roles for a customer, across all user
     ///   accounts. (The second scenario, above).
-    /// - HTTP 200: The members of the role. (a paged collection of
-    ///   [`UserMember`](crate::UserMember))
+    /// - HTTP 200: The members of the role. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of [`UserMember`](crate::UserMember))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
@@ -131,7 +131,8 @@ impl Client {
     /// - Documented in `get-user-roles-for-a-customer.md`.
     /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that allows the
     ///   reseller to filter the results for a given customer that belongs to the reseller.
-    /// - HTTP 200: The directory roles of the customer. (a paged collection of
+    /// - HTTP 200: The directory roles of the customer. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of
     ///   [`DirectoryRole`](crate::DirectoryRole))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
@@ -180,7 +181,8 @@ impl Client {
     /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that allows the
     ///   reseller to filter the results for a given customer that belongs to the reseller.
     /// - `user-id`: The value is a GUID formatted user-id that belongs to a single user account.
-    /// - HTTP 200: The roles of the user account. (a paged collection of
+    /// - HTTP 200: The roles of the user account. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of
     ///   [`DirectoryRole`](crate::DirectoryRole))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.

@@ -109,8 +109,9 @@ impl Client {
     /// - Authentication: App+User credentials only.
     /// - Documented in `get-a-list-of-available-licenses.md`.
     /// - `customer-id`: A GUID formatted string that identifies the customer.
-    /// - HTTP 200: The products the customer subscribed to, with their units. (a paged collection
-    ///   of [`SubscribedSku`](crate::SubscribedSku))
+    /// - HTTP 200: The products the customer subscribed to, with their units. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of
+    ///   [`SubscribedSku`](crate::SubscribedSku))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
@@ -157,8 +158,8 @@ impl Client {
     /// - Documented in `check-which-licenses-are-assigned-to-a-user.md`.
     /// - `customer-id`: A GUID formatted string that identifies the customer.
     /// - `user-id`: A GUID formatted string that identifies the user.
-    /// - HTTP 200: The licenses assigned to the user. (a paged collection of
-    ///   [`License`](crate::License))
+    /// - HTTP 200: The licenses assigned to the user. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of [`License`](crate::License))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///

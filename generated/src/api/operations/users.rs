@@ -155,7 +155,8 @@ impl Client {
     /// - Documented in `get-a-list-of-all-user-accounts-for-a-customer.md`.
     /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that allows the
     ///   reseller to filter the results for a given customer that belongs to the reseller.
-    /// - HTTP 200: The user accounts of the customer. (a paged collection of
+    /// - HTTP 200: The user accounts of the customer. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of
     ///   [`CustomerUser`](crate::CustomerUser))
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.

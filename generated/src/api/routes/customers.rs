@@ -233,6 +233,7 @@ pub(super) static LIST_CUSTOMERS: ts::Route = ts::Route {
     method: "GET",
     path: &[ts::lit("v1"), ts::lit("customers")],
     query: &[ts::query(ts::param("size", ts::Kind::Int, None), true, None)],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[("Content-Type", "application/json")],
@@ -273,6 +274,7 @@ pub(super) static SEARCH_CUSTOMERS: ts::Route = ts::Route {
         ts::query(ts::param("size", ts::Kind::Int, None), false, None),
         ts::query(ts::param("filter", ts::Kind::Json, None), true, None),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[

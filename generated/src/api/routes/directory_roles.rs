@@ -107,6 +107,7 @@ pub(super) static LIST_DIRECTORY_ROLE_MEMBERS: ts::Route = ts::Route {
         ts::path("role-id", ts::Kind::Guid, None),
         ts::lit("usermembers"),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[("Content-Type", "application/json")],
@@ -128,6 +129,7 @@ pub(super) static LIST_DIRECTORY_ROLES: ts::Route = ts::Route {
         ts::path("customer-tenant-id", ts::Kind::Guid, None),
         ts::lit("directoryroles"),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[("Content-Type", "application/json")],
@@ -151,6 +153,7 @@ pub(super) static LIST_USER_DIRECTORY_ROLES: ts::Route = ts::Route {
         ts::path("user-id", ts::Kind::Guid, None),
         ts::lit("directoryroles"),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[("Content-Type", "application/json")],

@@ -106,6 +106,7 @@ pub(super) static LIST_AVAILABLE_LICENSES: ts::Route = ts::Route {
         ts::path("customer-id", ts::Kind::Guid, None),
         ts::lit("subscribedskus"),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[
@@ -197,6 +198,7 @@ pub(super) static LIST_USER_LICENSES: ts::Route = ts::Route {
         ts::path("user-id", ts::Kind::Guid, None),
         ts::lit("licenses"),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[

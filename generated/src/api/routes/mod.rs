@@ -77,19 +77,23 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         retry_after: "Retry-After",
         seconds: Some((70, 72)),
     }),
-    page: Some(ts::PageShape {
-        template: "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
-        items: "items",
-        total: Some("totalCount"),
-        next: &["links", "next"],
+};
+
+/// How the test server writes a page of `ResourceCollection`.
+pub(super) static PAGE_OF_RESOURCE_COLLECTION: ts::PageShape = ts::PageShape {
+    template: "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+    items: "items",
+    total: Some("totalCount"),
+    next: Some(ts::NextShape::Link {
+        at: &["links", "next"],
         uri: "uri",
         method: Some("method"),
         headers: Some("headers"),
         key: "key",
         value: "value",
-        relative_to: "/v1",
         continuation: Some(("MS-ContinuationToken", "seekOperation", "Next")),
     }),
+    relative_to: "/v1",
 };
 
 impl crate::TestServer {

@@ -155,6 +155,7 @@ pub(super) static LIST_CUSTOMER_USERS: ts::Route = ts::Route {
         ts::path("customer-tenant-id", ts::Kind::Guid, None),
         ts::lit("users"),
     ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
         &[
