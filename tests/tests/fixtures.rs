@@ -39,3 +39,32 @@ fn the_every_shape_fixture_generates_a_crate_that_compiles_without_warnings() {
         );
     }
 }
+
+/// Descriptions are carried byte for byte, whatever they hold: line breaks
+/// of every kind and the characters that reorder text (which rustc refuses
+/// raw in comments and literals) as much as any other.
+#[test]
+fn descriptions_with_carriage_returns_and_bidi_controls_compile() {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    // Each description keeps its own text (two failures cannot read alike).
+    let awkward =
+        r"Line one\r\nline two\rline three \u202E reversed \u2066 isolated \u2069 \u200F \u061C: ";
+    let edited = text
+        .lines()
+        .map(|line| match line.split_once("description: \"") {
+            Some((indent, rest)) => format!("{indent}description: \"{awkward}{rest}"),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(text, edited);
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.yaml");
+    std::fs::write(&spec, edited).unwrap();
+    let files = generate(&spec).unwrap_or_else(|e| panic!("{e}"));
+    let scratch = ScratchCrate::new();
+    scratch.write(&files);
+    if let Err(why) = scratch.build_all() {
+        panic!("the crate of awkward descriptions {why}");
+    }
+}
