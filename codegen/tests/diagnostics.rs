@@ -214,6 +214,42 @@ fn rust_keyword() {
     )));
 }
 
+/// Keywords of edition 2024 that syn takes for identifiers (`gen`, reserved
+/// for generators) are keywords all the same.
+#[test]
+fn an_edition_2024_keyword() {
+    insta::assert_snapshot!(diagnose(
+        in_file(
+            "agreement-status.yaml",
+            "      - name: isAgreementSigned",
+            "      - name: gen"
+        )
+        .then_fix(
+            "agreement-status.yaml",
+            "rust_name: program",
+            "rust_name: try"
+        )
+    ));
+}
+
+/// Identifiers are ASCII: rustc refuses non-ASCII ones in some places
+/// (E0754), and a user could not type them anyway.
+#[test]
+fn a_non_ascii_identifier() {
+    insta::assert_snapshot!(diagnose(
+        in_file(
+            "agreement-status.yaml",
+            "  - id: agreement_status\n",
+            "  - id: agréement_status\n"
+        )
+        .then_fix(
+            "agreement-status.yaml",
+            "      - name: isAgreementSigned",
+            "      - name: isAgreementSignéd"
+        )
+    ));
+}
+
 #[test]
 fn empty_description() {
     insta::assert_snapshot!(diagnose(in_file(
