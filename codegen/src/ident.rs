@@ -61,6 +61,19 @@ pub const KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// The constant `headers.rs` gives the default value of the request header
+/// whose constant is `header`: `X_LOCALE` -> `X_LOCALE_DEFAULT`.
+pub fn default_const(header: &str) -> String {
+    format!("{header}_DEFAULT")
+}
+
+/// The items `headers.rs` has besides a constant per header (and
+/// [`default_const`]s), with what each is: no header constant can take them.
+pub const HEADERS_MODULE_ITEMS: &[(&str, &str)] = &[
+    ("HEADERS", "the table of every header"),
+    ("PROTOCOL", "the facts of the protocol the runtime acts on"),
+];
+
 /// Why a type name cannot be used at the crate's root, if it cannot: it is a
 /// name of the standard prelude, or of the hand-written runtime.
 pub fn reserved_type(name: &str) -> Option<&'static str> {

@@ -168,6 +168,32 @@ fn header_name_that_is_not_a_token() {
     )));
 }
 
+/// `headers.rs` has a constant per header besides its own items: the
+/// table, the protocol and the defaults.
+#[test]
+fn a_header_named_like_an_item_of_the_headers_module() {
+    let header = |name: &str, direction: &str| {
+        format!(
+            "  - name: {name}\n    documented_as: \"{name}:\"\n    direction: {direction}\n    origin: example\n    type: string\n    requirement: optional\n    description: \"A header.\"\n    doc: headers.md\n"
+        )
+    };
+    let added = [
+        header("Accept-Default", "request"),
+        header("Headers", "response"),
+        header("PROTOCOL", "request"),
+    ]
+    .concat();
+    // Before the header with a default, and after one.
+    insta::assert_snapshot!(diagnose(|name, text| match name {
+        "headers.yaml" => {
+            let (head, rest) = text.split_once("  - name: Authorization\n").unwrap();
+            let after = header("X-Locale-Default", "response");
+            format!("{head}{added}  - name: Authorization\n{rest}{after}")
+        }
+        _ => text.to_string(),
+    }));
+}
+
 #[test]
 fn path_template_and_parameters_disagree() {
     insta::assert_snapshot!(diagnose(in_file(
