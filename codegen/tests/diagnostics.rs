@@ -398,6 +398,21 @@ fn flow_collections_nested_too_deep() {
     assert!(first.contains("nest more than 32 deep"), "{first}");
 }
 
+/// A truncated copy of a file is refused, not read as a file that states
+/// nothing.
+#[test]
+fn an_empty_spec_file() {
+    insta::assert_snapshot!(diagnose(|name, text| match name {
+        "error-codes.yaml" => String::new(),
+        "throttling.yaml" => text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect(),
+        _ => text.to_string(),
+    }));
+}
+
 #[test]
 fn a_spec_file_too_large_to_read() {
     let shown = diagnose(|name, text| {

@@ -207,19 +207,41 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     let mut parts = Vec::with_capacity(read.len());
     let mut diagnostics = Vec::new();
     for (file, parsed) in read {
-        files.push(file);
         match parsed {
-            Ok(raw) => parts.push(raw.unwrap_or_default()),
+            Ok(Some(raw)) => parts.push(raw),
+            Ok(None) => {
+                diagnostics.push(file.diagnostic((1, 1), empty(&file.text)));
+                parts.push(RawFile::default());
+            }
             Err(d) => {
                 diagnostics.push(d);
                 parts.push(RawFile::default());
             }
         }
+        files.push(file);
     }
     if !diagnostics.is_empty() {
         return Err(Error::Spec(diagnostics));
     }
     Ok(Loaded { files, parts })
+}
+
+/// Why a file that YAML reads as no document at all is refused: it is most
+/// likely a truncated copy, and read as stating nothing it would silently
+/// drop what the file should say (the spec merges its files, so a missing
+/// part can still validate). A file that means to state nothing is removed.
+fn empty(text: &str) -> String {
+    let comments = text.lines().any(|l| l.trim_start().starts_with('#'));
+    let what = if text.trim().is_empty() {
+        "the file is empty"
+    } else if comments {
+        "the file is empty but for comments"
+    } else {
+        "the file holds no YAML mapping"
+    };
+    format!(
+        "{what}: a spec file states at least one key (a truncated copy?); remove a file that has nothing to say"
+    )
 }
 
 /// serde_yaml's message and where to point. It appends " at line L column C"
