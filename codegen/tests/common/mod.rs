@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod mutation;
+
 use std::path::Path;
 
 use partner_center_codegen::default_spec;
