@@ -102,6 +102,17 @@ fn missing_field() {
     )));
 }
 
+/// A contradiction records what the page says: without it, a page that
+/// changed there again would pass for the known contradiction.
+#[test]
+fn a_contradiction_without_its_document_value() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "users.yaml",
+        "        document_value: \"/v1/customers/{customer-tenant-id}/users\"\n",
+        ""
+    )));
+}
+
 #[test]
 fn duplicate_header_name_in_another_case() {
     insta::assert_snapshot!(diagnose(

@@ -549,6 +549,49 @@ fn a_contradiction_the_page_no_longer_has() {
     );
 }
 
+/// The spec records what the page says where it contradicts itself: when
+/// the page changes there again, that is drift, not the known contradiction.
+#[test]
+fn a_contradiction_whose_page_changed_again() {
+    let page = "update-user-accounts-for-a-customer.md";
+    let (dir, text) = mutated(page, |t| {
+        t.replacen(
+            "/v1/customers/{customer-tenant-id}/users HTTP/1.1",
+            "/v1/customerszq/{customer-tenant-id}/users HTTP/1.1",
+            1,
+        )
+    });
+    let line = line_of(&text, "/v1/customerszq/");
+    let report = check(dir.path());
+    assert_one(
+        &report,
+        Kind::Different,
+        "update_customer_user.path",
+        page,
+        Some(line),
+    );
+    let f = drift_of(&report)[0];
+    assert_eq!(
+        f.document_value.as_deref(),
+        Some("/v1/customerszq/{customer-tenant-id}/users")
+    );
+    let note = f.note.as_deref().unwrap_or_default();
+    assert!(note.contains("no longer"), "{f:#?}");
+    assert!(
+        note.contains("\"/v1/customers/{customer-tenant-id}/users\""),
+        "{f:#?}"
+    );
+
+    // And the command fails.
+    let out = codegen(&["docs", "--docs", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[test]
 fn a_model_left_out_of_the_resource_index() {
     let page = "partner-center-rest-resources.md";

@@ -301,6 +301,7 @@ impl Validator {
             out.push(Contradiction {
                 at: Self::location(file, cat),
                 element: c.element.clone(),
+                document_value: c.document_value.clone(),
                 note: c.note.clone(),
             });
         }
