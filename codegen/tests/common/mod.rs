@@ -1,7 +1,9 @@
-//! What the generator's integration tests share: copies of the spec.
+//! What the generator's integration tests share: copies of the spec, its
+//! random edits (`mutation`) and the rendering of diagnostics (`diagnose`).
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod diagnose;
 pub mod mutation;
 
 use std::path::Path;
