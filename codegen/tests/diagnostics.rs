@@ -123,6 +123,27 @@ fn references_to_nothing() {
     }));
 }
 
+/// A document is a file of `spec/docs/en-us`, and its name is written into
+/// the crate's docs: a line break in it would end a doc comment.
+#[test]
+fn a_document_name_that_is_not_a_file_name() {
+    insta::assert_snapshot!(diagnose(|name, text| match name {
+        "documents.yaml" => text.replacen(
+            "  - file: error-codes.md\n",
+            "  - file: \"error-codes.md\\n*/\"\n",
+            1
+        ),
+        "error-codes.yaml" => {
+            text.replacen(
+                "  doc: error-codes.md\n",
+                "  doc: \"error-codes.md\\n*/\"\n",
+                1,
+            )
+        }
+        _ => text.to_string(),
+    }));
+}
+
 #[test]
 fn header_name_that_is_not_a_token() {
     insta::assert_snapshot!(diagnose(in_file(

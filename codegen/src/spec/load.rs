@@ -38,7 +38,7 @@ impl SourceFile {
                 continue;
             }
             let column = line[..indent].chars().count() + dash + 1;
-            let value = unquote(value.trim()).to_string();
+            let value = unquote(value.trim());
             keys.entry(key.to_string())
                 .or_default()
                 .push((i + 1, column, value));
@@ -76,13 +76,17 @@ impl SourceFile {
     }
 }
 
-/// A scalar as written, without its quotes or a trailing comment.
-fn unquote(s: &str) -> &str {
+/// A scalar's value, without its quotes or a trailing comment; the escapes
+/// of a double-quoted one decoded (`"a\nb"` is the value the spec's types
+/// read, with a line break), so that it is found by that value.
+fn unquote(s: &str) -> String {
     let quoted = |q: char| s.len() >= 2 && s.starts_with(q) && s.ends_with(q);
-    if quoted('"') || quoted('\'') {
-        &s[1..s.len() - 1]
+    if quoted('"') && s.contains('\\') {
+        serde_yaml::from_str::<String>(s).unwrap_or_else(|_| s[1..s.len() - 1].to_string())
+    } else if quoted('"') || quoted('\'') {
+        s[1..s.len() - 1].to_string()
     } else {
-        s.split(" #").next().unwrap_or(s).trim_end()
+        s.split(" #").next().unwrap_or(s).trim_end().to_string()
     }
 }
 
