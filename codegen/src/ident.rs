@@ -38,11 +38,13 @@ pub fn page_static(name: &str) -> String {
 }
 
 /// Keywords are rejected rather than escaped, so that every generated name can
-/// be written by a user exactly as the spec spells it.
+/// be written by a user exactly as the spec spells it. Identifiers are ASCII:
+/// rustc refuses others in some places (E0754: a module's file, an exported
+/// symbol), lints them elsewhere, and a user could not always type them.
 fn checked(name: &str, ident: String) -> Result<String, String> {
     let word = ident.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && ident.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if syn::parse_str::<syn::Ident>(&ident).is_ok() {
+    if word && !KEYWORDS.contains(&ident.as_str()) && syn::parse_str::<syn::Ident>(&ident).is_ok() {
         Ok(ident)
     } else if ident.is_empty() {
         Err(format!("`{name}` gives no Rust identifier: use letters"))
@@ -50,12 +52,40 @@ fn checked(name: &str, ident: String) -> Result<String, String> {
         Err(format!(
             "`{name}` becomes `{ident}`, a Rust keyword: rename it"
         ))
+    } else if !ident.is_ascii() {
+        Err(format!(
+            "`{name}` becomes `{ident}`, which is not ASCII: the crate's identifiers are ASCII letters, digits and `_`"
+        ))
     } else {
         Err(format!(
             "`{name}` becomes `{ident}`, which is not a Rust identifier: start it with a letter"
         ))
     }
 }
+
+/// The keywords of Rust in edition 2024, strict and reserved, and `_`: none
+/// can be an identifier without `r#`. The generator does not rely on syn's
+/// list alone, which lags the editions (it parses `gen` as an identifier).
+pub const KEYWORDS: &[&str] = &[
+    "_", "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The constant `headers.rs` gives the default value of the request header
+/// whose constant is `header`: `X_LOCALE` -> `X_LOCALE_DEFAULT`.
+pub fn default_const(header: &str) -> String {
+    format!("{header}_DEFAULT")
+}
+
+/// The items `headers.rs` has besides a constant per header (and
+/// [`default_const`]s), with what each is: no header constant can take them.
+pub const HEADERS_MODULE_ITEMS: &[(&str, &str)] = &[
+    ("HEADERS", "the table of every header"),
+    ("PROTOCOL", "the facts of the protocol the runtime acts on"),
+];
 
 /// Why a type name cannot be used at the crate's root, if it cannot: it is a
 /// name of the standard prelude, or of the hand-written runtime.
@@ -205,8 +235,22 @@ mod tests {
     #[test]
     fn keywords_and_digits_are_rejected() {
         assert!(snake_ident("type").is_err());
+        for keyword in KEYWORDS {
+            assert!(checked(keyword, keyword.to_string()).is_err(), "{keyword}");
+        }
+        assert!(snake_ident("gen").unwrap_err().contains("keyword"));
+        assert!(type_ident("self").is_err()); // `Self`
+        assert!(snake_ident("union").is_ok()); // a keyword only where a type is declared
         assert!(type_ident("21vianet").is_err());
         assert!(snake_ident("").is_err());
+    }
+
+    #[test]
+    fn identifiers_are_ascii() {
+        let why = snake_ident("agréement_status").unwrap_err();
+        assert!(why.contains("not ASCII"), "{why}");
+        assert!(type_ident("Änderung").is_err());
+        assert!(snake_ident("中文").is_err());
     }
 
     #[test]

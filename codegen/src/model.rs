@@ -346,6 +346,9 @@ pub enum When {
 pub struct Contradiction {
     pub at: Location,
     pub element: String,
+    /// What the page says there, as the documents check reports it; `None`
+    /// where it reports no value.
+    pub document_value: Option<String>,
     pub note: String,
 }
 

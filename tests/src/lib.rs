@@ -1,11 +1,13 @@
 //! Shared pieces of the integration tests: where the documents are, and a
-//! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves.
+//! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves,
+//! and [`scratch`] builds the crate another spec generates.
 // Test scaffolding: it unwraps what the tests set up themselves, and its
 // items are for the tests of this package only.
 #![allow(clippy::unwrap_used, missing_docs)]
 
 pub mod fault;
 pub mod replay;
+pub mod scratch;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

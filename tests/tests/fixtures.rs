@@ -5,69 +5,21 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center_codegen::generate;
-use partner_center_tests::{offline_cargo, root};
+use partner_center_tests::root;
+use partner_center_tests::scratch::ScratchCrate;
+
+fn fixture() -> std::path::PathBuf {
+    root().join("codegen/tests/fixtures/every-shape/spec.yaml")
+}
 
 #[test]
 fn the_every_shape_fixture_generates_a_crate_that_compiles_without_warnings() {
-    let root = root();
-    let fixture = root.join("codegen/tests/fixtures/every-shape/spec.yaml");
+    let fixture = fixture();
     let files = generate(&fixture).unwrap_or_else(|e| panic!("{e}"));
-
-    // A workspace of one member: the runtime, and the fixture's modules in
-    // place of the real spec's. Its manifest is the workspace's, without
-    // the other members and without profiles (as the downstream example is
-    // built, so that both share what they compile).
-    let dir = tempfile::tempdir().unwrap();
-    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    let mut kept = Vec::new();
-    let mut in_profile = false;
-    for line in manifest.lines() {
-        if line.starts_with('[') {
-            in_profile = line.starts_with("[profile");
-        }
-        if in_profile || line.starts_with("exclude") {
-            continue;
-        }
-        kept.push(if line.starts_with("members") {
-            "members = [\"generated\"]"
-        } else {
-            line
-        });
-    }
-    std::fs::write(dir.path().join("Cargo.toml"), kept.join("\n")).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
-    let crate_dir = dir.path().join("generated");
-    let api = crate_dir.join("src/api");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::copy(
-        root.join("generated/Cargo.toml"),
-        crate_dir.join("Cargo.toml"),
-    )
-    .unwrap();
-    copy_runtime(&root.join("generated/src"), &crate_dir.join("src"));
-    copy_runtime(&root.join("generated/tests"), &crate_dir.join("tests"));
-    for file in &files {
-        let path = api.join(&file.name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &file.contents).unwrap();
-    }
-
-    // As downstream crates build it, and with its test server.
-    for features in [&[][..], &["--features", "test-server"]] {
-        let out = offline_cargo(dir.path())
-            .args(["build", "--quiet", "-p", "partner-center"])
-            .args(features)
-            .output()
-            .expect("run cargo");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success(),
-            "the fixture's crate does not build ({features:?}):\n{stderr}"
-        );
-        assert!(
-            !stderr.contains("warning"),
-            "the fixture's crate has warnings ({features:?}):\n{stderr}"
-        );
+    let scratch = ScratchCrate::new();
+    scratch.write(&files);
+    if let Err(why) = scratch.build_all() {
+        panic!("the fixture's crate {why}");
     }
     // Every operation has its method in its area's module, and its route.
     let spec = partner_center_codegen::load_api(&fixture).unwrap();
@@ -88,17 +40,31 @@ fn the_every_shape_fixture_generates_a_crate_that_compiles_without_warnings() {
     }
 }
 
-/// Copies the hand-written runtime (every file under `from` but the
-/// generated `api/`) into `to`.
-fn copy_runtime(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_file() {
-            std::fs::copy(&path, target).unwrap();
-        } else if path.file_name().unwrap() != "api" {
-            copy_runtime(&path, &target);
-        }
+/// Descriptions are carried byte for byte, whatever they hold: line breaks
+/// of every kind and the characters that reorder text (which rustc refuses
+/// raw in comments and literals) as much as any other.
+#[test]
+fn descriptions_with_carriage_returns_and_bidi_controls_compile() {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    // Each description keeps its own text (two failures cannot read alike).
+    let awkward =
+        r"Line one\r\nline two\rline three \u202E reversed \u2066 isolated \u2069 \u200F \u061C: ";
+    let edited = text
+        .lines()
+        .map(|line| match line.split_once("description: \"") {
+            Some((indent, rest)) => format!("{indent}description: \"{awkward}{rest}"),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(text, edited);
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.yaml");
+    std::fs::write(&spec, edited).unwrap();
+    let files = generate(&spec).unwrap_or_else(|e| panic!("{e}"));
+    let scratch = ScratchCrate::new();
+    scratch.write(&files);
+    if let Err(why) = scratch.build_all() {
+        panic!("the crate of awkward descriptions {why}");
     }
 }

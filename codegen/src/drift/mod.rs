@@ -190,8 +190,11 @@ fn comparers(api: &Api, name: &str) -> Vec<Compare> {
     out
 }
 
-/// The page's contradictions that the spec knows of are reported as such;
-/// a known one the page no longer has is drift (the spec says too much).
+/// The page's contradictions that the spec knows of are reported as such,
+/// as long as the page still says what the spec records of it there; a
+/// page that says something else there again is drift (the contradiction
+/// the spec knows is no longer the page's), and a known one the page no
+/// longer has is drift too (the spec says too much).
 fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
     let known: Vec<&Contradiction> = api
         .operations
@@ -211,9 +214,15 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
             .iter_mut()
             .filter(|f| f.element == c.element && f.kind.is_drift())
         {
-            f.kind = Kind::Contradiction;
-            f.note = Some(c.note.clone());
             seen = true;
+            if f.document_value == c.document_value {
+                f.kind = Kind::Contradiction;
+                f.note = Some(c.note.clone());
+            } else {
+                f.kind = Kind::Different;
+                f.spec = f.spec.clone().or_else(|| Some(c.at.clone()));
+                f.note = Some(changed(c));
+            }
         }
         if !seen {
             findings.push(Finding {
@@ -227,6 +236,19 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// What a finding says of a known contradiction whose page now says
+/// something else there.
+fn changed(c: &Contradiction) -> String {
+    let recorded = match &c.document_value {
+        Some(value) => format!("{value:?}"),
+        None => "nothing".into(),
+    };
+    format!(
+        "the recorded contradiction no longer matches: the spec records that the page says {recorded} here; \
+         check the page again, then update the spec or the contradiction's `document_value`"
+    )
 }
 
 /// One page being compared, and where its findings go (reported through

@@ -33,7 +33,7 @@ pub fn emit(api: &Api) -> Module {
         .filter(|h| h.direction == Direction::Request)
         .filter_map(|h| {
             let value = h.default.as_ref()?;
-            let name = ident(&format!("{}_DEFAULT", h.const_ident));
+            let name = ident(&crate::ident::default_const(&h.const_ident));
             let text = doc(&format!(
                 "The value of `{}` when the documents give no other.",
                 h.name

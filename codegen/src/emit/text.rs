@@ -15,8 +15,10 @@ const LITERAL_WIDTH: usize = 80;
 /// Doc attributes for `text`, one per line, so that it reads as written,
 /// prose wrapped at [`DOC_WIDTH`] (tables and code blocks as they are).
 /// `<` outside code spans is escaped: rustdoc would take `<token>` for an
-/// HTML tag.
+/// HTML tag. What a comment cannot hold is made text that can
+/// ([`comment_safe`]); the data the crate carries keeps it as written.
 pub(crate) fn doc(text: &str) -> TokenStream {
+    let text = comment_safe(text);
     let mut lines = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {
@@ -33,6 +35,33 @@ pub(crate) fn doc(text: &str) -> TokenStream {
     }
     let lines = lines.iter().map(|l| quote! { #[doc = #l] });
     quote! { #(#lines)* }
+}
+
+/// `text` as a doc comment can hold it. Its line breaks are `\n`: a bare
+/// `\r` is an error in a doc comment (and `\r\n` would leave one wherever
+/// a line is cut). Characters that reorder how text is displayed (the
+/// bidirectional controls, which rustc refuses in comments: a reader would
+/// not see the code the compiler sees) and other control characters are
+/// written as their escape, `\u{202E}`, so that the doc shows them.
+fn comment_safe(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_bidi_control(c) || (c.is_control() && !matches!(c, '\n' | '\t')) {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The characters that change the direction of the text around them:
+/// embeddings, overrides and isolates (rustc's
+/// `text_direction_codepoint_in_comment` and `_in_literal`), and the marks,
+/// which can reorder neighbouring characters too.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// `doc`, then a blank doc line, then `more`.
@@ -131,12 +160,12 @@ fn escaped_width(text: &str) -> usize {
     text.chars().map(escaped_width_of).sum()
 }
 
-/// Columns a character takes in a Rust string literal.
+/// Columns a character takes in a Rust string literal, escaped as
+/// proc-macro2 escapes it (`char::escape_debug`, but `'` as is).
 fn escaped_width_of(c: char) -> usize {
     match c {
-        '"' | '\\' | '\n' | '\r' | '\t' | '\0' => 2,
-        c if c.is_control() => c.escape_unicode().count(),
-        _ => 1,
+        '\'' => 1,
+        c => c.escape_debug().count(),
     }
 }
 
@@ -175,6 +204,61 @@ mod tests {
         let end = piece_end(&text);
         assert!(text.is_char_boundary(end));
         assert_eq!(end, LITERAL_WIDTH * 'é'.len_utf8());
+    }
+
+    /// The values of the doc attributes of `tokens`.
+    fn doc_values(tokens: TokenStream) -> Vec<String> {
+        let attrs = syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).unwrap();
+        attrs
+            .iter()
+            .map(|a| match &a.meta {
+                syn::Meta::NameValue(nv) => match &nv.value {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(s),
+                        ..
+                    }) => s.value(),
+                    _ => panic!("a doc attribute's value is a string"),
+                },
+                _ => panic!("a doc attribute is `doc = ..`"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn doc_comments_hold_no_carriage_return_and_show_bidi_controls_escaped() {
+        let text = "one\r\ntwo\rthree \u{202E}four\u{2066}\u{200F} nul\u{0}\ttab";
+        let lines = doc_values(doc(text));
+        assert_eq!(
+            lines,
+            [
+                " one",
+                " two",
+                " three \\u{202E}four\\u{2066}\\u{200F} nul\\u{0000}\ttab"
+            ]
+        );
+    }
+
+    #[test]
+    fn literals_escape_bidi_controls_and_keep_the_text() {
+        let text = "a\r\nb\rc \u{202A}\u{202E}\u{2066}\u{2069}\u{200E}\u{061C} ".repeat(8);
+        let tokens = literal(&text).to_string();
+        assert!(!tokens.chars().any(|c| is_bidi_control(c) || c == '\r'));
+        let expr: syn::Expr = syn::parse_str(&tokens).unwrap();
+        let syn::Expr::Macro(m) = expr else {
+            panic!("{tokens}")
+        };
+        let pieces = m
+            .mac
+            .parse_body_with(
+                syn::punctuated::Punctuated::<syn::LitStr, syn::Token![,]>::parse_terminated,
+            )
+            .unwrap();
+        assert_eq!(pieces.iter().map(|p| p.value()).collect::<String>(), text);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| p.token().to_string().chars().count() <= LITERAL_WIDTH + 2)
+        );
     }
 
     #[test]

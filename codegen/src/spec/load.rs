@@ -38,7 +38,7 @@ impl SourceFile {
                 continue;
             }
             let column = line[..indent].chars().count() + dash + 1;
-            let value = unquote(value.trim()).to_string();
+            let value = unquote(value.trim());
             keys.entry(key.to_string())
                 .or_default()
                 .push((i + 1, column, value));
@@ -76,13 +76,17 @@ impl SourceFile {
     }
 }
 
-/// A scalar as written, without its quotes or a trailing comment.
-fn unquote(s: &str) -> &str {
+/// A scalar's value, without its quotes or a trailing comment; the escapes
+/// of a double-quoted one decoded (`"a\nb"` is the value the spec's types
+/// read, with a line break), so that it is found by that value.
+fn unquote(s: &str) -> String {
     let quoted = |q: char| s.len() >= 2 && s.starts_with(q) && s.ends_with(q);
-    if quoted('"') || quoted('\'') {
-        &s[1..s.len() - 1]
+    if quoted('"') && s.contains('\\') {
+        serde_yaml::from_str::<String>(s).unwrap_or_else(|_| s[1..s.len() - 1].to_string())
+    } else if quoted('"') || quoted('\'') {
+        s[1..s.len() - 1].to_string()
     } else {
-        s.split(" #").next().unwrap_or(s).trim_end()
+        s.split(" #").next().unwrap_or(s).trim_end().to_string()
     }
 }
 
@@ -207,19 +211,41 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     let mut parts = Vec::with_capacity(read.len());
     let mut diagnostics = Vec::new();
     for (file, parsed) in read {
-        files.push(file);
         match parsed {
-            Ok(raw) => parts.push(raw.unwrap_or_default()),
+            Ok(Some(raw)) => parts.push(raw),
+            Ok(None) => {
+                diagnostics.push(file.diagnostic((1, 1), empty(&file.text)));
+                parts.push(RawFile::default());
+            }
             Err(d) => {
                 diagnostics.push(d);
                 parts.push(RawFile::default());
             }
         }
+        files.push(file);
     }
     if !diagnostics.is_empty() {
         return Err(Error::Spec(diagnostics));
     }
     Ok(Loaded { files, parts })
+}
+
+/// Why a file that YAML reads as no document at all is refused: it is most
+/// likely a truncated copy, and read as stating nothing it would silently
+/// drop what the file should say (the spec merges its files, so a missing
+/// part can still validate). A file that means to state nothing is removed.
+fn empty(text: &str) -> String {
+    let comments = text.lines().any(|l| l.trim_start().starts_with('#'));
+    let what = if text.trim().is_empty() {
+        "the file is empty"
+    } else if comments {
+        "the file is empty but for comments"
+    } else {
+        "the file holds no YAML mapping"
+    };
+    format!(
+        "{what}: a spec file states at least one key (a truncated copy?); remove a file that has nothing to say"
+    )
 }
 
 /// serde_yaml's message and where to point. It appends " at line L column C"

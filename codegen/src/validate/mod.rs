@@ -44,6 +44,17 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
                     "only one document can be the resource index".into(),
                 );
             }
+            // A name of `spec/docs/en-us`, which the crate's docs quote.
+            if d.file.trim().is_empty()
+                || d.file.contains(['/', '\\'])
+                || d.file.contains(char::is_control)
+            {
+                let message = format!(
+                    "document `{}` is not a file name of the documents' folder: no `/`, `\\` or control characters",
+                    d.file.escape_debug()
+                );
+                v.error(file, at, message);
+            }
             v.non_empty(file, at, "title", &d.title);
             documents.push(Document {
                 file: d.file.clone(),
@@ -304,6 +315,7 @@ impl Validator {
             out.push(Contradiction {
                 at: Self::location(file, cat),
                 element: c.element.clone(),
+                document_value: c.document_value.clone(),
                 note: c.note.clone(),
             });
         }

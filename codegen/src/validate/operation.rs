@@ -110,7 +110,7 @@ impl Validator {
             Place::Path,
             &mut idents,
         );
-        let segments = self.path(file, at, &o.path, &path_params);
+        let segments = self.path(file, at, o, &path_params);
         let in_group = |p: &&RawParam| {
             o.exactly_one_of
                 .as_ref()
@@ -189,7 +189,11 @@ impl Validator {
             self.non_empty(file, pat, "description", &p.description);
             let ty = self.ty(file, pat, "type", &p.ty, names, Allow::default());
             let wanted = p.rust_name.as_deref().unwrap_or(&p.name);
-            let rust_ident = self.ident(file, pat, ident::snake_ident, wanted);
+            let rat = match &p.rust_name {
+                Some(r) => Self::field(file, pat, "rust_name", Some(r)),
+                None => pat,
+            };
+            let rust_ident = self.ident(file, rat, ident::snake_ident, wanted);
             let variant = self.ident(file, pat, ident::type_ident, &p.name);
             if let Some(r) = &rust_ident {
                 if r == ident::REQUEST_LOCAL {
@@ -258,8 +262,16 @@ impl Validator {
         out
     }
 
-    /// Splits the path template; its `{params}` must be exactly the declared ones.
-    fn path(&mut self, file: &SourceFile, at: At, path: &str, params: &[Param]) -> Vec<Segment> {
+    /// Splits the path template; its `{params}` must be exactly the declared
+    /// ones (`params`, those of `o.path_params` that are not in error).
+    fn path(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+        params: &[Param],
+    ) -> Vec<Segment> {
+        let path = o.path.as_str();
         let mut segments = Vec::new();
         let mut used = BTreeSet::new();
         let problem = |v: &mut Self, message: String| v.field_error(file, at, "path", message);
@@ -272,6 +284,8 @@ impl Validator {
                 match params.iter().position(|p| p.name == name) {
                     Some(i) if used.insert(i) => segments.push(Segment::Param(i)),
                     Some(_) => problem(self, format!("path parameter `{{{name}}}` is used twice")),
+                    // Declared, but in error itself: reported already.
+                    None if o.path_params.iter().any(|p| p.name == name) => {}
                     None => problem(
                         self,
                         format!("path parameter `{{{name}}}` is not declared under `path_params`"),

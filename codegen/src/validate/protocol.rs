@@ -78,6 +78,9 @@ impl Validator {
                 ),
             );
         }
+        if let Some(clash) = module_clash(h, &const_ident, done) {
+            self.error(file, at, clash);
+        }
         // Kept even when wrong, so that what refers to it is not reported too.
         Some(Header {
             at: Self::location(file, at),
@@ -255,6 +258,42 @@ impl Validator {
             at: Self::location(file, at),
         })
     }
+}
+
+/// What a header whose constant is `const_ident` would clash with among the
+/// items of `headers.rs` (its own, and those of the headers before it), if
+/// anything: a default's constant is the header's with `_DEFAULT`, so that
+/// `Accept-Default` and the default of `Accept` would be one name.
+fn module_clash(h: &RawHeader, const_ident: &str, done: &[Header]) -> Option<String> {
+    let name = &h.name;
+    if let Some((_, what)) = ident::HEADERS_MODULE_ITEMS
+        .iter()
+        .find(|(item, _)| *item == const_ident)
+    {
+        return Some(format!(
+            "header `{name}` would be the constant `{const_ident}`, which `headers.rs` has for {what}"
+        ));
+    }
+    let has_default = |x: &Header| x.direction == Direction::Request && x.default.is_some();
+    if let Some(other) = done
+        .iter()
+        .find(|x| has_default(x) && ident::default_const(&x.const_ident) == const_ident)
+    {
+        return Some(format!(
+            "header `{name}` would be the constant `{const_ident}`, which `headers.rs` has for the default value of header `{}`",
+            other.name
+        ));
+    }
+    if h.direction == Direction::Request && h.default.is_some() {
+        let default = ident::default_const(const_ident);
+        if let Some(other) = done.iter().find(|x| x.const_ident == default) {
+            return Some(format!(
+                "the default value of header `{name}` would be the constant `{default}`, which is header `{}`'s",
+                other.name
+            ));
+        }
+    }
+    None
 }
 
 /// A base URL is `https://host` with an optional port and no path, query or

@@ -181,7 +181,11 @@ impl Validator {
             };
             let ty = self.ty(file, pat, "type", &p.ty, names, allow);
             let wanted = p.rust_name.as_deref().unwrap_or(&p.name);
-            let rust_ident = self.ident(file, pat, ident::snake_ident, wanted);
+            let rat = match &p.rust_name {
+                Some(r) => Self::field(file, pat, "rust_name", Some(r)),
+                None => pat,
+            };
+            let rust_ident = self.ident(file, rat, ident::snake_ident, wanted);
             let (Some(ty), Some(rust_ident)) = (ty, rust_ident) else {
                 continue;
             };

@@ -1,6 +1,12 @@
-//! What the generator's integration tests share: copies of the spec.
+//! What the generator's integration tests share: copies of the spec, its
+//! random edits (`mutation`), the rendering of diagnostics (`diagnose`)
+//! and edited copies of the documents (`pages`).
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 #![allow(dead_code)] // each test file uses its own part
+
+pub mod diagnose;
+pub mod mutation;
+pub mod pages;
 
 use std::path::Path;
 

@@ -221,14 +221,47 @@ pub struct RawCloud {
 }
 
 /// A place where a page contradicts itself. The documents check reports the
-/// finding named by `element` as a contradiction, not as drift.
+/// finding named by `element` as a contradiction, not as drift, as long as
+/// the page says there what `document_value` records.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContradiction {
     /// The element of the finding, as `cargo codegen docs` names it.
     pub element: String,
+    /// What the page says there, byte for byte, as `cargo codegen docs`
+    /// reports it (its document value; `--format json` prints it as a JSON
+    /// string); `null` where it reports none (the page leaves the element
+    /// out). Required: a page that changes there again is drift, not the
+    /// contradiction the spec knows.
+    #[serde(deserialize_with = "present")]
+    #[schemars(with = "TextOrNull")]
+    pub document_value: Option<String>,
     /// What the page says in each place, and which one the spec follows.
     pub note: String,
+}
+
+/// An `Option` that must be written, as `null` when it is none (serde and
+/// schemars make an `Option` field one that can be left out, unless it is
+/// read with a function of its own).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(d)
+}
+
+/// The schema of [`present`]'s fields: text or `null`, and required.
+struct TextOrNull;
+
+impl JsonSchema for TextOrNull {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TextOrNull".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["string", "null"] })
+    }
 }
 
 /// The global catalogue's codes: a number in every example, a string in its table.
