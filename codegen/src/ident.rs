@@ -165,6 +165,8 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Error",
     "ErrorBody",
     "ErrorCodeInfo",
+    "InputError",
+    "Inputs",
     "Items",
     "Json",
     "JsonError",
@@ -173,6 +175,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Pages",
     "Paged",
     "Received",
+    "Replayed",
     "Response",
     "ResponseMeta",
     "RetryPolicy",
@@ -203,7 +206,7 @@ pub const CALL_METHODS: &[&str] = &[
 ];
 
 /// Methods of the runtime's `Client`: an operation cannot take them.
-pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt"];
+pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "replay"];
 
 /// Methods of the test server's `TestServer`, which has a method per
 /// operation too: an operation cannot take them.

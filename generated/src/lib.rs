@@ -214,7 +214,9 @@ pub use paging::{Items, NextLink, Paged, Pages};
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
-pub use test_server::{AllOperations, Answer, Received, Script, TestServer};
+pub use test_server::{
+    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, TestServer,
+};
 pub use token::{TokenError, TokenFuture, TokenProvider};
 
 // The crate's README (its page on crates.io) is compiled with the doctests.

@@ -139,6 +139,27 @@ impl Args {
         serde_json::from_value(body).unwrap_or_else(|e| panic!("body: {e}"))
     }
 
+    /// The inputs as the client's replay takes them: a placeholder GUID of
+    /// a path stands for [`PLACEHOLDER_GUID`].
+    pub fn inputs(&self) -> partner_center::Inputs {
+        let mut inputs = partner_center::Inputs::default();
+        for (name, value) in &self.path {
+            let value = if is_placeholder(value) {
+                PLACEHOLDER_GUID.to_string()
+            } else {
+                value.clone()
+            };
+            inputs.values.push((name.clone(), value));
+        }
+        inputs.values.extend(self.query.iter().cloned());
+        inputs.headers = self.headers.clone();
+        inputs.body = self
+            .body
+            .as_ref()
+            .map(|body| partner_center::Json::parse(&body.to_string()).expect("a JSON body"));
+        inputs
+    }
+
     /// The value of a header of the example.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers

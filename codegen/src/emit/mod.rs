@@ -22,6 +22,7 @@ mod errors;
 mod headers;
 mod model;
 mod operation;
+mod replay;
 mod signature;
 pub mod test_server;
 mod text;

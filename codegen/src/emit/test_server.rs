@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::signature::value_type;
 use super::text::{doc, literal};
-use super::{Module, description, ident, number};
+use super::{Module, description, ident, number, replay};
 use crate::examples::{Examples, Served, catalogue_answer, sample, sample_object, seconds_in};
 use crate::model::{
     Answers, Api, Area, Collection, Encoding, Next, Operation, Param, Segment, Type, ValueType,
@@ -25,6 +25,7 @@ pub fn area(api: &Api, examples: &Examples, area: &str, operations: &[&Operation
     let scripts = operations.iter().map(|o| script(o));
     let answers = operations.iter().filter_map(|o| answer(o));
     let routes = operations.iter().map(|o| route(api, o, examples));
+    let replays = operations.iter().map(|o| replay::function(o));
     Module {
         file_name: format!("routes/{area}.rs"),
         doc: description(api, area),
@@ -38,6 +39,7 @@ pub fn area(api: &Api, examples: &Examples, area: &str, operations: &[&Operation
 
             #(#answers)*
             #(#routes)*
+            #(#replays)*
         },
         exports: Vec::new(),
         feature: Some(FEATURE),
@@ -165,6 +167,7 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
     });
     let (id, http_method) = (&o.id, &o.method);
     let name = route_ident(o);
+    let replay = replay::replay_ident(o);
     // The fields that differ from `Route::PLAIN`.
     let query: Vec<TokenStream> = query.collect();
     let headers: Vec<TokenStream> = headers.collect();
@@ -194,6 +197,7 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
             #page
             success: #success,
             #errors
+            replay: #replay,
             ..ts::Route::PLAIN
         };
     }
@@ -276,6 +280,22 @@ pub fn emit(api: &Api, examples: &Examples, areas: &[&Area]) -> Module {
             };
 
             #(#pages)*
+
+            impl crate::Client {
+                /// Calls the operation `id` (the spec's id: the name of its
+                /// method) with `inputs` given by name, as a recorded request
+                /// gives them: the values read as the types its method takes.
+                /// `Err` when no operation has this id or an input is missing
+                /// or not of its type (nothing was sent); the call's own
+                /// outcome is in [`Replayed`](ts::Replayed).
+                pub async fn replay(
+                    &self,
+                    id: &str,
+                    inputs: &ts::Inputs,
+                ) -> Result<ts::Replayed, ts::InputError> {
+                    ts::replay_in(&ROUTES, self, id, inputs).await
+                }
+            }
 
             impl crate::TestServer {
                 /// Starts a test server on a free port of 127.0.0.1, on the

@@ -23,6 +23,9 @@
 //! - **A log** of every request ([`TestServer::requests`]): method, path,
 //!   query, headers and body; the token is recorded as present or absent,
 //!   never as text.
+//! - **A replay** of any operation by its id (`client.replay(id, &inputs)`):
+//!   [`Inputs`] by name as a recorded request gives them, read as the types
+//!   of the operation's method, and what came back as JSON ([`Replayed`]).
 //!
 //! ```
 //! use partner_center::{AgreementStatusError, Program, Reseller, TestServer};
@@ -56,6 +59,7 @@
 //! in other languages.
 
 mod page;
+mod replay;
 mod route;
 mod script;
 mod serve;
@@ -66,6 +70,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use serde::de::DeserializeOwned;
 use tokio::net::TcpListener;
 
+pub use replay::{InputError, Inputs, Replayed};
+pub(crate) use replay::{Replaying, done, json, name, replay_in};
 pub(crate) use route::*;
 use script::Scripts;
 pub use script::{AllOperations, Answer, Script};

@@ -38,6 +38,8 @@ pub(crate) struct Route {
     pub(crate) success: Reply,
     /// The documented failures, in the spec's order.
     pub(crate) errors: &'static [Failure],
+    /// How `Client::replay` calls it.
+    pub(crate) replay: super::replay::Replay,
 }
 
 /// A segment of a path template.
@@ -169,6 +171,7 @@ impl Route {
         page: None,
         success: reply(200, &[], ""),
         errors: &[],
+        replay: super::replay::not_replayable,
     };
 }
 

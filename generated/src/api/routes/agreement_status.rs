@@ -232,5 +232,21 @@ pub(super) static AGREEMENT_STATUS: ts::Route = ts::Route {
             ),
         ),
     ],
+    replay: replay_agreement_status,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::agreement_status`](crate::Client::agreement_status) with `inputs`.
+fn replay_agreement_status<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let reseller = match inputs.one_of(&["mpnId", "tenantId"])? {
+            "mpnId" => crate::Reseller::MpnId(inputs.parse("mpnId")?),
+            _ => crate::Reseller::TenantId(inputs.parse("tenantId")?),
+        };
+        let call = client.agreement_status(inputs.parse("ProgramName")?, reseller);
+        Ok(ts::done(call.await, ts::json))
+    })
+}

@@ -127,6 +127,7 @@ pub(super) static CREATE_CUSTOMER: ts::Route = ts::Route {
             "    \"attributes\": {\n        \"objectType\": \"Customer\"\n    }\n}"
         ),
     ),
+    replay: replay_create_customer,
     ..ts::Route::PLAIN
 };
 
@@ -185,6 +186,7 @@ pub(super) static GET_CUSTOMER: ts::Route = ts::Route {
             "  \"attributes\": {\n    \"objectType\": \"Customer\"\n  }\n}"
         ),
     ),
+    replay: replay_get_customer,
     ..ts::Route::PLAIN
 };
 
@@ -221,6 +223,7 @@ pub(super) static GET_CUSTOMER_BILLING_PROFILE: ts::Route = ts::Route {
             "        \"objectType\": \"CustomerBillingProfile\"\n    }\n}"
         ),
     ),
+    replay: replay_get_customer_billing_profile,
     ..ts::Route::PLAIN
 };
 
@@ -259,6 +262,7 @@ pub(super) static LIST_CUSTOMERS: ts::Route = ts::Route {
             "    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}"
         ),
     ),
+    replay: replay_list_customers,
     ..ts::Route::PLAIN
 };
 
@@ -345,6 +349,7 @@ pub(super) static SEARCH_CUSTOMERS: ts::Route = ts::Route {
             "    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}"
         ),
     ),
+    replay: replay_search_customers,
     ..ts::Route::PLAIN
 };
 
@@ -403,6 +408,7 @@ pub(super) static UPDATE_CUSTOMER_BILLING_PROFILE: ts::Route = ts::Route {
             ),
         ),
     ],
+    replay: replay_update_customer_billing_profile,
     ..ts::Route::PLAIN
 };
 
@@ -419,5 +425,109 @@ pub(super) static VERIFY_DOMAIN_AVAILABILITY: ts::Route = ts::Route {
         &[("MS-CV", "7UXAHds8J0mNUCSp.0"), ("MS-ServerId", "201022015")],
         "",
     ),
+    replay: replay_verify_domain_availability,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::create_customer`](crate::Client::create_customer) with `inputs`.
+fn replay_create_customer<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.create_customer(&inputs.body::<crate::NewCustomer>()?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::get_customer`](crate::Client::get_customer) with `inputs`.
+fn replay_get_customer<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.get_customer(inputs.parse("customer-tenant-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::get_customer_billing_profile`](crate::Client::get_customer_billing_profile) with
+/// `inputs`.
+fn replay_get_customer_billing_profile<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .get_customer_billing_profile(inputs.parse("customer-tenant-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_customers`](crate::Client::list_customers) with `inputs`.
+fn replay_list_customers<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.list_customers(inputs.parse("size")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::search_customers`](crate::Client::search_customers) with `inputs`.
+fn replay_search_customers<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.search_customers(&inputs.json("filter")?);
+        if let Some(value) = inputs.optional("size")? {
+            call = call.size(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::update_customer_billing_profile`](crate::Client::update_customer_billing_profile)
+/// with `inputs`.
+fn replay_update_customer_billing_profile<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client
+            .update_customer_billing_profile(
+                inputs.parse("customer-tenant-id")?,
+                &inputs.body::<crate::CustomerBillingProfile>()?,
+            );
+        if let Some(value) = inputs.header("If-Match") {
+            call = call.if_match(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::verify_domain_availability`](crate::Client::verify_domain_availability)
+/// with `inputs`.
+fn replay_verify_domain_availability<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.verify_domain_availability(inputs.text("domain")?);
+        Ok(
+            ts::done(
+                call.await,
+                |value: &crate::VerifyDomainAvailabilityResponse| match value {
+                    crate::VerifyDomainAvailabilityResponse::InUse => ts::name("InUse"),
+                    crate::VerifyDomainAvailabilityResponse::Available => {
+                        ts::name("Available")
+                    }
+                },
+            ),
+        )
+    })
+}

@@ -89,6 +89,7 @@ pub(super) static ADD_DIRECTORY_ROLE_MEMBER: ts::Route = ts::Route {
             "        \"objectType\": \"UserMember\"\n    }\n}"
         ),
     ),
+    replay: replay_add_directory_role_member,
     ..ts::Route::PLAIN
 };
 
@@ -113,6 +114,7 @@ pub(super) static LIST_DIRECTORY_ROLE_MEMBERS: ts::Route = ts::Route {
         &[("Content-Type", "application/json")],
         "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
     ),
+    replay: replay_list_directory_role_members,
     ..ts::Route::PLAIN
 };
 
@@ -135,6 +137,7 @@ pub(super) static LIST_DIRECTORY_ROLES: ts::Route = ts::Route {
         &[("Content-Type", "application/json")],
         "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
     ),
+    replay: replay_list_directory_roles,
     ..ts::Route::PLAIN
 };
 
@@ -168,6 +171,7 @@ pub(super) static LIST_USER_DIRECTORY_ROLES: ts::Route = ts::Route {
             "      ],\n      \"attributes\": { \"objectType\": \"Collection\" }\n}"
         ),
     ),
+    replay: replay_list_user_directory_roles,
     ..ts::Route::PLAIN
 };
 
@@ -192,5 +196,84 @@ pub(super) static REMOVE_DIRECTORY_ROLE_MEMBER: ts::Route = ts::Route {
         &[("MS-CV", "es01VX8do0u2aTXw.0"), ("MS-ServerId", "101112616")],
         "",
     ),
+    replay: replay_remove_directory_role_member,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::add_directory_role_member`](crate::Client::add_directory_role_member) with
+/// `inputs`.
+fn replay_add_directory_role_member<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .add_directory_role_member(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("role-id")?,
+                &inputs.body::<crate::UserMember>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_directory_role_members`](crate::Client::list_directory_role_members)
+/// with `inputs`.
+fn replay_list_directory_role_members<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .list_directory_role_members(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("role-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_directory_roles`](crate::Client::list_directory_roles) with `inputs`.
+fn replay_list_directory_roles<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.list_directory_roles(inputs.parse("customer-tenant-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_user_directory_roles`](crate::Client::list_user_directory_roles) with
+/// `inputs`.
+fn replay_list_user_directory_roles<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .list_user_directory_roles(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("user-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::remove_directory_role_member`](crate::Client::remove_directory_role_member) with
+/// `inputs`.
+fn replay_remove_directory_role_member<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .remove_directory_role_member(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("role-id")?,
+                inputs.parse("user-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}

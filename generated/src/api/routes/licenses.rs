@@ -90,6 +90,7 @@ pub(super) static ASSIGN_USER_LICENSES: ts::Route = ts::Route {
             ),
         ),
     ],
+    replay: replay_assign_user_licenses,
     ..ts::Route::PLAIN
 };
 
@@ -180,6 +181,7 @@ pub(super) static LIST_AVAILABLE_LICENSES: ts::Route = ts::Route {
             "    ],\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}"
         ),
     ),
+    replay: replay_list_available_licenses,
     ..ts::Route::PLAIN
 };
 
@@ -244,5 +246,46 @@ pub(super) static LIST_USER_LICENSES: ts::Route = ts::Route {
             "        \"objectType\": \"Collection\"\n    }\n}"
         ),
     ),
+    replay: replay_list_user_licenses,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::assign_user_licenses`](crate::Client::assign_user_licenses) with `inputs`.
+fn replay_assign_user_licenses<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .assign_user_licenses(
+                inputs.parse("customer-id")?,
+                inputs.parse("user-id")?,
+                &inputs.body::<crate::LicenseUpdate>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_available_licenses`](crate::Client::list_available_licenses) with
+/// `inputs`.
+fn replay_list_available_licenses<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.list_available_licenses(inputs.parse("customer-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_user_licenses`](crate::Client::list_user_licenses) with `inputs`.
+fn replay_list_user_licenses<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .list_user_licenses(inputs.parse("customer-id")?, inputs.parse("user-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}

@@ -96,6 +96,22 @@ pub(super) static PAGE_OF_RESOURCE_COLLECTION: ts::PageShape = ts::PageShape {
     relative_to: "/v1",
 };
 
+impl crate::Client {
+    /// Calls the operation `id` (the spec's id: the name of its
+    /// method) with `inputs` given by name, as a recorded request
+    /// gives them: the values read as the types its method takes.
+    /// `Err` when no operation has this id or an input is missing
+    /// or not of its type (nothing was sent); the call's own
+    /// outcome is in [`Replayed`](ts::Replayed).
+    pub async fn replay(
+        &self,
+        id: &str,
+        inputs: &ts::Inputs,
+    ) -> Result<ts::Replayed, ts::InputError> {
+        ts::replay_in(&ROUTES, self, id, inputs).await
+    }
+}
+
 impl crate::TestServer {
     /// Starts a test server on a free port of 127.0.0.1, on the
     /// current Tokio runtime; it stops when dropped.

@@ -79,6 +79,7 @@ pub(super) static CREATE_CUSTOMER_USER: ts::Route = ts::Route {
             "    \"objectType\": \"CustomerUser\"\n  }\n}"
         ),
     ),
+    replay: replay_create_customer_user,
     ..ts::Route::PLAIN
 };
 
@@ -101,6 +102,7 @@ pub(super) static DELETE_CUSTOMER_USER: ts::Route = ts::Route {
         &[("MS-CV", "90KUJA7HKEaG8wHu.0"), ("MS-ServerId", "101112616")],
         "",
     ),
+    replay: replay_delete_customer_user,
     ..ts::Route::PLAIN
 };
 
@@ -139,6 +141,7 @@ pub(super) static GET_CUSTOMER_USER: ts::Route = ts::Route {
             "        \"objectType\": \"CustomerUser\"\n    }\n}"
         ),
     ),
+    replay: replay_get_customer_user,
     ..ts::Route::PLAIN
 };
 
@@ -198,6 +201,7 @@ pub(super) static LIST_CUSTOMER_USERS: ts::Route = ts::Route {
             "    },\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}"
         ),
     ),
+    replay: replay_list_customer_users,
     ..ts::Route::PLAIN
 };
 
@@ -232,5 +236,78 @@ pub(super) static UPDATE_CUSTOMER_USER: ts::Route = ts::Route {
             "    }\n  },\n  \"attributes\": {\n    \"objectType\": \"CustomerUser\"\n  }\n}"
         ),
     ),
+    replay: replay_update_customer_user,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::create_customer_user`](crate::Client::create_customer_user) with `inputs`.
+fn replay_create_customer_user<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .create_customer_user(
+                inputs.parse("customer-tenant-id")?,
+                &inputs.body::<crate::CustomerUser>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::delete_customer_user`](crate::Client::delete_customer_user) with `inputs`.
+fn replay_delete_customer_user<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .delete_customer_user(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("user-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::get_customer_user`](crate::Client::get_customer_user) with `inputs`.
+fn replay_get_customer_user<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .get_customer_user(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("user-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_customer_users`](crate::Client::list_customer_users) with `inputs`.
+fn replay_list_customer_users<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.list_customer_users(inputs.parse("customer-tenant-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::update_customer_user`](crate::Client::update_customer_user) with `inputs`.
+fn replay_update_customer_user<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .update_customer_user(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("user-id")?,
+                &inputs.body::<crate::CustomerUser>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
