@@ -11,7 +11,8 @@ use serde_json::{Map, Value};
 
 use crate::docs::{HttpResponse, Page, messages, parse_response, split_messages};
 use crate::model::{
-    Api, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type, ValueType,
+    Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type,
+    ValueType,
 };
 
 /// A response as the test server sends it.
@@ -222,6 +223,19 @@ pub fn sample(api: &Api, ty: &Type, depth: usize) -> Value {
         }
         Type::Model(name) => match api.model(name).map(|m| &m.kind) {
             Some(ModelKind::Object(properties)) => sample_object(api, properties, depth),
+            // Its first variant, as such (its discriminator written).
+            Some(ModelKind::Union(union)) => {
+                let Some(first) = union.variants.first() else {
+                    return sample_object(api, &union.base, depth);
+                };
+                let mut value = sample(api, &Type::Model(first.model.clone()), depth + 1);
+                if let (ChosenBy::Field(field), Some(kind), Value::Object(map)) =
+                    (&union.by, &first.value, &mut value)
+                {
+                    map.insert(field.clone(), kind.clone().into());
+                }
+                value
+            }
             Some(ModelKind::Enum(values)) => values
                 .first()
                 .map_or_else(|| "".into(), |v| v.value.clone().into()),

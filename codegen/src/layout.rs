@@ -5,9 +5,10 @@
 //! type's variants) and read as lists.
 
 /// The invocations laid out one entry a line: `<path>!(Head { a, b, c });`.
-const LIST_MACROS: [&str; 3] = [
+const LIST_MACROS: [&str; 4] = [
     "crate::json::object!(",
     "crate::json::open_enum!(",
+    "crate::json::union!(",
     "crate::error::operation_error!(",
 ];
 

@@ -190,6 +190,9 @@ pub struct Operation {
     /// In spec order (the documents' order).
     pub errors: Vec<ErrorEntry>,
     pub contradictions: Vec<Contradiction>,
+    /// The union the request chooses that it answers, and the parameters
+    /// that choose it.
+    pub choice: Option<(String, Vec<String>)>,
 }
 
 impl Operation {
@@ -365,6 +368,8 @@ pub struct Model {
     pub heading: String,
     pub description: String,
     pub kind: ModelKind,
+    /// The model whose properties this one's start with.
+    pub extends: Option<String>,
     pub contradictions: Vec<Contradiction>,
 }
 
@@ -373,6 +378,38 @@ pub enum ModelKind {
     Object(Vec<Property>),
     /// An open enum: these values and any other kept as text.
     Enum(Vec<EnumValue>),
+    /// One of several models, and any other kind kept as JSON.
+    Union(Union),
+}
+
+/// A model that is one of several: the properties they share (its table),
+/// what chooses the variant, and the variants.
+#[derive(Debug, Clone)]
+pub struct Union {
+    pub base: Vec<Property>,
+    pub by: ChosenBy,
+    pub variants: Vec<Variant>,
+}
+
+/// What chooses the variant of a union.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChosenBy {
+    /// The value of this property of the body (its JSON name).
+    Field(String),
+    /// The values of these request parameters.
+    Request(Vec<String>),
+}
+
+/// A variant of a union: its model, and what chooses it.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub at: Location,
+    /// The variant's object model; also the Rust variant's name.
+    pub model: String,
+    /// The discriminator's value, for a union chosen by a field.
+    pub value: Option<String>,
+    /// The parameters' values, for a union chosen by the request.
+    pub when: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -386,6 +423,8 @@ pub struct Property {
     pub optional: bool,
     pub origin: Origin,
     pub description: String,
+    /// Taken from the model this one extends: its table is that model's.
+    pub inherited: bool,
 }
 
 impl Property {

@@ -323,3 +323,29 @@ fn paging_and_catalogue_answers_that_cannot_be() {
         })
     }));
 }
+
+/// A model that is one of several: its discriminator is one of the
+/// properties its variants share, a value names one variant, an operation
+/// answering a union the request chooses has the parameters that choose it,
+/// and a model extends one the spec has.
+#[test]
+fn unions_that_cannot_be() {
+    let edits = [
+        ("    discriminator: kind\n", "    discriminator: shape\n"),
+        ("        value: square\n", "        value: CIRCLE\n"),
+        (
+            "      - name: source\n        type: string\n",
+            "      - name: origin\n        type: string\n",
+        ),
+        (
+            "    extends: Shape\n    properties:\n      - name: side",
+            "    extends: Nothing\n    properties:\n      - name: side",
+        ),
+    ];
+    insta::assert_snapshot!(common::diagnose::render(common::fixture_copy(|text| {
+        edits.iter().fold(text.to_string(), |text, (from, to)| {
+            assert!(text.contains(from), "the fixture has no {from:?}");
+            text.replacen(from, to, 1)
+        })
+    })));
+}

@@ -162,10 +162,15 @@ impl Attempt<'_> {
 
 impl Answer {
     /// The operation's value of this response, or why there is none.
-    pub(crate) fn settle<T>(self, decode: Decoder<T>) -> Result<Response<T>, Failure> {
+    pub(crate) fn settle<T>(
+        self,
+        decode: Decoder<T>,
+        choice: Option<&'static str>,
+    ) -> Result<Response<T>, Failure> {
         let payload = Payload {
             bytes: &self.body,
             content_type: self.meta.content_type(),
+            choice,
         };
         match decode(self.status, &payload) {
             Some(Ok(value)) => Ok(Response::new(value, self.meta)),

@@ -24,6 +24,9 @@ pub struct Call<'c, T, E> {
     pub(crate) client: &'c Client,
     pub(crate) request: Request,
     pub(crate) decode: Decoder<T>,
+    /// The model the request's values choose for what it answers, where a
+    /// model is one of several that the request chooses between.
+    pub(crate) choice: Option<&'static str>,
     pub(crate) request_id: Option<Uuid>,
     pub(crate) correlation_id: Option<Uuid>,
     _error: PhantomData<fn() -> E>,
@@ -39,10 +42,18 @@ where
             client,
             request,
             decode,
+            choice: None,
             request_id: None,
             correlation_id: None,
             _error: PhantomData,
         }
+    }
+
+    /// Decodes the answer as the model `choice` of a model chosen by the
+    /// request (the operation's method works it out from its arguments).
+    pub(crate) fn choosing(mut self, choice: Option<&'static str>) -> Self {
+        self.choice = choice;
+        self
     }
 
     /// Sends `id` as `MS-RequestId` instead of a fresh one: to repeat a call
@@ -120,7 +131,10 @@ where
                 call: &mut call,
                 timeout,
             };
-            let settled = attempt.run().await.and_then(|a| a.settle(self.decode));
+            let settled = attempt
+                .run()
+                .await
+                .and_then(|a| a.settle(self.decode, self.choice));
             let (error, retry_after) = match settled {
                 Ok(response) => return Ok(response),
                 Err(Failure::Final(error)) => return Err(error),

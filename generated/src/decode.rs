@@ -11,6 +11,8 @@ use crate::error::Cause;
 pub(crate) struct Payload<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) content_type: Option<&'a str>,
+    /// The model the request chose, for a model chosen by the request.
+    pub(crate) choice: Option<&'static str>,
 }
 
 impl Payload<'_> {
@@ -24,7 +26,9 @@ impl Payload<'_> {
         {
             return Err(Cause::new(format!("content type is {t}, not JSON")));
         }
-        serde_json::from_slice(without_bom(self.bytes)).map_err(Cause::new)
+        crate::json::choosing(self.choice, || {
+            serde_json::from_slice(without_bom(self.bytes)).map_err(Cause::new)
+        })
     }
 }
 

@@ -55,6 +55,13 @@ impl Json {
         self.0.get(key).cloned().map(Json)
     }
 
+    /// The text of `key`, when this is an object whose `key` is text.
+    // Read by the models chosen by a field of their body only.
+    #[allow(dead_code)]
+    pub(crate) fn text_of(&self, key: &str) -> Option<&str> {
+        self.0.get(key)?.as_str()
+    }
+
     /// The keys, when this is an object, in name order.
     pub fn keys(&self) -> Vec<&str> {
         match &self.0 {

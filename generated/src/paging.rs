@@ -97,7 +97,7 @@ where
             Err(e) => return Some(Err(E::from_error(e))),
         };
         let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
-        let (client, decode) = (call.client, call.decode);
+        let (client, decode, choice) = (call.client, call.decode, call.choice);
         let base = &client.inner.base_url;
         if self.pages == 0 {
             self.asked.insert(target(&call.request, base));
@@ -123,7 +123,7 @@ where
                         "it asks again for a page this listing has asked for".into(),
                     )),
                     Ok(request) => {
-                        let mut next = Call::new(client, request, decode);
+                        let mut next = Call::new(client, request, decode).choosing(choice);
                         next.correlation_id = Some(correlation_id);
                         Ok(next)
                     }

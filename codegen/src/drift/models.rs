@@ -5,7 +5,7 @@
 
 use super::{PageCx, Same, doctype, pair, shape::type_text};
 use crate::docs::{Page, Table, percent_decode};
-use crate::model::{Api, Encoding, EnumValue, Model, ModelKind, Origin, Property};
+use crate::model::{Api, Encoding, EnumValue, Model, ModelKind, Origin, Property, Union};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let file = cx.file.clone();
@@ -13,14 +13,20 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let models: Vec<&Model> = api.models.iter().filter(|m| m.doc == file).collect();
     for m in &models {
         match (&m.kind, m.origin) {
-            (ModelKind::Object(properties), Origin::Table) => match table_of(page, &m.heading) {
+            (
+                ModelKind::Object(properties)
+                | ModelKind::Union(Union {
+                    base: properties, ..
+                }),
+                Origin::Table,
+            ) => match table_of(page, &m.heading) {
                 Some(table) => rows(cx, api, m, table, properties),
                 None => cx
                     .in_text(m.name.clone(), None)
                     .only_in_spec(&m.at, m.heading.clone()),
             },
             (ModelKind::Enum(values), origin) => enum_values(cx, m, values, origin),
-            (ModelKind::Object(_), _) => {}
+            (ModelKind::Object(_) | ModelKind::Union(_), _) => {}
         }
     }
     let resource_page = !api.operations.iter().any(|o| o.doc == file);
@@ -55,9 +61,10 @@ fn column(table: &Table, name: &str) -> Option<usize> {
 }
 
 fn rows(cx: &mut PageCx<'_>, api: &Api, m: &Model, table: &Table, properties: &[Property]) {
+    // A property taken from the model this one extends is in that table.
     let ours: Vec<&Property> = properties
         .iter()
-        .filter(|p| p.origin == Origin::Table)
+        .filter(|p| p.origin == Origin::Table && !p.inherited)
         .collect();
     // A table without a "Type" column (a filter's keys and values) says no type.
     let type_col = column(table, "Type");

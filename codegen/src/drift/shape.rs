@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::Kind;
 use crate::docs::{is_placeholder, uuid_like};
-use crate::model::{Api, Location, ModelKind, Property, Type, ValueType};
+use crate::model::{Api, ChosenBy, Location, Model, ModelKind, Property, Type, Union, ValueType};
 
 /// One place where a body and a type disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,9 +138,43 @@ impl Shape<'_> {
                             self.push(path, kind, spec, Some(describe(value)));
                         }
                     }
+                    ModelKind::Union(union) => self.variant(m, union, value, path),
                 }
             }
         }
+    }
+
+    /// `value` against the variant of `union` it is: the one its
+    /// discriminator names, or (chosen by a request an example does not
+    /// always show) the one it differs from least.
+    fn variant(&mut self, m: &Model, union: &Union, value: &Value, path: String) {
+        if let ChosenBy::Field(field) = &union.by {
+            let kind = value.get(field).and_then(Value::as_str).unwrap_or_default();
+            let found = union.variants.iter().find(|v| {
+                v.value
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(kind))
+            });
+            match found {
+                Some(v) => self.value(&Type::Model(v.model.clone()), None, value, path),
+                None => {
+                    let spec = Some((&m.at, format!("a kind of {}", m.name)));
+                    let here = format!("{path}.{field}");
+                    self.push(here, Kind::OnlyInDocuments, spec, Some(kind.to_string()));
+                }
+            }
+            return;
+        }
+        let before = self.out.len();
+        let mut best: Option<Vec<Mismatch>> = None;
+        for v in &union.variants {
+            self.value(&Type::Model(v.model.clone()), None, value, path.clone());
+            let found = self.out.split_off(before);
+            if best.as_ref().is_none_or(|b| found.len() < b.len()) {
+                best = Some(found);
+            }
+        }
+        self.out.extend(best.unwrap_or_default());
     }
 
     fn object(

@@ -95,6 +95,11 @@ pub(super) fn method(o: &Operation) -> TokenStream {
     let text = doc(&method_doc(o));
     let http_method = &o.method;
     let (decoder, decode) = decoder(o);
+    let choice = o
+        .choice
+        .as_ref()
+        .map(|(name, params)| super::union::choice(o, (name, params)));
+    let choosing = o.choice.is_some().then(|| quote!(.choosing(choice)));
     // `#[inline]`: compiled where it is called, so that a crate that calls a
     // few operations compiles their decoders, not every one.
     quote! {
@@ -105,7 +110,8 @@ pub(super) fn method(o: &Operation) -> TokenStream {
                 #decoder
                 let mut request = Request::new(#http_method, #operation);
                 #(#steps)*
-                Call::new(self, request, #decode)
+                #choice
+                Call::new(self, request, #decode)#choosing
             }
         }
     }

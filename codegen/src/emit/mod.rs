@@ -26,6 +26,7 @@ mod replay;
 mod signature;
 pub mod test_server;
 mod text;
+mod union;
 
 use std::collections::BTreeMap;
 

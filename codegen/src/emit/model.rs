@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::text::{doc, doc2};
-use super::{Module, chain, description, deserialize, ident, rust_type};
+use super::{Module, chain, description, deserialize, ident, rust_type, union};
 use crate::model::{
     Api, Collection, EnumValue, LinkShape, Model, ModelKind, Next, PathStep, Property, Type,
     ValueType,
@@ -40,6 +40,7 @@ fn model(m: &Model) -> TokenStream {
     match &m.kind {
         ModelKind::Object(properties) => object(&m.name, &text, properties, false),
         ModelKind::Enum(values) => open_enum(&m.name, &text, values),
+        ModelKind::Union(union) => union::emit(m, union),
     }
 }
 

@@ -14,6 +14,7 @@ mod model;
 mod operation;
 mod protocol;
 mod types;
+mod union;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -100,6 +101,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
     models.sort_by(|a, b| a.name.cmp(&b.name));
+    v.diagnostics.extend(union::inherit(&mut models));
     let mut collections: Vec<Collection> = Vec::new();
     for (file, part) in files() {
         for raw in &part.collections {
@@ -125,6 +127,8 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
+    v.diagnostics
+        .extend(union::choosers(&mut operations, &models));
 
     let mut error_codes = None;
     let mut throttling = None;

@@ -33,17 +33,38 @@ impl Validator {
                 self.root_type(file, at, rust, &format!("model `{}`", m.name));
             }
         }
-        let kind = match (m.properties.is_empty(), m.values.is_empty()) {
-            (false, true) => {
+        let kind = match (
+            m.properties.is_empty(),
+            m.values.is_empty(),
+            m.variants.is_empty(),
+        ) {
+            (false, true, true) => {
                 ModelKind::Object(self.properties(file, at, &m.properties, names, false))
             }
-            (true, false) => ModelKind::Enum(self.values(file, at, m)),
+            (true, false, true) => ModelKind::Enum(self.values(file, at, m)),
+            (_, true, false) => ModelKind::Union(self.union(file, at, m, names)?),
             _ => {
-                let message = "a model has either `properties` (an object) or `values` (an enum)";
+                let message = "a model has `properties` (an object), `values` (an enum), or \
+                               `variants` with the `properties` they share (one of several)";
                 self.error(file, at, message.into());
                 return None;
             }
         };
+        if m.variants.is_empty() && (m.discriminator.is_some() || !m.chosen_by.is_empty()) {
+            let key = if m.discriminator.is_some() {
+                "discriminator"
+            } else {
+                "chosen_by"
+            };
+            let message = format!("`{key}` chooses among `variants`, and this model has none");
+            self.field_error(file, at, key, message);
+        }
+        if let Some(base) = &m.extends
+            && !names.is_object(base)
+        {
+            let message = format!("`{base}` is not an object model or a union of the spec");
+            self.field_error(file, at, "extends", message);
+        }
         let contradictions = self.contradictions(file, at, &m.name, &m.contradictions);
         if self.diagnostics.len() != before {
             return None;
@@ -57,6 +78,7 @@ impl Validator {
             heading: m.heading.clone().unwrap_or_else(|| m.name.clone()),
             description: m.description.clone(),
             kind,
+            extends: m.extends.clone(),
             contradictions,
         })
     }
@@ -318,7 +340,7 @@ pub(super) fn object_of<'m>(t: &Type, models: &'m [Model]) -> Option<&'m [Proper
     let m = models.iter().find(|m| &m.name == name)?;
     match &m.kind {
         ModelKind::Object(properties) => Some(properties),
-        ModelKind::Enum(_) => None,
+        ModelKind::Enum(_) | ModelKind::Union(_) => None,
     }
 }
 

@@ -167,6 +167,7 @@ impl Validator {
             responses,
             errors,
             contradictions,
+            choice: None,
         })
     }
 

@@ -55,6 +55,11 @@ impl<'a> Names<'a> {
     pub fn is_enum(&self, name: &str) -> bool {
         self.models.get(name).copied().unwrap_or(false)
     }
+
+    /// Whether `name` is a model that is not an open enum (an object or a union).
+    pub fn is_object(&self, name: &str) -> bool {
+        self.models.get(name) == Some(&false)
+    }
 }
 
 /// Which forms a type expression may take where it is written.
@@ -194,6 +199,7 @@ impl Validator {
                 self.error(file, pat, message);
             }
             out.push(Property {
+                inherited: false,
                 at: Self::location(file, pat),
                 name: p.name.clone(),
                 documented_as: p.documented_as.clone(),

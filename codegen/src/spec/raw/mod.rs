@@ -11,7 +11,7 @@ mod operation;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-pub use model::{RawCollection, RawContinuation, RawModel, RawProperty, RawValue};
+pub use model::{RawCollection, RawContinuation, RawModel, RawProperty, RawValue, RawVariant};
 pub use operation::{
     Auth, Encoding, RawBody, RawError, RawOneOf, RawOperation, RawOperationHeader, RawParam,
     RawResponse, RawWhen,

@@ -1,11 +1,16 @@
 //! The resource models as written, and the envelope of paged listings.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{Origin, RawContradiction};
 
-/// A resource model: an object with `properties`, or an open enum with `values`.
+/// A resource model: an object with `properties`, an open enum with
+/// `values`, or one of several models (`variants`, with the `properties`
+/// they share), chosen by a field of the body (`discriminator`) or by the
+/// request (`chosen_by`).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawModel {
@@ -26,6 +31,20 @@ pub struct RawModel {
     /// An open enum's documented values; other values are kept as text.
     #[serde(default)]
     pub values: Vec<RawValue>,
+    /// The model this one extends ("inherits from"): its properties come
+    /// first, and are compared with that model's table, not this one's.
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// The property of the body whose value names the variant.
+    #[serde(default)]
+    pub discriminator: Option<String>,
+    /// The request parameters whose values choose the variant: the
+    /// operations that answer this model have them.
+    #[serde(default)]
+    pub chosen_by: Vec<String>,
+    /// The models this one is one of; any other kind is kept as JSON.
+    #[serde(default)]
+    pub variants: Vec<RawVariant>,
     #[serde(default)]
     pub contradictions: Vec<RawContradiction>,
 }
@@ -52,6 +71,20 @@ pub struct RawProperty {
     #[serde(default)]
     pub rust_name: Option<String>,
     pub description: String,
+}
+
+/// A variant of a model that is one of several.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// The variant's object model, which `extends` the one it is a variant of.
+    pub model: String,
+    /// The discriminator's value that names it (with `discriminator`).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// The request's values that choose it, by parameter name (with `chosen_by`).
+    #[serde(default)]
+    pub when: BTreeMap<String, String>,
 }
 
 /// A documented value of an open enum.
