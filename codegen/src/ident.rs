@@ -162,6 +162,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Decimal",
     "DecimalError",
     "DocumentedError",
+    "Download",
     "Error",
     "ErrorBody",
     "ErrorCodeInfo",

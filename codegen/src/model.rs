@@ -145,6 +145,8 @@ pub enum Type {
     Map(Box<Type>),
     /// Any JSON value (`json`): what the documents leave free.
     Json,
+    /// A file (`binary`), not JSON: a response body read as it arrives.
+    Binary,
     /// The collection envelope of this name around these items.
     Collection(String, Box<Type>),
     /// The collection's item type parameter.
@@ -303,6 +305,8 @@ pub struct Response {
     /// The outcome variant when the operation has several responses.
     pub variant: Option<String>,
     pub body: Option<Type>,
+    /// The media type the documents give a `binary` body.
+    pub content_type: Option<String>,
     pub headers: Vec<String>,
     pub description: String,
 }

@@ -30,6 +30,11 @@ pub(crate) struct Answer {
     status: u16,
     meta: ResponseMeta,
     body: Bytes,
+    /// A success's body that is a file, not yet read; how much of it may
+    /// be read, and how long a piece of it may take.
+    open: Option<reqwest::Response>,
+    download_limit: u64,
+    idle: Duration,
     retry_after: Option<Duration>,
     call: CallInfo,
 }
@@ -121,10 +126,15 @@ impl Attempt<'_> {
                 .and_then(parse_retry_after);
             let headers = std::mem::take(response.headers_mut());
             head = Some(ResponseMeta::new(status, headers, protocol));
+            // A file is read as it arrives, by the caller, after the attempt.
+            if request.streamed && (200..300).contains(&status) {
+                return Ok((status, retry_after, Some(Bytes::new()), Some(response)));
+            }
             let body = read_body(&mut response, inner.max_body_size).await?;
-            Ok::<_, reqwest::Error>((status, retry_after, body))
+            Ok::<_, reqwest::Error>((status, retry_after, body, None))
         };
-        let (status, retry_after, body) = match tokio::time::timeout(timeout, exchange).await {
+        let (status, retry_after, body, open) = match tokio::time::timeout(timeout, exchange).await
+        {
             Ok(Ok(read)) => read,
             Ok(Err(e)) => return Err(transport(e, head, call)),
             Err(_) => return Err(Failure::Retry(Error::Timeout { meta: head, call }, None)),
@@ -154,6 +164,9 @@ impl Attempt<'_> {
             status,
             meta,
             body,
+            open,
+            download_limit: inner.max_download_size,
+            idle: inner.attempt_timeout,
             retry_after,
             call,
         })
@@ -163,14 +176,19 @@ impl Attempt<'_> {
 impl Answer {
     /// The operation's value of this response, or why there is none.
     pub(crate) fn settle<T>(
-        self,
+        mut self,
         decode: Decoder<T>,
         choice: Option<&'static str>,
     ) -> Result<Response<T>, Failure> {
+        let download = self.open.take().map(|response| {
+            let meta = self.meta.clone();
+            crate::Download::new(response, meta, self.call, self.download_limit, self.idle)
+        });
         let payload = Payload {
             bytes: &self.body,
             content_type: self.meta.content_type(),
             choice,
+            download: std::cell::Cell::new(download),
         };
         match decode(self.status, &payload) {
             Some(Ok(value)) => Ok(Response::new(value, self.meta)),

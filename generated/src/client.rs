@@ -23,6 +23,9 @@ pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(120);
 /// The largest response body accepted, unless [`ClientBuilder::max_body_size`]
 /// says otherwise: 4 MiB.
 pub const DEFAULT_MAX_BODY_SIZE: usize = 4 << 20;
+/// The largest file a download reads ([`crate::Download`]), unless
+/// [`ClientBuilder::max_download_size`] says otherwise: 1 GiB.
+pub const DEFAULT_MAX_DOWNLOAD_SIZE: u64 = 1 << 30;
 /// The most pages one listing follows, unless [`ClientBuilder::max_pages`]
 /// says otherwise: a listing that never ends (a server that links on and on)
 /// stops with an error after this many.
@@ -46,6 +49,7 @@ pub(crate) struct Inner {
     pub(crate) attempt_timeout: Duration,
     pub(crate) call_timeout: Duration,
     pub(crate) max_body_size: usize,
+    pub(crate) max_download_size: u64,
     pub(crate) max_pages: u32,
 }
 
@@ -92,6 +96,7 @@ impl ClientBuilder {
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             call_timeout: DEFAULT_CALL_TIMEOUT,
             max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_download_size: DEFAULT_MAX_DOWNLOAD_SIZE,
             max_pages: DEFAULT_MAX_PAGES,
             allow_http_on_loopback: false,
         }
@@ -117,6 +122,7 @@ impl fmt::Debug for Client {
             .field("attempt_timeout", &inner.attempt_timeout)
             .field("call_timeout", &inner.call_timeout)
             .field("max_body_size", &inner.max_body_size)
+            .field("max_download_size", &inner.max_download_size)
             .field("max_pages", &inner.max_pages)
             .finish()
     }
@@ -136,6 +142,7 @@ pub struct ClientBuilder {
     attempt_timeout: Duration,
     call_timeout: Duration,
     max_body_size: usize,
+    max_download_size: u64,
     max_pages: u32,
     allow_http_on_loopback: bool,
 }
@@ -222,6 +229,13 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest file a download reads ([`DEFAULT_MAX_DOWNLOAD_SIZE`] by
+    /// default); a longer one is [`crate::Error::BodyTooLarge`] once past it.
+    pub fn max_download_size(mut self, bytes: u64) -> Self {
+        self.max_download_size = bytes;
+        self
+    }
+
     /// The most pages one listing follows ([`DEFAULT_MAX_PAGES`] by
     /// default); the page after them is [`crate::Error::InvalidNextLink`].
     pub fn max_pages(mut self, pages: u32) -> Self {
@@ -286,6 +300,7 @@ impl ClientBuilder {
                 attempt_timeout: self.attempt_timeout,
                 call_timeout: self.call_timeout,
                 max_body_size: self.max_body_size,
+                max_download_size: self.max_download_size,
                 max_pages: self.max_pages,
             }),
         })

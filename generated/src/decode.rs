@@ -13,6 +13,8 @@ pub(crate) struct Payload<'a> {
     pub(crate) content_type: Option<&'a str>,
     /// The model the request chose, for a model chosen by the request.
     pub(crate) choice: Option<&'static str>,
+    /// The body of a file, not yet read: the download's decoder takes it.
+    pub(crate) download: std::cell::Cell<Option<crate::Download>>,
 }
 
 impl Payload<'_> {
@@ -58,4 +60,23 @@ pub(crate) fn json<T: DeserializeOwned>(
 #[inline]
 pub(crate) fn empty(status: u16, _: &Payload<'_>) -> Option<Result<(), Cause>> {
     (200..=299).contains(&status).then_some(Ok(()))
+}
+
+/// The decoder of an operation that answers a file: the body, to be read
+/// as it arrives.
+#[allow(dead_code)]
+#[inline]
+pub(crate) fn download(
+    status: u16,
+    payload: &Payload<'_>,
+) -> Option<Result<crate::Download, Cause>> {
+    if !(200..=299).contains(&status) {
+        return None;
+    }
+    Some(
+        payload
+            .download
+            .take()
+            .ok_or_else(|| Cause::new("the body of the file was read already")),
+    )
 }

@@ -102,6 +102,7 @@
 //! | attempt timeout | 30 s ([`DEFAULT_ATTEMPT_TIMEOUT`]) | [`ClientBuilder::attempt_timeout`] |
 //! | whole call | 120 s ([`DEFAULT_CALL_TIMEOUT`]) | [`ClientBuilder::call_timeout`] |
 //! | response body | 4 MiB ([`DEFAULT_MAX_BODY_SIZE`]) | [`ClientBuilder::max_body_size`] |
+//! | a downloaded file | 1 GiB ([`DEFAULT_MAX_DOWNLOAD_SIZE`]) | [`ClientBuilder::max_download_size`] |
 //! | pages of one listing | 10,000 ([`DEFAULT_MAX_PAGES`]) | [`ClientBuilder::max_pages`] |
 //!
 //! Timeouts, connection failures and the statuses 408, 429, 500, 502, 503 and
@@ -182,6 +183,7 @@ mod date;
 mod datetime;
 mod decimal;
 mod decode;
+mod download;
 mod error;
 mod json;
 mod json_value;
@@ -203,11 +205,12 @@ pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};
 pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_DOWNLOAD_SIZE, DEFAULT_MAX_PAGES,
 };
 pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
+pub use download::Download;
 pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};

@@ -20,6 +20,8 @@ pub(crate) struct Request {
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     /// JSON, serialized once: every attempt sends these bytes.
     pub(crate) body: Option<Bytes>,
+    /// A success's body is a file, read as it arrives ([`crate::Download`]).
+    pub(crate) streamed: bool,
     /// Headers the operation requires that no value was given for, and why.
     missing: Vec<(&'static str, &'static str)>,
     /// Why the request cannot be sent, and the error behind it.
@@ -50,6 +52,7 @@ impl Request {
             },
             headers: Vec::new(),
             body: None,
+            streamed: false,
             missing: Vec::new(),
             invalid: None,
         };
@@ -166,6 +169,13 @@ impl Request {
     /// The JSON body, serialized now.
     // Only operations of some shapes use it; the runtime serves any spec.
     #[allow(dead_code)]
+    /// A success's body is a file: read as it arrives, not whole.
+    // Only operations that answer a file call it.
+    #[allow(dead_code)]
+    pub(crate) fn stream(&mut self) {
+        self.streamed = true;
+    }
+
     pub(crate) fn body<T: Serialize + ?Sized>(&mut self, value: &T) {
         match serde_json::to_vec(value) {
             Ok(bytes) => self.body = Some(Bytes::from(bytes)),

@@ -107,7 +107,8 @@ impl Shape<'_> {
                 }
                 other => self.push(path, Kind::Different, None, Some(describe(other))),
             },
-            Type::Json => {}
+            // What a file holds is not JSON the spec describes.
+            Type::Json | Type::Binary => {}
             Type::Item => {
                 if let Some(item) = item {
                     self.value(item, None, value, path);
@@ -263,6 +264,7 @@ pub fn type_text(t: &Type) -> String {
         Type::Array(item) => format!("[{}]", type_text(item)),
         Type::Map(value) => format!("map<{}>", type_text(value)),
         Type::Json => "json".into(),
+        Type::Binary => "binary".into(),
         Type::Collection(name, item) => format!("{name}<{}>", type_text(item)),
         Type::Item => "T".into(),
     }

@@ -95,6 +95,11 @@ pub(super) fn method(o: &Operation) -> TokenStream {
     let text = doc(&method_doc(o));
     let http_method = &o.method;
     let (decoder, decode) = decoder(o);
+    let streamed = o
+        .responses
+        .iter()
+        .any(|r| r.body == Some(Type::Binary))
+        .then(|| quote!(request.stream();));
     let choice = o
         .choice
         .as_ref()
@@ -110,6 +115,7 @@ pub(super) fn method(o: &Operation) -> TokenStream {
                 #decoder
                 let mut request = Request::new(#http_method, #operation);
                 #(#steps)*
+                #streamed
                 #choice
                 Call::new(self, request, #decode)#choosing
             }
@@ -123,6 +129,7 @@ pub(super) fn method(o: &Operation) -> TokenStream {
 fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
     let (Some(outcome), responses) = (&o.outcome_type, &o.responses[..]) else {
         return match o.responses.first().and_then(|r| r.body.as_ref()) {
+            Some(Type::Binary) => (None, quote!(crate::decode::download)),
             Some(_) => (None, quote!(crate::decode::json)),
             None => (None, quote!(crate::decode::empty)),
         };

@@ -230,6 +230,7 @@ pub(crate) fn rust_type(t: &Type) -> TokenStream {
             quote!(std::collections::BTreeMap<String, #value>)
         }
         Type::Json => quote!(crate::Json),
+        Type::Binary => quote!(crate::Download),
         Type::Collection(name, item) => {
             let name = ident(name);
             let item = rust_type(item);
@@ -257,6 +258,7 @@ pub(crate) fn type_words(t: &Type) -> String {
         Type::Array(item) => format!("a list of {}", type_words(item)),
         Type::Map(value) => format!("an object of any keys, each {}", type_words(value)),
         Type::Json => "any JSON".into(),
+        Type::Binary => "a file, read as it arrives ([`Download`](crate::Download))".into(),
         Type::Collection(name, item) => {
             format!("a paged [`{name}`](crate::{name}) of {}", type_words(item))
         }

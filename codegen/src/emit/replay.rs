@@ -75,7 +75,13 @@ pub(super) fn function(o: &Operation) -> TokenStream {
             }
         }
     });
-    let show = show(o);
+    // A file is read whole and shown as its text.
+    let done = if o.responses.iter().any(|r| r.body == Some(Type::Binary)) {
+        quote!(Ok(ts::downloaded(call.await).await))
+    } else {
+        let show = show(o);
+        quote!(Ok(ts::done(call.await, #show)))
+    };
     let optional = o.query.iter().any(|p| !p.required) || !o.request_headers.is_empty();
     let call = if optional {
         quote!(let mut call)
@@ -97,7 +103,7 @@ pub(super) fn function(o: &Operation) -> TokenStream {
                 #call = client.#method(#(#args),*);
                 #(#setters)*
                 #(#headers)*
-                Ok(ts::done(call.await, #show))
+                #done
             })
         }
     }
@@ -164,6 +170,7 @@ fn show(o: &Operation) -> TokenStream {
     let Some(outcome) = &o.outcome_type else {
         return quote!(ts::json);
     };
+
     let ty = ident(outcome);
     let value = value_type(o);
     let arms = o.responses.iter().map(|r| {

@@ -175,6 +175,14 @@ impl Validator {
                 };
                 self.ty(file, rat, "body", b, names, allow)
             });
+            if body == Some(Type::Binary) && several {
+                let message = "a file (`binary`) is the answer of an operation of one response";
+                self.field_error(file, rat, "body", message.into());
+            }
+            if r.content_type.is_some() && body != Some(Type::Binary) {
+                let message = "`content_type` is the media type of a file (`body: binary`)";
+                self.field_error(file, rat, "content_type", message.into());
+            }
             if r.body.is_some() && (r.status == 204 || o.method.eq_ignore_ascii_case("HEAD")) {
                 self.field_error(
                     file,
@@ -228,6 +236,7 @@ impl Validator {
                 status: r.status,
                 variant,
                 body,
+                content_type: r.content_type.clone(),
                 headers: r.headers.clone(),
                 description: r.description.clone(),
             });

@@ -100,6 +100,12 @@ fn parse(text: &str, names: &Names<'_>, allow: Allow) -> Result<Type, String> {
     if text == "json" {
         return Ok(Type::Json);
     }
+    if text == "binary" {
+        return match allow.collection {
+            true => Ok(Type::Binary),
+            false => Err("`binary` (a file) can only be a response body".into()),
+        };
+    }
     if let Some((outer, inner)) = text.strip_suffix('>').and_then(|t| t.split_once('<')) {
         let outer = outer.trim();
         if !names.collections.contains(&outer) {

@@ -72,6 +72,9 @@ use tokio::net::TcpListener;
 
 pub use replay::{InputError, Inputs, Replayed};
 pub(crate) use replay::{Replaying, done, json, name, replay_in};
+// A spec without a file to download leaves it unused.
+#[allow(unused_imports)]
+pub(crate) use replay::downloaded;
 pub(crate) use route::*;
 use script::Scripts;
 pub use script::{AllOperations, Answer, Script};

@@ -235,6 +235,30 @@ where
     }
 }
 
+/// What a call that answers a file came back with: the file's bytes read
+/// whole, shown as text.
+#[allow(dead_code)]
+pub(crate) async fn downloaded<E>(result: Result<Response<crate::Download>, E>) -> Replayed
+where
+    E: OperationError + Into<Error>,
+{
+    let (download, meta) = match result {
+        Ok(response) => {
+            let meta = response.meta().clone();
+            (response.into_inner(), meta)
+        }
+        Err(e) => return done(Err::<Response<()>, E>(e), json),
+    };
+    let result = match download.bytes().await {
+        Ok(bytes) => Ok(json(&String::from_utf8_lossy(&bytes))),
+        Err(error) => Err(("other", error)),
+    };
+    Replayed {
+        result,
+        meta: Some(meta),
+    }
+}
+
 /// A value as JSON (models serialize; nothing is `null`).
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> Json {
     Json::from_value(value).unwrap_or_default()

@@ -159,9 +159,13 @@ pub struct RawResponse {
     #[serde(default)]
     pub name: Option<String>,
     /// The body: a model, `[Model]`, or `<Collection>`'s name with the item,
-    /// e.g. `ResourceCollection<Customer>`. Left out for an empty body.
+    /// e.g. `ResourceCollection<Customer>`; `binary` for a file (a PDF, a
+    /// CSV) read as it arrives. Left out for an empty body.
     #[serde(default)]
     pub body: Option<String>,
+    /// The media type the documents give a `binary` body, e.g. `application/pdf`.
+    #[serde(default)]
+    pub content_type: Option<String>,
     /// Response headers of the spec's `headers` this response carries.
     #[serde(default)]
     pub headers: Vec<String>,
