@@ -147,6 +147,7 @@ pub const PRELUDE: &[&str] = &[
 /// The types the runtime exports at the crate's root (`generated/src/lib.rs`;
 /// a test keeps this list complete).
 pub const RUNTIME_TYPES: &[&str] = &[
+    "Accepted",
     "AllOperations",
     "Answer",
     "ApiError",

@@ -308,7 +308,24 @@ pub struct Response {
     /// The media type the documents give a `binary` body.
     pub content_type: Option<String>,
     pub headers: Vec<String>,
+    /// For a 202: how the accepted operation is followed.
+    pub poll: Option<Poll>,
     pub description: String,
+}
+
+/// How an accepted operation is followed: the operation its `Location`
+/// addresses (its answer's type and its error type), and what in that
+/// answer says it is done.
+#[derive(Debug, Clone)]
+pub struct Poll {
+    pub at: Location,
+    pub operation: String,
+    /// Resolved once every operation is known.
+    pub answer: Option<Type>,
+    pub error_type: String,
+    pub relative_to: String,
+    pub property: String,
+    pub done: Vec<String>,
 }
 
 /// One documented failure of an operation.

@@ -187,11 +187,12 @@ impl Answer {
         let payload = Payload {
             bytes: &self.body,
             content_type: self.meta.content_type(),
+            location: self.meta.header(http::header::LOCATION.as_str()),
             choice,
             download: std::cell::Cell::new(download),
         };
         match decode(self.status, &payload) {
-            Some(Ok(value)) => Ok(Response::new(value, self.meta)),
+            Some(Ok(value)) => Ok(Response::new(value, self.meta, self.call)),
             Some(Err(cause)) => Err(Failure::Final(self.undecodable(cause, type_name::<T>()))),
             None => Err(self.unanswered(type_name::<T>())),
         }

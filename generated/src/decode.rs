@@ -13,6 +13,8 @@ pub(crate) struct Payload<'a> {
     pub(crate) content_type: Option<&'a str>,
     /// The model the request chose, for a model chosen by the request.
     pub(crate) choice: Option<&'static str>,
+    /// Where an accepted operation tells how it goes (`Location`).
+    pub(crate) location: Option<&'a str>,
     /// The body of a file, not yet read: the download's decoder takes it.
     pub(crate) download: std::cell::Cell<Option<crate::Download>>,
 }
@@ -79,4 +81,23 @@ pub(crate) fn download(
             .take()
             .ok_or_else(|| Cause::new("the body of the file was read already")),
     )
+}
+
+/// The value of an accepted operation's 202: where it tells how it goes,
+/// and how to follow it (`poll`).
+#[allow(dead_code)]
+#[inline]
+pub(crate) fn accepted<T, E>(
+    status: u16,
+    payload: &Payload<'_>,
+    poll: &'static crate::accepted::Poll,
+) -> Option<Result<crate::Accepted<T, E>, Cause>>
+where
+    T: DeserializeOwned + serde::Serialize + Send,
+    E: crate::error::OperationError,
+{
+    (status == 202).then(|| match payload.location {
+        Some(location) => Ok(crate::Accepted::new(location, poll)),
+        None => Err(Cause::new("the 202 names no Location to follow")),
+    })
 }

@@ -175,6 +175,7 @@
 // not worth a box.
 #![allow(clippy::result_large_err)]
 
+mod accepted;
 mod attempt;
 mod call;
 mod catalog;
@@ -200,6 +201,7 @@ mod trace;
 #[rustfmt::skip]
 mod api;
 
+pub use accepted::{Accepted, MAX_POLL_INTERVAL, POLL_INTERVAL};
 pub use api::*;
 pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};

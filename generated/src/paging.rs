@@ -184,7 +184,7 @@ fn follow<T: Paged>(
 
 /// `uri` on `base`: absolute URIs must be on the same origin; others are
 /// relative to `base` and `prefix` unless they already start with `prefix`.
-fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
+pub(crate) fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
     if uri.chars().any(char::is_control) {
         return Err("it holds control characters".into());
     }

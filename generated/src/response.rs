@@ -4,6 +4,7 @@ use std::ops::Deref;
 
 use http::HeaderMap;
 
+use crate::error::CallInfo;
 use crate::protocol::Protocol;
 
 /// The status and headers of a response, success or error. The headers are
@@ -79,11 +80,17 @@ impl std::fmt::Debug for ResponseMeta {
 pub struct Response<T> {
     value: T,
     meta: ResponseMeta,
+    call: CallInfo,
 }
 
 impl<T> Response<T> {
-    pub(crate) fn new(value: T, meta: ResponseMeta) -> Self {
-        Response { value, meta }
+    pub(crate) fn new(value: T, meta: ResponseMeta, call: CallInfo) -> Self {
+        Response { value, meta, call }
+    }
+
+    /// The call's ids (the ones it sent) and attempts.
+    pub fn call(&self) -> &CallInfo {
+        &self.call
     }
 
     /// The decoded body.

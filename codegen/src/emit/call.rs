@@ -127,6 +127,24 @@ pub(super) fn method(o: &Operation) -> TokenStream {
 /// decoders (one JSON body, or none), or for an operation of several
 /// documented answers, its own `decode`, declared in its method.
 fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
+    if let Some(poll) = o.responses.iter().find_map(|r| r.poll.as_ref()) {
+        let value = value_type(o);
+        let (operation, relative_to, property) =
+            (&poll.operation, &poll.relative_to, &poll.property);
+        let done = &poll.done;
+        let decode = quote! {
+            fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
+                static POLL: crate::accepted::Poll = crate::accepted::Poll {
+                    operation: #operation,
+                    relative_to: #relative_to,
+                    property: #property,
+                    done: &[#(#done),*],
+                };
+                crate::decode::accepted(status, payload, &POLL)
+            }
+        };
+        return (Some(decode), quote!(decode));
+    }
     let (Some(outcome), responses) = (&o.outcome_type, &o.responses[..]) else {
         return match o.responses.first().and_then(|r| r.body.as_ref()) {
             Some(Type::Binary) => (None, quote!(crate::decode::download)),

@@ -167,6 +167,10 @@ fn is_text(t: &Type) -> bool {
 /// How the value a call gives is shown as JSON: an outcome of several by
 /// the spec's name of its answer, anything else as it serializes.
 fn show(o: &Operation) -> TokenStream {
+    // An accepted operation's 202 has no body: where to follow it is a header.
+    if o.responses.iter().any(|r| r.poll.is_some()) {
+        return quote!(|_| crate::Json::null());
+    }
     let Some(outcome) = &o.outcome_type else {
         return quote!(ts::json);
     };

@@ -10,6 +10,9 @@ use crate::model::{Encoding, Operation, Param, Type, ValueType};
 
 /// The type of the value a call gives on success.
 pub(super) fn value_type(o: &Operation) -> TokenStream {
+    if let Some((answer, error)) = accepted(o) {
+        return quote!(crate::Accepted<#answer, crate::#error>);
+    }
     match (&o.outcome_type, &o.responses[..]) {
         (Some(t), _) => {
             let t = ident(t);
@@ -55,4 +58,12 @@ pub(super) fn send(p: &Param, value: TokenStream, replace: bool) -> TokenStream 
         let once = one(value);
         quote! { #clear #once }
     }
+}
+
+/// For an operation the service accepts and carries out later: the type of
+/// what the operation its `Location` addresses answers, and its error type.
+pub(super) fn accepted(o: &Operation) -> Option<(TokenStream, proc_macro2::Ident)> {
+    let poll = o.responses.iter().find_map(|r| r.poll.as_ref())?;
+    let answer = rust_type(poll.answer.as_ref()?);
+    Some((answer, ident(&poll.error_type)))
 }

@@ -231,6 +231,37 @@ impl Validator {
                     format!("two responses would be the outcome `{v}`"),
                 );
             }
+            let poll = r.poll.as_ref().map(|p| {
+                let pat = Self::field(file, rat, "poll", None);
+                if r.status != 202 || r.body.is_some() || several {
+                    let message = "`poll` follows the one answer of an operation, a 202 without a body";
+                    self.field_error(file, rat, "poll", message.into());
+                }
+                if !r.headers.iter().any(|h| h.eq_ignore_ascii_case("Location")) {
+                    let message = "a 202 that is followed carries the `Location` header it is followed at";
+                    self.field_error(file, rat, "headers", message.into());
+                }
+                if !p.relative_to.starts_with('/') || p.relative_to.ends_with('/') {
+                    let message = format!(
+                        "`relative_to` is `{}`: a path that starts with `/` and does not end with one",
+                        p.relative_to
+                    );
+                    self.field_error(file, pat, "relative_to", message);
+                }
+                if p.done.is_empty() || p.done.iter().any(|d| d.is_empty()) {
+                    let message = "`done` lists the values that say the operation is done";
+                    self.field_error(file, pat, "done", message.into());
+                }
+                Poll {
+                    at: Self::location(file, pat),
+                    operation: p.operation.clone(),
+                    answer: None,
+                    error_type: String::new(),
+                    relative_to: p.relative_to.clone(),
+                    property: p.property.clone(),
+                    done: p.done.clone(),
+                }
+            });
             out.push(Response {
                 at: Self::location(file, rat),
                 status: r.status,
@@ -238,6 +269,7 @@ impl Validator {
                 body,
                 content_type: r.content_type.clone(),
                 headers: r.headers.clone(),
+                poll,
                 description: r.description.clone(),
             });
         }

@@ -12,6 +12,7 @@ mod exchange;
 mod failures;
 mod model;
 mod operation;
+mod poll;
 mod protocol;
 mod types;
 mod union;
@@ -129,6 +130,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
     operations.sort_by(|a, b| a.id.cmp(&b.id));
     v.diagnostics
         .extend(union::choosers(&mut operations, &models));
+    v.diagnostics.extend(poll::check(&mut operations, &models));
 
     let mut error_codes = None;
     let mut throttling = None;
@@ -370,6 +372,17 @@ impl Validator {
     /// The area of `file`'s operations and models.
     fn area_of(&self, file: &SourceFile) -> String {
         self.areas.get(&file.path).cloned().unwrap_or_default()
+    }
+}
+
+/// A located error about the item at `at` (its first column), for the
+/// checks that span several items, made once every item is read.
+pub(super) fn error_at(at: &Location, message: String) -> Diagnostic {
+    Diagnostic {
+        file: at.file.clone(),
+        line: at.line,
+        column: 1,
+        message,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{At, Names, Validator};
+use super::{At, Names, Validator, error_at};
 use crate::diag::Diagnostic;
 use crate::model::{ChosenBy, Model, ModelKind, Operation, Type, Union, ValueType, Variant};
 use crate::spec::SourceFile;
@@ -120,16 +120,6 @@ fn same_values(a: &[(String, String)], b: &[(String, String)]) -> bool {
             b.iter()
                 .any(|(m, w)| m.eq_ignore_ascii_case(n) && w.eq_ignore_ascii_case(v))
         })
-}
-
-/// A located error about the item at `at`.
-fn error_at(at: &crate::model::Location, message: String) -> Diagnostic {
-    Diagnostic {
-        file: at.file.clone(),
-        line: at.line,
-        column: 1,
-        message,
-    }
 }
 
 /// Each model that extends another starts with that one's properties,

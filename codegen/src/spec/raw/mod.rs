@@ -14,7 +14,7 @@ use serde::Deserialize;
 pub use model::{RawCollection, RawContinuation, RawModel, RawProperty, RawValue, RawVariant};
 pub use operation::{
     Auth, Encoding, RawBody, RawError, RawOneOf, RawOperation, RawOperationHeader, RawParam,
-    RawResponse, RawWhen,
+    RawPoll, RawResponse, RawWhen,
 };
 
 /// One YAML file of the spec. A spec folder's files are merged item by item.

@@ -169,7 +169,27 @@ pub struct RawResponse {
     /// Response headers of the spec's `headers` this response carries.
     #[serde(default)]
     pub headers: Vec<String>,
+    /// For a 202: how the accepted operation is followed (its `Location`).
+    #[serde(default)]
+    pub poll: Option<RawPoll>,
     pub description: String,
+}
+
+/// How an accepted operation (a 202) is followed: the operation its
+/// `Location` addresses, and what in that one's answer says it is done.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoll {
+    /// The `id` of the GET operation the `Location` addresses.
+    pub operation: String,
+    /// The path the `Location` is relative to, after the base URL (`/v1`).
+    pub relative_to: String,
+    /// The text or enum property of that operation's answer that tells
+    /// how the operation goes.
+    pub property: String,
+    /// Its values that say the operation is done (the documents list the
+    /// values; which of them end it is the spec's reading).
+    pub done: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
