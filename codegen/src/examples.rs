@@ -9,7 +9,9 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::docs::{HttpResponse, Page, messages, parse_response, split_messages};
+use crate::docs::{
+    HttpResponse, Page, messages, parse_lenient, parse_request, parse_response, split_messages,
+};
 use crate::model::{
     Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type,
     ValueType,
@@ -40,6 +42,8 @@ struct Documented {
     success: Option<Served>,
     /// By error id.
     failures: BTreeMap<String, Served>,
+    /// The body of its first example request, as JSON.
+    request_body: Option<Value>,
 }
 
 impl Examples {
@@ -54,6 +58,16 @@ impl Examples {
             let Ok(page) = Page::read(&docs.join(file)) else {
                 continue;
             };
+            for m in messages(api, file, &page).iter().filter(|m| m.is_request) {
+                let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let body = parse_request(&m.text).ok().map(|r| r.body);
+                if entry.request_body.is_none()
+                    && let Some(Ok(read)) =
+                        body.filter(|b| !b.is_empty()).map(|b| parse_lenient(&b))
+                {
+                    entry.request_body = Some(read.value);
+                }
+            }
             for m in messages(api, file, &page).iter().filter(|m| !m.is_request) {
                 let Ok(response) = parse_response(&m.text) else {
                     continue;
@@ -144,6 +158,11 @@ impl Examples {
             body: Value::Object(body).to_string(),
             origin: "no example: the spec's code and description".into(),
         }
+    }
+
+    /// The body of `id`'s first example request, as JSON, if its page shows one.
+    pub fn request_body(&self, id: &str) -> Option<Value> {
+        self.operations.get(id)?.request_body.clone()
     }
 
     /// The documented throttled response, if the page shows one.

@@ -21,6 +21,7 @@ pub mod examples;
 pub mod ident;
 mod layout;
 pub mod model;
+pub mod openapi;
 pub mod output;
 mod parallel;
 pub mod schema;
@@ -69,6 +70,14 @@ pub fn docs_of(spec: &Path) -> PathBuf {
         spec.parent().unwrap_or(Path::new("."))
     };
     folder.join("docs").join("en-us")
+}
+
+/// The OpenAPI document of the spec at `spec`, with the examples of its
+/// documents ([`docs_of`]).
+pub fn openapi_of(spec: &Path) -> Result<String, Error> {
+    let api = load_api(spec)?;
+    let examples = examples::Examples::read(&api, &docs_of(spec));
+    Ok(openapi::render(&api, &examples))
 }
 
 /// Generates every file of the output folder from the spec at `spec`, in

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use partner_center_codegen::drift::{self, Format};
-use partner_center_codegen::{Diagnostic, Error, output, schema};
+use partner_center_codegen::{Diagnostic, Error, openapi, output, schema};
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +27,12 @@ struct Cli {
 enum Command {
     /// Exit 0 if the output folder is current, else 1 and a diff (nothing is written).
     Check {
+        #[command(flatten)]
+        paths: Paths,
+    },
+    /// Write the spec as an OpenAPI 3.0.3 document [default: openapi/partner-center.json;
+    /// `--out FILE` for another, `--out -` for standard output].
+    Openapi {
         #[command(flatten)]
         paths: Paths,
     },
@@ -78,6 +84,12 @@ fn main() -> ExitCode {
             let (spec, out) = paths.or(cli.paths);
             check(&spec, &out)
         }
+        Some(Command::Openapi { paths }) => {
+            let spec = paths.spec.clone().or(cli.paths.spec.clone());
+            let spec = spec.unwrap_or_else(partner_center_codegen::default_spec);
+            let out = paths.out.or(cli.paths.out);
+            openapi(&spec, out)
+        }
         Some(Command::Docs {
             docs,
             format,
@@ -123,6 +135,47 @@ fn generate(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
         ),
         output::Written::Unchanged => {}
     }
+    if is_own(spec) {
+        let path = openapi::default_path();
+        let document = partner_center_codegen::openapi_of(spec)?;
+        if output::write_file(&path, &document, openapi::MARKER)? == output::Written::Updated {
+            eprintln!("updated {}", shown(&path).display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `spec` is the workspace's own, whose OpenAPI document is
+/// committed beside it and kept current with the crate.
+fn is_own(spec: &Path) -> bool {
+    let own = partner_center_codegen::default_spec();
+    spec.canonicalize().ok() == own.canonicalize().ok()
+}
+
+/// `cargo codegen openapi`: the document of `spec`, written to `out` (a
+/// file, or `-` for standard output) or to the committed copy.
+fn openapi(spec: &Path, out: Option<PathBuf>) -> Result<ExitCode, Error> {
+    let document = partner_center_codegen::openapi_of(spec)?;
+    let path = match out {
+        Some(path) if path.as_os_str() == "-" => {
+            print!("{document}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(path) => path,
+        None => openapi::default_path(),
+    };
+    match output::write_file(&path, &document, openapi::MARKER)? {
+        output::Written::NotOurs => {
+            eprintln!(
+                "{}: not replaced: it is not the generator's (no `{}` in it)",
+                shown(&path).display(),
+                openapi::MARKER
+            );
+            return Ok(ExitCode::from(2));
+        }
+        output::Written::Updated => eprintln!("wrote {}", shown(&path).display()),
+        output::Written::Unchanged => eprintln!("{}: up to date", shown(&path).display()),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,6 +187,14 @@ fn check(spec: &Path, out: &Path) -> Result<ExitCode, Error> {
         &schema::render(),
         schema::MARKER,
     )?);
+    if is_own(spec) {
+        let document = partner_center_codegen::openapi_of(spec)?;
+        drift.extend(output::check_file(
+            &openapi::default_path(),
+            &document,
+            openapi::MARKER,
+        )?);
+    }
     if drift.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }

@@ -298,6 +298,9 @@ pub enum Written {
 /// through a new file beside it, unless the file there does not carry
 /// `marker`.
 pub fn write_file(path: &Path, contents: &str, marker: &str) -> Result<Written, Error> {
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    }
     match read_if_exists(path)? {
         Some(old) if old == contents => Ok(Written::Unchanged),
         Some(old) if !old.contains(marker) => Ok(Written::NotOurs),
