@@ -18,7 +18,7 @@ pub use http::{
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
-pub use messages::{Message, messages, path_fits, text_fits, uuid_like};
+pub use messages::{Exchange, Message, exchanges, messages, path_fits, text_fits, uuid_like};
 pub use sections::{
     SyntaxRow, applies_to, credentials, params_table, required_word, section, syntax_rows,
 };
