@@ -20,7 +20,8 @@ pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
 pub use messages::{Exchange, Message, exchanges, messages, path_fits, text_fits, uuid_like};
 pub use sections::{
-    SyntaxRow, applies_to, credentials, params_table, required_word, section, syntax_rows,
+    SyntaxRow, applies_to, credentials, names_header, params_table, required_word, section,
+    syntax_rows,
 };
 pub use types::{
     DocType, RULES as TYPE_RULES, Rule as TypeRule, Word as TypeWord, read as read_type, singular,

@@ -118,6 +118,19 @@ pub fn section<'p>(page: &'p Page, heading: &str) -> Option<(usize, Vec<&'p Para
     Some((start, paragraphs))
 }
 
+/// Whether `text` names the header `name` (without case) as a word of
+/// its own: `If-Match` in "**If-Match**: ... is required", not in `X-If-Match`.
+pub fn names_header(text: &str, name: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let name = name.to_ascii_lowercase();
+    lower.match_indices(&name).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + name.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        boundary(before) && boundary(after)
+    })
+}
+
 /// The "Applies to" line and the names it gives: separated by `|`, or a
 /// list under it.
 pub fn applies_to(page: &Page) -> Option<(&Paragraph, Vec<String>)> {
@@ -195,5 +208,7 @@ mod tests {
         let (_, clouds) = applies_to(&page).unwrap();
         assert_eq!(clouds.len(), 2);
         assert_eq!(credentials(&page).map(|c| c.1), Some(Auth::AppUser));
+        assert!(names_header("- **If-Match**: is required", "if-match"));
+        assert!(!names_header("X-If-Match-Not", "If-Match"));
     }
 }

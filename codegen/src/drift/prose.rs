@@ -4,7 +4,7 @@
 
 use super::PageCx;
 use super::shape::type_text;
-use crate::docs::{applies_to, credentials, section};
+use crate::docs::{applies_to, credentials, names_header, section};
 use crate::model::{Api, Auth, Direction, Operation};
 
 /// The "Applies to" line: cloud names separated by `|`, or a list under it.
@@ -85,16 +85,7 @@ pub(super) fn request_headers(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let named = |name: &str| {
-        let lower = text.to_ascii_lowercase();
-        let name = name.to_ascii_lowercase();
-        lower.match_indices(&name).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + name.len()..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            boundary(before) && boundary(after)
-        })
-    };
+    let named = |name: &str| names_header(&text, name);
     for h in api
         .headers
         .iter()
