@@ -244,6 +244,7 @@ fn import_pages(
                 appended.skipped.len()
             );
         }
+        None if draft.operations.is_empty() && draft.models.is_empty() => {}
         None => {
             let names: Vec<String> = pages
                 .iter()

@@ -6,5 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cli;
 mod develop;
 mod facts;
+mod undecided;
