@@ -87,9 +87,10 @@ pub fn params_table(page: &Page) -> Option<&Table> {
                     .any(|name| h.text.eq_ignore_ascii_case(name))
         })
         .map_or(usize::MAX, |h| h.line);
-    page.tables[syntax + 1..]
-        .iter()
-        .find(|t| t.line < end && t.header.len() >= 3)
+    // A page of several syntax tables: the parameters come after them all.
+    page.tables[syntax + 1..].iter().find(|t| {
+        t.line < end && t.header.len() >= 3 && !t.rows.iter().any(|r| row_uri(r).is_some())
+    })
 }
 
 /// What a "Required" cell says: `Some(true)` for yes, `Some(false)` for no.

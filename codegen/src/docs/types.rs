@@ -98,6 +98,7 @@ pub const RULES: &[Rule] = &[
     Is("string in utc date-time format", Word::DateTime),
     Is("string in utc date-time offset format", Word::DateTime),
     Is("string in utc date time", Word::DateTime),
+    Is("string in the utc date-time format", Word::DateTime),
     Is("date (yyyy-mm-dd)", Word::Date),
     Is("uri", Word::Uri),
     Is("url", Word::Uri),

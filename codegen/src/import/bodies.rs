@@ -16,13 +16,18 @@ use crate::spec::raw::RawBody;
 
 /// The models a section's paragraphs link to.
 pub(super) fn linked(im: &mut Importer<'_>, file: &str, paragraphs: &[&Paragraph]) -> Vec<String> {
-    let targets: Vec<&String> = paragraphs.iter().flat_map(|p| &p.links).collect();
     let mut out = Vec::new();
-    for t in targets {
-        if let Some(table) = im.library.resolve(file, t) {
-            let name = im.model_of(table);
-            if !out.contains(&name) {
-                out.push(name);
+    for p in paragraphs {
+        for t in &p.links {
+            let table = im
+                .library
+                .resolve(file, t)
+                .or_else(|| im.library.resolve_named(t, &p.text));
+            if let Some(table) = table {
+                let name = im.model_of(table);
+                if !out.contains(&name) {
+                    out.push(name);
+                }
             }
         }
     }
@@ -30,8 +35,8 @@ pub(super) fn linked(im: &mut Importer<'_>, file: &str, paragraphs: &[&Paragraph
 }
 
 /// The request body: the model the example's object type names on a
-/// resource page, else the "Request body" section's own table (a model of
-/// the operation's), the model the section links to, or the example's shape.
+/// resource page or the section links to, else the "Request body"
+/// section's own table (a model of the operation's), or the example's shape.
 pub(super) fn body(
     im: &mut Importer<'_>,
     page: &Page,
@@ -58,10 +63,11 @@ pub(super) fn body(
     });
     let mut own = Marks::default();
     let hint = format!("{op_name}Body");
-    let typed = if let Some(model) = defined {
+    let link = linked(im, file, &paragraphs).into_iter().next();
+    let typed = if let Some(model) = defined.or(link) {
         if let Some(t) = table {
             let what = format!(
-                "the body is the example's {model}; the section's table (under `{}`) lists the properties the request needs",
+                "the body is {model}, which the section or its example names; the section's table (under `{}`) lists the properties the request needs",
                 t.heading
             );
             own.add(file, t.line, what);
@@ -86,8 +92,6 @@ pub(super) fn body(
         );
         own.add(file, t.line, what);
         Some(Typed::from(name))
-    } else if let Some(model) = linked(im, file, &paragraphs).into_iter().next() {
-        Some(Typed::from(model))
     } else if let Some((at, r)) = example {
         Some(example_type(im, &r.body, file, *at, &hint))
     } else if !none {

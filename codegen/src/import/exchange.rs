@@ -25,6 +25,8 @@ pub(super) struct RowExamples {
     pub responses: Vec<(usize, String, HttpResponse)>,
     /// Messages that do not parse, and why.
     pub broken: Vec<(usize, String)>,
+    /// Requests shown under a response's heading (four pages do it).
+    pub misplaced: Vec<usize>,
 }
 
 impl RowExamples {
@@ -84,6 +86,9 @@ pub(super) fn examples(page: &Page, rows: &[SyntaxRow]) -> Vec<RowExamples> {
             .map_or(0, |i| x.block.text[..i].matches('\n').count());
         let line = x.block.line + 1 + offset;
         let slot = &mut out[x.of];
+        if x.is_request && x.block.heading.to_ascii_lowercase().contains("response") {
+            slot.misplaced.push(line);
+        }
         if x.is_request {
             match parse_request(&x.text) {
                 Ok(r) => slot.requests.push((line, r)),
@@ -115,6 +120,13 @@ pub(super) fn fill(
             file,
             *line,
             format!("an example message that does not parse: {why}"),
+        );
+    }
+    for line in &ex.misplaced {
+        marks.add(
+            file,
+            *line,
+            "a request stands under the response example's heading: the page shows no response",
         );
     }
     for (line, r) in &ex.requests {

@@ -4,7 +4,7 @@
 //! heading its anchor names; a bare model name (`ResourceAttributes`) to the
 //! heading of that name on the resource pages of the documents folder.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -84,6 +84,29 @@ impl Library {
             heading: heading.text.clone(),
             line: heading.line,
         })
+    }
+
+    /// The table a link to a whole page means (`[Cart](cart-resources.md)`):
+    /// the heading of that page that `text`, the link's paragraph, names
+    /// as a word of its own (the longest, where several are).
+    pub fn resolve_named(&mut self, target: &str, text: &str) -> Option<TableRef> {
+        let file = target.trim_start_matches("./");
+        if file.contains(['/', ':', '\\', '#']) || !file.ends_with(".md") {
+            return None;
+        }
+        let page = self.page(file)?;
+        let words: HashSet<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .collect();
+        page.headings
+            .iter()
+            .filter(|h| words.contains(h.text.as_str()) && has_table(&page, &h.text))
+            .max_by_key(|h| h.text.len())
+            .map(|h| TableRef {
+                file: file.to_string(),
+                heading: h.text.clone(),
+                line: h.line,
+            })
     }
 
     /// The table of the model `name` (without case): under a heading of
@@ -200,6 +223,12 @@ mod tests {
         assert_eq!(library.resolve("x.md", "customer-resources.md"), None);
         assert_eq!(library.resolve("x.md", "https://example.com/a.md#b"), None);
         assert_eq!(library.resolve("x.md", "missing.md#customer"), None);
+        let named = library.resolve_named("customer-resources.md", "The Customer resource.");
+        assert_eq!(named.map(|t| t.heading), Some("Customer".into()));
+        assert_eq!(
+            library.resolve_named("customer-resources.md", "A profile."),
+            None
+        );
         let bare = library.find("x.md", "customer").map(|t| t.file);
         assert_eq!(bare.as_deref(), Some("customer-resources.md"));
     }

@@ -117,7 +117,9 @@ pub(super) fn summary(page: &Page) -> Option<(usize, String)> {
     page.paragraphs
         .iter()
         .filter(|p| p.line > start && p.line < end && !p.in_list)
-        .find(|p| !p.text.to_ascii_lowercase().starts_with("applies to"))
+        .find(|p| {
+            !p.text.to_ascii_lowercase().starts_with("applies to") && !p.text.starts_with("[!")
+        })
         .map(|p| (p.line, p.text.clone()))
 }
 

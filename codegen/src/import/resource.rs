@@ -76,7 +76,9 @@ pub(super) fn model(im: &mut Importer<'_>, page: &Page, at: &TableRef, name: &st
     let description = page
         .paragraphs
         .iter()
-        .find(|p| p.line > at.line && table.is_none_or(|t| p.line < t.line))
+        .filter(|p| p.line > at.line && table.is_none_or(|t| p.line < t.line))
+        // A note (`>[!NOTE]`) is no description.
+        .find(|p| !p.text.starts_with("[!"))
         .map(|p| p.text.clone())
         .unwrap_or_default();
     if description.is_empty() {

@@ -183,7 +183,8 @@ fn by_key(im: &mut Importer<'_>, key: &str, file: &str) -> Typed {
         .next()
         .map(|c| c.to_uppercase().chain(upper).collect())
         .unwrap_or_default();
-    let candidates = [pascal.clone(), format!("Resource{pascal}")];
+    let one = crate::docs::singular(&pascal);
+    let candidates = [pascal.clone(), one, format!("Resource{pascal}")];
     for name in candidates {
         if let Some(table) = im.library.find(file, &name) {
             return Typed::sure(im.model_of(table));
