@@ -34,6 +34,24 @@ pub(super) fn linked(im: &mut Importer<'_>, file: &str, paragraphs: &[&Paragraph
     out
 }
 
+/// The models the "Response" section names: the ones it links to, else a
+/// model of the resource pages its first paragraph names in words
+/// (`returns a CountryInformation object`).
+pub(super) fn named(im: &mut Importer<'_>, file: &str, paragraphs: &[&Paragraph]) -> Vec<String> {
+    let links = linked(im, file, paragraphs);
+    if !links.is_empty() {
+        return links;
+    }
+    let Some(first) = paragraphs.first() else {
+        return links;
+    };
+    let words = first.text.split(|c: char| !c.is_alphanumeric()).skip(1);
+    let named = words
+        .filter(|w| w.len() > 2 && w.starts_with(char::is_uppercase))
+        .find_map(|w| im.library.find(file, w));
+    named.map(|t| im.model_of(t)).into_iter().collect()
+}
+
 /// The request body: the model the example's object type names on a
 /// resource page or the section links to, else the "Request body"
 /// section's own table (a model of the operation's), or the example's shape.
@@ -67,7 +85,7 @@ pub(super) fn body(
     let typed = if let Some(model) = defined.or(link) {
         if let Some(t) = table {
             let what = format!(
-                "the body is {model}, which the section or its example names; the section's table (under `{}`) lists the properties the request needs",
+                "the body is {model}, which the section or its example names, while the section's table (under `{}`) lists the properties the request needs",
                 t.heading
             );
             own.add(file, t.line, what);
@@ -156,7 +174,7 @@ fn example_type(im: &mut Importer<'_>, text: &str, file: &str, line: usize, hint
 }
 
 /// The type of an example response's body; `links` are the models the
-/// Response section links to. `None` for an empty body.
+/// Response section names. `None` for an empty body.
 pub(super) fn response_type(
     im: &mut Importer<'_>,
     text: &str,
@@ -184,10 +202,12 @@ pub(super) fn response_type(
         }
         None => (None, false),
     };
+    // An item the example does not type says nothing against the section.
+    let shown = shown.filter(|s| !(s.ty == "json" && s.why.is_some()));
     let typed = match (shown, links.first()) {
         (Some(s), Some(l)) if &s.ty != l => Typed {
             why: Some(format!(
-                "the Response section links {l}; the example shows {}",
+                "the Response section names {l}, but the example shows {}",
                 s.ty
             )),
             ty: s.ty,

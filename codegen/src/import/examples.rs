@@ -137,7 +137,7 @@ pub(super) fn apply(im: &mut Importer<'_>) {
                 let mut marks = Marks::default();
                 let value: String = key.sample.to_string().chars().take(40).collect();
                 let what = format!(
-                    "the table types `{}` as `{}`; the example gives {value}",
+                    "the table types `{}` as `{}`, but the example gives {value}",
                     p.name, p.ty
                 );
                 marks.add(&key.file, key.line, what);

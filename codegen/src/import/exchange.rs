@@ -136,7 +136,7 @@ pub(super) fn fill(
                 file,
                 *line,
                 format!(
-                    "the example request is `{shown}`; the request syntax (line {}) is `{} {}`",
+                    "the example request is `{shown}`, but the request syntax (line {}) is `{} {}`",
                     row.line, op.method, op.path
                 ),
             );
@@ -150,7 +150,7 @@ pub(super) fn fill(
         .first()
         .map(|p| p.text.clone())
         .unwrap_or_default();
-    let links = bodies::linked(im, file, &paragraphs);
+    let links = bodies::named(im, file, &paragraphs);
     for (at, heading, r) in &ex.responses {
         let at = *at;
         if r.status >= 400 {
@@ -216,7 +216,13 @@ pub(super) fn fill(
         });
     }
     if op.responses.is_empty() {
-        let ty = links.first().cloned();
+        let listing = ["collection of", "list of"]
+            .iter()
+            .any(|w| description.contains(w));
+        let ty = links.first().map(|m| match listing {
+            true => format!("{}<{m}>", im.known.collection),
+            false => m.clone(),
+        });
         marks.add(
             file,
             line,

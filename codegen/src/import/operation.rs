@@ -8,7 +8,7 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use super::exchange;
-use super::params::{ParamTable, params};
+use super::params::{self, ParamTable, params};
 use super::{Importer, Known, Marks};
 use crate::docs::{
     Page, SyntaxRow, applies_to, credentials, names_header, params_table, section, syntax_rows,
@@ -84,9 +84,15 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
         marks.onto(&mut op.decide);
         out.push(op);
     }
+    // A page of one request: the table's other optional rows are its query.
+    let (proposed, left) = match rows.len() {
+        1 => params::left_over(im, file, &mut table, &examples[0]),
+        _ => (Vec::new(), table.left()),
+    };
     if let Some(first) = out.first_mut() {
+        first.query_params.extend(proposed);
         let mut marks = Marks::default();
-        for (name, line) in table.left() {
+        for (name, line) in left {
             let what = format!(
                 "the URI-parameter table lists `{name}`, which no request-syntax row has: a parameter the syntax leaves out, or one too many"
             );

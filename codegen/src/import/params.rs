@@ -88,6 +88,17 @@ impl<'a> ParamTable<'a> {
     }
 }
 
+impl ParamTable<'_> {
+    /// The cell of column `column` (name, type, required, description) of
+    /// the row named `name`.
+    fn row_cell(&self, name: &str, column: usize) -> Option<String> {
+        let t = self.table?;
+        let c = columns(t)[column]?;
+        let r = (0..t.rows.len()).find(|&r| key(&name_cell(t, r)) == key(name))?;
+        t.rows[r].cells.get(c).map(|s| s.trim().to_string())
+    }
+}
+
 fn name_cell(t: &Table, r: usize) -> String {
     let n = columns(t)[0].unwrap_or(0);
     t.rows[r]
@@ -130,6 +141,7 @@ pub(super) fn params(
             file,
             line: row.line,
             in_path: true,
+            extra: false,
         };
         path.push(param(im, at, table, &name, sample.as_deref()));
     }
@@ -146,10 +158,53 @@ pub(super) fn params(
             file,
             line: row.line,
             in_path: false,
+            extra: false,
         };
         query.push(param(im, at, table, &name, sample.as_deref()));
     }
     (path, query)
+}
+
+/// The rows of the table no request-syntax row took: as optional query
+/// parameters where the table does not say they are required and they are
+/// no GUID (an id belongs in a path), each marked; the others by name and line.
+pub(super) fn left_over(
+    im: &mut Importer<'_>,
+    file: &str,
+    table: &mut ParamTable<'_>,
+    examples: &RowExamples,
+) -> (Vec<RawParam>, Vec<(String, usize)>) {
+    let mut proposed = Vec::new();
+    let mut left = Vec::new();
+    for (name, line) in table.left() {
+        // A table without a "Required" column leaves them to the syntax.
+        let optional = table
+            .row_cell(&name, 2)
+            .is_none_or(|c| required_word(&c) == Some(false));
+        let guid = table
+            .row_cell(&name, 1)
+            .is_some_and(|c| c.to_ascii_lowercase().contains("guid"));
+        if !optional || guid {
+            left.push((name, line));
+            continue;
+        }
+        let sample = examples.query_value(&name);
+        let at = Place {
+            file,
+            line,
+            in_path: false,
+            extra: true,
+        };
+        let mut p = param(im, at, table, &name, sample.as_deref());
+        let mut marks = Marks::default();
+        let what = format!(
+            "`{name}` is in the URI-parameter table, not in the request syntax: proposed as an optional query parameter"
+        );
+        marks.add(file, line, what);
+        marks.onto(&mut p.decide);
+        proposed.push(p);
+    }
+    (proposed, left)
 }
 
 /// Where a parameter is read: the page, its row's line, path or query.
@@ -158,6 +213,8 @@ struct Place<'a> {
     file: &'a str,
     line: usize,
     in_path: bool,
+    /// A row of the table the syntax does not have: optional unless it says.
+    extra: bool,
 }
 
 fn param(
@@ -231,18 +288,22 @@ fn param(
     } else {
         Encoding::Text
     };
-    let required = match required_word(&cell(req_col)) {
-        Some(r) => r,
-        None if in_path => true,
-        None => {
-            own.add(
-                file,
-                line,
-                format!(
-                    "whether `{name}` is required: the table says `{}`",
-                    cell(req_col)
-                ),
+    let required = match (required_word(&cell(req_col)), req_col) {
+        (Some(r), _) => r,
+        (None, _) if in_path => true,
+        (None, _) if at.extra => false,
+        (None, Some(_)) => {
+            let what = format!(
+                "whether `{name}` is required: the table says `{}`",
+                cell(req_col)
             );
+            own.add(file, line, what);
+            true
+        }
+        (None, None) => {
+            let what =
+                format!("whether `{name}` is required: the table has no \"Required\" column");
+            own.add(file, line, what);
             true
         }
     };
