@@ -62,34 +62,7 @@ pub struct Imported {
 impl Draft {
     /// How many `decide:` marks the draft has.
     pub fn decisions(&self) -> usize {
-        let marks = |d: &Option<String>| usize::from(d.is_some());
-        let ops: usize = self
-            .operations
-            .iter()
-            .map(|o| {
-                marks(&o.decide)
-                    + o.path_params
-                        .iter()
-                        .chain(&o.query_params)
-                        .map(|p| marks(&p.decide))
-                        .sum::<usize>()
-                    + o.request_headers
-                        .iter()
-                        .map(|h| marks(&h.decide))
-                        .sum::<usize>()
-                    + o.body.as_ref().map_or(0, |b| marks(&b.decide))
-                    + o.responses.iter().map(|r| marks(&r.decide)).sum::<usize>()
-                    + o.errors.iter().map(|e| marks(&e.decide)).sum::<usize>()
-            })
-            .sum();
-        let models: usize = self
-            .models
-            .iter()
-            .map(|m| {
-                marks(&m.decide) + m.properties.iter().map(|p| marks(&p.decide)).sum::<usize>()
-            })
-            .sum();
-        ops + models
+        crate::spec::raw::marks(&self.operations, &self.models).len()
     }
 }
 
