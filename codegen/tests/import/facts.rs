@@ -10,7 +10,7 @@ use partner_center_codegen::{default_docs, default_spec};
 
 /// The share of the spec's facts (less those its contradictions explain)
 /// the draft reproduces: a regression fails here.
-const AT_LEAST: f64 = 0.95;
+const AT_LEAST: f64 = 0.951;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {

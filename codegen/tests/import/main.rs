@@ -9,4 +9,5 @@ mod common;
 mod cli;
 mod develop;
 mod facts;
+mod mutations;
 mod undecided;
