@@ -8,12 +8,13 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use super::exchange;
+use super::library::TableRef;
 use super::params::{self, ParamTable, params};
 use super::{Importer, Known, Marks};
 use crate::docs::{
     Page, SyntaxRow, applies_to, credentials, names_header, params_table, section, syntax_rows,
 };
-use crate::spec::raw::{Auth, RawOperation, RawOperationHeader};
+use crate::spec::raw::{Auth, Encoding, RawOperation, RawOperationHeader};
 
 const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
@@ -80,6 +81,7 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
         if summary.is_none() {
             marks.add(file, title_line, "the summary: no text under the title");
         }
+        filter_models(im, page, file, &mut op);
         exchange::fill(im, page, file, row, &examples[i], &mut op, &mut marks);
         marks.onto(&mut op.decide);
         out.push(op);
@@ -101,6 +103,55 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
         marks.onto(&mut first.decide);
     }
     out
+}
+
+/// A filter parameter (its JSON sent as text) is the model of the page's
+/// filter table: the one under a heading that names a filter (`Filter
+/// Syntax`), where there is one.
+fn filter_models(im: &mut Importer<'_>, page: &Page, file: &str, op: &mut RawOperation) {
+    let filters = op
+        .query_params
+        .iter_mut()
+        .filter(|p| p.encoding == Encoding::Json);
+    for p in filters {
+        let table = page
+            .tables
+            .iter()
+            .find(|t| t.heading.to_ascii_lowercase().contains("filter") && t.header.len() >= 2);
+        let heading = table.and_then(|t| {
+            page.headings
+                .iter()
+                .rev()
+                .find(|h| h.line < t.line && h.text == t.heading)
+        });
+        let (Some(t), Some(h)) = (table, heading) else {
+            continue;
+        };
+        let at = TableRef {
+            file: file.to_string(),
+            heading: h.text.clone(),
+            line: h.line,
+        };
+        p.ty = im.model_named(at, &format!("{}Filter", op.name));
+        // The spelling's own mark (a filter: its model) is answered here.
+        let others: Vec<&str> = p
+            .decide
+            .as_deref()
+            .map(|d| {
+                d.split("; ")
+                    .filter(|m| !m.starts_with("a filter:"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        p.decide = (!others.is_empty()).then(|| others.join("; "));
+        let mut marks = Marks::default();
+        let what = format!(
+            "the filter's model, proposed as `{}` from the table under `{}`",
+            p.ty, t.heading
+        );
+        marks.add(file, t.line, what);
+        marks.onto(&mut p.decide);
+    }
 }
 
 /// The page's title and its line: the front matter's, else the first heading.

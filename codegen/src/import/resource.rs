@@ -36,7 +36,12 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 /// Whether a table describes a model: it has a `Type` column, or it lists
 /// values (`Value | Description`).
 fn is_model_table(table: &Table) -> bool {
-    column(table, &["type"]).is_some() || is_enum_table(table)
+    column(table, &["type"]).is_some() || is_enum_table(table) || is_key_table(table)
+}
+
+/// A filter's keys (`Key | Value`): names as the filter's JSON writes them.
+fn is_key_table(table: &Table) -> bool {
+    column(table, &["key"]) == Some(0) && table.header.len() >= 2
 }
 
 fn is_enum_table(table: &Table) -> bool {
@@ -174,7 +179,11 @@ fn properties(
         if documented.is_empty() {
             continue;
         }
-        let name = json_name(&documented);
+        let name = if is_key_table(table) {
+            documented.clone()
+        } else {
+            json_name(&documented)
+        };
         if let Some(first) = out.iter().find(|p| p.name.eq_ignore_ascii_case(&name)) {
             marks.add(file, row.line, format!("the table lists `{documented}` twice: which row holds (the first, `{}`, is kept)", first.name));
             continue;

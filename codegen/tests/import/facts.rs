@@ -10,7 +10,7 @@ use partner_center_codegen::{default_docs, default_spec};
 
 /// The share of the spec's facts (less those its contradictions explain)
 /// the draft reproduces: a regression fails here.
-const AT_LEAST: f64 = 0.951;
+const AT_LEAST: f64 = 0.961;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {
@@ -206,6 +206,30 @@ fn model(facts: &mut Facts, s: &RawModel, d: Option<&RawModel>) {
     }
 }
 
+/// The model a type names, without `[..]` or a collection around it.
+fn inner(ty: &str) -> &str {
+    let ty = ty.trim_start_matches('[').trim_end_matches(']');
+    ty.split_once('<')
+        .map_or(ty, |(_, item)| item.trim_end_matches('>'))
+}
+
+/// Pairs of the spec's and the draft's model for the same body or response.
+fn same_models(s: &RawOperation, d: &RawOperation, out: &mut Vec<(String, String)>) {
+    if let (Some(a), Some(b)) = (&s.body, &d.body) {
+        out.push((inner(&a.ty).to_string(), inner(&b.ty).to_string()));
+    }
+    for r in &s.responses {
+        let theirs = d
+            .responses
+            .iter()
+            .find(|x| x.status == r.status)
+            .and_then(|x| x.body.as_ref());
+        if let (Some(a), Some(b)) = (&r.body, theirs) {
+            out.push((inner(a).to_string(), inner(b).to_string()));
+        }
+    }
+}
+
 /// Whether a contradiction the spec records explains a difference at `element`.
 fn explained(contradictions: &[&RawContradiction], element: &str) -> Option<String> {
     let element = element.to_ascii_lowercase();
@@ -243,6 +267,7 @@ fn the_draft_of_the_spec_pages_reproduces_the_spec() {
     let mut facts = Facts::default();
     let mut used = vec![false; draft.operations.len()];
     let mut contradictions: Vec<&RawContradiction> = Vec::new();
+    let mut renamed: Vec<(String, String)> = Vec::new();
     for s in &ops {
         contradictions.extend(&s.contradictions);
         let same = |d: &RawOperation| {
@@ -255,18 +280,30 @@ fn the_draft_of_the_spec_pages_reproduces_the_spec() {
             });
         if let Some(i) = found {
             used[i] = true;
+            same_models(s, &draft.operations[i], &mut renamed);
         }
         operation(&mut facts, s, found.map(|i| &draft.operations[i]));
     }
     for s in &models {
         contradictions.extend(&s.contradictions);
         let heading = s.heading.as_deref().unwrap_or(&s.name);
-        let found = draft.models.iter().find(|d| d.name == s.name).or_else(|| {
-            draft
-                .models
-                .iter()
-                .find(|d| d.doc == s.doc && d.heading.as_deref() == Some(heading))
-        });
+        // By name, else by its table, else as the model the same body or
+        // response of the same operation has in the draft.
+        let other = renamed
+            .iter()
+            .find(|(ours, _)| *ours == s.name)
+            .map(|(_, d)| d);
+        let found = draft
+            .models
+            .iter()
+            .find(|d| d.name == s.name)
+            .or_else(|| {
+                draft
+                    .models
+                    .iter()
+                    .find(|d| d.doc == s.doc && d.heading.as_deref() == Some(heading))
+            })
+            .or_else(|| draft.models.iter().find(|d| Some(&d.name) == other));
         model(&mut facts, s, found);
     }
 
