@@ -78,13 +78,23 @@ pub(super) fn examples(page: &Page, rows: &[SyntaxRow]) -> Vec<RowExamples> {
         (0..rows.len()).find(|&i| methods[i] == r.method && fits(rows[i].path(), example_path(r)))
     };
     let mut out: Vec<RowExamples> = rows.iter().map(|_| RowExamples::default()).collect();
+    // Where the last message of the current block ended: its byte and line,
+    // so that each block is searched once from start to end.
+    let mut cursor: (usize, usize, usize) = (0, 0, 0);
     for x in exchanges(page, rows.len(), shows) {
-        let offset = x
-            .block
-            .text
-            .find(x.text.trim_start())
-            .map_or(0, |i| x.block.text[..i].matches('\n').count());
-        let line = x.block.line + 1 + offset;
+        if cursor.0 != x.block.line {
+            cursor = (x.block.line, 0, 0);
+        }
+        let text = &x.block.text;
+        let found = text
+            .get(cursor.1..)
+            .and_then(|rest| rest.find(x.text.trim_start()));
+        if let Some(i) = found {
+            let start = cursor.1 + i;
+            cursor.2 += text[cursor.1..start].matches('\n').count();
+            cursor.1 = start;
+        }
+        let line = x.block.line + 1 + cursor.2;
         let slot = &mut out[x.of];
         if x.is_request && x.block.heading.to_ascii_lowercase().contains("response") {
             slot.misplaced.push(line);

@@ -155,8 +155,9 @@ impl Library {
             let Some(page) = self.page(&file) else {
                 continue;
             };
+            let tabled: HashSet<&str> = page.tables.iter().map(|t| t.heading.as_str()).collect();
             for h in &page.headings {
-                if has_table(&page, &h.text) {
+                if tabled.contains(h.text.as_str()) {
                     index
                         .entry(h.text.to_ascii_lowercase())
                         .or_insert_with(|| TableRef {
@@ -171,7 +172,8 @@ impl Library {
     }
 }
 
-/// Whether a table stands under the heading `heading`.
+/// Whether a table stands under the heading `heading` (one look, for one
+/// link: the index reads every heading with a set instead).
 fn has_table(page: &Page, heading: &str) -> bool {
     page.tables.iter().any(|t| t.heading == heading)
 }

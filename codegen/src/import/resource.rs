@@ -168,6 +168,8 @@ fn properties(
     let description_col =
         column(table, &["description"]).unwrap_or(table.header.len().saturating_sub(1));
     let mut out: Vec<RawProperty> = Vec::new();
+    // Each name (without case) and its first row's line.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for row in &table.rows {
         let cell = |i: usize| {
             row.cells
@@ -184,10 +186,14 @@ fn properties(
         } else {
             json_name(&documented)
         };
-        if let Some(first) = out.iter().find(|p| p.name.eq_ignore_ascii_case(&name)) {
-            marks.add(file, row.line, format!("the table lists `{documented}` twice: which row holds (the first, `{}`, is kept)", first.name));
+        if let Some(first) = seen.get(&name.to_ascii_lowercase()) {
+            let what = format!(
+                "the table lists `{documented}` twice: which row holds (the first, line {first}, is kept)"
+            );
+            marks.add(file, row.line, what);
             continue;
         }
+        seen.insert(name.to_ascii_lowercase(), row.line);
         let description = cell(description_col);
         let mut own = Marks::default();
         let Typed { mut ty, why } = match type_col {
