@@ -74,3 +74,36 @@ proptest! {
         prop_assert!(read.is_ok(), "{read:?}\n{text}");
     }
 }
+
+/// A page a hundred times the largest of the documents is read in time
+/// linear in it: one table of 20,000 rows, one block of 4,000 messages.
+#[test]
+fn a_large_page_is_drafted_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut resource = String::from(
+        "# Widget resources\n\n## Widget\n\nA widget.\n\n| Property | Type | Description |\n|---|---|---|\n",
+    );
+    for i in 0..20_000 {
+        resource.push_str(&format!(
+            "| p{i} | [Widget](#widget) | The \"p{i}\": a widget. |\n"
+        ));
+    }
+    std::fs::write(dir.path().join("widget-resources.md"), resource).unwrap();
+    let mut page = String::from(
+        "# Get widgets\n\nGets widgets.\n\n## Request syntax\n\n| Method | Request URI |\n|---|---|\n| GET | {baseURL}/v1/widgets/{id} HTTP/1.1 |\n\n## REST response\n\nReturns a [Widget](widget-resources.md#widget).\n\n```http\n",
+    );
+    for _ in 0..2_000 {
+        page.push_str("GET https://h/v1/widgets/1 HTTP/1.1\n\nHTTP/1.1 200 OK\n\n{\"p1\": {\"attributes\": {\"objectType\": \"Widget\"}}}\n");
+    }
+    page.push_str("```\n");
+    let path = dir.path().join("get-widgets.md");
+    std::fs::write(&path, page).unwrap();
+    let known = Known::of(&spec::load(&default_spec()).unwrap());
+    let start = std::time::Instant::now();
+    let imported = import::import(&[path], dir.path(), &known).unwrap();
+    let took = start.elapsed();
+    // The table's rows, and `attributes`, which only the examples show.
+    assert_eq!(imported.draft.models[0].properties.len(), 20_001);
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+    println!("20,000 rows and 4,000 messages in {took:?}");
+}
