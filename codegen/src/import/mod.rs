@@ -80,9 +80,14 @@ pub fn import(pages: &[PathBuf], docs: &Path, known: &Known) -> Result<Imported,
     }
     let mut im = Importer::new(known, Library::new(folders));
     let mut errors = Vec::new();
+    let mut given: HashSet<String> = HashSet::new();
     for path in pages {
         let page = Page::read(path).map_err(|e| Error::io(path, e))?;
         let file = file_name(path);
+        // A page named twice is drafted once.
+        if !given.insert(file.clone()) {
+            continue;
+        }
         let page = im.library.insert(&file, page);
         let ops = operation::read(&mut im, &page, &file);
         let drafted = if ops.is_empty() {
