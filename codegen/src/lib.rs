@@ -3,6 +3,7 @@
 //!
 //! The pipeline runs one way, a module per step:
 //! [`spec::load`] → [`validate::validate`] → [`emit::jobs`] → [`output`].
+//! [`import`] drafts spec entries from pages a person then checks.
 //! [`docs`] reads the published documents the spec is checked against
 //! (down to which operation each example shows); [`drift`] compares them
 //! with the spec, and [`examples`] takes from them the responses the
@@ -19,6 +20,7 @@ pub mod drift;
 pub mod emit;
 pub mod examples;
 pub mod ident;
+pub mod import;
 mod layout;
 pub mod model;
 pub mod openapi;

@@ -1,5 +1,5 @@
 //! `cargo codegen`: regenerate the client from the spec, check it is current,
-//! or compare the spec with the documents.
+//! compare the spec with the documents, or draft spec entries from pages.
 //!
 //! Exit codes: 0 success, 1 spec errors or stale output, 2 usage or I/O errors.
 
@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use partner_center_codegen::drift::{self, Format};
-use partner_center_codegen::{Diagnostic, Error, openapi, output, schema};
+use partner_center_codegen::import::{self, Known};
+use partner_center_codegen::{Diagnostic, Error, openapi, output, schema, spec};
 
 #[derive(Parser)]
 #[command(
@@ -44,6 +45,23 @@ enum Command {
         /// How to print the report
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        #[command(flatten)]
+        paths: Paths,
+    },
+    /// Draft spec entries from operation pages (and the resource pages they
+    /// link to): print them, or append the new ones to a spec file. Exit 0
+    /// drafted, 1 a page that could not be drafted, 2 usage or I/O errors.
+    Import {
+        /// The pages to draft from: operation pages, or resource pages
+        #[arg(required = true, value_name = "PAGE.md")]
+        pages: Vec<PathBuf>,
+        /// Where linked pages are found, before the folder of each page [default: spec/docs/en-us]
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// Add the operations and models the spec does not have yet to this
+        /// spec file (its text kept byte for byte) instead of printing them
+        #[arg(long, value_name = "FILE")]
+        append: Option<PathBuf>,
         #[command(flatten)]
         paths: Paths,
     },
@@ -98,6 +116,16 @@ fn main() -> ExitCode {
             let (spec, _) = paths.or(cli.paths);
             let docs = docs.unwrap_or_else(partner_center_codegen::default_docs);
             compare_docs(&spec, &docs, format)
+        }
+        Some(Command::Import {
+            pages,
+            docs,
+            append,
+            paths,
+        }) => {
+            let (spec, _) = paths.or(cli.paths);
+            let docs = docs.unwrap_or_else(partner_center_codegen::default_docs);
+            import_pages(&spec, &docs, &pages, append.as_deref())
         }
     };
     match result {
@@ -220,24 +248,105 @@ fn compare_docs(spec: &Path, docs: &Path, format: Format) -> Result<ExitCode, Er
     })
 }
 
-fn report(e: &Error) {
-    match e {
-        Error::Spec(diagnostics) => {
-            let color = std::io::stderr().is_terminal();
-            for d in diagnostics {
-                let source = std::fs::read_to_string(&d.file).ok();
-                let d = Diagnostic {
-                    file: shown(&d.file),
-                    ..d.clone()
-                };
-                eprintln!("{}", d.render(source.as_deref(), color));
+fn import_pages(
+    spec: &Path,
+    docs: &Path,
+    pages: &[PathBuf],
+    append: Option<&Path>,
+) -> Result<ExitCode, Error> {
+    let mut known = Known::of(&spec::load(spec)?);
+    let imported = import::import(pages, docs, &known)?;
+    let draft = &imported.draft;
+    let failed = !imported.errors.is_empty();
+    if failed {
+        diagnostics(&imported.errors);
+        eprintln!("{} page(s) could not be drafted", imported.errors.len());
+    }
+    match append {
+        Some(file) if failed => {
+            eprintln!("{}: nothing was appended", shown(file).display());
+        }
+        Some(file) => {
+            let text = match std::fs::read_to_string(file) {
+                Ok(text) => {
+                    // The file's own items count as the spec's, wherever it is.
+                    let own = Known::of(&spec::load(file)?);
+                    known.operations.extend(own.operations);
+                    known.models.extend(own.models);
+                    known.documents.extend(own.documents);
+                    text
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+                Err(e) => {
+                    return Err(Error::Io {
+                        path: file.to_path_buf(),
+                        source: e,
+                    });
+                }
+            };
+            let appended = import::append(&text, draft, &known).map_err(|message| {
+                Error::Spec(vec![Diagnostic {
+                    file: file.to_path_buf(),
+                    line: 1,
+                    column: 1,
+                    message,
+                }])
+            })?;
+            for item in &appended.skipped {
+                eprintln!("skipped {item}: the spec has it already");
+            }
+            if appended.text != text {
+                output::replace(file, &appended.text)?;
             }
             eprintln!(
-                "{} error(s) in the spec; nothing was written",
-                diagnostics.len()
+                "{}: appended {} item(s), skipped {}",
+                shown(file).display(),
+                appended.added.len(),
+                appended.skipped.len()
             );
         }
+        None if draft.operations.is_empty() && draft.models.is_empty() => {}
+        None => {
+            let names: Vec<String> = pages
+                .iter()
+                .map(|p| shown(p).display().to_string())
+                .collect();
+            print!("{}", import::render(draft, &names));
+        }
+    }
+    eprintln!(
+        "drafted {} operation(s) and {} model(s); {} `decide:` mark(s) for a person to resolve",
+        draft.operations.len(),
+        draft.models.len(),
+        draft.decisions()
+    );
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn report(e: &Error) {
+    match e {
+        Error::Spec(found) => {
+            diagnostics(found);
+            eprintln!("{} error(s) in the spec; nothing was written", found.len());
+        }
         other => eprintln!("{other}"),
+    }
+}
+
+/// Each diagnostic with the line it points at, paths as given.
+fn diagnostics(found: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal();
+    for d in found {
+        let source = std::fs::read_to_string(&d.file).ok();
+        let d = Diagnostic {
+            file: shown(&d.file),
+            ..d.clone()
+        };
+        eprintln!("{}", d.render(source.as_deref(), color));
     }
 }
 

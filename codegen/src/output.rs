@@ -258,7 +258,7 @@ fn create_beside(target: &Path, contents: &str) -> Result<PathBuf, Error> {
 }
 
 /// Replaces `target` with `contents` in one step (a new file moved over it).
-fn replace(target: &Path, contents: &str) -> Result<(), Error> {
+pub fn replace(target: &Path, contents: &str) -> Result<(), Error> {
     let temp = create_beside(target, contents)?;
     fs::rename(&temp, target).map_err(|e| {
         let _ = fs::remove_file(&temp);

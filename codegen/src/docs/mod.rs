@@ -9,6 +9,8 @@ mod http;
 mod json;
 mod markdown;
 mod messages;
+mod sections;
+mod types;
 
 pub use http::{
     HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, http_header, is_request_line,
@@ -16,4 +18,11 @@ pub use http::{
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
-pub use messages::{Message, messages, path_fits, text_fits, uuid_like};
+pub use messages::{Exchange, Message, exchanges, messages, path_fits, text_fits, uuid_like};
+pub use sections::{
+    SyntaxRow, applies_to, credentials, names_header, params_table, required_word, section,
+    syntax_rows,
+};
+pub use types::{
+    DocType, RULES as TYPE_RULES, Rule as TypeRule, Word as TypeWord, read as read_type, singular,
+};

@@ -4,7 +4,7 @@
 
 use super::shape::type_text;
 use super::{PageCx, Same, doctype, pair, prose};
-use crate::docs::{Page, Row, Table, query_pairs};
+use crate::docs::{Row, SyntaxRow, params_table, required_word, syntax_rows};
 use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -19,7 +19,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .in_text(format!("{}.path", op.id), None)
                 .only_in_spec(&op.path_at, op.path.clone()),
         }
-        prose::applies_to(cx, api, op);
+        prose::applies_to_line(cx, api, op);
         prose::auth(cx, op);
         prose::request_headers(cx, api, op);
         prose::request_body(cx, op);
@@ -31,50 +31,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .only_in_documents(row.uri.clone());
         }
     }
-    params_table(cx, api, &ops);
-}
-
-/// A request-syntax row: the one naming `{baseURL}`.
-struct SyntaxRow {
-    line: usize,
-    method: String,
-    /// After `{baseURL}`, without the HTTP version.
-    uri: String,
-}
-
-impl SyntaxRow {
-    fn path(&self) -> &str {
-        self.uri.split_once('?').map_or(&self.uri, |(p, _)| p)
-    }
-
-    /// The names of the row's query, e.g. `mpnId` of `?mpnId={mpnId}`.
-    fn query_names(&self) -> Vec<String> {
-        let query = self.uri.split_once('?').map_or("", |(_, q)| q);
-        query_pairs(query).into_iter().map(|(n, _)| n).collect()
-    }
-}
-
-fn syntax_rows(page: &Page) -> Vec<SyntaxRow> {
-    let mut out = Vec::new();
-    for row in page.tables.iter().flat_map(|t| &t.rows) {
-        let Some(cell) = row.cells.iter().find(|c| c.contains("{baseURL}")) else {
-            continue;
-        };
-        let after = cell
-            .split_once("{baseURL}")
-            .map_or(cell.as_str(), |(_, rest)| rest);
-        let uri = after
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        out.push(SyntaxRow {
-            line: row.line,
-            method: row.cells.first().cloned().unwrap_or_default(),
-            uri,
-        });
-    }
-    out
+    params(cx, api, &ops);
 }
 
 /// Two path templates are the same when their literals are, and their
@@ -158,35 +115,10 @@ fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
     }
 }
 
-/// The table of URI parameters: the first one after the syntax and before
-/// the request's headers or body (found by their English headings; on a
-/// translated page, the first one after the syntax).
-fn find_params_table(page: &Page) -> Option<&Table> {
-    let syntax = page.tables.iter().position(|t| {
-        t.rows
-            .iter()
-            .any(|r| r.cells.iter().any(|c| c.contains("{baseURL}")))
-    })?;
-    let after = page.tables[syntax].line;
-    let end = page
-        .headings
-        .iter()
-        .find(|h| {
-            h.line > after
-                && ["request headers", "request body", "request example"]
-                    .iter()
-                    .any(|name| h.text.eq_ignore_ascii_case(name))
-        })
-        .map_or(usize::MAX, |h| h.line);
-    page.tables[syntax + 1..]
-        .iter()
-        .find(|t| t.line < end && t.header.len() >= 3)
-}
-
 /// The URI-parameter table against the parameters of the page's operations:
 /// one table serves every row of the syntax, so a parameter is required when
 /// every operation of the page requires it.
-fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
+fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
     let mut ours: Vec<(&Operation, &Param, bool)> = Vec::new();
     for op in ops {
         for p in op.params().filter(|p| p.origin == Origin::Table) {
@@ -203,7 +135,7 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         let everywhere = ops.iter().all(|o| o.params().any(|q| q.name == p.name));
         *required &= everywhere;
     }
-    let Some(table) = find_params_table(cx.page) else {
+    let Some(table) = params_table(cx.page) else {
         for (op, p, _) in &ours {
             let element = format!("{}.params[{}]", op.id, p.name);
             cx.in_text(element, None)
@@ -237,11 +169,7 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
             cx.in_text(element("type"), line).different(&p.at, ours, ty);
         }
         let said = cell(row, 2);
-        let doc_required = match said.to_ascii_lowercase().as_str() {
-            "y" | "yes" | "true" | "required" => Some(true),
-            "n" | "no" | "false" | "optional" => Some(false),
-            _ => None,
-        };
+        let doc_required = required_word(&said);
         if doc_required != Some(required) {
             let ours = if required { "Yes" } else { "No" };
             cx.in_text(element("required"), line)

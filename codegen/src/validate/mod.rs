@@ -6,7 +6,8 @@
 //! `failures` (an operation's documented failures), `protocol` (headers,
 //! clouds, the error catalogue, throttling); this one holds the documents,
 //! the contradictions, the checks every kind shares and what spans the whole
-//! spec (names shared by the crate root).
+//! spec (names shared by the crate root); `undecided` refuses the
+//! `decide:` marks of a draft.
 
 mod exchange;
 mod failures;
@@ -15,6 +16,7 @@ mod operation;
 mod poll;
 mod protocol;
 mod types;
+mod undecided;
 mod union;
 
 use std::collections::{BTreeMap, HashMap};
@@ -67,6 +69,9 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
     }
 
     let areas = v.areas(loaded);
+    for (file, part) in files() {
+        v.undecided(file, part);
+    }
 
     let mut headers = Vec::new();
     let mut clouds = Vec::new();

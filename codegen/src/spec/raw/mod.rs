@@ -281,3 +281,23 @@ impl ErrorCode {
         }
     }
 }
+
+/// The `decide:` marks of operations and models, in the order a file
+/// writes them: what a person must still decide (see [`RawOperation::decide`]).
+pub fn marks<'a>(operations: &'a [RawOperation], models: &'a [RawModel]) -> Vec<&'a str> {
+    let mut out: Vec<&Option<String>> = Vec::new();
+    for o in operations {
+        out.push(&o.decide);
+        out.extend(o.path_params.iter().map(|p| &p.decide));
+        out.extend(o.query_params.iter().map(|p| &p.decide));
+        out.extend(o.request_headers.iter().map(|h| &h.decide));
+        out.extend(o.body.iter().map(|b| &b.decide));
+        out.extend(o.responses.iter().map(|r| &r.decide));
+        out.extend(o.errors.iter().map(|e| &e.decide));
+    }
+    for m in models {
+        out.push(&m.decide);
+        out.extend(m.properties.iter().map(|p| &p.decide));
+    }
+    out.into_iter().filter_map(Option::as_deref).collect()
+}
