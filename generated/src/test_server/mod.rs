@@ -55,6 +55,7 @@
 //! one on a port of your choice, for trying things by hand or for clients
 //! in other languages.
 
+mod judge;
 mod page;
 mod route;
 mod script;

@@ -13,8 +13,9 @@ use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 
+use super::judge::{Broken, Incoming, Verdict, judge};
 use super::page;
-use super::route::{Broken, Incoming, Reply, Route, Verdict, judge};
+use super::route::{Reply, Route};
 use super::script::{Queued, Replaced};
 use super::{Received, Shared};
 
