@@ -6,6 +6,7 @@
 
 pub mod fault;
 pub mod replay;
+pub mod wire;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use super::auth::is_bearer;
 use super::route::{Kind, Param, Route, Routes, Segment};
 
 /// A request as the server read it.
@@ -30,7 +31,8 @@ impl Incoming<'_> {
 pub(crate) enum Verdict {
     /// No operation has this method and path.
     Unknown,
-    /// Operation `route` (an index into [`Routes::operations`]) without a token.
+    /// Operation `route` (an index into [`Routes::operations`]) without a
+    /// Bearer token.
     Unauthorized(usize),
     /// Operation `route`, breaking a rule.
     Broken(usize, Broken),
@@ -52,12 +54,9 @@ pub(crate) fn judge(routes: &Routes, request: &Incoming<'_>) -> Verdict {
         return Verdict::Unknown;
     };
     let route = routes.operations[index];
-    let token = routes
-        .protocol
-        .authorization
-        .and_then(|name| request.header(name))
-        .map(|v| v.trim().trim_start_matches("Bearer").trim());
-    if routes.protocol.authorization.is_some() && token.is_none_or(str::is_empty) {
+    if let Some(name) = routes.protocol.authorization
+        && !is_bearer(request.header(name))
+    {
         return Verdict::Unauthorized(index);
     }
     match broken(route, request) {

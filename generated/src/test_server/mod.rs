@@ -8,12 +8,14 @@
 //!   the box. Where a page shows no example, the body is the smallest one
 //!   the model allows.
 //! - **The rules of the documents are enforced**: a request without a
-//!   token gets 401, a path no operation has 404, and a request that
-//!   breaks a rule of its page (a required query parameter left out, both
-//!   or neither of an exactly-one-of pair, a GUID or number that is not
-//!   one, a required `If-Match` missing, a body that is not JSON) gets the
-//!   failure the page documents for it, or else the catalogue's "Invalid
-//!   request input" (400) with what is wrong in its `data`.
+//!   Bearer token gets 401 (another scheme, such as `Basic`, or an empty
+//!   token is no token; the scheme's case does not matter), a path no
+//!   operation has 404, and a request that breaks a rule of its page (a
+//!   required query parameter left out, both or neither of an
+//!   exactly-one-of pair, a GUID or number that is not one, a required
+//!   `If-Match` missing, a body that is not JSON) gets the failure the page
+//!   documents for it, or else the catalogue's "Invalid request input"
+//!   (400) with what is wrong in its `data`.
 //! - **Scripting** ([`Script`]): per operation (`server.get_customer()`,
 //!   named like the client's method) or for all ([`TestServer::all`]),
 //!   queue a documented failure by its variant, any status, headers and
@@ -55,6 +57,7 @@
 //! one on a port of your choice, for trying things by hand or for clients
 //! in other languages.
 
+mod auth;
 mod judge;
 mod page;
 mod route;
@@ -209,7 +212,8 @@ pub struct Received {
     pub query: Vec<(String, String)>,
     /// Every header but `Authorization`: names in lower case, in order.
     pub headers: Vec<(String, String)>,
-    /// Whether the request carried a token; the token itself is not kept.
+    /// Whether the request carried a Bearer token (any other scheme is no
+    /// token); the token itself is not kept.
     pub has_token: bool,
     /// The body, as sent; empty when it was over 16 MiB (the server
     /// answers such a request as invalid without reading it).
@@ -228,8 +232,7 @@ impl Received {
         let token = parts
             .headers
             .get(authorization)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| v.trim().trim_start_matches("Bearer").trim());
+            .and_then(|v| v.to_str().ok());
         Received {
             operation,
             method: parts.method.to_string(),
@@ -244,7 +247,7 @@ impl Received {
                     (name.to_string(), value)
                 })
                 .collect(),
-            has_token: token.is_some_and(|t| !t.is_empty()),
+            has_token: auth::is_bearer(token),
             body: body.to_vec(),
         }
     }
