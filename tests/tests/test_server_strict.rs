@@ -68,3 +68,66 @@ async fn only_a_bearer_token_is_a_token() {
     let expected: Vec<bool> = [false; 10].into_iter().chain([true; 4]).collect();
     assert_eq!(tokens, expected, "the log says which carried a token");
 }
+
+#[tokio::test]
+async fn a_body_whose_strings_are_not_utf8_is_not_json() {
+    let server = TestServer::start().await.unwrap();
+    let head =
+        "POST /v1/customers HTTP/1.1\r\nAuthorization: Bearer t\r\nContent-Type: application/json";
+    let answer = send(
+        &server,
+        head,
+        b"{\"companyProfile\": {\"domain\": \"\xFF\xFEa\"}}",
+    )
+    .await;
+    assert_eq!(answer.status, 400, "{}", answer.head);
+    let body = answer.json();
+    assert_eq!(body["code"], 800002, "{body}");
+    assert!(body["data"].to_string().contains("not JSON"), "{body}");
+    // The same body in UTF-8 is.
+    let answer = send(
+        &server,
+        head,
+        "{\"companyProfile\": {\"domain\": \"ÿa\"}}".as_bytes(),
+    )
+    .await;
+    assert_eq!(answer.status, 201, "{}", answer.head);
+}
+
+#[tokio::test]
+async fn a_path_or_query_that_is_not_utf8_once_decoded_is_refused() {
+    let server = TestServer::start().await.unwrap();
+    let bearer = "\r\nAuthorization: Bearer t";
+    // `ProgramName` is text: read lossily, `%FF` was a program, and answered.
+    let head = format!("GET /v1/compliance/%FF/agreementstatus?mpnId=1234567 HTTP/1.1{bearer}");
+    let answer = send(&server, &head, b"").await;
+    assert_eq!(answer.status, 400, "{}", answer.head);
+    let data = answer.json()["data"].to_string();
+    assert!(
+        data.contains("ProgramName") && data.contains("%FF"),
+        "{data}"
+    );
+    assert!(data.contains("UTF-8"), "{data}");
+    assert!(!data.contains('\u{FFFD}'), "{data}");
+    // A GUID cut short: what was sent is shown, not a replacement character.
+    let head = format!("GET /v1/customers/%C3 HTTP/1.1{bearer}");
+    let answer = send(&server, &head, b"").await;
+    assert_eq!(answer.status, 400, "{}", answer.head);
+    let data = answer.json()["data"].to_string();
+    assert!(data.contains("%C3") && !data.contains('\u{FFFD}'), "{data}");
+    // A query value: a number's neighbour, never read.
+    let head =
+        format!("GET /v1/compliance/csp/agreementstatus?mpnId=1234567&note=%FF HTTP/1.1{bearer}");
+    let answer = send(&server, &head, b"").await;
+    assert_eq!(answer.status, 400, "{}", answer.head);
+    assert!(answer.json()["data"].to_string().contains("UTF-8"));
+    // Well-formed UTF-8, percent-encoded, is text as before.
+    let head = format!("GET /v1/compliance/%C3%BF/agreementstatus?mpnId=1234567 HTTP/1.1{bearer}");
+    assert_eq!(send(&server, &head, b"").await.status, 200);
+
+    let log = server.requests();
+    let operations: Vec<_> = log.iter().map(|r| r.operation).collect();
+    let status = Some("agreement_status");
+    let expected = [status, Some("get_customer"), status, status];
+    assert_eq!(operations, expected);
+}

@@ -5,16 +5,19 @@ use std::str::FromStr;
 
 use super::auth::is_bearer;
 use super::route::{Kind, Param, Route, Routes, Segment};
+use super::target;
 
 /// A request as the server read it.
 pub(crate) struct Incoming<'a> {
     pub(crate) method: &'a str,
     /// The path as sent, percent-encoded.
     pub(crate) path: &'a str,
-    /// Percent-decoded segments.
-    pub(crate) segments: &'a [String],
+    /// Percent-decoded segments; those that are not UTF-8, as sent.
+    pub(crate) segments: &'a [target::Segment<'a>],
     /// Percent-decoded pairs.
     pub(crate) query: &'a [(String, String)],
+    /// The first query pair that is not UTF-8 once decoded, as sent.
+    pub(crate) query_not_utf8: Option<&'a str>,
     pub(crate) headers: &'a http::HeaderMap,
     pub(crate) body: &'a [u8],
 }
@@ -103,11 +106,15 @@ fn find(routes: &Routes, request: &Incoming<'_>) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-fn fits(path: &[Segment], segments: &[String]) -> bool {
+/// Whether `segments` are a path of the template `path`: a segment that
+/// is not UTF-8 is no literal, but it is a value (a malformed one).
+fn fits(path: &[Segment], segments: &[target::Segment<'_>]) -> bool {
     path.len() == segments.len()
-        && path.iter().zip(segments).all(|(s, got)| match s {
-            Segment::Literal(l) => l.eq_ignore_ascii_case(got),
-            Segment::Param(_) => !got.is_empty(),
+        && path.iter().zip(segments).all(|(s, got)| match (s, got) {
+            (Segment::Literal(l), Ok(got)) => l.eq_ignore_ascii_case(got),
+            (Segment::Literal(_), Err(_)) => false,
+            (Segment::Param(_), Ok(got)) => !got.is_empty(),
+            (Segment::Param(_), Err(_)) => true,
         })
 }
 
@@ -131,9 +138,25 @@ fn broken(route: &Route, request: &Incoming<'_>) -> Option<Broken> {
             Segment::Literal(_) => None,
         });
     for (param, got) in params {
-        if !reads_as(param.kind, got) {
-            return Some(malformed(param, "path", got));
+        match got {
+            Ok(got) if !reads_as(param.kind, got) => {
+                return Some(malformed(param, "path", got));
+            }
+            Ok(_) => {}
+            Err(sent) => {
+                return Some(documented_or(param.malformed, || {
+                    format!(
+                        "the path parameter {} is not UTF-8 once percent-decoded: {sent:?}",
+                        param.name
+                    )
+                }));
+            }
         }
+    }
+    if let Some(sent) = request.query_not_utf8 {
+        return Some(Broken::Invalid(format!(
+            "the query is not UTF-8 once percent-decoded: {sent:?}"
+        )));
     }
     if let Some(group) = &route.one_of {
         let sent: Vec<&Param> = group
@@ -186,10 +209,17 @@ fn broken(route: &Route, request: &Incoming<'_>) -> Option<Broken> {
             }));
         }
     }
-    if route.body && serde_json::from_slice::<serde::de::IgnoredAny>(request.body).is_err() {
+    if route.body && !is_json(request.body) {
         return Some(Broken::Invalid("the body is not JSON".into()));
     }
     None
+}
+
+/// Whether `body` is JSON: UTF-8 text first (RFC 8259, 8.1), which reading
+/// the bytes alone does not check inside a string that is passed over.
+fn is_json(body: &[u8]) -> bool {
+    std::str::from_utf8(body)
+        .is_ok_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
 }
 
 fn malformed(param: &Param, place: &str, got: &str) -> Broken {

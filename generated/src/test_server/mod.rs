@@ -15,7 +15,11 @@
 //!   exactly-one-of pair, a GUID or number that is not one, a required
 //!   `If-Match` missing, a body that is not JSON) gets the failure the page
 //!   documents for it, or else the catalogue's "Invalid request input"
-//!   (400) with what is wrong in its `data`.
+//!   (400) with what is wrong in its `data`. Text must be UTF-8: a body,
+//!   a path parameter or a query pair that is not, once percent-decoded,
+//!   is such a broken rule (a malformed parameter, a body that is not
+//!   JSON), never read with the bytes replaced; a path whose literal
+//!   segment is not is no operation's (404).
 //! - **Scripting** ([`Script`]): per operation (`server.get_customer()`,
 //!   named like the client's method) or for all ([`TestServer::all`]),
 //!   queue a documented failure by its variant, any status, headers and
@@ -63,6 +67,7 @@ mod page;
 mod route;
 mod script;
 mod serve;
+mod target;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -208,7 +213,9 @@ pub struct Received {
     pub method: String,
     /// The path as sent (percent-encoded).
     pub path: String,
-    /// The query's name and value pairs, decoded, in order.
+    /// The query's name and value pairs, decoded, in order (bytes that are
+    /// not UTF-8 once decoded show as U+FFFD here; the server answers such a
+    /// request as invalid).
     pub query: Vec<(String, String)>,
     /// Every header but `Authorization`: names in lower case, in order.
     pub headers: Vec<(String, String)>,

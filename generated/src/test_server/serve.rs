@@ -14,10 +14,10 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 
 use super::judge::{Broken, Incoming, Verdict, judge};
-use super::page;
 use super::route::{Reply, Route};
 use super::script::{Queued, Replaced};
 use super::{Received, Shared};
+use super::{page, target};
 
 /// The largest request body the server reads; a larger one is not JSON to it.
 const MAX_BODY: usize = 16 << 20;
@@ -100,26 +100,14 @@ async fn answer(
         Ok(body) => (body.to_bytes(), false),
         Err(_) => (Bytes::new(), true),
     };
-    let segments: Vec<String> = parts
-        .uri
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .map(|s| {
-            percent_encoding::percent_decode_str(s)
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .collect();
-    let query: Vec<(String, String)> =
-        url::form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
+    let segments = target::segments(parts.uri.path());
+    let (query, query_not_utf8) = target::query(parts.uri.query().unwrap_or_default());
     let incoming = Incoming {
         method: parts.method.as_str(),
         path: parts.uri.path(),
         segments: &segments,
         query: &query,
+        query_not_utf8,
         headers: &parts.headers,
         body: &body,
     };
