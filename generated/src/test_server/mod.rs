@@ -29,6 +29,15 @@
 //! - **A log** of every request ([`TestServer::requests`]): method, path,
 //!   query, headers and body; the token is recorded as present or absent,
 //!   never as text.
+//! - **Limits**, far above what a client of the API needs, so that a slow
+//!   or hostile client cannot hold the server's memory or connections: a
+//!   request head must arrive within 10 seconds of the connection being
+//!   ready for it (a connection kept alive and idle as long is closed); a
+//!   body within 10 seconds more (else 408), and of at most 1 MiB (else
+//!   413, answered without reading it; the documented bodies are a few
+//!   KiB). At most 64 connections are served at once: one more waits,
+//!   unread, until one closes, and meanwhile every connection kept alive
+//!   closes after its current answer to make room.
 //!
 //! ```
 //! use partner_center::{AgreementStatusError, Program, Reseller, TestServer};
@@ -62,7 +71,10 @@
 //! in other languages.
 
 mod auth;
+mod body;
+mod connection;
 mod judge;
+mod limits;
 mod page;
 mod route;
 mod script;
@@ -128,7 +140,7 @@ impl TestServer {
             requests: Mutex::new(Vec::new()),
             scripts: Mutex::new(Scripts::default()),
         });
-        let task = tokio::spawn(serve::accept(listener, shared.clone()));
+        let task = tokio::spawn(connection::accept(listener, shared.clone()));
         Ok(TestServer {
             shared,
             address,
@@ -222,8 +234,8 @@ pub struct Received {
     /// Whether the request carried a Bearer token (any other scheme is no
     /// token); the token itself is not kept.
     pub has_token: bool,
-    /// The body, as sent; empty when it was over 16 MiB (the server
-    /// answers such a request as invalid without reading it).
+    /// The body, as sent; empty when it was not read: over 1 MiB (answered
+    /// 413) or not in full within 10 seconds (answered 408).
     pub body: Vec<u8>,
 }
 
