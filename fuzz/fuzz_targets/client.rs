@@ -1,6 +1,7 @@
 //! The client's calls against a server that answers anything: a server on
 //! 127.0.0.1 answers each request with the input (its first byte picks the
-//! operation called and the status, the rest is the body, sent as JSON).
+//! operation called and the status; then header lines, if a blank line
+//! ends them; the rest is the body, sent as JSON).
 //! Whatever it answers, a call gives a value or an error, never a panic;
 //! and an error's `Display` shows no control character and never the token.
 #![no_main]
@@ -53,16 +54,34 @@ static HARNESS: LazyLock<Harness> = LazyLock::new(|| {
 });
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, body)) = data.split_first() else {
+    let Some((&which, rest)) = data.split_first() else {
         return;
     };
     let harness = &*HARNESS;
     let status = CLIENT_STATUSES[usize::from(which >> 3) % CLIENT_STATUSES.len()];
+    // Header lines of the server's own before a blank line, if any; those
+    // that frame the message are the server's to write.
+    let (headers, body) = match rest.windows(4).position(|w| w == b"\r\n\r\n") {
+        Some(end) => (&rest[..end], &rest[end + 4..]),
+        None => (&b""[..], rest),
+    };
     let mut answer = format!(
-        "HTTP/1.1 {status} Fuzz\r\nContent-Type: application/json\r\nContent-Length: {}\r\nMS-RequestId: 0d2d9fd8-7e71-4b9b-9f3c-6b9a4e1f2a10\r\n\r\n",
+        "HTTP/1.1 {status} Fuzz\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
         body.len()
     )
     .into_bytes();
+    for line in headers.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let name = line.split(|&b| b == b':').next().unwrap_or_default();
+        let framing = [&b"content-length"[..], b"transfer-encoding", b"connection"]
+            .iter()
+            .any(|f| name.trim_ascii().eq_ignore_ascii_case(f));
+        if !framing && !line.contains(&b'\r') && line.contains(&b':') {
+            answer.extend_from_slice(line);
+            answer.extend_from_slice(b"\r\n");
+        }
+    }
+    answer.extend_from_slice(b"\r\n");
     answer.extend_from_slice(body);
     *harness
         .answer
@@ -108,6 +127,8 @@ fuzz_target!(|data: &[u8]| {
 });
 
 /// A call's result, its value dropped.
+// The crate's own choice (its errors keep the response's headers).
+#[allow(clippy::result_large_err)]
 fn drop_value<T, E: Into<Error>>(result: Result<T, E>) -> Result<(), Error> {
     result.map(|_| ()).map_err(Into::into)
 }

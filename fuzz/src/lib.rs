@@ -100,9 +100,9 @@ pub const CLIENT_OPERATIONS: [&str; 8] = [
 ];
 
 /// The statuses the `client` target's server answers, picked by the first
-/// byte's high bits: successes, documented failures, and statuses the
-/// client retries (it is built not to, so that none waits).
-pub const CLIENT_STATUSES: [u16; 8] = [200, 201, 204, 400, 404, 412, 429, 503];
+/// byte's high bits: successes, documented failures, a redirect, and
+/// statuses the client retries (it is built not to, so that none waits).
+pub const CLIENT_STATUSES: [u16; 12] = [200, 201, 204, 400, 404, 412, 429, 503, 302, 401, 408, 500];
 
 /// The workspace's root folder.
 pub fn root() -> PathBuf {
