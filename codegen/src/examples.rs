@@ -50,7 +50,7 @@ impl Examples {
     /// The examples of the pages under `docs`; a page that cannot be read
     /// (or a folder that does not exist) gives none.
     pub fn read(api: &Api, docs: &Path) -> Examples {
-        let mut files: Vec<&str> = api.operations.iter().map(|o| o.doc.as_str()).collect();
+        let mut files: Vec<&str> = api.operations.iter().flat_map(Operation::pages).collect();
         files.sort_unstable();
         files.dedup();
         let mut out = Examples::default();

@@ -172,6 +172,8 @@ pub struct Operation {
     /// `VerifyDomainAvailabilityResponse`.
     pub outcome_type: Option<String>,
     pub doc: String,
+    /// Other pages that document the same call.
+    pub also_on: Vec<String>,
     pub summary: String,
     /// Upper case, e.g. `GET`.
     pub method: String,
@@ -198,6 +200,17 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// Whether the page `file` documents this operation: its own page, or
+    /// one of the others that document the same call.
+    pub fn documented_on(&self, file: &str) -> bool {
+        self.doc == file || self.also_on.iter().any(|d| d == file)
+    }
+
+    /// Every page that documents it, its own first.
+    pub fn pages(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.doc.as_str()).chain(self.also_on.iter().map(String::as_str))
+    }
+
     /// Every parameter: path, query, then those of the exactly-one-of group.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.path_params
@@ -369,6 +382,9 @@ pub enum When {
 #[derive(Debug, Clone)]
 pub struct Contradiction {
     pub at: Location,
+    /// The page that contradicts itself (the item's own, or another that
+    /// documents the same call).
+    pub page: String,
     pub element: String,
     /// What the page says there, as the documents check reports it; `None`
     /// where it reports no value.

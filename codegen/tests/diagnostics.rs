@@ -349,3 +349,14 @@ fn unions_that_cannot_be() {
         })
     })));
 }
+
+/// An operation documented on other pages too names them among the spec's
+/// documents, once each; a contradiction names one of its pages.
+#[test]
+fn pages_of_an_operation_that_cannot_be() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "customers.yaml",
+        "    doc: get-a-customer-by-id.md\n",
+        "    doc: get-a-customer-by-id.md\n    also_on: [no-such-page.md, get-a-customer-by-id.md]\n",
+    )));
+}

@@ -31,7 +31,7 @@ async fn call(client: &Client, op: &str, a: &Args) -> Outcome {
 
 /// The pages of the spec's operations, each read once.
 fn pages() -> Vec<(String, Page)> {
-    let mut files: Vec<&str> = spec().operations.iter().map(|o| o.doc.as_str()).collect();
+    let mut files: Vec<&str> = spec().operations.iter().flat_map(|o| o.pages()).collect();
     files.sort_unstable();
     files.dedup();
     files

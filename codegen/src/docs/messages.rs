@@ -27,7 +27,11 @@ pub struct Message<'a, 'p> {
 /// otherwise), a response the operation of the request before it. Code
 /// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
 pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(file))
+        .collect();
     let shows = |r: &HttpRequest| {
         ops.iter()
             .position(|o| o.method == r.method && path_fits(api, o, r.path()))

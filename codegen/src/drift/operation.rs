@@ -9,7 +9,11 @@ use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let file = cx.file.clone();
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(&file))
+        .collect();
     let rows = syntax_rows(cx.page);
     let matched = match_rows(&rows, &ops);
     for (i, op) in ops.iter().enumerate() {

@@ -298,16 +298,25 @@ impl Validator {
     }
 
     /// The contradictions of an item, whose elements start with `prefix.`.
+    /// The contradictions of the item `prefix`, whose pages are `pages`
+    /// (its own first).
     fn contradictions(
         &mut self,
         file: &SourceFile,
         at: At,
         prefix: &str,
+        pages: &[&str],
         raw: &[RawContradiction],
     ) -> Vec<Contradiction> {
         let mut out: Vec<Contradiction> = Vec::new();
         for c in raw {
             let cat = Self::field(file, at, "element", Some(&c.element));
+            let page = c.page.as_deref().unwrap_or(pages[0]);
+            if !pages.contains(&page) {
+                let message =
+                    format!("`{page}` is not a page of `{prefix}` (its `doc` or `also_on`)");
+                self.field_error(file, cat, "page", message);
+            }
             if !c.element.starts_with(&format!("{prefix}.")) && c.element != prefix {
                 self.error(
                     file,
@@ -315,7 +324,7 @@ impl Validator {
                     format!("the element `{}` is not one of `{prefix}`", c.element),
                 );
             }
-            if out.iter().any(|x| x.element == c.element) {
+            if out.iter().any(|x| x.element == c.element && x.page == page) {
                 self.error(
                     file,
                     cat,
@@ -325,6 +334,7 @@ impl Validator {
             self.non_empty(file, cat, "note", &c.note);
             out.push(Contradiction {
                 at: Self::location(file, cat),
+                page: page.to_string(),
                 element: c.element.clone(),
                 document_value: c.document_value.clone(),
                 note: c.note.clone(),
