@@ -130,7 +130,7 @@ fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
     if let Some(poll) = o.responses.iter().find_map(|r| r.poll.as_ref()) {
         let value = value_type(o);
         let (operation, relative_to, property) =
-            (&poll.operation, &poll.relative_to, &poll.property);
+            (&poll.operation_name, &poll.relative_to, &poll.property);
         let done = &poll.done;
         let decode = quote! {
             fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
