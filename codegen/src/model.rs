@@ -104,6 +104,8 @@ pub struct Document {
     pub title: String,
     /// The index of the resource pages.
     pub index: bool,
+    /// Where the page as a whole disagrees with the spec's reading of it.
+    pub contradictions: Vec<Contradiction>,
 }
 
 #[derive(Debug, Clone)]

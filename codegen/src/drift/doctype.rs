@@ -10,6 +10,8 @@ enum DocType {
     String,
     Guid,
     Int,
+    /// `number`: a JSON number, whole or not.
+    Number,
     Bool,
     Decimal,
     DateTime,
@@ -49,12 +51,15 @@ fn read(cell: &str) -> DocType {
     match lower.as_str() {
         "string" | "str" => DocType::String,
         "guid" | "uuid" => DocType::Guid,
-        "int" | "integer" | "long" | "nullable int" | "number" | "int32" | "int64" => DocType::Int,
+        "int" | "integer" | "long" | "nullable int" | "int32" | "int64" => DocType::Int,
+        "number" => DocType::Number,
         "bool" | "boolean" => DocType::Bool,
         "decimal" | "double" | "float" | "money" => DocType::Decimal,
-        "date" | "datetime" | "date-time" | "dateTime" | "string in utc date time format" => {
-            DocType::DateTime
-        }
+        "date"
+        | "datetime"
+        | "date-time"
+        | "string in utc date time format"
+        | "string in utc date-time format" => DocType::DateTime,
         "object" => DocType::Object,
         "filter" => DocType::Filter,
         _ => DocType::Named(cell.to_string()),
@@ -62,15 +67,18 @@ fn read(cell: &str) -> DocType {
 }
 
 /// `strings` -> `string`, `ServicePlan resources` -> `ServicePlan`,
-/// `KeyValuePairs` -> `KeyValuePair`.
+/// `KeyValuePairs` -> `KeyValuePair`; a name followed by `resources` or
+/// `objects` is kept as it is (`DeviceUploadDetails resources`).
 fn singular(item: &str) -> String {
-    let item = item
-        .trim()
-        .trim_end_matches(" resources")
-        .trim_end_matches(" objects")
-        .trim();
+    let item = item.trim();
     if item.eq_ignore_ascii_case("objects") {
         return "object".into();
+    }
+    if let Some(name) = item
+        .strip_suffix(" resources")
+        .or_else(|| item.strip_suffix(" objects"))
+    {
+        return name.trim().to_string();
     }
     match item.strip_suffix('s') {
         Some(stem) if !stem.is_empty() && !stem.ends_with('s') => stem.to_string(),
@@ -99,6 +107,7 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::String, Type::Model(m)) => is_enum(m),
         (DocType::Guid, Type::Scalar(ValueType::Guid)) => true,
         (DocType::Int, Type::Scalar(ValueType::Int)) => true,
+        (DocType::Number, Type::Scalar(ValueType::Int | ValueType::Decimal)) => true,
         (DocType::Bool, Type::Scalar(ValueType::Bool)) => true,
         (DocType::Decimal, Type::Scalar(ValueType::Decimal)) => true,
         (DocType::DateTime, Type::Scalar(ValueType::DateTime | ValueType::Date)) => true,
@@ -135,6 +144,16 @@ mod tests {
             DocType::Array(Box::new(DocType::Object))
         );
         assert_eq!(read("string in UTC date time format"), DocType::DateTime);
+        assert_eq!(read("string in UTC date-time format"), DocType::DateTime);
+        assert_eq!(
+            read("array of DeviceUploadDetails resources"),
+            DocType::Array(Box::new(DocType::Named("DeviceUploadDetails".into())))
+        );
+        assert_eq!(
+            read("array of Device objects"),
+            DocType::Array(Box::new(DocType::Named("Device".into())))
+        );
+        assert_eq!(read("number"), DocType::Number);
         assert_eq!(read("nullable int"), DocType::Int);
         assert_eq!(
             read("Dictionary<string, object>"),

@@ -207,6 +207,12 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
                 .filter(|m| m.doc == name)
                 .flat_map(|m| &m.contradictions),
         )
+        .chain(
+            api.documents
+                .iter()
+                .filter(|d| d.file == name)
+                .flat_map(|d| &d.contradictions),
+        )
         .collect();
     for c in known {
         let mut seen = false;
