@@ -248,6 +248,16 @@ fn method_doc(o: &Operation) -> String {
     for r in &o.responses {
         let body = r.body.as_ref().map_or("no body".to_string(), type_words);
         lines.push(format!("- HTTP {}: {} ({body})", r.status, r.description));
+        if let Some(poll) = &r.poll {
+            let done: Vec<String> = poll.done.iter().map(|d| format!("`{d}`")).collect();
+            lines.push(format!(
+                "  the value is an [`Accepted`](crate::Accepted), followed at its `Location`: `.poll(&client)` calls [`Client::{0}`](crate::Client::{0}) once, `.wait(&client, limit)` until its `{1}` is {2}",
+                poll.operation,
+                poll.property,
+                done.join(" or ")
+            ));
+            continue;
+        }
         for h in &r.headers {
             lines.push(format!(
                 "  with header `{h}` (read it with `meta().header(\"{h}\")`)"

@@ -78,9 +78,13 @@ impl Client {
     ///   accepted combinations: hardwareHash + productKey, hardwareHash + serialNumber,
     ///   hardwareHash + productKey + serialNumber, hardwareHash only, productKey only, or
     ///   serialNumber + oemManufacturerName + modelName.
-    /// - HTTP 202: Accepted: the Location header is where the status of the upload is read. (no
-    ///   body)
-    ///   with header `Location` (read it with `meta().header("Location")`)
+    /// - HTTP 202: Accepted: the Location header is where the status of the upload is read. Which
+    ///   statuses end an upload is the spec's reading: the page lists them, not which are final.
+    ///   (no body)
+    ///   the value is an [`Accepted`](crate::Accepted), followed at its `Location`:
+    ///   `.poll(&client)` calls
+    ///   [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) once,
+    ///   `.wait(&client, limit)` until its `status` is `finished` or `finished_with_errors`
     ///
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
     /// is given others; await it for the result. Failures: [`UploadDevicesError`].
