@@ -104,6 +104,8 @@ pub struct Document {
     pub title: String,
     /// The index of the resource pages.
     pub index: bool,
+    /// Where the page as a whole disagrees with the spec's reading of it.
+    pub contradictions: Vec<Contradiction>,
 }
 
 #[derive(Debug, Clone)]
@@ -332,8 +334,11 @@ pub struct Response {
 #[derive(Debug, Clone)]
 pub struct Poll {
     pub at: Location,
+    /// The polled operation's `id`.
     pub operation: String,
-    /// Resolved once every operation is known.
+    /// Resolved once every operation is known: its name (the requests
+    /// of a poll are traced as its), answer and error type.
+    pub operation_name: String,
     pub answer: Option<Type>,
     pub error_type: String,
     pub relative_to: String,

@@ -66,6 +66,17 @@ fn a_contradiction_without_its_document_value() {
     )));
 }
 
+/// A document records findings of the page as a whole; one of an item is
+/// recorded on the item.
+#[test]
+fn a_document_contradiction_on_an_item() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "documents.yaml",
+        "      - element: models[Definitions]\n",
+        "      - element: Margin.properties[id]\n"
+    )));
+}
+
 #[test]
 fn duplicate_header_name_in_another_case() {
     insta::assert_snapshot!(diagnose(

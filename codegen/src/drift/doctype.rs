@@ -26,6 +26,7 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::String, Type::Model(m)) => is_enum(m),
         (DocType::Guid, Type::Scalar(ValueType::Guid)) => true,
         (DocType::Int, Type::Scalar(ValueType::Int)) => true,
+        (DocType::Number, Type::Scalar(ValueType::Int | ValueType::Decimal)) => true,
         (DocType::Bool, Type::Scalar(ValueType::Bool)) => true,
         (DocType::Decimal, Type::Scalar(ValueType::Decimal)) => true,
         // The tables write `date` for full dates and times, and for dates alone.

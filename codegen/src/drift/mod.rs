@@ -201,6 +201,7 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
         .iter()
         .flat_map(|o| &o.contradictions)
         .chain(api.models.iter().flat_map(|m| &m.contradictions))
+        .chain(api.documents.iter().flat_map(|d| &d.contradictions))
         .filter(|c| c.page == name)
         .collect();
     for c in known {

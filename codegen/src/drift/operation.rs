@@ -112,7 +112,12 @@ fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
         let element = format!("{id}.query[{}]", doc_names[d]);
         cx.in_text(element, line).only_in_documents(row.uri.clone());
     }
-    for &s in &pairing.only_spec {
+    // A row may leave out the optional parameters its URI-parameter table
+    // lists (compared there): the analytics pages write no query at all.
+    // One of an exactly-one-of group is never optional.
+    let left_out =
+        |s: usize| s < op.query.len() && !ours[s].required && ours[s].origin == Origin::Table;
+    for &s in pairing.only_spec.iter().filter(|&&s| !left_out(s)) {
         let element = format!("{id}.query[{}]", ours[s].name);
         cx.in_text(element, line)
             .only_in_spec(&ours[s].at, ours[s].name.clone());
@@ -148,6 +153,20 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         return;
     };
     let cell = |row: &Row, i: usize| row.cells.get(i).cloned().unwrap_or_default();
+    // Name, Type, Required, Description, unless the header orders them
+    // otherwise (one page writes Parameter, Type, Description, Required).
+    let column = |name: &str, default: usize| {
+        table
+            .header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .unwrap_or(default)
+    };
+    let (type_col, required_col, description_col) = (
+        column("Type", 1),
+        column("Required", 2),
+        column("Description", 3),
+    );
     let doc_names: Vec<String> = table.rows.iter().map(|r| cell(r, 0)).collect();
     let spec_names: Vec<String> = ours
         .iter()
@@ -167,19 +186,19 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
                 name,
             );
         }
-        let ty = cell(row, 1);
+        let ty = cell(row, type_col);
         if !doctype::fits(api, &ty, &p.ty, p.encoding) {
             let ours = type_text(&p.ty);
             cx.in_text(element("type"), line).different(&p.at, ours, ty);
         }
-        let said = cell(row, 2);
+        let said = cell(row, required_col);
         let doc_required = required_word(&said);
         if doc_required != Some(required) {
             let ours = if required { "Yes" } else { "No" };
             cx.in_text(element("required"), line)
                 .different(&p.at, ours.to_string(), said);
         }
-        let description = cell(row, 3);
+        let description = cell(row, description_col);
         if description != p.description {
             cx.in_text(element("description"), line).different(
                 &p.at,
@@ -191,7 +210,7 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
     for &r in &pairing.only_doc {
         let element = format!("{}.params[{}]", ops[0].id, doc_names[r]);
         cx.in_text(element, Some(table.rows[r].line))
-            .only_in_documents(cell(&table.rows[r], 3));
+            .only_in_documents(cell(&table.rows[r], description_col));
     }
     for &s in &pairing.only_spec {
         let (op, p, _) = ours[s];

@@ -58,6 +58,10 @@ fn of_doc(im: &mut Importer<'_>, doc: &DocType, links: &[String], file: &str) ->
         DocType::String => Typed::sure("string"),
         DocType::Guid => Typed::sure("guid"),
         DocType::Int => Typed::sure("int"),
+        DocType::Number => Typed::unsure(
+            "int",
+            "`number`: `decimal` if the examples hold fractions".into(),
+        ),
         DocType::Bool => Typed::sure("bool"),
         DocType::Decimal => Typed::sure("decimal"),
         DocType::DateTime => Typed::sure("date-time"),

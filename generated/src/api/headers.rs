@@ -22,6 +22,13 @@ pub const AUTHORIZATION: &str = "Authorization";
 /// Documented in `headers.md`.
 pub const IF_MATCH: &str = "If-Match";
 
+/// `Location`: Sent with a 202 (Accepted): where the status of the accepted operation is
+/// read, a URI relative to {baseURL}/v1. Only the example of uploading devices shows it; the
+/// headers table does not define it.
+///
+/// Documented in `upload-a-list-of-devices-for-the-specified-customer.md`.
+pub const LOCATION: &str = "Location";
+
 /// `MS-Contract-Version`: Required. Specifies the version of the API requested; generally
 /// api-version: v1 unless otherwise specified in the Scenarios section.
 ///
@@ -110,6 +117,7 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// | [`MS-ServerId`](MS_SERVER_ID) | response | String | Unspecified |
 /// | [`MS-PartnerCenter-Client`](MS_PARTNER_CENTER_CLIENT) | request | String | Unspecified |
 /// | [`Retry-After`](RETRY_AFTER) | response | Int | Unspecified |
+/// | [`Location`](LOCATION) | response | Uri | Unspecified |
 pub static HEADERS: &[HeaderInfo] = &[
     HeaderInfo {
         name: "Authorization",
@@ -337,6 +345,22 @@ pub static HEADERS: &[HeaderInfo] = &[
             "before retrying the request."
         ),
         document: "api-throttling-guidance.md",
+    },
+    HeaderInfo {
+        name: "Location",
+        documented_as: "Location:",
+        direction: Direction::Response,
+        origin: Origin::Example,
+        value_type: ValueType::Uri,
+        requirement: Requirement::Unspecified,
+        semantics: None,
+        default: None,
+        description: concat!(
+            "Sent with a 202 (Accepted): where the status of the accepted operation is read, ",
+            "a URI relative to {baseURL}/v1. Only the example of uploading devices shows it; ",
+            "the headers table does not define it."
+        ),
+        document: "upload-a-list-of-devices-for-the-specified-customer.md",
     },
 ];
 

@@ -26,17 +26,24 @@ mod routes;
 pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
+    models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
         NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
         RelationshipToPartner,
     },
+    models::devices::{
+        BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
+        DeviceBatchCreationRequest, DevicePolicyUpdateRequest, DeviceUploadDetails,
+        DeviceUploadStatus, PolicySetting,
+    },
     models::directory_roles::DirectoryRole,
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::margins::{Margin, MarginSearchResponse},
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -50,11 +57,13 @@ pub use self::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
+    operations::analytics::ListLicensesDeploymentError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
+    operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,
         ListDirectoryRolesError, ListUserDirectoryRolesError,
@@ -63,6 +72,7 @@ pub use self::{
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
+    operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

@@ -66,6 +66,11 @@ pub struct RawDocument {
     /// resource page, the models it describes.
     #[serde(default)]
     pub index: bool,
+    /// Findings of the page as a whole that the spec knows of: a table no
+    /// model comes from (`models[<heading>]`), a resource page the index
+    /// leaves out (`index[<page>]`).
+    #[serde(default)]
+    pub contradictions: Vec<RawContradiction>,
 }
 
 /// Where the documents state a fact.
