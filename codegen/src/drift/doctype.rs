@@ -10,10 +10,15 @@ enum DocType {
     String,
     Guid,
     Int,
+    /// `number`: JSON's, an integer or not.
+    Number,
     Bool,
     Decimal,
     DateTime,
     Object,
+    /// The items of a list the cell does not type (a bare `IEnumerable`):
+    /// any type is one.
+    Unstated,
     /// `Dictionary<string, T>`: an object of any keys.
     Map(Box<DocType>),
     /// A JSON filter (a query parameter).
@@ -38,6 +43,13 @@ fn read(cell: &str) -> DocType {
         return DocType::Array(Box::new(read(item)));
     }
     // `lower` is `cell` with ASCII letters lowered: the same byte offsets.
+    if lower.starts_with("ienumerable<") && cell.ends_with('>') {
+        let item = &cell["ienumerable<".len()..cell.len() - 1];
+        return DocType::Array(Box::new(read(item)));
+    }
+    if lower == "ienumerable" {
+        return DocType::Array(Box::new(DocType::Unstated));
+    }
     if lower.starts_with("dictionary<") && cell.ends_with('>') {
         let inner = &cell["dictionary<".len()..cell.len() - 1];
         if let Some((key, value)) = inner.split_once(',')
@@ -49,12 +61,18 @@ fn read(cell: &str) -> DocType {
     match lower.as_str() {
         "string" | "str" => DocType::String,
         "guid" | "uuid" => DocType::Guid,
-        "int" | "integer" | "long" | "nullable int" | "number" | "int32" | "int64" => DocType::Int,
+        "int" | "integer" | "long" | "nullable int" | "int32" | "int64" => DocType::Int,
+        "number" => DocType::Number,
         "bool" | "boolean" => DocType::Bool,
         "decimal" | "double" | "float" | "money" => DocType::Decimal,
-        "date" | "datetime" | "date-time" | "dateTime" | "string in utc date time format" => {
-            DocType::DateTime
-        }
+        "date"
+        | "datetime"
+        | "date-time"
+        | "string in utc date time format"
+        | "string in utc date-time format"
+        | "string in the utc date-time format"
+        | "string in utc date-time offset format"
+        | "string in utc date time" => DocType::DateTime,
         "object" => DocType::Object,
         "filter" => DocType::Filter,
         _ => DocType::Named(cell.to_string()),
@@ -79,8 +97,9 @@ fn singular(item: &str) -> String {
 }
 
 /// Whether the spec's `ty` is what the cell says: the same type, or one the
-/// documents' type allows (a GUID, URI, date or enum is also a string; a
-/// model is an object).
+/// documents' type allows (a GUID, URI, date or enum is also a string, and
+/// so is a filter sent as encoded JSON; a model is an object; an integer or
+/// a decimal is a number).
 pub(super) fn fits(api: &Api, cell: &str, ty: &Type, encoding: Encoding) -> bool {
     matches(api, &read(cell), ty, encoding)
 }
@@ -96,9 +115,11 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
             s,
             ValueType::String | ValueType::Guid | ValueType::Uri | ValueType::DateTime
         ),
-        (DocType::String, Type::Model(m)) => is_enum(m),
+        (DocType::String, Type::Model(m)) => is_enum(m) || encoding == Encoding::Json,
         (DocType::Guid, Type::Scalar(ValueType::Guid)) => true,
         (DocType::Int, Type::Scalar(ValueType::Int)) => true,
+        (DocType::Number, Type::Scalar(ValueType::Int | ValueType::Decimal)) => true,
+        (DocType::Unstated, _) => true,
         (DocType::Bool, Type::Scalar(ValueType::Bool)) => true,
         (DocType::Decimal, Type::Scalar(ValueType::Decimal)) => true,
         (DocType::DateTime, Type::Scalar(ValueType::DateTime | ValueType::Date)) => true,
@@ -143,6 +164,20 @@ mod tests {
         assert_eq!(
             read("Dictionary<string, decimal>"),
             DocType::Map(Box::new(DocType::Decimal))
+        );
+        assert_eq!(read("number"), DocType::Number);
+        assert_eq!(read("string in UTC date-time format"), DocType::DateTime);
+        assert_eq!(
+            read("IEnumerable<QuantityDetail>"),
+            DocType::Array(Box::new(DocType::Named("QuantityDetail".into())))
+        );
+        assert_eq!(
+            read("IEnumerable<string>"),
+            DocType::Array(Box::new(DocType::String))
+        );
+        assert_eq!(
+            read("IEnumerable"),
+            DocType::Array(Box::new(DocType::Unstated))
         );
         assert_eq!(read("GUID"), DocType::Guid);
         assert_eq!(read("String"), DocType::String);
