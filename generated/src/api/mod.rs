@@ -33,6 +33,13 @@ pub use self::{
         RelationshipToPartner,
     },
     models::directory_roles::DirectoryRole,
+    models::entitlements::{
+        Artifact, ArtifactDetails, ArtifactType, Entitlement, EntitlementType,
+        QuantityDetail, ReferenceOrder, Reservation, ReservedInstanceArtifact,
+        ReservedInstanceArtifactDetails, VirtualMachineReservation,
+        VirtualMachineReservedInstanceArtifact,
+        VirtualMachineReservedInstanceArtifactDetails,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
@@ -60,6 +67,7 @@ pub use self::{
         ListDirectoryRolesError, ListUserDirectoryRolesError,
         RemoveDirectoryRoleMemberError,
     },
+    operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },

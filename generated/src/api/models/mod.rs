@@ -12,6 +12,10 @@ pub mod customers;
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+pub mod entitlements;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;

@@ -12,6 +12,10 @@ mod customers;
 /// role; adding a user to a role and removing one.
 mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+mod entitlements;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
@@ -30,6 +34,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
         &users::DELETE_CUSTOMER_USER,
+        &entitlements::GET_ARTIFACT_DETAILS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
@@ -38,6 +43,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
+        &entitlements::LIST_ENTITLEMENTS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
