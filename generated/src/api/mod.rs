@@ -48,6 +48,7 @@ pub use self::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
     },
+    models::rate_card::{AzureMeter, AzureOfferTerm, AzureRateCard},
     models::resources::{
         Address, Contact, FieldFilter, FieldFilterOperator, FileInfo, KeyValuePair, Link,
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
@@ -71,6 +72,7 @@ pub use self::{
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
+    operations::rate_card::GetAzureRateCardError,
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

@@ -23,6 +23,10 @@ pub mod licenses;
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
 
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+pub mod rate_card;
+
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.
 pub mod resources;

@@ -20,5 +20,9 @@ pub mod entitlements;
 /// them.
 pub mod licenses;
 
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+pub mod rate_card;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

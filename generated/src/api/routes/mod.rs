@@ -20,6 +20,10 @@ mod entitlements;
 /// them.
 mod licenses;
 
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+mod rate_card;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
 
@@ -35,6 +39,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::CREATE_CUSTOMER_USER,
         &users::DELETE_CUSTOMER_USER,
         &entitlements::GET_ARTIFACT_DETAILS,
+        &rate_card::GET_AZURE_RATE_CARD,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
