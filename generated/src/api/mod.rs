@@ -26,6 +26,11 @@ mod routes;
 pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
+    models::audit::{
+        AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
+        AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
+        AuditResourceType,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -58,6 +63,7 @@ pub use self::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
+    operations::audit::ListAuditRecordsError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,

@@ -4,6 +4,10 @@
 /// Whether an indirect reseller has signed the Microsoft Partner Agreement.
 pub mod agreement_status;
 
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+pub mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;

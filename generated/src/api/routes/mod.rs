@@ -4,6 +4,10 @@
 /// Whether an indirect reseller has signed the Microsoft Partner Agreement.
 mod agreement_status;
 
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -43,6 +47,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &audit::LIST_AUDIT_RECORDS,
         &licenses::LIST_AVAILABLE_LICENSES,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
