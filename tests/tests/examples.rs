@@ -63,12 +63,20 @@ fn documented(requests: bool) -> usize {
         .count()
 }
 
-/// The inputs of `op`: those of its first example request, or made up.
+/// The inputs of `op`: those of its first example request (but values the
+/// spec records as not of their type), or made up.
 fn args_of(op: &Operation, all: &[Message<'_, '_>]) -> Args {
     all.iter()
         .find(|m| m.is_request && m.op.id == op.id)
-        .and_then(|m| parse_request(&m.text).ok())
-        .map_or_else(|| Args::made_up(op), |r| Args::of(op, &r))
+        .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)))
+        .map_or_else(
+            || Args::made_up(op),
+            |(index, r)| {
+                let mut args = Args::of(op, &r);
+                args.take_contradicted(op, index);
+                args
+            },
+        )
 }
 
 /// Path segments, percent-decoded and trimmed; a placeholder stands for the
@@ -100,7 +108,8 @@ async fn each_example_request_is_what_the_client_sends() {
         for m in all.iter().filter(|m| m.is_request) {
             let at = format!("{file}:{} ({})", m.block.line, m.op.id);
             let example = parse_request(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
-            let args = Args::of(m.op, &example);
+            let mut args = Args::of(m.op, &example);
+            let contradicted = args.take_contradicted(m.op, m.index);
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
             let server = partner_center::TestServer::start().await.unwrap();
@@ -112,6 +121,15 @@ async fn each_example_request_is_what_the_client_sends() {
                 builder = builder.application(application);
             }
             let client = builder.build().expect("client");
+            // A value the spec records as not of its type is one the client
+            // refuses, sending nothing; the rest of the example is sent.
+            for (name, value) in contradicted {
+                let mut with = args.clone();
+                with.query.push((name.clone(), value));
+                let refused = client.replay(&m.op.id, &with.inputs()).await;
+                let refused = refused.err().unwrap_or_else(|| panic!("{at}: {name} sent"));
+                assert!(refused.name.eq_ignore_ascii_case(&name), "{at}: {refused}");
+            }
             let outcome = call(&client, &m.op.id, &args).await;
             assert!(outcome.result.is_ok(), "{at}: {:?}", outcome.result);
 

@@ -27,6 +27,11 @@ pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
     models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
+    models::audit::{
+        AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
+        AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
+        AuditResourceType,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -39,6 +44,13 @@ pub use self::{
         DeviceUploadStatus, PolicySetting,
     },
     models::directory_roles::DirectoryRole,
+    models::entitlements::{
+        Artifact, ArtifactDetails, ArtifactType, Entitlement, EntitlementType,
+        QuantityDetail, ReferenceOrder, Reservation, ReservedInstanceArtifact,
+        ReservedInstanceArtifactDetails, VirtualMachineReservation,
+        VirtualMachineReservedInstanceArtifact,
+        VirtualMachineReservedInstanceArtifactDetails,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
@@ -48,6 +60,7 @@ pub use self::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
     },
+    models::rate_card::{AzureMeter, AzureOfferTerm, AzureRateCard},
     models::resources::{
         Address, Contact, FieldFilter, FieldFilterOperator, FileInfo, KeyValuePair, Link,
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
@@ -58,6 +71,7 @@ pub use self::{
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
+    operations::audit::ListAuditRecordsError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
@@ -69,10 +83,12 @@ pub use self::{
         ListDirectoryRolesError, ListUserDirectoryRolesError,
         RemoveDirectoryRoleMemberError,
     },
+    operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::rate_card::GetAzureRateCardError,
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

@@ -8,6 +8,10 @@ pub mod agreement_status;
 /// customer and product, a page of rows at a time.
 pub mod analytics;
 
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+pub mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
@@ -20,6 +24,10 @@ pub mod devices;
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+pub mod entitlements;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
@@ -30,6 +38,10 @@ pub mod margins;
 
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
+
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+pub mod rate_card;
 
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.
