@@ -2,7 +2,7 @@
 //! here is resolved and every Rust identifier chosen, so emitting cannot fail.
 
 pub use crate::spec::raw::{
-    Answers, Auth, Direction, Encoding, Origin, Requirement, Semantics, ValueType,
+    Answers, Auth, Direction, Encoding, Origin, RateLimit, Requirement, Semantics, Span, ValueType,
 };
 
 /// The whole API description.
@@ -412,6 +412,8 @@ pub struct Model {
     pub kind: ModelKind,
     /// The model whose properties this one's start with.
     pub extends: Option<String>,
+    /// The resource's rate limit, where its page states one.
+    pub rate_limit: Option<RateLimit>,
     pub contradictions: Vec<Contradiction>,
 }
 

@@ -371,3 +371,12 @@ fn pages_of_an_operation_that_cannot_be() {
         "    doc: get-a-customer-by-id.md\n    also_on: [no-such-page.md, get-a-customer-by-id.md]\n",
     )));
 }
+
+#[test]
+fn a_rate_limit_of_no_requests() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "customers.yaml",
+        "      requests: 500\n",
+        "      requests: 0\n"
+    )));
+}

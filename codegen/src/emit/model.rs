@@ -36,6 +36,16 @@ fn model(m: &Model) -> TokenStream {
         crate::model::Origin::Example => format!("Shown by the examples of `{}`.", m.doc),
         crate::model::Origin::Prose => format!("Described in `{}`.", m.doc),
     };
+    let source = match &m.rate_limit {
+        // What a caller plans its concurrency by.
+        Some(l) => format!(
+            "{source}\n\nPartner Center accepts at most {} requests per {} per {} on this resource.",
+            l.requests,
+            l.per.word(),
+            l.scope
+        ),
+        None => source,
+    };
     let text = doc2(&m.description, &source);
     match &m.kind {
         ModelKind::Object(properties) => object(&m.name, &text, properties, false),

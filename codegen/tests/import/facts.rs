@@ -201,6 +201,15 @@ fn model(facts: &mut Facts, s: &RawModel, d: Option<&RawModel>) {
             why,
         );
     }
+    if let Some(limit) = &s.rate_limit {
+        let drafted = d.map(|d| format!("{:?}", d.rate_limit));
+        facts.add(
+            format!("{m}.rate_limit"),
+            format!("{:?}", Some(limit)),
+            drafted,
+            why,
+        );
+    }
     for v in &s.values {
         let found = d.and_then(|d| d.values.iter().find(|x| x.value == v.value));
         facts.add(
