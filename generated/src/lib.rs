@@ -157,6 +157,11 @@
 //! program runs it on a port of your choice. The feature adds the server
 //! side of hyper to the build; without it, nothing of the server is built.
 //!
+//! With the `entra` feature, the `entra` module gives tokens from Microsoft
+//! Entra ID: App+User from a partner user's refresh token (cached, renewed
+//! before expiry, rotations handed to the caller to store) and app-only from
+//! the application's secret.
+//!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! (operation, request id, correlation id), with an event per attempt
 //! (attempt, status) and per wait.
@@ -185,6 +190,8 @@ mod datetime;
 mod decimal;
 mod decode;
 mod download;
+#[cfg(feature = "entra")]
+pub mod entra;
 mod error;
 mod json;
 mod json_value;
