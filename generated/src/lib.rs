@@ -110,7 +110,12 @@
 //! long to wait (`Retry-After`, in seconds or as an HTTP-date: the documents
 //! give it on 429, and HTTP allows it on 503) is waited for; other retries
 //! back off exponentially with jitter, and no wait goes past the call's
-//! deadline: the call gives up instead. Every attempt of a call sends the
+//! deadline: the call gives up instead. A 429 with `Retry-After` holds back
+//! every call of the client (and its clones) in the same scope until it
+//! ends, instead of each finding the limit alone: the scope is the customer
+//! of a path under `/customers/{id}`, else the partner, as Partner Center
+//! counts its limits (api-throttling-guidance.md); a held call waits at
+//! most until its deadline. Every attempt of a call sends the
 //! same `MS-RequestId` and `MS-CorrelationId`, as the documents ask, and the
 //! next call gets new ones. A token provider
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
@@ -202,6 +207,7 @@ mod response;
 mod retry;
 #[cfg(feature = "test-server")]
 pub mod test_server;
+mod throttle;
 mod token;
 mod trace;
 
