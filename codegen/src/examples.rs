@@ -44,6 +44,11 @@ struct Documented {
     failures: BTreeMap<String, Served>,
     /// The body of its first example request, as JSON.
     request_body: Option<Value>,
+    /// Whether `success` and `request_body` come from the operation's own
+    /// page (`doc`): they do when it has them, before its `also_on` pages,
+    /// whatever the order of the files.
+    success_on_doc: bool,
+    request_on_doc: bool,
 }
 
 impl Examples {
@@ -60,12 +65,14 @@ impl Examples {
             };
             for m in messages(api, file, &page).iter().filter(|m| m.is_request) {
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let on_doc = file == m.op.doc;
                 let body = parse_request(&m.text).ok().map(|r| r.body);
-                if entry.request_body.is_none()
+                if (entry.request_body.is_none() || on_doc && !entry.request_on_doc)
                     && let Some(Ok(read)) =
                         body.filter(|b| !b.is_empty()).map(|b| parse_lenient(&b))
                 {
                     entry.request_body = Some(read.value);
+                    entry.request_on_doc = on_doc;
                 }
             }
             for m in messages(api, file, &page).iter().filter(|m| !m.is_request) {
@@ -74,8 +81,9 @@ impl Examples {
                 };
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let on_doc = file == m.op.doc;
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
-                    if entry.success.is_none() {
+                    if entry.success.is_none() || on_doc && !entry.success_on_doc {
                         let mut success = served(api, &response, origin);
                         // A file is sent as the media type the spec reads
                         // (a page may say application/json of a CSV).
@@ -86,6 +94,7 @@ impl Examples {
                             success.headers.push(("Content-Type".into(), media.clone()));
                         }
                         entry.success = Some(success);
+                        entry.success_on_doc = on_doc;
                     }
                 } else if let Some(failure) = m.op.errors.iter().find(|e| {
                     !e.example.is_empty()

@@ -1,9 +1,11 @@
 //! The JSON of the documents' examples, read leniently: a quarter of them are
 //! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
 //! and missing commas, unquoted keys, single-quoted and typographic-quoted
-//! strings, `//` and `#` comments, bare placeholders such as `<quantity>`
-//! (read as the string `"<quantity>"`), and `...` or `…` standing for
-//! elided items or properties. Of these, the placeholders, the elisions and
+//! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
+//! byte-order mark lost to a re-encoding), an object in a second pair of
+//! braces, an object left unclosed before its array's `]`, bare placeholders such as `<quantity>` (read as the string
+//! `"<quantity>"`), and `...` or `…` standing for elided items or
+//! properties. Of these, the placeholders, the elisions and
 //! the byte-order mark are the documents' ways of writing JSON; the others
 //! are slips that make a body not JSON at all, also noted as such
 //! (`not_json`), since the documents check reports them.
@@ -37,6 +39,10 @@ pub fn parse_lenient(text: &str) -> Result<Lenient, String> {
         reader.quirk("a byte-order mark");
     }
     reader.space();
+    if reader.peek() == Some('?') && matches!(reader.chars.get(reader.at + 1), Some('{' | '[')) {
+        reader.bump();
+        reader.slip("a `?` before the body");
+    }
     let value = reader
         .value()?
         .ok_or_else(|| reader.error("no JSON value"))?;
@@ -105,7 +111,7 @@ impl Reader {
         }
     }
 
-    /// Whitespace and `//` comments.
+    /// Whitespace and comments.
     fn space(&mut self) {
         loop {
             match self.peek() {
@@ -116,6 +122,7 @@ impl Reader {
                 Some('/') if self.chars.get(self.at + 1) == Some(&'/') => {
                     self.comment("a `//` comment")
                 }
+                Some('/') if self.chars.get(self.at + 1) == Some(&'*') => self.block_comment(),
                 _ => return,
             }
         }
@@ -127,6 +134,16 @@ impl Reader {
         while self.peek().is_some_and(|c| c != '\n') {
             self.bump();
         }
+    }
+
+    /// A `/* */` comment, to its end (or the end of the text).
+    fn block_comment(&mut self) {
+        self.slip("a `/* */` comment");
+        self.at += 2;
+        while self.peek().is_some() && !self.chars[self.at..].starts_with(&['*', '/']) {
+            self.bump();
+        }
+        self.at = (self.at + 2).min(self.chars.len());
     }
 
     /// An ellipsis standing for elided items: `...` or `…`.
@@ -253,6 +270,7 @@ impl Reader {
     fn object(&mut self) -> Result<Value, String> {
         self.bump();
         let mut map = Map::new();
+        let mut first = true;
         loop {
             self.space();
             match self.peek() {
@@ -261,8 +279,11 @@ impl Reader {
                     return Ok(Value::Object(map));
                 }
                 Some(',') => return Err(self.error("a comma with no property before it")),
+                // `{ {"a": 1} }`: the object it means is the inner one.
+                Some('{') if first => return self.object_in_braces(),
                 _ => {}
             }
+            first = false;
             if self.ellipsis() {
                 self.space();
                 self.separator('}')?;
@@ -280,8 +301,26 @@ impl Reader {
                 None => self.quirk("an elided property value"),
             }
             self.space();
+            // `[{"a": 1 ]`: the `}` is missing, the array closes.
+            if self.peek() == Some(']') {
+                self.slip("a missing `}`");
+                return Ok(Value::Object(map));
+            }
             self.separator('}')?;
         }
+    }
+
+    /// The object of `{ {...} }`, after its outer `{`.
+    fn object_in_braces(&mut self) -> Result<Value, String> {
+        self.slip("an object in a second pair of braces");
+        let inner = self.nested(Self::object)?;
+        self.space();
+        self.separator('}')?;
+        self.space();
+        if self.bump() != Some('}') {
+            return Err(self.error("no `}` after the object in braces"));
+        }
+        Ok(inner)
     }
 
     fn array(&mut self) -> Result<Value, String> {
@@ -375,6 +414,44 @@ mod tests {
     }
 
     #[test]
+    fn comments_a_question_mark_and_misplaced_braces_are_slips() {
+        // create-a-cart.md comments its line items; checkout-a-cart.md
+        // starts its body with `?`; update-a-cart.md doubles the braces.
+        let commented =
+            parse_lenient("{\n  \"a\": [\n    {\n    /* one */\n      \"id\": 0\n    }\n  ]\n}")
+                .unwrap();
+        assert_eq!(commented.value, serde_json::json!({"a": [{"id": 0}]}));
+        assert_eq!(commented.not_json, ["line 4: a `/* */` comment"]);
+        let marked = parse_lenient("?{\n  \"a\": {...},\n  ...\n}").unwrap();
+        assert_eq!(marked.value, serde_json::json!({"a": {}}));
+        assert_eq!(marked.not_json, ["line 1: a `?` before the body"]);
+        let doubled = parse_lenient("{\n  {\n    \"a\": [1],\n  }\n}").unwrap();
+        assert_eq!(doubled.value, serde_json::json!({"a": [1]}));
+        assert_eq!(
+            doubled.not_json,
+            [
+                "line 2: an object in a second pair of braces",
+                "line 4: a trailing comma"
+            ]
+        );
+        // get-all-of-a-customer-s-orders.md leaves a line item unclosed.
+        let unclosed = parse_lenient("{\"items\": [\n  {\"a\": 1\n  ],\n  \"b\": 2}").unwrap();
+        assert_eq!(
+            unclosed.value,
+            serde_json::json!({"items": [{"a": 1}], "b": 2})
+        );
+        assert_eq!(unclosed.not_json, ["line 3: a missing `}`"]);
+        for bad in [
+            "{ {\"a\": 1} \"b\": 2}",
+            "{\"a\": /* open",
+            "?x",
+            "{\"a\": 1]",
+        ] {
+            assert!(parse_lenient(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn broken_json_is_an_error_with_its_line() {
         for bad in [
             "{\"a\": }",
@@ -384,6 +461,7 @@ mod tests {
             "",
             "{} x",
             "{,}",
+            "{\"a\": 1, {}}",
         ] {
             let e = parse_lenient(bad).unwrap_err();
             assert!(e.starts_with("line "), "{bad}: {e}");

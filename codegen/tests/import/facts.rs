@@ -15,8 +15,12 @@ use partner_center_codegen::{default_docs, default_spec};
 /// came, with what the importer does not yet draft (enums whose values only
 /// prose or a table without a type column lists, calls only examples show,
 /// optional properties the examples leave out, `number` cells whose
-/// examples hold fractions, the names people chose).
-const AT_LEAST: f64 = 0.846;
+/// examples hold fractions, the names people chose); 0.827 with the cart
+/// and order pages (request bodies whose examples are not JSON or that the
+/// page names after the example, enums of a `Name | ErrorCode` table, the
+/// optional properties of a model many pages answer, a model named apart
+/// from its heading, properties only other pages' examples show).
+const AT_LEAST: f64 = 0.827;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {

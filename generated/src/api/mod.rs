@@ -32,6 +32,10 @@ pub use self::{
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
         AuditResourceType,
     },
+    models::carts::{
+        Cart, CartCheckoutResult, CartError, CartErrorCode, CartLineItem, CartStatus,
+        OrderError, RenewsTo,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -56,6 +60,11 @@ pub use self::{
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::margins::{Margin, MarginSearchResponse},
+    models::orders::{
+        Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
+        OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
+        OrderStatus, QuantityProvisioningStatus,
+    },
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -72,6 +81,7 @@ pub use self::{
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
+    operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
@@ -88,6 +98,10 @@ pub use self::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::orders::{
+        CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
+        ListActivationLinksError, ListOrdersError, UpdateOrderError,
+    },
     operations::rate_card::GetAzureRateCardError,
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,

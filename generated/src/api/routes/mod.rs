@@ -12,6 +12,10 @@ mod analytics;
 /// performed over a period of days.
 mod audit;
 
+/// Carts: a customer's purchase put together line by line, updated, and checked out into
+/// orders.
+mod carts;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -36,6 +40,10 @@ mod licenses;
 /// downloaded as a comma-delimited file.
 mod margins;
 
+/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
+/// them and cancelling software purchases.
+mod orders;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 mod rate_card;
@@ -51,8 +59,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
+        &carts::CHECKOUT_CART,
+        &carts::CREATE_CART,
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
+        &orders::CREATE_ORDER,
         &users::DELETE_CUSTOMER_USER,
         &margins::DOWNLOAD_MARGINS,
         &entitlements::GET_ARTIFACT_DETAILS,
@@ -61,6 +72,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &orders::GET_ORDER,
+        &orders::GET_ORDER_PROVISIONING_STATUS,
+        &orders::LIST_ACTIVATION_LINKS,
         &audit::LIST_AUDIT_RECORDS,
         &licenses::LIST_AVAILABLE_LICENSES,
         &users::LIST_CUSTOMER_USERS,
@@ -70,12 +84,15 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &entitlements::LIST_ENTITLEMENTS,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
+        &orders::LIST_ORDERS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
+        &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
+        &orders::UPDATE_ORDER,
         &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
     ],
