@@ -32,6 +32,11 @@ pub use self::{
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
         AuditResourceType,
     },
+    models::availabilities::{
+        Availability, AvailabilityCurrency, InventoryCheckRequest, InventoryItem,
+        InventoryRestriction, RenewalInstruction, RenewalOption, Term,
+        TermCancellationPolicy, TermRefundOption,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -56,6 +61,10 @@ pub use self::{
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::margins::{Margin, MarginSearchResponse},
+    models::products::{
+        AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
+        SkuLinks,
+    },
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -72,6 +81,10 @@ pub use self::{
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
+    operations::availabilities::{
+        CheckInventoryError, GetAvailabilityError, ListAvailabilitiesError,
+        ListCustomerAvailabilitiesError,
+    },
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
@@ -88,6 +101,10 @@ pub use self::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::products::{
+        GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
+        ListProductsError, ListSkusError,
+    },
     operations::rate_card::GetAzureRateCardError,
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,

@@ -12,6 +12,10 @@ pub mod analytics;
 /// performed over a period of days.
 pub mod audit;
 
+/// The availabilities of a SKU (the configurations in which it can be bought: country,
+/// currency, segment, terms), and the inventory check of catalog items.
+pub mod availabilities;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
@@ -35,6 +39,10 @@ pub mod licenses;
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 pub mod margins;
+
+/// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
+/// shapes of a product).
+pub mod products;
 
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;

@@ -12,6 +12,10 @@ mod analytics;
 /// performed over a period of days.
 mod audit;
 
+/// The availabilities of a SKU (the configurations in which it can be bought: country,
+/// currency, segment, terms), and the inventory check of catalog items.
+mod availabilities;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -36,6 +40,10 @@ mod licenses;
 /// downloaded as a comma-delimited file.
 mod margins;
 
+/// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
+/// shapes of a product).
+mod products;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 mod rate_card;
@@ -51,18 +59,26 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
+        &availabilities::CHECK_INVENTORY,
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
         &users::DELETE_CUSTOMER_USER,
         &margins::DOWNLOAD_MARGINS,
         &entitlements::GET_ARTIFACT_DETAILS,
+        &availabilities::GET_AVAILABILITY,
         &rate_card::GET_AZURE_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &products::GET_PRODUCT,
+        &products::GET_SKU,
         &audit::LIST_AUDIT_RECORDS,
+        &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
+        &availabilities::LIST_CUSTOMER_AVAILABILITIES,
+        &products::LIST_CUSTOMER_PRODUCTS,
+        &products::LIST_CUSTOMER_SKUS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
@@ -70,6 +86,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &entitlements::LIST_ENTITLEMENTS,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
+        &products::LIST_PRODUCTS,
+        &products::LIST_SKUS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
