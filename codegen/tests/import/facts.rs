@@ -15,8 +15,12 @@ use partner_center_codegen::{default_docs, default_spec};
 /// came, with what the importer does not yet draft (enums whose values only
 /// prose or a table without a type column lists, calls only examples show,
 /// optional properties the examples leave out, `number` cells whose
-/// examples hold fractions, the names people chose).
-const AT_LEAST: f64 = 0.846;
+/// examples hold fractions, the names people chose); 0.842 with the
+/// catalog's pages, whose examples show other calls' answers (a SKU where
+/// availabilities are listed makes every Availability property optional in
+/// the draft) and models only the examples show (a currency, a term's
+/// cancellation policies, a SKU's links).
+const AT_LEAST: f64 = 0.842;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {

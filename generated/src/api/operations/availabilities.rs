@@ -2,7 +2,7 @@
 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.
 
 use crate::request::Request;
-use crate::{Call, Client, Error};
+use crate::{ApiError, Call, Client, DocumentedError, Error};
 
 /// The failures of [`Client::check_inventory`](crate::Client::check_inventory): its page
 /// documents none, so every failure is `Other`.
@@ -52,17 +52,46 @@ impl Client {
     }
 }
 
-/// The failures of [`Client::get_availability`](crate::Client::get_availability): its page
-/// documents none, so every failure is `Other`.
+/// The failures of [`Client::get_availability`](crate::Client::get_availability): a variant
+/// per failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`NotFound`](Self::NotFound) | 404 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAvailabilityError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Product was not found (400013), SKU was not found (400018), or Availability not found
+    /// (400019).
+    ///
+    /// HTTP 404, whatever its code (the page gives no example body).
+    NotFound(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(GetAvailabilityError {});
+impl GetAvailabilityError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "not_found",
+            example: "",
+            status: 404,
+            code: None,
+            source: None,
+            description: concat!(
+                "Product was not found (400013), SKU was not found (400018), or Availability not ",
+                "found (400019)."
+            ),
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(GetAvailabilityError {
+    NotFound,
+});
 
 impl Client {
     /// Get an availability of a SKU by its ID, as available in a country.
@@ -103,17 +132,42 @@ impl Client {
     }
 }
 
-/// The failures of [`Client::list_availabilities`](crate::Client::list_availabilities): its
-/// page documents none, so every failure is `Other`.
+/// The failures of [`Client::list_availabilities`](crate::Client::list_availabilities): a
+/// variant per failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`AccessNotAllowed`](Self::AccessNotAllowed) | 403 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListAvailabilitiesError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Access to the requested targetSegment is not allowed. (400030)
+    ///
+    /// HTTP 403, whatever its code (the page gives no example body).
+    AccessNotAllowed(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(ListAvailabilitiesError {});
+impl ListAvailabilitiesError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "access_not_allowed",
+            example: "",
+            status: 403,
+            code: None,
+            source: None,
+            description: "Access to the requested targetSegment is not allowed. (400030)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(ListAvailabilitiesError {
+    AccessNotAllowed,
+});
 
 impl Client {
     /// Get the availabilities of a SKU in a country (and segment).
@@ -204,17 +258,42 @@ impl Call<'_, crate::ResourceCollection<crate::Availability>, ListAvailabilities
 }
 
 /// The failures of
-/// [`Client::list_customer_availabilities`](crate::Client::list_customer_availabilities): its
-/// page documents none, so every failure is `Other`.
+/// [`Client::list_customer_availabilities`](crate::Client::list_customer_availabilities): a
+/// variant per failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`NotFound`](Self::NotFound) | 404 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCustomerAvailabilitiesError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// The parent product was not found. (400013)
+    ///
+    /// HTTP 404, whatever its code (the page gives no example body).
+    NotFound(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(ListCustomerAvailabilitiesError {});
+impl ListCustomerAvailabilitiesError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "not_found",
+            example: "",
+            status: 404,
+            code: None,
+            source: None,
+            description: "The parent product was not found. (400013)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(ListCustomerAvailabilitiesError {
+    NotFound,
+});
 
 impl Client {
     /// Get the availabilities of a SKU available to an existing customer.

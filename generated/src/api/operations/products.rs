@@ -2,19 +2,44 @@
 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.
 
 use crate::request::Request;
-use crate::{Call, Client, Error};
+use crate::{ApiError, Call, Client, DocumentedError, Error};
 
-/// The failures of [`Client::get_product`](crate::Client::get_product): its page documents
-/// none, so every failure is `Other`.
+/// The failures of [`Client::get_product`](crate::Client::get_product): a variant per failure
+/// its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`NotFound`](Self::NotFound) | 404 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetProductError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Product was not found. (400013)
+    ///
+    /// HTTP 404, whatever its code (the page gives no example body).
+    NotFound(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(GetProductError {});
+impl GetProductError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "not_found",
+            example: "",
+            status: 404,
+            code: None,
+            source: None,
+            description: "Product was not found. (400013)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(GetProductError {
+    NotFound,
+});
 
 impl Client {
     /// Get a product of the catalog by its ID, as available in a country.
@@ -46,17 +71,42 @@ impl Client {
     }
 }
 
-/// The failures of [`Client::get_sku`](crate::Client::get_sku): its page documents none, so
-/// every failure is `Other`.
+/// The failures of [`Client::get_sku`](crate::Client::get_sku): a variant per failure its
+/// page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`NotFound`](Self::NotFound) | 404 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSkuError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Product was not found (400013), or Sku was not found (400018).
+    ///
+    /// HTTP 404, whatever its code (the page gives no example body).
+    NotFound(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(GetSkuError {});
+impl GetSkuError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "not_found",
+            example: "",
+            status: 404,
+            code: None,
+            source: None,
+            description: "Product was not found (400013), or Sku was not found (400018).",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(GetSkuError {
+    NotFound,
+});
 
 impl Client {
     /// Get a SKU of a product by its ID, as available in a country.
@@ -93,16 +143,41 @@ impl Client {
 }
 
 /// The failures of [`Client::list_customer_products`](crate::Client::list_customer_products):
-/// its page documents none, so every failure is `Other`.
+/// a variant per failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`AccessNotAllowed`](Self::AccessNotAllowed) | 403 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCustomerProductsError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Access to the requested targetView is not allowed. (400036)
+    ///
+    /// HTTP 403, whatever its code (the page gives no example body).
+    AccessNotAllowed(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(ListCustomerProductsError {});
+impl ListCustomerProductsError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "access_not_allowed",
+            example: "",
+            status: 403,
+            code: None,
+            source: None,
+            description: "Access to the requested targetView is not allowed. (400036)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(ListCustomerProductsError {
+    AccessNotAllowed,
+});
 
 impl Client {
     /// Get the products of the catalog available to an existing customer, for a target view.
@@ -149,17 +224,42 @@ impl Client {
     }
 }
 
-/// The failures of [`Client::list_customer_skus`](crate::Client::list_customer_skus): its
-/// page documents none, so every failure is `Other`.
+/// The failures of [`Client::list_customer_skus`](crate::Client::list_customer_skus): a
+/// variant per failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`NotFound`](Self::NotFound) | 404 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCustomerSkusError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// The parent product was not found. (400013)
+    ///
+    /// HTTP 404, whatever its code (the page gives no example body).
+    NotFound(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(ListCustomerSkusError {});
+impl ListCustomerSkusError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "not_found",
+            example: "",
+            status: 404,
+            code: None,
+            source: None,
+            description: "The parent product was not found. (400013)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(ListCustomerSkusError {
+    NotFound,
+});
 
 impl Client {
     /// Get the SKUs of a product available to an existing customer.
@@ -196,17 +296,46 @@ impl Client {
     }
 }
 
-/// The failures of [`Client::list_products`](crate::Client::list_products): its page
-/// documents none, so every failure is `Other`.
+/// The failures of [`Client::list_products`](crate::Client::list_products): a variant per
+/// failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`AccessNotAllowed`](Self::AccessNotAllowed) | 403 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListProductsError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Access to the requested targetSegment is not allowed (400030), or to the requested
+    /// targetView (400036).
+    ///
+    /// HTTP 403, whatever its code (the page gives no example body).
+    AccessNotAllowed(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(ListProductsError {});
+impl ListProductsError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "access_not_allowed",
+            example: "",
+            status: 403,
+            code: None,
+            source: None,
+            description: concat!(
+                "Access to the requested targetSegment is not allowed (400030), or to the ",
+                "requested targetView (400036)."
+            ),
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(ListProductsError {
+    AccessNotAllowed,
+});
 
 impl Client {
     /// Get the products of the catalog available in a country, for a target view (and segment).
@@ -292,17 +421,57 @@ impl Call<'_, crate::ResourceCollection<crate::Product>, ListProductsError> {
     }
 }
 
-/// The failures of [`Client::list_skus`](crate::Client::list_skus): its page documents none,
-/// so every failure is `Other`.
+/// The failures of [`Client::list_skus`](crate::Client::list_skus): a variant per failure its
+/// page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`AccessNotAllowed`](Self::AccessNotAllowed) | 403 | any | any |
+/// | [`NotFound`](Self::NotFound) | 404 | any | any |
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListSkusError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
+    /// Access to the requested targetSegment is not allowed. (400030)
+    ///
+    /// HTTP 403, whatever its code (the page gives no example body).
+    AccessNotAllowed(ApiError),
+    /// The parent product was not found. (400013)
+    ///
+    /// HTTP 404, whatever its code (the page gives no example body).
+    NotFound(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
     Other(Error),
 }
 
-crate::error::operation_error!(ListSkusError {});
+impl ListSkusError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "access_not_allowed",
+            example: "",
+            status: 403,
+            code: None,
+            source: None,
+            description: "Access to the requested targetSegment is not allowed. (400030)",
+            data: &[],
+        },
+        DocumentedError {
+            id: "not_found",
+            example: "",
+            status: 404,
+            code: None,
+            source: None,
+            description: "The parent product was not found. (400013)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(ListSkusError {
+    AccessNotAllowed,
+    NotFound,
+});
 
 impl Client {
     /// Get the SKUs of a product available in a country (and segment).

@@ -94,6 +94,7 @@ pub(super) static CHECK_INVENTORY: ts::Route = ts::Route {
 /// documented responses.
 ///
 /// - success: get-an-availability-by-id.md:125
+/// - `not_found`: no example: the spec's code and description
 pub(super) static GET_AVAILABILITY: ts::Route = ts::Route {
     id: "get_availability",
     method: "GET",
@@ -129,6 +130,19 @@ pub(super) static GET_AVAILABILITY: ts::Route = ts::Route {
             "Prepaid\",\"duration\":\"P1Y\"}]}"
         ),
     ),
+    errors: &[
+        ts::failure(
+            "not_found",
+            ts::reply(
+                404,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":404,\"data\":[],\"description\":\"Product was not found (400013), SKU ",
+                    "was not found (400018), or Availability not found (400019).\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_get_availability,
     ..ts::Route::PLAIN
 };
@@ -137,6 +151,7 @@ pub(super) static GET_AVAILABILITY: ts::Route = ts::Route {
 /// documented responses.
 ///
 /// - success: get-a-list-of-availabilities-for-a-sku.md:142
+/// - `access_not_allowed`: no example: the spec's code and description
 pub(super) static LIST_AVAILABILITIES: ts::Route = ts::Route {
     id: "list_availabilities",
     method: "GET",
@@ -180,6 +195,19 @@ pub(super) static LIST_AVAILABILITIES: ts::Route = ts::Route {
             "targetSegment=commercial\"}},\"totalCount\":1}"
         ),
     ),
+    errors: &[
+        ts::failure(
+            "access_not_allowed",
+            ts::reply(
+                403,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":403,\"data\":[],\"description\":\"Access to the requested ",
+                    "targetSegment is not allowed. (400030)\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_list_availabilities,
     ..ts::Route::PLAIN
 };
@@ -188,6 +216,7 @@ pub(super) static LIST_AVAILABILITIES: ts::Route = ts::Route {
 /// and its documented responses.
 ///
 /// - success: no example: the smallest body of the spec's model
+/// - `not_found`: no example: the spec's code and description
 pub(super) static LIST_CUSTOMER_AVAILABILITIES: ts::Route = ts::Route {
     id: "list_customer_availabilities",
     method: "GET",
@@ -207,6 +236,19 @@ pub(super) static LIST_CUSTOMER_AVAILABILITIES: ts::Route = ts::Route {
         &[("Content-Type", "application/json")],
         "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
     ),
+    errors: &[
+        ts::failure(
+            "not_found",
+            ts::reply(
+                404,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":404,\"data\":[],\"description\":\"The parent product was not found. ",
+                    "(400013)\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_list_customer_availabilities,
     ..ts::Route::PLAIN
 };

@@ -61,6 +61,7 @@ impl TestServer {
 /// documented responses.
 ///
 /// - success: get-a-product-by-id.md:104
+/// - `not_found`: no example: the spec's code and description
 pub(super) static GET_PRODUCT: ts::Route = ts::Route {
     id: "get_product",
     method: "GET",
@@ -95,6 +96,16 @@ pub(super) static GET_PRODUCT: ts::Route = ts::Route {
             "    }\n}"
         ),
     ),
+    errors: &[
+        ts::failure(
+            "not_found",
+            ts::reply(
+                404,
+                &[("Content-Type", "application/json")],
+                "{\"code\":404,\"data\":[],\"description\":\"Product was not found. (400013)\"}",
+            ),
+        ),
+    ],
     replay: replay_get_product,
     ..ts::Route::PLAIN
 };
@@ -103,6 +114,7 @@ pub(super) static GET_PRODUCT: ts::Route = ts::Route {
 /// responses.
 ///
 /// - success: get-a-sku-by-id.md:94
+/// - `not_found`: no example: the spec's code and description
 pub(super) static GET_SKU: ts::Route = ts::Route {
     id: "get_sku",
     method: "GET",
@@ -152,6 +164,19 @@ pub(super) static GET_SKU: ts::Route = ts::Route {
             "    }\n}"
         ),
     ),
+    errors: &[
+        ts::failure(
+            "not_found",
+            ts::reply(
+                404,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":404,\"data\":[],\"description\":\"Product was not found (400013), or ",
+                    "Sku was not found (400018).\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_get_sku,
     ..ts::Route::PLAIN
 };
@@ -160,6 +185,7 @@ pub(super) static GET_SKU: ts::Route = ts::Route {
 /// its documented responses.
 ///
 /// - success: no example: the smallest body of the spec's model
+/// - `access_not_allowed`: no example: the spec's code and description
 pub(super) static LIST_CUSTOMER_PRODUCTS: ts::Route = ts::Route {
     id: "list_customer_products",
     method: "GET",
@@ -176,6 +202,19 @@ pub(super) static LIST_CUSTOMER_PRODUCTS: ts::Route = ts::Route {
         &[("Content-Type", "application/json")],
         "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
     ),
+    errors: &[
+        ts::failure(
+            "access_not_allowed",
+            ts::reply(
+                403,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":403,\"data\":[],\"description\":\"Access to the requested targetView ",
+                    "is not allowed. (400036)\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_list_customer_products,
     ..ts::Route::PLAIN
 };
@@ -184,6 +223,7 @@ pub(super) static LIST_CUSTOMER_PRODUCTS: ts::Route = ts::Route {
 /// documented responses.
 ///
 /// - success: no example: the smallest body of the spec's model
+/// - `not_found`: no example: the spec's code and description
 pub(super) static LIST_CUSTOMER_SKUS: ts::Route = ts::Route {
     id: "list_customer_skus",
     method: "GET",
@@ -201,6 +241,19 @@ pub(super) static LIST_CUSTOMER_SKUS: ts::Route = ts::Route {
         &[("Content-Type", "application/json")],
         "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
     ),
+    errors: &[
+        ts::failure(
+            "not_found",
+            ts::reply(
+                404,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":404,\"data\":[],\"description\":\"The parent product was not found. ",
+                    "(400013)\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_list_customer_skus,
     ..ts::Route::PLAIN
 };
@@ -209,6 +262,7 @@ pub(super) static LIST_CUSTOMER_SKUS: ts::Route = ts::Route {
 /// documented responses.
 ///
 /// - success: no example: the smallest body of the spec's model
+/// - `access_not_allowed`: no example: the spec's code and description
 pub(super) static LIST_PRODUCTS: ts::Route = ts::Route {
     id: "list_products",
     method: "GET",
@@ -225,6 +279,20 @@ pub(super) static LIST_PRODUCTS: ts::Route = ts::Route {
         &[("Content-Type", "application/json")],
         "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
     ),
+    errors: &[
+        ts::failure(
+            "access_not_allowed",
+            ts::reply(
+                403,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":403,\"data\":[],\"description\":\"Access to the requested ",
+                    "targetSegment is not allowed (400030), or to the requested targetView ",
+                    "(400036).\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_list_products,
     ..ts::Route::PLAIN
 };
@@ -233,6 +301,8 @@ pub(super) static LIST_PRODUCTS: ts::Route = ts::Route {
 /// documented responses.
 ///
 /// - success: get-a-list-of-skus-for-a-product.md:182
+/// - `access_not_allowed`: no example: the spec's code and description
+/// - `not_found`: no example: the spec's code and description
 pub(super) static LIST_SKUS: ts::Route = ts::Route {
     id: "list_skus",
     method: "GET",
@@ -291,6 +361,30 @@ pub(super) static LIST_SKUS: ts::Route = ts::Route {
             "cts/DZH318Z0BQ5S/skus?country=US\"}},\"totalCount\":40}"
         ),
     ),
+    errors: &[
+        ts::failure(
+            "access_not_allowed",
+            ts::reply(
+                403,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":403,\"data\":[],\"description\":\"Access to the requested ",
+                    "targetSegment is not allowed. (400030)\"}"
+                ),
+            ),
+        ),
+        ts::failure(
+            "not_found",
+            ts::reply(
+                404,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":404,\"data\":[],\"description\":\"The parent product was not found. ",
+                    "(400013)\"}"
+                ),
+            ),
+        ),
+    ],
     replay: replay_list_skus,
     ..ts::Route::PLAIN
 };
