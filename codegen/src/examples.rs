@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::docs::{
     HttpResponse, Page, messages, parse_lenient, parse_request, parse_response, split_messages,
 };
+use crate::drift::shape::not_the_answer;
 use crate::model::{
     Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type,
     ValueType,
@@ -83,7 +84,10 @@ impl Examples {
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
                 let on_doc = file == m.op.doc;
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
-                    if entry.success.is_none() || on_doc && !entry.success_on_doc {
+                    // An example the spec records as not the operation's
+                    // answer (another call's, or not JSON) is not served.
+                    let answer = !not_the_answer(api, m.op, m.index, &response.body);
+                    if answer && (entry.success.is_none() || on_doc && !entry.success_on_doc) {
                         let mut success = served(api, &response, origin);
                         // A file is sent as the media type the spec reads
                         // (a page may say application/json of a CSV).

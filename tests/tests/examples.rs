@@ -108,7 +108,20 @@ async fn each_example_request_is_what_the_client_sends() {
         let all = messages(api, &file, &page);
         for m in all.iter().filter(|m| m.is_request) {
             let at = format!("{file}:{} ({})", m.block.line, m.op.id);
-            let example = parse_request(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
+            let example = match parse_request(&m.text) {
+                Ok(example) => example,
+                // A request the page writes so that it is not one (a space
+                // in its URL): sent by no client, as the spec records.
+                Err(why) => {
+                    let element = format!("{}.request_examples[{}].request", m.op.id, m.index);
+                    let recorded = m.op.contradictions.iter().any(|c| {
+                        c.element == element && c.document_value.as_deref() == Some(why.as_str())
+                    });
+                    assert!(recorded, "{at}: {why}, and the spec records no `{element}`");
+                    replayed += 1;
+                    continue;
+                }
+            };
             let mut args = Args::of(m.op, &example);
             let contradicted = args.take_contradicted(m.op, m.index);
             // The crate's own test server: it answers the page's success
@@ -260,6 +273,22 @@ async fn each_example_response_gives_its_documented_outcome() {
             let server = TestServer::start(Reply::from_example(&example)).await;
             let client = server.client().build().expect("client");
             let outcome = call(&client, &m.op.id, &args_of(m.op, &all)).await;
+            if shape::not_the_answer(api, m.op, m.index, &example.body) {
+                // Another call's answer, or not JSON, as the spec records:
+                // the client refuses it, with the response's status.
+                assert!(
+                    matches!(
+                        &outcome.result,
+                        Err((_, partner_center::Error::Decode { .. }))
+                    ),
+                    "{at}: recorded as not the answer, but read: {:?}",
+                    outcome.result
+                );
+                let meta = outcome.meta.as_ref().unwrap_or_else(|| panic!("{at}"));
+                assert_eq!(meta.status(), example.status, "{at}: status");
+                replayed += 1;
+                continue;
+            }
             let recorded = Recorded {
                 file: &file,
                 index: m.index,

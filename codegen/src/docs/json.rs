@@ -162,10 +162,45 @@ impl Reader {
         true
     }
 
+    /// An ellipsis in brackets standing among the items of an array for
+    /// the items left out (`}\n  [...]\n]`): read as an ellipsis, not as an
+    /// empty array.
+    fn bracketed_ellipsis(&mut self) -> bool {
+        self.enclosed_ellipsis('[', ']')
+    }
+
+    /// An ellipsis alone between `open` and `close`, e.g. `{ ... }` for an
+    /// object left out: consumed, and noted as an ellipsis.
+    fn enclosed_ellipsis(&mut self, open: char, close_char: char) -> bool {
+        let blank = |c: &&char| c.is_whitespace();
+        let rest = &self.chars[self.at..];
+        if rest.first() != Some(&open) {
+            return false;
+        }
+        let inner = rest[1..].iter().take_while(blank).count() + 1;
+        let dots = match rest.get(inner) {
+            Some('…') => 1,
+            Some('.') if rest[inner..].starts_with(&['.', '.', '.']) => 3,
+            _ => return false,
+        };
+        let after = inner + dots;
+        let after = after + rest[after..].iter().take_while(|c| **c == '.').count();
+        let close = after + rest[after..].iter().take_while(blank).count();
+        if rest.get(close) != Some(&close_char) {
+            return false;
+        }
+        for _ in 0..=close {
+            self.bump();
+        }
+        self.quirk("an ellipsis for elided content");
+        true
+    }
+
     /// A value, or `None` for an ellipsis.
     fn value(&mut self) -> Result<Option<Value>, String> {
         self.space();
-        if self.ellipsis() {
+        // `"product": { ... }`: the whole object is left out.
+        if self.ellipsis() || self.enclosed_ellipsis('{', '}') {
             return Ok(None);
         }
         let value = match self.peek() {
@@ -332,6 +367,11 @@ impl Reader {
                 self.bump();
                 return Ok(Value::Array(items));
             }
+            if self.bracketed_ellipsis() {
+                self.space();
+                self.separator(']')?;
+                continue;
+            }
             if let Some(v) = self.value()? {
                 items.push(v);
             }
@@ -353,6 +393,16 @@ impl Reader {
                 Ok(())
             }
             Some(c) if c == close => Ok(()),
+            // Items left out, with no comma before the ellipsis: the
+            // documents' way of eliding, read as such.
+            Some('…' | '.') if self.ellipsis() => {
+                self.space();
+                self.separator(close)
+            }
+            Some('[') if close == ']' && self.bracketed_ellipsis() => {
+                self.space();
+                self.separator(close)
+            }
             // The next item, with no comma before it.
             Some('"' | '“' | '{' | '[') => {
                 self.slip("a missing comma");
@@ -449,6 +499,31 @@ mod tests {
         ] {
             assert!(parse_lenient(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn items_left_out_are_read_as_an_ellipsis() {
+        // An ellipsis with no comma before it, and one in brackets among
+        // the items (get-a-sku-by-id.md, get-a-list-of-skus-for-a-product.md).
+        let text =
+            "{\"a\": [\n  \"x\"\n…\n], \"items\": [\n  {\"b\": 1}\n  [...]\n], \"c\": [ [ … ] ]}";
+        let got = parse_lenient(text).unwrap();
+        assert_eq!(
+            got.value,
+            serde_json::json!({"a": ["x"], "items": [{"b": 1}], "c": []})
+        );
+        assert!(got.not_json.is_empty(), "{:?}", got.not_json);
+        assert!(
+            got.quirks.iter().all(|q| q.contains("ellipsis")),
+            "{:?}",
+            got.quirks
+        );
+        // An object left out is left out, as an elided value is.
+        let object = parse_lenient("{\"a\": 1, \"product\": { ... }, \"sku\": {…}}").unwrap();
+        assert_eq!(object.value, serde_json::json!({"a": 1}));
+        // An empty array is still one.
+        let empty = parse_lenient("{\"a\": [], \"b\": [[]]}").unwrap();
+        assert_eq!(empty.value, serde_json::json!({"a": [], "b": [[]]}));
     }
 
     #[test]

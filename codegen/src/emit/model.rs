@@ -54,6 +54,18 @@ fn model(m: &Model) -> TokenStream {
     }
 }
 
+/// The type of a field of model `owner`: a model that holds itself (an
+/// item type's subtype) holds it in a `Box`, or it would have no size.
+fn field_type(owner: &str, ty: &Type) -> TokenStream {
+    match ty {
+        Type::Model(m) if m == owner => {
+            let inner = rust_type(ty);
+            quote!(Box<#inner>)
+        }
+        _ => rust_type(ty),
+    }
+}
+
 /// A struct with a field per property: optional ones are `Option`s, left out
 /// of JSON when `None`; unknown JSON fields are ignored ([`deserialize`]).
 fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool) -> TokenStream {
@@ -61,7 +73,7 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
     let params = if generic { quote!(<T>) } else { quote!() };
     let fields = properties.iter().map(|p| {
         let field = ident(&p.rust_ident);
-        let inner = rust_type(&p.ty);
+        let inner = field_type(name, &p.ty);
         let text = doc(&p.description);
         if p.optional {
             quote! { #text pub #field: Option<#inner>, }
@@ -75,7 +87,7 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
         match &p.ty {
             Type::Scalar(ValueType::String | ValueType::Uri) => quote!(#field: impl Into<String>),
             other => {
-                let t = rust_type(other);
+                let t = field_type(name, other);
                 quote!(#field: #t)
             }
         }

@@ -19,8 +19,12 @@ use partner_center_codegen::{default_docs, default_spec};
 /// and order pages (request bodies whose examples are not JSON or that the
 /// page names after the example, enums of a `Name | ErrorCode` table, the
 /// optional properties of a model many pages answer, a model named apart
-/// from its heading, properties only other pages' examples show).
-const AT_LEAST: f64 = 0.827;
+/// from its heading, properties only other pages' examples show); then the
+/// catalog's pages, whose examples show other calls' answers (a SKU where
+/// availabilities are listed makes every Availability property optional in
+/// the draft) and models only the examples show (a currency, a term's
+/// cancellation policies, a SKU's links): 0.828 with both.
+const AT_LEAST: f64 = 0.828;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {

@@ -32,6 +32,11 @@ pub use self::{
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
         AuditResourceType,
     },
+    models::availabilities::{
+        Availability, AvailabilityCurrency, InventoryCheckRequest, InventoryItem,
+        InventoryRestriction, RenewalInstruction, RenewalOption, Term,
+        TermCancellationPolicy, TermRefundOption,
+    },
     models::carts::{
         Cart, CartCheckoutResult, CartError, CartErrorCode, CartLineItem, CartStatus,
         OrderError, RenewsTo,
@@ -65,6 +70,10 @@ pub use self::{
         OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
         OrderStatus, QuantityProvisioningStatus,
     },
+    models::products::{
+        AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
+        SkuLinks,
+    },
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -81,6 +90,10 @@ pub use self::{
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
+    operations::availabilities::{
+        CheckInventoryError, GetAvailabilityError, ListAvailabilitiesError,
+        ListCustomerAvailabilitiesError,
+    },
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
@@ -101,6 +114,10 @@ pub use self::{
     operations::orders::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
         ListActivationLinksError, ListOrdersError, UpdateOrderError,
+    },
+    operations::products::{
+        GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
+        ListProductsError, ListSkusError,
     },
     operations::rate_card::GetAzureRateCardError,
     operations::users::{

@@ -12,6 +12,10 @@ mod analytics;
 /// performed over a period of days.
 mod audit;
 
+/// The availabilities of a SKU (the configurations in which it can be bought: country,
+/// currency, segment, terms), and the inventory check of catalog items.
+mod availabilities;
+
 /// Carts: a customer's purchase put together line by line, updated, and checked out into
 /// orders.
 mod carts;
@@ -44,6 +48,10 @@ mod margins;
 /// them and cancelling software purchases.
 mod orders;
 
+/// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
+/// shapes of a product).
+mod products;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 mod rate_card;
@@ -59,6 +67,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
+        &availabilities::CHECK_INVENTORY,
         &carts::CHECKOUT_CART,
         &carts::CREATE_CART,
         &customers::CREATE_CUSTOMER,
@@ -67,6 +76,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::DELETE_CUSTOMER_USER,
         &margins::DOWNLOAD_MARGINS,
         &entitlements::GET_ARTIFACT_DETAILS,
+        &availabilities::GET_AVAILABILITY,
         &rate_card::GET_AZURE_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
@@ -74,9 +84,15 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::GET_CUSTOMER_USER,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
+        &products::GET_PRODUCT,
+        &products::GET_SKU,
         &orders::LIST_ACTIVATION_LINKS,
         &audit::LIST_AUDIT_RECORDS,
+        &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
+        &availabilities::LIST_CUSTOMER_AVAILABILITIES,
+        &products::LIST_CUSTOMER_PRODUCTS,
+        &products::LIST_CUSTOMER_SKUS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
@@ -85,6 +101,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
+        &products::LIST_PRODUCTS,
+        &products::LIST_SKUS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
