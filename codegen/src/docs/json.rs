@@ -2,8 +2,8 @@
 //! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
 //! and missing commas, unquoted keys, single-quoted and typographic-quoted
 //! strings, `//` and `#` comments, bare placeholders such as `<quantity>`
-//! (read as the string `"<quantity>"`), and `...` or `…` standing for
-//! elided items or properties.
+//! (read as the string `"<quantity>"`), `...` or `…` standing for
+//! elided items or properties, and no-break spaces where whitespace goes.
 
 use serde_json::{Map, Value};
 
@@ -90,6 +90,12 @@ impl Reader {
     fn space(&mut self) {
         loop {
             match self.peek() {
+                // JSON's own whitespace is space, tab, CR and LF: a page
+                // that indents with no-break spaces is not strict JSON.
+                Some('\u{a0}') => {
+                    self.bump();
+                    self.quirk("a no-break space");
+                }
                 Some(c) if c.is_whitespace() || c == '\u{feff}' => {
                     self.bump();
                 }
@@ -344,6 +350,10 @@ mod tests {
         let loose = parse_lenient("{“a”: 1 \"b\": [2 {}] # note\n}").unwrap();
         assert_eq!(loose.value, serde_json::json!({"a": 1, "b": [2, {}]}));
         assert_eq!(loose.quirks.len(), 3, "{:?}", loose.quirks);
+        // Indented with no-break spaces (get-invoiceline-items.md).
+        let indented = parse_lenient("{\n\u{a0}\u{a0}\"a\": 1\n}").unwrap();
+        assert_eq!(indented.value, serde_json::json!({"a": 1}));
+        assert_eq!(indented.quirks, ["line 2: a no-break space"]);
     }
 
     #[test]

@@ -10,6 +10,8 @@ enum DocType {
     String,
     Guid,
     Int,
+    /// `number`: a JSON number, whole or not (a count, an amount of money).
+    Number,
     Bool,
     Decimal,
     DateTime,
@@ -49,16 +51,30 @@ fn read(cell: &str) -> DocType {
     match lower.as_str() {
         "string" | "str" => DocType::String,
         "guid" | "uuid" => DocType::Guid,
-        "int" | "integer" | "long" | "nullable int" | "number" | "int32" | "int64" => DocType::Int,
+        "int" | "integer" | "long" | "nullable int" | "int32" | "int64" => DocType::Int,
+        "number" => DocType::Number,
         "bool" | "boolean" => DocType::Bool,
         "decimal" | "double" | "float" | "money" => DocType::Decimal,
-        "date" | "datetime" | "date-time" | "dateTime" | "string in utc date time format" => {
-            DocType::DateTime
-        }
+        "date"
+        | "datetime"
+        | "date-time"
+        | "string in utc date time format"
+        | "string in utc date-time format" => DocType::DateTime,
         "object" => DocType::Object,
         "filter" => DocType::Filter,
-        _ => DocType::Named(cell.to_string()),
+        // `InvoiceSummary object`, `ResourceLinks resource`: the model.
+        _ => DocType::Named(singular_model(cell)),
     }
+}
+
+/// A model's name, as a cell writes one model: without a trailing
+/// ` object` or ` resource`.
+fn singular_model(cell: &str) -> String {
+    let name = cell
+        .strip_suffix(" object")
+        .or_else(|| cell.strip_suffix(" resource"))
+        .unwrap_or(cell);
+    name.trim().to_string()
 }
 
 /// `strings` -> `string`, `ServicePlan resources` -> `ServicePlan`,
@@ -99,6 +115,7 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::String, Type::Model(m)) => is_enum(m),
         (DocType::Guid, Type::Scalar(ValueType::Guid)) => true,
         (DocType::Int, Type::Scalar(ValueType::Int)) => true,
+        (DocType::Number, Type::Scalar(ValueType::Int | ValueType::Decimal)) => true,
         (DocType::Bool, Type::Scalar(ValueType::Bool)) => true,
         (DocType::Decimal, Type::Scalar(ValueType::Decimal)) => true,
         (DocType::DateTime, Type::Scalar(ValueType::DateTime | ValueType::Date)) => true,
@@ -136,6 +153,12 @@ mod tests {
         );
         assert_eq!(read("string in UTC date time format"), DocType::DateTime);
         assert_eq!(read("nullable int"), DocType::Int);
+        assert_eq!(read("number"), DocType::Number);
+        assert_eq!(read("string in UTC date-time format"), DocType::DateTime);
+        assert_eq!(
+            read("InvoiceSummary object"),
+            DocType::Named("InvoiceSummary".into())
+        );
         assert_eq!(
             read("Dictionary<string, object>"),
             DocType::Map(Box::new(DocType::Object))

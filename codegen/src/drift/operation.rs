@@ -4,7 +4,7 @@
 
 use super::shape::type_text;
 use super::{PageCx, Same, doctype, pair, prose};
-use crate::docs::{Page, Row, Table, query_pairs};
+use crate::docs::{Page, Row, Table, percent_decode, query_pairs, text_fits};
 use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
@@ -13,11 +13,24 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let rows = syntax_rows(cx.page);
     let matched = match_rows(&rows, &ops);
     for (i, op) in ops.iter().enumerate() {
-        match matched[i] {
-            Some(r) => syntax(cx, op, &rows[r]),
+        // The operation's rows, each with the element its method and path
+        // are reported under.
+        let mut mine: Vec<(&SyntaxRow, String)> = Vec::new();
+        match matched.own[i] {
+            Some(r) => mine.push((&rows[r], op.id.clone())),
             None => cx
                 .in_text(format!("{}.path", op.id), None)
                 .only_in_spec(&op.path_at, op.path.clone()),
+        }
+        for (k, (at, uri)) in op.also_rows.iter().enumerate() {
+            let element = format!("{}.also_rows[{k}]", op.id);
+            match matched.also[i][k] {
+                Some(r) => mine.push((&rows[r], element)),
+                None => cx.in_text(element, None).only_in_spec(at, uri.clone()),
+            }
+        }
+        if !mine.is_empty() {
+            syntax(cx, api, op, &mine);
         }
         prose::applies_to(cx, api, op);
         prose::auth(cx, op);
@@ -25,7 +38,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         prose::request_body(cx, op);
     }
     for (r, row) in rows.iter().enumerate() {
-        if !matched.contains(&Some(r)) {
+        if !matched.is_used(r) {
             let element = format!("{}.syntax[{r}]", ops[0].id);
             cx.in_text(element, Some(row.line))
                 .only_in_documents(row.uri.clone());
@@ -92,11 +105,39 @@ fn same_path(doc: &str, ours: &str) -> bool {
         })
 }
 
-/// For each operation, its row: the row of the same path, else the next
-/// unpaired one in the page's order.
-fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Vec<Option<usize>> {
+/// The rows of each operation: its own, and the others it names.
+struct Matched {
+    /// By operation: its own row.
+    own: Vec<Option<usize>>,
+    /// By operation, then by its `also_rows`: the row of that URI.
+    also: Vec<Vec<Option<usize>>>,
+}
+
+impl Matched {
+    fn is_used(&self, row: usize) -> bool {
+        self.own.contains(&Some(row)) || self.also.iter().flatten().any(|r| *r == Some(row))
+    }
+}
+
+/// For each operation, the rows it names (`also_rows`, by their URI), then
+/// its own row: the row of the same path, else the next unpaired one in the
+/// page's order.
+fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Matched {
     let mut used = vec![false; rows.len()];
-    let mut out: Vec<Option<usize>> = ops
+    let also = ops
+        .iter()
+        .map(|o| {
+            o.also_rows
+                .iter()
+                .map(|(_, uri)| {
+                    let r = (0..rows.len()).find(|&r| !used[r] && rows[r].uri == *uri)?;
+                    used[r] = true;
+                    Some(r)
+                })
+                .collect()
+        })
+        .collect();
+    let mut own: Vec<Option<usize>> = ops
         .iter()
         .map(|o| {
             let r = rows
@@ -107,66 +148,114 @@ fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Vec<Option<usize>> {
             Some(r)
         })
         .collect();
-    for slot in out.iter_mut().filter(|s| s.is_none()) {
+    for slot in own.iter_mut().filter(|s| s.is_none()) {
         if let Some(r) = used.iter().position(|u| !u) {
             used[r] = true;
             *slot = Some(r);
         }
     }
-    out
+    Matched { own, also }
 }
 
-fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
+/// Whether a row's path is the operation's, where the row may write a
+/// value of a parameter in its place (`/lineitems/OneTime/...` for
+/// `/lineitems/{billing-provider}/...`).
+fn fits_path(api: &Api, row: &str, op: &Operation) -> bool {
+    let a: Vec<&str> = row.split('/').collect();
+    let b: Vec<&str> = op.path.split('/').collect();
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| {
+            let param = y.strip_prefix('{').and_then(|n| n.strip_suffix('}'));
+            match (x.starts_with('{'), param) {
+                (true, Some(_)) => x.eq_ignore_ascii_case(y),
+                (false, Some(name)) => op
+                    .path_params
+                    .iter()
+                    .find(|p| p.name == name)
+                    .is_some_and(|p| text_fits(api, p, &percent_decode(x))),
+                (_, None) => x == y,
+            }
+        })
+}
+
+/// The operation's rows against it: each row's method and path, and the
+/// query names of all of them (a name of a row that the operation does
+/// not have; a parameter of the operation that none of its rows has).
+fn syntax(cx: &mut PageCx<'_>, api: &Api, op: &Operation, rows: &[(&SyntaxRow, String)]) {
     let id = &op.id;
-    let line = Some(row.line);
-    if row.method != op.method {
-        let element = format!("{id}.method");
-        cx.in_text(element, line)
-            .different(&op.method_at, op.method.clone(), row.method.clone());
-    }
-    if !same_path(row.path(), &op.path) {
-        let element = format!("{id}.path");
-        cx.in_text(element, line)
-            .different(&op.path_at, op.path.clone(), row.path().to_string());
-    }
     let ours: Vec<&Param> = op
         .query
         .iter()
         .chain(op.one_of.iter().flat_map(|g| &g.params))
         .collect();
-    let doc_names = row.query_names();
     let spec_names: Vec<String> = ours.iter().map(|q| q.name.clone()).collect();
-    let pairing = pair(&doc_names, &spec_names, Same::Exactly);
-    for &(d, s) in &pairing.pairs {
-        if doc_names[d] != ours[s].name {
-            let element = format!("{id}.query[{}].name", ours[s].name);
-            cx.in_text(element, line).different(
-                &ours[s].at,
-                ours[s].name.clone(),
-                doc_names[d].clone(),
+    let mut seen = vec![false; ours.len()];
+    for (i, (row, element)) in rows.iter().enumerate() {
+        let line = Some(row.line);
+        if row.method != op.method {
+            cx.in_text(format!("{element}.method"), line).different(
+                &op.method_at,
+                op.method.clone(),
+                row.method.clone(),
             );
         }
+        // The operation's own row is its template; another may write a
+        // parameter's value in its place.
+        let same = match i {
+            0 if element == id => same_path(row.path(), &op.path),
+            _ => fits_path(api, row.path(), op),
+        };
+        if !same {
+            cx.in_text(format!("{element}.path"), line).different(
+                &op.path_at,
+                op.path.clone(),
+                row.path().to_string(),
+            );
+        }
+        let doc_names = row.query_names();
+        let pairing = pair(&doc_names, &spec_names, Same::Exactly);
+        for &(d, s) in &pairing.pairs {
+            seen[s] = true;
+            if doc_names[d] != ours[s].name {
+                let element = format!("{id}.query[{}].name", ours[s].name);
+                cx.in_text(element, line).different(
+                    &ours[s].at,
+                    ours[s].name.clone(),
+                    doc_names[d].clone(),
+                );
+            }
+        }
+        for &d in &pairing.only_doc {
+            let element = format!("{id}.query[{}]", doc_names[d]);
+            cx.in_text(element, line).only_in_documents(row.uri.clone());
+        }
     }
-    for &d in &pairing.only_doc {
-        let element = format!("{id}.query[{}]", doc_names[d]);
-        cx.in_text(element, line).only_in_documents(row.uri.clone());
-    }
-    for &s in &pairing.only_spec {
-        let element = format!("{id}.query[{}]", ours[s].name);
+    let line = rows.first().map(|(row, _)| row.line);
+    for q in ours
+        .iter()
+        .zip(&seen)
+        .filter(|(_, seen)| !**seen)
+        .map(|(q, _)| q)
+    {
+        let element = format!("{id}.query[{}]", q.name);
         cx.in_text(element, line)
-            .only_in_spec(&ours[s].at, ours[s].name.clone());
+            .only_in_spec(&q.at, q.name.clone());
     }
+}
+
+/// Whether a table gives request-syntax rows.
+fn is_syntax(table: &Table) -> bool {
+    table
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| c.contains("{baseURL}")))
 }
 
 /// The table of URI parameters: the first one after the syntax and before
 /// the request's headers or body (found by their English headings; on a
 /// translated page, the first one after the syntax).
 fn find_params_table(page: &Page) -> Option<&Table> {
-    let syntax = page.tables.iter().position(|t| {
-        t.rows
-            .iter()
-            .any(|r| r.cells.iter().any(|c| c.contains("{baseURL}")))
-    })?;
+    let syntax = page.tables.iter().position(is_syntax)?;
     let after = page.tables[syntax].line;
     let end = page
         .headings
@@ -178,9 +267,11 @@ fn find_params_table(page: &Page) -> Option<&Table> {
                     .any(|name| h.text.eq_ignore_ascii_case(name))
         })
         .map_or(usize::MAX, |h| h.line);
+    // A page may give its rows in several tables (one per billing
+    // provider, say): those are not the parameters' table.
     page.tables[syntax + 1..]
         .iter()
-        .find(|t| t.line < end && t.header.len() >= 3)
+        .find(|t| t.line < end && t.header.len() >= 3 && !is_syntax(t))
 }
 
 /// The URI-parameter table against the parameters of the page's operations:
@@ -200,7 +291,14 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         }
     }
     for (_, p, required) in ours.iter_mut() {
-        let everywhere = ops.iter().all(|o| o.params().any(|q| q.name == p.name));
+        // By the table's name: one operation may send it in the query
+        // (`provider`), another in the path (`{billing-provider}`).
+        let everywhere = ops.iter().all(|o| {
+            o.params().any(|q| {
+                q.documented_name()
+                    .eq_ignore_ascii_case(p.documented_name())
+            })
+        });
         *required &= everywhere;
     }
     let Some(table) = find_params_table(cx.page) else {

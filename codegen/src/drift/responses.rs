@@ -5,7 +5,7 @@
 use super::PageCx;
 use super::shape::Keys;
 use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
-use crate::model::{Api, Direction, ErrorEntry, Operation, Origin};
+use crate::model::{Api, Direction, ErrorEntry, Operation, Origin, Response, Type};
 
 /// A failure example's body, read leniently: `code` may be a number or a string.
 pub(super) struct Failure<'b> {
@@ -48,6 +48,10 @@ pub(super) fn response<'b>(
         }
     }
     if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
+        if r.body == Some(Type::Binary) {
+            file(cx, r, &example, &element, line);
+            return;
+        }
         let declared = r.body.as_ref().map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
             api,
@@ -71,6 +75,52 @@ pub(super) fn response<'b>(
         }
     }
 }
+
+/// An example of a file (`binary`): its `Content-Type` against the
+/// spec's media type, and, where the media type says how a file of it
+/// starts (a PDF's `%PDF-`), the body against that; a file is not JSON,
+/// and is not read as JSON.
+fn file(
+    cx: &mut PageCx<'_>,
+    r: &Response,
+    example: &HttpResponse,
+    element: &dyn Fn(&str) -> String,
+    line: Option<usize>,
+) {
+    let Some(media) = r.content_type.as_deref() else {
+        return;
+    };
+    let said = example.header("Content-Type").unwrap_or_default();
+    let said_media = said.split(';').next().unwrap_or_default().trim();
+    if !said_media.eq_ignore_ascii_case(media) {
+        cx.in_code_block(element("headers[Content-Type]"), line)
+            .different(&r.at, media.to_string(), said.to_string());
+    }
+    let signature = FILE_SIGNATURES
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(media))
+        .map(|(_, s)| *s);
+    if let Some(signature) = signature
+        && !example.body.starts_with(signature)
+    {
+        // Its beginning: whole lines, up to 200 characters.
+        let mut shown: String = example.body.chars().take(200).collect();
+        if shown.len() < example.body.len() {
+            if let Some(end) = shown.rfind('\n') {
+                shown.truncate(end);
+            }
+            shown.push('…');
+        }
+        cx.in_code_block(element("body"), line).different(
+            &r.at,
+            format!("a file of {media} ({signature}…)"),
+            shown,
+        );
+    }
+}
+
+/// How a file of a media type starts, where its format says so.
+const FILE_SIGNATURES: [(&str, &str); 1] = [("application/pdf", "%PDF-")];
 
 fn failure_body<'b>(block: &'b CodeBlock, status: u16, text: &str) -> Result<Failure<'b>, String> {
     let v = parse_lenient(text)?.value;
