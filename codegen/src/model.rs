@@ -274,6 +274,13 @@ impl Param {
     pub fn documented_name(&self) -> &str {
         self.documented_as.as_deref().unwrap_or(&self.name)
     }
+
+    /// Whether this is the parameter a union's `chosen_by` names `wanted`:
+    /// by its name or by the table's, without regard to ASCII case.
+    pub fn chooses(&self, wanted: &str) -> bool {
+        self.name.eq_ignore_ascii_case(wanted)
+            || self.documented_name().eq_ignore_ascii_case(wanted)
+    }
 }
 
 /// Query parameters of which exactly one must be sent, as one enum.

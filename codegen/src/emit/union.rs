@@ -83,8 +83,9 @@ pub(super) fn choice(o: &Operation, union: (&str, &[String])) -> TokenStream {
             .path_params
             .iter()
             .chain(&o.query)
-            .find(|p| p.required && p.name.eq_ignore_ascii_case(wanted))?;
-        let (param, arg) = (literal(&p.name), ident(&p.rust_ident));
+            .find(|p| p.required && p.chooses(wanted))?;
+        // Named as the union's `chosen_by` names it, as its choices are.
+        let (param, arg) = (literal(wanted), ident(&p.rust_ident));
         Some(quote!((#param, #arg.to_string())))
     });
     quote! {
