@@ -9,7 +9,7 @@ use partner_center_codegen::docs::{
     parse_lenient, parse_request, parse_response, split_messages,
 };
 use partner_center_codegen::drift::shape;
-use partner_center_codegen::model::{Direction, Encoding, Operation, Origin, Semantics};
+use partner_center_codegen::model::{Direction, Encoding, Operation, Origin, Semantics, Type};
 use partner_center_tests::replay::{Args, Outcome, PLACEHOLDER_GUID, spec};
 use partner_center_tests::{Reply, TestServer, en_us};
 
@@ -65,8 +65,24 @@ fn documented(requests: bool) -> usize {
 fn args_of(op: &Operation, all: &[Message<'_, '_>]) -> Args {
     all.iter()
         .find(|m| m.is_request && m.op.id == op.id)
-        .and_then(|m| parse_request(&m.text).ok())
-        .map_or_else(|| Args::made_up(op), |r| Args::of(op, &r))
+        .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)))
+        .map_or_else(|| Args::made_up(op), |(i, r)| Args::of(op, i, &r))
+}
+
+/// The inputs of the request `response` answers: the operation's example
+/// request before it (its values choose the model of some answers), or its
+/// first.
+fn args_before(response: &Message<'_, '_>, all: &[Message<'_, '_>]) -> Args {
+    let before = all
+        .iter()
+        .take_while(|m| !std::ptr::eq(*m, response))
+        .filter(|m| m.is_request && m.op.id == response.op.id)
+        .last()
+        .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)));
+    match before {
+        Some((i, request)) => Args::of(response.op, i, &request),
+        None => args_of(response.op, all),
+    }
 }
 
 /// Path segments, percent-decoded and trimmed; a placeholder stands for the
@@ -98,13 +114,18 @@ async fn each_example_request_is_what_the_client_sends() {
         for m in all.iter().filter(|m| m.is_request) {
             let at = format!("{file}:{} ({})", m.block.line, m.op.id);
             let example = parse_request(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
-            let args = Args::of(m.op, &example);
+            let args = Args::of(m.op, m.index, &example);
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
             let server = partner_center::TestServer::start().await.unwrap();
             let mut builder = server.client();
             if let Some(locale) = args.header("X-Locale") {
                 builder = builder.locale(locale);
+            }
+            // The application's name is the builder's setting too.
+            let application = api.header_for(Direction::Request, Semantics::Application);
+            if let Some(name) = application.and_then(|h| args.header(&h.name)) {
+                builder = builder.application(name);
             }
             let client = builder.build().expect("client");
             let outcome = call(&client, &m.op.id, &args).await;
@@ -213,8 +234,8 @@ async fn each_example_response_gives_its_documented_outcome() {
             let example = parse_response(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
             let server = TestServer::start(Reply::from_example(&example)).await;
             let client = server.client().build().expect("client");
-            let outcome = call(&client, &m.op.id, &args_of(m.op, &all)).await;
-            check(&at, m.op, &m.block.heading, &example, &outcome);
+            let outcome = call(&client, &m.op.id, &args_before(m, &all)).await;
+            check(&at, m.op, m.index, &m.block.heading, &example, &outcome);
             replayed += 1;
         }
     }
@@ -225,8 +246,22 @@ async fn each_example_response_gives_its_documented_outcome() {
     );
 }
 
-/// The outcome is the one the example documents, with its status and ids.
-fn check(at: &str, op: &Operation, heading: &str, example: &HttpResponse, outcome: &Outcome) {
+/// The outcome is the one the example documents, with its status and ids:
+/// its value (a file's text, as written), its documented failure, or, for a
+/// body the spec records as not JSON (response example `index`), a body
+/// that does not decode.
+fn check(
+    at: &str,
+    op: &Operation,
+    index: usize,
+    heading: &str,
+    example: &HttpResponse,
+    outcome: &Outcome,
+) {
+    let not_json = op
+        .contradictions
+        .iter()
+        .any(|c| c.element == format!("{}.response_examples[{index}].body", op.id));
     match (
         &outcome.result,
         op.responses.iter().find(|r| r.status == example.status),
@@ -234,8 +269,15 @@ fn check(at: &str, op: &Operation, heading: &str, example: &HttpResponse, outcom
         (Ok(value), Some(r)) => match &r.variant {
             Some(variant) => assert_eq!(value, variant.as_str(), "{at}: outcome"),
             None if r.body.is_none() => assert!(value.is_null(), "{at}: {value}"),
+            None if r.body == Some(Type::Binary) => {
+                assert_eq!(value, &serde_json::json!(example.body), "{at}: the file")
+            }
             None => {
-                let documented = parse_lenient(&example.body).expect("JSON").value;
+                let documented = parse_lenient(&example.body)
+                    .unwrap_or_else(|e| panic!("{at}: {e}"))
+                    .value;
+                let ty = r.body.as_ref().expect("a body");
+                let documented = shape::described(spec(), ty, &documented);
                 assert_eq!(
                     shape::agree(&documented, value, shape::Keys::Exact),
                     Ok(()),
@@ -243,6 +285,12 @@ fn check(at: &str, op: &Operation, heading: &str, example: &HttpResponse, outcom
                 );
             }
         },
+        (Err((_, partner_center::Error::Decode { .. })), Some(_)) if not_json => {
+            assert!(
+                parse_lenient(&example.body).is_err(),
+                "{at}: the spec records a body that is not JSON, and it reads"
+            );
+        }
         (Err((id, error)), None) => {
             let entry = op
                 .errors

@@ -8,11 +8,13 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::TestServer;
-use partner_center_codegen::docs::{HttpResponse, Page, messages, parse_response};
+use partner_center_codegen::docs::{
+    HttpResponse, Page, messages, parse_lenient, parse_request, parse_response,
+};
 use partner_center_codegen::model::{
     Answers, Encoding, GlobalCode, Operation, Origin, Param, Segment, Type, ValueType, When,
 };
-use partner_center_tests::replay::{PLACEHOLDER_GUID, spec};
+use partner_center_tests::replay::{Args, PLACEHOLDER_GUID, spec};
 use partner_center_tests::{en_us, raw_request};
 
 /// The ids the requests send, which every answer echoes.
@@ -314,43 +316,100 @@ async fn no_token_and_an_unknown_path_get_the_catalogue_s_entries() {
     assert!(log.iter().all(|r| r.header("Authorization").is_none()));
 }
 
+/// The success examples of `op` that the test server answers, each with
+/// the inputs of the request before it: those the spec's type reads (a body
+/// the spec records as not JSON is not served, nor a file of another media
+/// type than the spec's).
+fn success_examples(op: &Operation, page: &Page) -> Vec<(Args, HttpResponse)> {
+    let all = messages(spec(), &op.doc, page);
+    let mut asked = None;
+    let mut out = Vec::new();
+    for m in all.iter().filter(|m| m.op.id == op.id) {
+        if m.is_request {
+            asked = parse_request(&m.text)
+                .ok()
+                .map(|r| Args::of(op, m.index, &r));
+            continue;
+        }
+        let example = parse_response(&m.text).unwrap();
+        let Some(r) = op.responses.iter().find(|r| r.status == example.status) else {
+            continue;
+        };
+        let read = match (&r.body, &r.content_type) {
+            (Some(Type::Binary), Some(media)) => {
+                example.header("Content-Type") == Some(media.as_str())
+            }
+            _ => example.body.trim().is_empty() || parse_lenient(&example.body).is_ok(),
+        };
+        if read {
+            out.push((asked.clone().unwrap_or_default(), example));
+        }
+    }
+    out
+}
+
+/// `answer` is `example` as the server sends it: its status, body and
+/// headers (but the ids and date, the server's own).
+fn assert_served(at: &str, answer: &HttpResponse, example: &HttpResponse) {
+    assert_eq!(answer.status, example.status, "{at}: status");
+    assert_eq!(answer.body, example.served_body(), "{at}: body");
+    for (name, value) in example.served_headers() {
+        let echoed = ["MS-RequestId", "MS-CorrelationId", "Date"];
+        if !echoed.iter().any(|e| e.eq_ignore_ascii_case(name)) {
+            assert_eq!(answer.header(name), Some(value.as_str()), "{at}: {name}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     let server = TestServer::start().await.unwrap();
     let mut no_example = 0;
+    let mut chosen = 0;
     for op in &spec().operations {
-        let page = en_us(&op.doc);
-        let answer = Written::valid(op).send(&server).await;
+        let examples = success_examples(op, &en_us(&op.doc));
         let at = &op.id;
-        assert_echoed(at, &answer);
-        let success = example_responses(op, &page)
-            .into_iter()
-            .map(|(_, r)| r)
-            .find(|r| op.responses.iter().any(|x| x.status == r.status));
-        match success {
-            Some(example) => {
-                assert_eq!(answer.status, example.status, "{at}: status");
-                assert_eq!(answer.body, example.served_body(), "{at}: body");
-                for (name, value) in example.served_headers() {
-                    let echoed = ["MS-RequestId", "MS-CorrelationId", "Date"];
-                    if !echoed.iter().any(|e| e.eq_ignore_ascii_case(name)) {
-                        assert_eq!(answer.header(name), Some(value.as_str()), "{at}: {name}");
-                    }
+        // Where the request chooses the answer's model, each example answers
+        // the values of its request, and any other values (the made-up ones
+        // of a valid request) the smallest body.
+        if let Some((_, choosers)) = &op.choice {
+            for (args, example) in &examples {
+                let mut w = Written::valid(op);
+                for p in op
+                    .params()
+                    .filter(|p| choosers.iter().any(|c| p.chooses(c)))
+                {
+                    w.set(op, &p.name, args.text(&p.name));
                 }
+                assert_served(&format!("{at} (chosen)"), &w.send(&server).await, example);
+                chosen += 1;
             }
-            // No example: the smallest body of the model.
+        }
+        let answer = Written::valid(op).send(&server).await;
+        assert_echoed(at, &answer);
+        match examples.first().filter(|_| op.choice.is_none()) {
+            Some((_, example)) => assert_served(at, &answer, example),
+            // No example: the smallest body of the model, or a few bytes of
+            // a file's media type.
             None => {
                 let response = &op.responses[0];
                 assert_eq!(answer.status, response.status, "{at}: status");
-                let made = response.body.as_ref().map_or_else(String::new, |t| {
-                    partner_center_codegen::examples::sample(spec(), t, 0).to_string()
-                });
-                assert_eq!(answer.body, made, "{at}: body");
+                if let Some(media) = &response.content_type {
+                    assert_eq!(answer.header("Content-Type"), Some(media.as_str()), "{at}");
+                } else {
+                    let made = response.body.as_ref().map_or_else(String::new, |t| {
+                        partner_center_codegen::examples::sample(spec(), t, 0).to_string()
+                    });
+                    assert_eq!(answer.body, made, "{at}: body");
+                }
                 no_example += 1;
             }
         }
     }
     // Two pages show no success example (the directory roles of a customer
-    // and a role's members): their bodies are made from the spec.
-    assert_eq!(no_example, 2);
+    // and a role's members); the invoice statement's example is no PDF; and
+    // the invoice line items' made-up provider and type choose no model.
+    assert_eq!(no_example, 5);
+    // Azure and Office's three by query; OneTime's one by path.
+    assert_eq!(chosen, 4);
 }

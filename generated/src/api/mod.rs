@@ -33,10 +33,19 @@ pub use self::{
         RelationshipToPartner,
     },
     models::directory_roles::DirectoryRole,
+    models::invoice_line_items::{
+        BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
+        LineItemProvider, LineItemType, UsageBasedLineItem,
+    },
+    models::invoices::{
+        Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
+        InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::one_time_line_items::OneTimeInvoiceLineItem,
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -46,6 +55,7 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
@@ -59,6 +69,10 @@ pub use self::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,
         ListDirectoryRolesError, ListUserDirectoryRolesError,
         RemoveDirectoryRoleMemberError,
+    },
+    operations::invoices::{
+        GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
+        ListInvoiceLineItemsError, ListInvoicesError,
     },
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,

@@ -12,9 +12,20 @@ pub mod customers;
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
 
+/// The line items of an invoice: a model of several, chosen by the billing provider and
+/// line-item type the request asks for.
+pub mod invoice_line_items;
+
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+pub mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
+
+/// The one-time line items of an invoice: the charges of modern commerce (Azure reservations
+/// and plans, software, the commercial marketplace, M365/D365).
+pub mod one_time_line_items;
 
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
@@ -22,6 +33,10 @@ pub mod profiles;
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.
 pub mod resources;
+
+/// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
+/// commerce's daily rated usage.
+pub mod usage_line_items;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

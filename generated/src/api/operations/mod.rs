@@ -12,6 +12,9 @@ pub mod customers;
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
 
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+pub mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;

@@ -12,6 +12,9 @@ mod customers;
 /// role; adding a user to a role and removing one.
 mod directory_roles;
 
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
@@ -33,11 +36,15 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &invoices::GET_INVOICE_STATEMENT,
         &licenses::LIST_AVAILABLE_LICENSES,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
+        &invoices::LIST_INVOICE_LINE_ITEMS,
+        &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &invoices::LIST_INVOICES,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
