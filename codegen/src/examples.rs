@@ -10,8 +10,8 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::docs::{
-    HttpRequest, HttpResponse, Page, messages, parse_lenient, parse_request, parse_response,
-    percent_decode, query_pairs, split_messages,
+    HttpRequest, HttpResponse, Page, file_signature, messages, parse_lenient, parse_request,
+    parse_response, percent_decode, query_pairs, split_messages,
 };
 use crate::model::{
     Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Segment, Semantics,
@@ -47,13 +47,15 @@ struct Documented {
     chosen: Vec<(Vec<(String, String)>, Served)>,
     /// By error id.
     failures: BTreeMap<String, Served>,
+    /// The body of its first example request, as JSON.
+    request_body: Option<Value>,
 }
 
 impl Examples {
     /// The examples of the pages under `docs`; a page that cannot be read
     /// (or a folder that does not exist) gives none.
     pub fn read(api: &Api, docs: &Path) -> Examples {
-        let mut files: Vec<&str> = api.operations.iter().map(|o| o.doc.as_str()).collect();
+        let mut files: Vec<&str> = api.operations.iter().flat_map(Operation::pages).collect();
         files.sort_unstable();
         files.dedup();
         let mut out = Examples::default();
@@ -61,9 +63,20 @@ impl Examples {
             let Ok(page) = Page::read(&docs.join(file)) else {
                 continue;
             };
+            let all = messages(api, file, &page);
+            for m in all.iter().filter(|m| m.is_request) {
+                let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let body = parse_request(&m.text).ok().map(|r| r.body);
+                if entry.request_body.is_none()
+                    && let Some(Ok(read)) =
+                        body.filter(|b| !b.is_empty()).map(|b| parse_lenient(&b))
+                {
+                    entry.request_body = Some(read.value);
+                }
+            }
             // The request each response answers: the one before it.
             let mut asked: BTreeMap<&str, (usize, HttpRequest)> = BTreeMap::new();
-            for m in &messages(api, file, &page) {
+            for m in &all {
                 if m.is_request {
                     if let Ok(request) = parse_request(&m.text) {
                         asked.insert(m.op.id.as_str(), (m.index, request));
@@ -79,18 +92,26 @@ impl Examples {
                     if !readable(r, &response) {
                         continue;
                     }
-                    let served = served(api, &response, origin);
+                    let mut success = served(api, &response, origin);
+                    // A file is sent as the media type the spec reads
+                    // (a page may say application/json of a CSV).
+                    if let (Some(Type::Binary), Some(media)) = (&r.body, &r.content_type) {
+                        success
+                            .headers
+                            .retain(|(n, _)| !n.eq_ignore_ascii_case("Content-Type"));
+                        success.headers.push(("Content-Type".into(), media.clone()));
+                    }
                     let choice = asked
                         .get(m.op.id.as_str())
                         .and_then(|(index, request)| chooser_values(m.op, *index, request));
                     match choice {
                         Some(values) if !entry.chosen.iter().any(|(v, _)| *v == values) => {
-                            entry.chosen.push((values, served));
+                            entry.chosen.push((values, success));
                         }
                         Some(_) => {}
                         None if m.op.choice.is_some() => {}
                         None => {
-                            entry.success.get_or_insert(served);
+                            entry.success.get_or_insert(success);
                         }
                     }
                 } else if let Some(failure) = m.op.errors.iter().find(|e| {
@@ -185,6 +206,11 @@ impl Examples {
         }
     }
 
+    /// The body of `id`'s first example request, as JSON, if its page shows one.
+    pub fn request_body(&self, id: &str) -> Option<Value> {
+        self.operations.get(id)?.request_body.clone()
+    }
+
     /// The documented throttled response, if the page shows one.
     pub fn throttled(&self) -> Option<&Served> {
         self.throttled.as_ref()
@@ -192,14 +218,14 @@ impl Examples {
 }
 
 /// Whether an example response is one the spec's response `r` reads: a
-/// JSON body that parses (leniently), a file of the spec's media type. One
-/// that is not (a contradiction the spec records) is not served.
+/// JSON body that parses (leniently), a file that starts as one of the
+/// spec's media type does, where it says how. One that is not (a
+/// contradiction the spec records) is not served.
 fn readable(r: &crate::model::Response, example: &HttpResponse) -> bool {
     match (&r.body, r.content_type.as_deref()) {
-        (Some(Type::Binary), Some(media)) => example
-            .header("Content-Type")
-            .and_then(|c| c.split(';').next())
-            .is_some_and(|c| c.trim().eq_ignore_ascii_case(media)),
+        (Some(Type::Binary), Some(media)) => {
+            file_signature(media).is_none_or(|start| example.body.starts_with(start))
+        }
         (Some(Type::Binary), None) | (None, _) => true,
         (Some(_), _) => example.body.trim().is_empty() || parse_lenient(&example.body).is_ok(),
     }

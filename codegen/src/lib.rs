@@ -3,6 +3,7 @@
 //!
 //! The pipeline runs one way, a module per step:
 //! [`spec::load`] → [`validate::validate`] → [`emit::jobs`] → [`output`].
+//! [`import`] drafts spec entries from pages a person then checks.
 //! [`docs`] reads the published documents the spec is checked against
 //! (down to which operation each example shows); [`drift`] compares them
 //! with the spec, and [`examples`] takes from them the responses the
@@ -19,8 +20,10 @@ pub mod drift;
 pub mod emit;
 pub mod examples;
 pub mod ident;
+pub mod import;
 mod layout;
 pub mod model;
+pub mod openapi;
 pub mod output;
 mod parallel;
 pub mod schema;
@@ -69,6 +72,14 @@ pub fn docs_of(spec: &Path) -> PathBuf {
         spec.parent().unwrap_or(Path::new("."))
     };
     folder.join("docs").join("en-us")
+}
+
+/// The OpenAPI document of the spec at `spec`, with the examples of its
+/// documents ([`docs_of`]).
+pub fn openapi_of(spec: &Path) -> Result<String, Error> {
+    let api = load_api(spec)?;
+    let examples = examples::Examples::read(&api, &docs_of(spec));
+    Ok(openapi::render(&api, &examples))
 }
 
 /// Generates every file of the output folder from the spec at `spec`, in

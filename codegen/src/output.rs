@@ -258,7 +258,7 @@ fn create_beside(target: &Path, contents: &str) -> Result<PathBuf, Error> {
 }
 
 /// Replaces `target` with `contents` in one step (a new file moved over it).
-fn replace(target: &Path, contents: &str) -> Result<(), Error> {
+pub fn replace(target: &Path, contents: &str) -> Result<(), Error> {
     let temp = create_beside(target, contents)?;
     fs::rename(&temp, target).map_err(|e| {
         let _ = fs::remove_file(&temp);
@@ -298,6 +298,9 @@ pub enum Written {
 /// through a new file beside it, unless the file there does not carry
 /// `marker`.
 pub fn write_file(path: &Path, contents: &str, marker: &str) -> Result<Written, Error> {
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    }
     match read_if_exists(path)? {
         Some(old) if old == contents => Ok(Written::Unchanged),
         Some(old) if !old.contains(marker) => Ok(Written::NotOurs),

@@ -117,7 +117,7 @@ fn a_file_s_example_of_the_spec_s_media_type() {
             1,
         )
     });
-    let element = "get_invoice_statement.response_examples[0].headers[Content-Type]";
+    let element = "get_invoice_statement.response_examples[0].content_type";
     assert_one(
         &check(dir.path()),
         Kind::OnlyInSpec,
@@ -138,7 +138,7 @@ fn a_file_s_example_of_another_media_type() {
     });
     let report = check(dir.path());
     let line = fence_of(&text, "Content-Type: text/csv");
-    let element = "get_invoice_statement.response_examples[0].headers[Content-Type]";
+    let element = "get_invoice_statement.response_examples[0].content_type";
     assert_one(&report, Kind::Different, element, STATEMENT, Some(line));
     let found = drift_of(&report)[0];
     assert_eq!(found.document_value.as_deref(), Some("text/csv"));

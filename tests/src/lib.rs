@@ -8,6 +8,7 @@
 pub mod fault;
 pub mod replay;
 pub mod scratch;
+pub mod wire;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

@@ -102,6 +102,8 @@ fn constants_are_the_documented_names() {
             "MS-PartnerCenter-Client",
         ),
         (&headers::RETRY_AFTER, "Retry-After"),
+        (&headers::LOCATION, "Location"),
+        (&headers::MS_CONTINUATION_TOKEN, "MS-ContinuationToken"),
     ];
     for (constant, name) in pairs {
         assert_eq!(*constant, name);

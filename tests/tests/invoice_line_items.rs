@@ -3,6 +3,7 @@
 //! do not say it), each documented combination its own typed variant with
 //! exact amounts, any other kept as JSON, never a failure; and every page
 //! of a listing is read as the request chose.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::{
     InvoiceLineItem, LineItemProvider, LineItemType, OneTimeInvoiceLineItem, TestServer,

@@ -1,6 +1,7 @@
 //! An invoice's statement, as a user saves it: a PDF, read a piece at a
 //! time into a writer of the user's (a file, say), never held whole by the
 //! client; the bytes exactly as sent, whatever they are.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use std::io::Write;
 

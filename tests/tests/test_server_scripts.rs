@@ -361,18 +361,3 @@ async fn a_failure_that_is_not_documented_is_refused() {
         .agreement_status()
         .fail(|e| AgreementStatusError::Other(partner_center::Error::Api(e)));
 }
-
-#[tokio::test]
-async fn a_body_over_16_mib_is_an_invalid_request() {
-    let server = TestServer::start().await.unwrap();
-    let body = format!("[{}0]", "0,".repeat(8 << 20));
-    let target = format!("/v1/customers/{}/users", Uuid::new_v4());
-    let headers = [("Authorization", "Bearer t")];
-    let answer = raw_request(&server.base_url(), "POST", &target, &headers, &body).await;
-    assert_eq!(answer.status, 400);
-    assert!(answer.body.contains("over 16 MiB"), "{}", answer.body);
-    let log = server.take_requests();
-    assert_eq!(log.len(), 1);
-    assert!(log[0].body.is_empty());
-    assert!(server.requests().is_empty(), "taken");
-}

@@ -25,6 +25,8 @@ pub struct Paragraph {
     pub text: String,
     /// Whether it is an item of a list.
     pub in_list: bool,
+    /// The targets of its links, in order (`customer-resources.md#customer`).
+    pub links: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +95,7 @@ impl Page {
         let mut in_heading = false;
         let mut in_meta = false;
         // Paragraphs and list items being read, innermost last.
-        let mut texts: Vec<(usize, String, bool)> = Vec::new();
+        let mut texts: Vec<Paragraph> = Vec::new();
 
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             match event {
@@ -171,42 +173,50 @@ impl Page {
                         text: std::mem::take(&mut buf),
                     });
                 }
-                Event::Start(Tag::Paragraph) if !texts.last().is_some_and(|t| t.2) => {
-                    texts.push((lines.line(range.start), String::new(), false))
+                Event::Start(Tag::Paragraph) if !texts.last().is_some_and(|t| t.in_list) => {
+                    texts.push(Paragraph::open(lines.line(range.start), false))
                 }
                 Event::Start(Tag::Item) => {
-                    texts.push((lines.line(range.start), String::new(), true))
+                    texts.push(Paragraph::open(lines.line(range.start), true))
                 }
-                Event::End(TagEnd::Paragraph) if !texts.last().is_some_and(|t| t.2) => {
+                Event::End(TagEnd::Paragraph) if !texts.last().is_some_and(|t| t.in_list) => {
                     close(&mut texts, &mut page.paragraphs)
                 }
                 Event::End(TagEnd::Item) => close(&mut texts, &mut page.paragraphs),
                 Event::Start(Tag::List(_)) => {
                     // A nested list ends the text of the item that holds it.
-                    if let Some(t) = texts.last_mut().filter(|t| t.2 && !t.1.trim().is_empty()) {
-                        let (line, text) = (t.0, std::mem::take(&mut t.1));
+                    if let Some(t) = texts
+                        .last_mut()
+                        .filter(|t| t.in_list && !t.text.trim().is_empty())
+                    {
                         page.paragraphs.push(Paragraph {
-                            line,
-                            text: text.trim().to_string(),
+                            line: t.line,
+                            text: std::mem::take(&mut t.text).trim().to_string(),
                             in_list: true,
+                            links: std::mem::take(&mut t.links),
                         });
                     }
                 }
                 Event::Start(Tag::Link { dest_url, .. }) if in_cell => {
                     links.push(dest_url.to_string())
                 }
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    if let Some(last) = texts.last_mut() {
+                        last.links.push(dest_url.to_string())
+                    }
+                }
                 Event::Text(t) | Event::Code(t) if in_cell || in_code || in_heading || in_meta => {
                     buf.push_str(&t)
                 }
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(last) = texts.last_mut() {
-                        last.1.push_str(&t)
+                        last.text.push_str(&t)
                     }
                 }
                 Event::SoftBreak | Event::HardBreak if in_cell || in_heading => buf.push(' '),
                 Event::SoftBreak | Event::HardBreak => {
                     if let Some(last) = texts.last_mut() {
-                        last.1.push(' ')
+                        last.text.push(' ')
                     }
                 }
                 Event::InlineHtml(h) | Event::Html(h) if in_cell && is_line_break(&h) => {
@@ -234,16 +244,25 @@ impl Page {
     }
 }
 
+impl Paragraph {
+    /// A paragraph or list item starting at `line`, its text still to come.
+    fn open(line: usize, in_list: bool) -> Paragraph {
+        Paragraph {
+            line,
+            text: String::new(),
+            in_list,
+            links: Vec::new(),
+        }
+    }
+}
+
 /// Ends the innermost paragraph or item; an empty one is dropped.
-fn close(texts: &mut Vec<(usize, String, bool)>, out: &mut Vec<Paragraph>) {
-    if let Some((line, text, in_list)) = texts.pop() {
-        let text = text.trim();
+fn close(texts: &mut Vec<Paragraph>, out: &mut Vec<Paragraph>) {
+    if let Some(mut p) = texts.pop() {
+        let text = p.text.trim();
         if !text.is_empty() {
-            out.push(Paragraph {
-                line,
-                text: text.to_string(),
-                in_list,
-            });
+            p.text = text.to_string();
+            out.push(p);
         }
     }
 }
@@ -279,7 +298,8 @@ mod tests {
 
     #[test]
     fn reads_paragraphs_and_list_items() {
-        let text = "**Applies to**: A | B\n\nS'applique à :\n\n* Un\n* Deux\n  continued\n";
+        let text =
+            "**Applies to**: A | B\n\nS'applique à :\n\n* Un\n* Deux\n  continued [x](x.md#y)\n";
         let page = Page::parse(text);
         let got: Vec<_> = page
             .paragraphs
@@ -292,9 +312,11 @@ mod tests {
                 (1, "Applies to: A | B", false),
                 (3, "S'applique à :", false),
                 (5, "Un", true),
-                (6, "Deux continued", true)
+                (6, "Deux continued x", true)
             ]
         );
+        assert_eq!(page.paragraphs[3].links, ["x.md#y"]);
+        assert!(page.paragraphs[0].links.is_empty());
     }
 
     #[test]

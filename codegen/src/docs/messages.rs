@@ -5,7 +5,7 @@
 //! the documents check read the examples this way.
 
 use super::{
-    CodeBlock, Page, is_placeholder, is_request_line, is_status_line, parse_request,
+    CodeBlock, HttpRequest, Page, is_placeholder, is_request_line, is_status_line, parse_request,
     percent_decode, split_messages,
 };
 use crate::model::{Api, Encoding, ModelKind, Operation, Param, Segment, Type, ValueType};
@@ -27,13 +27,55 @@ pub struct Message<'a, 'p> {
 /// otherwise), a response the operation of the request before it. Code
 /// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
 pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(file))
+        .collect();
+    let shows = |r: &HttpRequest| {
+        ops.iter()
+            .position(|o| o.method == r.method && path_fits(api, o, r.path()))
+    };
+    exchanges(page, ops.len(), shows)
+        .into_iter()
+        .map(|x| Message {
+            op: ops[x.of],
+            index: x.index,
+            block: x.block,
+            text: x.text,
+            is_request: x.is_request,
+        })
+        .collect()
+}
+
+/// An example message of a page, and which of the page's `count` requests
+/// (operations, or request-syntax rows of a page not yet in the spec) it shows.
+#[derive(Debug, Clone)]
+pub struct Exchange<'p> {
+    /// The request it shows: a place among the page's.
+    pub of: usize,
+    /// Its place among that request's example requests, or among its responses.
+    pub index: usize,
+    pub block: &'p CodeBlock,
+    /// The message's text (a block may hold several).
+    pub text: String,
+    pub is_request: bool,
+}
+
+/// The example messages of a page, each with the request it shows: a
+/// request the one `shows` names (the one before it otherwise), a response
+/// the one of the request before it. Empty when `count` is 0.
+pub fn exchanges<'p>(
+    page: &'p Page,
+    count: usize,
+    shows: impl Fn(&HttpRequest) -> Option<usize>,
+) -> Vec<Exchange<'p>> {
     let mut out = Vec::new();
-    if ops.is_empty() {
+    if count == 0 {
         return out;
     }
-    let mut requests = vec![0; ops.len()];
-    let mut responses = vec![0; ops.len()];
+    let mut requests = vec![0; count];
+    let mut responses = vec![0; count];
     let mut current = 0;
     for block in &page.code_blocks {
         for text in split_messages(&block.text) {
@@ -46,10 +88,7 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
                 continue;
             }
             if is_request && let Ok(r) = parse_request(&text) {
-                current = ops
-                    .iter()
-                    .position(|o| o.method == r.method && path_fits(api, o, r.path()))
-                    .unwrap_or(current);
+                current = shows(&r).filter(|&i| i < count).unwrap_or(current);
             }
             let counter = if is_request {
                 &mut requests
@@ -58,8 +97,8 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
             };
             let index = counter[current];
             counter[current] += 1;
-            out.push(Message {
-                op: ops[current],
+            out.push(Exchange {
+                of: current,
                 index,
                 block,
                 text,

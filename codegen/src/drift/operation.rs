@@ -4,14 +4,20 @@
 
 use super::shape::type_text;
 use super::{PageCx, Same, doctype, pair, prose};
-use crate::docs::{Page, Row, Table, percent_decode, query_pairs, text_fits};
+use crate::docs::{
+    Row, SyntaxRow, params_table, percent_decode, required_word, syntax_rows, text_fits,
+};
 use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let file = cx.file.clone();
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(&file))
+        .collect();
     let rows = syntax_rows(cx.page);
-    let matched = match_rows(&rows, &ops);
+    let matched = match_rows(&rows, &ops, &file);
     for (i, op) in ops.iter().enumerate() {
         // The operation's rows, each with the element its method and path
         // are reported under.
@@ -22,7 +28,9 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .in_text(format!("{}.path", op.id), None)
                 .only_in_spec(&op.path_at, op.path.clone()),
         }
-        for (k, (at, uri)) in op.also_rows.iter().enumerate() {
+        // Its other rows are on its own page.
+        let also = op.also_rows.iter().filter(|_| op.doc == file);
+        for (k, (at, uri)) in also.enumerate() {
             let element = format!("{}.also_rows[{k}]", op.id);
             match matched.also[i][k] {
                 Some(r) => mine.push((&rows[r], element)),
@@ -32,7 +40,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         if !mine.is_empty() {
             syntax(cx, api, op, &mine);
         }
-        prose::applies_to(cx, api, op);
+        prose::applies_to_line(cx, api, op);
         prose::auth(cx, op);
         prose::request_headers(cx, api, op);
         prose::request_body(cx, op);
@@ -44,50 +52,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 .only_in_documents(row.uri.clone());
         }
     }
-    params_table(cx, api, &ops);
-}
-
-/// A request-syntax row: the one naming `{baseURL}`.
-struct SyntaxRow {
-    line: usize,
-    method: String,
-    /// After `{baseURL}`, without the HTTP version.
-    uri: String,
-}
-
-impl SyntaxRow {
-    fn path(&self) -> &str {
-        self.uri.split_once('?').map_or(&self.uri, |(p, _)| p)
-    }
-
-    /// The names of the row's query, e.g. `mpnId` of `?mpnId={mpnId}`.
-    fn query_names(&self) -> Vec<String> {
-        let query = self.uri.split_once('?').map_or("", |(_, q)| q);
-        query_pairs(query).into_iter().map(|(n, _)| n).collect()
-    }
-}
-
-fn syntax_rows(page: &Page) -> Vec<SyntaxRow> {
-    let mut out = Vec::new();
-    for row in page.tables.iter().flat_map(|t| &t.rows) {
-        let Some(cell) = row.cells.iter().find(|c| c.contains("{baseURL}")) else {
-            continue;
-        };
-        let after = cell
-            .split_once("{baseURL}")
-            .map_or(cell.as_str(), |(_, rest)| rest);
-        let uri = after
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        out.push(SyntaxRow {
-            line: row.line,
-            method: row.cells.first().cloned().unwrap_or_default(),
-            uri,
-        });
-    }
-    out
+    params(cx, api, &ops);
 }
 
 /// Two path templates are the same when their literals are, and their
@@ -119,16 +84,17 @@ impl Matched {
     }
 }
 
-/// For each operation, the rows it names (`also_rows`, by their URI), then
-/// its own row: the row of the same path, else the next unpaired one in the
-/// page's order.
-fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Matched {
+/// For each operation, the rows it names (`also_rows`, by their URI, on
+/// its own page `doc` only), then its own row: the row of the same path,
+/// else the next unpaired one in the page's order.
+fn match_rows(rows: &[SyntaxRow], ops: &[&Operation], file: &str) -> Matched {
     let mut used = vec![false; rows.len()];
     let also = ops
         .iter()
         .map(|o| {
             o.also_rows
                 .iter()
+                .filter(|_| o.doc == file)
                 .map(|(_, uri)| {
                     let r = (0..rows.len()).find(|&r| !used[r] && rows[r].uri == *uri)?;
                     used[r] = true;
@@ -230,54 +196,23 @@ fn syntax(cx: &mut PageCx<'_>, api: &Api, op: &Operation, rows: &[(&SyntaxRow, S
             cx.in_text(element, line).only_in_documents(row.uri.clone());
         }
     }
+    // A row may leave out the optional parameters its URI-parameter table
+    // lists (compared there): the analytics pages write no query at all.
+    // One of an exactly-one-of group is never optional.
+    let left_out =
+        |s: usize| s < op.query.len() && !ours[s].required && ours[s].origin == Origin::Table;
     let line = rows.first().map(|(row, _)| row.line);
-    for q in ours
-        .iter()
-        .zip(&seen)
-        .filter(|(_, seen)| !**seen)
-        .map(|(q, _)| q)
-    {
-        let element = format!("{id}.query[{}]", q.name);
+    for s in (0..ours.len()).filter(|&s| !seen[s] && !left_out(s)) {
+        let element = format!("{id}.query[{}]", ours[s].name);
         cx.in_text(element, line)
-            .only_in_spec(&q.at, q.name.clone());
+            .only_in_spec(&ours[s].at, ours[s].name.clone());
     }
-}
-
-/// Whether a table gives request-syntax rows.
-fn is_syntax(table: &Table) -> bool {
-    table
-        .rows
-        .iter()
-        .any(|r| r.cells.iter().any(|c| c.contains("{baseURL}")))
-}
-
-/// The table of URI parameters: the first one after the syntax and before
-/// the request's headers or body (found by their English headings; on a
-/// translated page, the first one after the syntax).
-fn find_params_table(page: &Page) -> Option<&Table> {
-    let syntax = page.tables.iter().position(is_syntax)?;
-    let after = page.tables[syntax].line;
-    let end = page
-        .headings
-        .iter()
-        .find(|h| {
-            h.line > after
-                && ["request headers", "request body", "request example"]
-                    .iter()
-                    .any(|name| h.text.eq_ignore_ascii_case(name))
-        })
-        .map_or(usize::MAX, |h| h.line);
-    // A page may give its rows in several tables (one per billing
-    // provider, say): those are not the parameters' table.
-    page.tables[syntax + 1..]
-        .iter()
-        .find(|t| t.line < end && t.header.len() >= 3 && !is_syntax(t))
 }
 
 /// The URI-parameter table against the parameters of the page's operations:
 /// one table serves every row of the syntax, so a parameter is required when
 /// every operation of the page requires it.
-fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
+fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
     let mut ours: Vec<(&Operation, &Param, bool)> = Vec::new();
     for op in ops {
         for p in op.params().filter(|p| p.origin == Origin::Table) {
@@ -301,7 +236,7 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         });
         *required &= everywhere;
     }
-    let Some(table) = find_params_table(cx.page) else {
+    let Some(table) = params_table(cx.page) else {
         for (op, p, _) in &ours {
             let element = format!("{}.params[{}]", op.id, p.name);
             cx.in_text(element, None)
@@ -310,6 +245,20 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         return;
     };
     let cell = |row: &Row, i: usize| row.cells.get(i).cloned().unwrap_or_default();
+    // Name, Type, Required, Description, unless the header orders them
+    // otherwise (one page writes Parameter, Type, Description, Required).
+    let column = |name: &str, default: usize| {
+        table
+            .header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .unwrap_or(default)
+    };
+    let (type_col, required_col, description_col) = (
+        column("Type", 1),
+        column("Required", 2),
+        column("Description", 3),
+    );
     let doc_names: Vec<String> = table.rows.iter().map(|r| cell(r, 0)).collect();
     let spec_names: Vec<String> = ours
         .iter()
@@ -329,23 +278,19 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
                 name,
             );
         }
-        let ty = cell(row, 1);
+        let ty = cell(row, type_col);
         if !doctype::fits(api, &ty, &p.ty, p.encoding) {
             let ours = type_text(&p.ty);
             cx.in_text(element("type"), line).different(&p.at, ours, ty);
         }
-        let said = cell(row, 2);
-        let doc_required = match said.to_ascii_lowercase().as_str() {
-            "y" | "yes" | "true" | "required" => Some(true),
-            "n" | "no" | "false" | "optional" => Some(false),
-            _ => None,
-        };
+        let said = cell(row, required_col);
+        let doc_required = required_word(&said);
         if doc_required != Some(required) {
             let ours = if required { "Yes" } else { "No" };
             cx.in_text(element("required"), line)
                 .different(&p.at, ours.to_string(), said);
         }
-        let description = cell(row, 3);
+        let description = cell(row, description_col);
         if description != p.description {
             cx.in_text(element("description"), line).different(
                 &p.at,
@@ -357,7 +302,7 @@ fn params_table(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
     for &r in &pairing.only_doc {
         let element = format!("{}.params[{}]", ops[0].id, doc_names[r]);
         cx.in_text(element, Some(table.rows[r].line))
-            .only_in_documents(cell(&table.rows[r], 3));
+            .only_in_documents(cell(&table.rows[r], description_col));
     }
     for &s in &pairing.only_spec {
         let (op, p, _) = ours[s];

@@ -4,26 +4,20 @@
 
 use super::PageCx;
 use super::shape::type_text;
-use crate::docs::{Page, Paragraph};
+use crate::docs::{applies_to, credentials, names_header, section};
 use crate::model::{Api, Auth, Direction, Operation};
 
 /// The "Applies to" line: cloud names separated by `|`, or a list under it.
-pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
-    let page = cx.page;
+pub(super) fn applies_to_line(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
     let id = &op.id;
-    let start = page.paragraphs.iter().position(|p| {
-        p.text
-            .get(..10)
-            .is_some_and(|s| s.eq_ignore_ascii_case("applies to"))
-    });
-    let (Some(start), Some(ours)) = (start, &op.clouds) else {
-        match (start, &op.clouds) {
+    let read = applies_to(cx.page);
+    let (Some((first, names)), Some(ours)) = (read.as_ref(), &op.clouds) else {
+        match (read, &op.clouds) {
             (None, Some(ours)) => {
                 cx.in_text(format!("{id}.clouds"), None)
                     .only_in_spec(&op.clouds_at, ours.join(", "));
             }
-            (Some(start), None) => {
-                let p = &page.paragraphs[start];
+            (Some((p, _)), None) => {
                 cx.in_text(format!("{id}.clouds"), Some(p.line))
                     .only_in_documents(p.text.clone());
             }
@@ -31,23 +25,9 @@ pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
         }
         return;
     };
-    let first = &page.paragraphs[start];
-    let rest = first.text.split_once(':').map_or("", |(_, r)| r);
-    let names: Vec<String> = if rest.trim().is_empty() {
-        page.paragraphs[start + 1..]
-            .iter()
-            .take_while(|p| p.in_list)
-            .map(|p| p.text.clone())
-            .collect()
-    } else {
-        rest.split('|')
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty())
-            .collect()
-    };
     let line = Some(first.line);
     let mut seen = Vec::new();
-    for name in &names {
+    for name in names {
         match api.clouds.iter().find(|c| &c.name == name) {
             Some(c) if ours.contains(&c.variant) => seen.push(c.variant.clone()),
             found => {
@@ -70,23 +50,7 @@ pub(super) fn applies_to(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
 /// The credentials the prerequisites accept: "App+User credentials only",
 /// or both app-only and App+User.
 pub(super) fn auth(cx: &mut PageCx<'_>, op: &Operation) {
-    let said = cx.page.paragraphs.iter().find_map(|p| {
-        let text = p.text.to_ascii_lowercase();
-        if !text.contains("credentials") || !text.contains("app") {
-            return None;
-        }
-        let both = text.contains("app-only")
-            || text.contains("standalone app")
-            || text.contains("app only");
-        let auth = if both {
-            Auth::AppOrAppUser
-        } else if text.contains("app+user") {
-            Auth::AppUser
-        } else {
-            return None;
-        };
-        Some((p, auth))
-    });
+    let said = credentials(cx.page);
     let words = |a: Auth| match a {
         Auth::AppUser => "app-user",
         Auth::AppOrAppUser => "app-or-app-user",
@@ -110,22 +74,6 @@ pub(super) fn auth(cx: &mut PageCx<'_>, op: &Operation) {
     }
 }
 
-/// The paragraphs under a heading, up to the next heading.
-fn section<'p>(page: &'p Page, heading: &str) -> Option<(usize, Vec<&'p Paragraph>)> {
-    let i = page
-        .headings
-        .iter()
-        .position(|h| h.text.eq_ignore_ascii_case(heading))?;
-    let start = page.headings[i].line;
-    let end = page.headings.get(i + 1).map_or(usize::MAX, |h| h.line);
-    let paragraphs = page
-        .paragraphs
-        .iter()
-        .filter(|p| p.line > start && p.line < end)
-        .collect();
-    Some((start, paragraphs))
-}
-
 /// The headers that the "Request headers" section names: each must be one
 /// the operation sends, and each the operation sends must be named there.
 pub(super) fn request_headers(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
@@ -137,16 +85,7 @@ pub(super) fn request_headers(cx: &mut PageCx<'_>, api: &Api, op: &Operation) {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let named = |name: &str| {
-        let lower = text.to_ascii_lowercase();
-        let name = name.to_ascii_lowercase();
-        lower.match_indices(&name).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + name.len()..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            boundary(before) && boundary(after)
-        })
-    };
+    let named = |name: &str| names_header(&text, name);
     for h in api
         .headers
         .iter()

@@ -4,7 +4,9 @@
 
 use super::PageCx;
 use super::shape::Keys;
-use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
+use crate::docs::{
+    CodeBlock, HttpResponse, file_signature, http_header, parse_lenient, parse_response,
+};
 use crate::model::{Api, Direction, ErrorEntry, Operation, Origin, Response, Type};
 
 /// A failure example's body, read leniently: `code` may be a number or a string.
@@ -49,8 +51,7 @@ pub(super) fn response<'b>(
     }
     if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
         if r.body == Some(Type::Binary) {
-            file(cx, r, &example, &element, line);
-            return;
+            return file(cx, r, &example, &element, line);
         }
         let declared = r.body.as_ref().map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
@@ -76,10 +77,10 @@ pub(super) fn response<'b>(
     }
 }
 
-/// An example of a file (`binary`): its `Content-Type` against the
-/// spec's media type, and, where the media type says how a file of it
-/// starts (a PDF's `%PDF-`), the body against that; a file is not JSON,
-/// and is not read as JSON.
+/// A response that is a file: what it holds is not JSON the spec
+/// describes, but the example must show one, of the spec's media type, and,
+/// where the media type says how a file of it starts (a PDF's `%PDF-`),
+/// one that starts so.
 fn file(
     cx: &mut PageCx<'_>,
     r: &Response,
@@ -87,20 +88,26 @@ fn file(
     element: &dyn Fn(&str) -> String,
     line: Option<usize>,
 ) {
-    let Some(media) = r.content_type.as_deref() else {
-        return;
-    };
-    let said = example.header("Content-Type").unwrap_or_default();
-    let said_media = said.split(';').next().unwrap_or_default().trim();
-    if !said_media.eq_ignore_ascii_case(media) {
-        cx.in_code_block(element("headers[Content-Type]"), line)
-            .different(&r.at, media.to_string(), said.to_string());
+    if example.body.trim().is_empty() {
+        cx.in_code_block(element("body"), line)
+            .only_in_spec(&r.at, "binary".to_string());
     }
-    let signature = FILE_SIGNATURES
-        .iter()
-        .find(|(m, _)| m.eq_ignore_ascii_case(media))
-        .map(|(_, s)| *s);
-    if let Some(signature) = signature
+    let Some(ours) = &r.content_type else { return };
+    let theirs = example
+        .header("Content-Type")
+        .map(|v| v.split(';').next().unwrap_or_default().trim());
+    match theirs {
+        Some(theirs) if theirs.eq_ignore_ascii_case(ours) => {}
+        Some(theirs) => {
+            cx.in_code_block(element("content_type"), line)
+                .different(&r.at, ours.clone(), theirs)
+        }
+        None => cx
+            .in_code_block(element("content_type"), line)
+            .only_in_spec(&r.at, ours.clone()),
+    }
+    if let Some(signature) = file_signature(ours)
+        && !example.body.trim().is_empty()
         && !example.body.starts_with(signature)
     {
         // Its beginning: whole lines, up to 200 characters.
@@ -113,14 +120,11 @@ fn file(
         }
         cx.in_code_block(element("body"), line).different(
             &r.at,
-            format!("a file of {media} ({signature}…)"),
+            format!("a file of {ours} ({signature}…)"),
             shown,
         );
     }
 }
-
-/// How a file of a media type starts, where its format says so.
-const FILE_SIGNATURES: [(&str, &str); 1] = [("application/pdf", "%PDF-")];
 
 fn failure_body<'b>(block: &'b CodeBlock, status: u16, text: &str) -> Result<Failure<'b>, String> {
     let v = parse_lenient(text)?.value;

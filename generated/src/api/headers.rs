@@ -22,6 +22,13 @@ pub const AUTHORIZATION: &str = "Authorization";
 /// Documented in `headers.md`.
 pub const IF_MATCH: &str = "If-Match";
 
+/// `Location`: Sent with a 202 (Accepted): where the status of the accepted operation is
+/// read, a URI relative to {baseURL}/v1. Only the example of uploading devices shows it; the
+/// headers table does not define it.
+///
+/// Documented in `upload-a-list-of-devices-for-the-specified-customer.md`.
+pub const LOCATION: &str = "Location";
+
 /// `MS-ContinuationToken`: The continuation token of a listing's next page, as the next link
 /// of the page before gives it. Only the examples of get-invoiceline-items.md show it
 /// (request example 5, and the link of response example 4); the headers table does not define
@@ -118,6 +125,7 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// | [`MS-ServerId`](MS_SERVER_ID) | response | String | Unspecified |
 /// | [`MS-PartnerCenter-Client`](MS_PARTNER_CENTER_CLIENT) | request | String | Unspecified |
 /// | [`Retry-After`](RETRY_AFTER) | response | Int | Unspecified |
+/// | [`Location`](LOCATION) | response | Uri | Unspecified |
 /// | [`MS-ContinuationToken`](MS_CONTINUATION_TOKEN) | request | String | Optional |
 pub static HEADERS: &[HeaderInfo] = &[
     HeaderInfo {
@@ -346,6 +354,22 @@ pub static HEADERS: &[HeaderInfo] = &[
             "before retrying the request."
         ),
         document: "api-throttling-guidance.md",
+    },
+    HeaderInfo {
+        name: "Location",
+        documented_as: "Location:",
+        direction: Direction::Response,
+        origin: Origin::Example,
+        value_type: ValueType::Uri,
+        requirement: Requirement::Unspecified,
+        semantics: None,
+        default: None,
+        description: concat!(
+            "Sent with a 202 (Accepted): where the status of the accepted operation is read, ",
+            "a URI relative to {baseURL}/v1. Only the example of uploading devices shows it; ",
+            "the headers table does not define it."
+        ),
+        document: "upload-a-list-of-devices-for-the-specified-customer.md",
     },
     HeaderInfo {
         name: "MS-ContinuationToken",

@@ -26,11 +26,17 @@ mod routes;
 pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
+    models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
         NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
         RelationshipToPartner,
+    },
+    models::devices::{
+        BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
+        DeviceBatchCreationRequest, DevicePolicyUpdateRequest, DeviceUploadDetails,
+        DeviceUploadStatus, PolicySetting,
     },
     models::directory_roles::DirectoryRole,
     models::invoice_line_items::{
@@ -45,6 +51,7 @@ pub use self::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::margins::{Margin, MarginSearchResponse},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
@@ -60,11 +67,13 @@ pub use self::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
+    operations::analytics::ListLicensesDeploymentError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
+    operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,
         ListDirectoryRolesError, ListUserDirectoryRolesError,
@@ -77,6 +86,7 @@ pub use self::{
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
+    operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

@@ -9,8 +9,10 @@
 //!
 //! It prints its base URL on the first line of standard output, then
 //! serves until it is stopped (Ctrl-C), writing a line to standard error
-//! for each request it received. Port 0, the default, is a free one.
+//! for each request it received, with the control and bidi characters of
+//! what the client sent escaped. Port 0, the default, is a free one.
 
+use std::fmt;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: partner-center-test-server [--port PORT]";
@@ -61,10 +63,10 @@ fn main() -> ExitCode {
                     .join("&");
                 eprintln!(
                     "{} {}{}{} ({})",
-                    request.method,
-                    request.path,
+                    Escaped(&request.method),
+                    Escaped(&request.path),
                     if query.is_empty() { "" } else { "?" },
-                    query,
+                    Escaped(&query),
                     request.operation.unwrap_or("no operation")
                 );
             }
@@ -88,4 +90,32 @@ fn port(mut args: impl Iterator<Item = String>) -> Result<Option<u16>, String> {
         }
     }
     Ok(Some(port))
+}
+
+/// Text a client sent, as it is printed: a control character (CR and LF
+/// would start a forged line, ESC drive the terminal) or a bidi control
+/// (which shows the rest of the line reversed) is written escaped, `\r`,
+/// `\u{1b}`, `\u{202e}`, as the client's errors show a server's text.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() || is_bidi_control(c) {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The characters that change the direction of the text after them
+/// (Unicode's bidi embeddings, overrides, isolates and marks).
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
 }

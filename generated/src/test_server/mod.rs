@@ -8,12 +8,18 @@
 //!   the box. Where a page shows no example, the body is the smallest one
 //!   the model allows.
 //! - **The rules of the documents are enforced**: a request without a
-//!   token gets 401, a path no operation has 404, and a request that
-//!   breaks a rule of its page (a required query parameter left out, both
-//!   or neither of an exactly-one-of pair, a GUID or number that is not
-//!   one, a required `If-Match` missing, a body that is not JSON) gets the
-//!   failure the page documents for it, or else the catalogue's "Invalid
-//!   request input" (400) with what is wrong in its `data`.
+//!   Bearer token gets 401 (another scheme, such as `Basic`, or an empty
+//!   token is no token; the scheme's case does not matter), a path no
+//!   operation has 404, and a request that breaks a rule of its page (a
+//!   required query parameter left out, both or neither of an
+//!   exactly-one-of pair, a GUID or number that is not one, a required
+//!   `If-Match` missing, a body that is not JSON) gets the failure the page
+//!   documents for it, or else the catalogue's "Invalid request input"
+//!   (400) with what is wrong in its `data`. Text must be UTF-8: a body,
+//!   a path parameter or a query pair that is not, once percent-decoded,
+//!   is such a broken rule (a malformed parameter, a body that is not
+//!   JSON), never read with the bytes replaced; a path whose literal
+//!   segment is not is no operation's (404).
 //! - **Scripting** ([`Script`]): per operation (`server.get_customer()`,
 //!   named like the client's method) or for all ([`TestServer::all`]),
 //!   queue a documented failure by its variant, any status, headers and
@@ -26,6 +32,15 @@
 //! - **A replay** of any operation by its id (`client.replay(id, &inputs)`):
 //!   [`Inputs`] by name as a recorded request gives them, read as the types
 //!   of the operation's method, and what came back as JSON ([`Replayed`]).
+//! - **Limits**, far above what a client of the API needs, so that a slow
+//!   or hostile client cannot hold the server's memory or connections: a
+//!   request head must arrive within 10 seconds of the connection being
+//!   ready for it (a connection kept alive and idle as long is closed); a
+//!   body within 10 seconds more (else 408), and of at most 1 MiB (else
+//!   413, answered without reading it; the documented bodies are a few
+//!   KiB). At most 64 connections are served at once: one more waits,
+//!   unread, until one closes, and meanwhile every connection kept alive
+//!   closes after its current answer to make room.
 //!
 //! ```
 //! use partner_center::{AgreementStatusError, Program, Reseller, TestServer};
@@ -58,11 +73,17 @@
 //! one on a port of your choice, for trying things by hand or for clients
 //! in other languages.
 
+mod auth;
+mod body;
+mod connection;
+mod judge;
+mod limits;
 mod page;
 mod replay;
 mod route;
 mod script;
 mod serve;
+mod target;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -128,7 +149,7 @@ impl TestServer {
             requests: Mutex::new(Vec::new()),
             scripts: Mutex::new(Scripts::default()),
         });
-        let task = tokio::spawn(serve::accept(listener, shared.clone()));
+        let task = tokio::spawn(connection::accept(listener, shared.clone()));
         Ok(TestServer {
             shared,
             address,
@@ -213,14 +234,17 @@ pub struct Received {
     pub method: String,
     /// The path as sent (percent-encoded).
     pub path: String,
-    /// The query's name and value pairs, decoded, in order.
+    /// The query's name and value pairs, decoded, in order (bytes that are
+    /// not UTF-8 once decoded show as U+FFFD here; the server answers such a
+    /// request as invalid).
     pub query: Vec<(String, String)>,
     /// Every header but `Authorization`: names in lower case, in order.
     pub headers: Vec<(String, String)>,
-    /// Whether the request carried a token; the token itself is not kept.
+    /// Whether the request carried a Bearer token (any other scheme is no
+    /// token); the token itself is not kept.
     pub has_token: bool,
-    /// The body, as sent; empty when it was over 16 MiB (the server
-    /// answers such a request as invalid without reading it).
+    /// The body, as sent; empty when it was not read: over 1 MiB (answered
+    /// 413) or not in full within 10 seconds (answered 408).
     pub body: Vec<u8>,
 }
 
@@ -236,8 +260,7 @@ impl Received {
         let token = parts
             .headers
             .get(authorization)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| v.trim().trim_start_matches("Bearer").trim());
+            .and_then(|v| v.to_str().ok());
         Received {
             operation,
             method: parts.method.to_string(),
@@ -252,7 +275,7 @@ impl Received {
                     (name.to_string(), value)
                 })
                 .collect(),
-            has_token: token.is_some_and(|t| !t.is_empty()),
+            has_token: auth::is_bearer(token),
             body: body.to_vec(),
         }
     }

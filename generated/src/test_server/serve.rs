@@ -1,25 +1,20 @@
-//! The HTTP side of the test server: connections on 127.0.0.1, each
-//! request read, logged, judged against its page and answered.
+//! The answer to each request: read, logged, judged against its page and
+//! answered as it documents, or as scripted.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue, Response, StatusCode};
-use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::Incoming as Body;
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
+use http_body_util::Full;
 
-use super::page;
-use super::route::{Broken, Incoming, Reply, Route, Verdict, judge};
+use super::body::{self, Body};
+use super::judge::{Broken, Incoming, Verdict, judge};
+use super::limits::{BODY_TIMEOUT, MAX_BODY};
+use super::route::{Reply, Route, Routes};
 use super::script::{Queued, Replaced};
 use super::{Received, Shared};
-
-/// The largest request body the server reads; a larger one is not JSON to it.
-const MAX_BODY: usize = 16 << 20;
+use super::{page, target};
 
 /// A connection closed on purpose, without an answer.
 #[derive(Debug)]
@@ -32,29 +27,6 @@ impl std::fmt::Display for Dropped {
 }
 
 impl std::error::Error for Dropped {}
-
-/// Accepts connections until the task is aborted; connections end with it.
-pub(crate) async fn accept(listener: TcpListener, shared: Arc<Shared>) {
-    let mut connections = tokio::task::JoinSet::new();
-    loop {
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            // Out of file descriptors, for instance: try again shortly.
-            Err(_) => {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
-        };
-        while connections.try_join_next().is_some() {}
-        let shared = shared.clone();
-        connections.spawn(async move {
-            let service = service_fn(move |request| answer(shared.clone(), request));
-            let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-        });
-    }
-}
 
 /// A response: status, headers and body.
 struct Answer {
@@ -89,47 +61,27 @@ impl Answer {
     }
 }
 
-async fn answer(
+/// The answer to `request`: read, logged, judged against its page.
+pub(crate) async fn answer(
     shared: Arc<Shared>,
-    request: hyper::Request<Body>,
+    request: hyper::Request<hyper::body::Incoming>,
 ) -> Result<Response<Full<Bytes>>, Dropped> {
     let (parts, body) = request.into_parts();
-    // A body over the limit is not read: the request is answered as invalid.
-    let (body, oversized) = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(body) => (body.to_bytes(), false),
-        Err(_) => (Bytes::new(), true),
-    };
-    let segments: Vec<String> = parts
-        .uri
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .map(|s| {
-            percent_encoding::percent_decode_str(s)
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .collect();
-    let query: Vec<(String, String)> =
-        url::form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
+    let read = body::read(body).await;
+    let body = read.bytes();
+    let segments = target::segments(parts.uri.path());
+    let (query, query_not_utf8) = target::query(parts.uri.query().unwrap_or_default());
     let incoming = Incoming {
         method: parts.method.as_str(),
         path: parts.uri.path(),
         segments: &segments,
         query: &query,
+        query_not_utf8,
         headers: &parts.headers,
         body: &body,
     };
     let routes = shared.routes;
-    let verdict = match judge(routes, &incoming) {
-        Verdict::Valid(i) | Verdict::Broken(i, _) if oversized => {
-            let why = format!("the body is over {} MiB", MAX_BODY >> 20);
-            Verdict::Broken(i, Broken::Invalid(why))
-        }
-        verdict => verdict,
-    };
+    let verdict = judge(routes, &incoming);
     let index = match verdict {
         Verdict::Unknown => None,
         Verdict::Unauthorized(i) | Verdict::Broken(i, _) | Verdict::Valid(i) => Some(i),
@@ -149,6 +101,8 @@ async fn answer(
             format!("no operation answers {} {}", parts.method, parts.uri.path()),
         ),
         Verdict::Unauthorized(_) => Answer::of(&routes.missing_token),
+        // A request of an operation, with a token, whose body was not read.
+        _ if !matches!(read, Body::Read(_)) => unread(routes, &read),
         Verdict::Broken(i, Broken::Documented(f)) => {
             Answer::of(&routes.operations[i].errors[f].reply)
         }
@@ -179,6 +133,35 @@ async fn answer(
         }
     };
     Ok(response(&shared, answer, &parts.headers))
+}
+
+/// The answer to a request whose body was not read: the catalogue's invalid
+/// request with what went wrong, as 413 or 408 when the body was too large
+/// or too slow. Its connection is closed: what is left of the body is not
+/// read as the next request.
+fn unread(routes: &Routes, body: &Body) -> Answer {
+    let (status, why) = match body {
+        Body::TooLarge => (
+            413,
+            format!(
+                "the body is over {} MiB, the most this server reads",
+                MAX_BODY >> 20
+            ),
+        ),
+        Body::TooSlow => (
+            408,
+            format!(
+                "the body did not arrive in full within {} s",
+                BODY_TIMEOUT.as_secs()
+            ),
+        ),
+        Body::Unreadable(why) => (400, format!("the body cannot be read: {why}")),
+        Body::Read(_) => (400, String::new()),
+    };
+    let mut answer = Answer::with_detail(&routes.invalid_request, why);
+    answer.status = status;
+    answer.headers.push(("Connection".into(), "close".into()));
+    answer
 }
 
 /// The operation's success: replaced by the script, or as documented.

@@ -66,6 +66,11 @@ pub struct RawDocument {
     /// resource page, the models it describes.
     #[serde(default)]
     pub index: bool,
+    /// Findings of the page as a whole that the spec knows of: a table no
+    /// model comes from (`models[<heading>]`), a resource page the index
+    /// leaves out (`index[<page>]`).
+    #[serde(default)]
+    pub contradictions: Vec<RawContradiction>,
 }
 
 /// Where the documents state a fact.
@@ -228,6 +233,10 @@ pub struct RawCloud {
 pub struct RawContradiction {
     /// The element of the finding, as `cargo codegen docs` names it.
     pub element: String,
+    /// The page that contradicts itself there, when it is not the item's
+    /// own (`doc`) but one of its `also_on`.
+    #[serde(default)]
+    pub page: Option<String>,
     /// What the page says there, byte for byte, as `cargo codegen docs`
     /// reports it (its document value; `--format json` prints it as a JSON
     /// string); `null` where it reports none (the page leaves the element
@@ -280,4 +289,24 @@ impl ErrorCode {
             ErrorCode::Text(s) => s.clone(),
         }
     }
+}
+
+/// The `decide:` marks of operations and models, in the order a file
+/// writes them: what a person must still decide (see [`RawOperation::decide`]).
+pub fn marks<'a>(operations: &'a [RawOperation], models: &'a [RawModel]) -> Vec<&'a str> {
+    let mut out: Vec<&Option<String>> = Vec::new();
+    for o in operations {
+        out.push(&o.decide);
+        out.extend(o.path_params.iter().map(|p| &p.decide));
+        out.extend(o.query_params.iter().map(|p| &p.decide));
+        out.extend(o.request_headers.iter().map(|h| &h.decide));
+        out.extend(o.body.iter().map(|b| &b.decide));
+        out.extend(o.responses.iter().map(|r| &r.decide));
+        out.extend(o.errors.iter().map(|e| &e.decide));
+    }
+    for m in models {
+        out.push(&m.decide);
+        out.extend(m.properties.iter().map(|p| &p.decide));
+    }
+    out.into_iter().filter_map(Option::as_deref).collect()
 }

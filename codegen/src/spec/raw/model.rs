@@ -16,6 +16,11 @@ use super::{Origin, RawContradiction};
 pub struct RawModel {
     /// The Rust type, e.g. `CustomerBillingProfile`.
     pub name: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     /// The document it comes from: a `file` of `documents`.
     pub doc: String,
     /// `table`: the table under its heading; `example`: only the examples of
@@ -55,6 +60,11 @@ pub struct RawModel {
 pub struct RawProperty {
     /// The JSON name.
     pub name: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     /// The table cell when it is not `name` (compared without case).
     #[serde(default)]
     pub documented_as: Option<String>,

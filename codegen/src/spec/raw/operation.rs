@@ -15,8 +15,18 @@ pub struct RawOperation {
     /// The operation's name, e.g. `GetCustomer`; `<name>Error` is its error
     /// type and `<name>Response` its outcome when it has several.
     pub name: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     /// The document it comes from: a `file` of `documents`.
     pub doc: String,
+    /// Other pages that document the same call (the same method and path):
+    /// each is compared with it as its own page is (their request-syntax
+    /// rows, parameters and examples).
+    #[serde(default)]
+    pub also_on: Vec<String>,
     /// One sentence: what the operation does.
     pub summary: String,
     /// HTTP method: GET, POST, PUT, PATCH, DELETE or HEAD.
@@ -77,6 +87,11 @@ pub enum Auth {
 pub struct RawParam {
     /// The name on the wire (query) or in the path template.
     pub name: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     /// The table cell when it is not `name` (compared without case).
     #[serde(default)]
     pub documented_as: Option<String>,
@@ -134,6 +149,11 @@ pub struct RawOneOf {
 pub struct RawOperationHeader {
     /// A request header of the spec's `headers`.
     pub name: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     pub required: bool,
     /// Where the value comes from: a property path of the request body, e.g.
     /// `attributes.etag`. Without it, the caller gives the value.
@@ -155,6 +175,11 @@ pub struct RawBody {
     /// An object model.
     #[serde(rename = "type")]
     pub ty: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     pub description: String,
 }
 
@@ -163,6 +188,11 @@ pub struct RawBody {
 #[serde(deny_unknown_fields)]
 pub struct RawResponse {
     pub status: u16,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     /// The outcome's name when the operation has several responses, e.g. `available`.
     #[serde(default)]
     pub name: Option<String>,
@@ -205,6 +235,11 @@ pub struct RawPoll {
 pub struct RawError {
     /// Identifier, e.g. `tenant_id_not_guid`; becomes the error variant.
     pub id: String,
+    /// What a person must still decide here, and where the page says it:
+    /// `what to decide (page.md:line)`. `cargo codegen import` writes it on
+    /// what it cannot decide; the spec is refused while one is left.
+    #[serde(default)]
+    pub decide: Option<String>,
     /// `example`: an example response of the page (heading, code, source and
     /// description required); `prose`: a status the page only describes.
     #[serde(default = "example")]

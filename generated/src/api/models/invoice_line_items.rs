@@ -39,6 +39,7 @@ crate::json::open_enum!(BillingProvider {
 /// Documented in `invoice-resources.md`, table "InvoiceLineItem".
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum InvoiceLineItem {
     /// A [`LicenseBasedLineItem`](crate::LicenseBasedLineItem): the request asks for
     /// `billing-provider=Office` and `invoice-line-item-type=BillingLineItems`.
