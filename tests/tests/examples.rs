@@ -5,8 +5,8 @@
 
 use partner_center::Client;
 use partner_center_codegen::docs::{
-    HttpResponse, Message, Page, http_header, is_request_line, is_status_line, messages,
-    parse_lenient, parse_request, parse_response, split_messages,
+    HttpRequest, HttpResponse, Message, Page, http_header, is_request_line, is_status_line,
+    messages, parse_lenient, parse_request, parse_response, split_messages,
 };
 use partner_center_codegen::drift::shape;
 use partner_center_codegen::model::{
@@ -63,12 +63,21 @@ fn documented(requests: bool) -> usize {
         .count()
 }
 
-/// The inputs of `op`: those of its first example request, or made up.
+/// The inputs of `op`: those of its first example request (but values the
+/// spec records as not of their type), or made up.
 fn args_of(op: &Operation, all: &[Message<'_, '_>]) -> Args {
     all.iter()
         .find(|m| m.is_request && m.op.id == op.id)
         .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)))
-        .map_or_else(|| Args::made_up(op), |(i, r)| Args::of(op, i, &r))
+        .map_or_else(|| Args::made_up(op), |(i, r)| example_args(op, i, &r))
+}
+
+/// The inputs of `op`'s `index`-th example request, but the values the spec
+/// records as not of their type (the typed client cannot send them).
+fn example_args(op: &Operation, index: usize, request: &HttpRequest) -> Args {
+    let mut args = Args::of(op, index, request);
+    args.take_contradicted(op, index);
+    args
 }
 
 /// The inputs of the request `response` answers: the operation's example
@@ -82,7 +91,7 @@ fn args_before(response: &Message<'_, '_>, all: &[Message<'_, '_>]) -> Args {
         .last()
         .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)));
     match before {
-        Some((i, request)) => Args::of(response.op, i, &request),
+        Some((i, request)) => example_args(response.op, i, &request),
         None => args_of(response.op, all),
     }
 }
@@ -116,7 +125,8 @@ async fn each_example_request_is_what_the_client_sends() {
         for m in all.iter().filter(|m| m.is_request) {
             let at = format!("{file}:{} ({})", m.block.line, m.op.id);
             let example = parse_request(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
-            let args = Args::of(m.op, m.index, &example);
+            let mut args = Args::of(m.op, m.index, &example);
+            let contradicted = args.take_contradicted(m.op, m.index);
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
             let server = partner_center::TestServer::start().await.unwrap();
@@ -130,6 +140,15 @@ async fn each_example_request_is_what_the_client_sends() {
                 builder = builder.application(name);
             }
             let client = builder.build().expect("client");
+            // A value the spec records as not of its type is one the client
+            // refuses, sending nothing; the rest of the example is sent.
+            for (name, value) in contradicted {
+                let mut with = args.clone();
+                with.query.push((name.clone(), value));
+                let refused = client.replay(&m.op.id, &with.inputs()).await;
+                let refused = refused.err().unwrap_or_else(|| panic!("{at}: {name} sent"));
+                assert!(refused.name.eq_ignore_ascii_case(&name), "{at}: {refused}");
+            }
             let outcome = call(&client, &m.op.id, &args).await;
             assert!(outcome.result.is_ok(), "{at}: {:?}", outcome.result);
 

@@ -39,6 +39,7 @@ fn typed(p: &Param) -> Option<&'static str> {
         (Type::Scalar(ValueType::Bool), _) => "true",
         (Type::Scalar(ValueType::Decimal), _) => "1.5",
         (Type::Scalar(ValueType::DateTime), _) => "2020-01-01T00:00:00Z",
+        (Type::Scalar(ValueType::Date), _) => "2020-01-01",
         _ => return None,
     })
 }

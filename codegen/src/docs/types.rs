@@ -22,6 +22,9 @@ pub enum DocType {
     Uri,
     /// `object`: a model the row links to, or free JSON.
     Object,
+    /// The items of a list the cell does not type (a bare `IEnumerable`):
+    /// any type is one.
+    Unstated,
     /// A JSON filter (a query parameter).
     Filter,
     Array(Box<DocType>),
@@ -199,7 +202,7 @@ fn word_type(word: Word) -> DocType {
         Word::Uri => DocType::Uri,
         Word::Object => DocType::Object,
         Word::Filter => DocType::Filter,
-        Word::Array => DocType::Array(Box::new(DocType::Object)),
+        Word::Array => DocType::Array(Box::new(DocType::Unstated)),
         Word::TextMap => DocType::Map(Box::new(DocType::String)),
     }
 }
@@ -300,7 +303,8 @@ mod tests {
             ("`IEnumerable<string>`", array(DocType::String)),
             ("Customer[]", array(named("Customer"))),
             ("string array", array(DocType::String)),
-            ("Array", array(DocType::Object)),
+            ("Array", array(DocType::Unstated)),
+            ("IEnumerable", array(DocType::Unstated)),
             (
                 "Dictionary<string, object>",
                 DocType::Map(Box::new(DocType::Object)),

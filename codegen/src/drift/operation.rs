@@ -1,6 +1,10 @@
 //! An operation page's tables: the request-syntax rows (method, URI
 //! template, query names) and the URI-parameter table; its prose is
-//! compared in `prose`.
+//! compared in `prose`. Several rows may be one call: those the operation
+//! names (`also_rows`, where a row may write a parameter's value), or, when
+//! it names none, the rows of the same method and path whose query names
+//! are all the operation's (a row with a start date, another with a start
+//! and an end date); its query is what they name together.
 
 use super::shape::type_text;
 use super::{PageCx, Same, doctype, pair, prose};
@@ -37,6 +41,11 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
                 None => cx.in_text(element, None).only_in_spec(at, uri.clone()),
             }
         }
+        // Rows of the same call it does not name: their method and path
+        // are its own.
+        for &r in &matched.same_call[i] {
+            mine.push((&rows[r], op.id.clone()));
+        }
         if !mine.is_empty() {
             syntax(cx, api, op, &mine);
         }
@@ -70,26 +79,42 @@ fn same_path(doc: &str, ours: &str) -> bool {
         })
 }
 
-/// The rows of each operation: its own, and the others it names.
+/// The rows of each operation: its own, the others it names, and the
+/// others of the same call.
 struct Matched {
     /// By operation: its own row.
     own: Vec<Option<usize>>,
     /// By operation, then by its `also_rows`: the row of that URI.
     also: Vec<Vec<Option<usize>>>,
+    /// By operation: the rows of its method and path, and only names of its
+    /// query, that it does not name.
+    same_call: Vec<Vec<usize>>,
 }
 
 impl Matched {
     fn is_used(&self, row: usize) -> bool {
-        self.own.contains(&Some(row)) || self.also.iter().flatten().any(|r| *r == Some(row))
+        self.own.contains(&Some(row))
+            || self.also.iter().flatten().any(|r| *r == Some(row))
+            || self.same_call.iter().flatten().any(|r| *r == row)
     }
 }
 
+/// The query parameters of an operation, its exactly-one-of group's included.
+fn query_params(op: &Operation) -> Vec<&Param> {
+    op.query
+        .iter()
+        .chain(op.one_of.iter().flat_map(|g| &g.params))
+        .collect()
+}
+
 /// For each operation, the rows it names (`also_rows`, by their URI, on
-/// its own page `doc` only), then its own row: the row of the same path,
-/// else the next unpaired one in the page's order.
+/// its own page `doc` only), then its own row: the row of the same path;
+/// then, for one that names no rows, the other rows of the same call (the
+/// same method and path, only names of its query); else, for an operation
+/// no row has the path of, the next unpaired row in the page's order.
 fn match_rows(rows: &[SyntaxRow], ops: &[&Operation], file: &str) -> Matched {
     let mut used = vec![false; rows.len()];
-    let also = ops
+    let also: Vec<Vec<Option<usize>>> = ops
         .iter()
         .map(|o| {
             o.also_rows
@@ -114,13 +139,37 @@ fn match_rows(rows: &[SyntaxRow], ops: &[&Operation], file: &str) -> Matched {
             Some(r)
         })
         .collect();
+    // An operation that names its other rows has those; one that names none
+    // has every row of its call.
+    let names_none = |i: usize| also[i].is_empty();
+    let mut same_call = vec![Vec::new(); ops.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let of_call = |o: &Operation| {
+            let ours = query_params(o);
+            row.method == o.method
+                && same_path(row.path(), &o.path)
+                && row
+                    .query_names()
+                    .iter()
+                    .all(|n| ours.iter().any(|q| &q.name == n))
+        };
+        let owner = (0..ops.len()).find(|&i| own[i].is_some() && names_none(i) && of_call(ops[i]));
+        if let (false, Some(i)) = (used[r], owner) {
+            used[r] = true;
+            same_call[i].push(r);
+        }
+    }
     for slot in own.iter_mut().filter(|s| s.is_none()) {
         if let Some(r) = used.iter().position(|u| !u) {
             used[r] = true;
             *slot = Some(r);
         }
     }
-    Matched { own, also }
+    Matched {
+        own,
+        also,
+        same_call,
+    }
 }
 
 /// Whether a row's path is the operation's, where the row may write a
@@ -149,11 +198,7 @@ fn fits_path(api: &Api, row: &str, op: &Operation) -> bool {
 /// not have; a parameter of the operation that none of its rows has).
 fn syntax(cx: &mut PageCx<'_>, api: &Api, op: &Operation, rows: &[(&SyntaxRow, String)]) {
     let id = &op.id;
-    let ours: Vec<&Param> = op
-        .query
-        .iter()
-        .chain(op.one_of.iter().flat_map(|g| &g.params))
-        .collect();
+    let ours = query_params(op);
     let spec_names: Vec<String> = ours.iter().map(|q| q.name.clone()).collect();
     let mut seen = vec![false; ours.len()];
     for (i, (row, element)) in rows.iter().enumerate() {

@@ -9,17 +9,19 @@ use partner_center_codegen::spec::{self, raw::*};
 use partner_center_codegen::{default_docs, default_spec};
 
 /// The share of the spec's facts (less those its contradictions explain)
-/// the draft reproduces: a regression fails here. It was 0.961 over the
-/// first 21 operations; the device, analytics and margin pages (written by
-/// hand) brought what the importer does not yet draft: enums of a table
-/// without a type column, optional properties the examples leave out,
-/// `number` cells whose examples hold fractions, the names people chose.
-/// The invoice pages (written by hand before the importer) brought what it
-/// does not draft at all: a union the request chooses (the draft answers
-/// the first variant), a model only an example defines (DailyUsageLineItem,
-/// 84 facts), rows of one call that it drafts as one operation each, and
-/// more `number` cells of money it reads as int.
-const AT_LEAST: f64 = 0.86;
+/// the draft reproduces: a regression of the importer fails here. Pages
+/// written by hand move it: 0.961 over the first 21 operations; 0.846 once
+/// the device, analytics, margin, entitlement, rate-card and audit pages
+/// came, with what the importer does not yet draft (enums whose values only
+/// prose or a table without a type column lists, calls only examples show,
+/// optional properties the examples leave out, `number` cells whose
+/// examples hold fractions, the names people chose); 0.819 with the
+/// invoice pages (written by hand before the importer), with what it does
+/// not draft at all: a union the request chooses (the draft answers the
+/// first variant), a model only an example defines (DailyUsageLineItem, 84
+/// facts), rows of one call that write a parameter's value in the path,
+/// and more `number` cells of money it reads as int.
+const AT_LEAST: f64 = 0.819;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {

@@ -123,6 +123,7 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// | [`MS-CorrelationId`](MS_CORRELATION_ID) | response | Guid | Unspecified |
 /// | [`MS-CV`](MS_CV) | response | String | Unspecified |
 /// | [`MS-ServerId`](MS_SERVER_ID) | response | String | Unspecified |
+/// | [`X-Locale`](X_LOCALE) | response | String | Unspecified |
 /// | [`MS-PartnerCenter-Client`](MS_PARTNER_CENTER_CLIENT) | request | String | Unspecified |
 /// | [`Retry-After`](RETRY_AFTER) | response | Int | Unspecified |
 /// | [`Location`](LOCATION) | response | Uri | Unspecified |
@@ -323,6 +324,21 @@ pub static HEADERS: &[HeaderInfo] = &[
             "table defines it."
         ),
         document: "verify-indirect-reseller-mpa-status.md",
+    },
+    HeaderInfo {
+        name: "X-Locale",
+        documented_as: "X-Locale:",
+        direction: Direction::Response,
+        origin: Origin::Example,
+        value_type: ValueType::String,
+        requirement: Requirement::Unspecified,
+        semantics: None,
+        default: None,
+        description: concat!(
+            "The language of the response: the entitlement examples send back the request's ",
+            "X-Locale. No table defines it as a response header."
+        ),
+        document: "get-a-collection-of-entitlements.md",
     },
     HeaderInfo {
         name: "MS-PartnerCenter-Client",

@@ -27,6 +27,11 @@ pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
     models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
+    models::audit::{
+        AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
+        AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
+        AuditResourceType,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -39,6 +44,13 @@ pub use self::{
         DeviceUploadStatus, PolicySetting,
     },
     models::directory_roles::DirectoryRole,
+    models::entitlements::{
+        Artifact, ArtifactDetails, ArtifactType, Entitlement, EntitlementType,
+        QuantityDetail, ReferenceOrder, Reservation, ReservedInstanceArtifact,
+        ReservedInstanceArtifactDetails, VirtualMachineReservation,
+        VirtualMachineReservedInstanceArtifact,
+        VirtualMachineReservedInstanceArtifactDetails,
+    },
     models::invoice_line_items::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
         LineItemProvider, LineItemType, UsageBasedLineItem,
@@ -57,6 +69,7 @@ pub use self::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
     },
+    models::rate_card::{AzureMeter, AzureOfferTerm, AzureRateCard},
     models::resources::{
         Address, Contact, FieldFilter, FieldFilterOperator, FileInfo, KeyValuePair, Link,
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
@@ -68,6 +81,7 @@ pub use self::{
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
+    operations::audit::ListAuditRecordsError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
@@ -79,6 +93,7 @@ pub use self::{
         ListDirectoryRolesError, ListUserDirectoryRolesError,
         RemoveDirectoryRoleMemberError,
     },
+    operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
     operations::invoices::{
         GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
         ListInvoiceLineItemsError, ListInvoicesError,
@@ -87,6 +102,7 @@ pub use self::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::rate_card::GetAzureRateCardError,
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

@@ -8,6 +8,10 @@ pub mod agreement_status;
 /// customer and product, a page of rows at a time.
 pub mod analytics;
 
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+pub mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
@@ -19,6 +23,10 @@ pub mod devices;
 /// The directory roles of a customer: the roles of a user, all the roles, the members of a
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
+
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+pub mod entitlements;
 
 /// The line items of an invoice: a model of several, chosen by the billing provider and
 /// line-item type the request asks for.
@@ -41,6 +49,10 @@ pub mod one_time_line_items;
 
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
+
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+pub mod rate_card;
 
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.

@@ -8,6 +8,10 @@ pub mod agreement_status;
 /// customer and product, a page of rows at a time.
 pub mod analytics;
 
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+pub mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
@@ -20,6 +24,10 @@ pub mod devices;
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+pub mod entitlements;
+
 /// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
 pub mod invoices;
 
@@ -30,6 +38,10 @@ pub mod licenses;
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 pub mod margins;
+
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+pub mod rate_card;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

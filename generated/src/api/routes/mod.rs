@@ -8,6 +8,10 @@ mod agreement_status;
 /// customer and product, a page of rows at a time.
 mod analytics;
 
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -20,6 +24,10 @@ mod devices;
 /// role; adding a user to a role and removing one.
 mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+mod entitlements;
+
 /// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
 mod invoices;
 
@@ -30,6 +38,10 @@ mod licenses;
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 mod margins;
+
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+mod rate_card;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
@@ -46,16 +58,20 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::CREATE_CUSTOMER_USER,
         &users::DELETE_CUSTOMER_USER,
         &margins::DOWNLOAD_MARGINS,
+        &entitlements::GET_ARTIFACT_DETAILS,
+        &rate_card::GET_AZURE_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
         &invoices::GET_INVOICE_STATEMENT,
+        &audit::LIST_AUDIT_RECORDS,
         &licenses::LIST_AVAILABLE_LICENSES,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
+        &entitlements::LIST_ENTITLEMENTS,
         &invoices::LIST_INVOICE_LINE_ITEMS,
         &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
         &invoices::LIST_INVOICES,
