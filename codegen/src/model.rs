@@ -181,6 +181,9 @@ pub struct Operation {
     pub method: String,
     pub path: String,
     pub segments: Vec<Segment>,
+    /// The page's other request-syntax rows that are this same call: each
+    /// row's URI after `{baseURL}`, and where the spec gives it.
+    pub also_rows: Vec<(Location, String)>,
     /// Variants of the clouds the operation applies to, in spec order; `None`
     /// when the page does not say.
     pub clouds: Option<Vec<String>>,
@@ -219,6 +222,26 @@ impl Operation {
             .iter()
             .chain(&self.query)
             .chain(self.one_of.iter().flat_map(|g| &g.params))
+    }
+
+    /// The query names that request example `index` of the page misspells,
+    /// as the spec's contradictions record them (the element
+    /// `<id>.request_examples[<index>].query[<name>].name`, the page's name
+    /// its value): each (the page's name, the parameter's), so that the
+    /// example's value is read as the parameter's.
+    pub fn misspelt_query(&self, index: usize) -> Vec<(String, String)> {
+        let prefix = format!("{}.request_examples[{index}].query[", self.id);
+        self.contradictions
+            .iter()
+            .filter_map(|c| {
+                let name = c.element.strip_prefix(&prefix)?.strip_suffix("].name")?;
+                let documented = c.document_value.clone()?;
+                self.query
+                    .iter()
+                    .any(|q| q.name == name)
+                    .then(|| (documented, name.to_string()))
+            })
+            .collect()
     }
 
     /// The item type, when the operation answers a paged collection.
@@ -265,6 +288,13 @@ impl Param {
     /// The name the page's table gives.
     pub fn documented_name(&self) -> &str {
         self.documented_as.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Whether this is the parameter a union's `chosen_by` names `wanted`:
+    /// by its name or by the table's, without regard to ASCII case.
+    pub fn chooses(&self, wanted: &str) -> bool {
+        self.name.eq_ignore_ascii_case(wanted)
+            || self.documented_name().eq_ignore_ascii_case(wanted)
     }
 }
 

@@ -380,3 +380,15 @@ fn a_rate_limit_of_no_requests() {
         "      requests: 0\n"
     )));
 }
+
+/// An operation's other rows are URIs as the page writes them after
+/// `{baseURL}`, each named once.
+#[test]
+fn also_rows_that_are_not_rows() {
+    let row = "      - \"/v1/invoices/{invoice-id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size={size}\"\n";
+    insta::assert_snapshot!(diagnose(in_file(
+        "invoices.yaml",
+        row,
+        "      - \"{baseURL}/v1/invoices/{invoice-id}/lineitems HTTP/1.1\"\n"
+    )));
+}

@@ -37,10 +37,12 @@ pub struct Args {
 }
 
 impl Args {
-    /// The inputs of `example`, a request of `op`. The remove-from-a-role
-    /// page writes an encoded space after its GUIDs (a contradiction the
-    /// spec records): path values are trimmed.
-    pub fn of(op: &Operation, example: &HttpRequest) -> Args {
+    /// The inputs of `example`, request example `index` of `op`. The
+    /// remove-from-a-role page writes an encoded space after its GUIDs (a
+    /// contradiction the spec records): path values are trimmed. A query
+    /// name the page misspells, as the spec's contradictions record it, is
+    /// read as the parameter's.
+    pub fn of(op: &Operation, index: usize, example: &HttpRequest) -> Args {
         let parts: Vec<&str> = example.path().trim_start_matches('/').split('/').collect();
         let path = op
             .segments
@@ -54,7 +56,16 @@ impl Args {
                 Segment::Literal(_) => None,
             })
             .collect();
-        let query = query_pairs(example.query());
+        let misspelt = op.misspelt_query(index);
+        let query = query_pairs(example.query())
+            .into_iter()
+            .map(
+                |(name, value)| match misspelt.iter().find(|(doc, _)| *doc == name) {
+                    Some((_, ours)) => (ours.clone(), value),
+                    None => (name, value),
+                },
+            )
+            .collect();
         let body = op
             .body
             .as_ref()

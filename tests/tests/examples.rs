@@ -5,8 +5,8 @@
 
 use partner_center::Client;
 use partner_center_codegen::docs::{
-    HttpResponse, Message, Page, http_header, is_request_line, is_status_line, messages,
-    parse_lenient, parse_request, parse_response, split_messages,
+    HttpRequest, HttpResponse, Message, Page, http_header, is_request_line, is_status_line,
+    messages, parse_lenient, parse_request, parse_response, split_messages,
 };
 use partner_center_codegen::drift::shape;
 use partner_center_codegen::model::{
@@ -70,14 +70,31 @@ fn args_of(op: &Operation, all: &[Message<'_, '_>]) -> Args {
     all.iter()
         .find(|m| m.is_request && m.op.id == op.id)
         .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)))
-        .map_or_else(
-            || Args::made_up(op),
-            |(index, r)| {
-                let mut args = Args::of(op, &r);
-                args.take_contradicted(op, index);
-                args
-            },
-        )
+        .map_or_else(|| Args::made_up(op), |(i, r)| example_args(op, i, &r))
+}
+
+/// The inputs of `op`'s `index`-th example request, but the values the spec
+/// records as not of their type (the typed client cannot send them).
+fn example_args(op: &Operation, index: usize, request: &HttpRequest) -> Args {
+    let mut args = Args::of(op, index, request);
+    args.take_contradicted(op, index);
+    args
+}
+
+/// The inputs of the request `response` answers: the operation's example
+/// request before it (its values choose the model of some answers), or its
+/// first.
+fn args_before(response: &Message<'_, '_>, all: &[Message<'_, '_>]) -> Args {
+    let before = all
+        .iter()
+        .take_while(|m| !std::ptr::eq(*m, response))
+        .filter(|m| m.is_request && m.op.id == response.op.id)
+        .last()
+        .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)));
+    match before {
+        Some((i, request)) => example_args(response.op, i, &request),
+        None => args_of(response.op, all),
+    }
 }
 
 /// Path segments, percent-decoded and trimmed; a placeholder stands for the
@@ -122,7 +139,7 @@ async fn each_example_request_is_what_the_client_sends() {
                     continue;
                 }
             };
-            let mut args = Args::of(m.op, &example);
+            let mut args = Args::of(m.op, m.index, &example);
             let contradicted = args.take_contradicted(m.op, m.index);
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
@@ -131,8 +148,10 @@ async fn each_example_request_is_what_the_client_sends() {
             if let Some(locale) = args.header("X-Locale") {
                 builder = builder.locale(locale);
             }
-            if let Some(application) = args.header("MS-PartnerCenter-Application") {
-                builder = builder.application(application);
+            // The application's name is the builder's setting too.
+            let application = api.header_for(Direction::Request, Semantics::Application);
+            if let Some(name) = application.and_then(|h| args.header(&h.name)) {
+                builder = builder.application(name);
             }
             let client = builder.build().expect("client");
             // A value the spec records as not of its type is one the client
@@ -272,7 +291,7 @@ async fn each_example_response_gives_its_documented_outcome() {
             let example = parse_response(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
             let server = TestServer::start(Reply::from_example(&example)).await;
             let client = server.client().build().expect("client");
-            let outcome = call(&client, &m.op.id, &args_of(m.op, &all)).await;
+            let outcome = call(&client, &m.op.id, &args_before(m, &all)).await;
             if shape::not_the_answer(api, m.op, m.index, &example.body) {
                 // Another call's answer, or not JSON, as the spec records:
                 // the client refuses it, with the response's status.
@@ -314,23 +333,25 @@ struct Recorded<'a> {
 
 impl Recorded<'_> {
     /// `documented` without the properties the spec records as a
-    /// contradiction of this example (`<op>.response_examples[i].body.<path>`,
-    /// e.g. a key in PascalCase the client does not read): the client's value
-    /// leaves them out.
-    fn without_contradicted(self, op: &Operation, mut documented: Value) -> Value {
+    /// contradiction of this example (`<op>.response_examples[i].body.<path>`)
+    /// where the client's value `read` has none: a key in PascalCase the
+    /// client does not read. A contradicted value the client reads (an enum
+    /// value the table does not list) is still compared.
+    fn without_contradicted(self, op: &Operation, mut documented: Value, read: &Value) -> Value {
         let prefix = format!("{}.response_examples[{}].body.", op.id, self.index);
         for c in op.contradictions.iter().filter(|c| c.page == self.file) {
             if let Some(path) = c.element.strip_prefix(&prefix) {
                 let steps: Vec<&str> = path.split('.').collect();
-                remove_at(&mut documented, &steps);
+                remove_unread(&mut documented, read, &steps);
             }
         }
         documented
     }
 }
 
-/// Removes the key at the end of `steps` (`lineItems[]` steps into each item).
-fn remove_at(value: &mut Value, steps: &[&str]) {
+/// Removes the key at the end of `steps` (`lineItems[]` steps into each
+/// item) where `read`, the client's value at the same place, lacks it.
+fn remove_unread(value: &mut Value, read: &Value, steps: &[&str]) {
     let Some((first, rest)) = steps.split_first() else {
         return;
     };
@@ -340,17 +361,27 @@ fn remove_at(value: &mut Value, steps: &[&str]) {
     };
     let Value::Object(map) = value else { return };
     if rest.is_empty() {
-        map.remove(key);
+        if read.get(key).is_none() {
+            map.remove(key);
+        }
         return;
     }
+    let theirs = read.get(key).unwrap_or(&Value::Null);
     match (map.get_mut(key), each) {
-        (Some(Value::Array(items)), true) => items.iter_mut().for_each(|v| remove_at(v, rest)),
-        (Some(inner), false) => remove_at(inner, rest),
+        (Some(Value::Array(items)), true) => {
+            let read_items = theirs.as_array().map(Vec::as_slice).unwrap_or_default();
+            for (i, item) in items.iter_mut().enumerate() {
+                remove_unread(item, read_items.get(i).unwrap_or(&Value::Null), rest);
+            }
+        }
+        (Some(inner), false) => remove_unread(inner, theirs, rest),
         _ => {}
     }
 }
 
-/// The outcome is the one the example documents, with its status and ids.
+/// The outcome is the one the example documents, with its status and ids:
+/// its value (a file's text, as written), its documented failure, or, for a
+/// body the spec records as not JSON, a body that does not decode.
 fn check(
     at: &str,
     op: &Operation,
@@ -359,6 +390,10 @@ fn check(
     outcome: &Outcome,
     recorded: Recorded<'_>,
 ) {
+    let not_json = op
+        .contradictions
+        .iter()
+        .any(|c| c.element == format!("{}.response_examples[{}].body", op.id, recorded.index));
     match (
         &outcome.result,
         op.responses.iter().find(|r| r.status == example.status),
@@ -371,8 +406,12 @@ fn check(
                 assert_eq!(value.as_str(), Some(example.body.as_str()), "{at}: file")
             }
             None => {
-                let documented = parse_lenient(&example.body).expect("JSON").value;
-                let documented = recorded.without_contradicted(op, documented);
+                let documented = parse_lenient(&example.body)
+                    .unwrap_or_else(|e| panic!("{at}: {e}"))
+                    .value;
+                let documented = recorded.without_contradicted(op, documented, value);
+                let ty = r.body.as_ref().expect("a body");
+                let documented = shape::described(spec(), ty, &documented);
                 assert_eq!(
                     shape::agree(&documented, value, shape::Keys::Exact),
                     Ok(()),
@@ -380,6 +419,12 @@ fn check(
                 );
             }
         },
+        (Err((_, partner_center::Error::Decode { .. })), Some(_)) if not_json => {
+            assert!(
+                parse_lenient(&example.body).is_err(),
+                "{at}: the spec records a body that is not JSON, and it reads"
+            );
+        }
         (Err((id, error)), None) => {
             let entry = op
                 .errors

@@ -141,6 +141,17 @@ impl HttpHeader {
     }
 }
 
+/// How a file of a media type starts, where its format says so (a PDF's
+/// `%PDF-`): an example of such a file that starts otherwise is none.
+pub fn file_signature(media: &str) -> Option<&'static str> {
+    FILE_SIGNATURES
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(media))
+        .map(|(_, s)| *s)
+}
+
+const FILE_SIGNATURES: [(&str, &str); 1] = [("application/pdf", "%PDF-")];
+
 /// The header `name` (compared without case) when it is one of HTTP's own.
 pub fn http_header(name: &str) -> Option<&'static HttpHeader> {
     HTTP_HEADERS

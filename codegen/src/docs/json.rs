@@ -3,11 +3,12 @@
 //! and missing commas, unquoted keys, single-quoted and typographic-quoted
 //! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
 //! byte-order mark lost to a re-encoding), an object in a second pair of
-//! braces, an object left unclosed before its array's `]`, bare placeholders such as `<quantity>` (read as the string
-//! `"<quantity>"`), and `...` or `…` standing for elided items or
-//! properties. Of these, the placeholders, the elisions and
-//! the byte-order mark are the documents' ways of writing JSON; the others
-//! are slips that make a body not JSON at all, also noted as such
+//! braces, an object left unclosed before its array's `]`, bare
+//! placeholders such as `<quantity>` (read as the string `"<quantity>"`),
+//! `...` or `…` standing for elided items or properties, and no-break
+//! spaces where whitespace goes. Of these, the placeholders, the elisions
+//! and the byte-order mark are the documents' ways of writing JSON; the
+//! others are slips that make a body not JSON at all, also noted as such
 //! (`not_json`), since the documents check reports them.
 
 use serde_json::{Map, Value};
@@ -115,6 +116,12 @@ impl Reader {
     fn space(&mut self) {
         loop {
             match self.peek() {
+                // JSON's own whitespace is space, tab, CR and LF: a page
+                // that indents with no-break spaces is not strict JSON.
+                Some('\u{a0}') => {
+                    self.bump();
+                    self.slip("a no-break space");
+                }
                 Some(c) if c.is_whitespace() || c == '\u{feff}' => {
                     self.bump();
                 }
@@ -461,6 +468,12 @@ mod tests {
         assert_eq!(loose.value, serde_json::json!({"a": 1, "b": [2, {}]}));
         assert_eq!(loose.quirks.len(), 3, "{:?}", loose.quirks);
         assert_eq!(loose.not_json, loose.quirks);
+        // Indented with no-break spaces (get-invoiceline-items.md): not
+        // JSON's whitespace, a slip.
+        let indented = parse_lenient("{\n\u{a0}\u{a0}\"a\": 1\n}").unwrap();
+        assert_eq!(indented.value, serde_json::json!({"a": 1}));
+        assert_eq!(indented.quirks, ["line 2: a no-break space"]);
+        assert_eq!(indented.not_json, indented.quirks);
     }
 
     #[test]
@@ -472,8 +485,9 @@ mod tests {
                 .unwrap();
         assert_eq!(commented.value, serde_json::json!({"a": [{"id": 0}]}));
         assert_eq!(commented.not_json, ["line 4: a `/* */` comment"]);
-        let marked = parse_lenient("?{\n  \"a\": {...},\n  ...\n}").unwrap();
-        assert_eq!(marked.value, serde_json::json!({"a": {}}));
+        // (`{...}`, an object left out, is left out.)
+        let marked = parse_lenient("?{\n  \"a\": {...},\n  \"b\": 1,\n  ...\n}").unwrap();
+        assert_eq!(marked.value, serde_json::json!({"b": 1}));
         assert_eq!(marked.not_json, ["line 1: a `?` before the body"]);
         let doubled = parse_lenient("{\n  {\n    \"a\": [1],\n  }\n}").unwrap();
         assert_eq!(doubled.value, serde_json::json!({"a": [1]}));

@@ -14,8 +14,9 @@ mod sections;
 mod types;
 
 pub use http::{
-    HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, http_header, is_request_line,
-    is_status_line, parse_request, parse_response, percent_decode, query_pairs, split_messages,
+    HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, file_signature, http_header,
+    is_request_line, is_status_line, parse_request, parse_response, percent_decode, query_pairs,
+    split_messages,
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};

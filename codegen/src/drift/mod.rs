@@ -206,22 +206,29 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
         .chain(api.documents.iter().flat_map(|d| &d.contradictions))
         .filter(|c| c.page == name)
         .collect();
-    for c in known {
-        let mut seen = false;
-        for f in findings
-            .iter_mut()
-            .filter(|f| f.element == c.element && f.kind.is_drift())
-        {
-            seen = true;
-            if f.document_value == c.document_value {
+    // A finding is the contradiction of its element and value; an element
+    // may have several (the items of an example, each with its own value).
+    for f in findings.iter_mut().filter(|f| f.kind.is_drift()) {
+        let mut same_element = known.iter().filter(|c| c.element == f.element).peekable();
+        let Some(first) = same_element.peek().copied() else {
+            continue;
+        };
+        match same_element.find(|c| c.document_value == f.document_value) {
+            Some(c) => {
                 f.kind = Kind::Contradiction;
                 f.note = Some(c.note.clone());
-            } else {
+            }
+            None => {
                 f.kind = Kind::Different;
-                f.spec = f.spec.clone().or_else(|| Some(c.at.clone()));
-                f.note = Some(changed(c));
+                f.spec = f.spec.clone().or_else(|| Some(first.at.clone()));
+                f.note = Some(changed(first));
             }
         }
+    }
+    for c in known {
+        let seen = findings.iter().any(|f| {
+            f.element == c.element && (f.kind.is_drift() || f.document_value == c.document_value)
+        });
         if !seen {
             findings.push(Finding {
                 kind: Kind::OnlyInSpec,

@@ -252,10 +252,18 @@ fn scalar_fits(s: ValueType, v: &Value) -> bool {
         (ValueType::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
         (ValueType::Bool, Value::Bool(_)) => true,
         (ValueType::Decimal, Value::Number(_)) => true,
+        // The client reads a decimal written as text ("0", "14.4"), as the
+        // one-time line items write their amounts.
+        (ValueType::Decimal, Value::String(s)) => decimal_text(s),
         (ValueType::DateTime, Value::String(s)) => date_like(s),
         (ValueType::Date, Value::String(s)) => s.len() == 10 && date_like(s),
         _ => false,
     }
+}
+
+/// A JSON number, as text: a decimal the client reads from a string.
+fn decimal_text(s: &str) -> bool {
+    s.trim() == s && matches!(serde_json::from_str::<Value>(s), Ok(Value::Number(_)))
 }
 
 /// The spec's words for a type.
@@ -402,6 +410,81 @@ fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
     }
 }
 
+/// `value` as the client keeps it when it reads it as `ty`: only the
+/// properties `ty` describes (it ignores any other; for a model the request
+/// chooses, those of any of its variants), and open enums' values in their
+/// documented spelling (they are read without regard to case).
+pub fn described(api: &Api, ty: &Type, value: &Value) -> Value {
+    described_in(api, ty, None, value)
+}
+
+fn described_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Value {
+    let keep = |properties: &[&Property], map: &serde_json::Map<String, Value>| {
+        let kept = map.iter().filter_map(|(k, v)| {
+            let p = properties.iter().find(|p| p.name == *k)?;
+            Some((k.clone(), described_in(api, &p.ty, item, v)))
+        });
+        Value::Object(kept.collect())
+    };
+    match (ty, value) {
+        (Type::Array(inner), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .map(|v| described_in(api, inner, item, v))
+                .collect(),
+        ),
+        (Type::Map(inner), Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), described_in(api, inner, item, v)))
+                .collect(),
+        ),
+        (Type::Item, v) => match item {
+            Some(t) => described_in(api, t, None, v),
+            None => v.clone(),
+        },
+        (Type::Collection(name, inner), Value::Object(map)) => match api.collection(name) {
+            Some(c) => {
+                let properties: Vec<&Property> = c.properties.iter().collect();
+                let kept = map.iter().filter_map(|(k, v)| {
+                    let p = properties.iter().find(|p| p.name == *k)?;
+                    Some((k.clone(), described_in(api, &p.ty, Some(inner), v)))
+                });
+                Value::Object(kept.collect())
+            }
+            None => value.clone(),
+        },
+        (Type::Model(name), Value::Object(map)) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(properties)) => {
+                keep(&properties.iter().collect::<Vec<_>>(), map)
+            }
+            Some(ModelKind::Union(union)) => {
+                let properties: Vec<&Property> = union
+                    .variants
+                    .iter()
+                    .filter_map(|v| match api.model(&v.model).map(|m| &m.kind) {
+                        Some(ModelKind::Object(p)) => Some(p),
+                        _ => None,
+                    })
+                    .flatten()
+                    .chain(&union.base)
+                    .collect();
+                keep(&properties, map)
+            }
+            _ => value.clone(),
+        },
+        // An open enum's value as the client spells it: the documented
+        // spelling of a value written in another case.
+        (Type::Model(name), Value::String(text)) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Enum(values)) => values
+                .iter()
+                .find(|v| v.value.eq_ignore_ascii_case(text))
+                .map_or_else(|| value.clone(), |v| Value::String(v.value.clone())),
+            _ => value.clone(),
+        },
+        _ => value.clone(),
+    }
+}
+
 /// Whether `actual` says what `expected` (an example) says: numbers by
 /// value, `null` the same as absent, a placeholder such as `"<guid>"` the
 /// same as any value, keys compared as `keys` says. The first difference,
@@ -438,6 +521,13 @@ fn agree_at(expected: &Value, actual: &Value, keys: Keys, path: &str) -> Result<
             .enumerate()
             .try_for_each(|(i, (e, a))| agree_at(e, a, keys, &format!("{path}[{i}]"))),
         (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => Ok(()),
+        // A decimal the example writes as text, read by the client as the
+        // number it is.
+        (Value::String(e), Value::Number(a))
+            if decimal_text(e) && e.parse::<f64>().ok() == a.as_f64() =>
+        {
+            Ok(())
+        }
         (e, a) if e == a => Ok(()),
         (e, a) => Err(format!(
             "{}: expected {e}, got {a}",
@@ -479,5 +569,13 @@ mod tests {
         assert!(!date_like("June 24 2016"));
         assert!(scalar_fits(ValueType::Decimal, &json!(1.25)));
         assert!(!scalar_fits(ValueType::Int, &json!(1.25)));
+        assert!(scalar_fits(ValueType::Decimal, &json!("14.4")));
+        assert!(!scalar_fits(ValueType::Decimal, &json!("14,4")));
+        assert!(!scalar_fits(ValueType::Decimal, &json!(" 1")));
+        assert_eq!(
+            agree(&json!({"n": "14.40"}), &json!({"n": 14.4}), Keys::Exact),
+            Ok(())
+        );
+        assert!(agree(&json!({"n": "14.4"}), &json!({"n": 14}), Keys::Exact).is_err());
     }
 }

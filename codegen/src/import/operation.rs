@@ -65,6 +65,7 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
             decide: None,
             doc: file.to_string(),
             also_on: Vec::new(),
+            also_rows: Vec::new(),
             summary: summary.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
             method,
             path,

@@ -60,11 +60,20 @@ pub use self::{
         VirtualMachineReservedInstanceArtifact,
         VirtualMachineReservedInstanceArtifactDetails,
     },
+    models::invoice_line_items::{
+        BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
+        LineItemProvider, LineItemType, UsageBasedLineItem,
+    },
+    models::invoices::{
+        Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
+        InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::margins::{Margin, MarginSearchResponse},
+    models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
         Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
         OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
@@ -84,6 +93,7 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
@@ -107,6 +117,10 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
+    operations::invoices::{
+        GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
+        ListInvoiceLineItemsError, ListInvoicesError,
+    },
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },

@@ -167,7 +167,7 @@ fn unread(routes: &Routes, body: &Body) -> Answer {
 /// The operation's success: replaced by the script, or as documented.
 fn success(shared: &Shared, index: usize, route: &Route, request: &Incoming<'_>) -> Answer {
     let replaced = shared.scripts().replaced(index).cloned();
-    let mut answer = Answer::of(&route.success);
+    let mut answer = Answer::of(route.success_for(request));
     match replaced {
         None => {}
         Some(Replaced::Value(status, body)) => {

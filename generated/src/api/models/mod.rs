@@ -36,6 +36,13 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// The line items of an invoice: a model of several, chosen by the billing provider and
+/// line-item type the request asks for.
+pub mod invoice_line_items;
+
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+pub mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
@@ -43,6 +50,10 @@ pub mod licenses;
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 pub mod margins;
+
+/// The one-time line items of an invoice: the charges of modern commerce (Azure reservations
+/// and plans, software, the commercial marketplace, M365/D365).
+pub mod one_time_line_items;
 
 /// Orders: placing them, reading them and how they are provisioned, buying add-ons through
 /// them and cancelling software purchases.
@@ -62,6 +73,10 @@ pub mod rate_card;
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.
 pub mod resources;
+
+/// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
+/// commerce's daily rated usage.
+pub mod usage_line_items;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

@@ -36,6 +36,9 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+pub mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;

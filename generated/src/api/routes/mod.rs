@@ -36,6 +36,9 @@ mod directory_roles;
 /// of their reserved-instance artifacts.
 mod entitlements;
 
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
@@ -82,6 +85,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &invoices::GET_INVOICE_STATEMENT,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &products::GET_PRODUCT,
@@ -98,6 +102,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
+        &invoices::LIST_INVOICE_LINE_ITEMS,
+        &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
