@@ -141,7 +141,7 @@ fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
                     property: #property,
                     done: &[#(#done),*],
                 };
-                crate::decode::accepted(status, payload, &POLL)
+                crate::accepted::decode(status, payload, &POLL)
             }
         };
         return (Some(decode), quote!(decode));

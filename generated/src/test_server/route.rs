@@ -2,7 +2,7 @@
 //! states it: where it answers, the rules its page states, and what it
 //! answers. [`judge`](super::judge) holds a request against it.
 
-use super::judge::Incoming;
+use super::target::Incoming;
 use crate::protocol::Protocol;
 
 /// Everything the server answers from, one static value in the generated code.

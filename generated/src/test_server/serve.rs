@@ -9,10 +9,11 @@ use http::{HeaderName, HeaderValue, Response, StatusCode};
 use http_body_util::Full;
 
 use super::body::{self, Body};
-use super::judge::{Broken, Incoming, Verdict, judge};
+use super::judge::{Broken, Verdict, judge};
 use super::limits::{BODY_TIMEOUT, MAX_BODY};
 use super::route::{Reply, Route, Routes};
 use super::script::{Queued, Replaced};
+use super::target::Incoming;
 use super::{Received, Shared};
 use super::{page, target};
 
