@@ -72,6 +72,9 @@ impl Examples {
                 let Ok(response) = parse_response(&m.text) else {
                     continue;
                 };
+                if m.op.refuses_response_example(file, m.index) {
+                    continue;
+                }
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {

@@ -213,6 +213,17 @@ impl Operation {
         std::iter::once(self.doc.as_str()).chain(self.also_on.iter().map(String::as_str))
     }
 
+    /// Whether the spec records that the `index`-th example response of the
+    /// page `file` holds a value that is not of its type (a date-time with
+    /// spaces in it): the client refuses that example, and the test server
+    /// answers another.
+    pub fn refuses_response_example(&self, file: &str, index: usize) -> bool {
+        let prefix = format!("{}.response_examples[{index}].body.", self.id);
+        self.contradictions
+            .iter()
+            .any(|c| c.page == file && c.element.starts_with(&prefix))
+    }
+
     /// Every parameter: path, query, then those of the exactly-one-of group.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.path_params

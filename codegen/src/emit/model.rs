@@ -53,7 +53,10 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
         let field = ident(&p.rust_ident);
         let inner = rust_type(&p.ty);
         let text = doc(&p.description);
-        if p.optional {
+        if p.optional && holds_itself(name, p) {
+            // A model that holds itself is boxed, or it would have no size.
+            quote! { #text pub #field: Option<Box<#inner>>, }
+        } else if p.optional {
             quote! { #text pub #field: Option<#inner>, }
         } else {
             quote! { #text pub #field: #inner, }
@@ -122,6 +125,12 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
 
         #default
     }
+}
+
+/// Whether `p` is of the model `name` itself (validation allows it only
+/// where it is optional).
+fn holds_itself(name: &str, p: &Property) -> bool {
+    matches!(&p.ty, Type::Model(model) if model == name)
 }
 
 /// An open enum: the documented values, and any other kept as received;
