@@ -66,6 +66,13 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::subscription_models::{
+        AzureEntitlement, BillingType, ContractType, Conversion, ConversionError,
+        ConversionResult, ItemType, Overage, OverageLinks, ProvisioningStatus,
+        RefundOption, RefundOptionType, RegistrationStatus, Subscription,
+        SubscriptionLinks, SubscriptionProvisioningStatus,
+        SubscriptionRegistrationStatus, SubscriptionStatus, SupportContact,
+    },
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
@@ -89,6 +96,12 @@ pub use self::{
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::rate_card::GetAzureRateCardError,
+    operations::subscriptions::{
+        GetOverageError, GetSubscriptionError, GetSubscriptionProvisioningStatusError,
+        GetSubscriptionRegistrationStatusError, GetSubscriptionSupportContactError,
+        ListAzureEntitlementsError, ListSubscriptionAddonsError, ListSubscriptionsError,
+        ListTrialConversionsError,
+    },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

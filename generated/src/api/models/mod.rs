@@ -47,5 +47,9 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
+/// A subscription and what hangs off it: links, status, support contact, provisioning and
+/// registration status, overage, refund options, Azure entitlements, trial conversions.
+pub mod subscription_models;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

@@ -40,5 +40,9 @@ pub mod margins;
 /// offer's terms.
 pub mod rate_card;
 
+/// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
+/// registration status, overage, trial conversions and Azure entitlements.
+pub mod subscriptions;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

@@ -40,6 +40,10 @@ mod margins;
 /// offer's terms.
 mod rate_card;
 
+/// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
+/// registration status, overage, trial conversions and Azure entitlements.
+mod subscriptions;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
 
@@ -61,8 +65,14 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &subscriptions::GET_OVERAGE,
+        &subscriptions::GET_SUBSCRIPTION,
+        &subscriptions::GET_SUBSCRIPTION_PROVISIONING_STATUS,
+        &subscriptions::GET_SUBSCRIPTION_REGISTRATION_STATUS,
+        &subscriptions::GET_SUBSCRIPTION_SUPPORT_CONTACT,
         &audit::LIST_AUDIT_RECORDS,
         &licenses::LIST_AVAILABLE_LICENSES,
+        &subscriptions::LIST_AZURE_ENTITLEMENTS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
@@ -70,6 +80,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &entitlements::LIST_ENTITLEMENTS,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
+        &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &subscriptions::LIST_SUBSCRIPTIONS,
+        &subscriptions::LIST_TRIAL_CONVERSIONS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
