@@ -68,10 +68,11 @@ pub use self::{
     },
     models::subscription_models::{
         AzureEntitlement, BillingType, ContractType, Conversion, ConversionError,
-        ConversionResult, ItemType, Overage, OverageLinks, ProvisioningStatus,
-        RefundOption, RefundOptionType, RegistrationStatus, Subscription,
-        SubscriptionLinks, SubscriptionProvisioningStatus,
-        SubscriptionRegistrationStatus, SubscriptionStatus, SupportContact,
+        ConversionResult, ItemType, Overage, OverageLinks, OverageUpdate,
+        ProvisioningStatus, RefundOption, RefundOptionType, RegistrationStatus,
+        Subscription, SubscriptionActivationResult, SubscriptionLinks,
+        SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
+        SubscriptionStatus, SupportContact,
     },
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
@@ -97,10 +98,12 @@ pub use self::{
     operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::rate_card::GetAzureRateCardError,
     operations::subscriptions::{
-        GetOverageError, GetSubscriptionError, GetSubscriptionProvisioningStatusError,
+        ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,
+        GetSubscriptionError, GetSubscriptionProvisioningStatusError,
         GetSubscriptionRegistrationStatusError, GetSubscriptionSupportContactError,
         ListAzureEntitlementsError, ListSubscriptionAddonsError, ListSubscriptionsError,
-        ListTrialConversionsError,
+        ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
+        UpdateSubscriptionSupportContactError,
     },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,

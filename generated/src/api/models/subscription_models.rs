@@ -193,6 +193,9 @@ pub struct ConversionResult {
     pub target_offer_id: String,
     /// The error encountered while attempting the conversion, if applicable.
     pub error: Option<crate::ConversionError>,
+    /// The metadata attributes, as the example of convert-a-trial-subscription-to-paid.md shows
+    /// them.
+    pub attributes: Option<crate::ResourceAttributes>,
 }
 
 crate::json::object!(ConversionResult {
@@ -200,6 +203,7 @@ crate::json::object!(ConversionResult {
     required offer_id = "offerId",
     required target_offer_id = "targetOfferId",
     optional error = "error",
+    optional attributes = "attributes",
 });
 
 impl ConversionResult {
@@ -215,6 +219,7 @@ impl ConversionResult {
             offer_id: offer_id.into(),
             target_offer_id: target_offer_id.into(),
             error: None,
+            attributes: None,
         }
     }
 }
@@ -333,6 +338,40 @@ impl OverageLinks {
 impl Default for OverageLinks {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The overage to set for a customer: the consumption subscription, the indirect reseller,
+/// and whether overage is enabled.
+///
+/// Documented in `update-subscription-overage.md`, table "Request body".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OverageUpdate {
+    /// A GUID defining the consumption subscription for overage.
+    pub azure_entitlement_id: crate::Uuid,
+    /// The MPN ID of an Indirect Reseller. Only applicable for a two tier model (Indirect
+    /// Provider).
+    pub partner_id: Option<String>,
+    /// Defines whether overage is enabled for a given consumption subscription.
+    pub overage_enabled: bool,
+}
+
+crate::json::object!(OverageUpdate {
+    required azure_entitlement_id = "azureEntitlementId",
+    optional partner_id = "partnerId",
+    required overage_enabled = "overageEnabled",
+});
+
+impl OverageUpdate {
+    /// A `OverageUpdate` with its required properties (`azureEntitlementId`, `overageEnabled`);
+    /// the optional ones are `None`.
+    pub fn new(azure_entitlement_id: crate::Uuid, overage_enabled: bool) -> Self {
+        OverageUpdate {
+            azure_entitlement_id,
+            partner_id: None,
+            overage_enabled,
+        }
     }
 }
 
@@ -625,6 +664,35 @@ impl Subscription {
             cancellation_allowed_until_date: None,
             attention_needed: None,
             action_taken: None,
+        }
+    }
+}
+
+/// The result of activating a sandbox subscription: the subscription and the activation's
+/// status.
+///
+/// Shown by the examples of `activate-sandbox-subscription-azure-marketplace-products.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SubscriptionActivationResult {
+    /// The subscription identifier.
+    pub subscription_id: String,
+    /// The status of the activation, e.g. Success.
+    pub status: String,
+}
+
+crate::json::object!(SubscriptionActivationResult {
+    required subscription_id = "subscriptionId",
+    required status = "status",
+});
+
+impl SubscriptionActivationResult {
+    /// A `SubscriptionActivationResult` with its required properties (`subscriptionId`,
+    /// `status`); the optional ones are `None`.
+    pub fn new(subscription_id: impl Into<String>, status: impl Into<String>) -> Self {
+        SubscriptionActivationResult {
+            subscription_id: subscription_id.into(),
+            status: status.into(),
         }
     }
 }

@@ -52,9 +52,11 @@ use crate::test_server as ts;
 /// Everything the test server answers from.
 pub(crate) static ROUTES: ts::Routes = ts::Routes {
     operations: &[
+        &subscriptions::ACTIVATE_SANDBOX_SUBSCRIPTION,
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
+        &subscriptions::CONVERT_TRIAL_SUBSCRIPTION,
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
         &users::DELETE_CUSTOMER_USER,
@@ -85,10 +87,13 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::LIST_TRIAL_CONVERSIONS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
+        &subscriptions::REGISTER_SUBSCRIPTION,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
+        &subscriptions::UPDATE_OVERAGE,
+        &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
     ],

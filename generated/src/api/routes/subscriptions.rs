@@ -5,6 +5,26 @@ use crate::test_server as ts;
 use crate::{Script, TestServer};
 
 impl TestServer {
+    /// Scripts the answers to
+    /// [`Client::activate_sandbox_subscription`](crate::Client::activate_sandbox_subscription).
+    pub fn activate_sandbox_subscription(
+        &self,
+    ) -> Script<
+        '_,
+        crate::SubscriptionActivationResult,
+        crate::ActivateSandboxSubscriptionError,
+    > {
+        Script::new(self, "activate_sandbox_subscription")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::convert_trial_subscription`](crate::Client::convert_trial_subscription).
+    pub fn convert_trial_subscription(
+        &self,
+    ) -> Script<'_, crate::ConversionResult, crate::ConvertTrialSubscriptionError> {
+        Script::new(self, "convert_trial_subscription")
+    }
+
     /// Scripts the answers to [`Client::get_overage`](crate::Client::get_overage).
     pub fn get_overage(
         &self,
@@ -97,7 +117,102 @@ impl TestServer {
     > {
         Script::new(self, "list_trial_conversions")
     }
+
+    /// Scripts the answers to
+    /// [`Client::register_subscription`](crate::Client::register_subscription).
+    pub fn register_subscription(
+        &self,
+    ) -> Script<
+        '_,
+        crate::Accepted<
+            crate::SubscriptionRegistrationStatus,
+            crate::GetSubscriptionRegistrationStatusError,
+        >,
+        crate::RegisterSubscriptionError,
+    > {
+        Script::new(self, "register_subscription")
+    }
+
+    /// Scripts the answers to [`Client::update_overage`](crate::Client::update_overage).
+    pub fn update_overage(
+        &self,
+    ) -> Script<'_, crate::Overage, crate::UpdateOverageError> {
+        Script::new(self, "update_overage")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::update_subscription_support_contact`](crate::Client::update_subscription_support_contact).
+    pub fn update_subscription_support_contact(
+        &self,
+    ) -> Script<
+        '_,
+        crate::SupportContact,
+        crate::UpdateSubscriptionSupportContactError,
+    > {
+        Script::new(self, "update_subscription_support_contact")
+    }
 }
+
+/// What the test server knows of ActivateSandboxSubscription: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: activate-sandbox-subscription-azure-marketplace-products.md:84
+pub(super) static ACTIVATE_SANDBOX_SUBSCRIPTION: ts::Route = ts::Route {
+    id: "activate_sandbox_subscription",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("subscriptions"),
+        ts::path("subscription-id", ts::Kind::Guid, None),
+        ts::lit("activate"),
+    ],
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        concat!(
+            "{\n    \"subscriptionId\":\"87363db7-39ab-dd25-d371-94340aaa2f97\",\n",
+            "    \"status\":\"Success\"\n}"
+        ),
+    ),
+    replay: replay_activate_sandbox_subscription,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of ConvertTrialSubscription: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: convert-a-trial-subscription-to-paid.md:171
+pub(super) static CONVERT_TRIAL_SUBSCRIPTION: ts::Route = ts::Route {
+    id: "convert_trial_subscription",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("subscriptions"),
+        ts::path("subscription-id", ts::Kind::Guid, None),
+        ts::lit("conversions"),
+    ],
+    body: true,
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "kW4GzmhvHEqCq1ls.0"),
+            ("MS-ServerId", "030020643"),
+        ],
+        concat!(
+            "{\n    \"subscriptionId\": \"488745B5-2086-4912-802C-6ABB9F7C3638\",\n",
+            "    \"offerId\": \"C0BD2E08-11AC-4836-BDC7-3712E744922F\",\n",
+            "    \"targetOfferId\": \"031C9E47-4802-4248-838E-778FB1D2CC05\",\n",
+            "    \"attributes\": {\n        \"objectType\": \"ConversionResult\"\n    }\n}"
+        ),
+    ),
+    replay: replay_convert_trial_subscription,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of GetOverage: its path, the rules of its page, and its
 /// documented responses.
@@ -437,6 +552,140 @@ pub(super) static LIST_TRIAL_CONVERSIONS: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of RegisterSubscription: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: register-a-subscription.md:87
+pub(super) static REGISTER_SUBSCRIPTION: ts::Route = ts::Route {
+    id: "register_subscription",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("subscriptions"),
+        ts::path("subscription-id", ts::Kind::Guid, None),
+        ts::lit("registrations"),
+    ],
+    success: ts::reply(
+        202,
+        &[
+            (
+                "Location",
+                "/customers/<customer-id>/subscriptions/<subscription-id>/registrationstatus",
+            ),
+            ("MS-CV", "iqOqN0FnaE2y0HcD.0"),
+            ("MS-ServerId", "030020525"),
+        ],
+        "",
+    ),
+    replay: replay_register_subscription,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of UpdateOverage: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: update-subscription-overage.md:94
+pub(super) static UPDATE_OVERAGE: ts::Route = ts::Route {
+    id: "update_overage",
+    method: "PUT",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("subscriptions"),
+        ts::lit("overage"),
+    ],
+    body: true,
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        concat!(
+            "{\n    \"azureEntitlementId\": \"ea1c26b7-8c99-42bb-ba7d-c535831fae8e\",\n",
+            "    \"partnerId\": \"5357563\",\n    \"type\": \"PhoneServices\",\n",
+            "    \"overageEnabled\": true,\n    \"links\": {\n        \"overage\": {\n",
+            "            \"uri\": ",
+            "\"/customers/f62cf10b-8f76-4fc4-9774-c5291f8faf86/subscriptions/overage\",\n",
+            "            \"method\": \"GET\",\n            \"headers\": []\n        }\n",
+            "    },\n    \"attributes\": {\n        \"objectType\": \"Overage\"\n    }\n}"
+        ),
+    ),
+    replay: replay_update_overage,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of UpdateSubscriptionSupportContact: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: update-a-subscription-s-support-contact.md:114
+pub(super) static UPDATE_SUBSCRIPTION_SUPPORT_CONTACT: ts::Route = ts::Route {
+    id: "update_subscription_support_contact",
+    method: "PUT",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("subscriptions"),
+        ts::path("subscription-id", ts::Kind::Guid, None),
+        ts::lit("supportcontact"),
+    ],
+    body: true,
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "W8Tzj6NGckKHcq+E.0"),
+            ("MS-ServerId", "030020344"),
+        ],
+        concat!(
+            "\u{feff}{\n    \"supportTenantId\": \"3B33E682-00C3-41EE-9DD2-A548ADF56438\",\n",
+            "    \"supportMpnId\": \"4391507\",\n    \"name\": \"Trey Research\",\n",
+            "    \"links\": {\n        \"self\": {\n", "            \"uri\": ",
+            "\"/customers/0C39D6D5-C70D-4C55-BC02-F620844F3FD1/subscriptions/C8D8FBAB-6A62-44",
+            "DC-BE50-B7C74E43A296/supportcontact\",\n            \"method\": \"Get\",\n",
+            "            \"headers\": []\n        }\n    },\n    \"attributes\": {\n",
+            "        \"objectType\": \"SupportContact\"\n    }\n}"
+        ),
+    ),
+    replay: replay_update_subscription_support_contact,
+    ..ts::Route::PLAIN
+};
+
+/// Calls
+/// [`Client::activate_sandbox_subscription`](crate::Client::activate_sandbox_subscription)
+/// with `inputs`.
+fn replay_activate_sandbox_subscription<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .activate_sandbox_subscription(
+                inputs.parse("customer-tenant-id")?,
+                inputs.parse("subscription-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::convert_trial_subscription`](crate::Client::convert_trial_subscription)
+/// with `inputs`.
+fn replay_convert_trial_subscription<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .convert_trial_subscription(
+                inputs.parse("customer-id")?,
+                inputs.parse("subscription-id")?,
+                &inputs.body::<crate::Conversion>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
 /// Calls [`Client::get_overage`](crate::Client::get_overage) with `inputs`.
 fn replay_get_overage<'a>(
     client: &'a crate::Client,
@@ -574,6 +823,55 @@ fn replay_list_trial_conversions<'a>(
             .list_trial_conversions(
                 inputs.parse("customer-id")?,
                 inputs.parse("subscription-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::register_subscription`](crate::Client::register_subscription) with
+/// `inputs`.
+fn replay_register_subscription<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .register_subscription(
+                inputs.parse("customer-id")?,
+                inputs.parse("subscription-id")?,
+            );
+        Ok(ts::done(call.await, |_| crate::Json::null()))
+    })
+}
+
+/// Calls [`Client::update_overage`](crate::Client::update_overage) with `inputs`.
+fn replay_update_overage<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .update_overage(
+                inputs.parse("customer-tenant-id")?,
+                &inputs.body::<crate::OverageUpdate>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::update_subscription_support_contact`](crate::Client::update_subscription_support_contact)
+/// with `inputs`.
+fn replay_update_subscription_support_contact<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .update_subscription_support_contact(
+                inputs.parse("customer-id")?,
+                inputs.parse("subscription-id")?,
+                &inputs.body::<crate::SupportContact>()?,
             );
         Ok(ts::done(call.await, ts::json))
     })
