@@ -40,6 +40,9 @@ pub struct Examples {
 #[derive(Debug, Default)]
 struct Documented {
     success: Option<Served>,
+    /// Whether `success` is of the operation's own page, which an example
+    /// of another page that documents the call (`also_on`) gives way to.
+    success_on_its_page: bool,
     /// By error id.
     failures: BTreeMap<String, Served>,
     /// The body of its first example request, as JSON.
@@ -78,7 +81,9 @@ impl Examples {
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
-                    if entry.success.is_none() {
+                    let its_page = m.op.doc == file;
+                    if entry.success.is_none() || (its_page && !entry.success_on_its_page) {
+                        entry.success_on_its_page = its_page;
                         let mut success = served(api, &response, origin);
                         // A file is sent as the media type the spec reads
                         // (a page may say application/json of a CSV).
@@ -115,8 +120,9 @@ impl Examples {
         out
     }
 
-    /// What `op` answers on success: its page's example, or a body made
-    /// from its first response's model.
+    /// What `op` answers on success: its page's first example (else the
+    /// first of another page of the call), or a body made from its first
+    /// response's model.
     pub fn success(&self, api: &Api, op: &Operation) -> Served {
         if let Some(found) = self.operations.get(&op.id).and_then(|d| d.success.clone()) {
             return found;

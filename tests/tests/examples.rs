@@ -113,6 +113,20 @@ async fn each_example_request_is_what_the_client_sends() {
             let example = parse_request(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
             let mut args = Args::of(m.op, &example);
             let contradicted = args.take_contradicted(m.op, m.index);
+            let recorded = |what: &str| {
+                let element = format!("{}.request_examples[{}].{what}", m.op.id, m.index);
+                m.op.contradictions.iter().any(|c| c.element == element)
+            };
+            // A request the spec records as sending no body where the call
+            // needs one (a 202 response written as a request): the body of
+            // the operation's first example is sent.
+            if args.body.is_none() && m.op.body.is_some() && recorded("body") {
+                args.body = args_of(m.op, &all).body;
+            }
+            // Headers the spec records as not the request's (a response's
+            // Location written into a request).
+            args.headers
+                .retain(|(name, _)| !recorded(&format!("headers[{name}]")));
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
             let server = partner_center::TestServer::start().await.unwrap();
@@ -193,7 +207,7 @@ async fn each_example_request_is_what_the_client_sends() {
                     assert_eq!(sv, dv, "{at}: query value of {dn}");
                 }
             }
-            headers(&at, &example.headers, got);
+            headers(&at, &args.headers, got);
             // Required by the headers table although the examples leave it out.
             assert_eq!(got.header("ms-contract-version"), Some("v1"), "{at}");
             match (&args.body, got.body.is_empty()) {

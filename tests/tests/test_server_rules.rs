@@ -157,10 +157,13 @@ impl Written {
     }
 }
 
-/// The example responses of `op`'s pages, its own first, as the server
-/// reads them.
+/// The example responses of `op`'s pages, as the server reads them: its
+/// own page first, then the others in the order of their names.
 fn example_responses(op: &Operation) -> Vec<(String, HttpResponse)> {
-    op.pages()
+    let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
+    others.sort_unstable();
+    std::iter::once(op.doc.as_str())
+        .chain(others)
         .flat_map(|file| {
             let page = en_us(file);
             messages(spec(), file, &page)
