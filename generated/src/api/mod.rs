@@ -66,13 +66,16 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::subscription_details::{
+        AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
+        OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
+        SubscriptionActivationResult, SubscriptionProvisioningStatus,
+        SubscriptionRegistrationStatus, SupportContact,
+    },
     models::subscription_models::{
-        AzureEntitlement, BillingType, ContractType, Conversion, ConversionError,
-        ConversionResult, ItemType, Overage, OverageLinks, OverageUpdate,
-        ProvisioningStatus, RefundOption, RefundOptionType, RegistrationStatus,
-        Subscription, SubscriptionActivationResult, SubscriptionLinks,
-        SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
-        SubscriptionStatus, SupportContact,
+        BillingType, ContractType, ItemType, NextTermProduct, RefundOption,
+        RefundOptionType, ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
+        SubscriptionStatus,
     },
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
@@ -97,6 +100,9 @@ pub use self::{
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::rate_card::GetAzureRateCardError,
+    operations::subscription_changes::{
+        UpdateSubscriptionError, UpdateSubscriptionResponse,
+    },
     operations::subscriptions::{
         ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,
         GetSubscriptionError, GetSubscriptionProvisioningStatusError,

@@ -47,8 +47,12 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
-/// A subscription and what hangs off it: links, status, support contact, provisioning and
-/// registration status, overage, refund options, Azure entitlements, trial conversions.
+/// What hangs off a subscription: support contact, provisioning and registration status,
+/// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
+pub mod subscription_details;
+
+/// A subscription: the resource, its links, status, billing and contract types, refund
+/// options, product type and next term's instructions.
 pub mod subscription_models;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.

@@ -40,6 +40,11 @@ mod margins;
 /// offer's terms.
 mod rate_card;
 
+/// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
+/// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
+/// subscription.
+mod subscription_changes;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 mod subscriptions;
@@ -93,6 +98,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
         &subscriptions::UPDATE_OVERAGE,
+        &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
