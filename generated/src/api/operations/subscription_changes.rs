@@ -8,6 +8,7 @@ use crate::{Call, Client, Error};
 /// The outcomes of UpdateSubscription: each documented answer is a value, not an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateSubscriptionResponse {
     /// The subscription, updated. (HTTP 200)
     Updated(crate::Subscription),
