@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::docs::{
     HttpResponse, Page, messages, parse_lenient, parse_request, parse_response, split_messages,
 };
+use crate::drift::shape::not_the_answer;
 use crate::model::{
     Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type,
     ValueType,
@@ -40,13 +41,15 @@ pub struct Examples {
 #[derive(Debug, Default)]
 struct Documented {
     success: Option<Served>,
-    /// Whether `success` is of the operation's own page, which an example
-    /// of another page that documents the call (`also_on`) gives way to.
-    success_on_its_page: bool,
     /// By error id.
     failures: BTreeMap<String, Served>,
     /// The body of its first example request, as JSON.
     request_body: Option<Value>,
+    /// Whether `success` and `request_body` come from the operation's own
+    /// page (`doc`): they do when it has them, before its `also_on` pages,
+    /// whatever the order of the files.
+    success_on_doc: bool,
+    request_on_doc: bool,
 }
 
 impl Examples {
@@ -63,27 +66,31 @@ impl Examples {
             };
             for m in messages(api, file, &page).iter().filter(|m| m.is_request) {
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let on_doc = file == m.op.doc;
                 let body = parse_request(&m.text).ok().map(|r| r.body);
-                if entry.request_body.is_none()
+                if (entry.request_body.is_none() || on_doc && !entry.request_on_doc)
                     && let Some(Ok(read)) =
                         body.filter(|b| !b.is_empty()).map(|b| parse_lenient(&b))
                 {
                     entry.request_body = Some(read.value);
+                    entry.request_on_doc = on_doc;
                 }
             }
             for m in messages(api, file, &page).iter().filter(|m| !m.is_request) {
                 let Ok(response) = parse_response(&m.text) else {
                     continue;
                 };
-                if m.op.refuses_response_example(file, m.index) {
+                if m.op.refuses_response_example(api, file, m.index) {
                     continue;
                 }
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let on_doc = file == m.op.doc;
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
-                    let its_page = m.op.doc == file;
-                    if entry.success.is_none() || (its_page && !entry.success_on_its_page) {
-                        entry.success_on_its_page = its_page;
+                    // An example the spec records as not the operation's
+                    // answer (another call's, or not JSON) is not served.
+                    let answer = !not_the_answer(api, m.op, m.index, &response.body);
+                    if answer && (entry.success.is_none() || on_doc && !entry.success_on_doc) {
                         let mut success = served(api, &response, origin);
                         // A file is sent as the media type the spec reads
                         // (a page may say application/json of a CSV).
@@ -94,6 +101,7 @@ impl Examples {
                             success.headers.push(("Content-Type".into(), media.clone()));
                         }
                         entry.success = Some(success);
+                        entry.success_on_doc = on_doc;
                     }
                 } else if let Some(failure) = m.op.errors.iter().find(|e| {
                     !e.example.is_empty()

@@ -2,7 +2,7 @@
 //! here is resolved and every Rust identifier chosen, so emitting cannot fail.
 
 pub use crate::spec::raw::{
-    Answers, Auth, Direction, Encoding, Origin, Requirement, Semantics, ValueType,
+    Answers, Auth, Direction, Encoding, Origin, RateLimit, Requirement, Semantics, Span, ValueType,
 };
 
 /// The whole API description.
@@ -216,12 +216,27 @@ impl Operation {
     /// Whether the spec records that the `index`-th example response of the
     /// page `file` holds a value that is not of its type (a date-time with
     /// spaces in it): the client refuses that example, and the test server
-    /// answers another.
-    pub fn refuses_response_example(&self, file: &str, index: usize) -> bool {
+    /// answers another. A recorded key the spec does not have (a key in
+    /// another case) is no such value: the client leaves it unread.
+    pub fn refuses_response_example(&self, api: &Api, file: &str, index: usize) -> bool {
         let prefix = format!("{}.response_examples[{index}].body.", self.id);
-        self.contradictions
-            .iter()
-            .any(|c| c.page == file && c.element.starts_with(&prefix))
+        let known = |name: &str| {
+            api.models.iter().any(|m| match &m.kind {
+                ModelKind::Object(properties) => properties.iter().any(|p| p.name == name),
+                _ => false,
+            })
+        };
+        self.contradictions.iter().any(|c| {
+            c.page == file
+                && c.element.starts_with(&prefix)
+                && c.document_value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with('"'))
+                && c.element
+                    .rsplit('.')
+                    .next()
+                    .is_some_and(|last| known(last.trim_end_matches("[]")))
+        })
     }
 
     /// Every parameter: path, query, then those of the exactly-one-of group.
@@ -423,6 +438,8 @@ pub struct Model {
     pub kind: ModelKind,
     /// The model whose properties this one's start with.
     pub extends: Option<String>,
+    /// The resource's rate limit, where its page states one.
+    pub rate_limit: Option<RateLimit>,
     pub contradictions: Vec<Contradiction>,
 }
 

@@ -386,3 +386,12 @@ fn a_model_that_requires_itself() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_rate_limit_of_no_requests() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "customers.yaml",
+        "      requests: 500\n",
+        "      requests: 0\n"
+    )));
+}

@@ -93,8 +93,10 @@ pub struct HttpHeader {
 
 /// HTTP's own headers that the examples write, and the part each plays.
 /// `Transfer-Encoding` frames responses only: the client sends its bodies
-/// with a length, and no example request writes one.
-pub static HTTP_HEADERS: [HttpHeader; 10] = [
+/// with a length, and no example request writes one. `X-Powered-By` and
+/// `X-SourceFiles` are the web server's (IIS, ASP.NET), as `Server` is:
+/// the catalog's examples show them, and no page says more of them.
+pub static HTTP_HEADERS: [HttpHeader; 12] = [
     HttpHeader::named("Host").transport_sets(),
     HttpHeader::named("Content-Length")
         .framing()
@@ -107,6 +109,8 @@ pub static HTTP_HEADERS: [HttpHeader; 10] = [
     HttpHeader::named("Cache-Control"),
     HttpHeader::named("Expect").transport_sets(),
     HttpHeader::named("Accept-Encoding"),
+    HttpHeader::named("X-Powered-By"),
+    HttpHeader::named("X-SourceFiles"),
 ];
 
 /// The words of the table above.

@@ -9,6 +9,7 @@ mod http;
 mod json;
 mod markdown;
 mod messages;
+mod rate_limit;
 mod sections;
 mod types;
 
@@ -19,6 +20,7 @@ pub use http::{
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
 pub use messages::{Exchange, Message, exchanges, messages, path_fits, text_fits, uuid_like};
+pub use rate_limit::{StatedLimit, rate_limits, sentence as rate_limit_sentence};
 pub use sections::{
     SyntaxRow, applies_to, credentials, names_header, params_table, required_word, section,
     syntax_rows,

@@ -4,7 +4,7 @@
 //! The pages compared are the documents the spec lists; each is compared by
 //! every part of the spec that names it: `headers`, `urls` (clouds),
 //! `error_codes`, `throttling`, `operation`, `prose`, `examples` and
-//! `responses` (operations), `models`, and `index` (the resource index). On a
+//! `responses` (operations), `models` and `rate_limits`, and `index` (the resource index). On a
 //! localized page (front matter `ms.contentlocale` other than en-US) tables
 //! and prose are machine-translated, so their differences are reported as
 //! not comparable; the fenced code blocks are not translated and are
@@ -23,6 +23,7 @@ mod index;
 mod models;
 mod operation;
 mod prose;
+mod rate_limits;
 mod report;
 mod responses;
 pub mod shape;
@@ -183,6 +184,7 @@ fn comparers(api: &Api, name: &str) -> Vec<Compare> {
     }
     if api.models.iter().any(|m| names(&m.doc)) {
         out.push(models::compare);
+        out.push(rate_limits::compare);
     }
     if api.documents.iter().any(|d| d.index && names(&d.file)) {
         out.push(index::compare);

@@ -3,7 +3,7 @@
 //! operation's documented failures (status, code, source, description).
 
 use super::PageCx;
-use super::shape::Keys;
+use super::shape::{self, Keys};
 use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
 use crate::model::{Api, Direction, ErrorEntry, Operation, Origin, Response, Type};
 
@@ -51,13 +51,22 @@ pub(super) fn response<'b>(
         if r.body == Some(Type::Binary) {
             return file(cx, r, &example, &element, line);
         }
-        let declared = r.body.as_ref().map(|t| (&r.at, t));
+        // An example the spec records as another call's answer is
+        // compared with the type it shows, and the difference is the
+        // contradiction itself.
+        let instead = shape::shown_instead(api, op, i);
+        let declared = instead.as_ref().or(r.body.as_ref()).map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
             api,
             declared,
             &example.body,
             Keys::Exact,
         );
+        if let Some(shown) = &instead {
+            let ours = r.body.as_ref().map(shape::type_text);
+            cx.in_code_block(element("body"), line)
+                .different(&r.at, ours, shape::type_text(shown));
+        }
     } else if (200..300).contains(&example.status) {
         let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
         cx.in_code_block(element("status"), line).different(

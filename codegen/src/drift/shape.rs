@@ -7,7 +7,9 @@ use serde_json::Value;
 
 use super::Kind;
 use crate::docs::{is_placeholder, uuid_like};
-use crate::model::{Api, ChosenBy, Location, Model, ModelKind, Property, Type, Union, ValueType};
+use crate::model::{
+    Api, ChosenBy, Location, Model, ModelKind, Operation, Property, Type, Union, ValueType,
+};
 
 /// One place where a body and a type disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,6 +270,52 @@ pub fn type_text(t: &Type) -> String {
         Type::Collection(name, item) => format!("{name}<{}>", type_text(item)),
         Type::Item => "T".into(),
     }
+}
+
+/// The type the `index`-th example response of `op` shows instead of the
+/// operation's, as the spec records it: a contradiction of the example's
+/// body whose document value names a type of the spec (a model, a list of
+/// one or a collection of one, e.g. `ResourceCollection<Sku>`). A page may
+/// show another call's answer under an operation (a product where its
+/// SKUs are listed); the documents check compares it with that type.
+pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
+    let element = format!("{}.response_examples[{index}].body", op.id);
+    let named = op
+        .contradictions
+        .iter()
+        .filter(|c| c.element == element)
+        .find_map(|c| c.document_value.as_deref())?;
+    api.models
+        .iter()
+        .flat_map(|m| {
+            let model = Type::Model(m.name.clone());
+            let collections = api
+                .collections
+                .iter()
+                .map(|c| Type::Collection(c.name.clone(), Box::new(model.clone())));
+            [model.clone(), Type::Array(Box::new(model.clone()))]
+                .into_iter()
+                .chain(collections.collect::<Vec<_>>())
+        })
+        .find(|t| type_text(t) == named)
+}
+
+/// Whether the spec records that the `index`-th example response of `op`
+/// (its body `body`) is not an answer the operation's type reads: a body
+/// of another type ([`shown_instead`]), or one that cannot be read as JSON
+/// at all, recorded with the reason the documents check gives. The test
+/// server does not serve such an example, and the client refuses it.
+pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bool {
+    if shown_instead(api, op, index).is_some() {
+        return true;
+    }
+    let Err(why) = crate::docs::parse_lenient(body) else {
+        return false;
+    };
+    let element = format!("{}.response_examples[{index}].body", op.id);
+    op.contradictions
+        .iter()
+        .any(|c| c.element == element && c.document_value.as_deref() == Some(why.as_str()))
 }
 
 /// The spec's word for a scalar.

@@ -67,6 +67,13 @@ impl Validator {
             let message = format!("`{base}` is not an object model or a union of the spec");
             self.field_error(file, at, "extends", message);
         }
+        if let Some(limit) = &m.rate_limit {
+            if limit.requests == 0 {
+                let message = "a rate limit of 0 requests would refuse every call".to_string();
+                self.field_error(file, at, "requests", message);
+            }
+            self.non_empty(file, at, "scope", &limit.scope);
+        }
         let contradictions = self.contradictions(file, at, &m.name, &[&m.doc], &m.contradictions);
         if self.diagnostics.len() != before {
             return None;
@@ -81,6 +88,7 @@ impl Validator {
             description: m.description.clone(),
             kind,
             extends: m.extends.clone(),
+            rate_limit: m.rate_limit.clone(),
             contradictions,
         })
     }

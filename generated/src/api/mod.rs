@@ -32,6 +32,15 @@ pub use self::{
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
         AuditResourceType,
     },
+    models::availabilities::{
+        Availability, AvailabilityCurrency, InventoryCheckRequest, InventoryItem,
+        InventoryRestriction, RenewalInstruction, RenewalOption, Term,
+        TermCancellationPolicy, TermRefundOption,
+    },
+    models::carts::{
+        Cart, CartCheckoutResult, CartError, CartErrorCode, CartLineItem, CartStatus,
+        OrderError, RenewsTo,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -56,6 +65,15 @@ pub use self::{
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::margins::{Margin, MarginSearchResponse},
+    models::orders::{
+        Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
+        OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
+        OrderStatus, QuantityProvisioningStatus,
+    },
+    models::products::{
+        AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
+        SkuLinks,
+    },
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -73,8 +91,8 @@ pub use self::{
         SubscriptionRegistrationStatus, SupportContact,
     },
     models::subscription_models::{
-        BillingType, ContractType, ItemType, NextTermProduct, RefundOption,
-        RefundOptionType, ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
+        BillingType, ContractType, NextTermProduct, RefundOption, RefundOptionType,
+        ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
         SubscriptionStatus,
     },
     models::users::{
@@ -83,6 +101,11 @@ pub use self::{
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
+    operations::availabilities::{
+        CheckInventoryError, GetAvailabilityError, ListAvailabilitiesError,
+        ListCustomerAvailabilitiesError,
+    },
+    operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
@@ -99,6 +122,14 @@ pub use self::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::orders::{
+        CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
+        ListActivationLinksError, ListOrdersError, UpdateOrderError,
+    },
+    operations::products::{
+        GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
+        ListProductsError, ListSkusError,
+    },
     operations::rate_card::GetAzureRateCardError,
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,

@@ -57,39 +57,6 @@ crate::json::open_enum!(ContractType {
     RedemptionCode = "redemptionCode",
 });
 
-/// The type of a product, as a subscription's productType shows it (ItemType of
-/// product-resources.md).
-///
-/// Shown by the examples of `subscription-resources.md`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ItemType {
-    /// The type identifier.
-    pub id: String,
-    /// The display name for this type.
-    pub display_name: String,
-    /// Optional. An object that describes a subtype categorization for this item type.
-    pub sub_type: Option<Box<crate::ItemType>>,
-}
-
-crate::json::object!(ItemType {
-    required id = "id",
-    required display_name = "displayName",
-    optional sub_type = "subType",
-});
-
-impl ItemType {
-    /// A `ItemType` with its required properties (`id`, `displayName`); the optional ones are
-    /// `None`.
-    pub fn new(id: impl Into<String>, display_name: impl Into<String>) -> Self {
-        ItemType {
-            id: id.into(),
-            display_name: display_name.into(),
-            sub_type: None,
-        }
-    }
-}
-
 /// The product of a subscription's next term, as the request example of
 /// create-scheduled-changes.md shows it.
 ///
@@ -220,6 +187,9 @@ impl ScheduledNextTermInstructions {
 /// properties that define the states throughout the subscription life cycle.
 ///
 /// Documented in `subscription-resources.md`, table "Subscription".
+///
+/// Partner Center accepts at most 500 requests per minute per tenant identifier on this
+/// resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Subscription {
