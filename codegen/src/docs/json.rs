@@ -1,6 +1,7 @@
 //! The JSON of the documents' examples, read leniently: a quarter of them are
 //! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
-//! and missing commas, unquoted keys (or keys without their opening quote), single-quoted and typographic-quoted
+//! and missing commas, unquoted keys (or keys without their opening
+//! quote), single-quoted and typographic-quoted
 //! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
 //! byte-order mark lost to a re-encoding), an object in a second pair of
 //! braces, an object left unclosed before its array's `]`, bare placeholders such as `<quantity>` (read as the string
