@@ -94,6 +94,9 @@ impl Examples {
                 let Ok(response) = parse_response(&m.text) else {
                     continue;
                 };
+                if m.op.refuses_response_example(api, file, m.index) {
+                    continue;
+                }
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
                 let on_doc = file == m.op.doc;
@@ -155,8 +158,9 @@ impl Examples {
         out
     }
 
-    /// What `op` answers on success: its page's example, or a body made
-    /// from its first response's model.
+    /// What `op` answers on success: its page's first example (else the
+    /// first of another page of the call), or a body made from its first
+    /// response's model.
     pub fn success(&self, api: &Api, op: &Operation) -> Served {
         if let Some(found) = self.operations.get(&op.id).and_then(|d| d.success.clone()) {
             return found;

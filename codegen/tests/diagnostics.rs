@@ -372,6 +372,21 @@ fn pages_of_an_operation_that_cannot_be() {
     )));
 }
 
+/// A model may hold itself only where it may be left out: a required one
+/// would have no end (and no size in Rust).
+#[test]
+fn a_model_that_requires_itself() {
+    let shown = diagnose(in_file(
+        "resources.yaml",
+        "        description: \"The headers for the link.\"\n",
+        "        description: \"The headers for the link.\"\n      - name: link\n        type: Link\n        description: \"Itself.\"\n",
+    ));
+    assert!(
+        shown.contains("`Link` holds itself in `link`, which is required: make it optional"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_rate_limit_of_no_requests() {
     insta::assert_snapshot!(diagnose(in_file(

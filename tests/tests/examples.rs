@@ -98,7 +98,8 @@ fn args_before(response: &Message<'_, '_>, all: &[Message<'_, '_>]) -> Args {
 }
 
 /// Path segments, percent-decoded and trimmed; a placeholder stands for the
-/// GUID the call sent.
+/// GUID the call sent, and a GUID is the same in either case (the client
+/// writes it in lower case, some examples in upper).
 fn segments(path: &str) -> Vec<String> {
     path.trim_start_matches('/')
         .split('/')
@@ -108,8 +109,10 @@ fn segments(path: &str) -> Vec<String> {
                 .to_string()
         })
         .map(|s| {
-            if partner_center_codegen::docs::is_placeholder(&s) {
+            if partner_center_tests::replay::stands_for_a_value(&s) {
                 PLACEHOLDER_GUID.into()
+            } else if partner_center_codegen::docs::uuid_like(&s) {
+                s.to_ascii_lowercase()
             } else {
                 s
             }
@@ -141,6 +144,20 @@ async fn each_example_request_is_what_the_client_sends() {
             };
             let mut args = Args::of(m.op, m.index, &example);
             let contradicted = args.take_contradicted(m.op, m.index);
+            let recorded = |what: &str| {
+                let element = format!("{}.request_examples[{}].{what}", m.op.id, m.index);
+                m.op.contradictions.iter().any(|c| c.element == element)
+            };
+            // A request the spec records as sending no body where the call
+            // needs one (a 202 response written as a request): the body of
+            // the operation's first example is sent.
+            if args.body.is_none() && m.op.body.is_some() && recorded("body") {
+                args.body = args_of(m.op, &all).body;
+            }
+            // Headers the spec records as not the request's (a response's
+            // Location written into a request).
+            args.headers
+                .retain(|(name, _)| !recorded(&format!("headers[{name}]")));
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
             let server = partner_center::TestServer::start().await.unwrap();
@@ -170,7 +187,19 @@ async fn each_example_request_is_what_the_client_sends() {
             assert_eq!(received.len(), 1, "{at}: one request");
             let got = &received[0];
             assert_eq!(got.operation, Some(m.op.id.as_str()), "{at}: routed");
-            assert_eq!(got.method, example.method, "{at}: method");
+            if got.method != example.method {
+                // Sent as the spec says, where it records that the example
+                // contradicts its page there (a GET that sends a body).
+                let element = format!("{}.request_examples[{}].method", m.op.id, m.index);
+                let recorded = m.op.contradictions.iter().any(|c| {
+                    c.element == element && c.document_value.as_deref() == Some(&example.method)
+                });
+                assert!(
+                    recorded,
+                    "{at}: method {} sent, {} documented, and the spec records no contradiction `{element}`",
+                    got.method, example.method
+                );
+            }
             if segments(&got.path) != segments(example.path()) {
                 // Sent as the spec says, where it records that the
                 // example contradicts its page there.
@@ -211,7 +240,7 @@ async fn each_example_request_is_what_the_client_sends() {
                     assert_eq!(sv, dv, "{at}: query value of {dn}");
                 }
             }
-            headers(&at, &example.headers, got);
+            headers(&at, &args.headers, got);
             // Required by the headers table although the examples leave it out.
             assert_eq!(got.header("ms-contract-version"), Some("v1"), "{at}");
             match (&args.body, got.body.is_empty()) {
@@ -292,7 +321,11 @@ async fn each_example_response_gives_its_documented_outcome() {
             let server = TestServer::start(Reply::from_example(&example)).await;
             let client = server.client().build().expect("client");
             let outcome = call(&client, &m.op.id, &args_before(m, &all)).await;
-            if shape::not_the_answer(api, m.op, m.index, &example.body) {
+            // Also one whose values the spec records as not of their type
+            // (dates with spaces in them).
+            if shape::not_the_answer(api, m.op, m.index, &example.body)
+                || m.op.refuses_response_example(api, &file, m.index)
+            {
                 // Another call's answer, or not JSON, as the spec records:
                 // the client refuses it, with the response's status.
                 assert!(

@@ -9,7 +9,7 @@
 
 use partner_center::TestServer;
 use partner_center_codegen::docs::{
-    HttpResponse, Page, file_signature, messages, parse_lenient, parse_request, parse_response,
+    HttpResponse, file_signature, messages, parse_lenient, parse_request, parse_response,
 };
 use partner_center_codegen::drift::shape::not_the_answer;
 use partner_center_codegen::model::{
@@ -160,22 +160,34 @@ impl Written {
     }
 }
 
-/// The example responses of `op`'s page.
-fn example_responses(op: &Operation, page: &Page) -> Vec<(String, HttpResponse)> {
-    messages(spec(), &op.doc, page)
-        .into_iter()
-        .filter(|m| !m.is_request && m.op.id == op.id)
-        .map(|m| {
-            (
-                m.index,
-                m.block.heading.clone(),
-                parse_response(&m.text).unwrap(),
-            )
+/// The example responses of `op`'s pages, as the server reads them: its
+/// own page first, then the others in the order of their names.
+fn example_responses(op: &Operation) -> Vec<(String, HttpResponse)> {
+    let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
+    others.sort_unstable();
+    std::iter::once(op.doc.as_str())
+        .chain(others)
+        .flat_map(|file| {
+            let page = en_us(file);
+            messages(spec(), file, &page)
+                .into_iter()
+                .filter(|m| !m.is_request && m.op.id == op.id)
+                // One the spec records as holding a value not of its type
+                // is not served (the client would refuse it).
+                .filter(|m| !op.refuses_response_example(spec(), file, m.index))
+                .map(|m| {
+                    (
+                        m.index,
+                        m.block.heading.clone(),
+                        parse_response(&m.text).unwrap(),
+                    )
+                })
+                // Nor what the spec records as another call's answer, or as
+                // not JSON.
+                .filter(|(i, _, r)| !not_the_answer(spec(), op, *i, &r.body))
+                .map(|(_, heading, r)| (heading, r))
+                .collect::<Vec<_>>()
         })
-        // The server does not answer what the spec records as another
-        // call's answer, or as not JSON.
-        .filter(|(i, _, r)| !not_the_answer(spec(), op, *i, &r.body))
-        .map(|(_, heading, r)| (heading, r))
         .collect()
 }
 
@@ -215,8 +227,7 @@ async fn each_documented_rule_answers_its_failure_example_byte_for_byte() {
     let server = TestServer::start().await.unwrap();
     let mut checked = 0;
     for op in &spec().operations {
-        let page = en_us(&op.doc);
-        let examples = example_responses(op, &page);
+        let examples = example_responses(op);
         for entry in &op.errors {
             let Some(when) = &entry.when else { continue };
             let at = format!("{} {} ({when:?})", op.id, entry.id);
@@ -328,35 +339,48 @@ async fn no_token_and_an_unknown_path_get_the_catalogue_s_entries() {
     assert!(log.iter().all(|r| r.header("Authorization").is_none()));
 }
 
-/// The success examples of `op` that the test server answers, each with
+/// The success examples of `op` (on every page it is documented on) that
+/// the test server answers, each with
 /// the inputs of the request before it: those the spec's type reads (a body
 /// the spec records as not JSON or as another call's answer is not served,
 /// nor a file that does not start as one of the spec's media type does).
-fn success_examples(op: &Operation, page: &Page) -> Vec<(Args, HttpResponse)> {
-    let all = messages(spec(), &op.doc, page);
-    let mut asked = None;
+fn success_examples(op: &Operation) -> Vec<(Args, HttpResponse)> {
+    // Its own page first, then the others it is documented on, as the
+    // server takes them.
+    let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
+    others.sort_unstable();
     let mut out = Vec::new();
-    for m in all.iter().filter(|m| m.op.id == op.id) {
-        if m.is_request {
-            asked = parse_request(&m.text)
-                .ok()
-                .map(|r| Args::of(op, m.index, &r));
-            continue;
-        }
-        let example = parse_response(&m.text).unwrap();
-        let Some(r) = op.responses.iter().find(|r| r.status == example.status) else {
-            continue;
-        };
-        let read = match (&r.body, &r.content_type) {
-            (Some(Type::Binary), Some(media)) => {
-                file_signature(media).is_none_or(|start| example.body.starts_with(start))
+    for file in std::iter::once(op.doc.as_str()).chain(others) {
+        let page = en_us(file);
+        let mut asked = None;
+        for m in messages(spec(), file, &page)
+            .iter()
+            .filter(|m| m.op.id == op.id)
+        {
+            if m.is_request {
+                asked = parse_request(&m.text)
+                    .ok()
+                    .map(|r| Args::of(op, m.index, &r));
+                continue;
             }
-            _ => example.body.trim().is_empty() || parse_lenient(&example.body).is_ok(),
-        };
-        // Nor what the spec records as another call's answer.
-        let read = read && !not_the_answer(spec(), op, m.index, &example.body);
-        if read {
-            out.push((asked.clone().unwrap_or_default(), example));
+            let example = parse_response(&m.text).unwrap();
+            let Some(r) = op.responses.iter().find(|r| r.status == example.status) else {
+                continue;
+            };
+            let read = match (&r.body, &r.content_type) {
+                (Some(Type::Binary), Some(media)) => {
+                    file_signature(media).is_none_or(|start| example.body.starts_with(start))
+                }
+                _ => example.body.trim().is_empty() || parse_lenient(&example.body).is_ok(),
+            };
+            // Nor what the spec records as another call's answer, or as
+            // holding a value not of its type (the client would refuse it).
+            let read = read
+                && !not_the_answer(spec(), op, m.index, &example.body)
+                && !op.refuses_response_example(spec(), file, m.index);
+            if read {
+                out.push((asked.clone().unwrap_or_default(), example));
+            }
         }
     }
     out
@@ -391,7 +415,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     let mut no_example = 0;
     let mut chosen = 0;
     for op in &spec().operations {
-        let examples = success_examples(op, &en_us(&op.doc));
+        let examples = success_examples(op);
         let at = &op.id;
         // Where the request chooses the answer's model, each example answers
         // the values of its request, and any other values (the made-up ones
@@ -431,14 +455,15 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Nine operations show no success example the server answers: the
+    // Ten operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the products by
     // country, whose examples are bare JSON; the products, SKUs and
     // availabilities of a customer, whose examples are another call's answer
-    // or not JSON; the invoice statement, whose example is no PDF; and the
-    // invoice line items, whose made-up provider and type choose no model.
+    // or not JSON; the invoice statement, whose example is no PDF; the
+    // invoice line items, whose made-up provider and type choose no model;
+    // and the add-ons, whose only one holds dates the client refuses.
     // Their bodies are made from the spec.
-    assert_eq!(no_example, 9);
+    assert_eq!(no_example, 10);
     // Azure and Office's three by query; OneTime's one by path.
     assert_eq!(chosen, 4);
 }

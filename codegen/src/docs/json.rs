@@ -1,6 +1,7 @@
 //! The JSON of the documents' examples, read leniently: a quarter of them are
 //! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
-//! and missing commas, unquoted keys, single-quoted and typographic-quoted
+//! and missing commas, unquoted keys (or keys without their opening
+//! quote), single-quoted and typographic-quoted
 //! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
 //! byte-order mark lost to a re-encoding), an object in a second pair of
 //! braces, an object left unclosed before its array's `]`, bare
@@ -302,8 +303,16 @@ impl Reader {
         match self.peek() {
             Some('"' | '\'' | '“') => self.string(),
             Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
-                self.slip("an unquoted key");
-                Ok(self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-'))
+                let word = self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-');
+                // `OrderId":` (update-the-nickname-for-a-subscription.md):
+                // the closing quote is there, the opening one is not.
+                if self.peek() == Some('"') {
+                    self.bump();
+                    self.slip("a property name without its opening quote");
+                } else {
+                    self.slip("an unquoted key");
+                }
+                Ok(word)
             }
             _ => Err(self.error("no property name")),
         }
@@ -474,6 +483,12 @@ mod tests {
         assert_eq!(indented.value, serde_json::json!({"a": 1}));
         assert_eq!(indented.quirks, ["line 2: a no-break space"]);
         assert_eq!(indented.not_json, indented.quirks);
+        let half = parse_lenient("{\n  OrderId\": \"6183\"\n}").unwrap();
+        assert_eq!(half.value, serde_json::json!({"OrderId": "6183"}));
+        assert_eq!(
+            half.not_json,
+            ["line 2: a property name without its opening quote"]
+        );
     }
 
     #[test]

@@ -350,15 +350,66 @@ fn describe(v: &Value) -> String {
     }
 }
 
-/// `YYYY-MM-DD`, with or without a time after it.
+/// `YYYY-MM-DD`, with or without a time after it (`T`, `t` or a space,
+/// `HH:MM`, `:SS`, a fraction) and a zone (`Z` or `±HH:MM`): the text the
+/// client's `DateTime` reads, so that a value it refuses (`08: 00: 00Z`) is
+/// a difference here too.
 fn date_like(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
+    fn digits(b: &mut &[u8], n: usize, max: u32) -> bool {
+        let Some((head, rest)) = b.split_at_checked(n) else {
+            return false;
+        };
+        let ok = head.iter().all(u8::is_ascii_digit)
+            && head.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')) <= max;
+        *b = rest;
+        ok
+    }
+    fn byte(b: &mut &[u8], any: &[u8]) -> bool {
+        match b.first() {
+            Some(c) if any.contains(c) => {
+                *b = &b[1..];
+                true
+            }
+            _ => false,
+        }
+    }
+    let mut b = s.as_bytes();
+    let date = digits(&mut b, 4, 9999)
+        && byte(&mut b, b"-")
+        && digits(&mut b, 2, 12)
+        && byte(&mut b, b"-")
+        && digits(&mut b, 2, 31);
+    if !date {
+        return false;
+    }
+    if byte(&mut b, b"Tt ") {
+        if !(digits(&mut b, 2, 23) && byte(&mut b, b":") && digits(&mut b, 2, 59)) {
+            return false;
+        }
+        if byte(&mut b, b":") {
+            if !digits(&mut b, 2, 60) {
+                return false;
+            }
+            if byte(&mut b, b".") {
+                let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                if n == 0 {
+                    return false;
+                }
+                b = &b[n..];
+            }
+        }
+    }
+    if byte(&mut b, b"Zz") {
+        return b.is_empty();
+    }
+    if byte(&mut b, b"+-") {
+        if !digits(&mut b, 2, 23) {
+            return false;
+        }
+        byte(&mut b, b":");
+        return digits(&mut b, 2, 59) && b.is_empty();
+    }
+    b.is_empty()
 }
 
 /// `value` with the keys of its objects written as the spec names the
@@ -567,6 +618,11 @@ mod tests {
     fn scalars() {
         assert!(date_like("2016-12-21T21:13:24Z") && date_like("2017-05-30"));
         assert!(!date_like("June 24 2016"));
+        assert!(date_like("2021-01-14T16:57:15.0966728Z") && date_like("2017-06-01T00:00:00"));
+        assert!(date_like("2019-05-01 10:00") && date_like("2020-01-01T00:00:00-08:00"));
+        // What the client's DateTime refuses: spaces in the time, a bad zone.
+        assert!(!date_like("2015-11-24T08: 00: 00Z") && !date_like("2015-11-24T08:00:00 Z"));
+        assert!(!date_like("2015-13-01") && !date_like("2015-11-24T08:00:00.Z"));
         assert!(scalar_fits(ValueType::Decimal, &json!(1.25)));
         assert!(!scalar_fits(ValueType::Int, &json!(1.25)));
         assert!(scalar_fits(ValueType::Decimal, &json!("14.4")));

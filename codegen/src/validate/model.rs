@@ -39,7 +39,9 @@ impl Validator {
             m.variants.is_empty(),
         ) {
             (false, true, true) => {
-                ModelKind::Object(self.properties(file, at, &m.properties, names, false))
+                let properties = self.properties(file, at, &m.properties, names, false);
+                self.holds_itself(file, at, &m.name, &properties);
+                ModelKind::Object(properties)
             }
             (true, false, true) => ModelKind::Enum(self.values(file, at, m)),
             (_, true, false) => ModelKind::Union(self.union(file, at, m, names)?),

@@ -93,6 +93,17 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::subscription_details::{
+        AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
+        OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
+        SubscriptionActivationResult, SubscriptionProvisioningStatus,
+        SubscriptionRegistrationStatus, SupportContact,
+    },
+    models::subscription_models::{
+        BillingType, ContractType, NextTermProduct, RefundOption, RefundOptionType,
+        ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
+        SubscriptionStatus,
+    },
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
@@ -134,6 +145,17 @@ pub use self::{
         ListProductsError, ListSkusError,
     },
     operations::rate_card::GetAzureRateCardError,
+    operations::subscription_changes::{
+        UpdateSubscriptionError, UpdateSubscriptionResponse,
+    },
+    operations::subscriptions::{
+        ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,
+        GetSubscriptionError, GetSubscriptionProvisioningStatusError,
+        GetSubscriptionRegistrationStatusError, GetSubscriptionSupportContactError,
+        ListAzureEntitlementsError, ListSubscriptionAddonsError, ListSubscriptionsError,
+        ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
+        UpdateSubscriptionSupportContactError,
+    },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

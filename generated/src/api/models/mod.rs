@@ -74,6 +74,14 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
+/// What hangs off a subscription: support contact, provisioning and registration status,
+/// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
+pub mod subscription_details;
+
+/// A subscription: the resource, its links, status, billing and contract types, refund
+/// options, product type and next term's instructions.
+pub mod subscription_models;
+
 /// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
 /// commerce's daily rated usage.
 pub mod usage_line_items;

@@ -59,5 +59,14 @@ pub mod products;
 /// offer's terms.
 pub mod rate_card;
 
+/// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
+/// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
+/// subscription.
+pub mod subscription_changes;
+
+/// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
+/// registration status, overage, trial conversions and Azure entitlements.
+pub mod subscriptions;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

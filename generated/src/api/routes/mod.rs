@@ -59,6 +59,15 @@ mod products;
 /// offer's terms.
 mod rate_card;
 
+/// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
+/// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
+/// subscription.
+mod subscription_changes;
+
+/// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
+/// registration status, overage, trial conversions and Azure entitlements.
+mod subscriptions;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
 
@@ -67,11 +76,13 @@ use crate::test_server as ts;
 /// Everything the test server answers from.
 pub(crate) static ROUTES: ts::Routes = ts::Routes {
     operations: &[
+        &subscriptions::ACTIVATE_SANDBOX_SUBSCRIPTION,
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
         &availabilities::CHECK_INVENTORY,
         &carts::CHECKOUT_CART,
+        &subscriptions::CONVERT_TRIAL_SUBSCRIPTION,
         &carts::CREATE_CART,
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
@@ -88,12 +99,18 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoices::GET_INVOICE_STATEMENT,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
+        &subscriptions::GET_OVERAGE,
         &products::GET_PRODUCT,
         &products::GET_SKU,
+        &subscriptions::GET_SUBSCRIPTION,
+        &subscriptions::GET_SUBSCRIPTION_PROVISIONING_STATUS,
+        &subscriptions::GET_SUBSCRIPTION_REGISTRATION_STATUS,
+        &subscriptions::GET_SUBSCRIPTION_SUPPORT_CONTACT,
         &orders::LIST_ACTIVATION_LINKS,
         &audit::LIST_AUDIT_RECORDS,
         &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
+        &subscriptions::LIST_AZURE_ENTITLEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &products::LIST_CUSTOMER_PRODUCTS,
         &products::LIST_CUSTOMER_SKUS,
@@ -110,14 +127,21 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &orders::LIST_ORDERS,
         &products::LIST_PRODUCTS,
         &products::LIST_SKUS,
+        &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &subscriptions::LIST_SUBSCRIPTIONS,
+        &subscriptions::LIST_TRIAL_CONVERSIONS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
+        &subscriptions::REGISTER_SUBSCRIPTION,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
         &orders::UPDATE_ORDER,
+        &subscriptions::UPDATE_OVERAGE,
+        &subscription_changes::UPDATE_SUBSCRIPTION,
+        &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
     ],
