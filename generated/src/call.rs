@@ -127,13 +127,16 @@ where
             }
             // Another call of this scope was throttled: wait with it.
             if let Some(until) = inner.holds.held_until(&scope) {
-                let wake = deadline.map_or(until, |d| until.min(d));
+                // A hold past the deadline ends the call now, not at it.
+                if deadline.is_some_and(|d| until >= d) {
+                    return Err(Error::Timeout { meta: None, call });
+                }
                 event!(
                     attempt = call.attempts,
-                    wait_ms = wake.saturating_duration_since(Instant::now()).as_millis() as u64,
+                    wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
                     "held back: the service throttled this scope"
                 );
-                tokio::time::sleep_until(wake).await;
+                tokio::time::sleep_until(until).await;
                 continue;
             }
             let timeout = left.map_or(inner.attempt_timeout, |l| l.min(inner.attempt_timeout));

@@ -114,8 +114,9 @@
 //! every call of the client (and its clones) in the same scope until it
 //! ends, instead of each finding the limit alone: the scope is the customer
 //! of a path under `/customers/{id}`, else the partner, as Partner Center
-//! counts its limits (api-throttling-guidance.md); a held call waits at
-//! most until its deadline. Every attempt of a call sends the
+//! counts its limits (api-throttling-guidance.md). A hold lasts at most
+//! five minutes, whatever `Retry-After` says; a call whose deadline falls
+//! inside it ends at once with [`Error::Timeout`]. Every attempt of a call sends the
 //! same `MS-RequestId` and `MS-CorrelationId`, as the documents ask, and the
 //! next call gets new ones. A token provider
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base

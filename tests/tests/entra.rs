@@ -324,6 +324,9 @@ fn settings_that_cannot_work_are_refused_at_build() {
         ("a/b", "https://login.microsoftonline.com"),
         (TENANT, "not a url"),
         (TENANT, "ftp://host"),
+        // The secret would cross the network in the clear.
+        (TENANT, "http://login.microsoftonline.com"),
+        (TENANT, "https://user:pw@login.microsoftonline.com"),
     ] {
         let e = ClientSecretCredential::builder(tenant, APP, SECRET)
             .authority(authority)
@@ -335,4 +338,31 @@ fn settings_that_cannot_work_are_refused_at_build() {
             "{tenant} {authority}"
         );
     }
+}
+
+#[tokio::test]
+async fn an_expiry_past_any_clock_is_no_token_and_no_panic() {
+    let entra = TestServer::start(answer_with(&[(
+        "expires_in",
+        "18446744073709551615".into(),
+    )]))
+    .await;
+    let tokens = credential(&entra, &Stored::default());
+    let e = tokens.token().await.unwrap_err();
+    let e = e.downcast_ref::<EntraError>().unwrap();
+    assert_eq!(e.kind(), EntraErrorKind::UnexpectedAnswer);
+    assert_eq!(e.description(), "an `expires_in` past any clock");
+}
+
+#[test]
+fn a_builder_shows_no_secret() {
+    let builder = RefreshTokenCredential::builder(TENANT, APP, REFRESH, |_: &str| Ok(()))
+        .client_secret(SECRET);
+    let shown = format!("{builder:?}");
+    assert!(
+        shown.contains(APP) && !shown.contains(SECRET) && !shown.contains(REFRESH),
+        "{shown}"
+    );
+    let shown = format!("{:?}", ClientSecretCredential::builder(TENANT, APP, SECRET));
+    assert!(shown.contains(APP) && !shown.contains(SECRET), "{shown}");
 }

@@ -67,7 +67,8 @@ async fn another_customer_and_the_partner_are_not_held_back() {
     // A hold of a minute: a call it held back could not end within 30 s.
     let server = TestServer::start_with(vec![throttled(60), customer()]).await;
     let client = client_of(&server).await;
-    let _ = client.get_customer(Uuid::new_v4()).await.unwrap_err();
+    let err = client.get_customer(Uuid::new_v4()).await.unwrap_err();
+    assert!(matches!(err.into_error(), Error::Throttled { .. }));
     let start = Instant::now();
     client.get_customer(Uuid::new_v4()).await.unwrap();
     assert!(
@@ -77,8 +78,10 @@ async fn another_customer_and_the_partner_are_not_held_back() {
     );
 
     // A partner-wide 429 holds partner calls, not a customer's.
-    server.replace_replies(vec![throttled(60), customer()]);
-    let _ = client.list_customers(10).await.unwrap_err();
+    let server = TestServer::start_with(vec![throttled(60), customer()]).await;
+    let client = client_of(&server).await;
+    let err = client.list_customers(10).await.unwrap_err();
+    assert!(matches!(err.into_error(), Error::Throttled { .. }));
     let start = Instant::now();
     client.get_customer(Uuid::new_v4()).await.unwrap();
     assert!(
@@ -89,17 +92,44 @@ async fn another_customer_and_the_partner_are_not_held_back() {
 }
 
 #[tokio::test]
-async fn a_hold_past_the_deadline_ends_the_call_at_its_deadline() {
+async fn a_429_outside_a_customer_holds_back_the_partner_s_calls() {
+    let page = en_us("get-a-list-of-customers.md");
+    let (_, example) = example_responses(&page)
+        .into_iter()
+        .find(|(_, r)| r.status == 200)
+        .unwrap();
+    let server = TestServer::start_with(vec![throttled(1), Reply::from_example(&example)]).await;
+    let client = client_of(&server).await;
+    let err = client.list_customers(10).await.unwrap_err();
+    assert!(matches!(err.into_error(), Error::Throttled { .. }));
+    let start = Instant::now();
+    client.list_customers(10).await.unwrap();
+    let waited = start.elapsed();
+    assert!(
+        (Duration::from_millis(900)..Duration::from_secs(30)).contains(&waited),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_hold_past_the_deadline_ends_the_call_at_once() {
     let server = TestServer::start_with(vec![throttled(60), customer()]).await;
     let client = server
         .client()
         .retry(RetryPolicy::none())
-        .call_timeout(Duration::from_millis(300))
+        .call_timeout(Duration::from_secs(20))
         .build()
         .unwrap();
     let id = Uuid::new_v4();
     let _ = client.get_customer(id).await.unwrap_err();
+    let start = Instant::now();
     let err = client.get_customer(id).await.unwrap_err().into_error();
     assert!(matches!(err, Error::Timeout { meta: None, .. }), "{err:?}");
+    // At once, not after waiting out its deadline (20 s) for nothing.
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(server.received().len(), 1, "the held call never went out");
 }

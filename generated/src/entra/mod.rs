@@ -56,6 +56,8 @@ pub const RENEW_BEFORE: Duration = Duration::from_secs(300);
 pub const EXCHANGE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What stores a rotated refresh token; an error keeps the new one unused.
+/// It runs while the other calls wait for the token: keep it short (a slow
+/// store can hand the token to a task and return).
 type Rotate = dyn Fn(&str) -> Result<(), TokenError> + Send + Sync;
 
 /// Access tokens for a partner user (App+User), from the refresh token of
@@ -128,11 +130,18 @@ impl Settings {
         );
         let url = Url::parse(&url)
             .map_err(|e| invalid(format!("the authority `{}`: {e}", self.authority)))?;
-        if !matches!(url.scheme(), "https" | "http") || !url.username().is_empty() {
-            return Err(invalid(format!(
-                "the authority `{}` is no http(s) origin",
-                self.authority
-            )));
+        // The secret and the refresh token go there: https, or plain http
+        // to this machine only (a local token endpoint in tests).
+        let loopback = match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(name)) => name == "localhost",
+            None => false,
+        };
+        let secure = url.scheme() == "https" || (url.scheme() == "http" && loopback);
+        if !secure || !url.username().is_empty() || url.password().is_some() {
+            let why = "is neither https nor plain http to this machine";
+            return Err(invalid(format!("the authority `{}` {why}", self.authority)));
         }
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -267,7 +276,7 @@ impl Core {
         let mut state = self.state.lock().await;
         let now = Instant::now();
         if let Some((token, until)) = &state.access
-            && now + self.renew_before < *until
+            && until.saturating_duration_since(now) > self.renew_before
         {
             return Ok(token.0.clone());
         }
@@ -286,8 +295,12 @@ impl Core {
             }
             state.refresh = Some(new);
         }
+        let Some(until) = now.checked_add(issued.expires_in) else {
+            let why = "an `expires_in` past any clock";
+            return Err(EntraError::new(EntraErrorKind::UnexpectedAnswer, why));
+        };
         let token = issued.access.0.clone();
-        state.access = Some((issued.access, now + issued.expires_in));
+        state.access = Some((issued.access, until));
         Ok(token)
     }
 }
@@ -323,5 +336,23 @@ impl fmt::Debug for RefreshTokenCredential {
 impl fmt::Debug for ClientSecretCredential {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.core.fmt(f)
+    }
+}
+
+impl fmt::Debug for RefreshTokenBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshTokenBuilder")
+            .field("tenant", &self.settings.tenant)
+            .field("client_id", &self.settings.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for ClientSecretBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientSecretBuilder")
+            .field("tenant", &self.settings.tenant)
+            .field("client_id", &self.settings.client_id)
+            .finish_non_exhaustive()
     }
 }
