@@ -160,13 +160,18 @@ impl Written {
     }
 }
 
-/// The example responses of `op`'s pages, as the server reads them: its
-/// own page first, then the others in the order of their names.
-fn example_responses(op: &Operation) -> Vec<(String, HttpResponse)> {
+/// The pages of `op` as the server reads them: its own page first, then
+/// the others in the order of their names.
+fn served_pages(op: &Operation) -> Vec<&str> {
     let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
     others.sort_unstable();
-    std::iter::once(op.doc.as_str())
-        .chain(others)
+    std::iter::once(op.doc.as_str()).chain(others).collect()
+}
+
+/// The example responses of `op`'s pages, as the server reads them.
+fn example_responses(op: &Operation) -> Vec<(String, HttpResponse)> {
+    served_pages(op)
+        .into_iter()
         .flat_map(|file| {
             let page = en_us(file);
             messages(spec(), file, &page)
@@ -345,12 +350,8 @@ async fn no_token_and_an_unknown_path_get_the_catalogue_s_entries() {
 /// the spec records as not JSON or as another call's answer is not served,
 /// nor a file that does not start as one of the spec's media type does).
 fn success_examples(op: &Operation) -> Vec<(Args, HttpResponse)> {
-    // Its own page first, then the others it is documented on, as the
-    // server takes them.
-    let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
-    others.sort_unstable();
     let mut out = Vec::new();
-    for file in std::iter::once(op.doc.as_str()).chain(others) {
+    for file in served_pages(op) {
         let page = en_us(file);
         let mut asked = None;
         for m in messages(spec(), file, &page)
