@@ -172,6 +172,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Items",
     "Json",
     "JsonError",
+    "ListingPosition",
     "NextLink",
     "OperationError",
     "Pages",
@@ -202,7 +203,9 @@ pub const CALL_METHODS: &[&str] = &[
     "correlation_id",
     "into_future",
     "items",
+    "items_from",
     "pages",
+    "pages_from",
     "request_id",
     "send",
 ];

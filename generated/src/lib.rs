@@ -70,6 +70,30 @@
 //! # }
 //! ```
 //!
+//! A listing says where it is ([`Pages::position`], [`Items::position`]) as a
+//! [`ListingPosition`]: plain serde data (the next page's link and
+//! continuation token, the items of it already given, the listing's
+//! correlation id; no token) to store between runs. [`Call::pages_from`] and
+//! [`Call::items_from`] take the listing up from it, later, with a new
+//! client; the stored link is checked as a next link is, so a position on
+//! another host is refused before anything is sent.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Error, ListingPosition};
+//! # async fn run(client: &Client, stored: Option<ListingPosition>) -> Result<(), Error> {
+//! let call = client.list_customers(100);
+//! let mut customers = match &stored {
+//!     Some(position) => call.items_from(position),
+//!     None => call.items(),
+//! };
+//! while let Some(customer) = customers.next().await {
+//!     println!("{}", customer?.id);
+//!     // Save `customers.position()` (e.g. as JSON) to take up from here.
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! An update that the documents guard with an ETag sends `If-Match` from the
 //! resource as it was read; a stale one is a typed failure:
 //!
@@ -202,6 +226,7 @@ mod error;
 mod json;
 mod json_value;
 mod paging;
+mod position;
 mod protocol;
 mod request;
 mod response;
@@ -230,6 +255,7 @@ pub use download::Download;
 pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
+pub use position::ListingPosition;
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]

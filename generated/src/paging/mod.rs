@@ -1,7 +1,13 @@
 //! Paged listings: the pages of a collection, one call each, following the
-//! link to the next page that each page gives.
+//! link to the next page that each page gives; the items of those pages
+//! (`items`); and where a listing is, to take it up again later (`resume`).
 
-use std::collections::{HashSet, VecDeque};
+mod items;
+mod resume;
+
+pub use items::Items;
+
+use std::collections::HashSet;
 use std::fmt;
 
 use http::{HeaderName, HeaderValue, Method};
@@ -11,6 +17,7 @@ use uuid::Uuid;
 
 use crate::call::Call;
 use crate::error::{Error, OperationError};
+use crate::position::{ListingPosition, PageLink};
 use crate::protocol::Names;
 use crate::request::Request;
 use crate::response::Response;
@@ -70,6 +77,10 @@ impl<'a> NextLink<'a> {
 /// names; a link that asks for a page the listing already asked for (a loop)
 /// or one past [`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)
 /// ends the listing with [`Error::InvalidNextLink`].
+///
+/// [`Pages::position`] says where the listing is, as a value to store;
+/// [`Call::pages_from`] takes the listing up again from it, later, in this
+/// process or another.
 #[must_use = "pages are requested when `next` is awaited"]
 pub struct Pages<'c, T, E> {
     /// What the next `next` gives: a page's call, or why the listing cannot
@@ -80,6 +91,13 @@ pub struct Pages<'c, T, E> {
     asked: HashSet<Target>,
     /// Pages requested so far.
     pages: u32,
+    /// The listing's operation (the request of a next page names none).
+    operation: &'static str,
+    /// The page `next` asks for, kept when asking for it fails so that the
+    /// listing can be taken up there; `None` after the last page.
+    at: Option<ListingPosition>,
+    /// Where the page that `next` gave last was.
+    gave: Option<ListingPosition>,
 }
 
 /// What a request asks for: a page that links to the same is a loop.
@@ -90,6 +108,32 @@ where
     T: Paged + 'c,
     E: OperationError,
 {
+    /// The pages from `first` (or the reason it cannot be sent) of
+    /// `operation`'s listing, which is at `at`.
+    pub(crate) fn new(
+        first: Result<Call<'c, T, E>, Error>,
+        operation: &'static str,
+        at: ListingPosition,
+    ) -> Self {
+        Pages {
+            next: Some(first),
+            asked: HashSet::new(),
+            pages: 0,
+            operation,
+            at: Some(at),
+            gave: None,
+        }
+    }
+
+    /// Where the listing is, as a value to store: the page the next `next`
+    /// asks for. After an error it is the page that failed (or the link
+    /// that could not be followed), so that the listing can be taken up
+    /// there with [`Call::pages_from`] or [`Call::items_from`]; `None` once
+    /// the last page was given.
+    pub fn position(&self) -> Option<ListingPosition> {
+        self.at.clone()
+    }
+
     /// The next page, or `None` after the last. An error ends the listing.
     pub async fn next(&mut self) -> Option<Result<Response<T>, E>> {
         let mut call = match self.next.take()? {
@@ -97,6 +141,9 @@ where
             Err(e) => return Some(Err(E::from_error(e))),
         };
         let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
+        if let Some(at) = &mut self.at {
+            at.set_correlation_id(correlation_id);
+        }
         let (client, decode, choice) = (call.client, call.decode, call.choice);
         let base = &client.inner.base_url;
         if self.pages == 0 {
@@ -108,7 +155,14 @@ where
             Ok(page) => page,
             Err(e) => return Some(Err(E::from_error(e))),
         };
+        self.gave = self.at.take();
         if let Some(link) = page.next_link() {
+            let stored = stored::<T>(base, &link);
+            self.at = Some(ListingPosition::link(
+                self.operation,
+                stored,
+                Some(correlation_id),
+            ));
             let invalid = |reason: String| Error::InvalidNextLink {
                 uri: link.uri.to_string(),
                 reason,
@@ -133,6 +187,22 @@ where
         }
         Some(Ok(page))
     }
+}
+
+/// A next link as a position keeps it: its URI resolved on `base` (as
+/// given if it cannot be), and the continuation headers the spec names.
+fn stored<T: Paged>(base: &Url, link: &NextLink<'_>) -> PageLink {
+    let uri = match resolve(base, T::RELATIVE_TO, link.uri) {
+        Ok(url) => url.into(),
+        Err(_) => link.uri.to_string(),
+    };
+    let headers = link
+        .headers
+        .iter()
+        .filter(|(key, _)| T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key)))
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect();
+    PageLink { uri, headers }
 }
 
 /// What a request asks for: its method, URL and headers.
@@ -223,75 +293,13 @@ fn same_origin(a: &Url, b: &Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// Every item of every page of a listing, in order: `while let Some(item) =
-/// items.next().await`.
-#[must_use = "items are requested when `next` is awaited"]
-pub struct Items<'c, T: Paged, E> {
-    pages: Pages<'c, T, E>,
-    buffered: VecDeque<T::Item>,
-}
-
-impl<'c, T, E> Items<'c, T, E>
-where
-    T: Paged + 'c,
-    E: OperationError,
-{
-    /// The next item, or `None` after the last of the last page. An error
-    /// ends the listing.
-    pub async fn next(&mut self) -> Option<Result<T::Item, E>> {
-        loop {
-            if let Some(item) = self.buffered.pop_front() {
-                return Some(Ok(item));
-            }
-            match self.pages.next().await? {
-                Ok(page) => self.buffered.extend(page.into_inner().into_items()),
-                Err(e) => {
-                    self.pages.next = None;
-                    return Some(Err(e));
-                }
-            }
-        }
-    }
-}
-
-impl<'c, T, E> Call<'c, T, E>
-where
-    T: Paged + 'c,
-    E: OperationError,
-{
-    /// Every page of the listing, starting with this call's.
-    pub fn pages(self) -> Pages<'c, T, E> {
-        Pages {
-            next: Some(Ok(self)),
-            asked: HashSet::new(),
-            pages: 0,
-        }
-    }
-
-    /// Every item of every page of the listing.
-    pub fn items(self) -> Items<'c, T, E> {
-        Items {
-            pages: self.pages(),
-            buffered: VecDeque::new(),
-        }
-    }
-}
-
 impl<T, E> fmt::Debug for Pages<'_, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pages")
             .field("next", &self.next)
             .field("pages", &self.pages)
+            .field("at", &self.at)
             .finish_non_exhaustive()
-    }
-}
-
-impl<T: Paged, E> fmt::Debug for Items<'_, T, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Items")
-            .field("pages", &self.pages)
-            .field("buffered", &self.buffered.len())
-            .finish()
     }
 }
 
