@@ -1,19 +1,29 @@
-//! `clouds.rs`: the versions of Partner Center and their base URLs.
+//! `clouds.rs`: the versions of Partner Center, their base URLs, and the
+//! token authority and resource of each where the documents state them.
 
 use quote::quote;
 
-use super::text::doc2;
+use super::text::{doc, doc2};
 use super::{Module, ident};
-use crate::model::Api;
+use crate::model::{Api, Cloud, CloudFact};
 
 pub fn emit(api: &Api) -> Module {
     let variants = api.clouds.iter().map(|c| {
         let v = ident(&c.variant);
-        let text = doc2(&c.name, &format!("Base URL: `{}`.", c.base_url));
+        let stated = |what: &str, fact: &Option<CloudFact>| match fact {
+            Some(f) => format!("{what}: `{}` ({}).", f.url, f.doc),
+            None => format!("{what}: not stated by the documents."),
+        };
+        let facts = [
+            format!("Base URL: `{}`.", c.base_url),
+            stated("Entra ID authority", &c.authority),
+            stated("Token resource", &c.token_resource),
+        ];
+        let text = doc2(&c.name, &facts.join("\n\n"));
         quote! { #text #v }
     });
     let all = api.clouds.iter().map(|c| ident(&c.variant));
-    let arm = |f: fn(&crate::model::Cloud) -> &str| {
+    let arm = |f: fn(&Cloud) -> &str| {
         let arms = api.clouds.iter().map(move |c| {
             let v = ident(&c.variant);
             let value = f(c);
@@ -21,7 +31,42 @@ pub fn emit(api: &Api) -> Module {
         });
         quote! { match self { #(#arms),* } }
     };
+    let stated = |f: fn(&Cloud) -> &Option<CloudFact>| {
+        let arms = api.clouds.iter().map(move |c| {
+            let v = ident(&c.variant);
+            match f(c) {
+                Some(fact) => {
+                    let url = &fact.url;
+                    quote! { Cloud::#v => Some(#url) }
+                }
+                None => quote! { Cloud::#v => None },
+            }
+        });
+        quote! { match self { #(#arms),* } }
+    };
+    let authorities = stated(|c| &c.authority);
+    let resources = stated(|c| &c.token_resource);
     let base_urls = arm(|c| &c.base_url);
+    let first = api.clouds.first().map(|c| ident(&c.variant));
+    let first_name = api.clouds.first().map_or("", |c| c.variant.as_str());
+    let builder_doc = doc(&format!(
+        "The cloud whose Entra ID authority ([`Cloud::authority`]) and token resource \
+         ([`Cloud::token_resource`]) the tokens are for (default: `Cloud::{first_name}`). \
+         `.authority(..)` and `.resource(..)` override them; a cloud whose documents state \
+         none needs them, or `build()` says so."
+    ));
+    let builders = ["RefreshTokenBuilder", "ClientSecretBuilder"].map(|name| {
+        let builder = ident(name);
+        quote! {
+            #[cfg(feature = "entra")]
+            impl crate::entra::#builder {
+                #builder_doc
+                pub fn cloud(self, cloud: Cloud) -> Self {
+                    self.for_cloud(cloud.tokens())
+                }
+            }
+        }
+    });
     let names = arm(|c| &c.name);
     let ids = arm(|c| &c.id);
     Module {
@@ -47,6 +92,16 @@ pub fn emit(api: &Api) -> Module {
 
                 /// The spec's identifier of this cloud.
                 pub const fn id(self) -> &'static str { #ids }
+
+                /// The Microsoft Entra ID authority that issues this cloud's
+                /// tokens (its token endpoint is `{authority}/{tenant}/oauth2/token`);
+                /// `None` where the documents do not state it.
+                pub const fn authority(self) -> Option<&'static str> { #authorities }
+
+                /// The resource (audience) a Partner Center access token of this
+                /// cloud is requested for; `None` where the documents do not
+                /// state it.
+                pub const fn token_resource(self) -> Option<&'static str> { #resources }
             }
 
             impl crate::Client {
@@ -55,6 +110,29 @@ pub fn emit(api: &Api) -> Module {
                     crate::ClientBuilder::new(cloud.base_url(), &crate::headers::PROTOCOL)
                 }
             }
+
+            #[cfg(feature = "entra")]
+            impl Cloud {
+                /// What the spec states of this cloud's tokens, as the
+                /// `entra` builders take it.
+                const fn tokens(self) -> crate::entra::TokenCloud {
+                    crate::entra::TokenCloud {
+                        name: self.name(),
+                        authority: self.authority(),
+                        resource: self.token_resource(),
+                    }
+                }
+            }
+
+            /// The `entra` builders' cloud until one is chosen: the spec's first.
+            #[cfg(feature = "entra")]
+            impl Default for crate::entra::TokenCloud {
+                fn default() -> Self {
+                    Cloud::#first.tokens()
+                }
+            }
+
+            #(#builders)*
 
             impl fmt::Display for Cloud {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
