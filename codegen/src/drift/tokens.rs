@@ -1,6 +1,6 @@
 //! Each cloud's token authority and resource (`clouds[..].authority`,
-//! `clouds[..].token_resource`), as a page states them: in prose ("The token
-//! authority for <cloud> ... is: <url>"), which names its cloud, or in the
+//! `clouds[..].token_resource`), as a page states them: in prose (`The token
+//! authority for <cloud> ... is: <url>`), which names its cloud, or in the
 //! fenced code of its token requests (`POST <authority>/<tenant>/oauth2/token`,
 //! an `...authority=<url>` setting, a `resource=` form field, the `"resource"`
 //! of the answer), which the spec attributes to the cloud that cites the page.
@@ -59,7 +59,7 @@ fn shown_in_code(cx: &mut PageCx<'_>, element: String, ours: &CloudFact, shown: 
     }
 }
 
-/// "The token authority for <cloud name> ...: <url>" in the page's prose:
+/// `The token authority for <cloud name> ...: <url>` in the page's prose:
 /// the cloud whose name is the longest that follows, and the URL after it,
 /// at the line where the paragraph starts (a note's `>[!NOTE]`).
 fn prose_authorities<'a>(page: &Page, api: &'a Api) -> Vec<(usize, &'a Cloud, String)> {
