@@ -184,7 +184,10 @@
 //! (`server.get_customer()`, named like the client's method) or for all,
 //! and every request is logged, the token as present or absent only. The
 //! `test_server` module documents it; the `partner-center-test-server`
-//! program runs it on a port of your choice. The feature adds the server
+//! program runs it on a port of your choice. It answers Entra ID's token
+//! endpoint too (`TokenEndpoint`: tokens issued, rotated, expired and
+//! refused as the test scripts), so that a test covers its auth path
+//! against the same server. The feature adds the server
 //! side of hyper to the build; without it, nothing of the server is built.
 //!
 //! With the `entra` feature, the `entra` module gives tokens from Microsoft
@@ -261,6 +264,7 @@ pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
 pub use test_server::{
     AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, TestServer,
+    TokenEndpoint, TokenExchange, TokenRefusal,
 };
 pub use token::{TokenError, TokenFuture, TokenProvider};
 
