@@ -195,6 +195,11 @@
 //! before expiry, rotations handed to the caller to store) and app-only from
 //! the application's secret.
 //!
+//! With the `azure-core` feature, the `azure` module's `AzureCredential`
+//! turns any `azure_core` `TokenCredential` (azure_identity's managed
+//! identity, workload identity, ...) into the client's token provider, for
+//! the chosen cloud's Partner Center resource.
+//!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! (operation, request id, correlation id), with an event per attempt
 //! (attempt, status) and per wait.
@@ -215,6 +220,8 @@
 
 mod accepted;
 mod attempt;
+#[cfg(feature = "azure-core")]
+pub mod azure;
 mod call;
 mod catalog;
 mod client;

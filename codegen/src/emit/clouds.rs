@@ -1,6 +1,7 @@
 //! `clouds.rs`: the versions of Partner Center, their base URLs, and the
 //! token authority and resource of each where the documents state them.
 
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::text::{doc, doc2};
@@ -47,26 +48,7 @@ pub fn emit(api: &Api) -> Module {
     let authorities = stated(|c| &c.authority);
     let resources = stated(|c| &c.token_resource);
     let base_urls = arm(|c| &c.base_url);
-    let first = api.clouds.first().map(|c| ident(&c.variant));
-    let first_name = api.clouds.first().map_or("", |c| c.variant.as_str());
-    let builder_doc = doc(&format!(
-        "The cloud whose Entra ID authority ([`Cloud::authority`]) and token resource \
-         ([`Cloud::token_resource`]) the tokens are for (default: `Cloud::{first_name}`). \
-         `.authority(..)` and `.resource(..)` override them; a cloud whose documents state \
-         none needs them, or `build()` says so."
-    ));
-    let builders = ["RefreshTokenBuilder", "ClientSecretBuilder"].map(|name| {
-        let builder = ident(name);
-        quote! {
-            #[cfg(feature = "entra")]
-            impl crate::entra::#builder {
-                #builder_doc
-                pub fn cloud(self, cloud: Cloud) -> Self {
-                    self.for_cloud(cloud.tokens())
-                }
-            }
-        }
-    });
+    let providers = token_providers(api);
     let names = arm(|c| &c.name);
     let ids = arm(|c| &c.id);
     Module {
@@ -111,28 +93,7 @@ pub fn emit(api: &Api) -> Module {
                 }
             }
 
-            #[cfg(feature = "entra")]
-            impl Cloud {
-                /// What the spec states of this cloud's tokens, as the
-                /// `entra` builders take it.
-                const fn tokens(self) -> crate::entra::TokenCloud {
-                    crate::entra::TokenCloud {
-                        name: self.name(),
-                        authority: self.authority(),
-                        resource: self.token_resource(),
-                    }
-                }
-            }
-
-            /// The `entra` builders' cloud until one is chosen: the spec's first.
-            #[cfg(feature = "entra")]
-            impl Default for crate::entra::TokenCloud {
-                fn default() -> Self {
-                    Cloud::#first.tokens()
-                }
-            }
-
-            #(#builders)*
+            #providers
 
             impl fmt::Display for Cloud {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -143,5 +104,71 @@ pub fn emit(api: &Api) -> Module {
         exports: vec!["Cloud".into()],
         feature: None,
         table: None,
+    }
+}
+
+/// What the token providers take from a cloud: its `TokenCloud` (the first
+/// cloud's by default, so that the runtime names none), and the `cloud(..)`
+/// setter of each provider's builder, compiled with the provider's feature.
+fn token_providers(api: &Api) -> TokenStream {
+    let Some(first) = api.clouds.first() else {
+        return TokenStream::new();
+    };
+    let (first, first_name) = (ident(&first.variant), first.variant.as_str());
+    let entra_doc = doc(&format!(
+        "The cloud whose Entra ID authority ([`Cloud::authority`]) and token resource \
+         ([`Cloud::token_resource`]) the tokens are for (default: `Cloud::{first_name}`). \
+         `.authority(..)` and `.resource(..)` override them; a cloud whose documents state \
+         none needs them, or `build()` says so."
+    ));
+    let entra = ["RefreshTokenBuilder", "ClientSecretBuilder"].map(|name| {
+        let builder = ident(name);
+        quote! {
+            #[cfg(feature = "entra")]
+            impl crate::entra::#builder {
+                #entra_doc
+                pub fn cloud(self, cloud: Cloud) -> Self {
+                    self.for_cloud(cloud.tokens())
+                }
+            }
+        }
+    });
+    let azure_doc = doc(&format!(
+        "The cloud whose token resource ([`Cloud::token_resource`]) the token is asked for, \
+         as the scope `{{resource}}/.default` (default: `Cloud::{first_name}`). `.scope(..)` \
+         overrides it; for a cloud whose documents state none, without it, the provider \
+         answers an error that says so."
+    ));
+    quote! {
+        #[cfg(any(feature = "entra", feature = "azure-core"))]
+        impl Cloud {
+            /// What the spec states of this cloud's tokens, as the token
+            /// providers take it.
+            const fn tokens(self) -> crate::token::TokenCloud {
+                crate::token::TokenCloud {
+                    name: self.name(),
+                    authority: self.authority(),
+                    resource: self.token_resource(),
+                }
+            }
+        }
+
+        /// The token providers' cloud until one is chosen: the spec's first.
+        #[cfg(any(feature = "entra", feature = "azure-core"))]
+        impl Default for crate::token::TokenCloud {
+            fn default() -> Self {
+                Cloud::#first.tokens()
+            }
+        }
+
+        #(#entra)*
+
+        #[cfg(feature = "azure-core")]
+        impl crate::azure::AzureCredential {
+            #azure_doc
+            pub fn cloud(self, cloud: Cloud) -> Self {
+                self.for_cloud(cloud.tokens())
+            }
+        }
     }
 }

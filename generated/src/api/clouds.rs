@@ -113,12 +113,12 @@ impl crate::Client {
     }
 }
 
-#[cfg(feature = "entra")]
+#[cfg(any(feature = "entra", feature = "azure-core"))]
 impl Cloud {
-    /// What the spec states of this cloud's tokens, as the
-    /// `entra` builders take it.
-    const fn tokens(self) -> crate::entra::TokenCloud {
-        crate::entra::TokenCloud {
+    /// What the spec states of this cloud's tokens, as the token
+    /// providers take it.
+    const fn tokens(self) -> crate::token::TokenCloud {
+        crate::token::TokenCloud {
             name: self.name(),
             authority: self.authority(),
             resource: self.token_resource(),
@@ -126,9 +126,9 @@ impl Cloud {
     }
 }
 
-/// The `entra` builders' cloud until one is chosen: the spec's first.
-#[cfg(feature = "entra")]
-impl Default for crate::entra::TokenCloud {
+/// The token providers' cloud until one is chosen: the spec's first.
+#[cfg(any(feature = "entra", feature = "azure-core"))]
+impl Default for crate::token::TokenCloud {
     fn default() -> Self {
         Cloud::Global.tokens()
     }
@@ -151,6 +151,16 @@ impl crate::entra::ClientSecretBuilder {
     /// ([`Cloud::token_resource`]) the tokens are for (default: `Cloud::Global`).
     /// `.authority(..)` and `.resource(..)` override them; a cloud whose documents state none
     /// needs them, or `build()` says so.
+    pub fn cloud(self, cloud: Cloud) -> Self {
+        self.for_cloud(cloud.tokens())
+    }
+}
+
+#[cfg(feature = "azure-core")]
+impl crate::azure::AzureCredential {
+    /// The cloud whose token resource ([`Cloud::token_resource`]) the token is asked for, as the
+    /// scope `{resource}/.default` (default: `Cloud::Global`). `.scope(..)` overrides it; for a
+    /// cloud whose documents state none, without it, the provider answers an error that says so.
     pub fn cloud(self, cloud: Cloud) -> Self {
         self.for_cloud(cloud.tokens())
     }

@@ -50,9 +50,8 @@ use tokio::time::Instant;
 pub use error::{EntraError, EntraErrorKind};
 use exchange::{Endpoint, Grant};
 use settings::Settings;
-pub(crate) use settings::TokenCloud;
 
-use crate::token::{Secret, TokenError, TokenFuture, TokenProvider};
+use crate::token::{Secret, TokenCloud, TokenError, TokenFuture, TokenProvider};
 
 /// How long before its expiry a cached access token is renewed.
 pub const RENEW_BEFORE: Duration = Duration::from_secs(300);

@@ -9,16 +9,7 @@ use url::Url;
 
 use super::exchange::Endpoint;
 use super::{Core, EXCHANGE_TIMEOUT, EntraError, EntraErrorKind, RENEW_BEFORE, Rotate, State};
-use crate::token::Secret;
-
-/// What the spec states of a cloud's tokens (the generated `Cloud` gives
-/// it, and its first cloud is the default): the runtime names no cloud.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct TokenCloud {
-    pub(crate) name: &'static str,
-    pub(crate) authority: Option<&'static str>,
-    pub(crate) resource: Option<&'static str>,
-}
+use crate::token::{Secret, TokenCloud};
 
 /// The settings both credentials share.
 pub(super) struct Settings {
