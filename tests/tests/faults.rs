@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use partner_center::{AgreementStatusError, Client, Error, Program, Reseller, RetryPolicy};
+use partner_center_tests::events::Recorder;
 use partner_center_tests::fault::{FaultServer, Hit, Step};
 
 const OK: &str = r#"{"isAgreementSigned":true}"#;
@@ -111,9 +112,13 @@ async fn a_connection_closed_before_answering_is_retried() {
 
 #[tokio::test]
 async fn a_connection_reset_mid_body_is_retried() {
+    // The server resets once the client has read the head.
+    let recorder = Recorder::default();
+    let _guard = recorder.install();
     let reset = Step::ResetMidBody {
         declared: 100,
         sent: br#"{"isAgreem"#.to_vec(),
+        head_read: recorder.heads_read(),
     };
     let server = FaultServer::start(vec![reset.clone(), Step::json(200, OK)]).await;
     let client = server.client().build().unwrap();
@@ -391,7 +396,7 @@ async fn a_body_over_the_cap_is_an_error() {
     // Without Content-Length, the cap holds while reading.
     let server = FaultServer::start(vec![Step::Chunked {
         status: 200,
-        body: big.into_bytes(),
+        chunks: vec![big.into_bytes()],
     }])
     .await;
     let client = server.client().max_body_size(1024).build().unwrap();
