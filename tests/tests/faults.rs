@@ -7,11 +7,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use partner_center::{AgreementStatusError, Client, Error, Program, Reseller, RetryPolicy};
+use partner_center_tests::SLOWER;
 use partner_center_tests::events::Recorder;
 use partner_center_tests::fault::{FaultServer, Hit, Step};
 
 const OK: &str = r#"{"isAgreementSigned":true}"#;
 const TOKEN: &str = "secret-token-value";
+
+/// The time between the first two requests the server received.
+fn first_gap(hits: &[Hit]) -> Duration {
+    hits[1].at - hits[0].at
+}
 
 type Outcome = Result<partner_center::Response<partner_center::AgreementStatus>, Error>;
 
@@ -179,10 +185,10 @@ async fn throttling_waits_the_seconds_of_retry_after() {
     let hits = server.hits();
     assert_eq!(hits.len(), 2);
     same_ids(&hits);
-    let waited = hits[1].at - hits[0].at;
+    let waited = first_gap(&hits);
     assert!(
-        waited >= Duration::from_millis(900),
-        "waited only {waited:?}"
+        waited >= Duration::from_secs(1) && waited <= Duration::from_secs(1) + SLOWER,
+        "waited {waited:?} for a Retry-After of 1 s"
     );
 }
 
@@ -190,26 +196,53 @@ async fn throttling_waits_the_seconds_of_retry_after() {
 async fn throttling_waits_until_an_http_date_retry_after() {
     let at = std::time::SystemTime::now() + Duration::from_secs(2);
     let date = httpdate::fmt_http_date(at);
+    // Whole seconds: the date is 1 to 2 s ahead.
+    let until = httpdate::parse_http_date(&date).unwrap();
     let server = FaultServer::start(vec![Step::throttled(Some(&date)), Step::json(200, OK)]).await;
     let client = server.client().build().unwrap();
     call(&client).await.unwrap();
+    let done = std::time::SystemTime::now();
     let hits = server.hits();
     assert_eq!(hits.len(), 2);
-    // The date has whole seconds: at least one second is left of the two.
-    let waited = hits[1].at - hits[0].at;
+    // The retry went out once the date had come, and not much later.
     assert!(
-        waited >= Duration::from_millis(900),
-        "waited only {waited:?}"
+        done >= until && done <= until + SLOWER,
+        "done {done:?} for a Retry-After of {until:?}"
+    );
+    let waited = first_gap(&hits);
+    assert!(
+        waited <= Duration::from_secs(2) + SLOWER,
+        "waited {waited:?} for a date 1 to 2 s ahead"
     );
 }
 
 #[tokio::test]
 async fn throttling_without_retry_after_backs_off() {
+    let recorder = Recorder::default();
+    let _guard = recorder.install();
     let server = FaultServer::start(vec![Step::throttled(None), Step::json(200, OK)]).await;
-    let client = server.client().build().unwrap();
+    // The first backoff: 200 to 400 ms.
+    let base = Duration::from_millis(400);
+    let client = server
+        .client()
+        .retry(RetryPolicy::default().base_delay(base))
+        .build()
+        .unwrap();
     call(&client).await.unwrap();
-    assert_eq!(server.hits().len(), 2);
-    same_ids(&server.hits());
+    let hits = server.hits();
+    assert_eq!(hits.len(), 2);
+    same_ids(&hits);
+    let waits = recorder.waits();
+    assert_eq!(waits.len(), 1, "{}", recorder.text());
+    assert!(
+        waits[0] >= base / 2 - Duration::from_millis(1) && waits[0] <= base,
+        "chose {waits:?}"
+    );
+    let waited = first_gap(&hits);
+    assert!(
+        waited >= waits[0] && waited <= base + SLOWER,
+        "waited {waited:?} for a backoff of {waits:?}"
+    );
 }
 
 #[tokio::test]
