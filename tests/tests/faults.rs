@@ -478,6 +478,94 @@ async fn the_token_provider_is_asked_before_every_attempt() {
     assert!(format!("{client:?}").contains("Provider"));
 }
 
+/// The provider's time is the attempt's: a provider that takes most of the
+/// attempt's timeout leaves only the rest for the exchange.
+#[tokio::test]
+async fn the_token_provider_s_time_counts_against_the_attempt() {
+    let second = Duration::from_secs(1);
+    let client = |server: &FaultServer, attempt_timeout: Duration| {
+        server
+            .client()
+            .attempt_timeout(attempt_timeout)
+            .retry(RetryPolicy::none())
+            .token_provider(move || async move {
+                tokio::time::sleep(second).await;
+                Ok("token".to_string())
+            })
+            .build()
+            .unwrap()
+    };
+    // A second for the token, a second for the answer: more than 1.5 s.
+    let slow = Step::Slow(second, Box::new(Step::json(200, OK)));
+    let server = FaultServer::start(vec![slow.clone()]).await;
+    let limit = Duration::from_millis(1500);
+    let started = tokio::time::Instant::now();
+    let err = call(&client(&server, limit)).await.unwrap_err();
+    let took = started.elapsed();
+    assert!(matches!(&err, Error::Timeout { meta: None, .. }), "{err:?}");
+    assert_eq!(err.call().unwrap().attempts(), 1);
+    assert_eq!(server.hits().len(), 1, "sent once the token came");
+    assert!(took >= limit && took <= limit + SLOWER, "took {took:?}");
+
+    // With time for both, both fit.
+    let server = FaultServer::start(vec![slow]).await;
+    let both = 2 * second + SLOWER;
+    let answer = call(&client(&server, both)).await.unwrap();
+    assert!(answer.is_agreement_signed);
+}
+
+/// A success status the documents do not give is not an answer: the
+/// domain check, which the documents answer with 200 (in use) or 404
+/// (available), gets a 201. It is not taken for either, nor retried.
+#[tokio::test]
+async fn a_success_status_the_documents_do_not_give_is_an_unexpected_answer() {
+    let bare = |status| Step::Reply {
+        status,
+        headers: Vec::new(),
+        body: Vec::new(),
+    };
+    for status in [201, 206, 299] {
+        let server = FaultServer::start(vec![bare(status), bare(200)]).await;
+        let client = server.client().build().unwrap();
+        let err = client
+            .verify_domain_availability("contoso.example")
+            .await
+            .map_err(Error::from)
+            .unwrap_err();
+        let Error::Decode {
+            meta,
+            expected,
+            source,
+            excerpt,
+            call,
+            ..
+        } = &err
+        else {
+            panic!("{status}: {err:?}")
+        };
+        assert_eq!(meta.status(), status);
+        assert!(
+            expected.ends_with("::VerifyDomainAvailabilityResponse"),
+            "{expected}"
+        );
+        assert_eq!(
+            source.to_string(),
+            format!("status {status} is not an answer the documents give")
+        );
+        assert_eq!(excerpt, "");
+        assert_eq!(call.attempts(), 1);
+        assert_eq!(server.hits().len(), 1, "{status}: not retried");
+    }
+    // The first status past them is a redirect's.
+    let server = FaultServer::start(vec![bare(300)]).await;
+    let client = server.client().build().unwrap();
+    let err = call(&client).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Redirected { location: None, meta, .. } if meta.status() == 300),
+        "{err:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_failing_token_provider_is_a_token_error() {
     let server = FaultServer::start(vec![Step::json(200, OK)]).await;
