@@ -50,7 +50,7 @@ impl Examples {
     /// The examples of the pages under `docs`; a page that cannot be read
     /// (or a folder that does not exist) gives none.
     pub fn read(api: &Api, docs: &Path) -> Examples {
-        let mut files: Vec<&str> = api.operations.iter().map(|o| o.doc.as_str()).collect();
+        let mut files: Vec<&str> = api.operations.iter().flat_map(Operation::pages).collect();
         files.sort_unstable();
         files.dedup();
         let mut out = Examples::default();
@@ -74,9 +74,18 @@ impl Examples {
                 };
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
-                if m.op.responses.iter().any(|r| r.status == response.status) {
+                if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
                     if entry.success.is_none() {
-                        entry.success = Some(served(api, &response, origin));
+                        let mut success = served(api, &response, origin);
+                        // A file is sent as the media type the spec reads
+                        // (a page may say application/json of a CSV).
+                        if let (Some(Type::Binary), Some(media)) = (&r.body, &r.content_type) {
+                            success
+                                .headers
+                                .retain(|(n, _)| !n.eq_ignore_ascii_case("Content-Type"));
+                            success.headers.push(("Content-Type".into(), media.clone()));
+                        }
+                        entry.success = Some(success);
                     }
                 } else if let Some(failure) = m.op.errors.iter().find(|e| {
                     !e.example.is_empty()

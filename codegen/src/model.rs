@@ -104,6 +104,8 @@ pub struct Document {
     pub title: String,
     /// The index of the resource pages.
     pub index: bool,
+    /// Where the page as a whole disagrees with the spec's reading of it.
+    pub contradictions: Vec<Contradiction>,
 }
 
 #[derive(Debug, Clone)]
@@ -172,6 +174,8 @@ pub struct Operation {
     /// `VerifyDomainAvailabilityResponse`.
     pub outcome_type: Option<String>,
     pub doc: String,
+    /// Other pages that document the same call.
+    pub also_on: Vec<String>,
     pub summary: String,
     /// Upper case, e.g. `GET`.
     pub method: String,
@@ -198,6 +202,17 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// Whether the page `file` documents this operation: its own page, or
+    /// one of the others that document the same call.
+    pub fn documented_on(&self, file: &str) -> bool {
+        self.doc == file || self.also_on.iter().any(|d| d == file)
+    }
+
+    /// Every page that documents it, its own first.
+    pub fn pages(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.doc.as_str()).chain(self.also_on.iter().map(String::as_str))
+    }
+
     /// Every parameter: path, query, then those of the exactly-one-of group.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.path_params
@@ -319,8 +334,11 @@ pub struct Response {
 #[derive(Debug, Clone)]
 pub struct Poll {
     pub at: Location,
+    /// The polled operation's `id`.
     pub operation: String,
-    /// Resolved once every operation is known.
+    /// Resolved once every operation is known: its name (the requests
+    /// of a poll are traced as its), answer and error type.
+    pub operation_name: String,
     pub answer: Option<Type>,
     pub error_type: String,
     pub relative_to: String,
@@ -369,6 +387,9 @@ pub enum When {
 #[derive(Debug, Clone)]
 pub struct Contradiction {
     pub at: Location,
+    /// The page that contradicts itself (the item's own, or another that
+    /// documents the same call).
+    pub page: String,
     pub element: String,
     /// What the page says there, as the documents check reports it; `None`
     /// where it reports no value.

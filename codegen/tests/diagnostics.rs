@@ -66,6 +66,17 @@ fn a_contradiction_without_its_document_value() {
     )));
 }
 
+/// A document records findings of the page as a whole; one of an item is
+/// recorded on the item.
+#[test]
+fn a_document_contradiction_on_an_item() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "documents.yaml",
+        "      - element: models[Definitions]\n",
+        "      - element: Margin.properties[id]\n"
+    )));
+}
+
 #[test]
 fn duplicate_header_name_in_another_case() {
     insta::assert_snapshot!(diagnose(
@@ -348,4 +359,15 @@ fn unions_that_cannot_be() {
             text.replacen(from, to, 1)
         })
     })));
+}
+
+/// An operation documented on other pages too names them among the spec's
+/// documents, once each; a contradiction names one of its pages.
+#[test]
+fn pages_of_an_operation_that_cannot_be() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "customers.yaml",
+        "    doc: get-a-customer-by-id.md\n",
+        "    doc: get-a-customer-by-id.md\n    also_on: [no-such-page.md, get-a-customer-by-id.md]\n",
+    )));
 }

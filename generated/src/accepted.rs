@@ -23,6 +23,8 @@ use crate::{Client, Json};
 // A spec without accepted operations builds none.
 #[allow(dead_code)]
 pub(crate) struct Poll {
+    /// The name of the operation the `Location` addresses, as its
+    /// requests are traced.
     pub(crate) operation: &'static str,
     pub(crate) relative_to: &'static str,
     pub(crate) property: &'static str,

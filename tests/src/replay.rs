@@ -73,6 +73,29 @@ impl Args {
         }
     }
 
+    /// Takes out of the query the values that the `index`-th request
+    /// example of `op` gives a parameter and that the spec records as not of
+    /// its type (a contradiction of the page, e.g. a date written
+    /// `6/1/2017 12:00:00 AM` where the page says yyyy-mm-dd): the typed
+    /// client cannot send them. Gives them back, to show that it refuses them.
+    pub fn take_contradicted(&mut self, op: &Operation, index: usize) -> Vec<(String, String)> {
+        let contradicted = |name: &str, value: &str| {
+            let element = format!("{}.request_examples[{index}].query[", op.id);
+            op.contradictions.iter().any(|c| {
+                c.document_value.as_deref() == Some(value)
+                    && c.element
+                        .strip_prefix(&element)
+                        .and_then(|rest| rest.strip_suffix("].type"))
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            })
+        };
+        let (taken, kept) = std::mem::take(&mut self.query)
+            .into_iter()
+            .partition(|(n, v)| contradicted(n, v));
+        self.query = kept;
+        taken
+    }
+
     /// Inputs for an operation no example request shows: a GUID for each
     /// path parameter, 1 for each required number.
     pub fn made_up(op: &Operation) -> Args {

@@ -9,7 +9,9 @@ use partner_center_codegen::docs::{
     parse_lenient, parse_request, parse_response, split_messages,
 };
 use partner_center_codegen::drift::shape;
-use partner_center_codegen::model::{Direction, Encoding, Operation, Origin, Semantics};
+use partner_center_codegen::model::{
+    Direction, Encoding, Operation, Origin, Semantics, Type, ValueType,
+};
 use partner_center_tests::replay::{Args, Outcome, PLACEHOLDER_GUID, spec};
 use partner_center_tests::{Reply, TestServer, en_us};
 
@@ -31,7 +33,7 @@ async fn call(client: &Client, op: &str, a: &Args) -> Outcome {
 
 /// The pages of the spec's operations, each read once.
 fn pages() -> Vec<(String, Page)> {
-    let mut files: Vec<&str> = spec().operations.iter().map(|o| o.doc.as_str()).collect();
+    let mut files: Vec<&str> = spec().operations.iter().flat_map(|o| o.pages()).collect();
     files.sort_unstable();
     files.dedup();
     files
@@ -61,12 +63,20 @@ fn documented(requests: bool) -> usize {
         .count()
 }
 
-/// The inputs of `op`: those of its first example request, or made up.
+/// The inputs of `op`: those of its first example request (but values the
+/// spec records as not of their type), or made up.
 fn args_of(op: &Operation, all: &[Message<'_, '_>]) -> Args {
     all.iter()
         .find(|m| m.is_request && m.op.id == op.id)
-        .and_then(|m| parse_request(&m.text).ok())
-        .map_or_else(|| Args::made_up(op), |r| Args::of(op, &r))
+        .and_then(|m| Some((m.index, parse_request(&m.text).ok()?)))
+        .map_or_else(
+            || Args::made_up(op),
+            |(index, r)| {
+                let mut args = Args::of(op, &r);
+                args.take_contradicted(op, index);
+                args
+            },
+        )
 }
 
 /// Path segments, percent-decoded and trimmed; a placeholder stands for the
@@ -98,7 +108,8 @@ async fn each_example_request_is_what_the_client_sends() {
         for m in all.iter().filter(|m| m.is_request) {
             let at = format!("{file}:{} ({})", m.block.line, m.op.id);
             let example = parse_request(&m.text).unwrap_or_else(|e| panic!("{at}: {e}"));
-            let args = Args::of(m.op, &example);
+            let mut args = Args::of(m.op, &example);
+            let contradicted = args.take_contradicted(m.op, m.index);
             // The crate's own test server: it answers the page's success
             // example, and only to a request that keeps the page's rules.
             let server = partner_center::TestServer::start().await.unwrap();
@@ -106,7 +117,19 @@ async fn each_example_request_is_what_the_client_sends() {
             if let Some(locale) = args.header("X-Locale") {
                 builder = builder.locale(locale);
             }
+            if let Some(application) = args.header("MS-PartnerCenter-Application") {
+                builder = builder.application(application);
+            }
             let client = builder.build().expect("client");
+            // A value the spec records as not of its type is one the client
+            // refuses, sending nothing; the rest of the example is sent.
+            for (name, value) in contradicted {
+                let mut with = args.clone();
+                with.query.push((name.clone(), value));
+                let refused = client.replay(&m.op.id, &with.inputs()).await;
+                let refused = refused.err().unwrap_or_else(|| panic!("{at}: {name} sent"));
+                assert!(refused.name.eq_ignore_ascii_case(&name), "{at}: {refused}");
+            }
             let outcome = call(&client, &m.op.id, &args).await;
             assert!(outcome.result.is_ok(), "{at}: {:?}", outcome.result);
 
@@ -115,7 +138,20 @@ async fn each_example_request_is_what_the_client_sends() {
             let got = &received[0];
             assert_eq!(got.operation, Some(m.op.id.as_str()), "{at}: routed");
             assert_eq!(got.method, example.method, "{at}: method");
-            assert_eq!(segments(&got.path), segments(example.path()), "{at}: path");
+            if segments(&got.path) != segments(example.path()) {
+                // Sent as the spec says, where it records that the
+                // example contradicts its page there.
+                let element = format!("{}.request_examples[{}].path", m.op.id, m.index);
+                let recorded = m.op.contradictions.iter().any(|c| {
+                    c.element == element && c.document_value.as_deref() == Some(example.path())
+                });
+                assert!(
+                    recorded,
+                    "{at}: path {} sent, {} documented, and the spec records no contradiction `{element}`",
+                    got.path,
+                    example.path()
+                );
+            }
             // The order of query parameters carries no meaning.
             let by_name = |mut pairs: Vec<(String, String)>| {
                 pairs.sort_by_key(|(n, _)| n.to_ascii_lowercase());
@@ -252,6 +288,10 @@ fn check_value(at: &str, op: &Operation, heading: &str, example: &HttpResponse, 
         (Ok(value), Some(r)) => match &r.variant {
             Some(variant) => assert_eq!(value, variant.as_str(), "{at}: outcome"),
             None if r.body.is_none() => assert!(value.is_null(), "{at}: {value}"),
+            // A file, as its text.
+            None if r.body == Some(Type::Binary) => {
+                assert_eq!(value.as_str(), Some(example.body.as_str()), "{at}: file")
+            }
             None => {
                 let documented = parse_lenient(&example.body).expect("JSON").value;
                 assert_eq!(
@@ -346,13 +386,19 @@ async fn every_operation_reads_the_smallest_body_of_its_model() {
         let body = response.body.as_ref().map_or_else(String::new, |t| {
             partner_center_codegen::examples::sample(spec(), t, 0).to_string()
         });
-        let server = TestServer::start(Reply::json(response.status, &body)).await;
+        let mut reply = Reply::json(response.status, &body);
+        reply
+            .headers
+            .extend(response.headers.iter().map(|h| made_up_header(h)));
+        let server = TestServer::start(reply).await;
         let client = server.client().build().unwrap();
         let outcome = call(&client, &op.id, &args_of(op, &all)).await;
         let expected = match &response.variant {
             // An answer without a body is the variant its status names.
             Some(variant) => serde_json::json!(variant),
             None if body.is_empty() => serde_json::Value::Null,
+            // A file, as the text sent.
+            None if response.body == Some(Type::Binary) => serde_json::json!(body),
             None => serde_json::from_str(&body).unwrap(),
         };
         assert_eq!(
@@ -363,4 +409,21 @@ async fn every_operation_reads_the_smallest_body_of_its_model() {
             outcome.result
         );
     }
+}
+
+/// A response header the spec says a response carries (the `Location` of
+/// a 202), with a value of its type.
+fn made_up_header(name: &str) -> (String, String) {
+    let header = spec()
+        .headers
+        .iter()
+        .find(|h| h.direction == Direction::Response && h.name == name)
+        .unwrap_or_else(|| panic!("{name}: a response header of the spec"));
+    let value = match header.value_type {
+        ValueType::Int => "0",
+        ValueType::Guid => PLACEHOLDER_GUID,
+        ValueType::Uri => "/made-up",
+        _ => "made-up",
+    };
+    (header.name.clone(), value.to_string())
 }

@@ -102,6 +102,7 @@ fn constants_are_the_documented_names() {
             "MS-PartnerCenter-Client",
         ),
         (&headers::RETRY_AFTER, "Retry-After"),
+        (&headers::LOCATION, "Location"),
     ];
     for (constant, name) in pairs {
         assert_eq!(*constant, name);

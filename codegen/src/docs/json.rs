@@ -3,7 +3,10 @@
 //! and missing commas, unquoted keys, single-quoted and typographic-quoted
 //! strings, `//` and `#` comments, bare placeholders such as `<quantity>`
 //! (read as the string `"<quantity>"`), and `...` or `…` standing for
-//! elided items or properties.
+//! elided items or properties. Of these, the placeholders, the elisions and
+//! the byte-order mark are the documents' ways of writing JSON; the others
+//! are slips that make a body not JSON at all, also noted as such
+//! (`not_json`), since the documents check reports them.
 
 use serde_json::{Map, Value};
 
@@ -13,6 +16,10 @@ pub struct Lenient {
     pub value: Value,
     /// What was tolerated, each with its line in the body (1-based).
     pub quirks: Vec<String>,
+    /// Those of `quirks` that are slips of JSON's syntax (a missing or
+    /// trailing comma, an unquoted key, other quotes, a comment), not the
+    /// documents' ways of leaving a value out.
+    pub not_json: Vec<String>,
 }
 
 /// Reads `text` as JSON, tolerating what the documents write.
@@ -22,6 +29,7 @@ pub fn parse_lenient(text: &str) -> Result<Lenient, String> {
         at: 0,
         line: 1,
         quirks: Vec::new(),
+        not_json: Vec::new(),
         depth: 0,
     };
     if reader.peek() == Some('\u{feff}') {
@@ -39,6 +47,7 @@ pub fn parse_lenient(text: &str) -> Result<Lenient, String> {
     Ok(Lenient {
         value,
         quirks: reader.quirks,
+        not_json: reader.not_json,
     })
 }
 
@@ -55,6 +64,7 @@ struct Reader {
     at: usize,
     line: usize,
     quirks: Vec<String>,
+    not_json: Vec<String>,
     depth: usize,
 }
 
@@ -86,6 +96,15 @@ impl Reader {
         }
     }
 
+    /// A quirk that is a slip of JSON's syntax.
+    fn slip(&mut self, what: &str) {
+        self.quirk(what);
+        let note = format!("line {}: {what}", self.line);
+        if !self.not_json.contains(&note) {
+            self.not_json.push(note);
+        }
+    }
+
     /// Whitespace and `//` comments.
     fn space(&mut self) {
         loop {
@@ -104,7 +123,7 @@ impl Reader {
 
     /// A comment to the end of the line.
     fn comment(&mut self, what: &str) {
-        self.quirk(what);
+        self.slip(what);
         while self.peek().is_some_and(|c| c != '\n') {
             self.bump();
         }
@@ -186,11 +205,11 @@ impl Reader {
         let open = self.bump().unwrap_or('"');
         let quote = match open {
             '\'' => {
-                self.quirk("a single-quoted string");
+                self.slip("a single-quoted string");
                 '\''
             }
             '“' => {
-                self.quirk("typographic quotes");
+                self.slip("typographic quotes");
                 '”'
             }
             _ => '"',
@@ -224,7 +243,7 @@ impl Reader {
         match self.peek() {
             Some('"' | '\'' | '“') => self.string(),
             Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
-                self.quirk("an unquoted key");
+                self.slip("an unquoted key");
                 Ok(self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-'))
             }
             _ => Err(self.error("no property name")),
@@ -290,14 +309,14 @@ impl Reader {
                 self.bump();
                 self.space();
                 if self.peek() == Some(close) {
-                    self.quirk("a trailing comma");
+                    self.slip("a trailing comma");
                 }
                 Ok(())
             }
             Some(c) if c == close => Ok(()),
             // The next item, with no comma before it.
             Some('"' | '“' | '{' | '[') => {
-                self.quirk("a missing comma");
+                self.slip("a missing comma");
                 Ok(())
             }
             _ => Err(self.error(&format!("no `,` or `{close}`"))),
@@ -319,6 +338,7 @@ mod tests {
             serde_json::json!({"a": [1, 2.5, -300.0], "b": {"c": null, "d": true}, "e": "x\"y"})
         );
         assert!(got.quirks.is_empty(), "{:?}", got.quirks);
+        assert!(got.not_json.is_empty(), "{:?}", got.not_json);
     }
 
     #[test]
@@ -339,11 +359,19 @@ mod tests {
         ] {
             assert!(quirks.contains(q), "{q} in {quirks}");
         }
+        // Placeholders, elisions and the mark are the documents' ways of
+        // writing JSON; the quotes and the key are slips.
+        assert_eq!(
+            got.not_json,
+            ["line 3: an unquoted key", "line 3: a single-quoted string"]
+        );
         let trailing = parse_lenient("{\"a\": 1,\n}").unwrap();
         assert_eq!(trailing.quirks, ["line 2: a trailing comma"]);
+        assert_eq!(trailing.not_json, trailing.quirks);
         let loose = parse_lenient("{“a”: 1 \"b\": [2 {}] # note\n}").unwrap();
         assert_eq!(loose.value, serde_json::json!({"a": 1, "b": [2, {}]}));
         assert_eq!(loose.quirks.len(), 3, "{:?}", loose.quirks);
+        assert_eq!(loose.not_json, loose.quirks);
     }
 
     #[test]

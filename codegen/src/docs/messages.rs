@@ -27,7 +27,11 @@ pub struct Message<'a, 'p> {
 /// otherwise), a response the operation of the request before it. Code
 /// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
 pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(file))
+        .collect();
     let shows = |r: &HttpRequest| {
         ops.iter()
             .position(|o| o.method == r.method && path_fits(api, o, r.path()))
@@ -130,6 +134,7 @@ pub fn text_fits(api: &Api, p: &Param, value: &str) -> bool {
         Type::Scalar(ValueType::Guid) => uuid_like(value),
         Type::Scalar(ValueType::Int) => value.parse::<i64>().is_ok(),
         Type::Scalar(ValueType::Bool) => value == "true" || value == "false",
+        Type::Scalar(ValueType::Date) => date_only(value),
         Type::Model(name) if p.encoding == Encoding::Text => match api.model(name).map(|m| &m.kind)
         {
             Some(ModelKind::Enum(values)) => {
@@ -139,6 +144,19 @@ pub fn text_fits(api: &Api, p: &Param, value: &str) -> bool {
         },
         _ => !value.is_empty(),
     }
+}
+
+/// `YYYY-MM-DD`: a date without a time, as the documents' "yyyy-mm-dd".
+fn date_only(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// `8-4-4-4-12` hexadecimal digits: a GUID as the examples write it.
@@ -159,5 +177,18 @@ mod tests {
     fn guids() {
         assert!(uuid_like("b44bb1fb-c595-45b0-9e09-d657365580bf"));
         assert!(!uuid_like("b44bb1fb-c595-45b0-9e09-d657365580b"));
+    }
+
+    #[test]
+    fn dates() {
+        assert!(date_only("2017-06-01"));
+        for not in [
+            "6/1/2017 12:00:00 AM",
+            "2017-06-01T00:00:00Z",
+            "2017-6-1",
+            "20170601xx",
+        ] {
+            assert!(!date_only(not), "{not}");
+        }
     }
 }

@@ -68,14 +68,23 @@ fn row_uri(row: &Row) -> Option<String> {
     )
 }
 
-/// The table of URI parameters: the first one after the syntax and before
-/// the request's headers or body (found by their English headings; on a
-/// translated page, the first one after the syntax).
+/// The table of URI parameters: the one under a "URI parameters" heading
+/// (some pages put it after the request headers), else the first one after
+/// the syntax and before the request's headers or body (found by their
+/// English headings; on a translated page, the first one after the syntax).
 pub fn params_table(page: &Page) -> Option<&Table> {
     let syntax = page
         .tables
         .iter()
         .position(|t| t.rows.iter().any(|r| row_uri(r).is_some()))?;
+    let headed = page.tables[syntax + 1..].iter().find(|t| {
+        ["uri parameters", "uri parameter"]
+            .iter()
+            .any(|name| t.heading.eq_ignore_ascii_case(name))
+    });
+    if headed.is_some() {
+        return headed;
+    }
     let after = page.tables[syntax].line;
     let end = page
         .headings

@@ -11,6 +11,8 @@ pub enum DocType {
     String,
     Guid,
     Int,
+    /// `number`: a JSON number, whole or not.
+    Number,
     Bool,
     Decimal,
     /// A date with a time (the tables' `date` holds full date-times).
@@ -20,6 +22,9 @@ pub enum DocType {
     Uri,
     /// `object`: a model the row links to, or free JSON.
     Object,
+    /// The items of a list the cell does not type (a bare `IEnumerable`):
+    /// any type is one.
+    Unstated,
     /// A JSON filter (a query parameter).
     Filter,
     Array(Box<DocType>),
@@ -37,6 +42,7 @@ pub enum Word {
     String,
     Guid,
     Int,
+    Number,
     Bool,
     Decimal,
     DateTime,
@@ -80,7 +86,7 @@ pub const RULES: &[Rule] = &[
     Is("int", Word::Int),
     Is("integer", Word::Int),
     Is("long", Word::Int),
-    Is("number", Word::Int),
+    Is("number", Word::Number),
     Is("int32", Word::Int),
     Is("int64", Word::Int),
     Is("bool", Word::Bool),
@@ -134,6 +140,14 @@ pub fn read(cell: &str) -> DocType {
 const MAX_DEPTH: usize = 8;
 
 fn read_at(cell: &str, depth: usize) -> DocType {
+    // `array of DeviceUploadDetails resources`: the name before `resources`
+    // or `objects` is the model's own, not an English plural.
+    let kind_named = {
+        let lower = cell.trim().trim_end_matches('.').to_ascii_lowercase();
+        [" resources", " resource", " objects", " object"]
+            .iter()
+            .any(|kind| lower.ends_with(kind))
+    };
     let cell = without_noise(cell.trim());
     let lower = cell.to_ascii_lowercase();
     if depth > MAX_DEPTH {
@@ -143,9 +157,14 @@ fn read_at(cell: &str, depth: usize) -> DocType {
         // English plurals follow `array of`; generics and suffixes name the item.
         let item = match *rule {
             Is(word, meaning) if lower == word => return word_type(meaning),
-            ArrayPrefix(prefix) => lower
-                .strip_prefix(prefix)
-                .map(|rest| singular(&cell[cell.len() - rest.len()..])),
+            ArrayPrefix(prefix) => lower.strip_prefix(prefix).map(|rest| {
+                let item = &cell[cell.len() - rest.len()..];
+                if kind_named && is_name(item) && !item.eq_ignore_ascii_case("objects") {
+                    item.to_string()
+                } else {
+                    singular(item)
+                }
+            }),
             ArraySuffix(suffix) => cell
                 .strip_suffix(suffix)
                 .filter(|_| lower.ends_with(suffix))
@@ -175,6 +194,7 @@ fn word_type(word: Word) -> DocType {
         Word::String => DocType::String,
         Word::Guid => DocType::Guid,
         Word::Int => DocType::Int,
+        Word::Number => DocType::Number,
         Word::Bool => DocType::Bool,
         Word::Decimal => DocType::Decimal,
         Word::DateTime => DocType::DateTime,
@@ -182,7 +202,7 @@ fn word_type(word: Word) -> DocType {
         Word::Uri => DocType::Uri,
         Word::Object => DocType::Object,
         Word::Filter => DocType::Filter,
-        Word::Array => DocType::Array(Box::new(DocType::Object)),
+        Word::Array => DocType::Array(Box::new(DocType::Unstated)),
         Word::TextMap => DocType::Map(Box::new(DocType::String)),
     }
 }
@@ -283,7 +303,8 @@ mod tests {
             ("`IEnumerable<string>`", array(DocType::String)),
             ("Customer[]", array(named("Customer"))),
             ("string array", array(DocType::String)),
-            ("Array", array(DocType::Object)),
+            ("Array", array(DocType::Unstated)),
+            ("IEnumerable", array(DocType::Unstated)),
             (
                 "Dictionary<string, object>",
                 DocType::Map(Box::new(DocType::Object)),
@@ -300,7 +321,17 @@ mod tests {
             ("nullable int", DocType::Int),
             ("int?", DocType::Int),
             ("long", DocType::Int),
-            ("number", DocType::Int),
+            ("number", DocType::Number),
+            ("nullable int", DocType::Int),
+            ("array of Device objects", array(named("Device"))),
+            (
+                "array of DeviceUploadDetails resources",
+                array(named("DeviceUploadDetails")),
+            ),
+            (
+                "Dictionary<string, decimal>",
+                DocType::Map(Box::new(DocType::Decimal)),
+            ),
             ("GUID", DocType::Guid),
             ("string (GUID)", DocType::Guid),
             ("String", DocType::String),

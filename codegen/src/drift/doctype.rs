@@ -6,8 +6,9 @@ use crate::docs::{DocType, read_type};
 use crate::model::{Api, Encoding, ModelKind, Type, ValueType};
 
 /// Whether the spec's `ty` is what the cell says: the same type, or one the
-/// documents' type allows (a GUID, URI, date or enum is also a string; a
-/// model is an object).
+/// documents' type allows (a GUID, URI, date or enum is also a string, and
+/// so is a filter sent as encoded JSON; a model is an object; an integer or
+/// a decimal is a number).
 pub(super) fn fits(api: &Api, cell: &str, ty: &Type, encoding: Encoding) -> bool {
     matches(api, &read_type(cell), ty, encoding)
 }
@@ -23,9 +24,11 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
             s,
             ValueType::String | ValueType::Guid | ValueType::Uri | ValueType::DateTime
         ),
-        (DocType::String, Type::Model(m)) => is_enum(m),
+        (DocType::String, Type::Model(m)) => is_enum(m) || encoding == Encoding::Json,
         (DocType::Guid, Type::Scalar(ValueType::Guid)) => true,
         (DocType::Int, Type::Scalar(ValueType::Int)) => true,
+        (DocType::Number, Type::Scalar(ValueType::Int | ValueType::Decimal)) => true,
+        (DocType::Unstated, _) => true,
         (DocType::Bool, Type::Scalar(ValueType::Bool)) => true,
         (DocType::Decimal, Type::Scalar(ValueType::Decimal)) => true,
         // The tables write `date` for full dates and times, and for dates alone.

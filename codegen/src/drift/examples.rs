@@ -15,7 +15,11 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let page = cx.page;
     let file = cx.file.clone();
     let messages = messages(api, &file, page);
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(&file))
+        .collect();
     let mut failures: Vec<Vec<responses::Failure<'_>>> = ops.iter().map(|_| Vec::new()).collect();
     for m in &messages {
         let slot = ops.iter().position(|o| o.id == m.op.id).unwrap_or(0);

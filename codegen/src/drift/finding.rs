@@ -96,7 +96,9 @@ impl Place<'_, '_> {
     }
 
     /// An example's body (empty when it has none) against the type the
-    /// spec declares for it, with where it declares it.
+    /// spec declares for it, with where it declares it. A body that is not
+    /// JSON (a missing comma, say) is read as the JSON it means, and is a
+    /// difference on the body itself, its slips the document's value.
     pub(super) fn example_body(
         self,
         api: &Api,
@@ -110,6 +112,15 @@ impl Place<'_, '_> {
             (Some((at, ty)), false) => match parse_lenient(body) {
                 Ok(parsed) => {
                     let mut found = Vec::new();
+                    if !parsed.not_json.is_empty() {
+                        found.push(Mismatch {
+                            path: String::new(),
+                            kind: Kind::Different,
+                            spec: Some(at.clone()),
+                            spec_value: Some(format!("{} as JSON", type_text(ty))),
+                            document_value: Some(parsed.not_json.join("; ")),
+                        });
+                    }
                     shape::compare(api, ty, &parsed.value, keys, &mut found);
                     self.shape(found);
                 }

@@ -13,7 +13,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         .iter()
         .filter(|m| m.origin == Origin::Table)
         .map(|m| m.doc.as_str())
-        .filter(|doc| !api.operations.iter().any(|o| o.doc == *doc))
+        .filter(|doc| !api.operations.iter().any(|o| o.documented_on(doc)))
         .collect();
     let mut listed = BTreeSet::new();
     let page = cx.page;

@@ -177,7 +177,7 @@ fn comparers(api: &Api, name: &str) -> Vec<Compare> {
     if api.throttling.as_ref().is_some_and(|t| names(&t.doc)) {
         out.push(throttling::compare);
     }
-    if api.operations.iter().any(|o| names(&o.doc)) {
+    if api.operations.iter().any(|o| o.documented_on(name)) {
         out.push(operation::compare);
         out.push(examples::compare);
     }
@@ -199,14 +199,10 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
     let known: Vec<&Contradiction> = api
         .operations
         .iter()
-        .filter(|o| o.doc == name)
         .flat_map(|o| &o.contradictions)
-        .chain(
-            api.models
-                .iter()
-                .filter(|m| m.doc == name)
-                .flat_map(|m| &m.contradictions),
-        )
+        .chain(api.models.iter().flat_map(|m| &m.contradictions))
+        .chain(api.documents.iter().flat_map(|d| &d.contradictions))
+        .filter(|c| c.page == name)
         .collect();
     for c in known {
         let mut seen = false;

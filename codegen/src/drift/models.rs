@@ -29,7 +29,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
             (ModelKind::Object(_) | ModelKind::Union(_), _) => {}
         }
     }
-    let resource_page = !api.operations.iter().any(|o| o.doc == file);
+    let resource_page = !api.operations.iter().any(|o| o.documented_on(&file));
     if resource_page {
         for table in &page.tables {
             let known = api

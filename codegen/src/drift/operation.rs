@@ -1,6 +1,9 @@
 //! An operation page's tables: the request-syntax rows (method, URI
 //! template, query names) and the URI-parameter table; its prose is
-//! compared in `prose`.
+//! compared in `prose`. Several rows may be one call: rows of the same
+//! method and path whose query names are all the operation's (a row with a
+//! start date, another with a start and an end date) are that operation's
+//! rows, and its query is what they name together.
 
 use super::shape::type_text;
 use super::{PageCx, Same, doctype, pair, prose};
@@ -9,15 +12,20 @@ use crate::model::{Api, Operation, Origin, Param};
 
 pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
     let file = cx.file.clone();
-    let ops: Vec<&Operation> = api.operations.iter().filter(|o| o.doc == file).collect();
+    let ops: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|o| o.documented_on(&file))
+        .collect();
     let rows = syntax_rows(cx.page);
     let matched = match_rows(&rows, &ops);
     for (i, op) in ops.iter().enumerate() {
-        match matched[i] {
-            Some(r) => syntax(cx, op, &rows[r]),
-            None => cx
-                .in_text(format!("{}.path", op.id), None)
-                .only_in_spec(&op.path_at, op.path.clone()),
+        let mine: Vec<&SyntaxRow> = matched[i].iter().map(|&r| &rows[r]).collect();
+        if mine.is_empty() {
+            cx.in_text(format!("{}.path", op.id), None)
+                .only_in_spec(&op.path_at, op.path.clone());
+        } else {
+            syntax(cx, op, &mine);
         }
         prose::applies_to_line(cx, api, op);
         prose::auth(cx, op);
@@ -25,7 +33,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         prose::request_body(cx, op);
     }
     for (r, row) in rows.iter().enumerate() {
-        if !matched.contains(&Some(r)) {
+        if !matched.iter().any(|m| m.contains(&r)) {
             let element = format!("{}.syntax[{r}]", ops[0].id);
             cx.in_text(element, Some(row.line))
                 .only_in_documents(row.uri.clone());
@@ -49,55 +57,98 @@ fn same_path(doc: &str, ours: &str) -> bool {
         })
 }
 
-/// For each operation, its row: the row of the same path, else the next
-/// unpaired one in the page's order.
-fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Vec<Option<usize>> {
+/// The query parameters of an operation, its exactly-one-of group's included.
+fn query_params(op: &Operation) -> Vec<&Param> {
+    op.query
+        .iter()
+        .chain(op.one_of.iter().flat_map(|g| &g.params))
+        .collect()
+}
+
+/// For each operation, its rows: first the row of the same path; then the
+/// other rows of the same call (the same method and path, only names of
+/// its query); else, for an operation no row has the path of, the next
+/// unpaired row in the page's order.
+fn match_rows(rows: &[SyntaxRow], ops: &[&Operation]) -> Vec<Vec<usize>> {
     let mut used = vec![false; rows.len()];
-    let mut out: Vec<Option<usize>> = ops
+    let mut out: Vec<Vec<usize>> = ops
         .iter()
         .map(|o| {
-            let r = rows
+            let found = rows
                 .iter()
                 .enumerate()
-                .position(|(i, row)| !used[i] && same_path(row.path(), &o.path))?;
-            used[r] = true;
-            Some(r)
+                .position(|(i, row)| !used[i] && same_path(row.path(), &o.path));
+            if let Some(r) = found {
+                used[r] = true;
+            }
+            found.into_iter().collect()
         })
         .collect();
-    for slot in out.iter_mut().filter(|s| s.is_none()) {
+    for (r, row) in rows.iter().enumerate() {
+        let same_call = |o: &Operation| {
+            let ours = query_params(o);
+            row.method == o.method
+                && same_path(row.path(), &o.path)
+                && row
+                    .query_names()
+                    .iter()
+                    .all(|n| ours.iter().any(|q| &q.name == n))
+        };
+        let owner = (0..ops.len()).find(|&i| !out[i].is_empty() && same_call(ops[i]));
+        if let (false, Some(i)) = (used[r], owner) {
+            used[r] = true;
+            out[i].push(r);
+        }
+    }
+    for slot in out.iter_mut().filter(|s| s.is_empty()) {
         if let Some(r) = used.iter().position(|u| !u) {
             used[r] = true;
-            *slot = Some(r);
+            slot.push(r);
         }
     }
     out
 }
 
-fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
+/// An operation's rows against it: each row's method and path, and the
+/// query names of all its rows against its query parameters.
+fn syntax(cx: &mut PageCx<'_>, op: &Operation, rows: &[&SyntaxRow]) {
     let id = &op.id;
-    let line = Some(row.line);
-    if row.method != op.method {
-        let element = format!("{id}.method");
-        cx.in_text(element, line)
-            .different(&op.method_at, op.method.clone(), row.method.clone());
+    for row in rows {
+        let line = Some(row.line);
+        if row.method != op.method {
+            let element = format!("{id}.method");
+            cx.in_text(element, line).different(
+                &op.method_at,
+                op.method.clone(),
+                row.method.clone(),
+            );
+        }
+        if !same_path(row.path(), &op.path) {
+            let element = format!("{id}.path");
+            cx.in_text(element, line).different(
+                &op.path_at,
+                op.path.clone(),
+                row.path().to_string(),
+            );
+        }
     }
-    if !same_path(row.path(), &op.path) {
-        let element = format!("{id}.path");
-        cx.in_text(element, line)
-            .different(&op.path_at, op.path.clone(), row.path().to_string());
+    let ours = query_params(op);
+    // Each name once, with the first row that names it.
+    let mut named: Vec<(String, &SyntaxRow)> = Vec::new();
+    for row in rows {
+        for name in row.query_names() {
+            if !named.iter().any(|(n, _)| *n == name) {
+                named.push((name, row));
+            }
+        }
     }
-    let ours: Vec<&Param> = op
-        .query
-        .iter()
-        .chain(op.one_of.iter().flat_map(|g| &g.params))
-        .collect();
-    let doc_names = row.query_names();
+    let doc_names: Vec<String> = named.iter().map(|(n, _)| n.clone()).collect();
     let spec_names: Vec<String> = ours.iter().map(|q| q.name.clone()).collect();
     let pairing = pair(&doc_names, &spec_names, Same::Exactly);
     for &(d, s) in &pairing.pairs {
         if doc_names[d] != ours[s].name {
             let element = format!("{id}.query[{}].name", ours[s].name);
-            cx.in_text(element, line).different(
+            cx.in_text(element, Some(named[d].1.line)).different(
                 &ours[s].at,
                 ours[s].name.clone(),
                 doc_names[d].clone(),
@@ -105,12 +156,19 @@ fn syntax(cx: &mut PageCx<'_>, op: &Operation, row: &SyntaxRow) {
         }
     }
     for &d in &pairing.only_doc {
-        let element = format!("{id}.query[{}]", doc_names[d]);
-        cx.in_text(element, line).only_in_documents(row.uri.clone());
+        let (name, row) = &named[d];
+        let element = format!("{id}.query[{name}]");
+        cx.in_text(element, Some(row.line))
+            .only_in_documents(row.uri.clone());
     }
-    for &s in &pairing.only_spec {
+    // A row may leave out the optional parameters its URI-parameter table
+    // lists (compared there): the analytics pages write no query at all.
+    // One of an exactly-one-of group is never optional.
+    let left_out =
+        |s: usize| s < op.query.len() && !ours[s].required && ours[s].origin == Origin::Table;
+    for &s in pairing.only_spec.iter().filter(|&&s| !left_out(s)) {
         let element = format!("{id}.query[{}]", ours[s].name);
-        cx.in_text(element, line)
+        cx.in_text(element, Some(rows[0].line))
             .only_in_spec(&ours[s].at, ours[s].name.clone());
     }
 }
@@ -144,6 +202,20 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
         return;
     };
     let cell = |row: &Row, i: usize| row.cells.get(i).cloned().unwrap_or_default();
+    // Name, Type, Required, Description, unless the header orders them
+    // otherwise (one page writes Parameter, Type, Description, Required).
+    let column = |name: &str, default: usize| {
+        table
+            .header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .unwrap_or(default)
+    };
+    let (type_col, required_col, description_col) = (
+        column("Type", 1),
+        column("Required", 2),
+        column("Description", 3),
+    );
     let doc_names: Vec<String> = table.rows.iter().map(|r| cell(r, 0)).collect();
     let spec_names: Vec<String> = ours
         .iter()
@@ -163,19 +235,19 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
                 name,
             );
         }
-        let ty = cell(row, 1);
+        let ty = cell(row, type_col);
         if !doctype::fits(api, &ty, &p.ty, p.encoding) {
             let ours = type_text(&p.ty);
             cx.in_text(element("type"), line).different(&p.at, ours, ty);
         }
-        let said = cell(row, 2);
+        let said = cell(row, required_col);
         let doc_required = required_word(&said);
         if doc_required != Some(required) {
             let ours = if required { "Yes" } else { "No" };
             cx.in_text(element("required"), line)
                 .different(&p.at, ours.to_string(), said);
         }
-        let description = cell(row, 3);
+        let description = cell(row, description_col);
         if description != p.description {
             cx.in_text(element("description"), line).different(
                 &p.at,
@@ -187,7 +259,7 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
     for &r in &pairing.only_doc {
         let element = format!("{}.params[{}]", ops[0].id, doc_names[r]);
         cx.in_text(element, Some(table.rows[r].line))
-            .only_in_documents(cell(&table.rows[r], 3));
+            .only_in_documents(cell(&table.rows[r], description_col));
     }
     for &s in &pairing.only_spec {
         let (op, p, _) = ours[s];

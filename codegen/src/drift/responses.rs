@@ -5,7 +5,7 @@
 use super::PageCx;
 use super::shape::Keys;
 use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
-use crate::model::{Api, Direction, ErrorEntry, Operation, Origin};
+use crate::model::{Api, Direction, ErrorEntry, Operation, Origin, Response, Type};
 
 /// A failure example's body, read leniently: `code` may be a number or a string.
 pub(super) struct Failure<'b> {
@@ -48,6 +48,9 @@ pub(super) fn response<'b>(
         }
     }
     if let Some(r) = op.responses.iter().find(|r| r.status == example.status) {
+        if r.body == Some(Type::Binary) {
+            return file(cx, r, &example, &element, line);
+        }
         let declared = r.body.as_ref().map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
             api,
@@ -69,6 +72,35 @@ pub(super) fn response<'b>(
                 .in_code_block(element("body"), line)
                 .different(&op.at, None, why),
         }
+    }
+}
+
+/// A response that is a file: what it holds is not JSON the spec
+/// describes, but the example must show one, of the spec's media type.
+fn file(
+    cx: &mut PageCx<'_>,
+    r: &Response,
+    example: &HttpResponse,
+    element: &dyn Fn(&str) -> String,
+    line: Option<usize>,
+) {
+    if example.body.trim().is_empty() {
+        cx.in_code_block(element("body"), line)
+            .only_in_spec(&r.at, "binary".to_string());
+    }
+    let Some(ours) = &r.content_type else { return };
+    let theirs = example
+        .header("Content-Type")
+        .map(|v| v.split(';').next().unwrap_or_default().trim());
+    match theirs {
+        Some(theirs) if theirs.eq_ignore_ascii_case(ours) => {}
+        Some(theirs) => {
+            cx.in_code_block(element("content_type"), line)
+                .different(&r.at, ours.clone(), theirs)
+        }
+        None => cx
+            .in_code_block(element("content_type"), line)
+            .only_in_spec(&r.at, ours.clone()),
     }
 }
 

@@ -130,7 +130,7 @@ fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
     if let Some(poll) = o.responses.iter().find_map(|r| r.poll.as_ref()) {
         let value = value_type(o);
         let (operation, relative_to, property) =
-            (&poll.operation, &poll.relative_to, &poll.property);
+            (&poll.operation_name, &poll.relative_to, &poll.property);
         let done = &poll.done;
         let decode = quote! {
             fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
@@ -248,6 +248,16 @@ fn method_doc(o: &Operation) -> String {
     for r in &o.responses {
         let body = r.body.as_ref().map_or("no body".to_string(), type_words);
         lines.push(format!("- HTTP {}: {} ({body})", r.status, r.description));
+        if let Some(poll) = &r.poll {
+            let done: Vec<String> = poll.done.iter().map(|d| format!("`{d}`")).collect();
+            lines.push(format!(
+                "  the value is an [`Accepted`](crate::Accepted), followed at its `Location`: `.poll(&client)` calls [`Client::{0}`](crate::Client::{0}) once, `.wait(&client, limit)` until its `{1}` is {2}",
+                poll.operation,
+                poll.property,
+                done.join(" or ")
+            ));
+            continue;
+        }
         for h in &r.headers {
             lines.push(format!(
                 "  with header `{h}` (read it with `meta().header(\"{h}\")`)"

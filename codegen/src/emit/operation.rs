@@ -21,14 +21,15 @@ pub fn emit(api: &Api, area: &str, operations: &[&Operation]) -> Module {
             use crate::{Call, Client, Error};
         )
     };
-    let outcomes = operations
-        .iter()
-        .any(|o| o.outcome_type.is_some())
-        .then(|| {
-            quote!(
-                use crate::decode::Payload;
-            )
-        });
+    // An outcome of several answers, and an accepted operation (a 202 to
+    // follow), decode with a `decode` of their own.
+    let own_decoder =
+        |o: &&Operation| o.outcome_type.is_some() || o.responses.iter().any(|r| r.poll.is_some());
+    let outcomes = operations.iter().any(own_decoder).then(|| {
+        quote!(
+            use crate::decode::Payload;
+        )
+    });
     let items = operations.iter().map(|o| {
         let one_of = o.one_of.as_ref().map(one_of);
         let outcome = outcome(o);

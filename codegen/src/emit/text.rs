@@ -86,7 +86,9 @@ fn escape_angle(line: &str) -> String {
 
 /// `line` as doc lines (each with the leading space of `/// `), broken at
 /// spaces before [`DOC_WIDTH`]; the lines after the first of a list item
-/// are indented under its text, so that they stay in the item.
+/// are indented under its text, so that they stay in the item. A line is
+/// never broken before a word that would begin a block of its own there
+/// (`+ productKey` would become a list item).
 fn wrap(line: &str, out: &mut Vec<String>) {
     let indent = line.len() - line.trim_start().len();
     let body = &line[indent..];
@@ -99,7 +101,7 @@ fn wrap(line: &str, out: &mut Vec<String>) {
     let mut width = 0;
     for word in body.split(' ') {
         let len = word.chars().count();
-        if width > 0 && width + 1 + len > DOC_WIDTH {
+        if width > 0 && width + 1 + len > DOC_WIDTH && !begins_block(word) {
             out.push(std::mem::take(&mut current));
             current = format!(" {hang}{word}");
             width = hang.len() + len;
@@ -113,6 +115,24 @@ fn wrap(line: &str, out: &mut Vec<String>) {
         }
     }
     out.push(current);
+}
+
+/// Whether a line that starts with `word` (and a space) is a markdown
+/// block other than a paragraph: a list item (`-`, `+`, `*`, `1.`, `1)`),
+/// a heading (`#`), a quote (`>`), a rule or underline (`---`, `===`), or a
+/// fence (a word of three backticks or tildes).
+fn begins_block(word: &str) -> bool {
+    let all = |c: char| !word.is_empty() && word.chars().all(|x| x == c);
+    let numbered = word
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()));
+    matches!(word, "-" | "+" | "*" | ">")
+        || (all('#') && word.len() <= 6)
+        || all('-')
+        || all('=')
+        || word.starts_with("```")
+        || word.starts_with("~~~")
+        || numbered
 }
 
 /// A string literal of `value`: as is when short, else `concat!` of pieces
@@ -270,5 +290,20 @@ mod tests {
         assert!(lines[1].starts_with("\"   word"), "{}", lines[1]);
         let table = doc("| a | b |").to_string();
         assert!(table.contains("\" | a | b |\""), "{table}");
+    }
+
+    #[test]
+    fn no_doc_line_begins_a_block_the_text_does_not_have() {
+        for marker in ["+", "-", "*", ">", "#", "1.", "2)", "---", "==="] {
+            // The marker at every place of a line, the end among them.
+            for n in 1..40 {
+                let text = format!("{} {marker} tail", "word ".repeat(n).trim_end());
+                let tokens = doc(&text).to_string();
+                for line in tokens.split("# [doc = ").skip(2) {
+                    let first = line.trim_start_matches('"').split_whitespace().next();
+                    assert_ne!(first, Some(marker), "{text:?} gives {line}");
+                }
+            }
+        }
     }
 }

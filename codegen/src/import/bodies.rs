@@ -190,11 +190,24 @@ pub(super) fn response_type(
         return Some(example_type(im, text, file, line, hint));
     };
     let value = read.value;
-    let item = value
-        .get("items")
-        .and_then(Value::as_array)
-        .map(|items| items.first());
+    let envelope = im.known.collection_of(&value);
+    let name = envelope.map(|(name, _)| name.to_string());
+    let item = envelope.map(|(_, items)| items.first());
     let (shown, collection) = match item {
+        // Items no link names and no `objectType` tells: a model of their own.
+        Some(Some(first))
+            if links.is_empty() && first.is_object() && types::object_type(first).is_none() =>
+        {
+            let name = super::resource::from_example(im, hint, first, file, line);
+            let why = format!("the items' model, proposed as `{hint}` from the example");
+            (
+                Some(Typed {
+                    ty: name,
+                    why: Some(why),
+                }),
+                true,
+            )
+        }
         Some(Some(first)) => (Some(types::of_value(im, "items", first, file, line)), true),
         Some(None) => (None, true),
         None if value.get("attributes").is_some() => {
@@ -225,7 +238,7 @@ pub(super) fn response_type(
     };
     Some(if collection {
         Typed {
-            ty: format!("{}<{}>", im.known.collection, typed.ty),
+            ty: format!("{}<{}>", name.unwrap_or_default(), typed.ty),
             why: typed.why,
         }
     } else {

@@ -165,17 +165,13 @@ struct Walker<'a, 'k> {
 impl Walker<'_, '_> {
     /// `value` as of type `ty`: each object of a model is counted.
     fn walk(&self, ty: &str, value: &Value, body: &Body, seen: &mut HashMap<usize, Seen>) {
-        let collection = format!("{}<", self.im.known.collection);
         if let Some(item) = ty.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             for v in value.as_array().into_iter().flatten() {
                 self.walk(item, v, body, seen);
             }
-        } else if let Some(item) = ty
-            .strip_prefix(&collection)
-            .and_then(|t| t.strip_suffix('>'))
-        {
+        } else if let Some((collection, item)) = self.im.known.collection_type(ty) {
             // The envelope's own properties, its item list of the item type.
-            for (name, ty) in &self.im.known.collection_properties {
+            for (name, ty) in &collection.properties {
                 let ty = if ty == "[T]" {
                     format!("[{item}]")
                 } else {

@@ -232,7 +232,7 @@ pub(super) fn fill(
             .iter()
             .any(|w| description.contains(w));
         let ty = links.first().map(|m| match listing {
-            true => format!("{}<{m}>", im.known.collection),
+            true => format!("{}<{m}>", im.known.default_collection()),
             false => m.clone(),
         });
         marks.add(

@@ -230,6 +230,7 @@ impl<'k> Importer<'k> {
             file: file.to_string(),
             title,
             index: false,
+            contradictions: Vec::new(),
         });
     }
 

@@ -64,6 +64,7 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
             name,
             decide: None,
             doc: file.to_string(),
+            also_on: Vec::new(),
             summary: summary.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
             method,
             path,

@@ -58,6 +58,10 @@ fn of_doc(im: &mut Importer<'_>, doc: &DocType, links: &[String], file: &str) ->
         DocType::String => Typed::sure("string"),
         DocType::Guid => Typed::sure("guid"),
         DocType::Int => Typed::sure("int"),
+        DocType::Number => Typed::unsure(
+            "int",
+            "`number`: `decimal` if the examples hold fractions".into(),
+        ),
         DocType::Bool => Typed::sure("bool"),
         DocType::Decimal => Typed::sure("decimal"),
         DocType::DateTime => Typed::sure("date-time"),
@@ -72,6 +76,8 @@ fn of_doc(im: &mut Importer<'_>, doc: &DocType, links: &[String], file: &str) ->
             .iter()
             .find_map(|l| im.library.resolve(file, l))
             .map_or_else(|| Typed::sure("json"), |t| Typed::sure(im.model_of(t))),
+        // Items the cell does not type: the model the row links to, if any.
+        DocType::Unstated => of_doc(im, &DocType::Object, links, file),
         DocType::Array(item) => of_doc(im, item, links, file).map(|t| format!("[{t}]")),
         DocType::Map(value) if **value == DocType::Object => Typed::sure("json"),
         DocType::Map(value) => of_doc(im, value, links, file).map(|t| format!("map<{t}>")),

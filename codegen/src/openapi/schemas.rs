@@ -19,7 +19,7 @@ pub(super) fn components(
 ) -> Map<String, Value> {
     let mut out = Map::new();
     for m in &api.models {
-        out.insert(m.name.clone(), model(m));
+        out.insert(m.name.clone(), model(api, m));
     }
     for (name, (collection, item)) in instances {
         if let Some(c) = api.collection(collection) {
@@ -91,9 +91,17 @@ fn scalar(s: ValueType) -> Value {
     }
 }
 
-fn model(m: &Model) -> Value {
+fn model(api: &Api, m: &Model) -> Value {
     let mut schema = match &m.kind {
-        ModelKind::Object(properties) => object(properties, None, m.extends.as_deref()),
+        ModelKind::Object(properties) => {
+            // A variant of a union holds the union's properties itself: by
+            // reference it would be one of its own variants, a loop.
+            let base = m.extends.as_deref().filter(|b| {
+                api.model(b)
+                    .is_some_and(|b| !matches!(b.kind, ModelKind::Union(_)))
+            });
+            object(properties, None, base)
+        }
         ModelKind::Enum(values) => {
             // Open: the documented values, and any other the service sends.
             let documented: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();

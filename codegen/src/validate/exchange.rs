@@ -255,6 +255,7 @@ impl Validator {
                 Poll {
                     at: Self::location(file, pat),
                     operation: p.operation.clone(),
+                    operation_name: String::new(),
                     answer: None,
                     error_type: String::new(),
                     relative_to: p.relative_to.clone(),

@@ -4,11 +4,12 @@
 //! One module per kind of item: `types` (type expressions and property
 //! lists), `model` (models and the collection envelope), `operation`,
 //! `failures` (an operation's documented failures), `protocol` (headers,
-//! clouds, the error catalogue, throttling); this one holds the documents,
-//! the contradictions, the checks every kind shares and what spans the whole
-//! spec (names shared by the crate root); `undecided` refuses the
-//! `decide:` marks of a draft.
+//! clouds, the error catalogue, throttling), `contradictions` (of items and
+//! of whole pages); this one holds the documents, the checks every kind
+//! shares and what spans the whole spec (names shared by the crate root);
+//! `undecided` refuses the `decide:` marks of a draft.
 
+mod contradictions;
 mod exchange;
 mod failures;
 mod model;
@@ -24,7 +25,6 @@ use std::collections::{BTreeMap, HashMap};
 use crate::diag::{Diagnostic, Error};
 use crate::ident;
 use crate::model::*;
-use crate::spec::raw::RawContradiction;
 use crate::spec::{Loaded, SourceFile};
 
 pub(crate) use types::Names;
@@ -60,10 +60,12 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
                 v.error(file, at, message);
             }
             v.non_empty(file, at, "title", &d.title);
+            let contradictions = v.page_contradictions(file, at, &d.file, &d.contradictions);
             documents.push(Document {
                 file: d.file.clone(),
                 title: d.title.clone(),
                 index: d.index,
+                contradictions,
             });
         }
     }
@@ -295,42 +297,6 @@ impl Validator {
                 format!("{owner} and {other} would both be the type `{name}`: rename one"),
             );
         }
-    }
-
-    /// The contradictions of an item, whose elements start with `prefix.`.
-    fn contradictions(
-        &mut self,
-        file: &SourceFile,
-        at: At,
-        prefix: &str,
-        raw: &[RawContradiction],
-    ) -> Vec<Contradiction> {
-        let mut out: Vec<Contradiction> = Vec::new();
-        for c in raw {
-            let cat = Self::field(file, at, "element", Some(&c.element));
-            if !c.element.starts_with(&format!("{prefix}.")) && c.element != prefix {
-                self.error(
-                    file,
-                    cat,
-                    format!("the element `{}` is not one of `{prefix}`", c.element),
-                );
-            }
-            if out.iter().any(|x| x.element == c.element) {
-                self.error(
-                    file,
-                    cat,
-                    format!("contradiction `{}` is listed twice", c.element),
-                );
-            }
-            self.non_empty(file, cat, "note", &c.note);
-            out.push(Contradiction {
-                at: Self::location(file, cat),
-                element: c.element.clone(),
-                document_value: c.document_value.clone(),
-                note: c.note.clone(),
-            });
-        }
-        out
     }
 
     /// The areas of the spec: each file with operations or models is one,

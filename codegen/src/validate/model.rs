@@ -65,7 +65,7 @@ impl Validator {
             let message = format!("`{base}` is not an object model or a union of the spec");
             self.field_error(file, at, "extends", message);
         }
-        let contradictions = self.contradictions(file, at, &m.name, &m.contradictions);
+        let contradictions = self.contradictions(file, at, &m.name, &[&m.doc], &m.contradictions);
         if self.diagnostics.len() != before {
             return None;
         }

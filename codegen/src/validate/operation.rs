@@ -33,6 +33,13 @@ impl Validator {
             return None;
         }
         self.doc_ref(file, at, &o.doc, names.documents);
+        for (i, page) in o.also_on.iter().enumerate() {
+            self.doc_ref(file, at, page, names.documents);
+            if *page == o.doc || o.also_on[..i].contains(page) {
+                let message = format!("`{page}` is named twice among the operation's pages");
+                self.field_error(file, at, "also_on", message);
+            }
+        }
         self.non_empty(file, at, "summary", &o.summary);
         let fn_ident = self.ident(file, at, ident::snake_ident, &o.id);
         if let Some(f) = &fn_ident {
@@ -136,7 +143,10 @@ impl Validator {
                 raw: o,
             },
         );
-        let contradictions = self.contradictions(file, at, &o.id, &o.contradictions);
+        let pages: Vec<&str> = std::iter::once(o.doc.as_str())
+            .chain(o.also_on.iter().map(String::as_str))
+            .collect();
+        let contradictions = self.contradictions(file, at, &o.id, &pages, &o.contradictions);
 
         if self.diagnostics.len() != before {
             return None;
@@ -153,6 +163,7 @@ impl Validator {
             error_type: error_type?,
             outcome_type,
             doc: o.doc.clone(),
+            also_on: o.also_on.clone(),
             summary: o.summary.clone(),
             method,
             path: o.path.clone(),

@@ -9,8 +9,14 @@ use partner_center_codegen::spec::{self, raw::*};
 use partner_center_codegen::{default_docs, default_spec};
 
 /// The share of the spec's facts (less those its contradictions explain)
-/// the draft reproduces: a regression fails here.
-const AT_LEAST: f64 = 0.961;
+/// the draft reproduces: a regression of the importer fails here. Pages
+/// written by hand move it: 0.961 over the first 21 operations; 0.846 once
+/// the device, analytics, margin, entitlement, rate-card and audit pages
+/// came, with what the importer does not yet draft (enums whose values only
+/// prose or a table without a type column lists, calls only examples show,
+/// optional properties the examples leave out, `number` cells whose
+/// examples hold fractions, the names people chose).
+const AT_LEAST: f64 = 0.846;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {

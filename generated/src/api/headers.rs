@@ -22,6 +22,13 @@ pub const AUTHORIZATION: &str = "Authorization";
 /// Documented in `headers.md`.
 pub const IF_MATCH: &str = "If-Match";
 
+/// `Location`: Sent with a 202 (Accepted): where the status of the accepted operation is
+/// read, a URI relative to {baseURL}/v1. Only the example of uploading devices shows it; the
+/// headers table does not define it.
+///
+/// Documented in `upload-a-list-of-devices-for-the-specified-customer.md`.
+pub const LOCATION: &str = "Location";
+
 /// `MS-Contract-Version`: Required. Specifies the version of the API requested; generally
 /// api-version: v1 unless otherwise specified in the Scenarios section.
 ///
@@ -108,8 +115,10 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// | [`MS-CorrelationId`](MS_CORRELATION_ID) | response | Guid | Unspecified |
 /// | [`MS-CV`](MS_CV) | response | String | Unspecified |
 /// | [`MS-ServerId`](MS_SERVER_ID) | response | String | Unspecified |
+/// | [`X-Locale`](X_LOCALE) | response | String | Unspecified |
 /// | [`MS-PartnerCenter-Client`](MS_PARTNER_CENTER_CLIENT) | request | String | Unspecified |
 /// | [`Retry-After`](RETRY_AFTER) | response | Int | Unspecified |
+/// | [`Location`](LOCATION) | response | Uri | Unspecified |
 pub static HEADERS: &[HeaderInfo] = &[
     HeaderInfo {
         name: "Authorization",
@@ -308,6 +317,21 @@ pub static HEADERS: &[HeaderInfo] = &[
         document: "verify-indirect-reseller-mpa-status.md",
     },
     HeaderInfo {
+        name: "X-Locale",
+        documented_as: "X-Locale:",
+        direction: Direction::Response,
+        origin: Origin::Example,
+        value_type: ValueType::String,
+        requirement: Requirement::Unspecified,
+        semantics: None,
+        default: None,
+        description: concat!(
+            "The language of the response: the entitlement examples send back the request's ",
+            "X-Locale. No table defines it as a response header."
+        ),
+        document: "get-a-collection-of-entitlements.md",
+    },
+    HeaderInfo {
         name: "MS-PartnerCenter-Client",
         documented_as: "MS-PartnerCenter-Client:",
         direction: Direction::Request,
@@ -337,6 +361,22 @@ pub static HEADERS: &[HeaderInfo] = &[
             "before retrying the request."
         ),
         document: "api-throttling-guidance.md",
+    },
+    HeaderInfo {
+        name: "Location",
+        documented_as: "Location:",
+        direction: Direction::Response,
+        origin: Origin::Example,
+        value_type: ValueType::Uri,
+        requirement: Requirement::Unspecified,
+        semantics: None,
+        default: None,
+        description: concat!(
+            "Sent with a 202 (Accepted): where the status of the accepted operation is read, ",
+            "a URI relative to {baseURL}/v1. Only the example of uploading devices shows it; ",
+            "the headers table does not define it."
+        ),
+        document: "upload-a-list-of-devices-for-the-specified-customer.md",
     },
 ];
 

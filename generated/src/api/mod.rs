@@ -26,21 +26,41 @@ mod routes;
 pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
+    models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
+    models::audit::{
+        AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
+        AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
+        AuditResourceType,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
         NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
         RelationshipToPartner,
     },
+    models::devices::{
+        BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
+        DeviceBatchCreationRequest, DevicePolicyUpdateRequest, DeviceUploadDetails,
+        DeviceUploadStatus, PolicySetting,
+    },
     models::directory_roles::DirectoryRole,
+    models::entitlements::{
+        Artifact, ArtifactDetails, ArtifactType, Entitlement, EntitlementType,
+        QuantityDetail, ReferenceOrder, Reservation, ReservedInstanceArtifact,
+        ReservedInstanceArtifactDetails, VirtualMachineReservation,
+        VirtualMachineReservedInstanceArtifact,
+        VirtualMachineReservedInstanceArtifactDetails,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::margins::{Margin, MarginSearchResponse},
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
     },
+    models::rate_card::{AzureMeter, AzureOfferTerm, AzureRateCard},
     models::resources::{
         Address, Contact, FieldFilter, FieldFilterOperator, FileInfo, KeyValuePair, Link,
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
@@ -50,19 +70,25 @@ pub use self::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
+    operations::analytics::ListLicensesDeploymentError,
+    operations::audit::ListAuditRecordsError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
+    operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,
         ListDirectoryRolesError, ListUserDirectoryRolesError,
         RemoveDirectoryRoleMemberError,
     },
+    operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
+    operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::rate_card::GetAzureRateCardError,
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

@@ -66,6 +66,11 @@ pub struct RawDocument {
     /// resource page, the models it describes.
     #[serde(default)]
     pub index: bool,
+    /// Findings of the page as a whole that the spec knows of: a table no
+    /// model comes from (`models[<heading>]`), a resource page the index
+    /// leaves out (`index[<page>]`).
+    #[serde(default)]
+    pub contradictions: Vec<RawContradiction>,
 }
 
 /// Where the documents state a fact.
@@ -228,6 +233,10 @@ pub struct RawCloud {
 pub struct RawContradiction {
     /// The element of the finding, as `cargo codegen docs` names it.
     pub element: String,
+    /// The page that contradicts itself there, when it is not the item's
+    /// own (`doc`) but one of its `also_on`.
+    #[serde(default)]
+    pub page: Option<String>,
     /// What the page says there, byte for byte, as `cargo codegen docs`
     /// reports it (its document value; `--format json` prints it as a JSON
     /// string); `null` where it reports none (the page leaves the element

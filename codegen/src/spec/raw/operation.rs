@@ -22,6 +22,11 @@ pub struct RawOperation {
     pub decide: Option<String>,
     /// The document it comes from: a `file` of `documents`.
     pub doc: String,
+    /// Other pages that document the same call (the same method and path):
+    /// each is compared with it as its own page is (their request-syntax
+    /// rows, parameters and examples).
+    #[serde(default)]
+    pub also_on: Vec<String>,
     /// One sentence: what the operation does.
     pub summary: String,
     /// HTTP method: GET, POST, PUT, PATCH, DELETE or HEAD.

@@ -4,20 +4,44 @@
 /// Whether an indirect reseller has signed the Microsoft Partner Agreement.
 pub mod agreement_status;
 
+/// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
+/// customer and product, a page of rows at a time.
+pub mod analytics;
+
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+pub mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
+
+/// Device deployment: uploading a customer's devices to a device batch, and following the
+/// upload until it is done.
+pub mod devices;
 
 /// The directory roles of a customer: the roles of a user, all the roles, the members of a
 /// role; adding a user to a role and removing one.
 pub mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+pub mod entitlements;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
 
+/// The margins independent software vendors give a partner on their products: listed, or
+/// downloaded as a comma-delimited file.
+pub mod margins;
+
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
+
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+pub mod rate_card;
 
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.

@@ -4,17 +4,41 @@
 /// Whether an indirect reseller has signed the Microsoft Partner Agreement.
 mod agreement_status;
 
+/// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
+/// customer and product, a page of rows at a time.
+mod analytics;
+
+/// The record of Partner Center activity: the operations partner users and applications
+/// performed over a period of days.
+mod audit;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
+
+/// Device deployment: uploading a customer's devices to a device batch, and following the
+/// upload until it is done.
+mod devices;
 
 /// The directory roles of a customer: the roles of a user, all the roles, the members of a
 /// role; adding a user to a role and removing one.
 mod directory_roles;
 
+/// A customer's entitlements: the products the customer has the right to use, and the details
+/// of their reserved-instance artifacts.
+mod entitlements;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
+
+/// The margins independent software vendors give a partner on their products: listed, or
+/// downloaded as a comma-delimited file.
+mod margins;
+
+/// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
+/// offer's terms.
+mod rate_card;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
@@ -30,20 +54,29 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
         &users::DELETE_CUSTOMER_USER,
+        &margins::DOWNLOAD_MARGINS,
+        &entitlements::GET_ARTIFACT_DETAILS,
+        &rate_card::GET_AZURE_RATE_CARD,
+        &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &audit::LIST_AUDIT_RECORDS,
         &licenses::LIST_AVAILABLE_LICENSES,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
+        &entitlements::LIST_ENTITLEMENTS,
+        &analytics::LIST_LICENSES_DEPLOYMENT,
+        &margins::LIST_MARGINS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
+        &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
     ],
     protocol: &crate::headers::PROTOCOL,
@@ -77,6 +110,26 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         retry_after: "Retry-After",
         seconds: Some((70, 72)),
     }),
+};
+
+/// How the test server writes a page of `AnalyticsCollection`.
+pub(super) static PAGE_OF_ANALYTICS_COLLECTION: ts::PageShape = ts::PageShape {
+    template: "{\"TotalCount\":0,\"Value\":[]}",
+    items: "Value",
+    total: Some("TotalCount"),
+    next: Some(ts::NextShape::Uri {
+        at: &["@nextLink"],
+    }),
+    relative_to: "/partner/v1",
+};
+
+/// How the test server writes a page of `MarginSearchResponse`.
+pub(super) static PAGE_OF_MARGIN_SEARCH_RESPONSE: ts::PageShape = ts::PageShape {
+    template: "{\"pageSize\":0,\"results\":[],\"totalSize\":0}",
+    items: "results",
+    total: Some("totalSize"),
+    next: None,
+    relative_to: "/v1",
 };
 
 /// How the test server writes a page of `ResourceCollection`.
