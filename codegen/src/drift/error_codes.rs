@@ -65,24 +65,15 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         |status, _, descriptions| format!("{status}\0{}", descriptions.join("\0")),
     ];
     for key in passes {
-        pair(
-            &mut matched,
-            &mut used,
-            |i| {
-                key(
-                    &entries[i].status,
-                    &entries[i].code,
-                    &entries[i].descriptions,
-                )
-            },
-            |j| {
-                key(
-                    &ours[j].status.to_string(),
-                    &ours[j].code,
-                    &ours[j].descriptions,
-                )
-            },
-        );
+        let entry_key = |i: usize| {
+            let e = &entries[i];
+            key(&e.status, &e.code, &e.descriptions)
+        };
+        let code_key = |j: usize| {
+            let g = ours[j];
+            key(&g.status.to_string(), &g.code, &g.descriptions)
+        };
+        pair(&mut matched, &mut used, entry_key, code_key);
     }
 
     for (e, m) in entries.iter().zip(&matched) {
