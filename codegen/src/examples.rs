@@ -10,11 +10,13 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::docs::{
-    HttpResponse, Page, messages, parse_lenient, parse_request, parse_response, split_messages,
+    HttpRequest, HttpResponse, Page, file_signature, messages, parse_lenient, parse_request,
+    parse_response, percent_decode, query_pairs, split_messages,
 };
+use crate::drift::shape::not_the_answer;
 use crate::model::{
-    Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Semantics, Type,
-    ValueType,
+    Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Segment, Semantics,
+    Type, ValueType,
 };
 
 /// A response as the test server sends it.
@@ -40,10 +42,19 @@ pub struct Examples {
 #[derive(Debug, Default)]
 struct Documented {
     success: Option<Served>,
+    /// For an operation whose answer's model the request chooses: each
+    /// success example, by the values its request gave the parameters that
+    /// choose (by their names on the wire), the first of each.
+    chosen: Vec<(Vec<(String, String)>, Served)>,
     /// By error id.
     failures: BTreeMap<String, Served>,
     /// The body of its first example request, as JSON.
     request_body: Option<Value>,
+    /// Whether `success` and `request_body` come from the operation's own
+    /// page (`doc`): they do when it has them, before its `also_on` pages,
+    /// whatever the order of the files.
+    success_on_doc: bool,
+    request_on_doc: bool,
 }
 
 impl Examples {
@@ -58,34 +69,69 @@ impl Examples {
             let Ok(page) = Page::read(&docs.join(file)) else {
                 continue;
             };
-            for m in messages(api, file, &page).iter().filter(|m| m.is_request) {
+            let all = messages(api, file, &page);
+            for m in all.iter().filter(|m| m.is_request) {
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let on_doc = file == m.op.doc;
                 let body = parse_request(&m.text).ok().map(|r| r.body);
-                if entry.request_body.is_none()
+                if (entry.request_body.is_none() || on_doc && !entry.request_on_doc)
                     && let Some(Ok(read)) =
                         body.filter(|b| !b.is_empty()).map(|b| parse_lenient(&b))
                 {
                     entry.request_body = Some(read.value);
+                    entry.request_on_doc = on_doc;
                 }
             }
-            for m in messages(api, file, &page).iter().filter(|m| !m.is_request) {
+            // The request each response answers: the one before it.
+            let mut asked: BTreeMap<&str, (usize, HttpRequest)> = BTreeMap::new();
+            for m in &all {
+                if m.is_request {
+                    if let Ok(request) = parse_request(&m.text) {
+                        asked.insert(m.op.id.as_str(), (m.index, request));
+                    }
+                    continue;
+                }
                 let Ok(response) = parse_response(&m.text) else {
                     continue;
                 };
+                if m.op.refuses_response_example(api, file, m.index) {
+                    continue;
+                }
                 let origin = format!("{file}:{}", m.block.line);
                 let entry = out.operations.entry(m.op.id.clone()).or_default();
+                let on_doc = file == m.op.doc;
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
-                    if entry.success.is_none() {
-                        let mut success = served(api, &response, origin);
-                        // A file is sent as the media type the spec reads
-                        // (a page may say application/json of a CSV).
-                        if let (Some(Type::Binary), Some(media)) = (&r.body, &r.content_type) {
-                            success
-                                .headers
-                                .retain(|(n, _)| !n.eq_ignore_ascii_case("Content-Type"));
-                            success.headers.push(("Content-Type".into(), media.clone()));
+                    // An example the spec records as not the operation's
+                    // answer (another call's, or not JSON) is not served.
+                    if !readable(r, &response) || not_the_answer(api, m.op, m.index, &response.body)
+                    {
+                        continue;
+                    }
+                    let mut success = served(api, &response, origin);
+                    // A file is sent as the media type the spec reads
+                    // (a page may say application/json of a CSV).
+                    if let (Some(Type::Binary), Some(media)) = (&r.body, &r.content_type) {
+                        success
+                            .headers
+                            .retain(|(n, _)| !n.eq_ignore_ascii_case("Content-Type"));
+                        success.headers.push(("Content-Type".into(), media.clone()));
+                    }
+                    let choice = asked
+                        .get(m.op.id.as_str())
+                        .and_then(|(index, request)| chooser_values(m.op, *index, request));
+                    match choice {
+                        Some(values) if !entry.chosen.iter().any(|(v, _)| *v == values) => {
+                            entry.chosen.push((values, success));
                         }
-                        entry.success = Some(success);
+                        Some(_) => {}
+                        None if m.op.choice.is_some() => {}
+                        // The operation's own page first, for one documented
+                        // on several.
+                        None if entry.success.is_none() || on_doc && !entry.success_on_doc => {
+                            entry.success = Some(success);
+                            entry.success_on_doc = on_doc;
+                        }
+                        None => {}
                     }
                 } else if let Some(failure) = m.op.errors.iter().find(|e| {
                     !e.example.is_empty()
@@ -112,8 +158,9 @@ impl Examples {
         out
     }
 
-    /// What `op` answers on success: its page's example, or a body made
-    /// from its first response's model.
+    /// What `op` answers on success: its page's first example (else the
+    /// first of another page of the call), or a body made from its first
+    /// response's model.
     pub fn success(&self, api: &Api, op: &Operation) -> Served {
         if let Some(found) = self.operations.get(&op.id).and_then(|d| d.success.clone()) {
             return found;
@@ -138,6 +185,16 @@ impl Examples {
             body: body.map(|b| b.to_string()).unwrap_or_default(),
             origin: "no example: the smallest body of the spec's model".into(),
         }
+    }
+
+    /// For an operation whose answer's model the request chooses: each
+    /// success example, with the values (by parameter name) of the request
+    /// that chose its model. Other requests get [`Examples::success`], which
+    /// for such an operation is the smallest body of its model.
+    pub fn chosen(&self, op: &Operation) -> &[(Vec<(String, String)>, Served)] {
+        self.operations
+            .get(&op.id)
+            .map_or(&[], |d| d.chosen.as_slice())
     }
 
     /// What `op` answers for its documented failure `entry`: the page's
@@ -178,6 +235,62 @@ impl Examples {
     pub fn throttled(&self) -> Option<&Served> {
         self.throttled.as_ref()
     }
+}
+
+/// Whether an example response is one the spec's response `r` reads: a
+/// JSON body that parses (leniently), a file that starts as one of the
+/// spec's media type does, where it says how. One that is not (a
+/// contradiction the spec records) is not served.
+fn readable(r: &crate::model::Response, example: &HttpResponse) -> bool {
+    match (&r.body, r.content_type.as_deref()) {
+        (Some(Type::Binary), Some(media)) => {
+            file_signature(media).is_none_or(|start| example.body.starts_with(start))
+        }
+        (Some(Type::Binary), None) | (None, _) => true,
+        (Some(_), _) => example.body.trim().is_empty() || parse_lenient(&example.body).is_ok(),
+    }
+}
+
+/// The values `request` (request example `index` of its page) gives the
+/// parameters that choose the model `op` answers, by their names on the
+/// wire; `None` when the operation answers no such model or the request
+/// leaves one out. A query name the page misspells, as the spec records
+/// it, is read as the parameter's.
+fn chooser_values(
+    op: &Operation,
+    index: usize,
+    request: &HttpRequest,
+) -> Option<Vec<(String, String)>> {
+    let (_, wanted) = op.choice.as_ref()?;
+    let parts: Vec<&str> = request.path().trim_start_matches('/').split('/').collect();
+    let query = query_pairs(request.query());
+    let misspelt = op.misspelt_query(index);
+    wanted
+        .iter()
+        .map(|w| {
+            let p = op.params().find(|p| p.required && p.chooses(w))?;
+            let in_path = op
+                .segments
+                .iter()
+                .zip(&parts)
+                .find_map(|(s, part)| match s {
+                    Segment::Param(i) if op.path_params[*i].name == p.name => {
+                        Some(percent_decode(part))
+                    }
+                    _ => None,
+                });
+            let in_query = || {
+                query.iter().find_map(|(n, v)| {
+                    let read_as = misspelt
+                        .iter()
+                        .find(|(doc, _)| doc == n)
+                        .map_or(n.as_str(), |(_, ours)| ours.as_str());
+                    read_as.eq_ignore_ascii_case(&p.name).then(|| v.clone())
+                })
+            };
+            Some((p.name.clone(), in_path.or_else(in_query)?))
+        })
+        .collect()
 }
 
 /// The answer of a global catalogue entry: its code and first description.

@@ -2,7 +2,7 @@
 //! here is resolved and every Rust identifier chosen, so emitting cannot fail.
 
 pub use crate::spec::raw::{
-    Answers, Auth, Direction, Encoding, Origin, Requirement, Semantics, ValueType,
+    Answers, Auth, Direction, Encoding, Origin, RateLimit, Requirement, Semantics, Span, ValueType,
 };
 
 /// The whole API description.
@@ -181,6 +181,9 @@ pub struct Operation {
     pub method: String,
     pub path: String,
     pub segments: Vec<Segment>,
+    /// The page's other request-syntax rows that are this same call: each
+    /// row's URI after `{baseURL}`, and where the spec gives it.
+    pub also_rows: Vec<(Location, String)>,
     /// Variants of the clouds the operation applies to, in spec order; `None`
     /// when the page does not say.
     pub clouds: Option<Vec<String>>,
@@ -213,12 +216,63 @@ impl Operation {
         std::iter::once(self.doc.as_str()).chain(self.also_on.iter().map(String::as_str))
     }
 
+    /// Whether the spec records that the `index`-th example response of the
+    /// page `file` holds a value that is not of its type (a date-time with
+    /// spaces in it): the client refuses that example, and the test server
+    /// answers another. A recorded key the spec does not have (a key in
+    /// another case) is no such value: the client leaves it unread.
+    pub fn refuses_response_example(&self, api: &Api, file: &str, index: usize) -> bool {
+        let prefix = format!("{}.response_examples[{index}].body.", self.id);
+        // A property whose type reads its text strictly (a date, a number,
+        // a GUID): an open enum or a string takes any text.
+        let strict = |ty: &Type| matches!(ty, Type::Scalar(s) if *s != ValueType::String);
+        let known = |name: &str| {
+            api.models.iter().any(|m| match &m.kind {
+                ModelKind::Object(properties) => {
+                    properties.iter().any(|p| p.name == name && strict(&p.ty))
+                }
+                _ => false,
+            })
+        };
+        self.contradictions.iter().any(|c| {
+            c.page == file
+                && c.element.starts_with(&prefix)
+                && c.document_value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with('"'))
+                && c.element
+                    .rsplit('.')
+                    .next()
+                    .is_some_and(|last| known(last.trim_end_matches("[]")))
+        })
+    }
+
     /// Every parameter: path, query, then those of the exactly-one-of group.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.path_params
             .iter()
             .chain(&self.query)
             .chain(self.one_of.iter().flat_map(|g| &g.params))
+    }
+
+    /// The query names that request example `index` of the page misspells,
+    /// as the spec's contradictions record them (the element
+    /// `<id>.request_examples[<index>].query[<name>].name`, the page's name
+    /// its value): each (the page's name, the parameter's), so that the
+    /// example's value is read as the parameter's.
+    pub fn misspelt_query(&self, index: usize) -> Vec<(String, String)> {
+        let prefix = format!("{}.request_examples[{index}].query[", self.id);
+        self.contradictions
+            .iter()
+            .filter_map(|c| {
+                let name = c.element.strip_prefix(&prefix)?.strip_suffix("].name")?;
+                let documented = c.document_value.clone()?;
+                self.query
+                    .iter()
+                    .any(|q| q.name == name)
+                    .then(|| (documented, name.to_string()))
+            })
+            .collect()
     }
 
     /// The item type, when the operation answers a paged collection.
@@ -265,6 +319,13 @@ impl Param {
     /// The name the page's table gives.
     pub fn documented_name(&self) -> &str {
         self.documented_as.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Whether this is the parameter a union's `chosen_by` names `wanted`:
+    /// by its name or by the table's, without regard to ASCII case.
+    pub fn chooses(&self, wanted: &str) -> bool {
+        self.name.eq_ignore_ascii_case(wanted)
+            || self.documented_name().eq_ignore_ascii_case(wanted)
     }
 }
 
@@ -412,6 +473,8 @@ pub struct Model {
     pub kind: ModelKind,
     /// The model whose properties this one's start with.
     pub extends: Option<String>,
+    /// The resource's rate limit, where its page states one.
+    pub rate_limit: Option<RateLimit>,
     pub contradictions: Vec<Contradiction>,
 }
 

@@ -371,3 +371,39 @@ fn pages_of_an_operation_that_cannot_be() {
         "    doc: get-a-customer-by-id.md\n    also_on: [no-such-page.md, get-a-customer-by-id.md]\n",
     )));
 }
+
+/// A model may hold itself only where it may be left out: a required one
+/// would have no end (and no size in Rust).
+#[test]
+fn a_model_that_requires_itself() {
+    let shown = diagnose(in_file(
+        "resources.yaml",
+        "        description: \"The headers for the link.\"\n",
+        "        description: \"The headers for the link.\"\n      - name: link\n        type: Link\n        description: \"Itself.\"\n",
+    ));
+    assert!(
+        shown.contains("`Link` holds itself in `link`, which is required: make it optional"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_rate_limit_of_no_requests() {
+    insta::assert_snapshot!(diagnose(in_file(
+        "customers.yaml",
+        "      requests: 500\n",
+        "      requests: 0\n"
+    )));
+}
+
+/// An operation's other rows are URIs as the page writes them after
+/// `{baseURL}`, each named once.
+#[test]
+fn also_rows_that_are_not_rows() {
+    let row = "      - \"/v1/invoices/{invoice-id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size={size}\"\n";
+    insta::assert_snapshot!(diagnose(in_file(
+        "invoices.yaml",
+        row,
+        "      - \"{baseURL}/v1/invoices/{invoice-id}/lineitems HTTP/1.1\"\n"
+    )));
+}

@@ -356,3 +356,25 @@ fn a_model_left_out_of_the_resource_index() {
         Some(line),
     );
 }
+
+#[test]
+fn a_model_is_named_in_the_index_by_its_heading() {
+    // order-resources.md's RenewsTo is OrderRenewsTo in the spec (cart-
+    // resources.md has a RenewsTo of its own): the index names its heading.
+    let page = "partner-center-rest-resources.md";
+    let (dir, text) = mutated(page, |t| {
+        let row = t
+            .lines()
+            .find(|l| l.starts_with("| [Order](order-resources.md)"))
+            .unwrap();
+        t.replacen(row, &row.replacen("RenewsTo<br/>", "", 1), 1)
+    });
+    let line = line_of(&text, "[Order](order-resources.md)");
+    assert_one(
+        &check(dir.path()),
+        Kind::OnlyInSpec,
+        "index[order-resources.md].RenewsTo",
+        page,
+        Some(line),
+    );
+}

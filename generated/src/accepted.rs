@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 
 use crate::call::Call;
-use crate::error::{Error, OperationError};
+use crate::decode::Payload;
+use crate::error::{Cause, Error, OperationError};
 use crate::request::Request;
 use crate::response::Response;
 use crate::{Client, Json};
@@ -131,4 +132,23 @@ impl<T, E> fmt::Debug for Accepted<T, E> {
             .field("location", &self.location)
             .finish_non_exhaustive()
     }
+}
+
+/// The value of an accepted operation's 202: where it tells how it goes,
+/// and how to follow it (`poll`).
+#[allow(dead_code)]
+#[inline]
+pub(crate) fn decode<T, E>(
+    status: u16,
+    payload: &Payload<'_>,
+    poll: &'static Poll,
+) -> Option<Result<Accepted<T, E>, Cause>>
+where
+    T: DeserializeOwned + Serialize + Send,
+    E: OperationError,
+{
+    (status == 202).then(|| match payload.location {
+        Some(location) => Ok(Accepted::new(location, poll)),
+        None => Err(Cause::new("the 202 names no Location to follow")),
+    })
 }

@@ -14,6 +14,7 @@ use crate::decode::Decoder;
 use crate::error::{CallInfo, Error, OperationError};
 use crate::request::Request;
 use crate::response::Response;
+use crate::throttle::Scope;
 use crate::trace::event;
 
 /// One call of an operation, ready to send: `.await` it, after setting the
@@ -118,10 +119,25 @@ where
             correlation_id,
             attempts: 0,
         };
+        let scope = Scope::of(&url);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             if left.is_some_and(|l| l.is_zero()) {
                 return Err(Error::Timeout { meta: None, call });
+            }
+            // Another call of this scope was throttled: wait with it.
+            if let Some(until) = inner.holds.held_until(&scope) {
+                // A hold past the deadline ends the call now, not at it.
+                if deadline.is_some_and(|d| until >= d) {
+                    return Err(Error::Timeout { meta: None, call });
+                }
+                event!(
+                    attempt = call.attempts,
+                    wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
+                    "held back: the service throttled this scope"
+                );
+                tokio::time::sleep_until(until).await;
+                continue;
             }
             let timeout = left.map_or(inner.attempt_timeout, |l| l.min(inner.attempt_timeout));
             let attempt = crate::attempt::Attempt {
@@ -140,6 +156,9 @@ where
                 Err(Failure::Final(error)) => return Err(error),
                 Err(Failure::Retry(error, retry_after)) => (error, retry_after),
             };
+            if let (Error::Throttled { .. }, Some(wait)) = (&error, retry_after) {
+                inner.holds.hold(&scope, wait);
+            }
             if call.attempts >= inner.retry.attempts() {
                 return Err(error);
             }

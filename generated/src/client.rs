@@ -10,6 +10,7 @@ use url::Url;
 use crate::error::Cause;
 use crate::protocol::{Names, Protocol};
 use crate::retry::RetryPolicy;
+use crate::throttle::Holds;
 use crate::token::{Secret, TokenProvider};
 
 /// How long connecting may take, unless [`ClientBuilder::connect_timeout`] says otherwise.
@@ -51,6 +52,8 @@ pub(crate) struct Inner {
     pub(crate) max_body_size: usize,
     pub(crate) max_download_size: u64,
     pub(crate) max_pages: u32,
+    /// The scopes a 429 holds back, shared by every call of the client.
+    pub(crate) holds: Holds,
 }
 
 /// Where the bearer token comes from.
@@ -302,6 +305,7 @@ impl ClientBuilder {
                 max_body_size: self.max_body_size,
                 max_download_size: self.max_download_size,
                 max_pages: self.max_pages,
+                holds: Holds::default(),
             }),
         })
     }

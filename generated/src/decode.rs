@@ -82,22 +82,3 @@ pub(crate) fn download(
             .ok_or_else(|| Cause::new("the body of the file was read already")),
     )
 }
-
-/// The value of an accepted operation's 202: where it tells how it goes,
-/// and how to follow it (`poll`).
-#[allow(dead_code)]
-#[inline]
-pub(crate) fn accepted<T, E>(
-    status: u16,
-    payload: &Payload<'_>,
-    poll: &'static crate::accepted::Poll,
-) -> Option<Result<crate::Accepted<T, E>, Cause>>
-where
-    T: DeserializeOwned + serde::Serialize + Send,
-    E: crate::error::OperationError,
-{
-    (status == 202).then(|| match payload.location {
-        Some(location) => Ok(crate::Accepted::new(location, poll)),
-        None => Err(Cause::new("the 202 names no Location to follow")),
-    })
-}

@@ -110,7 +110,13 @@
 //! long to wait (`Retry-After`, in seconds or as an HTTP-date: the documents
 //! give it on 429, and HTTP allows it on 503) is waited for; other retries
 //! back off exponentially with jitter, and no wait goes past the call's
-//! deadline: the call gives up instead. Every attempt of a call sends the
+//! deadline: the call gives up instead. A 429 with `Retry-After` holds back
+//! every call of the client (and its clones) in the same scope until it
+//! ends, instead of each finding the limit alone: the scope is the customer
+//! of a path under `/customers/{id}`, else the partner, as Partner Center
+//! counts its limits (api-throttling-guidance.md). A hold lasts at most
+//! five minutes, whatever `Retry-After` says; a call whose deadline falls
+//! inside it ends at once with [`Error::Timeout`]. Every attempt of a call sends the
 //! same `MS-RequestId` and `MS-CorrelationId`, as the documents ask, and the
 //! next call gets new ones. A token provider
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
@@ -157,6 +163,11 @@
 //! program runs it on a port of your choice. The feature adds the server
 //! side of hyper to the build; without it, nothing of the server is built.
 //!
+//! With the `entra` feature, the `entra` module gives tokens from Microsoft
+//! Entra ID: App+User from a partner user's refresh token (cached, renewed
+//! before expiry, rotations handed to the caller to store) and app-only from
+//! the application's secret.
+//!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! (operation, request id, correlation id), with an event per attempt
 //! (attempt, status) and per wait.
@@ -185,6 +196,8 @@ mod datetime;
 mod decimal;
 mod decode;
 mod download;
+#[cfg(feature = "entra")]
+pub mod entra;
 mod error;
 mod json;
 mod json_value;
@@ -195,6 +208,7 @@ mod response;
 mod retry;
 #[cfg(feature = "test-server")]
 pub mod test_server;
+mod throttle;
 mod token;
 mod trace;
 

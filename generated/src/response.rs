@@ -1,10 +1,11 @@
-//! What every response carries: the status and the headers that identify the call.
+//! What every response carries: the status and the headers that identify the
+//! call, and the ids and attempts of the call (`CallInfo`).
 
 use std::ops::Deref;
 
 use http::HeaderMap;
+use uuid::Uuid;
 
-use crate::error::CallInfo;
 use crate::protocol::Protocol;
 
 /// The status and headers of a response, success or error. The headers are
@@ -119,5 +120,31 @@ impl<T> Deref for Response<T> {
 
     fn deref(&self) -> &T {
         &self.value
+    }
+}
+
+/// What identifies a call, and how many attempts it made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CallInfo {
+    pub(crate) request_id: Uuid,
+    pub(crate) correlation_id: Uuid,
+    pub(crate) attempts: u32,
+}
+
+impl CallInfo {
+    /// The `MS-RequestId` every attempt sent.
+    pub fn request_id(&self) -> Uuid {
+        self.request_id
+    }
+
+    /// The `MS-CorrelationId` every attempt sent.
+    pub fn correlation_id(&self) -> Uuid {
+        self.correlation_id
+    }
+
+    /// Attempts made, the first included.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
     }
 }

@@ -10,6 +10,7 @@ pub mod events;
 pub mod fault;
 pub mod replay;
 pub mod scratch;
+pub mod served;
 pub mod wire;
 
 use std::path::PathBuf;

@@ -9,7 +9,7 @@ use partner_center_codegen::docs::{
     HttpRequest, is_placeholder, parse_lenient, percent_decode, query_pairs,
 };
 use partner_center_codegen::drift::shape;
-use partner_center_codegen::model::{Api, Operation, Segment};
+use partner_center_codegen::model::{Api, Operation, Segment, Type, ValueType};
 use serde_json::Value;
 
 /// The project's spec, loaded once.
@@ -24,6 +24,13 @@ pub fn spec() -> &'static Api {
 /// The GUID a placeholder such as `<customer-tenant-id>` stands for.
 pub const PLACEHOLDER_GUID: &str = "11111111-2222-3333-4444-555555555555";
 
+/// Whether an example's value stands for one: `<customer-tenant-id>`, or
+/// the template's own `{customer-tenant-id}` (which the documents check
+/// takes as a placeholder too).
+pub fn stands_for_a_value(s: &str) -> bool {
+    is_placeholder(s) || (s.len() > 2 && s.starts_with('{') && s.ends_with('}'))
+}
+
 /// The inputs of one call, as an example request gives them.
 #[derive(Debug, Clone, Default)]
 pub struct Args {
@@ -37,10 +44,12 @@ pub struct Args {
 }
 
 impl Args {
-    /// The inputs of `example`, a request of `op`. The remove-from-a-role
-    /// page writes an encoded space after its GUIDs (a contradiction the
-    /// spec records): path values are trimmed.
-    pub fn of(op: &Operation, example: &HttpRequest) -> Args {
+    /// The inputs of `example`, request example `index` of `op`. The
+    /// remove-from-a-role page writes an encoded space after its GUIDs (a
+    /// contradiction the spec records): path values are trimmed. A query
+    /// name the page misspells, as the spec's contradictions record it, is
+    /// read as the parameter's.
+    pub fn of(op: &Operation, index: usize, example: &HttpRequest) -> Args {
         let parts: Vec<&str> = example.path().trim_start_matches('/').split('/').collect();
         let path = op
             .segments
@@ -54,7 +63,28 @@ impl Args {
                 Segment::Literal(_) => None,
             })
             .collect();
-        let query = query_pairs(example.query());
+        let misspelt = op.misspelt_query(index);
+        // A placeholder of a GUID in the query stands for PLACEHOLDER_GUID.
+        let guid = |name: &str| {
+            op.params()
+                .any(|p| p.name.eq_ignore_ascii_case(name) && p.ty == Type::Scalar(ValueType::Guid))
+        };
+        let query = query_pairs(example.query())
+            .into_iter()
+            .map(
+                |(name, value)| match misspelt.iter().find(|(doc, _)| *doc == name) {
+                    Some((_, ours)) => (ours.clone(), value),
+                    None => (name, value),
+                },
+            )
+            .map(|(n, v)| {
+                if guid(&n) && stands_for_a_value(&v) {
+                    (n, PLACEHOLDER_GUID.to_string())
+                } else {
+                    (n, v)
+                }
+            })
+            .collect();
         let body = op
             .body
             .as_ref()
@@ -131,7 +161,7 @@ impl Args {
     /// A GUID input; a placeholder stands for [`PLACEHOLDER_GUID`].
     pub fn guid(&self, name: &str) -> Uuid {
         let text = self.text(name);
-        let text = if is_placeholder(text) {
+        let text = if stands_for_a_value(text) {
             PLACEHOLDER_GUID
         } else {
             text
@@ -167,7 +197,7 @@ impl Args {
     pub fn inputs(&self) -> partner_center::Inputs {
         let mut inputs = partner_center::Inputs::default();
         for (name, value) in &self.path {
-            let value = if is_placeholder(value) {
+            let value = if stands_for_a_value(value) {
                 PLACEHOLDER_GUID.to_string()
             } else {
                 value.clone()

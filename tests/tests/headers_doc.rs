@@ -103,6 +103,7 @@ fn constants_are_the_documented_names() {
         ),
         (&headers::RETRY_AFTER, "Retry-After"),
         (&headers::LOCATION, "Location"),
+        (&headers::MS_CONTINUATION_TOKEN, "MS-ContinuationToken"),
     ];
     for (constant, name) in pairs {
         assert_eq!(*constant, name);

@@ -93,8 +93,10 @@ pub struct HttpHeader {
 
 /// HTTP's own headers that the examples write, and the part each plays.
 /// `Transfer-Encoding` frames responses only: the client sends its bodies
-/// with a length, and no example request writes one.
-pub static HTTP_HEADERS: [HttpHeader; 10] = [
+/// with a length, and no example request writes one. `X-Powered-By` and
+/// `X-SourceFiles` are the web server's (IIS, ASP.NET), as `Server` is:
+/// the catalog's examples show them, and no page says more of them.
+pub static HTTP_HEADERS: [HttpHeader; 12] = [
     HttpHeader::named("Host").transport_sets(),
     HttpHeader::named("Content-Length")
         .framing()
@@ -107,6 +109,8 @@ pub static HTTP_HEADERS: [HttpHeader; 10] = [
     HttpHeader::named("Cache-Control"),
     HttpHeader::named("Expect").transport_sets(),
     HttpHeader::named("Accept-Encoding"),
+    HttpHeader::named("X-Powered-By"),
+    HttpHeader::named("X-SourceFiles"),
 ];
 
 /// The words of the table above.
@@ -136,6 +140,17 @@ impl HttpHeader {
         }
     }
 }
+
+/// How a file of a media type starts, where its format says so (a PDF's
+/// `%PDF-`): an example of such a file that starts otherwise is none.
+pub fn file_signature(media: &str) -> Option<&'static str> {
+    FILE_SIGNATURES
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(media))
+        .map(|(_, s)| *s)
+}
+
+const FILE_SIGNATURES: [(&str, &str); 1] = [("application/pdf", "%PDF-")];
 
 /// The header `name` (compared without case) when it is one of HTTP's own.
 pub fn http_header(name: &str) -> Option<&'static HttpHeader> {

@@ -1,11 +1,15 @@
 //! The JSON of the documents' examples, read leniently: a quarter of them are
 //! not strict JSON. Tolerated, and each noted: a byte-order mark, trailing
-//! and missing commas, unquoted keys, single-quoted and typographic-quoted
-//! strings, `//` and `#` comments, bare placeholders such as `<quantity>`
-//! (read as the string `"<quantity>"`), and `...` or `…` standing for
-//! elided items or properties. Of these, the placeholders, the elisions and
-//! the byte-order mark are the documents' ways of writing JSON; the others
-//! are slips that make a body not JSON at all, also noted as such
+//! and missing commas, unquoted keys (or keys without their opening
+//! quote), single-quoted and typographic-quoted
+//! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
+//! byte-order mark lost to a re-encoding), an object in a second pair of
+//! braces, an object left unclosed before its array's `]`, bare
+//! placeholders such as `<quantity>` (read as the string `"<quantity>"`),
+//! `...` or `…` standing for elided items or properties, and no-break
+//! spaces where whitespace goes. Of these, the placeholders, the elisions
+//! and the byte-order mark are the documents' ways of writing JSON; the
+//! others are slips that make a body not JSON at all, also noted as such
 //! (`not_json`), since the documents check reports them.
 
 use serde_json::{Map, Value};
@@ -37,6 +41,10 @@ pub fn parse_lenient(text: &str) -> Result<Lenient, String> {
         reader.quirk("a byte-order mark");
     }
     reader.space();
+    if reader.peek() == Some('?') && matches!(reader.chars.get(reader.at + 1), Some('{' | '[')) {
+        reader.bump();
+        reader.slip("a `?` before the body");
+    }
     let value = reader
         .value()?
         .ok_or_else(|| reader.error("no JSON value"))?;
@@ -105,10 +113,16 @@ impl Reader {
         }
     }
 
-    /// Whitespace and `//` comments.
+    /// Whitespace and comments.
     fn space(&mut self) {
         loop {
             match self.peek() {
+                // JSON's own whitespace is space, tab, CR and LF: a page
+                // that indents with no-break spaces is not strict JSON.
+                Some('\u{a0}') => {
+                    self.bump();
+                    self.slip("a no-break space");
+                }
                 Some(c) if c.is_whitespace() || c == '\u{feff}' => {
                     self.bump();
                 }
@@ -116,6 +130,7 @@ impl Reader {
                 Some('/') if self.chars.get(self.at + 1) == Some(&'/') => {
                     self.comment("a `//` comment")
                 }
+                Some('/') if self.chars.get(self.at + 1) == Some(&'*') => self.block_comment(),
                 _ => return,
             }
         }
@@ -127,6 +142,16 @@ impl Reader {
         while self.peek().is_some_and(|c| c != '\n') {
             self.bump();
         }
+    }
+
+    /// A `/* */` comment, to its end (or the end of the text).
+    fn block_comment(&mut self) {
+        self.slip("a `/* */` comment");
+        self.at += 2;
+        while self.peek().is_some() && !self.chars[self.at..].starts_with(&['*', '/']) {
+            self.bump();
+        }
+        self.at = (self.at + 2).min(self.chars.len());
     }
 
     /// An ellipsis standing for elided items: `...` or `…`.
@@ -145,10 +170,45 @@ impl Reader {
         true
     }
 
+    /// An ellipsis in brackets standing among the items of an array for
+    /// the items left out (`}\n  [...]\n]`): read as an ellipsis, not as an
+    /// empty array.
+    fn bracketed_ellipsis(&mut self) -> bool {
+        self.enclosed_ellipsis('[', ']')
+    }
+
+    /// An ellipsis alone between `open` and `close`, e.g. `{ ... }` for an
+    /// object left out: consumed, and noted as an ellipsis.
+    fn enclosed_ellipsis(&mut self, open: char, close_char: char) -> bool {
+        let blank = |c: &&char| c.is_whitespace();
+        let rest = &self.chars[self.at..];
+        if rest.first() != Some(&open) {
+            return false;
+        }
+        let inner = rest[1..].iter().take_while(blank).count() + 1;
+        let dots = match rest.get(inner) {
+            Some('…') => 1,
+            Some('.') if rest[inner..].starts_with(&['.', '.', '.']) => 3,
+            _ => return false,
+        };
+        let after = inner + dots;
+        let after = after + rest[after..].iter().take_while(|c| **c == '.').count();
+        let close = after + rest[after..].iter().take_while(blank).count();
+        if rest.get(close) != Some(&close_char) {
+            return false;
+        }
+        for _ in 0..=close {
+            self.bump();
+        }
+        self.quirk("an ellipsis for elided content");
+        true
+    }
+
     /// A value, or `None` for an ellipsis.
     fn value(&mut self) -> Result<Option<Value>, String> {
         self.space();
-        if self.ellipsis() {
+        // `"product": { ... }`: the whole object is left out.
+        if self.ellipsis() || self.enclosed_ellipsis('{', '}') {
             return Ok(None);
         }
         let value = match self.peek() {
@@ -243,8 +303,16 @@ impl Reader {
         match self.peek() {
             Some('"' | '\'' | '“') => self.string(),
             Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
-                self.slip("an unquoted key");
-                Ok(self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-'))
+                let word = self.word(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '-');
+                // `OrderId":` (update-the-nickname-for-a-subscription.md):
+                // the closing quote is there, the opening one is not.
+                if self.peek() == Some('"') {
+                    self.bump();
+                    self.slip("a property name without its opening quote");
+                } else {
+                    self.slip("an unquoted key");
+                }
+                Ok(word)
             }
             _ => Err(self.error("no property name")),
         }
@@ -253,6 +321,7 @@ impl Reader {
     fn object(&mut self) -> Result<Value, String> {
         self.bump();
         let mut map = Map::new();
+        let mut first = true;
         loop {
             self.space();
             match self.peek() {
@@ -261,8 +330,11 @@ impl Reader {
                     return Ok(Value::Object(map));
                 }
                 Some(',') => return Err(self.error("a comma with no property before it")),
+                // `{ {"a": 1} }`: the object it means is the inner one.
+                Some('{') if first => return self.object_in_braces(),
                 _ => {}
             }
+            first = false;
             if self.ellipsis() {
                 self.space();
                 self.separator('}')?;
@@ -280,8 +352,26 @@ impl Reader {
                 None => self.quirk("an elided property value"),
             }
             self.space();
+            // `[{"a": 1 ]`: the `}` is missing, the array closes.
+            if self.peek() == Some(']') {
+                self.slip("a missing `}`");
+                return Ok(Value::Object(map));
+            }
             self.separator('}')?;
         }
+    }
+
+    /// The object of `{ {...} }`, after its outer `{`.
+    fn object_in_braces(&mut self) -> Result<Value, String> {
+        self.slip("an object in a second pair of braces");
+        let inner = self.nested(Self::object)?;
+        self.space();
+        self.separator('}')?;
+        self.space();
+        if self.bump() != Some('}') {
+            return Err(self.error("no `}` after the object in braces"));
+        }
+        Ok(inner)
     }
 
     fn array(&mut self) -> Result<Value, String> {
@@ -292,6 +382,11 @@ impl Reader {
             if self.peek() == Some(']') {
                 self.bump();
                 return Ok(Value::Array(items));
+            }
+            if self.bracketed_ellipsis() {
+                self.space();
+                self.separator(']')?;
+                continue;
             }
             if let Some(v) = self.value()? {
                 items.push(v);
@@ -314,6 +409,16 @@ impl Reader {
                 Ok(())
             }
             Some(c) if c == close => Ok(()),
+            // Items left out, with no comma before the ellipsis: the
+            // documents' way of eliding, read as such.
+            Some('…' | '.') if self.ellipsis() => {
+                self.space();
+                self.separator(close)
+            }
+            Some('[') if close == ']' && self.bracketed_ellipsis() => {
+                self.space();
+                self.separator(close)
+            }
             // The next item, with no comma before it.
             Some('"' | '“' | '{' | '[') => {
                 self.slip("a missing comma");
@@ -380,6 +485,82 @@ mod tests {
             ]
         );
         assert_eq!(loose.not_json, loose.quirks);
+        // Indented with no-break spaces (get-invoiceline-items.md): not
+        // JSON's whitespace, a slip.
+        let indented = parse_lenient("{\n\u{a0}\u{a0}\"a\": 1\n}").unwrap();
+        assert_eq!(indented.value, serde_json::json!({"a": 1}));
+        assert_eq!(indented.quirks, ["line 2: a no-break space"]);
+        assert_eq!(indented.not_json, indented.quirks);
+        let half = parse_lenient("{\n  OrderId\": \"6183\"\n}").unwrap();
+        assert_eq!(half.value, serde_json::json!({"OrderId": "6183"}));
+        assert_eq!(
+            half.not_json,
+            ["line 2: a property name without its opening quote"]
+        );
+    }
+
+    #[test]
+    fn comments_a_question_mark_and_misplaced_braces_are_slips() {
+        // create-a-cart.md comments its line items; checkout-a-cart.md
+        // starts its body with `?`; update-a-cart.md doubles the braces.
+        let commented =
+            parse_lenient("{\n  \"a\": [\n    {\n    /* one */\n      \"id\": 0\n    }\n  ]\n}")
+                .unwrap();
+        assert_eq!(commented.value, serde_json::json!({"a": [{"id": 0}]}));
+        assert_eq!(commented.not_json, ["line 4: a `/* */` comment"]);
+        // (`{...}`, an object left out, is left out.)
+        let marked = parse_lenient("?{\n  \"a\": {...},\n  \"b\": 1,\n  ...\n}").unwrap();
+        assert_eq!(marked.value, serde_json::json!({"b": 1}));
+        assert_eq!(marked.not_json, ["line 1: a `?` before the body"]);
+        let doubled = parse_lenient("{\n  {\n    \"a\": [1],\n  }\n}").unwrap();
+        assert_eq!(doubled.value, serde_json::json!({"a": [1]}));
+        assert_eq!(
+            doubled.not_json,
+            [
+                "line 2: an object in a second pair of braces",
+                "line 4: a trailing comma"
+            ]
+        );
+        // get-all-of-a-customer-s-orders.md leaves a line item unclosed.
+        let unclosed = parse_lenient("{\"items\": [\n  {\"a\": 1\n  ],\n  \"b\": 2}").unwrap();
+        assert_eq!(
+            unclosed.value,
+            serde_json::json!({"items": [{"a": 1}], "b": 2})
+        );
+        assert_eq!(unclosed.not_json, ["line 3: a missing `}`"]);
+        for bad in [
+            "{ {\"a\": 1} \"b\": 2}",
+            "{\"a\": /* open",
+            "?x",
+            "{\"a\": 1]",
+        ] {
+            assert!(parse_lenient(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn items_left_out_are_read_as_an_ellipsis() {
+        // An ellipsis with no comma before it, and one in brackets among
+        // the items (get-a-sku-by-id.md, get-a-list-of-skus-for-a-product.md).
+        let text =
+            "{\"a\": [\n  \"x\"\n…\n], \"items\": [\n  {\"b\": 1}\n  [...]\n], \"c\": [ [ … ] ]}";
+        let got = parse_lenient(text).unwrap();
+        assert_eq!(
+            got.value,
+            serde_json::json!({"a": ["x"], "items": [{"b": 1}], "c": []})
+        );
+        assert!(got.not_json.is_empty(), "{:?}", got.not_json);
+        assert!(
+            got.quirks.iter().all(|q| q.contains("ellipsis")),
+            "{:?}",
+            got.quirks
+        );
+        // An object left out is left out, as an elided value is.
+        let object = parse_lenient("{\"a\": 1, \"product\": { ... }, \"sku\": {…}}").unwrap();
+        assert_eq!(object.value, serde_json::json!({"a": 1}));
+        // An empty array is still one.
+        let empty = parse_lenient("{\"a\": [], \"b\": [[]]}").unwrap();
+        assert_eq!(empty.value, serde_json::json!({"a": [], "b": [[]]}));
     }
 
     #[test]
@@ -393,6 +574,7 @@ mod tests {
             ("{} x", "line 1: text after the JSON value (at 'x')"),
             ("{,}", "line 1: a comma with no property before it (at ',')"),
             ("{\n\n  \"a\": ]", "line 3: no JSON value (at ']')"),
+            ("{\"a\": 1, {}}", "line 1: no property name (at '{')"),
         ] {
             assert_eq!(parse_lenient(bad).unwrap_err(), error, "{bad}");
         }

@@ -9,16 +9,19 @@ mod http;
 mod json;
 mod markdown;
 mod messages;
+mod rate_limit;
 mod sections;
 mod types;
 
 pub use http::{
-    HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, http_header, is_request_line,
-    is_status_line, parse_request, parse_response, percent_decode, query_pairs, split_messages,
+    HTTP_HEADERS, HttpHeader, HttpRequest, HttpResponse, file_signature, http_header,
+    is_request_line, is_status_line, parse_request, parse_response, percent_decode, query_pairs,
+    split_messages,
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
 pub use messages::{Exchange, Message, exchanges, messages, path_fits, text_fits, uuid_like};
+pub use rate_limit::{StatedLimit, rate_limits, sentence as rate_limit_sentence};
 pub use sections::{
     SyntaxRow, applies_to, credentials, names_header, params_table, required_word, section,
     syntax_rows,

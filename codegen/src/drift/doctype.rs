@@ -8,7 +8,7 @@ use crate::model::{Api, Encoding, ModelKind, Type, ValueType};
 /// Whether the spec's `ty` is what the cell says: the same type, or one the
 /// documents' type allows (a GUID, URI, date or enum is also a string, and
 /// so is a filter sent as encoded JSON; a model is an object; an integer or
-/// a decimal is a number).
+/// a decimal is a number; a model is named by its name or its heading).
 pub(super) fn fits(api: &Api, cell: &str, ty: &Type, encoding: Encoding) -> bool {
     matches(api, &read_type(cell), ty, encoding)
 }
@@ -41,7 +41,14 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::Object | DocType::Map(_), Type::Json) => true,
         (DocType::Object, Type::Map(_)) => true,
         (DocType::Map(d), Type::Map(t)) => matches(api, d, t, encoding),
-        (DocType::Named(n), Type::Model(m)) => n.eq_ignore_ascii_case(m),
+        // A cell names a model by its heading, which the spec's name may
+        // not be (the `RenewsTo` of order-resources.md is `OrderRenewsTo`).
+        (DocType::Named(n), Type::Model(m)) => {
+            n.eq_ignore_ascii_case(m)
+                || api
+                    .model(m)
+                    .is_some_and(|x| x.heading.eq_ignore_ascii_case(n))
+        }
         (DocType::Array(d), Type::Array(t)) => matches(api, d, t, encoding),
         _ => false,
     }

@@ -130,8 +130,29 @@ fn query(
     let group: Vec<&Param> = op.one_of.iter().flat_map(|g| &g.params).collect();
     let ours: Vec<&Param> = op.query.iter().chain(group.iter().copied()).collect();
     let pairs = query_pairs(query);
+    // A name the operation does not know where a required parameter is
+    // missing is that parameter, misspelt (`nvoicelineitemtype`): one
+    // difference, paired in order.
+    let known = |name: &str| ours.iter().any(|q| q.name.eq_ignore_ascii_case(name));
+    let unknown: Vec<&String> = pairs.iter().map(|(n, _)| n).filter(|n| !known(n)).collect();
+    let missing: Vec<&Param> = op
+        .query
+        .iter()
+        .filter(|q| q.required && !pairs.iter().any(|(n, _)| n.eq_ignore_ascii_case(&q.name)))
+        .collect();
+    let misspelt: Vec<(&String, &Param)> = unknown
+        .iter()
+        .copied()
+        .zip(missing.iter().copied())
+        .collect();
+    for (name, q) in &misspelt {
+        let field = element(&format!("query[{}].name", q.name));
+        cx.in_code_block(field, line)
+            .different(&q.at, q.name.clone(), (*name).clone());
+    }
+    let is_misspelt = |name: &str| misspelt.iter().any(|(n, _)| n.as_str() == name);
     // Names compare without case: one page writes `mpnid` where the syntax says `mpnId`.
-    for (name, value) in &pairs {
+    for (name, value) in pairs.iter().filter(|(n, _)| !is_misspelt(n)) {
         match ours.iter().find(|q| q.name.eq_ignore_ascii_case(name)) {
             Some(q) if q.encoding == Encoding::Json => match parse_lenient(value) {
                 Ok(parsed) => {
@@ -159,12 +180,10 @@ fn query(
             }
         }
     }
-    for q in op.query.iter().filter(|q| q.required) {
-        if !pairs.iter().any(|(n, _)| n.eq_ignore_ascii_case(&q.name)) {
-            let field = element(&format!("query[{}]", q.name));
-            cx.in_code_block(field, line)
-                .only_in_spec(&q.at, q.name.clone());
-        }
+    for q in missing.iter().skip(misspelt.len()) {
+        let field = element(&format!("query[{}]", q.name));
+        cx.in_code_block(field, line)
+            .only_in_spec(&q.at, q.name.clone());
     }
     let sent = pairs
         .iter()

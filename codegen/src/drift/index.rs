@@ -1,6 +1,7 @@
 //! The index of the resource pages: for each resource page of the spec (a
 //! page of models that no operation comes from), its row names exactly the
-//! models the spec takes from it.
+//! models the spec takes from it, each by its heading (two pages may each
+//! have a `RenewsTo`, which the spec names apart).
 
 use std::collections::BTreeSet;
 
@@ -43,17 +44,17 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
             .collect();
         let line = Some(row.line);
         for name in &theirs {
-            if !ours.iter().any(|m| m.name == *name) {
+            if !ours.iter().any(|m| m.heading == *name) {
                 let element = format!("index[{file}].{name}");
                 cx.in_text(element, line)
                     .only_in_documents(name.to_string());
             }
         }
         for m in &ours {
-            if !theirs.contains(&m.name.as_str()) {
-                let element = format!("index[{file}].{}", m.name);
+            if !theirs.contains(&m.heading.as_str()) {
+                let element = format!("index[{file}].{}", m.heading);
                 cx.in_text(element, line)
-                    .only_in_spec(&m.at, m.name.clone());
+                    .only_in_spec(&m.at, m.heading.clone());
             }
         }
     }

@@ -4,7 +4,7 @@
 //! The pages compared are the documents the spec lists; each is compared by
 //! every part of the spec that names it: `headers`, `urls` (clouds),
 //! `error_codes`, `throttling`, `operation`, `prose`, `examples` and
-//! `responses` (operations), `models`, and `index` (the resource index). On a
+//! `responses` (operations), `models` and `rate_limits`, and `index` (the resource index). On a
 //! localized page (front matter `ms.contentlocale` other than en-US) tables
 //! and prose are machine-translated, so their differences are reported as
 //! not comparable; the fenced code blocks are not translated and are
@@ -23,6 +23,7 @@ mod index;
 mod models;
 mod operation;
 mod prose;
+mod rate_limits;
 mod report;
 mod responses;
 pub mod shape;
@@ -183,6 +184,7 @@ fn comparers(api: &Api, name: &str) -> Vec<Compare> {
     }
     if api.models.iter().any(|m| names(&m.doc)) {
         out.push(models::compare);
+        out.push(rate_limits::compare);
     }
     if api.documents.iter().any(|d| d.index && names(&d.file)) {
         out.push(index::compare);
@@ -204,22 +206,29 @@ fn acknowledge(api: &Api, name: &str, findings: &mut Vec<Finding>) {
         .chain(api.documents.iter().flat_map(|d| &d.contradictions))
         .filter(|c| c.page == name)
         .collect();
-    for c in known {
-        let mut seen = false;
-        for f in findings
-            .iter_mut()
-            .filter(|f| f.element == c.element && f.kind.is_drift())
-        {
-            seen = true;
-            if f.document_value == c.document_value {
+    // A finding is the contradiction of its element and value; an element
+    // may have several (the items of an example, each with its own value).
+    for f in findings.iter_mut().filter(|f| f.kind.is_drift()) {
+        let mut same_element = known.iter().filter(|c| c.element == f.element).peekable();
+        let Some(first) = same_element.peek().copied() else {
+            continue;
+        };
+        match same_element.find(|c| c.document_value == f.document_value) {
+            Some(c) => {
                 f.kind = Kind::Contradiction;
                 f.note = Some(c.note.clone());
-            } else {
+            }
+            None => {
                 f.kind = Kind::Different;
-                f.spec = f.spec.clone().or_else(|| Some(c.at.clone()));
-                f.note = Some(changed(c));
+                f.spec = f.spec.clone().or_else(|| Some(first.at.clone()));
+                f.note = Some(changed(first));
             }
         }
+    }
+    for c in known {
+        let seen = findings.iter().any(|f| {
+            f.element == c.element && (f.kind.is_drift() || f.document_value == c.document_value)
+        });
         if !seen {
             findings.push(Finding {
                 kind: Kind::OnlyInSpec,

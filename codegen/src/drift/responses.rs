@@ -3,8 +3,10 @@
 //! operation's documented failures (status, code, source, description).
 
 use super::PageCx;
-use super::shape::Keys;
-use crate::docs::{CodeBlock, HttpResponse, http_header, parse_lenient, parse_response};
+use super::shape::{self, Keys};
+use crate::docs::{
+    CodeBlock, HttpResponse, file_signature, http_header, parse_lenient, parse_response,
+};
 use crate::model::{Api, Direction, ErrorEntry, Operation, Origin, Response, Type};
 
 /// A failure example's body, read leniently: `code` may be a number or a string.
@@ -51,13 +53,22 @@ pub(super) fn response<'b>(
         if r.body == Some(Type::Binary) {
             return file(cx, r, &example, &element, line);
         }
-        let declared = r.body.as_ref().map(|t| (&r.at, t));
+        // An example the spec records as another call's answer is
+        // compared with the type it shows, and the difference is the
+        // contradiction itself.
+        let instead = shape::shown_instead(api, op, i);
+        let declared = instead.as_ref().or(r.body.as_ref()).map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
             api,
             declared,
             &example.body,
             Keys::Exact,
         );
+        if let Some(shown) = &instead {
+            let ours = r.body.as_ref().map(shape::type_text);
+            cx.in_code_block(element("body"), line)
+                .different(&r.at, ours, shape::type_text(shown));
+        }
     } else if (200..300).contains(&example.status) {
         let ours: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
         cx.in_code_block(element("status"), line).different(
@@ -76,7 +87,9 @@ pub(super) fn response<'b>(
 }
 
 /// A response that is a file: what it holds is not JSON the spec
-/// describes, but the example must show one, of the spec's media type.
+/// describes, but the example must show one, of the spec's media type, and,
+/// where the media type says how a file of it starts (a PDF's `%PDF-`),
+/// one that starts so.
 fn file(
     cx: &mut PageCx<'_>,
     r: &Response,
@@ -101,6 +114,24 @@ fn file(
         None => cx
             .in_code_block(element("content_type"), line)
             .only_in_spec(&r.at, ours.clone()),
+    }
+    if let Some(signature) = file_signature(ours)
+        && !example.body.trim().is_empty()
+        && !example.body.starts_with(signature)
+    {
+        // Its beginning: whole lines, up to 200 characters.
+        let mut shown: String = example.body.chars().take(200).collect();
+        if shown.len() < example.body.len() {
+            if let Some(end) = shown.rfind('\n') {
+                shown.truncate(end);
+            }
+            shown.push('…');
+        }
+        cx.in_code_block(element("body"), line).different(
+            &r.at,
+            format!("a file of {ours} ({signature}…)"),
+            shown,
+        );
     }
 }
 

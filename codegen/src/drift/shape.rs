@@ -7,7 +7,9 @@ use serde_json::Value;
 
 use super::Kind;
 use crate::docs::{is_placeholder, uuid_like};
-use crate::model::{Api, ChosenBy, Location, Model, ModelKind, Property, Type, Union, ValueType};
+use crate::model::{
+    Api, ChosenBy, Location, Model, ModelKind, Operation, Property, Type, Union, ValueType,
+};
 
 /// One place where a body and a type disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,10 +252,18 @@ fn scalar_fits(s: ValueType, v: &Value) -> bool {
         (ValueType::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
         (ValueType::Bool, Value::Bool(_)) => true,
         (ValueType::Decimal, Value::Number(_)) => true,
+        // The client reads a decimal written as text ("0", "14.4"), as the
+        // one-time line items write their amounts.
+        (ValueType::Decimal, Value::String(s)) => decimal_text(s),
         (ValueType::DateTime, Value::String(s)) => date_like(s),
         (ValueType::Date, Value::String(s)) => s.len() == 10 && date_like(s),
         _ => false,
     }
+}
+
+/// A JSON number, as text: a decimal the client reads from a string.
+fn decimal_text(s: &str) -> bool {
+    s.trim() == s && matches!(serde_json::from_str::<Value>(s), Ok(Value::Number(_)))
 }
 
 /// The spec's words for a type.
@@ -268,6 +278,52 @@ pub fn type_text(t: &Type) -> String {
         Type::Collection(name, item) => format!("{name}<{}>", type_text(item)),
         Type::Item => "T".into(),
     }
+}
+
+/// The type the `index`-th example response of `op` shows instead of the
+/// operation's, as the spec records it: a contradiction of the example's
+/// body whose document value names a type of the spec (a model, a list of
+/// one or a collection of one, e.g. `ResourceCollection<Sku>`). A page may
+/// show another call's answer under an operation (a product where its
+/// SKUs are listed); the documents check compares it with that type.
+pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
+    let element = format!("{}.response_examples[{index}].body", op.id);
+    let named = op
+        .contradictions
+        .iter()
+        .filter(|c| c.element == element)
+        .find_map(|c| c.document_value.as_deref())?;
+    api.models
+        .iter()
+        .flat_map(|m| {
+            let model = Type::Model(m.name.clone());
+            let collections = api
+                .collections
+                .iter()
+                .map(|c| Type::Collection(c.name.clone(), Box::new(model.clone())));
+            [model.clone(), Type::Array(Box::new(model.clone()))]
+                .into_iter()
+                .chain(collections.collect::<Vec<_>>())
+        })
+        .find(|t| type_text(t) == named)
+}
+
+/// Whether the spec records that the `index`-th example response of `op`
+/// (its body `body`) is not an answer the operation's type reads: a body
+/// of another type ([`shown_instead`]), or one that cannot be read as JSON
+/// at all, recorded with the reason the documents check gives. The test
+/// server does not serve such an example, and the client refuses it.
+pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bool {
+    if shown_instead(api, op, index).is_some() {
+        return true;
+    }
+    let Err(why) = crate::docs::parse_lenient(body) else {
+        return false;
+    };
+    let element = format!("{}.response_examples[{index}].body", op.id);
+    op.contradictions
+        .iter()
+        .any(|c| c.element == element && c.document_value.as_deref() == Some(why.as_str()))
 }
 
 /// The spec's word for a scalar.
@@ -294,15 +350,66 @@ fn describe(v: &Value) -> String {
     }
 }
 
-/// `YYYY-MM-DD`, with or without a time after it.
+/// `YYYY-MM-DD`, with or without a time after it (`T`, `t` or a space,
+/// `HH:MM`, `:SS`, a fraction) and a zone (`Z` or `±HH:MM`): the text the
+/// client's `DateTime` reads, so that a value it refuses (`08: 00: 00Z`) is
+/// a difference here too.
 fn date_like(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
+    fn digits(b: &mut &[u8], n: usize, max: u32) -> bool {
+        let Some((head, rest)) = b.split_at_checked(n) else {
+            return false;
+        };
+        let ok = head.iter().all(u8::is_ascii_digit)
+            && head.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')) <= max;
+        *b = rest;
+        ok
+    }
+    fn byte(b: &mut &[u8], any: &[u8]) -> bool {
+        match b.first() {
+            Some(c) if any.contains(c) => {
+                *b = &b[1..];
+                true
+            }
+            _ => false,
+        }
+    }
+    let mut b = s.as_bytes();
+    let date = digits(&mut b, 4, 9999)
+        && byte(&mut b, b"-")
+        && digits(&mut b, 2, 12)
+        && byte(&mut b, b"-")
+        && digits(&mut b, 2, 31);
+    if !date {
+        return false;
+    }
+    if byte(&mut b, b"Tt ") {
+        if !(digits(&mut b, 2, 23) && byte(&mut b, b":") && digits(&mut b, 2, 59)) {
+            return false;
+        }
+        if byte(&mut b, b":") {
+            if !digits(&mut b, 2, 60) {
+                return false;
+            }
+            if byte(&mut b, b".") {
+                let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                if n == 0 {
+                    return false;
+                }
+                b = &b[n..];
+            }
+        }
+    }
+    if byte(&mut b, b"Zz") {
+        return b.is_empty();
+    }
+    if byte(&mut b, b"+-") {
+        if !digits(&mut b, 2, 23) {
+            return false;
+        }
+        byte(&mut b, b":");
+        return digits(&mut b, 2, 59) && b.is_empty();
+    }
+    b.is_empty()
 }
 
 /// `value` with the keys of its objects written as the spec names the
@@ -354,6 +461,81 @@ fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
     }
 }
 
+/// `value` as the client keeps it when it reads it as `ty`: only the
+/// properties `ty` describes (it ignores any other; for a model the request
+/// chooses, those of any of its variants), and open enums' values in their
+/// documented spelling (they are read without regard to case).
+pub fn described(api: &Api, ty: &Type, value: &Value) -> Value {
+    described_in(api, ty, None, value)
+}
+
+fn described_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Value {
+    let keep = |properties: &[&Property], map: &serde_json::Map<String, Value>| {
+        let kept = map.iter().filter_map(|(k, v)| {
+            let p = properties.iter().find(|p| p.name == *k)?;
+            Some((k.clone(), described_in(api, &p.ty, item, v)))
+        });
+        Value::Object(kept.collect())
+    };
+    match (ty, value) {
+        (Type::Array(inner), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .map(|v| described_in(api, inner, item, v))
+                .collect(),
+        ),
+        (Type::Map(inner), Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), described_in(api, inner, item, v)))
+                .collect(),
+        ),
+        (Type::Item, v) => match item {
+            Some(t) => described_in(api, t, None, v),
+            None => v.clone(),
+        },
+        (Type::Collection(name, inner), Value::Object(map)) => match api.collection(name) {
+            Some(c) => {
+                let properties: Vec<&Property> = c.properties.iter().collect();
+                let kept = map.iter().filter_map(|(k, v)| {
+                    let p = properties.iter().find(|p| p.name == *k)?;
+                    Some((k.clone(), described_in(api, &p.ty, Some(inner), v)))
+                });
+                Value::Object(kept.collect())
+            }
+            None => value.clone(),
+        },
+        (Type::Model(name), Value::Object(map)) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(properties)) => {
+                keep(&properties.iter().collect::<Vec<_>>(), map)
+            }
+            Some(ModelKind::Union(union)) => {
+                let properties: Vec<&Property> = union
+                    .variants
+                    .iter()
+                    .filter_map(|v| match api.model(&v.model).map(|m| &m.kind) {
+                        Some(ModelKind::Object(p)) => Some(p),
+                        _ => None,
+                    })
+                    .flatten()
+                    .chain(&union.base)
+                    .collect();
+                keep(&properties, map)
+            }
+            _ => value.clone(),
+        },
+        // An open enum's value as the client spells it: the documented
+        // spelling of a value written in another case.
+        (Type::Model(name), Value::String(text)) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Enum(values)) => values
+                .iter()
+                .find(|v| v.value.eq_ignore_ascii_case(text))
+                .map_or_else(|| value.clone(), |v| Value::String(v.value.clone())),
+            _ => value.clone(),
+        },
+        _ => value.clone(),
+    }
+}
+
 /// Whether `actual` says what `expected` (an example) says: numbers by
 /// value, `null` the same as absent, a placeholder such as `"<guid>"` the
 /// same as any value, keys compared as `keys` says. The first difference,
@@ -390,6 +572,13 @@ fn agree_at(expected: &Value, actual: &Value, keys: Keys, path: &str) -> Result<
             .enumerate()
             .try_for_each(|(i, (e, a))| agree_at(e, a, keys, &format!("{path}[{i}]"))),
         (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => Ok(()),
+        // A decimal the example writes as text, read by the client as the
+        // number it is.
+        (Value::String(e), Value::Number(a))
+            if decimal_text(e) && e.parse::<f64>().ok() == a.as_f64() =>
+        {
+            Ok(())
+        }
         (e, a) if e == a => Ok(()),
         (e, a) => Err(format!(
             "{}: expected {e}, got {a}",
@@ -429,7 +618,20 @@ mod tests {
     fn scalars() {
         assert!(date_like("2016-12-21T21:13:24Z") && date_like("2017-05-30"));
         assert!(!date_like("June 24 2016"));
+        assert!(date_like("2021-01-14T16:57:15.0966728Z") && date_like("2017-06-01T00:00:00"));
+        assert!(date_like("2019-05-01 10:00") && date_like("2020-01-01T00:00:00-08:00"));
+        // What the client's DateTime refuses: spaces in the time, a bad zone.
+        assert!(!date_like("2015-11-24T08: 00: 00Z") && !date_like("2015-11-24T08:00:00 Z"));
+        assert!(!date_like("2015-13-01") && !date_like("2015-11-24T08:00:00.Z"));
         assert!(scalar_fits(ValueType::Decimal, &json!(1.25)));
         assert!(!scalar_fits(ValueType::Int, &json!(1.25)));
+        assert!(scalar_fits(ValueType::Decimal, &json!("14.4")));
+        assert!(!scalar_fits(ValueType::Decimal, &json!("14,4")));
+        assert!(!scalar_fits(ValueType::Decimal, &json!(" 1")));
+        assert_eq!(
+            agree(&json!({"n": "14.40"}), &json!({"n": 14.4}), Keys::Exact),
+            Ok(())
+        );
+        assert!(agree(&json!({"n": "14.4"}), &json!({"n": 14}), Keys::Exact).is_err());
     }
 }

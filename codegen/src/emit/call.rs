@@ -113,10 +113,11 @@ pub(super) fn method(o: &Operation) -> TokenStream {
             #[inline]
             pub fn #name(&self, #(#args),*) -> Call<'_, #value, #error> {
                 #decoder
+                // Worked out before the arguments go into the request.
+                #choice
                 let mut request = Request::new(#http_method, #operation);
                 #(#steps)*
                 #streamed
-                #choice
                 Call::new(self, request, #decode)#choosing
             }
         }
@@ -140,7 +141,7 @@ fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
                     property: #property,
                     done: &[#(#done),*],
                 };
-                crate::decode::accepted(status, payload, &POLL)
+                crate::accepted::decode(status, payload, &POLL)
             }
         };
         return (Some(decode), quote!(decode));

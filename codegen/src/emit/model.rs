@@ -36,11 +36,33 @@ fn model(m: &Model) -> TokenStream {
         crate::model::Origin::Example => format!("Shown by the examples of `{}`.", m.doc),
         crate::model::Origin::Prose => format!("Described in `{}`.", m.doc),
     };
+    let source = match &m.rate_limit {
+        // What a caller plans its concurrency by.
+        Some(l) => format!(
+            "{source}\n\nPartner Center accepts at most {} requests per {} per {} on this resource.",
+            l.requests,
+            l.per.word(),
+            l.scope
+        ),
+        None => source,
+    };
     let text = doc2(&m.description, &source);
     match &m.kind {
         ModelKind::Object(properties) => object(&m.name, &text, properties, false),
         ModelKind::Enum(values) => open_enum(&m.name, &text, values),
         ModelKind::Union(union) => union::emit(m, union),
+    }
+}
+
+/// The type of a field of model `owner`: a model that holds itself (an
+/// item type's subtype) holds it in a `Box`, or it would have no size.
+fn field_type(owner: &str, ty: &Type) -> TokenStream {
+    match ty {
+        Type::Model(m) if m == owner => {
+            let inner = rust_type(ty);
+            quote!(Box<#inner>)
+        }
+        _ => rust_type(ty),
     }
 }
 
@@ -51,7 +73,7 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
     let params = if generic { quote!(<T>) } else { quote!() };
     let fields = properties.iter().map(|p| {
         let field = ident(&p.rust_ident);
-        let inner = rust_type(&p.ty);
+        let inner = field_type(name, &p.ty);
         let text = doc(&p.description);
         if p.optional {
             quote! { #text pub #field: Option<#inner>, }
@@ -65,7 +87,7 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
         match &p.ty {
             Type::Scalar(ValueType::String | ValueType::Uri) => quote!(#field: impl Into<String>),
             other => {
-                let t = rust_type(other);
+                let t = field_type(name, other);
                 quote!(#field: #t)
             }
         }

@@ -130,10 +130,14 @@ fn outcome(o: &Operation) -> Option<TokenStream> {
             None => quote! { #text #v, },
         }
     });
+    // A resource beside an empty answer (an update, or its 202): the
+    // outcome is returned once per call, and boxing would change the
+    // pattern a caller matches.
     Some(quote! {
         #text
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)]
         pub enum #ty {
             #(#variants)*
         }

@@ -149,7 +149,12 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
         .iter()
         .map(|e| (e.id.as_str(), examples.failure(o, e)))
         .collect();
+    let chosen = examples.chosen(o);
     let mut origins = vec![format!("- success: {}", success.origin)];
+    origins.extend(chosen.iter().map(|(values, s)| {
+        let values: Vec<String> = values.iter().map(|(n, v)| format!("{n}={v}")).collect();
+        format!("- success for {}: {}", values.join(", "), s.origin)
+    }));
     origins.extend(
         failures
             .iter()
@@ -184,6 +189,15 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
         _ => None,
     });
     let errors = (!errors.is_empty()).then(|| quote!(errors: &[#(#errors),*],));
+    let chosen: Vec<TokenStream> = chosen
+        .iter()
+        .map(|(values, s)| {
+            let values = values.iter().map(|(n, v)| quote!((#n, #v)));
+            let reply = reply(s);
+            quote!(ts::chosen(&[#(#values),*], #reply))
+        })
+        .collect();
+    let chosen = (!chosen.is_empty()).then(|| quote!(chosen: &[#(#chosen),*],));
     quote! {
         #route_doc
         pub(super) static #name: ts::Route = ts::Route {
@@ -196,6 +210,7 @@ fn route(api: &Api, o: &Operation, examples: &Examples) -> TokenStream {
             #body
             #page
             success: #success,
+            #chosen
             #errors
             replay: #replay,
             ..ts::Route::PLAIN

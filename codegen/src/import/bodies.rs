@@ -7,8 +7,8 @@
 use serde_json::Value;
 
 use super::examples::Body;
-use super::exchange::RowExamples;
 use super::library::TableRef;
+use super::rows::RowExamples;
 use super::types::{self, Typed};
 use super::{Importer, Marks};
 use crate::docs::{Page, Paragraph, parse_lenient, section};

@@ -113,6 +113,7 @@ pub(super) fn enum_for(
         discriminator: None,
         chosen_by: Vec::new(),
         variants: Vec::new(),
+        rate_limit: None,
         contradictions: Vec::new(),
     });
     name

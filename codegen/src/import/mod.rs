@@ -25,6 +25,7 @@ mod library;
 mod operation;
 mod params;
 mod resource;
+mod rows;
 mod types;
 mod yaml;
 
@@ -239,6 +240,19 @@ impl<'k> Importer<'k> {
     fn model_of(&mut self, table: TableRef) -> String {
         let name = resource::name_of(&table.heading);
         self.model_named(table, &name)
+    }
+
+    /// The model only an example shows (at `file:line`), drafted from its
+    /// JSON object `value`: its name. The types of its properties may draft
+    /// more models: typing and drafting call each other through here.
+    fn model_from_example(
+        &mut self,
+        name: &str,
+        value: &serde_json::Value,
+        file: &str,
+        line: usize,
+    ) -> String {
+        resource::from_example(self, name, value, file, line)
     }
 
     /// The model drafted from `table`, named `name` when it is new.

@@ -7,10 +7,10 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use super::exchange;
 use super::library::TableRef;
 use super::params::{self, ParamTable, params};
 use super::{Importer, Known, Marks};
+use super::{exchange, rows};
 use crate::docs::{
     Page, SyntaxRow, applies_to, credentials, names_header, params_table, section, syntax_rows,
 };
@@ -29,7 +29,7 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
     }
     let (title_line, title) = title(page);
     let summary = summary(page);
-    let examples = exchange::examples(page, &rows);
+    let examples = rows::examples(page, &rows);
     let mut table = ParamTable::new(params_table(page), &rows);
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -65,6 +65,7 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
             decide: None,
             doc: file.to_string(),
             also_on: Vec::new(),
+            also_rows: Vec::new(),
             summary: summary.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
             method,
             path,

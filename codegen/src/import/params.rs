@@ -3,7 +3,7 @@
 //! required, and descriptions from the page's URI-parameter table; a name
 //! the table does not have is typed from the examples' values and marked.
 
-use super::exchange::RowExamples;
+use super::rows::RowExamples;
 use super::types::{self, Typed};
 use super::{Importer, Marks};
 use crate::docs::{SyntaxRow, Table, required_word, uuid_like};

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::library::TableRef;
 use super::types::{self, Typed};
 use super::{Importer, Marks, enums};
-use crate::docs::{Page, Table, required_word};
+use crate::docs::{Page, Table, rate_limits, required_word};
 use crate::spec::raw::{Origin, RawModel, RawProperty, RawValue};
 
 /// A model's name from its heading: the heading itself when it is one
@@ -126,6 +126,7 @@ pub(super) fn model(im: &mut Importer<'_>, page: &Page, at: &TableRef, name: &st
         discriminator: None,
         chosen_by: Vec::new(),
         variants: Vec::new(),
+        rate_limit: None,
         contradictions: Vec::new(),
     };
     match table {
@@ -138,6 +139,16 @@ pub(super) fn model(im: &mut Importer<'_>, page: &Page, at: &TableRef, name: &st
             at.line,
             "no table of properties or values under the heading: the model's shape",
         ),
+    }
+    for stated in rate_limits(page).into_iter().filter(|s| s.resource == name) {
+        match stated.limit {
+            Ok(limit) => model.rate_limit = Some(limit),
+            Err(words) => marks.add(
+                file,
+                stated.line,
+                format!("the rate limit: `{words}` reads as no number of requests per span"),
+            ),
+        }
     }
     marks.onto(&mut model.decide);
     model
@@ -304,6 +315,7 @@ pub(super) fn from_example(
         discriminator: None,
         chosen_by: Vec::new(),
         variants: Vec::new(),
+        rate_limit: None,
         contradictions: Vec::new(),
     });
     let mut properties = Vec::new();

@@ -177,7 +177,7 @@ pub(super) fn model_by_name(
     match im.library.find(file, name) {
         Some(table) => Typed::sure(im.model_of(table)),
         None if im.has_model(name) => Typed::sure(name),
-        None => Typed::sure(super::resource::from_example(im, name, value, file, line)),
+        None => Typed::sure(im.model_from_example(name, value, file, line)),
     }
 }
 

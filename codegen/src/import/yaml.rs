@@ -186,6 +186,12 @@ pub(super) fn models(models: &[&RawModel]) -> String {
                 property(&mut out, p);
             }
         }
+        if let Some(limit) = &m.rate_limit {
+            out.push_str("    rate_limit:\n");
+            let _ = writeln!(out, "      requests: {}", limit.requests);
+            let _ = writeln!(out, "      per: {}", limit.per.word());
+            let _ = writeln!(out, "      scope: {}", quoted(&limit.scope));
+        }
         if !m.values.is_empty() {
             out.push_str("    values:\n");
             for v in &m.values {

@@ -160,6 +160,12 @@ fn model(api: &Api, m: &Model) -> Value {
             .or_insert_with(|| json!(m.description));
         map.insert("title".into(), json!(m.name));
         map.insert("externalDocs".into(), json!({ "url": doc_url(&m.doc) }));
+        if let Some(l) = &m.rate_limit {
+            map.insert(
+                "x-rate-limit".into(),
+                json!({ "requests": l.requests, "per": l.per.word(), "scope": l.scope }),
+            );
+        }
     }
     schema
 }

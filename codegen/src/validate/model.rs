@@ -39,7 +39,9 @@ impl Validator {
             m.variants.is_empty(),
         ) {
             (false, true, true) => {
-                ModelKind::Object(self.properties(file, at, &m.properties, names, false))
+                let properties = self.properties(file, at, &m.properties, names, false);
+                self.holds_itself(file, at, &m.name, &properties);
+                ModelKind::Object(properties)
             }
             (true, false, true) => ModelKind::Enum(self.values(file, at, m)),
             (_, true, false) => ModelKind::Union(self.union(file, at, m, names)?),
@@ -65,6 +67,13 @@ impl Validator {
             let message = format!("`{base}` is not an object model or a union of the spec");
             self.field_error(file, at, "extends", message);
         }
+        if let Some(limit) = &m.rate_limit {
+            if limit.requests == 0 {
+                let message = "a rate limit of 0 requests would refuse every call".to_string();
+                self.field_error(file, at, "requests", message);
+            }
+            self.non_empty(file, at, "scope", &limit.scope);
+        }
         let contradictions = self.contradictions(file, at, &m.name, &[&m.doc], &m.contradictions);
         if self.diagnostics.len() != before {
             return None;
@@ -79,6 +88,7 @@ impl Validator {
             description: m.description.clone(),
             kind,
             extends: m.extends.clone(),
+            rate_limit: m.rate_limit.clone(),
             contradictions,
         })
     }

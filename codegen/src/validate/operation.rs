@@ -118,6 +118,7 @@ impl Validator {
             &mut idents,
         );
         let segments = self.path(file, at, o, &path_params);
+        let also_rows = self.also_rows(file, at, o);
         let in_group = |p: &&RawParam| {
             o.exactly_one_of
                 .as_ref()
@@ -168,6 +169,7 @@ impl Validator {
             method,
             path: o.path.clone(),
             segments,
+            also_rows,
             clouds,
             auth: o.auth,
             path_params,
@@ -329,6 +331,30 @@ impl Validator {
             }
         }
         segments
+    }
+
+    /// The other rows of the page that are this call: each a URI after
+    /// `{baseURL}`, once.
+    fn also_rows(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+    ) -> Vec<(Location, String)> {
+        let mut out: Vec<(Location, String)> = Vec::new();
+        for uri in &o.also_rows {
+            let row = Self::field(file, at, "also_rows", None);
+            if !uri.starts_with('/') || uri.chars().any(char::is_whitespace) {
+                let message = format!(
+                    "`{uri}` is not a row's URI: the text after `{{baseURL}}`, from its `/` to the end (no ` HTTP/1.1`)"
+                );
+                self.error(file, row, message);
+            } else if out.iter().any(|(_, u)| u == uri) {
+                self.error(file, row, format!("the row `{uri}` is named twice"));
+            }
+            out.push((Self::location(file, row), uri.clone()));
+        }
+        out
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -159,6 +159,27 @@ impl Validator {
         }
     }
 
+    /// A model may hold itself only where it may be left out (an item type's
+    /// optional `subType`): a required one would never end.
+    pub(super) fn holds_itself(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        model: &str,
+        properties: &[Property],
+    ) {
+        for p in properties.iter().filter(|p| !p.optional) {
+            if matches!(&p.ty, Type::Model(name) if name == model) {
+                let pat = Self::field(file, at, "name", Some(&p.name));
+                let message = format!(
+                    "`{model}` holds itself in `{}`, which is required: make it optional",
+                    p.name
+                );
+                self.error(file, pat, message);
+            }
+        }
+    }
+
     /// The properties of a model or body, located after `at`.
     pub(super) fn properties(
         &mut self,

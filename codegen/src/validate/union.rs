@@ -179,8 +179,9 @@ pub(super) fn inherit(models: &mut [Model]) -> Vec<Diagnostic> {
 }
 
 /// An operation that answers a union the request chooses has each of the
-/// parameters that choose it, as a required argument of its method; it is
-/// told which union it answers.
+/// parameters that choose it, as a required argument of its method (named
+/// as on the wire or as the page's table names it: one operation may send
+/// it in the query, another in the path); it is told which union it answers.
 pub(super) fn choosers(operations: &mut [Operation], models: &[Model]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for o in operations.iter_mut() {
@@ -196,7 +197,7 @@ pub(super) fn choosers(operations: &mut [Operation], models: &[Model]) -> Vec<Di
                     .path_params
                     .iter()
                     .chain(&o.query)
-                    .any(|p| p.required && p.name.eq_ignore_ascii_case(wanted));
+                    .any(|p| p.required && p.chooses(wanted));
                 if !given {
                     let message = format!(
                         "operation `{}` answers `{name}`, which the parameter `{wanted}` chooses: it has no such required parameter",

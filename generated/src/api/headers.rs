@@ -29,6 +29,14 @@ pub const IF_MATCH: &str = "If-Match";
 /// Documented in `upload-a-list-of-devices-for-the-specified-customer.md`.
 pub const LOCATION: &str = "Location";
 
+/// `MS-ContinuationToken`: The continuation token of a listing's next page, as the next link
+/// of the page before gives it. Only the examples of get-invoiceline-items.md show it
+/// (request example 5, and the link of response example 4); the headers table does not define
+/// it.
+///
+/// Documented in `get-invoiceline-items.md`.
+pub const MS_CONTINUATION_TOKEN: &str = "MS-ContinuationToken";
+
 /// `MS-Contract-Version`: Required. Specifies the version of the API requested; generally
 /// api-version: v1 unless otherwise specified in the Scenarios section.
 ///
@@ -119,6 +127,7 @@ pub const X_LOCALE_DEFAULT: &str = "en-US";
 /// | [`MS-PartnerCenter-Client`](MS_PARTNER_CENTER_CLIENT) | request | String | Unspecified |
 /// | [`Retry-After`](RETRY_AFTER) | response | Int | Unspecified |
 /// | [`Location`](LOCATION) | response | Uri | Unspecified |
+/// | [`MS-ContinuationToken`](MS_CONTINUATION_TOKEN) | request | String | Optional |
 pub static HEADERS: &[HeaderInfo] = &[
     HeaderInfo {
         name: "Authorization",
@@ -377,6 +386,23 @@ pub static HEADERS: &[HeaderInfo] = &[
             "the headers table does not define it."
         ),
         document: "upload-a-list-of-devices-for-the-specified-customer.md",
+    },
+    HeaderInfo {
+        name: "MS-ContinuationToken",
+        documented_as: "MS-ContinuationToken:",
+        direction: Direction::Request,
+        origin: Origin::Example,
+        value_type: ValueType::String,
+        requirement: Requirement::Optional,
+        semantics: None,
+        default: None,
+        description: concat!(
+            "The continuation token of a listing's next page, as the next link of the page ",
+            "before gives it. Only the examples of get-invoiceline-items.md show it (request ",
+            "example 5, and the link of response example 4); the headers table does not ",
+            "define it."
+        ),
+        document: "get-invoiceline-items.md",
     },
 ];
 

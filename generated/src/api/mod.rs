@@ -32,6 +32,15 @@ pub use self::{
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
         AuditResourceType,
     },
+    models::availabilities::{
+        Availability, AvailabilityCurrency, InventoryCheckRequest, InventoryItem,
+        InventoryRestriction, RenewalInstruction, RenewalOption, Term,
+        TermCancellationPolicy, TermRefundOption,
+    },
+    models::carts::{
+        Cart, CartCheckoutResult, CartError, CartErrorCode, CartLineItem, CartStatus,
+        OrderError, RenewsTo,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -51,11 +60,29 @@ pub use self::{
         VirtualMachineReservedInstanceArtifact,
         VirtualMachineReservedInstanceArtifactDetails,
     },
+    models::invoice_line_items::{
+        BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
+        LineItemProvider, LineItemType, UsageBasedLineItem,
+    },
+    models::invoices::{
+        Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
+        InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::margins::{Margin, MarginSearchResponse},
+    models::one_time_line_items::OneTimeInvoiceLineItem,
+    models::orders::{
+        Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
+        OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
+        OrderStatus, QuantityProvisioningStatus,
+    },
+    models::products::{
+        AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
+        SkuLinks,
+    },
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
@@ -66,12 +93,29 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::subscription_details::{
+        AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
+        OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
+        SubscriptionActivationResult, SubscriptionProvisioningStatus,
+        SubscriptionRegistrationStatus, SupportContact,
+    },
+    models::subscription_models::{
+        BillingType, ContractType, NextTermProduct, RefundOption, RefundOptionType,
+        ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
+        SubscriptionStatus,
+    },
+    models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
+    operations::availabilities::{
+        CheckInventoryError, GetAvailabilityError, ListAvailabilitiesError,
+        ListCustomerAvailabilitiesError,
+    },
+    operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
@@ -84,11 +128,34 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
+    operations::invoices::{
+        GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
+        ListInvoiceLineItemsError, ListInvoicesError,
+    },
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::orders::{
+        CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
+        ListActivationLinksError, ListOrdersError, UpdateOrderError,
+    },
+    operations::products::{
+        GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
+        ListProductsError, ListSkusError,
+    },
     operations::rate_card::GetAzureRateCardError,
+    operations::subscription_changes::{
+        UpdateSubscriptionError, UpdateSubscriptionResponse,
+    },
+    operations::subscriptions::{
+        ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,
+        GetSubscriptionError, GetSubscriptionProvisioningStatusError,
+        GetSubscriptionRegistrationStatusError, GetSubscriptionSupportContactError,
+        ListAzureEntitlementsError, ListSubscriptionAddonsError, ListSubscriptionsError,
+        ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
+        UpdateSubscriptionSupportContactError,
+    },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,

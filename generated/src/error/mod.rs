@@ -10,40 +10,13 @@ mod operation;
 use std::fmt;
 use std::time::Duration;
 
-use uuid::Uuid;
-
 pub use api::{ApiError, ErrorBody};
 pub use operation::OperationError;
 pub(crate) use operation::{Parts, classify, operation_error, sealed};
 
+pub use crate::response::CallInfo;
 use crate::response::ResponseMeta;
 use crate::token::TokenError;
-
-/// What identifies a call, and how many attempts it made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CallInfo {
-    pub(crate) request_id: Uuid,
-    pub(crate) correlation_id: Uuid,
-    pub(crate) attempts: u32,
-}
-
-impl CallInfo {
-    /// The `MS-RequestId` every attempt sent.
-    pub fn request_id(&self) -> Uuid {
-        self.request_id
-    }
-
-    /// The `MS-CorrelationId` every attempt sent.
-    pub fn correlation_id(&self) -> Uuid {
-        self.correlation_id
-    }
-
-    /// Attempts made, the first included.
-    pub fn attempts(&self) -> u32 {
-        self.attempts
-    }
-}
 
 /// The error behind a failure, as the library that raised it reported it
 /// (the HTTP client, the JSON reader). Its `Display` is that library's

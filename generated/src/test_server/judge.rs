@@ -5,29 +5,7 @@ use std::str::FromStr;
 
 use super::auth::is_bearer;
 use super::route::{Kind, Param, Route, Routes, Segment};
-use super::target;
-
-/// A request as the server read it.
-pub(crate) struct Incoming<'a> {
-    pub(crate) method: &'a str,
-    /// The path as sent, percent-encoded.
-    pub(crate) path: &'a str,
-    /// Percent-decoded segments; those that are not UTF-8, as sent.
-    pub(crate) segments: &'a [target::Segment<'a>],
-    /// Percent-decoded pairs.
-    pub(crate) query: &'a [(String, String)],
-    /// The first query pair that is not UTF-8 once decoded, as sent.
-    pub(crate) query_not_utf8: Option<&'a str>,
-    pub(crate) headers: &'a http::HeaderMap,
-    pub(crate) body: &'a [u8],
-}
-
-impl Incoming<'_> {
-    /// A header's value, if it is text.
-    pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-}
+use super::target::{self, Incoming};
 
 /// What a request is.
 #[derive(Debug)]

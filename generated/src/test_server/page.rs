@@ -7,8 +7,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::judge::Incoming;
 use super::route::{NextShape, PageShape};
+use super::target::Incoming;
 
 /// The query parameter that carries the token when the spec names no header.
 const TOKEN_QUERY: &str = "continuationToken";

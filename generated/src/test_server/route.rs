@@ -2,6 +2,7 @@
 //! states it: where it answers, the rules its page states, and what it
 //! answers. [`judge`](super::judge) holds a request against it.
 
+use super::target::Incoming;
 use crate::protocol::Protocol;
 
 /// Everything the server answers from, one static value in the generated code.
@@ -34,6 +35,10 @@ pub(crate) struct Route {
     pub(crate) page: Option<&'static PageShape>,
     /// The documented success.
     pub(crate) success: Reply,
+    /// For an operation whose answer's model the request chooses: the
+    /// success example of each documented choice; a request of other
+    /// values gets `success`.
+    pub(crate) chosen: &'static [Chosen],
     /// The documented failures, in the spec's order.
     pub(crate) errors: &'static [Failure],
     /// How `Client::replay` calls it.
@@ -103,6 +108,14 @@ pub(crate) struct Reply {
     pub(crate) body: &'static str,
 }
 
+/// A success example, and the values (by parameter name) of the request
+/// that chose its model.
+#[derive(Debug)]
+pub(crate) struct Chosen {
+    pub(crate) values: &'static [(&'static str, &'static str)],
+    pub(crate) reply: Reply,
+}
+
 /// A documented failure and its response.
 #[derive(Debug)]
 pub(crate) struct Failure {
@@ -168,9 +181,44 @@ impl Route {
         body: false,
         page: None,
         success: reply(200, &[], ""),
+        chosen: &[],
         errors: &[],
         replay: super::replay::not_replayable,
     };
+}
+
+impl Route {
+    /// The success `request` gets: the example of the values it gives the
+    /// parameters that choose its model (path or query, without regard to
+    /// ASCII case), else the documented success.
+    pub(crate) fn success_for(&self, request: &Incoming<'_>) -> &Reply {
+        let value = |name: &str| {
+            let in_path = self
+                .path
+                .iter()
+                .zip(request.segments)
+                .find_map(|(segment, sent)| match segment {
+                    // A segment that is not UTF-8 chooses nothing.
+                    Segment::Param(p) if p.name == name => sent.as_deref().ok(),
+                    _ => None,
+                });
+            in_path.or_else(|| {
+                request
+                    .query
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v.as_str())
+            })
+        };
+        self.chosen
+            .iter()
+            .find(|c| {
+                c.values.iter().all(|(name, wanted)| {
+                    value(name).is_some_and(|v| v.eq_ignore_ascii_case(wanted))
+                })
+            })
+            .map_or(&self.success, |c| &c.reply)
+    }
 }
 
 /// A literal segment of a path.
@@ -191,6 +239,16 @@ pub(crate) const fn param(name: &'static str, kind: Kind, malformed: Option<usiz
         kind,
         malformed,
     }
+}
+
+/// A success example of a documented choice of model.
+// Only a spec with a model the request chooses uses it: the runtime serves any spec.
+#[allow(dead_code)]
+pub(crate) const fn chosen(
+    values: &'static [(&'static str, &'static str)],
+    reply: Reply,
+) -> Chosen {
+    Chosen { values, reply }
 }
 
 /// A query parameter on its own, and the failure when a required one is missing.

@@ -9,10 +9,11 @@ use http::{HeaderName, HeaderValue, Response, StatusCode};
 use http_body_util::Full;
 
 use super::body::{self, Body};
-use super::judge::{Broken, Incoming, Verdict, judge};
+use super::judge::{Broken, Verdict, judge};
 use super::limits::{BODY_TIMEOUT, MAX_BODY};
 use super::route::{Reply, Route, Routes};
 use super::script::{Queued, Replaced};
+use super::target::Incoming;
 use super::{Received, Shared};
 use super::{page, target};
 
@@ -167,7 +168,7 @@ fn unread(routes: &Routes, body: &Body) -> Answer {
 /// The operation's success: replaced by the script, or as documented.
 fn success(shared: &Shared, index: usize, route: &Route, request: &Incoming<'_>) -> Answer {
     let replaced = shared.scripts().replaced(index).cloned();
-    let mut answer = Answer::of(&route.success);
+    let mut answer = Answer::of(route.success_for(request));
     match replaced {
         None => {}
         Some(Replaced::Value(status, body)) => {

@@ -1,9 +1,32 @@
 //! The request target, path and query, percent-decoded strictly: bytes that
 //! are not UTF-8 once decoded are kept as they were sent and marked, never
 //! replaced by U+FFFD, so that a value read lossily is never judged, and
-//! answered, as if it had been sent.
+//! answered, as if it had been sent; and the request as the server read
+//! it (`Incoming`), which the judgement and the routes take.
 
 use percent_encoding::percent_decode_str;
+
+/// A request as the server read it.
+pub(crate) struct Incoming<'a> {
+    pub(crate) method: &'a str,
+    /// The path as sent, percent-encoded.
+    pub(crate) path: &'a str,
+    /// Percent-decoded segments; those that are not UTF-8, as sent.
+    pub(crate) segments: &'a [Segment<'a>],
+    /// Percent-decoded pairs.
+    pub(crate) query: &'a [(String, String)],
+    /// The first query pair that is not UTF-8 once decoded, as sent.
+    pub(crate) query_not_utf8: Option<&'a str>,
+    pub(crate) headers: &'a http::HeaderMap,
+    pub(crate) body: &'a [u8],
+}
+
+impl Incoming<'_> {
+    /// A header's value, if it is text.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
 
 /// A path segment: its text once percent-decoded, or, when that is not
 /// UTF-8, the segment as sent (still percent-encoded).

@@ -11,7 +11,9 @@ mod operation;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-pub use model::{RawCollection, RawContinuation, RawModel, RawProperty, RawValue, RawVariant};
+pub use model::{
+    RateLimit, RawCollection, RawContinuation, RawModel, RawProperty, RawValue, RawVariant, Span,
+};
 pub use operation::{
     Auth, Encoding, RawBody, RawError, RawOneOf, RawOperation, RawOperationHeader, RawParam,
     RawPoll, RawResponse, RawWhen,

@@ -50,8 +50,46 @@ pub struct RawModel {
     /// The models this one is one of; any other kind is kept as JSON.
     #[serde(default)]
     pub variants: Vec<RawVariant>,
+    /// The calls the service accepts on this resource, as its page states
+    /// them ("a rate limit of 500 requests per minute per tenant identifier").
+    #[serde(default)]
+    pub rate_limit: Option<RateLimit>,
     #[serde(default)]
     pub contradictions: Vec<RawContradiction>,
+}
+
+/// A resource's rate limit: `requests` per `per` for each `scope`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimit {
+    /// How many requests, e.g. `500`.
+    pub requests: u32,
+    /// The span of time they are counted over.
+    pub per: Span,
+    /// What they are counted for, as the page words it: `tenant identifier`.
+    pub scope: String,
+}
+
+/// A span of time a rate limit counts requests over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Span {
+    Second,
+    Minute,
+    Hour,
+    Day,
+}
+
+impl Span {
+    /// The word the documents use for it: `minute`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Span::Second => "second",
+            Span::Minute => "minute",
+            Span::Hour => "hour",
+            Span::Day => "day",
+        }
+    }
 }
 
 /// A property of a model (or of a body).

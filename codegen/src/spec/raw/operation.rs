@@ -33,6 +33,14 @@ pub struct RawOperation {
     pub method: String,
     /// Path template after the base URL, with `{params}`.
     pub path: String,
+    /// Other request-syntax rows of the page that are this same call, each
+    /// as the row writes its URI after `{baseURL}` (without ` HTTP/1.1`): a
+    /// page that writes a row per value of a parameter (`?provider=office`,
+    /// `?provider=azure`), or one with and one without optional parameters.
+    /// A row may write a value where the path has a parameter, and leave out
+    /// query parameters that another row of the operation has.
+    #[serde(default)]
+    pub also_rows: Vec<String>,
     /// The `id`s of the clouds of the page's "Applies to" line; left out when
     /// the page has none.
     #[serde(default)]

@@ -6,6 +6,9 @@
 /// Microsoft's resellers. Customers also have a company profile and a billing profile.
 ///
 /// Documented in `customer-resources.md`, table "Customer".
+///
+/// Partner Center accepts at most 500 requests per minute per tenant identifier on this
+/// resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Customer {

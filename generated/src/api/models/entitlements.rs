@@ -6,6 +6,7 @@
 /// Documented in `entitlement-resources.md`, table "Artifact".
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Artifact {
     /// A [`ReservedInstanceArtifact`](crate::ReservedInstanceArtifact): `artifactType` is
     /// `reservedinstance`.
@@ -31,6 +32,7 @@ crate::json::union!(Artifact by "artifactType" {
 /// Documented in `entitlement-resources.md`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum ArtifactDetails {
     /// A [`ReservedInstanceArtifactDetails`](crate::ReservedInstanceArtifactDetails): `type` is
     /// `reservedinstance`.

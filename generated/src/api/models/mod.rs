@@ -12,6 +12,14 @@ pub mod analytics;
 /// performed over a period of days.
 pub mod audit;
 
+/// The availabilities of a SKU (the configurations in which it can be bought: country,
+/// currency, segment, terms), and the inventory check of catalog items.
+pub mod availabilities;
+
+/// Carts: a customer's purchase put together line by line, updated, and checked out into
+/// orders.
+pub mod carts;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
@@ -28,6 +36,13 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// The line items of an invoice: a model of several, chosen by the billing provider and
+/// line-item type the request asks for.
+pub mod invoice_line_items;
+
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+pub mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
@@ -35,6 +50,18 @@ pub mod licenses;
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 pub mod margins;
+
+/// The one-time line items of an invoice: the charges of modern commerce (Azure reservations
+/// and plans, software, the commercial marketplace, M365/D365).
+pub mod one_time_line_items;
+
+/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
+/// them and cancelling software purchases.
+pub mod orders;
+
+/// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
+/// shapes of a product).
+pub mod products;
 
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
@@ -46,6 +73,18 @@ pub mod rate_card;
 /// The general-purpose models (addresses, contacts, links, resource attributes) and the
 /// envelope of paged listings.
 pub mod resources;
+
+/// What hangs off a subscription: support contact, provisioning and registration status,
+/// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
+pub mod subscription_details;
+
+/// A subscription: the resource, its links, status, billing and contract types, refund
+/// options, product type and next term's instructions.
+pub mod subscription_models;
+
+/// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
+/// commerce's daily rated usage.
+pub mod usage_line_items;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

@@ -328,6 +328,7 @@ impl Call<'_, crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> 
 /// The outcomes of VerifyDomainAvailability: each documented answer is a value, not an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum VerifyDomainAvailabilityResponse {
     /// The domain exists: it isn't available for use. (HTTP 200)
     InUse,

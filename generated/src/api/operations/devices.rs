@@ -118,7 +118,7 @@ impl Client {
                 done: &["finished", "finished_with_errors"],
             };
 
-            crate::decode::accepted(status, payload, &POLL)
+            crate::accepted::decode(status, payload, &POLL)
         }
         let mut request = Request::new("POST", "UploadDevices");
         request.segment("v1");

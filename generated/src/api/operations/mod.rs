@@ -12,6 +12,14 @@ pub mod analytics;
 /// performed over a period of days.
 pub mod audit;
 
+/// The availabilities of a SKU (the configurations in which it can be bought: country,
+/// currency, segment, terms), and the inventory check of catalog items.
+pub mod availabilities;
+
+/// Carts: a customer's purchase put together line by line, updated, and checked out into
+/// orders.
+pub mod carts;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;
@@ -28,6 +36,9 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+pub mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
@@ -36,9 +47,26 @@ pub mod licenses;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
+/// them and cancelling software purchases.
+pub mod orders;
+
+/// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
+/// shapes of a product).
+pub mod products;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 pub mod rate_card;
+
+/// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
+/// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
+/// subscription.
+pub mod subscription_changes;
+
+/// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
+/// registration status, overage, trial conversions and Azure entitlements.
+pub mod subscriptions;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

@@ -12,6 +12,14 @@ mod analytics;
 /// performed over a period of days.
 mod audit;
 
+/// The availabilities of a SKU (the configurations in which it can be bought: country,
+/// currency, segment, terms), and the inventory check of catalog items.
+mod availabilities;
+
+/// Carts: a customer's purchase put together line by line, updated, and checked out into
+/// orders.
+mod carts;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -28,6 +36,9 @@ mod directory_roles;
 /// of their reserved-instance artifacts.
 mod entitlements;
 
+/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+mod invoices;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
@@ -36,9 +47,26 @@ mod licenses;
 /// downloaded as a comma-delimited file.
 mod margins;
 
+/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
+/// them and cancelling software purchases.
+mod orders;
+
+/// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
+/// shapes of a product).
+mod products;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 mod rate_card;
+
+/// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
+/// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
+/// subscription.
+mod subscription_changes;
+
+/// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
+/// registration status, overage, trial conversions and Azure entitlements.
+mod subscriptions;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
@@ -48,34 +76,72 @@ use crate::test_server as ts;
 /// Everything the test server answers from.
 pub(crate) static ROUTES: ts::Routes = ts::Routes {
     operations: &[
+        &subscriptions::ACTIVATE_SANDBOX_SUBSCRIPTION,
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
+        &availabilities::CHECK_INVENTORY,
+        &carts::CHECKOUT_CART,
+        &subscriptions::CONVERT_TRIAL_SUBSCRIPTION,
+        &carts::CREATE_CART,
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
+        &orders::CREATE_ORDER,
         &users::DELETE_CUSTOMER_USER,
         &margins::DOWNLOAD_MARGINS,
         &entitlements::GET_ARTIFACT_DETAILS,
+        &availabilities::GET_AVAILABILITY,
         &rate_card::GET_AZURE_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &invoices::GET_INVOICE_STATEMENT,
+        &orders::GET_ORDER,
+        &orders::GET_ORDER_PROVISIONING_STATUS,
+        &subscriptions::GET_OVERAGE,
+        &products::GET_PRODUCT,
+        &products::GET_SKU,
+        &subscriptions::GET_SUBSCRIPTION,
+        &subscriptions::GET_SUBSCRIPTION_PROVISIONING_STATUS,
+        &subscriptions::GET_SUBSCRIPTION_REGISTRATION_STATUS,
+        &subscriptions::GET_SUBSCRIPTION_SUPPORT_CONTACT,
+        &orders::LIST_ACTIVATION_LINKS,
         &audit::LIST_AUDIT_RECORDS,
+        &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
+        &subscriptions::LIST_AZURE_ENTITLEMENTS,
+        &availabilities::LIST_CUSTOMER_AVAILABILITIES,
+        &products::LIST_CUSTOMER_PRODUCTS,
+        &products::LIST_CUSTOMER_SKUS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
+        &invoices::LIST_INVOICE_LINE_ITEMS,
+        &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
+        &orders::LIST_ORDERS,
+        &products::LIST_PRODUCTS,
+        &products::LIST_SKUS,
+        &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &subscriptions::LIST_SUBSCRIPTIONS,
+        &subscriptions::LIST_TRIAL_CONVERSIONS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
+        &subscriptions::REGISTER_SUBSCRIPTION,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
+        &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
+        &orders::UPDATE_ORDER,
+        &subscriptions::UPDATE_OVERAGE,
+        &subscription_changes::UPDATE_SUBSCRIPTION,
+        &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
     ],
