@@ -13,7 +13,7 @@ use crate::docs::{
     HttpRequest, HttpResponse, Page, file_signature, messages, parse_lenient, parse_request,
     parse_response, percent_decode, query_pairs, split_messages,
 };
-use crate::drift::shape::not_the_answer;
+use crate::drift::answer::not_the_answer;
 use crate::model::{
     Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Segment, Semantics,
     Type, ValueType,

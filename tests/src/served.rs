@@ -6,7 +6,7 @@ use partner_center_codegen::docs::{
     HttpRequest, HttpResponse, file_signature, messages, parse_lenient, parse_request,
     parse_response,
 };
-use partner_center_codegen::drift::shape::not_the_answer;
+use partner_center_codegen::drift::answer::not_the_answer;
 use partner_center_codegen::model::{Api, Operation, Type};
 
 use crate::en_us;

@@ -8,7 +8,8 @@ use partner_center_codegen::docs::{
     HttpRequest, HttpResponse, Message, Page, http_header, is_request_line, is_status_line,
     messages, parse_lenient, parse_request, parse_response, split_messages,
 };
-use partner_center_codegen::drift::shape;
+use partner_center_codegen::drift::answer::not_the_answer;
+use partner_center_codegen::drift::values::{self, Keys};
 use partner_center_codegen::model::{
     Direction, Encoding, Operation, Origin, Semantics, Type, ValueType,
 };
@@ -233,7 +234,7 @@ async fn each_example_request_is_what_the_client_sends() {
                         parse_lenient(dv).unwrap().value,
                     );
                     assert_eq!(
-                        shape::agree(&d, &s, shape::Keys::Exact),
+                        values::agree(&d, &s, Keys::Exact),
                         Ok(()),
                         "{at}: query {dn}"
                     );
@@ -249,7 +250,7 @@ async fn each_example_request_is_what_the_client_sends() {
                     let sent: serde_json::Value =
                         serde_json::from_slice(&got.body).expect("JSON body");
                     assert_eq!(
-                        shape::agree(documented, &sent, shape::Keys::AnyCase),
+                        values::agree(documented, &sent, Keys::AnyCase),
                         Ok(()),
                         "{at}: body"
                     );
@@ -324,7 +325,7 @@ async fn each_example_response_gives_its_documented_outcome() {
             let outcome = call(&client, &m.op.id, &args_before(m, &all)).await;
             // Also one whose values the spec records as not of their type
             // (dates with spaces in them).
-            if shape::not_the_answer(api, m.op, m.index, &example.body)
+            if not_the_answer(api, m.op, m.index, &example.body)
                 || m.op.refuses_response_example(api, &file, m.index)
             {
                 // Another call's answer, or not JSON, as the spec records:
@@ -470,9 +471,9 @@ fn check_value(
                     .value;
                 let documented = recorded.without_contradicted(op, documented, value);
                 let ty = r.body.as_ref().expect("a body");
-                let documented = shape::described(spec(), ty, &documented);
+                let documented = values::described(spec(), ty, &documented);
                 assert_eq!(
-                    shape::agree(&documented, value, shape::Keys::Exact),
+                    values::agree(&documented, value, Keys::Exact),
                     Ok(()),
                     "{at}: body"
                 );
