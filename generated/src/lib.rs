@@ -150,6 +150,23 @@
 //! }
 //! ```
 //!
+//! Whatever its variant, documented or not, a failure has an
+//! [`ErrorCategory`] (`category()`), and `is_not_found()`,
+//! `is_unauthorized()`, `is_throttled()` and `is_retryable()` answer the
+//! usual questions:
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error, Uuid};
+//! // A customer that may not exist.
+//! async fn find(client: &Client, id: Uuid) -> Result<Option<Customer>, Error> {
+//!     match client.get_customer(id).await {
+//!         Ok(customer) => Ok(Some(customer.into_inner())),
+//!         Err(e) if e.is_not_found() => Ok(None),
+//!         Err(e) => Err(e.into()),
+//!     }
+//! }
+//! ```
+//!
 //! # Testing
 //!
 //! With the `test-server` feature, `TestServer` is a local Partner Center
@@ -227,7 +244,7 @@ pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
 pub use download::Download;
-pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
+pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, ErrorCategory, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
 pub use response::{Response, ResponseMeta};

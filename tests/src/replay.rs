@@ -145,7 +145,8 @@ impl Args {
         }
     }
 
-    fn value(&self, name: &str) -> Option<&str> {
+    /// A path or query input, if there is one of that name.
+    pub fn value(&self, name: &str) -> Option<&str> {
         self.path
             .iter()
             .chain(&self.query)

@@ -7,7 +7,7 @@ use partner_center_codegen::docs::{
     parse_response,
 };
 use partner_center_codegen::drift::answer::not_the_answer;
-use partner_center_codegen::model::{Api, Operation, Type};
+use partner_center_codegen::model::{Api, ChosenBy, ModelKind, Operation, Type};
 
 use crate::en_us;
 
@@ -89,4 +89,35 @@ pub fn success_examples(api: &Api, op: &Operation) -> Vec<Served> {
             }
         })
         .collect()
+}
+
+/// The keys of the smallest body of `ty`, in order: the required properties
+/// of its model (of its first variant, with the discriminator, for a union),
+/// read from the spec here rather than made as the server makes the body.
+pub fn required_keys<'a>(api: &'a Api, ty: &'a Type) -> Vec<&'a str> {
+    let object = |name: &str| match &api.model(name).unwrap().kind {
+        ModelKind::Object(properties) => properties,
+        kind => panic!("{name} is {kind:?}"),
+    };
+    let (properties, discriminator) = match ty {
+        Type::Collection(name, _) => (&api.collection(name).unwrap().properties, None),
+        Type::Model(name) => match &api.model(name).unwrap().kind {
+            ModelKind::Union(union) => match (union.variants.first(), &union.by) {
+                (Some(first), ChosenBy::Field(field)) => (object(&first.model), Some(field)),
+                (Some(first), _) => (object(&first.model), None),
+                (None, _) => (&union.base, None),
+            },
+            _ => (object(name), None),
+        },
+        ty => panic!("no keys in a body of {ty:?}"),
+    };
+    let mut keys: Vec<&str> = properties
+        .iter()
+        .filter(|p| !p.optional)
+        .map(|p| p.name.as_str())
+        .chain(discriminator.map(String::as_str))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }

@@ -515,17 +515,27 @@ async fn every_operation_of_the_spec_is_called_by_this_test() {
         // The crate's test server, answering as documented out of the box.
         let server = partner_center::TestServer::start().await.unwrap();
         let client = server.client().build().unwrap();
-        let outcome = call(&client, &op.id, &args_of(op, &all)).await;
         // The answer is the first success example the server serves (where
-        // the request chooses the model, the one after the request sent: the
-        // page's first), or, where there is none, a body made from the spec.
+        // the request chooses the model, the first whose request chose as
+        // the one sent), or, where there is none, a body made from the spec.
+        let args = args_of(op, &all);
+        let outcome = call(&client, &op.id, &args).await;
         let examples = served::success_examples(spec(), op);
-        let first_request = all.iter().find(|m| m.is_request && m.op.id == op.id);
         let served = match &op.choice {
             None => examples.first(),
-            Some(_) => examples.iter().find(|s| {
-                s.file == op.doc && s.asked.as_ref().map(|a| a.0) == first_request.map(|m| m.index)
-            }),
+            Some((_, choosers)) => {
+                let chosen = |a: &Args| -> Vec<String> {
+                    op.params()
+                        .filter(|p| choosers.iter().any(|c| p.chooses(c)))
+                        .map(|p| a.value(&p.name).unwrap_or_default().to_ascii_lowercase())
+                        .collect()
+                };
+                examples.iter().find(|s| {
+                    s.asked
+                        .as_ref()
+                        .is_some_and(|(i, r)| chosen(&Args::of(op, *i, r)) == chosen(&args))
+                })
+            }
         };
         let status = outcome.meta.as_ref().map(|m| m.status());
         match served {
@@ -538,8 +548,28 @@ async fn every_operation_of_the_spec_is_called_by_this_test() {
                 assert_eq!(status, Some(s.response.status), "{}", op.id);
             }
             None => {
-                assert!(outcome.result.is_ok(), "{}: {:?}", op.id, outcome.result);
-                assert_eq!(status, Some(op.responses[0].status), "{}", op.id);
+                let response = &op.responses[0];
+                assert_eq!(status, Some(response.status), "{}", op.id);
+                let value = outcome
+                    .result
+                    .as_ref()
+                    .unwrap_or_else(|e| panic!("{}: {e:?}", op.id));
+                match &response.body {
+                    // A file, as its text.
+                    Some(Type::Binary) => assert!(value.is_string(), "{}: {value}", op.id),
+                    Some(ty) => {
+                        let object = value.as_object().unwrap_or_else(|| panic!("{value}"));
+                        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+                        keys.sort_unstable();
+                        assert_eq!(
+                            keys,
+                            served::required_keys(spec(), ty),
+                            "{}: {value}",
+                            op.id
+                        );
+                    }
+                    None => assert!(value.is_null(), "{}: {value}", op.id),
+                }
             }
         }
         let received = server.requests();
