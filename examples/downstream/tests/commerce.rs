@@ -1,12 +1,12 @@
 //! The commerce day against the client's test server: what it answers comes
-//! from the pages' examples, except where a test must say it (below, each
-//! with the reason).
+//! from the pages' examples, except where a test must say otherwise (below,
+//! each with the reason).
 
 use std::time::Duration;
 
 use partner_center::{
-    OrderLineItemProvisioningStatus, OrderStatus, Product, QuantityProvisioningStatus,
-    ResourceAttributes, ResourceCollection, Subscription, SubscriptionStatus, TestServer, Uuid,
+    OrderLineItemProvisioningStatus, OrderStatus, QuantityProvisioningStatus, ResourceAttributes,
+    ResourceCollection, Subscription, SubscriptionStatus, TestServer, Uuid,
 };
 use partner_center_downstream::{DayPlan, commerce_day};
 
@@ -19,24 +19,6 @@ const PLAN: DayPlan<'static> = DayPlan {
     poll_every: Duration::from_millis(20),
     max_polls: 5,
 };
-
-/// The product of the catalog page's example. The page writes its listing
-/// as bare JSON (no status line), which the test server does not serve.
-fn business_basic() -> Product {
-    serde_json::from_value(serde_json::json!({
-        "id": "CFQ7TTC0LH18",
-        "title": "Microsoft 365 Business Basic",
-        "description": "Best for businesses that need professional email.",
-        "productType": {"id": "OnlineServicesNCE", "displayName": "OnlineServicesNCE"},
-        "isMicrosoftProduct": true,
-        "publisherName": "Microsoft Corporation",
-        "links": {
-            "skus": {"uri": "/products/CFQ7TTC0LH18/skus?country=US", "method": "GET", "headers": []},
-            "self": {"uri": "/products/CFQ7TTC0LH18?country=US", "method": "GET", "headers": []}
-        }
-    }))
-    .unwrap()
-}
 
 /// `subscription` as the service would answer it after a change, with a
 /// new ETag: JSON for a queued answer (`respond` answers a value from now
@@ -52,7 +34,6 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
     let customer = Uuid::new_v4();
-    server.list_products().items([business_basic()], 10);
 
     // Every change of a subscription would get the first example the
     // server reads among the call's pages: the cancellation's (status
@@ -77,8 +58,9 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
 
     let day = commerce_day(&client, customer, &PLAN).await.unwrap();
 
-    // The catalog: the SKU and availability examples of their pages.
-    assert_eq!(day.product_id, "CFQ7TTC0LH18");
+    // The catalog: the examples of the products, SKUs and availabilities
+    // pages (the products' written as bare JSON).
+    assert_eq!(day.product_id, "DZH318Z0BQ3Q");
     assert_eq!(day.sku_id, "0001");
     assert_eq!(day.catalog_item_id, "DZH318Z0BQ3Q:0001:DZH318XZXVNF");
     // The cart (create-a-cart.md, update-a-cart.md) and its checkout.
@@ -187,7 +169,6 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
 async fn the_day_waits_until_the_order_is_provisioned() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
-    server.list_products().items([business_basic()], 10);
     // Still being provisioned at the first look; the page's example
     // (fulfilled) at the second.
     let pending = OrderLineItemProvisioningStatus::new(
