@@ -7,6 +7,7 @@ use partner_center_codegen::docs::{
     parse_response,
 };
 use partner_center_codegen::drift::answer::not_the_answer;
+use partner_center_codegen::examples::bare_success;
 use partner_center_codegen::model::{Api, ChosenBy, ModelKind, Operation, Type};
 
 use crate::en_us;
@@ -72,8 +73,37 @@ pub fn served_examples(api: &Api, op: &Operation) -> Vec<Served> {
 
 /// The success examples among [`served_examples`]: a status the operation
 /// answers, with a body the client reads (JSON, or a file that starts as
-/// its media type's files do).
+/// its media type's files do); where there is none, a body its pages write
+/// as bare JSON, without a status line ([`bare_success`]).
 pub fn success_examples(api: &Api, op: &Operation) -> Vec<Served> {
+    let found = with_status_lines(api, op);
+    if !found.is_empty() || op.choice.is_some() {
+        return found;
+    }
+    served_pages(op)
+        .into_iter()
+        .find_map(|file| {
+            let page = en_us(file);
+            let (line, response) = bare_success(api, op, file, &page)?;
+            let heading = page
+                .code_blocks
+                .iter()
+                .find(|b| b.line == line)?
+                .heading
+                .clone();
+            Some(Served {
+                file: file.to_string(),
+                index: 0,
+                heading,
+                asked: None,
+                response,
+            })
+        })
+        .into_iter()
+        .collect()
+}
+
+fn with_status_lines(api: &Api, op: &Operation) -> Vec<Served> {
     served_examples(api, op)
         .into_iter()
         .filter(|s| {
