@@ -93,6 +93,10 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::service_costs::{
+        ServiceCostLineItem, ServiceCostsSummary, ServiceCostsSummaryDetail,
+        ServiceCostsSummaryLinks,
+    },
     models::subscription_details::{
         AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
         OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
@@ -103,6 +107,10 @@ pub use self::{
         BillingType, ContractType, NextTermProduct, RefundOption, RefundOptionType,
         ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
         SubscriptionStatus,
+    },
+    models::usage_budgets::{
+        CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
+        SpendingBudget,
     },
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::users::{
@@ -146,6 +154,9 @@ pub use self::{
         ListProductsError, ListSkusError,
     },
     operations::rate_card::GetAzureRateCardError,
+    operations::service_costs::{
+        GetCustomerServiceCostsSummaryError, ListCustomerServiceCostLineItemsError,
+    },
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,
     },
@@ -156,6 +167,11 @@ pub use self::{
         ListAzureEntitlementsError, ListSubscriptionAddonsError, ListSubscriptionsError,
         ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
         UpdateSubscriptionSupportContactError,
+    },
+    operations::usage_budgets::{
+        GetCustomerUsageBudgetError, GetCustomerUsageSummaryError,
+        GetPartnerUsageSummaryError, ListCustomersUsageRecordsError,
+        UpdateCustomerUsageBudgetError,
     },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,

@@ -74,6 +74,10 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+pub mod service_costs;
+
 /// What hangs off a subscription: support contact, provisioning and registration status,
 /// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
 pub mod subscription_details;
@@ -81,6 +85,10 @@ pub mod subscription_details;
 /// A subscription: the resource, its links, status, billing and contract types, refund
 /// options, product type and next term's instructions.
 pub mod subscription_models;
+
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+pub mod usage_budgets;
 
 /// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
 /// commerce's daily rated usage.
