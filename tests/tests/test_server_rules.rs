@@ -307,13 +307,13 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 97 path and query parameters of a type the server reads
+    // Malformed: 106 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service
-    // costs); 13 required query
-    // parameters not sent; 17 bodies that are not JSON (one a spending
-    // budget's update).
-    assert_eq!((malformed, missing, bodies), (97, 13, 17));
+    // costs, nine the customer and subscription of subscription usage);
+    // 13 required query parameters not sent; 17 bodies that are not JSON
+    // (one a spending budget's update).
+    assert_eq!((malformed, missing, bodies), (106, 13, 17));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);

@@ -108,11 +108,16 @@ pub use self::{
         ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
         SubscriptionStatus,
     },
+    models::subscription_usage::{
+        AzureResourceMonthlyUsageRecord, SubscriptionDailyUsageRecord,
+        SubscriptionMonthlyUsageRecord, SubscriptionUsageSummary,
+    },
     models::usage_budgets::{
         CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
         SpendingBudget,
     },
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
+    models::usage_records::{MeterUsageRecord, ResourceUsageRecord},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
@@ -159,6 +164,12 @@ pub use self::{
     },
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,
+    },
+    operations::subscription_usage::{
+        GetCustomerSubscriptionUsageSummaryError,
+        ListCustomerSubscriptionsUsageRecordsError,
+        ListSubscriptionMeterUsageRecordsError, ListSubscriptionMonthlyUsageRecordsError,
+        ListSubscriptionResourceUsageRecordsError,
     },
     operations::subscriptions::{
         ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,

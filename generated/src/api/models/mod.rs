@@ -86,6 +86,10 @@ pub mod subscription_details;
 /// options, product type and next term's instructions.
 pub mod subscription_models;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+pub mod subscription_usage;
+
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.
 pub mod usage_budgets;
@@ -93,6 +97,9 @@ pub mod usage_budgets;
 /// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
 /// commerce's daily rated usage.
 pub mod usage_line_items;
+
+/// Usage records of a subscription: its estimated cost per meter and per Azure resource.
+pub mod usage_records;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;

@@ -72,6 +72,10 @@ pub mod service_costs;
 /// subscription.
 pub mod subscription_changes;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+pub mod subscription_usage;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 pub mod subscriptions;

@@ -72,6 +72,10 @@ mod service_costs;
 /// subscription.
 mod subscription_changes;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+mod subscription_usage;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 mod subscriptions;
@@ -108,6 +112,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &service_costs::GET_CUSTOMER_SERVICE_COSTS_SUMMARY,
+        &subscription_usage::GET_CUSTOMER_SUBSCRIPTION_USAGE_SUMMARY,
         &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
         &usage_budgets::GET_CUSTOMER_USAGE_SUMMARY,
         &users::GET_CUSTOMER_USER,
@@ -131,6 +136,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &products::LIST_CUSTOMER_PRODUCTS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
+        &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &usage_budgets::LIST_CUSTOMERS_USAGE_RECORDS,
@@ -146,6 +152,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &products::LIST_PRODUCTS,
         &products::LIST_SKUS,
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &subscription_usage::LIST_SUBSCRIPTION_METER_USAGE_RECORDS,
+        &subscription_usage::LIST_SUBSCRIPTION_MONTHLY_USAGE_RECORDS,
+        &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
         &subscriptions::LIST_SUBSCRIPTIONS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
