@@ -121,6 +121,7 @@ pub use self::{
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
+    models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
@@ -188,4 +189,5 @@ pub use self::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,
     },
+    operations::utilization::ListCustomerAzureUtilizationRecordsError,
 };

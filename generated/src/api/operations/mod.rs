@@ -86,3 +86,7 @@ pub mod usage_budgets;
 
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+pub mod utilization;

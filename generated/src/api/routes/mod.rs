@@ -87,6 +87,10 @@ mod usage_budgets;
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
 
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+mod utilization;
+
 use crate::test_server as ts;
 
 /// Everything the test server answers from.
@@ -133,6 +137,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &licenses::LIST_AVAILABLE_LICENSES,
         &subscriptions::LIST_AZURE_ENTITLEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
+        &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &products::LIST_CUSTOMER_PRODUCTS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
