@@ -188,6 +188,7 @@
 
 mod accepted;
 mod attempt;
+mod builder;
 mod call;
 mod catalog;
 mod client;
@@ -203,6 +204,7 @@ mod json;
 mod json_value;
 mod paging;
 mod protocol;
+mod rate_limit;
 mod request;
 mod response;
 mod retry;
@@ -217,12 +219,13 @@ mod api;
 
 pub use accepted::{Accepted, MAX_POLL_INTERVAL, POLL_INTERVAL};
 pub use api::*;
-pub use call::Call;
-pub use catalog::{DocumentedError, ErrorCodeInfo};
-pub use client::{
-    BuildError, Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
+pub use builder::{
+    BuildError, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_DOWNLOAD_SIZE, DEFAULT_MAX_PAGES,
 };
+pub use call::Call;
+pub use catalog::{DocumentedError, ErrorCodeInfo};
+pub use client::Client;
 pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
@@ -230,6 +233,7 @@ pub use download::Download;
 pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
+pub use rate_limit::RateLimit;
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
