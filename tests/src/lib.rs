@@ -1,13 +1,17 @@
 //! Shared pieces of the integration tests: where the documents are, and a
 //! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves,
-//! and [`scratch`] builds the crate another spec generates.
+//! [`limited`] one that allows each customer so many requests a window,
+//! [`trace`] records what the client traces, and [`scratch`] builds the
+//! crate another spec generates.
 // Test scaffolding: it unwraps what the tests set up themselves, and its
 // items are for the tests of this package only.
 #![allow(clippy::unwrap_used, missing_docs)]
 
 pub mod fault;
+pub mod limited;
 pub mod replay;
 pub mod scratch;
+pub mod trace;
 pub mod wire;
 
 use std::path::PathBuf;
