@@ -104,6 +104,7 @@
 //! | response body | 4 MiB ([`DEFAULT_MAX_BODY_SIZE`]) | [`ClientBuilder::max_body_size`] |
 //! | a downloaded file | 1 GiB ([`DEFAULT_MAX_DOWNLOAD_SIZE`]) | [`ClientBuilder::max_download_size`] |
 //! | pages of one listing | 10,000 ([`DEFAULT_MAX_PAGES`]) | [`ClientBuilder::max_pages`] |
+//! | requests per scope | no limit | [`ClientBuilder::rate_limit`] |
 //!
 //! Timeouts, connection failures and the statuses 408, 429, 500, 502, 503 and
 //! 504 are retried; no other 4xx ever is. A retried response that says how
@@ -122,6 +123,46 @@
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
 //! URLs must be https; plain http is allowed only for a loopback address,
 //! and only with [`ClientBuilder::allow_http_on_loopback`].
+//!
+//! # Rate limits
+//!
+//! A bulk sync (every subscription of 10,000 customers) is bounded by
+//! Partner Center's limits, not by the CPU, and without a limit of its own a
+//! client learns them from 429s. [`ClientBuilder::rate_limit`] keeps the
+//! client (and its clones) under one: at most [`RateLimit::requests`] in any
+//! span of [`RateLimit::per`], counted apart for each scope, as the service
+//! counts (the customer of a path under `/customers/{id}`, else the
+//! partner). Every attempt counts, retries included; a request with no room
+//! waits for it, and a call whose deadline comes first ends at once with
+//! [`Error::Timeout`]. Waiting calls are not served in order: each asks again
+//! when room may have come. The limits the documents state are constants of
+//! [`rate_limits`], one per resource:
+//!
+//! ```no_run
+//! # use partner_center::{Client, Cloud};
+//! # fn run() -> Result<(), partner_center::BuildError> {
+//! let client = Client::builder(Cloud::Global)
+//!     .token("eyJ0eXAi...")
+//!     // 500 requests per minute per tenant (customer-resources.md).
+//!     .rate_limit(partner_center::rate_limits::CUSTOMER)
+//!     .build()?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! How it counts: each scope's window is cut into 64 slots, and a request
+//! counts until its slot is a window and one slot old, so that two requests
+//! the limit apart are always more than a window and a slot apart: a
+//! service counting over the same window sees no more than the limit even
+//! when requests take different times to reach it. A burst of the limit
+//! follows the one before it after a window and two slots (a window plus
+//! about 3%). A scope costs about 350 bytes whatever the limit, and the
+//! scopes with nothing counted any more are forgotten whenever the client
+//! has met twice as many scopes as it kept the last time: it holds at most
+//! about twice the scopes it called within the last window (a sync of
+//! 10,000 customers a minute: under 8 MB). A 429 still holds the scope back
+//! as above, since the service may count the calls of the partner's other
+//! programs too.
 //!
 //! # Failures
 //!
@@ -169,8 +210,17 @@
 //! the application's secret.
 //!
 //! With the `tracing` feature, each call is a `partner_center.call` span
-//! (operation, request id, correlation id), with an event per attempt
-//! (attempt, status) and per wait.
+//! with the fields to filter on: `operation` (the spec's name, such as
+//! `GetCustomer`), `method`, `path` (the spec's template, such as
+//! `/v1/customers/{customer-tenant-id}`: never the ids or the query, which
+//! a partner may hold secret), `request_id`, `correlation_id`, and once the
+//! call ends `status` (if a response came) and `attempts`. Each attempt's
+//! response is an event (`attempt`, `status`), and each wait a `waiting`
+//! event with `attempt`, `wait_ms` and its `reason`: `backoff` (the retry
+//! policy's), `retry_after` (the service's `Retry-After`), `scope_held` (a
+//! 429 another call of the scope had) or `rate_limit` (the client's own
+//! limit has no room yet). A call that gives up rather than wait past its
+//! deadline says so with the same `reason`.
 //!
 //! Every call sends `Accept`, `Authorization`, `MS-Contract-Version`, a fresh
 //! `MS-RequestId` and `MS-CorrelationId` (or the caller's, see [`Call`]), and

@@ -9,6 +9,9 @@
 //! plus a slot apart, so a service that counts over the same window sees at
 //! most `requests` of them in any window, even if their trips to it vary by
 //! up to a slot. A scope costs a fixed few hundred bytes whatever the limit.
+//!
+//! Waiting calls are not queued: each is told when room may come and asks
+//! again then, so a burst may let them through in any order.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
