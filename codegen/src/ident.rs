@@ -172,6 +172,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Download",
     "Error",
     "ErrorBody",
+    "ErrorCategory",
     "ErrorCodeInfo",
     "InputError",
     "Inputs",

@@ -4,6 +4,7 @@ use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::time::Duration;
 
 use tokio::time::Instant;
 use uuid::Uuid;
@@ -154,7 +155,8 @@ where
             if let Some((until, why)) = blocked {
                 // A wait past the deadline ends the call now, not at it.
                 if deadline.is_some_and(|d| until >= d) {
-                    give_up(why, call.attempts);
+                    let wait = until.saturating_duration_since(Instant::now());
+                    give_up(wait, why, call.attempts);
                     return Err(Error::Timeout { meta: None, call });
                 }
                 wait(until, why, call.attempts).await;
@@ -193,7 +195,7 @@ where
                     wait(until, why, call.attempts).await;
                 }
                 _ => {
-                    give_up(why, call.attempts);
+                    give_up(pause, why, call.attempts);
                     return Err(error);
                 }
             }
@@ -201,8 +203,8 @@ where
     }
 }
 
-/// Why a call waits before its next attempt, as its `wait` events say
-/// (the `reason` field).
+/// Why a call waits before its next attempt, as its events say (the
+/// `reason` field, one word that a filter can match).
 #[derive(Debug, Clone, Copy)]
 enum Wait {
     /// The retry policy's backoff after a failed attempt.
@@ -216,7 +218,6 @@ enum Wait {
 }
 
 impl Wait {
-    /// The `reason` of the events: one word that a filter can match.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     fn reason(self) -> &'static str {
         match self {
@@ -228,24 +229,38 @@ impl Wait {
     }
 }
 
-/// Waits until `until`, saying why.
+/// Waits until `until`, saying why: `retrying` after a failed attempt,
+/// `held back` before one.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
 async fn wait(until: Instant, why: Wait, attempt: u32) {
-    event!(
-        reason = why.reason(),
-        attempt,
-        wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
-        "waiting"
-    );
+    let wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64;
+    let reason = why.reason();
+    match why {
+        Wait::Backoff | Wait::RetryAfter => event!(attempt, wait_ms, reason, "retrying"),
+        Wait::ScopeHeld => event!(
+            attempt,
+            wait_ms,
+            reason,
+            "held back: the service throttled this scope"
+        ),
+        Wait::RateLimit => event!(
+            attempt,
+            wait_ms,
+            reason,
+            "held back: the client's rate limit has no room in this scope yet"
+        ),
+    }
     tokio::time::sleep_until(until).await;
 }
 
-/// Says that the call ends rather than wait past its deadline.
+/// Says that the call ends rather than wait `wait`, past its deadline.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-fn give_up(why: Wait, attempt: u32) {
+fn give_up(wait: Duration, why: Wait, attempt: u32) {
+    let wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
     event!(
-        reason = why.reason(),
         attempt,
+        wait_ms,
+        reason = why.reason(),
         "giving up: the wait would pass the deadline"
     );
 }

@@ -191,6 +191,23 @@
 //! }
 //! ```
 //!
+//! Whatever its variant, documented or not, a failure has an
+//! [`ErrorCategory`] (`category()`), and `is_not_found()`,
+//! `is_unauthorized()`, `is_throttled()` and `is_retryable()` answer the
+//! usual questions:
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error, Uuid};
+//! // A customer that may not exist.
+//! async fn find(client: &Client, id: Uuid) -> Result<Option<Customer>, Error> {
+//!     match client.get_customer(id).await {
+//!         Ok(customer) => Ok(Some(customer.into_inner())),
+//!         Err(e) if e.is_not_found() => Ok(None),
+//!         Err(e) => Err(e.into()),
+//!     }
+//! }
+//! ```
+//!
 //! # Testing
 //!
 //! With the `test-server` feature, `TestServer` is a local Partner Center
@@ -215,12 +232,13 @@
 //! `/v1/customers/{customer-tenant-id}`: never the ids or the query, which
 //! a partner may hold secret), `request_id`, `correlation_id`, and once the
 //! call ends `status` (if a response came) and `attempts`. Each attempt's
-//! response is an event (`attempt`, `status`), and each wait a `waiting`
-//! event with `attempt`, `wait_ms` and its `reason`: `backoff` (the retry
-//! policy's), `retry_after` (the service's `Retry-After`), `scope_held` (a
-//! 429 another call of the scope had) or `rate_limit` (the client's own
-//! limit has no room yet). A call that gives up rather than wait past its
-//! deadline says so with the same `reason`.
+//! response is an event (`attempt`, `status`), and so is each wait, with
+//! `attempt`, `wait_ms` and its `reason`: `backoff` (the retry policy's) or
+//! `retry_after` (the service's `Retry-After`) between two attempts (the
+//! message `retrying`), `scope_held` (a 429 another call of the scope had)
+//! or `rate_limit` (the client's own limit has no room yet) before one
+//! (`held back: ...`). A call that gives up rather than wait past its
+//! deadline says so (`giving up: ...`) with the same fields.
 //!
 //! Every call sends `Accept`, `Authorization`, `MS-Contract-Version`, a fresh
 //! `MS-RequestId` and `MS-CorrelationId` (or the caller's, see [`Call`]), and
@@ -280,7 +298,7 @@ pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
 pub use download::Download;
-pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
+pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, ErrorCategory, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
 pub use rate_limit::RateLimit;

@@ -251,7 +251,6 @@ impl fmt::Debug for Request {
         f.debug_struct("Request")
             .field("operation", &self.operation)
             .field("method", &self.method)
-            .field("template", &self.template)
             .field("target", &target)
             .field("headers", &self.headers)
             .field("body_bytes", &self.body.as_ref().map(Bytes::len))

@@ -9,8 +9,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use partner_center::{Program, RateLimit, Reseller, RetryPolicy, TestServer, Uuid};
+use partner_center_tests::events::{Recorded, Recorder};
 use partner_center_tests::fault::{FaultServer, Step};
-use partner_center_tests::trace::{Recorded, Recorder};
+
+const CALL: &str = "partner_center.call";
+
+/// A text field as the recorder shows it: `Debug`, in quotes.
+fn text(value: &str) -> String {
+    format!("{value:?}")
+}
 
 fn quick_retries() -> RetryPolicy {
     RetryPolicy::default()
@@ -18,28 +25,19 @@ fn quick_retries() -> RetryPolicy {
         .max_delay(Duration::from_millis(50))
 }
 
-fn call_spans(recorder: &Recorder) -> Vec<Recorded> {
-    let spans = recorder.spans();
-    assert!(
-        spans.iter().all(|s| s.name == "partner_center.call"),
-        "{spans:#?}"
-    );
-    spans
-}
-
-/// The `waiting` events, each with the span it happened in.
+/// The events that say the call waits, before an attempt or between two.
 fn waits(recorder: &Recorder) -> Vec<Recorded> {
     recorder
-        .events()
+        .recorded()
         .into_iter()
-        .filter(|e| e.field("message") == Some("waiting"))
+        .filter(|r| r.kind == "event" && r.field("reason").is_some())
         .collect()
 }
 
 #[tokio::test]
 async fn a_call_is_a_span_with_an_event_per_attempt() {
     let recorder = Recorder::default();
-    let _guard = tracing::subscriber::set_default(recorder.clone());
+    let _guard = recorder.install();
     let server = FaultServer::start(vec![
         Step::json(503, ""),
         Step::json(200, r#"{"isAgreementSigned":true}"#),
@@ -52,34 +50,32 @@ async fn a_call_is_a_span_with_an_event_per_attempt() {
         .unwrap();
 
     let hits = server.hits();
-    let spans = call_spans(&recorder);
-    assert_eq!(spans.len(), 1, "{spans:#?}");
+    let spans = recorder.spans(CALL);
+    assert_eq!(spans.len(), 1, "{}", recorder.text());
     let span = &spans[0];
-    assert_eq!(span.field("operation"), Some("AgreementStatus"));
-    assert_eq!(span.field("method"), Some("GET"));
     assert_eq!(
-        span.field("path"),
-        Some("/v1/compliance/{ProgramName}/agreementstatus")
+        span.field("operation"),
+        Some(text("AgreementStatus").as_str())
     );
+    assert_eq!(span.field("method"), Some(text("GET").as_str()));
+    let path = text("/v1/compliance/{ProgramName}/agreementstatus");
+    assert_eq!(span.field("path"), Some(path.as_str()));
     assert_eq!(span.field("request_id"), hits[0].header("MS-RequestId"));
-    assert_eq!(
-        span.field("correlation_id"),
-        hits[0].header("MS-CorrelationId")
-    );
+    let correlation_id = hits[0].header("MS-CorrelationId");
+    assert_eq!(span.field("correlation_id"), correlation_id);
     assert_eq!(span.field("status"), Some("200"));
     assert_eq!(span.field("attempts"), Some("2"));
 
-    let events = recorder.events();
-    let responses: Vec<_> = events
+    let responses: Vec<_> = recorder
+        .events("response")
         .iter()
-        .filter(|e| e.field("message") == Some("response"))
-        .map(|e| (e.field("attempt"), e.field("status"), e.span))
+        .map(|e| (e.number("attempt"), e.number("status"), e.span))
         .collect();
     assert_eq!(
         responses,
         [
-            (Some("1"), Some("503"), Some(0)),
-            (Some("2"), Some("200"), Some(0))
+            (Some(1), Some(503), span.span),
+            (Some(2), Some(200), span.span)
         ]
     );
     assert!(!recorder.text().contains("secret-token-value"));
@@ -88,7 +84,7 @@ async fn a_call_is_a_span_with_an_event_per_attempt() {
 #[tokio::test]
 async fn the_span_names_the_path_of_the_spec_never_an_id_or_a_query_value() {
     let recorder = Recorder::default();
-    let _guard = tracing::subscriber::set_default(recorder.clone());
+    let _guard = recorder.install();
     let server = TestServer::start().await.unwrap();
     server.list_subscriptions().status(503, "");
     let client = server.client().retry(quick_retries()).build().unwrap();
@@ -106,45 +102,47 @@ async fn the_span_names_the_path_of_the_spec_never_an_id_or_a_query_value() {
         "{:?}",
         sent[1]
     );
-    assert_eq!(
-        sent[1].query_value("order_id"),
-        Some(order.to_string().as_str())
-    );
+    let order_text = order.to_string();
+    assert_eq!(sent[1].query_value("order_id"), Some(order_text.as_str()));
 
-    let spans = call_spans(&recorder);
-    assert_eq!(spans.len(), 1, "{spans:#?}");
+    let spans = recorder.spans(CALL);
+    assert_eq!(spans.len(), 1, "{}", recorder.text());
     let request_id = sent[0].header("MS-RequestId").unwrap();
     let correlation_id = sent[0].header("MS-CorrelationId").unwrap();
     let expected: BTreeMap<String, String> = [
-        ("operation", "ListSubscriptions"),
-        ("method", "GET"),
-        ("path", "/v1/customers/{customer-tenant-id}/subscriptions"),
-        ("request_id", request_id),
-        ("correlation_id", correlation_id),
-        ("status", "200"),
-        ("attempts", "2"),
+        ("operation", text("ListSubscriptions")),
+        ("method", text("GET")),
+        (
+            "path",
+            text("/v1/customers/{customer-tenant-id}/subscriptions"),
+        ),
+        ("request_id", request_id.to_string()),
+        ("correlation_id", correlation_id.to_string()),
+        ("status", "200".to_string()),
+        ("attempts", "2".to_string()),
     ]
     .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .map(|(k, v)| (k.to_string(), v))
     .collect();
     assert_eq!(spans[0].fields, expected);
 
     // The 503 had no Retry-After: the retry backed off, and said so.
     let waits = waits(&recorder);
-    assert_eq!(waits.len(), 1, "{waits:#?}");
-    assert_eq!(waits[0].field("reason"), Some("backoff"));
-    assert_eq!(waits[0].field("attempt"), Some("1"));
-    assert_eq!(waits[0].span, Some(0));
+    assert_eq!(waits.len(), 1, "{}", recorder.text());
+    assert!(waits[0].is("retrying"), "{:?}", waits[0]);
+    assert_eq!(waits[0].field("reason"), Some(text("backoff").as_str()));
+    assert_eq!(waits[0].number("attempt"), Some(1));
+    assert_eq!(waits[0].span, spans[0].span);
 
-    let text = recorder.text().to_ascii_lowercase();
-    for secret in [customer.to_string(), order.to_string(), "order_id=".into()] {
-        assert!(!text.contains(&secret), "{secret} in\n{text}");
+    let all = recorder.text().to_ascii_lowercase();
+    for secret in [customer.to_string(), order_text, "order_id=".into()] {
+        assert!(!all.contains(&secret), "{secret} in\n{all}");
         assert!(
-            !text.contains(&secret.replace('-', "")),
-            "{secret} in\n{text}"
+            !all.contains(&secret.replace('-', "")),
+            "{secret} in\n{all}"
         );
     }
-    assert!(!text.contains("token"), "{text}");
+    assert!(!all.contains("token"), "{all}");
 }
 
 /// A 429 with `Retry-After` makes its call wait (`retry_after`) and holds
@@ -154,7 +152,7 @@ async fn the_span_names_the_path_of_the_spec_never_an_id_or_a_query_value() {
 #[tokio::test]
 async fn every_wait_says_why_in_the_call_s_span() {
     let recorder = Recorder::default();
-    let _guard = tracing::subscriber::set_default(recorder.clone());
+    let _guard = recorder.install();
     let server = TestServer::start().await.unwrap();
     server.get_customer().throttle(Duration::from_secs(1));
     let client = server
@@ -176,21 +174,23 @@ async fn every_wait_says_why_in_the_call_s_span() {
     second.unwrap();
     assert_eq!(server.requests().len(), 3, "the held call waited, unsent");
 
-    let spans = call_spans(&recorder);
-    assert_eq!(spans.len(), 2);
+    let spans = recorder.spans(CALL);
+    assert_eq!(spans.len(), 2, "{}", recorder.text());
     let waits = waits(&recorder);
     let reasons: BTreeSet<&str> = waits.iter().filter_map(|w| w.field("reason")).collect();
+    let expected = ["rate_limit", "retry_after", "scope_held"].map(text);
     assert_eq!(
         reasons,
-        BTreeSet::from(["rate_limit", "retry_after", "scope_held"]),
-        "{waits:#?}"
+        expected.iter().map(String::as_str).collect(),
+        "{}",
+        recorder.text()
     );
     for wait in &waits {
-        let span = &spans[wait.span.unwrap()];
-        assert_eq!(span.field("operation"), Some("GetCustomer"), "{wait:?}");
-        assert!(wait.field("wait_ms").is_some(), "{wait:?}");
+        let span = spans.iter().find(|s| s.span == wait.span).unwrap();
+        assert_eq!(span.field("operation"), Some(text("GetCustomer").as_str()));
+        assert!(wait.number("wait_ms").is_some(), "{wait:?}");
     }
-    let attempts: Vec<Option<&str>> = spans.iter().map(|s| s.field("attempts")).collect();
-    assert_eq!(attempts, [Some("2"), Some("1")]);
+    let attempts: Vec<Option<u64>> = spans.iter().map(|s| s.number("attempts")).collect();
+    assert_eq!(attempts, [Some(2), Some(1)]);
     assert!(!recorder.text().contains(&customer.to_string()));
 }

@@ -140,9 +140,10 @@ pub use self::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::order_changes::UpdateOrderError,
     operations::orders::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
-        ListActivationLinksError, ListOrdersError, UpdateOrderError,
+        ListActivationLinksError, ListOrdersError,
     },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,

@@ -55,8 +55,8 @@ pub mod margins;
 /// and plans, software, the commercial marketplace, M365/D365).
 pub mod one_time_line_items;
 
-/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
-/// them and cancelling software purchases.
+/// Orders: placing them, reading them and how they are provisioned, with the models of order
+/// resources.
 pub mod orders;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the

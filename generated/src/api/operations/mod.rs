@@ -47,8 +47,12 @@ pub mod licenses;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
-/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
-/// them and cancelling software purchases.
+/// Changing an order: buying an add-on to a subscription, cancelling software purchases,
+/// changing the billing cycle; one PATCH of the order.
+pub mod order_changes;
+
+/// Orders: placing them, reading them and how they are provisioned, with the models of order
+/// resources.
 pub mod orders;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the

@@ -47,8 +47,12 @@ mod licenses;
 /// downloaded as a comma-delimited file.
 mod margins;
 
-/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
-/// them and cancelling software purchases.
+/// Changing an order: buying an add-on to a subscription, cancelling software purchases,
+/// changing the billing cycle; one PATCH of the order.
+mod order_changes;
+
+/// Orders: placing them, reading them and how they are provisioned, with the models of order
+/// resources.
 mod orders;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
@@ -138,7 +142,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &users::UPDATE_CUSTOMER_USER,
-        &orders::UPDATE_ORDER,
+        &order_changes::UPDATE_ORDER,
         &subscriptions::UPDATE_OVERAGE,
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
