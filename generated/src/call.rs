@@ -236,19 +236,25 @@ async fn wait(until: Instant, why: Wait, attempt: u32) {
     let wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64;
     let reason = why.reason();
     match why {
-        Wait::Backoff | Wait::RetryAfter => event!(attempt, wait_ms, reason, "retrying"),
-        Wait::ScopeHeld => event!(
-            attempt,
-            wait_ms,
-            reason,
-            "held back: the service throttled this scope"
-        ),
-        Wait::RateLimit => event!(
-            attempt,
-            wait_ms,
-            reason,
-            "held back: the client's rate limit has no room in this scope yet"
-        ),
+        Wait::Backoff | Wait::RetryAfter => {
+            event!(attempt, wait_ms, reason, "retrying");
+        }
+        Wait::ScopeHeld => {
+            event!(
+                attempt,
+                wait_ms,
+                reason,
+                "held back: the service throttled this scope"
+            );
+        }
+        Wait::RateLimit => {
+            event!(
+                attempt,
+                wait_ms,
+                reason,
+                "held back: the client's rate limit has no room in this scope yet"
+            );
+        }
     }
     tokio::time::sleep_until(until).await;
 }
