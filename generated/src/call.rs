@@ -159,7 +159,8 @@ where
                     give_up(wait, why, call.attempts);
                     return Err(Error::Timeout { meta: None, call });
                 }
-                wait(until, why, call.attempts).await;
+                let pause = until.saturating_duration_since(Instant::now());
+                wait(until, pause, why, call.attempts).await;
                 continue;
             }
             let timeout = left.map_or(inner.attempt_timeout, |l| l.min(inner.attempt_timeout));
@@ -192,7 +193,7 @@ where
             // A wait that cannot be added to the clock is past any deadline.
             match Instant::now().checked_add(pause) {
                 Some(until) if deadline.is_none_or(|d| until < d) => {
-                    wait(until, why, call.attempts).await;
+                    wait(until, pause, why, call.attempts).await;
                 }
                 _ => {
                     give_up(pause, why, call.attempts);
@@ -229,11 +230,11 @@ impl Wait {
     }
 }
 
-/// Waits until `until`, saying why: `retrying` after a failed attempt,
-/// `held back` before one.
+/// Waits until `until` (`pause` from now), saying why: `retrying` after a
+/// failed attempt, `held back` before one.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-async fn wait(until: Instant, why: Wait, attempt: u32) {
-    let wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64;
+async fn wait(until: Instant, pause: Duration, why: Wait, attempt: u32) {
+    let wait_ms = u64::try_from(pause.as_millis()).unwrap_or(u64::MAX);
     let reason = why.reason();
     match why {
         Wait::Backoff | Wait::RetryAfter => {

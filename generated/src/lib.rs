@@ -156,11 +156,12 @@
 //! service counting over the same window sees no more than the limit even
 //! when requests take different times to reach it. A burst of the limit
 //! follows the one before it after a window and two slots (a window plus
-//! about 3%). A scope costs about 350 bytes whatever the limit, and the
+//! about 3%). A scope costs about 400 bytes whatever the limit, and the
 //! scopes with nothing counted any more are forgotten whenever the client
-//! has met twice as many scopes as it kept the last time: it holds at most
-//! about twice the scopes it called within the last window (a sync of
-//! 10,000 customers a minute: under 8 MB). A 429 still holds the scope back
+//! meets a new scope with twice as many kept as the last time it forgot
+//! some: it never holds more than twice the most scopes it called within
+//! one window, and 64 (a sync of 10,000 customers a minute: some 10 MB at
+//! most). A 429 still holds the scope back
 //! as above, since the service may count the calls of the partner's other
 //! programs too.
 //!

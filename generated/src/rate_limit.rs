@@ -107,10 +107,11 @@ pub(crate) struct Limiter {
 #[derive(Debug)]
 struct Scopes {
     windows: HashMap<Scope, Window>,
-    /// The number of scopes at which windows that ended are swept out: twice
-    /// the scopes left after the last sweep, so that sweeping costs a
-    /// constant share of the requests, and the map holds at most twice the
-    /// scopes that sent within the last window (and [`FIRST_SWEEP`]).
+    /// The number of scopes at which windows that ended are swept out (when
+    /// a new scope comes): twice the scopes left after the last sweep, so
+    /// that sweeping costs a constant share of the requests, and the map
+    /// never holds more than twice the most scopes that sent within one
+    /// window (or [`FIRST_SWEEP`]).
     sweep_at: usize,
 }
 
