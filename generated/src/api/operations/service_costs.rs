@@ -41,7 +41,11 @@ impl Client {
         customer_id: crate::Uuid,
         billing_period: &str,
     ) -> Call<'_, crate::ServiceCostsSummary, GetCustomerServiceCostsSummaryError> {
-        let mut request = Request::new("GET", "GetCustomerServiceCostsSummary");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerServiceCostsSummary",
+            "/v1/customers/{customer-id}/servicecosts/{billing-period}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -95,7 +99,11 @@ impl Client {
         crate::ResourceCollection<crate::ServiceCostLineItem>,
         ListCustomerServiceCostLineItemsError,
     > {
-        let mut request = Request::new("GET", "ListCustomerServiceCostLineItems");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerServiceCostLineItems",
+            "/v1/customers/{customer-id}/servicecosts/{billing-period}/lineitems",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);

@@ -48,7 +48,11 @@ impl Client {
         crate::SubscriptionUsageSummary,
         GetCustomerSubscriptionUsageSummaryError,
     > {
-        let mut request = Request::new("GET", "GetCustomerSubscriptionUsageSummary");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerSubscriptionUsageSummary",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}/usagesummary",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -100,7 +104,11 @@ impl Client {
         crate::ResourceCollection<crate::SubscriptionMonthlyUsageRecord>,
         ListCustomerSubscriptionsUsageRecordsError,
     > {
-        let mut request = Request::new("GET", "ListCustomerSubscriptionsUsageRecords");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerSubscriptionsUsageRecords",
+            "/v1/customers/{customer-tenant-id}/subscriptions/usagerecords",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -158,7 +166,11 @@ impl Client {
         crate::ResourceCollection<crate::MeterUsageRecord>,
         ListSubscriptionMeterUsageRecordsError,
     > {
-        let mut request = Request::new("GET", "ListSubscriptionMeterUsageRecords");
+        let mut request = Request::new(
+            "GET",
+            "ListSubscriptionMeterUsageRecords",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}/meterusagerecords",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -213,7 +225,11 @@ impl Client {
         crate::ResourceCollection<crate::AzureResourceMonthlyUsageRecord>,
         ListSubscriptionMonthlyUsageRecordsError,
     > {
-        let mut request = Request::new("GET", "ListSubscriptionMonthlyUsageRecords");
+        let mut request = Request::new(
+            "GET",
+            "ListSubscriptionMonthlyUsageRecords",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{id-for-subscription}/usagerecords/resources",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -273,7 +289,11 @@ impl Client {
         crate::ResourceCollection<crate::ResourceUsageRecord>,
         ListSubscriptionResourceUsageRecordsError,
     > {
-        let mut request = Request::new("GET", "ListSubscriptionResourceUsageRecords");
+        let mut request = Request::new(
+            "GET",
+            "ListSubscriptionResourceUsageRecords",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}/resourceusagerecords",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

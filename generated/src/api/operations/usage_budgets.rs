@@ -37,7 +37,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::SpendingBudget, GetCustomerUsageBudgetError> {
-        let mut request = Request::new("GET", "GetCustomerUsageBudget");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerUsageBudget",
+            "/v1/customers/{customer-tenant-id}/usagebudget",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -79,7 +83,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::CustomerUsageSummary, GetCustomerUsageSummaryError> {
-        let mut request = Request::new("GET", "GetCustomerUsageSummary");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerUsageSummary",
+            "/v1/customers/{customer-tenant-id}/usagesummary",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -119,7 +127,11 @@ impl Client {
     pub fn get_partner_usage_summary(
         &self,
     ) -> Call<'_, crate::PartnerUsageSummary, GetPartnerUsageSummaryError> {
-        let mut request = Request::new("GET", "GetPartnerUsageSummary");
+        let mut request = Request::new(
+            "GET",
+            "GetPartnerUsageSummary",
+            "/v1/usagesummary",
+        );
         request.segment("v1");
         request.segment("usagesummary");
         Call::new(self, request, crate::decode::json)
@@ -164,7 +176,11 @@ impl Client {
         crate::ResourceCollection<crate::CustomerMonthlyUsageRecord>,
         ListCustomersUsageRecordsError,
     > {
-        let mut request = Request::new("GET", "ListCustomersUsageRecords");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomersUsageRecords",
+            "/v1/customers/usagerecords",
+        );
         request.segment("v1");
         request.segment("customers");
         request.segment("usagerecords");
@@ -207,7 +223,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         body: &crate::SpendingBudget,
     ) -> Call<'_, crate::SpendingBudget, UpdateCustomerUsageBudgetError> {
-        let mut request = Request::new("PATCH", "UpdateCustomerUsageBudget");
+        let mut request = Request::new(
+            "PATCH",
+            "UpdateCustomerUsageBudget",
+            "/v1/customers/{customer-tenant-id}/usagebudget",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

@@ -64,7 +64,11 @@ impl Client {
         crate::ResourceCollection<crate::AzureUtilizationRecord>,
         ListCustomerAzureUtilizationRecordsError,
     > {
-        let mut request = Request::new("GET", "ListCustomerAzureUtilizationRecords");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerAzureUtilizationRecords",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}/utilizations/azure",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
