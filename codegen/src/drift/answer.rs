@@ -56,9 +56,12 @@ pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bo
 impl Operation {
     /// Whether the spec records that the `index`-th example response of the
     /// page `file` holds a value that is not of its type (a date-time with
-    /// spaces in it): the client refuses that example, and the test server
-    /// answers another. A recorded key the spec does not have (a key in
-    /// another case) is no such value: the client leaves it unread.
+    /// spaces in it), or leaves out a property the spec requires there (a
+    /// contradiction of the example's body without a document value, at a
+    /// path the operation's answer requires): the client refuses
+    /// that example, and the test server answers another. A recorded key the
+    /// spec does not have (a key in another case) is no such value: the
+    /// client leaves it unread.
     pub fn refuses_response_example(&self, api: &Api, file: &str, index: usize) -> bool {
         let prefix = format!("{}.response_examples[{index}].body.", self.id);
         // A property whose type reads its text strictly (a date, a number,
@@ -72,16 +75,63 @@ impl Operation {
                 _ => false,
             })
         };
+        let answers = || self.responses.iter().filter_map(|r| r.body.as_ref());
         self.contradictions.iter().any(|c| {
+            let Some(path) = c.element.strip_prefix(&prefix) else {
+                return false;
+            };
+            let last = path.rsplit('.').next().map(|l| l.trim_end_matches("[]"));
             c.page == file
-                && c.element.starts_with(&prefix)
-                && c.document_value
-                    .as_deref()
-                    .is_some_and(|v| v.starts_with('"'))
-                && c.element
-                    .rsplit('.')
-                    .next()
-                    .is_some_and(|last| known(last.trim_end_matches("[]")))
+                && match c.document_value.as_deref() {
+                    Some(v) => v.starts_with('"') && last.is_some_and(known),
+                    None => answers().any(|ty| requires(api, ty, path)),
+                }
         })
     }
+}
+
+/// Whether a body of type `ty` must hold the property at `path` (its names
+/// joined by dots, `[]` after a list's): each step is a property the spec
+/// requires, so that a body without it is not of the type.
+fn requires(api: &Api, ty: &Type, path: &str) -> bool {
+    let mut ty = ty.clone();
+    let mut item: Option<Type> = None;
+    for step in path.split('.') {
+        let name = step.trim_end_matches("[]");
+        let properties = match &ty {
+            Type::Collection(name, of) => {
+                item = Some((**of).clone());
+                api.collections
+                    .iter()
+                    .find(|c| &c.name == name)
+                    .map(|c| &c.properties)
+            }
+            Type::Model(name) => api
+                .models
+                .iter()
+                .find(|m| &m.name == name)
+                .and_then(|m| match &m.kind {
+                    ModelKind::Object(properties) => Some(properties),
+                    _ => None,
+                }),
+            _ => None,
+        };
+        let Some(property) = properties.and_then(|ps| ps.iter().find(|p| p.name == name)) else {
+            return false;
+        };
+        if property.optional {
+            return false;
+        }
+        ty = match &property.ty {
+            Type::Array(of) => (**of).clone(),
+            other => other.clone(),
+        };
+        if matches!(ty, Type::Item) {
+            match &item {
+                Some(of) => ty = of.clone(),
+                None => return false,
+            }
+        }
+    }
+    true
 }

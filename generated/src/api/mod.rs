@@ -97,6 +97,10 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::service_costs::{
+        ServiceCostLineItem, ServiceCostsSummary, ServiceCostsSummaryDetail,
+        ServiceCostsSummaryLinks,
+    },
     models::subscription_details::{
         AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
         OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
@@ -108,10 +112,20 @@ pub use self::{
         ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
         SubscriptionStatus,
     },
+    models::subscription_usage::{
+        AzureResourceMonthlyUsageRecord, SubscriptionDailyUsageRecord,
+        SubscriptionMonthlyUsageRecord, SubscriptionUsageSummary,
+    },
+    models::usage_budgets::{
+        CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
+        SpendingBudget,
+    },
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
+    models::usage_records::{MeterUsageRecord, ResourceUsageRecord},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
+    models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
@@ -150,8 +164,17 @@ pub use self::{
         ListProductsError, ListSkusError,
     },
     operations::rate_card::GetAzureRateCardError,
+    operations::service_costs::{
+        GetCustomerServiceCostsSummaryError, ListCustomerServiceCostLineItemsError,
+    },
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,
+    },
+    operations::subscription_usage::{
+        GetCustomerSubscriptionUsageSummaryError,
+        ListCustomerSubscriptionsUsageRecordsError,
+        ListSubscriptionMeterUsageRecordsError, ListSubscriptionMonthlyUsageRecordsError,
+        ListSubscriptionResourceUsageRecordsError,
     },
     operations::subscriptions::{
         ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,
@@ -161,8 +184,14 @@ pub use self::{
         ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
         UpdateSubscriptionSupportContactError,
     },
+    operations::usage_budgets::{
+        GetCustomerUsageBudgetError, GetCustomerUsageSummaryError,
+        GetPartnerUsageSummaryError, ListCustomersUsageRecordsError,
+        UpdateCustomerUsageBudgetError,
+    },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,
     },
+    operations::utilization::ListCustomerAzureUtilizationRecordsError,
 };

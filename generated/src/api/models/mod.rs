@@ -74,6 +74,10 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+pub mod service_costs;
+
 /// What hangs off a subscription: support contact, provisioning and registration status,
 /// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
 pub mod subscription_details;
@@ -82,9 +86,24 @@ pub mod subscription_details;
 /// options, product type and next term's instructions.
 pub mod subscription_models;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+pub mod subscription_usage;
+
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+pub mod usage_budgets;
+
 /// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
 /// commerce's daily rated usage.
 pub mod usage_line_items;
 
+/// Usage records of a subscription: its estimated cost per meter and per Azure resource.
+pub mod usage_records;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+pub mod utilization;

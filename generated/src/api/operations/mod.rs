@@ -63,14 +63,30 @@ pub mod products;
 /// offer's terms.
 pub mod rate_card;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+pub mod service_costs;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.
 pub mod subscription_changes;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+pub mod subscription_usage;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 pub mod subscriptions;
 
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+pub mod usage_budgets;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+pub mod utilization;

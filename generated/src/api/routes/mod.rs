@@ -63,17 +63,33 @@ mod products;
 /// offer's terms.
 mod rate_card;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+mod service_costs;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.
 mod subscription_changes;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+mod subscription_usage;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 mod subscriptions;
 
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+mod usage_budgets;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+mod utilization;
 
 use crate::test_server as ts;
 
@@ -99,11 +115,16 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
+        &service_costs::GET_CUSTOMER_SERVICE_COSTS_SUMMARY,
+        &subscription_usage::GET_CUSTOMER_SUBSCRIPTION_USAGE_SUMMARY,
+        &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
+        &usage_budgets::GET_CUSTOMER_USAGE_SUMMARY,
         &users::GET_CUSTOMER_USER,
         &invoices::GET_INVOICE_STATEMENT,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &subscriptions::GET_OVERAGE,
+        &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
         &products::GET_SKU,
         &subscriptions::GET_SUBSCRIPTION,
@@ -116,10 +137,14 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &licenses::LIST_AVAILABLE_LICENSES,
         &subscriptions::LIST_AZURE_ENTITLEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
+        &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &products::LIST_CUSTOMER_PRODUCTS,
+        &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
+        &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
+        &usage_budgets::LIST_CUSTOMERS_USAGE_RECORDS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
@@ -132,6 +157,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &products::LIST_PRODUCTS,
         &products::LIST_SKUS,
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &subscription_usage::LIST_SUBSCRIPTION_METER_USAGE_RECORDS,
+        &subscription_usage::LIST_SUBSCRIPTION_MONTHLY_USAGE_RECORDS,
+        &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
         &subscriptions::LIST_SUBSCRIPTIONS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
@@ -141,6 +169,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::SEARCH_CUSTOMERS,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
+        &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
         &users::UPDATE_CUSTOMER_USER,
         &order_changes::UPDATE_ORDER,
         &subscriptions::UPDATE_OVERAGE,
