@@ -308,9 +308,10 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
         }
     }
     // Malformed: 92 path and query parameters of a type the server reads
-    // (GUIDs, integers, dates and times, booleans, JSON values); 13 required
-    // query parameters not sent; 16 bodies that are not JSON.
-    assert_eq!((malformed, missing, bodies), (92, 13, 16));
+    // (GUIDs, integers, dates and times, booleans, JSON values); 14 required
+    // query parameters not sent (the estimate links' currencycode among
+    // them); 16 bodies that are not JSON.
+    assert_eq!((malformed, missing, bodies), (92, 14, 16));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -434,15 +435,16 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Eight operations show no success example the server answers: the
+    // Nine operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the SKUs and
     // availabilities of a customer, whose examples are another call's answer
-    // or not JSON; the invoice statement, whose example is no PDF; the
+    // or not JSON; the invoice statement and the tax receipt's statement,
+    // whose examples are no PDF; the
     // invoice line items, whose made-up provider and type choose no model;
     // and the add-ons, whose only one holds dates the client refuses.
     // Their bodies are made from the spec. (The products, by country or of a
     // customer, answer their pages' bare JSON.)
-    assert_eq!(no_example, 8);
+    assert_eq!(no_example, 9);
     // Azure and Office's three by query; OneTime's one by path.
     assert_eq!(chosen, 4);
 }

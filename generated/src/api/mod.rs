@@ -64,6 +64,7 @@ pub use self::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
         LineItemProvider, LineItemType, UsageBasedLineItem,
     },
+    models::invoice_lookups::EstimateLink,
     models::invoices::{
         Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
         InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
@@ -128,6 +129,10 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
+    operations::invoice_lookups::{
+        GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,
+        GetInvoiceSummaryError, ListInvoiceSummariesError,
+    },
     operations::invoices::{
         GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
         ListInvoiceLineItemsError, ListInvoicesError,

@@ -40,6 +40,10 @@ pub mod entitlements;
 /// line-item type the request asks for.
 pub mod invoice_line_items;
 
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+pub mod invoice_lookups;
+
 /// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
 pub mod invoices;
 

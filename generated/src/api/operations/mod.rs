@@ -36,6 +36,10 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+pub mod invoice_lookups;
+
 /// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
 pub mod invoices;
 

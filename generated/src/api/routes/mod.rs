@@ -36,6 +36,10 @@ mod directory_roles;
 /// of their reserved-instance artifacts.
 mod entitlements;
 
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+mod invoice_lookups;
+
 /// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
 mod invoices;
 
@@ -100,7 +104,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &users::GET_CUSTOMER_USER,
+        &invoice_lookups::GET_INVOICE,
+        &invoice_lookups::GET_INVOICE_ESTIMATE_LINKS,
+        &invoice_lookups::GET_INVOICE_RECEIPT_STATEMENT,
         &invoices::GET_INVOICE_STATEMENT,
+        &invoice_lookups::GET_INVOICE_SUMMARY,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &subscriptions::GET_OVERAGE,
@@ -125,6 +133,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &entitlements::LIST_ENTITLEMENTS,
         &invoices::LIST_INVOICE_LINE_ITEMS,
         &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &invoice_lookups::LIST_INVOICE_SUMMARIES,
         &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
