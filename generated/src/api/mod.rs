@@ -73,6 +73,7 @@ pub use self::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
@@ -133,12 +134,13 @@ pub use self::{
         GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,
         GetInvoiceSummaryError, ListInvoiceSummariesError,
     },
-    operations::invoices::{
-        GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
-        ListInvoiceLineItemsError, ListInvoicesError,
-    },
+    operations::invoices::{GetInvoiceStatementError, ListInvoicesError},
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
+    },
+    operations::line_item_listings::{
+        ListInvoiceLineItemsByPathError, ListInvoiceLineItemsError,
+        ListUnbilledLineItemsError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::order_changes::UpdateOrderError,

@@ -40,12 +40,16 @@ mod entitlements;
 /// links to unbilled estimates, and a tax receipt's PDF.
 mod invoice_lookups;
 
-/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+/// Invoices: the partner's invoices and an invoice's statement (a PDF).
 mod invoices;
 
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
+
+/// The listings of line items: an invoice's, and the unbilled ones of a currency and period,
+/// of the model the request's billing provider and line-item type choose.
+mod line_item_listings;
 
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
@@ -131,8 +135,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
-        &invoices::LIST_INVOICE_LINE_ITEMS,
-        &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &line_item_listings::LIST_INVOICE_LINE_ITEMS,
+        &line_item_listings::LIST_INVOICE_LINE_ITEMS_BY_PATH,
         &invoice_lookups::LIST_INVOICE_SUMMARIES,
         &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
@@ -143,6 +147,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
         &subscriptions::LIST_SUBSCRIPTIONS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
+        &line_item_listings::LIST_UNBILLED_LINE_ITEMS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &subscriptions::REGISTER_SUBSCRIPTION,
