@@ -333,3 +333,51 @@ async fn one_time_usage_line_items_read_as_daily_rated_usage_with_exact_amounts(
         Some("0.1999968000511991808131")
     );
 }
+
+#[tokio::test]
+async fn a_listing_of_thousands_is_read_a_page_at_a_time() {
+    // 4,000 OneTime line items, 250 a page: each page is asked for with
+    // seekOperation=Next and the token the page before gave, and only one
+    // page is held at a time.
+    let server = TestServer::start().await.unwrap();
+    let client = server.client().build().unwrap();
+    let documented = client
+        .list_invoice_line_items_by_path(
+            "G000024135",
+            LineItemProvider::OneTime,
+            LineItemType::BillingLineItems,
+        )
+        .await
+        .unwrap()
+        .into_inner()
+        .items;
+    let all: Vec<InvoiceLineItem> = documented.iter().cycle().take(4_000).cloned().collect();
+    server.list_invoice_line_items().items(all, 250);
+    let mut pages = client
+        .list_invoice_line_items(
+            "G000773581",
+            LineItemProvider::OneTime,
+            LineItemType::BillingLineItems,
+        )
+        .pages();
+    let (mut read, mut items, mut largest) = (0, 0, 0);
+    while let Some(page) = pages.next().await {
+        let page = page.unwrap().into_inner();
+        read += 1;
+        largest = largest.max(page.items.len());
+        for item in &page.items {
+            assert!(
+                matches!(item, InvoiceLineItem::OneTimeInvoiceLineItem(_)),
+                "{item:#?}"
+            );
+            items += 1;
+        }
+    }
+    assert_eq!((read, items, largest), (16, 4_000, 250));
+    let sent = &server.requests()[1..];
+    assert_eq!(sent.len(), 16);
+    for next in &sent[1..] {
+        assert_eq!(next.query_value("seekOperation"), Some("Next"));
+        assert!(next.header("MS-ContinuationToken").is_some());
+    }
+}
