@@ -369,6 +369,9 @@ pub struct Poll {
     /// Resolved once every operation is known: its name (the requests
     /// of a poll are traced as its), answer and error type.
     pub operation_name: String,
+    /// The polled operation's path template (its requests are traced
+    /// with it).
+    pub operation_path: String,
     pub answer: Option<Type>,
     pub error_type: String,
     pub relative_to: String,

@@ -103,6 +103,7 @@ where
             self.asked.insert(target(&call.request, base));
         }
         let method = call.request.method.clone();
+        let template = call.request.template;
         self.pages += 1;
         let page = match call.run().await {
             Ok(page) => page,
@@ -115,7 +116,7 @@ where
             };
             let limit = client.inner.max_pages;
             self.next = Some(
-                match follow::<T>(base, &client.inner.names, &link, method) {
+                match follow::<T>(base, &client.inner.names, &link, method, template) {
                     Ok(_) if self.pages >= limit => Err(invalid(format!(
                         "the listing has had {limit} pages, its limit (ClientBuilder::max_pages)"
                     ))),
@@ -146,12 +147,14 @@ fn target(request: &Request, base: &Url) -> Target {
 
 /// The request a link asks for: on the client's own origin only, so that the
 /// token never goes elsewhere; with the listing's `method` and the link's
-/// continuation headers, nothing else the link asks for.
+/// continuation headers, nothing else the link asks for. Its traces show the
+/// listing's path `template`.
 fn follow<T: Paged>(
     base: &Url,
     names: &Names,
     link: &NextLink<'_>,
     method: Method,
+    template: &'static str,
 ) -> Result<Request, Error> {
     let invalid = |reason: String| Error::InvalidNextLink {
         uri: link.uri.to_string(),
@@ -163,7 +166,7 @@ fn follow<T: Paged>(
         event!(link_method = asked, "a next link's method is not followed");
     }
     let url = resolve(base, T::RELATIVE_TO, link.uri).map_err(invalid)?;
-    let mut request = Request::to_url(method, "next page", url);
+    let mut request = Request::to_url(method, "next page", template, url);
     for (key, value) in &link.headers {
         let continuation = T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key));
         let name = HeaderName::from_bytes(key.as_bytes()).ok();
@@ -360,7 +363,8 @@ mod tests {
             ("MS-Contract-Version", "v2"),
             ("X-Other", "1"),
         ];
-        let request = follow::<Careless>(&base, &names(), &link, Method::GET).unwrap();
+        let request =
+            follow::<Careless>(&base, &names(), &link, Method::GET, "/v1/customers").unwrap();
         let sent: Vec<(&str, &str)> = request
             .headers
             .iter()
@@ -379,7 +383,8 @@ mod tests {
         let base = url::Url::parse("https://api.example.com").unwrap();
         let mut link = NextLink::new("/customers?seekOperation=Next");
         link.headers = vec![("MS-ContinuationToken", "a\nb")];
-        let error = follow::<Careless>(&base, &names(), &link, Method::GET).unwrap_err();
+        let error =
+            follow::<Careless>(&base, &names(), &link, Method::GET, "/v1/customers").unwrap_err();
         match error {
             Error::InvalidNextLink { uri, reason } => {
                 assert_eq!(uri, "/customers?seekOperation=Next");

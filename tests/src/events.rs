@@ -1,7 +1,8 @@
 //! What the client tells a `tracing` subscriber (the client's `tracing`
 //! feature): a span per call and an event per attempt, per wait and per
-//! link part not followed. [`Recorder`] keeps them all, and says when the
-//! client has read a response's head, for a server that must not act before.
+//! link part not followed. [`Recorder`] keeps them all, with the span each
+//! event happened in, and says when the client has read a response's head,
+//! for a server that must not act before.
 //!
 //! One subscriber, set once for the whole test program, hands what it gets
 //! to the recorder installed on the thread. A subscriber per test thread
@@ -29,6 +30,9 @@ pub struct Recorded {
     pub fields: BTreeMap<String, String>,
     /// `kind field=value ...`, the fields in the order the client gave them.
     pub line: String,
+    /// The span's id (of a span, or of the span a `record` adds to), or the
+    /// id of the span an event happened in.
+    pub span: Option<u64>,
 }
 
 impl Recorded {
@@ -58,6 +62,8 @@ pub struct Recorder {
 thread_local! {
     /// The recorder of this thread's test, while it is installed.
     static INSTALLED: RefCell<Option<Recorder>> = const { RefCell::new(None) };
+    /// The spans this thread is in, innermost last.
+    static ENTERED: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records until dropped.
@@ -94,11 +100,12 @@ impl Fields {
         }
     }
 
-    fn into_recorded(self, kind: &str) -> Recorded {
+    fn into_recorded(self, kind: &str, span: Option<u64>) -> Recorded {
         Recorded {
             kind: kind.to_string(),
             fields: self.fields,
             line: self.line,
+            span,
         }
     }
 }
@@ -127,6 +134,27 @@ impl Recorder {
         self.recorded()
             .into_iter()
             .filter(|r| r.is(message))
+            .collect()
+    }
+
+    /// The spans named `name`, in order, each with the fields recorded on
+    /// it since it was made.
+    pub fn spans(&self, name: &str) -> Vec<Recorded> {
+        let recorded = self.recorded();
+        let kind = format!("span {name}");
+        recorded
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|span| {
+                let mut span = span.clone();
+                let later = recorded
+                    .iter()
+                    .filter(|r| r.kind == "record" && r.span == span.span);
+                for record in later {
+                    span.fields.extend(record.fields.clone());
+                }
+                span
+            })
             .collect()
     }
 
@@ -168,12 +196,12 @@ struct ToInstalled {
     next_id: AtomicU64,
 }
 
-fn to_installed(kind: &str, record: impl FnOnce(&mut Fields)) {
+fn to_installed(kind: &str, span: Option<u64>, record: impl FnOnce(&mut Fields)) {
     INSTALLED.with(|installed| {
         if let Some(recorder) = installed.borrow().as_ref() {
             let mut fields = Fields::new(kind.to_string());
             record(&mut fields);
-            recorder.push(fields.into_recorded(kind));
+            recorder.push(fields.into_recorded(kind, span));
         }
     });
 }
@@ -184,22 +212,39 @@ impl Subscriber for ToInstalled {
     }
 
     fn new_span(&self, span: &Attributes<'_>) -> Id {
+        let id = self.next_id.fetch_add(1, Ordering::SeqCst) + 1;
         let kind = format!("span {}", span.metadata().name());
-        to_installed(&kind, |fields| span.record(fields));
-        Id::from_u64(self.next_id.fetch_add(1, Ordering::SeqCst) + 1)
+        to_installed(&kind, Some(id), |fields| span.record(fields));
+        Id::from_u64(id)
     }
 
-    fn record(&self, _: &Id, values: &Record<'_>) {
-        to_installed("record", |fields| values.record(fields));
+    fn record(&self, span: &Id, values: &Record<'_>) {
+        to_installed("record", Some(span.into_u64()), |fields| {
+            values.record(fields)
+        });
     }
 
     fn record_follows_from(&self, _: &Id, _: &Id) {}
 
     fn event(&self, event: &Event<'_>) {
-        to_installed("event", |fields| event.record(fields));
+        let span = match event.parent() {
+            Some(parent) => Some(parent.into_u64()),
+            None if event.is_contextual() => ENTERED.with(|e| e.borrow().last().copied()),
+            None => None,
+        };
+        to_installed("event", span, |fields| event.record(fields));
     }
 
-    fn enter(&self, _: &Id) {}
+    fn enter(&self, span: &Id) {
+        ENTERED.with(|e| e.borrow_mut().push(span.into_u64()));
+    }
 
-    fn exit(&self, _: &Id) {}
+    fn exit(&self, span: &Id) {
+        ENTERED.with(|e| {
+            let mut entered = e.borrow_mut();
+            if let Some(at) = entered.iter().rposition(|&s| s == span.into_u64()) {
+                entered.remove(at);
+            }
+        });
+    }
 }

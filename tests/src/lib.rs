@@ -1,5 +1,6 @@
 //! Shared pieces of the integration tests: where the documents are, and a
 //! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves,
+//! [`limited`] one that allows each customer so many requests a window,
 //! [`events`] records what the client tells `tracing`, and [`scratch`]
 //! builds the crate another spec generates.
 // Test scaffolding: it unwraps what the tests set up themselves, and its
@@ -8,6 +9,7 @@
 
 pub mod events;
 pub mod fault;
+pub mod limited;
 pub mod replay;
 pub mod scratch;
 pub mod served;

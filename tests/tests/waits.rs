@@ -251,6 +251,8 @@ fn the_documented_defaults_are_the_crate_s_constants() {
     assert_eq!(bytes(&body[0]), DEFAULT_MAX_BODY_SIZE as u64);
     let download = documented_default("a downloaded file");
     assert_eq!(bytes(&download[0]), DEFAULT_MAX_DOWNLOAD_SIZE);
+    // No rate limit unless one is set.
+    assert_eq!(documented_default("requests per scope"), []);
     assert_eq!(
         documented_default("pages of one listing"),
         [(u64::from(DEFAULT_MAX_PAGES), String::new())]
@@ -274,7 +276,7 @@ fn a_client_built_without_settings_has_the_documented_defaults() {
     let expected = format!(
         "Client {{ base_url: \"https://api.partnercenter.microsoft.com/\", auth: Static(<redacted>), \
          application: None, locale: None, retry: {:?}, attempt_timeout: {:?}, call_timeout: {:?}, \
-         max_body_size: {}, max_download_size: {}, max_pages: {} }}",
+         max_body_size: {}, max_download_size: {}, max_pages: {}, rate_limit: None }}",
         RetryPolicy::default(),
         DEFAULT_ATTEMPT_TIMEOUT,
         DEFAULT_CALL_TIMEOUT,

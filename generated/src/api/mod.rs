@@ -17,6 +17,10 @@ pub mod models;
 /// outcomes and error types.
 pub mod operations;
 
+/// The rate limits the documents state, one per resource: values for
+/// `ClientBuilder::rate_limit`.
+pub mod rate_limits;
+
 /// What the test server knows of each operation, by area, and every route with the
 /// catalogue's answers, the throttled response and how listings page.
 #[cfg(feature = "test-server")]

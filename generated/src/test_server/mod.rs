@@ -100,7 +100,7 @@ pub(crate) use route::*;
 use script::Scripts;
 pub use script::{AllOperations, Answer, Script};
 
-use crate::client::ClientBuilder;
+use crate::builder::ClientBuilder;
 
 /// The token [`TestServer::client`] sends.
 const TOKEN: &str = "test-server-token";

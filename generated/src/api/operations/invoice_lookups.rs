@@ -35,7 +35,7 @@ impl Client {
         &self,
         invoice_id: &str,
     ) -> Call<'_, crate::Invoice, GetInvoiceError> {
-        let mut request = Request::new("GET", "GetInvoice");
+        let mut request = Request::new("GET", "GetInvoice", "/v1/invoices/{invoice-id}");
         request.segment("v1");
         request.segment("invoices");
         request.param("invoice-id", invoice_id);
@@ -83,7 +83,11 @@ impl Client {
         crate::ResourceCollection<crate::EstimateLink>,
         GetInvoiceEstimateLinksError,
     > {
-        let mut request = Request::new("GET", "GetInvoiceEstimateLinks");
+        let mut request = Request::new(
+            "GET",
+            "GetInvoiceEstimateLinks",
+            "/v1/invoices/estimates/links",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.segment("estimates");
@@ -130,7 +134,11 @@ impl Client {
         invoice_id: &str,
         receipt_id: &str,
     ) -> Call<'_, crate::Download, GetInvoiceReceiptStatementError> {
-        let mut request = Request::new("GET", "GetInvoiceReceiptStatement");
+        let mut request = Request::new(
+            "GET",
+            "GetInvoiceReceiptStatement",
+            "/v1/invoices/{invoice-id}/receipts/{receipt-id}/documents/statement",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.param("invoice-id", invoice_id);
@@ -173,7 +181,11 @@ impl Client {
     pub fn get_invoice_summary(
         &self,
     ) -> Call<'_, crate::InvoiceSummary, GetInvoiceSummaryError> {
-        let mut request = Request::new("GET", "GetInvoiceSummary");
+        let mut request = Request::new(
+            "GET",
+            "GetInvoiceSummary",
+            "/v1/invoices/summary",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.segment("summary");
@@ -217,7 +229,11 @@ impl Client {
         crate::ResourceCollection<crate::InvoiceSummary>,
         ListInvoiceSummariesError,
     > {
-        let mut request = Request::new("GET", "ListInvoiceSummaries");
+        let mut request = Request::new(
+            "GET",
+            "ListInvoiceSummaries",
+            "/v1/invoices/summaries",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.segment("summaries");

@@ -36,7 +36,11 @@ impl Client {
         &self,
         invoice_id: &str,
     ) -> Call<'_, crate::Download, GetInvoiceStatementError> {
-        let mut request = Request::new("GET", "GetInvoiceStatement");
+        let mut request = Request::new(
+            "GET",
+            "GetInvoiceStatement",
+            "/v1/invoices/{invoice-id}/documents/statement",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.param("invoice-id", invoice_id);
@@ -84,7 +88,7 @@ impl Client {
     pub fn list_invoices(
         &self,
     ) -> Call<'_, crate::ResourceCollection<crate::Invoice>, ListInvoicesError> {
-        let mut request = Request::new("GET", "ListInvoices");
+        let mut request = Request::new("GET", "ListInvoices", "/v1/invoices");
         request.segment("v1");
         request.segment("invoices");
         Call::new(self, request, crate::decode::json)

@@ -73,7 +73,11 @@ impl Client {
                 ("invoice-line-item-type", invoice_line_item_type.to_string()),
             ],
         );
-        let mut request = Request::new("GET", "ListInvoiceLineItems");
+        let mut request = Request::new(
+            "GET",
+            "ListInvoiceLineItems",
+            "/v1/invoices/{invoice-id}/lineitems",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.param("invoice-id", invoice_id);
@@ -227,7 +231,11 @@ impl Client {
                 ("invoice-line-item-type", invoice_line_item_type.to_string()),
             ],
         );
-        let mut request = Request::new("GET", "ListInvoiceLineItemsByPath");
+        let mut request = Request::new(
+            "GET",
+            "ListInvoiceLineItemsByPath",
+            "/v1/invoices/{invoice-id}/lineitems/{billing-provider}/{invoice-line-item-type}",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.param("invoice-id", invoice_id);
@@ -352,7 +360,11 @@ impl Client {
                 ("invoice-line-item-type", invoice_line_item_type.to_string()),
             ],
         );
-        let mut request = Request::new("GET", "ListUnbilledLineItems");
+        let mut request = Request::new(
+            "GET",
+            "ListUnbilledLineItems",
+            "/v1/invoices/unbilled/lineitems",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.segment("unbilled");

@@ -42,7 +42,11 @@ impl Client {
         order_id: &str,
         body: &crate::Order,
     ) -> Call<'_, crate::Order, UpdateOrderError> {
-        let mut request = Request::new("PATCH", "UpdateOrder");
+        let mut request = Request::new(
+            "PATCH",
+            "UpdateOrder",
+            "/v1/customers/{customer-tenant-id}/orders/{order-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

@@ -38,7 +38,11 @@ impl Client {
         customer_id: crate::Uuid,
         body: &crate::Order,
     ) -> Call<'_, crate::Order, CreateOrderError> {
-        let mut request = Request::new("POST", "CreateOrder");
+        let mut request = Request::new(
+            "POST",
+            "CreateOrder",
+            "/v1/customers/{customer-id}/orders",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -81,7 +85,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         id_for_order: &str,
     ) -> Call<'_, crate::Order, GetOrderError> {
-        let mut request = Request::new("GET", "GetOrder");
+        let mut request = Request::new(
+            "GET",
+            "GetOrder",
+            "/v1/customers/{customer-tenant-id}/orders/{id-for-order}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -132,7 +140,11 @@ impl Client {
         crate::ResourceCollection<crate::OrderLineItemProvisioningStatus>,
         GetOrderProvisioningStatusError,
     > {
-        let mut request = Request::new("GET", "GetOrderProvisioningStatus");
+        let mut request = Request::new(
+            "GET",
+            "GetOrderProvisioningStatus",
+            "/v1/customers/{customer-id}/orders/{order-id}/provisioningstatus",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -186,7 +198,11 @@ impl Client {
         crate::ResourceCollection<crate::OrderLineItemActivationLink>,
         ListActivationLinksError,
     > {
-        let mut request = Request::new("GET", "ListActivationLinks");
+        let mut request = Request::new(
+            "GET",
+            "ListActivationLinks",
+            "/v1/customers/{customerId}/orders/{orderId}/lineitems/{lineItemNumber}/activationlinks",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customerId", customer_id);
@@ -236,7 +252,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
-        let mut request = Request::new("GET", "ListOrders");
+        let mut request = Request::new(
+            "GET",
+            "ListOrders",
+            "/v1/customers/{customer-tenant-id}/orders",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
