@@ -487,8 +487,7 @@ mod tests {
     fn a_union_s_variant_keeps_every_digit_of_its_decimals() {
         // More digits than a float holds, in a page's array as a body has them.
         let text = r#"[{"kind": "priced", "amount": 0.1999968000511991808131}]"#;
-        let chosen: Vec<Charge> =
-            choosing(Some("Priced"), || serde_json::from_str(text)).unwrap();
+        let chosen: Vec<Charge> = choosing(Some("Priced"), || serde_json::from_str(text)).unwrap();
         let [Charge::Priced(priced)] = &chosen[..] else {
             panic!("{chosen:?}")
         };
