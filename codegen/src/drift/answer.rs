@@ -15,12 +15,10 @@ use crate::model::{Api, ModelKind, Operation, Type, ValueType};
 /// SKUs are listed); the documents check compares it with that type.
 pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
     let element = format!("{}.response_examples[{index}].body", op.id);
-    let named = op
-        .contradictions
-        .iter()
-        .filter(|c| c.element == element)
-        .find_map(|c| c.document_value.as_deref())?;
-    api.models
+    // The element may also record that the body is not strict JSON: the
+    // contradiction that names a type is the one looked for.
+    let types: Vec<Type> = api
+        .models
         .iter()
         .flat_map(|m| {
             let model = Type::Model(m.name.clone());
@@ -32,7 +30,12 @@ pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
                 .into_iter()
                 .chain(collections.collect::<Vec<_>>())
         })
-        .find(|t| type_text(t) == named)
+        .collect();
+    op.contradictions
+        .iter()
+        .filter(|c| c.element == element)
+        .filter_map(|c| c.document_value.as_deref())
+        .find_map(|named| types.iter().find(|t| type_text(t) == named).cloned())
 }
 
 /// Whether the spec records that the `index`-th example response of `op`

@@ -68,6 +68,7 @@ pub use self::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
         LineItemProvider, LineItemType, UsageBasedLineItem,
     },
+    models::invoice_lookups::EstimateLink,
     models::invoices::{
         Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
         InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
@@ -76,6 +77,7 @@ pub use self::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
@@ -146,12 +148,17 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
-    operations::invoices::{
-        GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
-        ListInvoiceLineItemsError, ListInvoicesError,
+    operations::invoice_lookups::{
+        GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,
+        GetInvoiceSummaryError, ListInvoiceSummariesError,
     },
+    operations::invoices::{GetInvoiceStatementError, ListInvoicesError},
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
+    },
+    operations::line_item_listings::{
+        ListInvoiceLineItemsByPathError, ListInvoiceLineItemsError,
+        ListUnbilledLineItemsError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::order_changes::UpdateOrderError,

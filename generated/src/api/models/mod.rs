@@ -40,12 +40,20 @@ pub mod entitlements;
 /// line-item type the request asks for.
 pub mod invoice_line_items;
 
-/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+pub mod invoice_lookups;
+
+/// Invoices: the partner's invoices and an invoice's statement (a PDF).
 pub mod invoices;
 
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
+
+/// The listings of line items: an invoice's, and the unbilled ones of a currency and period,
+/// of the model the request's billing provider and line-item type choose.
+pub mod line_item_listings;
 
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.

@@ -36,12 +36,20 @@ mod directory_roles;
 /// of their reserved-instance artifacts.
 mod entitlements;
 
-/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+mod invoice_lookups;
+
+/// Invoices: the partner's invoices and an invoice's statement (a PDF).
 mod invoices;
 
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
+
+/// The listings of line items: an invoice's, and the unbilled ones of a currency and period,
+/// of the model the request's billing provider and line-item type choose.
+mod line_item_listings;
 
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
@@ -120,7 +128,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
         &usage_budgets::GET_CUSTOMER_USAGE_SUMMARY,
         &users::GET_CUSTOMER_USER,
+        &invoice_lookups::GET_INVOICE,
+        &invoice_lookups::GET_INVOICE_ESTIMATE_LINKS,
+        &invoice_lookups::GET_INVOICE_RECEIPT_STATEMENT,
         &invoices::GET_INVOICE_STATEMENT,
+        &invoice_lookups::GET_INVOICE_SUMMARY,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &subscriptions::GET_OVERAGE,
@@ -148,8 +160,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
-        &invoices::LIST_INVOICE_LINE_ITEMS,
-        &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &line_item_listings::LIST_INVOICE_LINE_ITEMS,
+        &line_item_listings::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &invoice_lookups::LIST_INVOICE_SUMMARIES,
         &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
@@ -162,6 +175,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
         &subscriptions::LIST_SUBSCRIPTIONS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
+        &line_item_listings::LIST_UNBILLED_LINE_ITEMS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &subscriptions::REGISTER_SUBSCRIPTION,
