@@ -1,14 +1,18 @@
 //! What the benchmarks share: an allocator that counts, the CPU time of a
-//! thread, a loopback server answering like Partner Center, synthetic specs
-//! of any number of operations, and a join of many futures.
+//! thread, a loopback server answering like Partner Center (and one that
+//! limits each customer's requests), synthetic specs of any number of
+//! operations, and a join of many futures.
 //!
 //! The benches themselves are in `benches/`: `client` (the generated client
 //! against a hand-written reqwest call), `generator` (generate and check at
-//! 1, 100 and 1,000 operations, the generated crate's compile time) and
-//! `docs` (`cargo codegen docs` over every page the spec describes).
+//! 1, 100 and 1,000 operations, the generated crate's compile time),
+//! `docs` (`cargo codegen docs` over every page the spec describes) and
+//! `rate_limit` (a bulk sync under the client's rate limit against the
+//! least time its server allows).
 #![allow(clippy::unwrap_used)] // benchmark scaffolding: it unwraps what it sets up
 
 pub mod alloc;
+pub mod limited;
 pub mod server;
 pub mod synthetic;
 

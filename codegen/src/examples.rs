@@ -1,8 +1,11 @@
 //! The responses the test server sends, taken from the documents: each
 //! operation's success example, each documented failure's example and the
-//! throttled response, read from the pages the spec describes. Where a page
+//! throttled response, read from the pages the spec describes (a success
+//! written as bare JSON too, where an operation has no other). Where a page
 //! shows none, the response is made from the spec: the smallest body the
 //! model allows, or the failure's code and description.
+
+mod bare;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,11 +16,13 @@ use crate::docs::{
     HttpRequest, HttpResponse, Page, file_signature, messages, parse_lenient, parse_request,
     parse_response, percent_decode, query_pairs, split_messages,
 };
-use crate::drift::shape::not_the_answer;
+use crate::drift::answer::not_the_answer;
 use crate::model::{
     Api, ChosenBy, Direction, ErrorEntry, GlobalCode, ModelKind, Operation, Segment, Semantics,
     Type, ValueType,
 };
+
+pub use bare::bare_success;
 
 /// A response as the test server sends it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +149,23 @@ impl Examples {
                         .or_insert_with(|| served(api, &response, origin));
                 }
             }
+        }
+        // An operation with no success example of an HTTP message answers
+        // the bare JSON one of its pages, its own page first.
+        for op in api.operations.iter().filter(|o| o.choice.is_none()) {
+            let entry = out.operations.entry(op.id.clone()).or_default();
+            if entry.success.is_some() {
+                continue;
+            }
+            let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
+            others.sort_unstable();
+            entry.success = std::iter::once(op.doc.as_str())
+                .chain(others)
+                .find_map(|file| {
+                    let page = Page::read(&docs.join(file)).ok()?;
+                    let (line, response) = bare_success(api, op, file, &page)?;
+                    Some(served(api, &response, format!("{file}:{line}")))
+                });
         }
         out.throttled = api.throttling.as_ref().and_then(|t| {
             let page = Page::read(&docs.join(&t.doc)).ok()?;

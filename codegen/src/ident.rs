@@ -31,6 +31,12 @@ pub fn route_static(fn_ident: &str) -> String {
     fn_ident.to_shouty_snake_case()
 }
 
+/// The constant of `rate_limits.rs` that holds the rate limit of the model
+/// `name` (a checked type name): `Customer` -> `CUSTOMER`.
+pub fn rate_limit_const(name: &str) -> String {
+    name.to_shouty_snake_case()
+}
+
 /// The static of the test server that says how pages of the collection
 /// `name` (a checked type name) are written: `PAGE_OF_RESOURCE_COLLECTION`.
 pub fn page_static(name: &str) -> String {
@@ -166,6 +172,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Download",
     "Error",
     "ErrorBody",
+    "ErrorCategory",
     "ErrorCodeInfo",
     "InputError",
     "Inputs",
@@ -177,6 +184,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "OperationError",
     "Pages",
     "Paged",
+    "RateLimit",
     "Received",
     "Replayed",
     "Response",

@@ -229,37 +229,6 @@ impl Operation {
         std::iter::once(self.doc.as_str()).chain(self.also_on.iter().map(String::as_str))
     }
 
-    /// Whether the spec records that the `index`-th example response of the
-    /// page `file` holds a value that is not of its type (a date-time with
-    /// spaces in it): the client refuses that example, and the test server
-    /// answers another. A recorded key the spec does not have (a key in
-    /// another case) is no such value: the client leaves it unread.
-    pub fn refuses_response_example(&self, api: &Api, file: &str, index: usize) -> bool {
-        let prefix = format!("{}.response_examples[{index}].body.", self.id);
-        // A property whose type reads its text strictly (a date, a number,
-        // a GUID): an open enum or a string takes any text.
-        let strict = |ty: &Type| matches!(ty, Type::Scalar(s) if *s != ValueType::String);
-        let known = |name: &str| {
-            api.models.iter().any(|m| match &m.kind {
-                ModelKind::Object(properties) => {
-                    properties.iter().any(|p| p.name == name && strict(&p.ty))
-                }
-                _ => false,
-            })
-        };
-        self.contradictions.iter().any(|c| {
-            c.page == file
-                && c.element.starts_with(&prefix)
-                && c.document_value
-                    .as_deref()
-                    .is_some_and(|v| v.starts_with('"'))
-                && c.element
-                    .rsplit('.')
-                    .next()
-                    .is_some_and(|last| known(last.trim_end_matches("[]")))
-        })
-    }
-
     /// Every parameter: path, query, then those of the exactly-one-of group.
     pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.path_params
@@ -413,6 +382,9 @@ pub struct Poll {
     /// Resolved once every operation is known: its name (the requests
     /// of a poll are traced as its), answer and error type.
     pub operation_name: String,
+    /// The polled operation's path template (its requests are traced
+    /// with it).
+    pub operation_path: String,
     pub answer: Option<Type>,
     pub error_type: String,
     pub relative_to: String,

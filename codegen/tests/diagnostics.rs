@@ -416,7 +416,7 @@ fn a_rate_limit_of_no_requests() {
 fn also_rows_that_are_not_rows() {
     let row = "      - \"/v1/invoices/{invoice-id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size={size}\"\n";
     insta::assert_snapshot!(diagnose(in_file(
-        "invoices.yaml",
+        "line-item-listings.yaml",
         row,
         "      - \"{baseURL}/v1/invoices/{invoice-id}/lineitems HTTP/1.1\"\n"
     )));

@@ -170,3 +170,26 @@ fn a_repeated_contradiction_with_a_new_value() {
         .count();
     assert_eq!(known, 2, "the other items' one_time");
 }
+
+const UNBILLED_RECON: &str = "get-invoice-unbilled-recon-lineitems.md";
+
+/// An example body may be recorded twice: as not strict JSON (its no-break
+/// spaces) and as another call's answer (billing line items for a request
+/// of usage line items). Mended, the page no longer has the first: that
+/// one is drift, the second still holds.
+#[test]
+fn a_body_recorded_as_not_strict_json_and_as_another_call_s_answer() {
+    let (dir, _) = mutated(UNBILLED_RECON, |t| {
+        let three = t.find("#### Response example 3").unwrap();
+        let (before, after) = t.split_at(three);
+        format!("{before}{}", after.replace('\u{a0}', " "))
+    });
+    let report = check(dir.path());
+    let element = "list_unbilled_line_items.response_examples[2].body";
+    assert_one(&report, Kind::OnlyInSpec, element, UNBILLED_RECON, None);
+    let known = report
+        .of(Kind::Contradiction)
+        .filter(|f| f.element == element)
+        .count();
+    assert_eq!(known, 1, "the other call's answer");
+}

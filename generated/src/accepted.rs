@@ -27,6 +27,8 @@ pub(crate) struct Poll {
     /// The name of the operation the `Location` addresses, as its
     /// requests are traced.
     pub(crate) operation: &'static str,
+    /// That operation's path, as the spec writes it (for traces).
+    pub(crate) path: &'static str,
     pub(crate) relative_to: &'static str,
     pub(crate) property: &'static str,
     pub(crate) done: &'static [&'static str],
@@ -83,7 +85,7 @@ where
                 })
             },
         )?;
-        let request = Request::to_url(http::Method::GET, self.poll.operation, url);
+        let request = Request::to_url(http::Method::GET, self.poll.operation, self.poll.path, url);
         Call::new(client, request, crate::decode::json).send().await
     }
 

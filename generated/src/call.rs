@@ -4,6 +4,7 @@ use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::time::Duration;
 
 use tokio::time::Instant;
 use uuid::Uuid;
@@ -82,15 +83,31 @@ where
         #[cfg(feature = "tracing")]
         {
             use tracing::Instrument as _;
+            // The path as the spec writes it: the ids and the query a
+            // partner may hold secret never reach a trace.
             let span = tracing::info_span!(
                 "partner_center.call",
                 operation = self.request.operation,
+                method = self.request.method.as_str(),
+                path = self.request.template,
                 request_id = %request_id,
                 correlation_id = %correlation_id,
+                status = tracing::field::Empty,
+                attempts = tracing::field::Empty,
             );
-            self.attempts(request_id, correlation_id)
-                .instrument(span)
-                .await
+            let result = self
+                .attempts(request_id, correlation_id)
+                .instrument(span.clone())
+                .await;
+            let (status, call) = match &result {
+                Ok(response) => (Some(response.meta().status()), Some(response.call())),
+                Err(error) => (error.status(), error.call()),
+            };
+            if let Some(status) = status {
+                span.record("status", status);
+            }
+            span.record("attempts", call.map_or(0, CallInfo::attempts));
+            result
         }
         #[cfg(not(feature = "tracing"))]
         self.attempts(request_id, correlation_id).await
@@ -125,18 +142,25 @@ where
             if left.is_some_and(|l| l.is_zero()) {
                 return Err(Error::Timeout { meta: None, call });
             }
-            // Another call of this scope was throttled: wait with it.
-            if let Some(until) = inner.holds.held_until(&scope) {
-                // A hold past the deadline ends the call now, not at it.
+            // Another call of this scope was throttled: wait with it. Then
+            // the client's own limit: wait for room in the scope's window.
+            let blocked = match inner.holds.held_until(&scope) {
+                Some(until) => Some((until, Wait::ScopeHeld)),
+                None => inner
+                    .limiter
+                    .as_ref()
+                    .and_then(|limiter| limiter.admit(&scope).err())
+                    .map(|until| (until, Wait::RateLimit)),
+            };
+            if let Some((until, why)) = blocked {
+                // A wait past the deadline ends the call now, not at it.
                 if deadline.is_some_and(|d| until >= d) {
+                    let wait = until.saturating_duration_since(Instant::now());
+                    give_up(wait, why, call.attempts);
                     return Err(Error::Timeout { meta: None, call });
                 }
-                event!(
-                    attempt = call.attempts,
-                    wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
-                    "held back: the service throttled this scope"
-                );
-                tokio::time::sleep_until(until).await;
+                let pause = until.saturating_duration_since(Instant::now());
+                wait(until, pause, why, call.attempts).await;
                 continue;
             }
             let timeout = left.map_or(inner.attempt_timeout, |l| l.min(inner.attempt_timeout));
@@ -162,29 +186,90 @@ where
             if call.attempts >= inner.retry.attempts() {
                 return Err(error);
             }
-            let wait = retry_after.unwrap_or_else(|| inner.retry.backoff(call.attempts + 1));
-            // A wait that cannot be added to the clock is past any deadline.
-            let past = match (Instant::now().checked_add(wait), deadline) {
-                (None, _) => true,
-                (Some(end), Some(deadline)) => end >= deadline,
-                (Some(_), None) => false,
+            let (pause, why) = match retry_after {
+                Some(pause) => (pause, Wait::RetryAfter),
+                None => (inner.retry.backoff(call.attempts + 1), Wait::Backoff),
             };
-            if past {
-                event!(
-                    attempt = call.attempts,
-                    wait_ms = wait.as_millis() as u64,
-                    "giving up: the wait would pass the deadline"
-                );
-                return Err(error);
+            // A wait that cannot be added to the clock is past any deadline.
+            match Instant::now().checked_add(pause) {
+                Some(until) if deadline.is_none_or(|d| until < d) => {
+                    wait(until, pause, why, call.attempts).await;
+                }
+                _ => {
+                    give_up(pause, why, call.attempts);
+                    return Err(error);
+                }
             }
-            event!(
-                attempt = call.attempts,
-                wait_ms = wait.as_millis() as u64,
-                "retrying"
-            );
-            tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// Why a call waits before its next attempt, as its events say (the
+/// `reason` field, one word that a filter can match).
+#[derive(Debug, Clone, Copy)]
+enum Wait {
+    /// The retry policy's backoff after a failed attempt.
+    Backoff,
+    /// The `Retry-After` the service answered.
+    RetryAfter,
+    /// A 429 that another call of the same scope had holds this one back.
+    ScopeHeld,
+    /// The client's rate limit has no room in the scope's window yet.
+    RateLimit,
+}
+
+impl Wait {
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    fn reason(self) -> &'static str {
+        match self {
+            Wait::Backoff => "backoff",
+            Wait::RetryAfter => "retry_after",
+            Wait::ScopeHeld => "scope_held",
+            Wait::RateLimit => "rate_limit",
+        }
+    }
+}
+
+/// Waits until `until` (`pause` from now), saying why: `retrying` after a
+/// failed attempt, `held back` before one.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+async fn wait(until: Instant, pause: Duration, why: Wait, attempt: u32) {
+    let wait_ms = u64::try_from(pause.as_millis()).unwrap_or(u64::MAX);
+    let reason = why.reason();
+    match why {
+        Wait::Backoff | Wait::RetryAfter => {
+            event!(attempt, wait_ms, reason, "retrying");
+        }
+        Wait::ScopeHeld => {
+            event!(
+                attempt,
+                wait_ms,
+                reason,
+                "held back: the service throttled this scope"
+            );
+        }
+        Wait::RateLimit => {
+            event!(
+                attempt,
+                wait_ms,
+                reason,
+                "held back: the client's rate limit has no room in this scope yet"
+            );
+        }
+    }
+    tokio::time::sleep_until(until).await;
+}
+
+/// Says that the call ends rather than wait `wait`, past its deadline.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+fn give_up(wait: Duration, why: Wait, attempt: u32) {
+    let wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
+    event!(
+        attempt,
+        wait_ms,
+        reason = why.reason(),
+        "giving up: the wait would pass the deadline"
+    );
 }
 
 impl<'c, T, E> IntoFuture for Call<'c, T, E>

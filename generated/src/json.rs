@@ -330,16 +330,20 @@ macro_rules! union {
     ($ty:ident by request { $($variant:ident),* $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+                // Read from the text, not from a JSON value: a value holds a
+                // number as a float, and a decimal of the variant would lose
+                // its digits beyond a float's.
+                let raw = <Box<serde_json::value::RawValue> as serde::Deserialize>::deserialize(deserializer)?;
                 $(
                     if crate::json::chosen() == Some(stringify!($variant)) {
-                        return value
-                            .to()
+                        return serde_json::from_str(raw.get())
                             .map($ty::$variant)
                             .map_err(serde::de::Error::custom);
                     }
                 )*
-                Ok($ty::Other(value))
+                serde_json::from_str(raw.get())
+                    .map($ty::Other)
+                    .map_err(serde::de::Error::custom)
             }
         }
 
@@ -348,12 +352,15 @@ macro_rules! union {
     ($ty:ident by $field:literal { $($variant:ident = $value:literal),* $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+                // The variant is read from the text (its decimals exact);
+                // the value only says which.
+                let raw = <Box<serde_json::value::RawValue> as serde::Deserialize>::deserialize(deserializer)?;
+                let value: crate::Json =
+                    serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
                 let kind = value.text_of($field).unwrap_or_default();
                 $(
                     if kind.eq_ignore_ascii_case($value) {
-                        return value
-                            .to()
+                        return serde_json::from_str(raw.get())
                             .map($ty::$variant)
                             .map_err(serde::de::Error::custom);
                     }
@@ -453,6 +460,44 @@ mod tests {
         Other(crate::Json),
     }
     union!(Chosen by request { Circle, Square });
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct Priced {
+        amount: crate::Decimal,
+    }
+    object!(Priced {
+        required amount = "amount",
+    });
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum Charge {
+        Priced(Priced),
+        Other(crate::Json),
+    }
+    union!(Charge by request { Priced });
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum Tagged {
+        Priced(Priced),
+        Other(crate::Json),
+    }
+    union!(Tagged by "kind" { Priced = "priced" });
+
+    #[test]
+    fn a_union_s_variant_keeps_every_digit_of_its_decimals() {
+        // More digits than a float holds, in a page's array as a body has them.
+        let text = r#"[{"kind": "priced", "amount": 0.1999968000511991808131}]"#;
+        let chosen: Vec<Charge> = choosing(Some("Priced"), || serde_json::from_str(text)).unwrap();
+        let [Charge::Priced(priced)] = &chosen[..] else {
+            panic!("{chosen:?}")
+        };
+        assert_eq!(priced.amount.as_str(), "0.1999968000511991808131");
+        let tagged: Vec<Tagged> = serde_json::from_str(text).unwrap();
+        let [Tagged::Priced(priced)] = &tagged[..] else {
+            panic!("{tagged:?}")
+        };
+        assert_eq!(priced.amount.as_str(), "0.1999968000511991808131");
+    }
 
     #[test]
     fn a_union_reads_the_variant_its_field_names_and_keeps_any_other() {

@@ -128,6 +128,7 @@
 //! | response body | 4 MiB ([`DEFAULT_MAX_BODY_SIZE`]) | [`ClientBuilder::max_body_size`] |
 //! | a downloaded file | 1 GiB ([`DEFAULT_MAX_DOWNLOAD_SIZE`]) | [`ClientBuilder::max_download_size`] |
 //! | pages of one listing | 10,000 ([`DEFAULT_MAX_PAGES`]) | [`ClientBuilder::max_pages`] |
+//! | requests per scope | no limit | [`ClientBuilder::rate_limit`] |
 //!
 //! Timeouts, connection failures and the statuses 408, 429, 500, 502, 503 and
 //! 504 are retried; no other 4xx ever is. A retried response that says how
@@ -146,6 +147,47 @@
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
 //! URLs must be https; plain http is allowed only for a loopback address,
 //! and only with [`ClientBuilder::allow_http_on_loopback`].
+//!
+//! # Rate limits
+//!
+//! A bulk sync (every subscription of 10,000 customers) is bounded by
+//! Partner Center's limits, not by the CPU, and without a limit of its own a
+//! client learns them from 429s. [`ClientBuilder::rate_limit`] keeps the
+//! client (and its clones) under one: at most [`RateLimit::requests`] in any
+//! span of [`RateLimit::per`], counted apart for each scope, as the service
+//! counts (the customer of a path under `/customers/{id}`, else the
+//! partner). Every attempt counts, retries included; a request with no room
+//! waits for it, and a call whose deadline comes first ends at once with
+//! [`Error::Timeout`]. Waiting calls are not served in order: each asks again
+//! when room may have come. The limits the documents state are constants of
+//! [`rate_limits`], one per resource:
+//!
+//! ```no_run
+//! # use partner_center::{Client, Cloud};
+//! # fn run() -> Result<(), partner_center::BuildError> {
+//! let client = Client::builder(Cloud::Global)
+//!     .token("eyJ0eXAi...")
+//!     // 500 requests per minute per tenant (customer-resources.md).
+//!     .rate_limit(partner_center::rate_limits::CUSTOMER)
+//!     .build()?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! How it counts: each scope's window is cut into 64 slots, and a request
+//! counts until its slot is a window and one slot old, so that two requests
+//! the limit apart are always more than a window and a slot apart: a
+//! service counting over the same window sees no more than the limit even
+//! when requests take different times to reach it. A burst of the limit
+//! follows the one before it after a window and two slots (a window plus
+//! about 3%). A scope costs about 400 bytes whatever the limit, and the
+//! scopes with nothing counted any more are forgotten whenever the client
+//! meets a new scope with twice as many kept as the last time it forgot
+//! some: it never holds more than twice the most scopes it called within
+//! one window, and 64 (a sync of 10,000 customers a minute: some 10 MB at
+//! most). A 429 still holds the scope back
+//! as above, since the service may count the calls of the partner's other
+//! programs too.
 //!
 //! # Failures
 //!
@@ -171,6 +213,23 @@
 //!         .filter_map(|u| u.user_principal_name)
 //!         .map(|name| format!("{name} ({company})"))
 //!         .collect())
+//! }
+//! ```
+//!
+//! Whatever its variant, documented or not, a failure has an
+//! [`ErrorCategory`] (`category()`), and `is_not_found()`,
+//! `is_unauthorized()`, `is_throttled()` and `is_retryable()` answer the
+//! usual questions:
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error, Uuid};
+//! // A customer that may not exist.
+//! async fn find(client: &Client, id: Uuid) -> Result<Option<Customer>, Error> {
+//!     match client.get_customer(id).await {
+//!         Ok(customer) => Ok(Some(customer.into_inner())),
+//!         Err(e) if e.is_not_found() => Ok(None),
+//!         Err(e) => Err(e.into()),
+//!     }
 //! }
 //! ```
 //!
@@ -201,8 +260,18 @@
 //! the chosen cloud's Partner Center resource.
 //!
 //! With the `tracing` feature, each call is a `partner_center.call` span
-//! (operation, request id, correlation id), with an event per attempt
-//! (attempt, status) and per wait.
+//! with the fields to filter on: `operation` (the spec's name, such as
+//! `GetCustomer`), `method`, `path` (the spec's template, such as
+//! `/v1/customers/{customer-tenant-id}`: never the ids or the query, which
+//! a partner may hold secret), `request_id`, `correlation_id`, and once the
+//! call ends `status` (if a response came) and `attempts`. Each attempt's
+//! response is an event (`attempt`, `status`), and so is each wait, with
+//! `attempt`, `wait_ms` and its `reason`: `backoff` (the retry policy's) or
+//! `retry_after` (the service's `Retry-After`) between two attempts (the
+//! message `retrying`), `scope_held` (a 429 another call of the scope had)
+//! or `rate_limit` (the client's own limit has no room yet) before one
+//! (`held back: ...`). A call that gives up rather than wait past its
+//! deadline says so (`giving up: ...`) with the same fields.
 //!
 //! Every call sends `Accept`, `Authorization`, `MS-Contract-Version`, a fresh
 //! `MS-RequestId` and `MS-CorrelationId` (or the caller's, see [`Call`]), and
@@ -222,6 +291,7 @@ mod accepted;
 mod attempt;
 #[cfg(feature = "azure-core")]
 pub mod azure;
+mod builder;
 mod call;
 mod catalog;
 mod client;
@@ -238,6 +308,7 @@ mod json_value;
 mod paging;
 mod position;
 mod protocol;
+mod rate_limit;
 mod request;
 mod response;
 mod retry;
@@ -252,20 +323,22 @@ mod api;
 
 pub use accepted::{Accepted, MAX_POLL_INTERVAL, POLL_INTERVAL};
 pub use api::*;
-pub use call::Call;
-pub use catalog::{DocumentedError, ErrorCodeInfo};
-pub use client::{
-    BuildError, Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
+pub use builder::{
+    BuildError, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_DOWNLOAD_SIZE, DEFAULT_MAX_PAGES,
 };
+pub use call::Call;
+pub use catalog::{DocumentedError, ErrorCodeInfo};
+pub use client::Client;
 pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
 pub use download::Download;
-pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, OperationError};
+pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, ErrorCategory, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
 pub use position::ListingPosition;
+pub use rate_limit::RateLimit;
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]

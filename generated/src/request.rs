@@ -16,6 +16,10 @@ use crate::error::{Cause, Error};
 pub(crate) struct Request {
     pub(crate) operation: &'static str,
     pub(crate) method: Method,
+    /// The operation's path as the spec writes it, parameters by name
+    /// (`/v1/customers/{customer-tenant-id}`): what traces show, never the
+    /// values.
+    pub(crate) template: &'static str,
     target: Target,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     /// JSON, serialized once: every attempt sends these bytes.
@@ -39,12 +43,14 @@ enum Target {
 }
 
 impl Request {
-    /// A request of `operation` with `method` (the generator checked it).
-    pub(crate) fn new(method: &str, operation: &'static str) -> Self {
+    /// A request of `operation` with `method` (the generator checked it),
+    /// to the path `template` of the spec.
+    pub(crate) fn new(method: &str, operation: &'static str, template: &'static str) -> Self {
         let parsed = Method::from_bytes(method.as_bytes()).ok();
         let mut request = Request {
             operation,
             method: parsed.clone().unwrap_or_default(),
+            template,
             target: Target::Path {
                 // Room for the paths of the documents, whose longest has 7.
                 segments: Vec::with_capacity(8),
@@ -62,12 +68,18 @@ impl Request {
         request
     }
 
-    /// A request to a URL the service gave (a listing's next page).
-    pub(crate) fn to_url(method: Method, operation: &'static str, url: Url) -> Self {
+    /// A request to a URL the service gave (a listing's next page), traced
+    /// as a request to the spec's path `template`.
+    pub(crate) fn to_url(
+        method: Method,
+        operation: &'static str,
+        template: &'static str,
+        url: Url,
+    ) -> Self {
         Request {
             target: Target::Url(url),
             method,
-            ..Request::new("GET", operation)
+            ..Request::new("GET", operation, template)
         }
     }
 

@@ -122,21 +122,47 @@ mod tests {
 
     #[test]
     fn backoff_grows_with_jitter_and_stays_under_the_maximum() {
+        let ms = Duration::from_millis;
         let policy = RetryPolicy::default()
-            .base_delay(Duration::from_millis(100))
-            .max_delay(Duration::from_millis(1000));
+            .base_delay(ms(100))
+            .max_delay(ms(1000));
         for _ in 0..100 {
             let first = policy.backoff(2);
-            assert!(
-                first >= Duration::from_millis(50) && first <= Duration::from_millis(100),
-                "{first:?}"
-            );
+            assert!(first >= ms(50) && first <= ms(100), "{first:?}");
             let third = policy.backoff(4);
+            assert!(third >= ms(200) && third <= ms(400), "{third:?}");
+            let capped = policy.backoff(30);
+            assert!(capped >= ms(500) && capped <= ms(1000), "{capped:?}");
+        }
+    }
+
+    /// The random half spreads the waits over all of it: a thousand draws
+    /// that missed either tenth of the range would be a one in 10^45 chance.
+    #[test]
+    fn the_jitter_spreads_over_the_random_half() {
+        let policy = RetryPolicy::default().base_delay(Duration::from_millis(100));
+        let draws: Vec<Duration> = (0..1000).map(|_| policy.backoff(2)).collect();
+        let (least, most) = (draws.iter().min().unwrap(), draws.iter().max().unwrap());
+        assert!(*least < Duration::from_millis(55), "{least:?}");
+        assert!(*most > Duration::from_millis(95), "{most:?}");
+        let mut distinct = draws.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert!(distinct.len() > 900, "{} distinct waits", distinct.len());
+    }
+
+    /// However many attempts, the doubling does not overflow: the wait is
+    /// the maximum's.
+    #[test]
+    fn backoff_never_overflows() {
+        let policy = RetryPolicy::default();
+        for next in [33, 34, 40, 1000, u32::MAX] {
+            let wait = policy.backoff(next);
             assert!(
-                third >= Duration::from_millis(200) && third <= Duration::from_millis(400),
-                "{third:?}"
+                wait >= RetryPolicy::DEFAULT_MAX_DELAY / 2
+                    && wait <= RetryPolicy::DEFAULT_MAX_DELAY,
+                "{next}: {wait:?}"
             );
-            assert!(policy.backoff(30) <= Duration::from_millis(1000));
         }
     }
 
@@ -150,5 +176,7 @@ mod tests {
         }
         assert_eq!(RetryPolicy::none().attempts(), 1);
         assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
+        assert_eq!(RetryPolicy::default().max_attempts(7).attempts(), 7);
+        assert_eq!(RetryPolicy::default().attempts(), 4);
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
 /// What the server does with one request.
@@ -22,12 +23,20 @@ pub enum Step {
     Slow(Duration, Box<Step>),
     /// Reads the request and closes the connection without answering.
     Close,
-    /// Sends the head and part of the body, then resets the connection.
-    ResetMidBody { declared: usize, sent: Vec<u8> },
+    /// Sends the head and part of the body, then resets the connection
+    /// once `head_read` says the client has read the head (a
+    /// [`Recorder`](crate::events::Recorder)'s `heads_read`): a reset sent
+    /// before could be all the client sees of the response.
+    ResetMidBody {
+        declared: usize,
+        sent: Vec<u8>,
+        head_read: Arc<Notify>,
+    },
     /// Sends the body one byte at a time.
     Trickle { interval: Duration, body: Vec<u8> },
-    /// A complete response in one chunk of `Transfer-Encoding: chunked`.
-    Chunked { status: u16, body: Vec<u8> },
+    /// A complete response in `Transfer-Encoding: chunked`, a chunk for each
+    /// piece of `chunks`: the client reads each one apart.
+    Chunked { status: u16, chunks: Vec<Vec<u8>> },
 }
 
 impl Step {
@@ -189,12 +198,25 @@ async fn act(socket: &mut TcpStream, step: Step) -> std::io::Result<()> {
             Box::pin(act(socket, *then)).await
         }
         Step::Close => socket.shutdown().await,
-        Step::ResetMidBody { declared, sent } => {
+        Step::ResetMidBody {
+            declared,
+            sent,
+            head_read,
+        } => {
+            // Waiting from before the head is sent: the client may read it
+            // before this task would have started to wait.
+            let mut read = std::pin::pin!(head_read.notified());
+            read.as_mut().enable();
             let json = [("Content-Type".to_string(), "application/json".to_string())];
-            socket.write_all(&head(200, &json, Some(declared))).await?;
-            socket.write_all(&sent).await?;
+            // One write, so that it all goes out at once (no part held back
+            // waiting for an acknowledgement): the reset drops what is unsent.
+            let mut response = head(200, &json, Some(declared));
+            response.extend_from_slice(&sent);
+            socket.write_all(&response).await?;
             socket.flush().await?;
-            tokio::time::sleep(Duration::from_millis(20)).await;
+            // Bounded, so that a client that never says it read the head
+            // (built without `tracing`) fails its test instead of hanging it.
+            let _ = tokio::time::timeout(Duration::from_secs(10), read).await;
             // Linger 0: closing sends RST, not FIN.
             socket.set_zero_linger()?;
             Ok(())
@@ -211,14 +233,18 @@ async fn act(socket: &mut TcpStream, step: Step) -> std::io::Result<()> {
             }
             Ok(())
         }
-        Step::Chunked { status, body } => {
+        Step::Chunked { status, chunks } => {
             let json = [("Content-Type".to_string(), "application/json".to_string())];
             socket.write_all(&head(status, &json, None)).await?;
-            socket
-                .write_all(format!("{:x}\r\n", body.len()).as_bytes())
-                .await?;
-            socket.write_all(&body).await?;
-            socket.write_all(b"\r\n0\r\n\r\n").await?;
+            for chunk in chunks.iter().filter(|c| !c.is_empty()) {
+                socket
+                    .write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+                    .await?;
+                socket.write_all(chunk).await?;
+                socket.write_all(b"\r\n").await?;
+                socket.flush().await?;
+            }
+            socket.write_all(b"0\r\n\r\n").await?;
             socket.flush().await
         }
     }

@@ -1,17 +1,23 @@
 //! Shared pieces of the integration tests: where the documents are, and a
 //! recording HTTP server on 127.0.0.1; [`fault`] has one that misbehaves,
-//! and [`scratch`] builds the crate another spec generates.
+//! [`limited`] one that allows each customer so many requests a window,
+//! [`events`] records what the client tells `tracing`, and [`scratch`]
+//! builds the crate another spec generates.
 // Test scaffolding: it unwraps what the tests set up themselves, and its
 // items are for the tests of this package only.
 #![allow(clippy::unwrap_used, missing_docs)]
 
+pub mod events;
 pub mod fault;
+pub mod limited;
 pub mod replay;
 pub mod scratch;
+pub mod served;
 pub mod wire;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -19,12 +25,30 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use partner_center_codegen::docs::{CodeBlock, HttpRequest, HttpResponse, Page};
 
+/// What a busy machine may add to a wait that a test measures: the upper
+/// bound of each timing test is the wait plus this. Generous, since other
+/// builds run beside the tests; what a test tells apart it tells by the
+/// client's own account of its waits or by a lower bound, never by this.
+pub const SLOWER: Duration = Duration::from_secs(3);
+
 /// `spec/docs/en-us/<name>`, parsed.
 pub fn en_us(name: &str) -> Page {
     let path = partner_center_codegen::workspace_root()
         .join("spec/docs/en-us")
         .join(name);
     Page::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The crate documentation of the client (the `//!` lines of
+/// `generated/src/lib.rs`), read as the markdown it is.
+pub fn crate_docs() -> Page {
+    let source = std::fs::read_to_string(root().join("generated/src/lib.rs")).unwrap();
+    let text: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("//!"))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    Page::parse(&text.join("\n"))
 }
 
 /// The example requests of a page (fenced `http` blocks that start with a method).

@@ -8,7 +8,7 @@ use partner_center::{Error, Response, ResponseMeta, Uuid};
 use partner_center_codegen::docs::{
     HttpRequest, is_placeholder, parse_lenient, percent_decode, query_pairs,
 };
-use partner_center_codegen::drift::shape;
+use partner_center_codegen::drift::values;
 use partner_center_codegen::model::{Api, Operation, Segment, Type, ValueType};
 use serde_json::Value;
 
@@ -93,7 +93,7 @@ impl Args {
                 let value = parse_lenient(&example.body)
                     .unwrap_or_else(|e| panic!("{}: body: {e}", op.id))
                     .value;
-                shape::normalize(spec(), &b.ty, &value)
+                values::normalize(spec(), &b.ty, &value)
             });
         Args {
             path,
@@ -145,7 +145,8 @@ impl Args {
         }
     }
 
-    fn value(&self, name: &str) -> Option<&str> {
+    /// A path or query input, if there is one of that name.
+    pub fn value(&self, name: &str) -> Option<&str> {
         self.path
             .iter()
             .chain(&self.query)

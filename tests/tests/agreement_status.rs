@@ -171,15 +171,24 @@ async fn no_server_is_a_connect_error_with_the_call_ids() {
         .token("secret-token")
         .build()
         .unwrap();
+    let (request_id, correlation_id) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
     let err = client
         .agreement_status(Program::Csp, Reseller::MpnId(1))
+        .request_id(request_id)
+        .correlation_id(correlation_id)
         .await
         .unwrap_err();
     assert!(
         matches!(err, AgreementStatusError::Other(Error::Connect { .. })),
         "{err:?}"
     );
-    assert!(err.to_string().contains("MS-RequestId"), "{err}");
+    // The ids the call would have sent, for the service's support to look up.
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "could not connect [MS-RequestId {request_id}, MS-CorrelationId {correlation_id}, 1 attempt]"
+        )
+    );
     assert!(!format!("{err} {err:?}").contains("secret-token"));
 }
 

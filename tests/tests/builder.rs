@@ -106,22 +106,56 @@ fn plain_http_only_for_loopback_and_only_when_allowed() {
         build("http://127.0.0.1:8080", false),
         Err(BuildError::InvalidBaseUrl { .. })
     ));
-    assert!(build("http://127.0.0.1:8080", true).is_ok());
-    assert!(build("http://[::1]:8080", true).is_ok());
-    assert!(build("http://localhost", true).is_ok());
+    let base_url = |url: &str, allow: bool| build(url, allow).map(|c| c.base_url().to_string());
+    assert_eq!(
+        base_url("http://127.0.0.1:8080", true).unwrap(),
+        "http://127.0.0.1:8080/"
+    );
+    assert_eq!(
+        base_url("http://[::1]:8080", true).unwrap(),
+        "http://[::1]:8080/"
+    );
+    assert_eq!(
+        base_url("http://localhost", true).unwrap(),
+        "http://localhost/"
+    );
     let err = build("http://api.partnercenter.microsoft.com", true).unwrap_err();
     assert!(err.to_string().contains("loopback"), "{err}");
-    assert!(build("https://127.0.0.1:8443", false).is_ok());
+    assert_eq!(
+        base_url("https://127.0.0.1:8443", false).unwrap(),
+        "https://127.0.0.1:8443/"
+    );
 }
 
+/// Each cloud's client goes to the base URL that `partner-center-rest-urls.md`
+/// gives for the version of Partner Center of that name.
 #[test]
 fn clouds_use_their_documented_base_urls() {
-    let client = Client::builder(Cloud::China).token("t").build().unwrap();
-    assert_eq!(
-        client.base_url(),
-        "https://partner.partnercenterapi.microsoftonline.cn/"
-    );
-    assert_eq!(Cloud::Germany.base_url(), Cloud::Global.base_url());
+    let page = partner_center_tests::en_us("partner-center-rest-urls.md");
+    let table = page
+        .tables
+        .iter()
+        .find(|t| t.header == ["Partner Center Version", "Base URL"])
+        .expect("the table of base URLs");
+    let documented: Vec<(&str, &str)> = table
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.cells[0]
+                .lines()
+                .map(|name| (name, row.cells[1].as_str()))
+        })
+        .collect();
+    assert_eq!(documented.len(), Cloud::ALL.len(), "{documented:?}");
+    for cloud in Cloud::ALL {
+        let (_, url) = documented
+            .iter()
+            .find(|(name, _)| *name == cloud.name())
+            .unwrap_or_else(|| panic!("{cloud:?}: no row for {:?}", cloud.name()));
+        assert_eq!(cloud.base_url(), *url, "{cloud:?}");
+        let client = Client::builder(*cloud).token("t").build().unwrap();
+        assert_eq!(client.base_url(), format!("{url}/"), "{cloud:?}");
+    }
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! A crate outside the workspace depends on `generated/` by path, lists
 //! customers page by page, creates a user, updates a billing profile and
-//! checks AgreementStatus against a loopback server, and tests the same
-//! against the client's test server: `examples/downstream`, built, run and
-//! tested here from a copy, with the workspace's lock file and no network.
+//! checks AgreementStatus against a loopback server, and tests the same and
+//! the commerce day against the client's test server: `examples/downstream`,
+//! built, run and tested here from a copy, with the workspace's lock file
+//! and no network. The README's test-server example and its commerce day
+//! are tests of that copy, as the README writes them.
 
 use partner_center_codegen::docs::Page;
 use partner_center_tests::{offline_cargo, root};
@@ -40,6 +42,15 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
         .find(|b| b.heading == "Testing your code" && b.info == "rust")
         .expect("the README shows how to test with the test server");
     std::fs::write(dir.path().join("tests/readme.rs"), &example.text).unwrap();
+    // Its commerce day too: the block, as the body of a function of a
+    // client and a customer, run against the test server.
+    let day = readme
+        .code_blocks
+        .iter()
+        .find(|b| b.heading == "The commerce day" && b.info == "rust")
+        .expect("the README shows the commerce day");
+    let day = README_DAY.replace("BLOCK", &day.text);
+    std::fs::write(dir.path().join("tests/readme_commerce.rs"), day).unwrap();
     // Same versions as the workspace, so that nothing needs fetching.
     std::fs::copy(root.join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
 
@@ -66,6 +77,38 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
         "downstream tests failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("6 passed"), "the crate's own: {stdout}");
-    assert!(stdout.contains("1 passed"), "the README's: {stdout}");
+    // One line a test target: the crate's own (commerce, test_server) and
+    // the README's two.
+    let mut passed: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|l| l.split(';').next())
+        .filter(|l| *l != "0 passed")
+        .collect();
+    passed.sort_unstable();
+    assert_eq!(
+        passed,
+        ["1 passed", "1 passed", "2 passed", "6 passed"],
+        "{stdout}"
+    );
 }
+
+/// The test that runs the README's commerce day (`BLOCK`) against the test
+/// server, which answers each call with its page's example.
+const README_DAY: &str = r#"
+use partner_center::{Client, TestServer};
+
+async fn day(client: &Client, customer: partner_center::Uuid) -> Result<(), Box<dyn std::error::Error>> {
+BLOCK
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_readme_commerce_day_runs() {
+    let server = TestServer::start().await.unwrap();
+    let client = server.client().build().unwrap();
+    day(&client, partner_center::Uuid::new_v4()).await.unwrap();
+    let operations: Vec<_> = server.requests().iter().filter_map(|r| r.operation).collect();
+    assert_eq!(operations.len(), 13, "{operations:?}");
+}
+"#;

@@ -8,11 +8,13 @@ use partner_center_codegen::docs::{
     HttpRequest, HttpResponse, Message, Page, http_header, is_request_line, is_status_line,
     messages, parse_lenient, parse_request, parse_response, split_messages,
 };
-use partner_center_codegen::drift::shape;
+use partner_center_codegen::drift::answer::not_the_answer;
+use partner_center_codegen::drift::values::{self, Keys};
 use partner_center_codegen::model::{
-    Direction, Encoding, Operation, Origin, Semantics, Type, ValueType,
+    Direction, Encoding, ModelKind, Operation, Origin, Semantics, Type, ValueType,
 };
 use partner_center_tests::replay::{Args, Outcome, PLACEHOLDER_GUID, spec};
+use partner_center_tests::served;
 use partner_center_tests::{Reply, TestServer, en_us};
 use serde_json::Value;
 
@@ -100,6 +102,16 @@ fn args_before(response: &Message<'_, '_>, all: &[Message<'_, '_>]) -> Args {
 /// Path segments, percent-decoded and trimmed; a placeholder stands for the
 /// GUID the call sent, and a GUID is the same in either case (the client
 /// writes it in lower case, some examples in upper).
+/// Whether the query parameter `name` of `op` is of an open enum of the spec.
+fn open_enum(op: &Operation, name: &str) -> bool {
+    op.params().any(|p| {
+        p.name.eq_ignore_ascii_case(name)
+            && matches!(&p.ty, Type::Model(m) if spec().models.iter().any(|x| {
+                x.name == *m && matches!(x.kind, ModelKind::Enum(_))
+            }))
+    })
+}
+
 fn segments(path: &str) -> Vec<String> {
     path.trim_start_matches('/')
         .split('/')
@@ -232,10 +244,13 @@ async fn each_example_request_is_what_the_client_sends() {
                         parse_lenient(dv).unwrap().value,
                     );
                     assert_eq!(
-                        shape::agree(&d, &s, shape::Keys::Exact),
+                        values::agree(&d, &s, Keys::Exact),
                         Ok(()),
                         "{at}: query {dn}"
                     );
+                } else if open_enum(m.op, dn) && sv.eq_ignore_ascii_case(dv) {
+                    // An open enum reads a documented value in any case
+                    // (`onetime` is OneTime) and sends it as documented.
                 } else {
                     assert_eq!(sv, dv, "{at}: query value of {dn}");
                 }
@@ -248,7 +263,7 @@ async fn each_example_request_is_what_the_client_sends() {
                     let sent: serde_json::Value =
                         serde_json::from_slice(&got.body).expect("JSON body");
                     assert_eq!(
-                        shape::agree(documented, &sent, shape::Keys::AnyCase),
+                        values::agree(documented, &sent, Keys::AnyCase),
                         Ok(()),
                         "{at}: body"
                     );
@@ -323,7 +338,7 @@ async fn each_example_response_gives_its_documented_outcome() {
             let outcome = call(&client, &m.op.id, &args_before(m, &all)).await;
             // Also one whose values the spec records as not of their type
             // (dates with spaces in them).
-            if shape::not_the_answer(api, m.op, m.index, &example.body)
+            if not_the_answer(api, m.op, m.index, &example.body)
                 || m.op.refuses_response_example(api, &file, m.index)
             {
                 // Another call's answer, or not JSON, as the spec records:
@@ -412,10 +427,35 @@ fn remove_unread(value: &mut Value, read: &Value, steps: &[&str]) {
     }
 }
 
-/// The outcome is the one the example documents, with its status and ids:
-/// its value (a file's text, as written), its documented failure, or, for a
-/// body the spec records as not JSON, a body that does not decode.
+/// The outcome is the one the example documents, with its status and ids.
 fn check(
+    at: &str,
+    op: &Operation,
+    heading: &str,
+    example: &HttpResponse,
+    outcome: &Outcome,
+    recorded: Recorded<'_>,
+) {
+    check_value(at, op, heading, example, outcome, recorded);
+    let meta = outcome
+        .meta
+        .as_ref()
+        .unwrap_or_else(|| panic!("{at}: a response"));
+    assert_eq!(meta.status(), example.status, "{at}: status");
+    assert_eq!(meta.request_id(), example.header("MS-RequestId"), "{at}");
+    assert_eq!(
+        meta.correlation_id(),
+        example.header("MS-CorrelationId"),
+        "{at}"
+    );
+    assert_eq!(meta.cv(), example.header("MS-CV"), "{at}");
+    assert_eq!(meta.server_id(), example.header("MS-ServerId"), "{at}");
+}
+
+/// The value or failure is the one the example documents: its value (a
+/// file's text, as written), its documented failure, or, for a body the spec
+/// records as not JSON, a body that does not decode.
+fn check_value(
     at: &str,
     op: &Operation,
     heading: &str,
@@ -444,9 +484,9 @@ fn check(
                     .value;
                 let documented = recorded.without_contradicted(op, documented, value);
                 let ty = r.body.as_ref().expect("a body");
-                let documented = shape::described(spec(), ty, &documented);
+                let documented = values::described(spec(), ty, &documented);
                 assert_eq!(
-                    shape::agree(&documented, value, shape::Keys::Exact),
+                    values::agree(&documented, value, Keys::Exact),
                     Ok(()),
                     "{at}: body"
                 );
@@ -477,19 +517,6 @@ fn check(
         }
         (result, _) => panic!("{at}: unexpected outcome {result:?}"),
     }
-    let meta = outcome
-        .meta
-        .as_ref()
-        .unwrap_or_else(|| panic!("{at}: a response"));
-    assert_eq!(meta.status(), example.status, "{at}: status");
-    assert_eq!(meta.request_id(), example.header("MS-RequestId"), "{at}");
-    assert_eq!(
-        meta.correlation_id(),
-        example.header("MS-CorrelationId"),
-        "{at}"
-    );
-    assert_eq!(meta.cv(), example.header("MS-CV"), "{at}");
-    assert_eq!(meta.server_id(), example.header("MS-ServerId"), "{at}");
 }
 
 #[tokio::test]
@@ -501,8 +528,63 @@ async fn every_operation_of_the_spec_is_called_by_this_test() {
         // The crate's test server, answering as documented out of the box.
         let server = partner_center::TestServer::start().await.unwrap();
         let client = server.client().build().unwrap();
-        let outcome = call(&client, &op.id, &args_of(op, &all)).await;
-        assert!(outcome.result.is_ok(), "{}: {:?}", op.id, outcome.result);
+        // The answer is the first success example the server serves (where
+        // the request chooses the model, the first whose request chose as
+        // the one sent), or, where there is none, a body made from the spec.
+        let args = args_of(op, &all);
+        let outcome = call(&client, &op.id, &args).await;
+        let examples = served::success_examples(spec(), op);
+        let served = match &op.choice {
+            None => examples.first(),
+            Some((_, choosers)) => {
+                let chosen = |a: &Args| -> Vec<String> {
+                    op.params()
+                        .filter(|p| choosers.iter().any(|c| p.chooses(c)))
+                        .map(|p| a.value(&p.name).unwrap_or_default().to_ascii_lowercase())
+                        .collect()
+                };
+                examples.iter().find(|s| {
+                    s.asked
+                        .as_ref()
+                        .is_some_and(|(i, r)| chosen(&Args::of(op, *i, r)) == chosen(&args))
+                })
+            }
+        };
+        let status = outcome.meta.as_ref().map(|m| m.status());
+        match served {
+            Some(s) => {
+                let recorded = Recorded {
+                    file: &s.file,
+                    index: s.index,
+                };
+                check_value(&op.id, op, &s.heading, &s.response, &outcome, recorded);
+                assert_eq!(status, Some(s.response.status), "{}", op.id);
+            }
+            None => {
+                let response = &op.responses[0];
+                assert_eq!(status, Some(response.status), "{}", op.id);
+                let value = outcome
+                    .result
+                    .as_ref()
+                    .unwrap_or_else(|e| panic!("{}: {e:?}", op.id));
+                match &response.body {
+                    // A file, as its text.
+                    Some(Type::Binary) => assert!(value.is_string(), "{}: {value}", op.id),
+                    Some(ty) => {
+                        let object = value.as_object().unwrap_or_else(|| panic!("{value}"));
+                        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+                        keys.sort_unstable();
+                        assert_eq!(
+                            keys,
+                            served::required_keys(spec(), ty),
+                            "{}: {value}",
+                            op.id
+                        );
+                    }
+                    None => assert!(value.is_null(), "{}: {value}", op.id),
+                }
+            }
+        }
         let received = server.requests();
         assert_eq!(received.len(), 1, "{}", op.id);
         assert_eq!(received[0].operation, Some(op.id.as_str()), "{}", op.id);
@@ -518,7 +600,7 @@ async fn every_operation_of_the_spec_is_called_by_this_test() {
 
 /// Where a page shows no success example, the test server answers the
 /// smallest body the operation's model allows: the client reads it, for
-/// every operation.
+/// every operation, into a value that is that body.
 #[tokio::test]
 async fn every_operation_reads_the_smallest_body_of_its_model() {
     let pages = pages();
@@ -536,8 +618,17 @@ async fn every_operation_reads_the_smallest_body_of_its_model() {
         let server = TestServer::start(reply).await;
         let client = server.client().build().unwrap();
         let outcome = call(&client, &op.id, &args_of(op, &all)).await;
-        assert!(
-            outcome.result.is_ok(),
+        let expected = match &response.variant {
+            // An answer without a body is the variant its status names.
+            Some(variant) => serde_json::json!(variant),
+            None if body.is_empty() => serde_json::Value::Null,
+            // A file, as the text sent.
+            None if response.body == Some(Type::Binary) => serde_json::json!(body),
+            None => serde_json::from_str(&body).unwrap(),
+        };
+        assert_eq!(
+            outcome.result.as_ref().ok(),
+            Some(&expected),
             "{}: {body}: {:?}",
             op.id,
             outcome.result

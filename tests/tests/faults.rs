@@ -7,10 +7,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use partner_center::{AgreementStatusError, Client, Error, Program, Reseller, RetryPolicy};
+use partner_center_tests::SLOWER;
+use partner_center_tests::events::Recorder;
 use partner_center_tests::fault::{FaultServer, Hit, Step};
 
 const OK: &str = r#"{"isAgreementSigned":true}"#;
 const TOKEN: &str = "secret-token-value";
+
+/// The time between the first two requests the server received.
+fn first_gap(hits: &[Hit]) -> Duration {
+    hits[1].at - hits[0].at
+}
 
 type Outcome = Result<partner_center::Response<partner_center::AgreementStatus>, Error>;
 
@@ -111,9 +118,13 @@ async fn a_connection_closed_before_answering_is_retried() {
 
 #[tokio::test]
 async fn a_connection_reset_mid_body_is_retried() {
+    // The server resets once the client has read the head.
+    let recorder = Recorder::default();
+    let _guard = recorder.install();
     let reset = Step::ResetMidBody {
         declared: 100,
         sent: br#"{"isAgreem"#.to_vec(),
+        head_read: recorder.heads_read(),
     };
     let server = FaultServer::start(vec![reset.clone(), Step::json(200, OK)]).await;
     let client = server.client().build().unwrap();
@@ -174,10 +185,10 @@ async fn throttling_waits_the_seconds_of_retry_after() {
     let hits = server.hits();
     assert_eq!(hits.len(), 2);
     same_ids(&hits);
-    let waited = hits[1].at - hits[0].at;
+    let waited = first_gap(&hits);
     assert!(
-        waited >= Duration::from_millis(900),
-        "waited only {waited:?}"
+        waited >= Duration::from_secs(1) && waited <= Duration::from_secs(1) + SLOWER,
+        "waited {waited:?} for a Retry-After of 1 s"
     );
 }
 
@@ -185,26 +196,53 @@ async fn throttling_waits_the_seconds_of_retry_after() {
 async fn throttling_waits_until_an_http_date_retry_after() {
     let at = std::time::SystemTime::now() + Duration::from_secs(2);
     let date = httpdate::fmt_http_date(at);
+    // Whole seconds: the date is 1 to 2 s ahead.
+    let until = httpdate::parse_http_date(&date).unwrap();
     let server = FaultServer::start(vec![Step::throttled(Some(&date)), Step::json(200, OK)]).await;
     let client = server.client().build().unwrap();
     call(&client).await.unwrap();
+    let done = std::time::SystemTime::now();
     let hits = server.hits();
     assert_eq!(hits.len(), 2);
-    // The date has whole seconds: at least one second is left of the two.
-    let waited = hits[1].at - hits[0].at;
+    // The retry went out once the date had come, and not much later.
     assert!(
-        waited >= Duration::from_millis(900),
-        "waited only {waited:?}"
+        done >= until && done <= until + SLOWER,
+        "done {done:?} for a Retry-After of {until:?}"
+    );
+    let waited = first_gap(&hits);
+    assert!(
+        waited <= Duration::from_secs(2) + SLOWER,
+        "waited {waited:?} for a date 1 to 2 s ahead"
     );
 }
 
 #[tokio::test]
 async fn throttling_without_retry_after_backs_off() {
+    let recorder = Recorder::default();
+    let _guard = recorder.install();
     let server = FaultServer::start(vec![Step::throttled(None), Step::json(200, OK)]).await;
-    let client = server.client().build().unwrap();
+    // The first backoff: 200 to 400 ms.
+    let base = Duration::from_millis(400);
+    let client = server
+        .client()
+        .retry(RetryPolicy::default().base_delay(base))
+        .build()
+        .unwrap();
     call(&client).await.unwrap();
-    assert_eq!(server.hits().len(), 2);
-    same_ids(&server.hits());
+    let hits = server.hits();
+    assert_eq!(hits.len(), 2);
+    same_ids(&hits);
+    let waits = recorder.waits();
+    assert_eq!(waits.len(), 1, "{}", recorder.text());
+    assert!(
+        waits[0] >= base / 2 - Duration::from_millis(1) && waits[0] <= base,
+        "chose {waits:?}"
+    );
+    let waited = first_gap(&hits);
+    assert!(
+        waited >= waits[0] && waited <= base + SLOWER,
+        "waited {waited:?} for a backoff of {waits:?}"
+    );
 }
 
 #[tokio::test]
@@ -391,7 +429,7 @@ async fn a_body_over_the_cap_is_an_error() {
     // Without Content-Length, the cap holds while reading.
     let server = FaultServer::start(vec![Step::Chunked {
         status: 200,
-        body: big.into_bytes(),
+        chunks: vec![big.into_bytes()],
     }])
     .await;
     let client = server.client().max_body_size(1024).build().unwrap();
@@ -438,6 +476,94 @@ async fn the_token_provider_is_asked_before_every_attempt() {
     assert_eq!(hits[1].header("Authorization"), Some("Bearer token-2"));
     assert_eq!(asked.load(Ordering::SeqCst), 2);
     assert!(format!("{client:?}").contains("Provider"));
+}
+
+/// The provider's time is the attempt's: a provider that takes most of the
+/// attempt's timeout leaves only the rest for the exchange.
+#[tokio::test]
+async fn the_token_provider_s_time_counts_against_the_attempt() {
+    let second = Duration::from_secs(1);
+    let client = |server: &FaultServer, attempt_timeout: Duration| {
+        server
+            .client()
+            .attempt_timeout(attempt_timeout)
+            .retry(RetryPolicy::none())
+            .token_provider(move || async move {
+                tokio::time::sleep(second).await;
+                Ok("token".to_string())
+            })
+            .build()
+            .unwrap()
+    };
+    // A second for the token, a second for the answer: more than 1.5 s.
+    let slow = Step::Slow(second, Box::new(Step::json(200, OK)));
+    let server = FaultServer::start(vec![slow.clone()]).await;
+    let limit = Duration::from_millis(1500);
+    let started = tokio::time::Instant::now();
+    let err = call(&client(&server, limit)).await.unwrap_err();
+    let took = started.elapsed();
+    assert!(matches!(&err, Error::Timeout { meta: None, .. }), "{err:?}");
+    assert_eq!(err.call().unwrap().attempts(), 1);
+    assert_eq!(server.hits().len(), 1, "sent once the token came");
+    assert!(took >= limit && took <= limit + SLOWER, "took {took:?}");
+
+    // With time for both, both fit.
+    let server = FaultServer::start(vec![slow]).await;
+    let both = 2 * second + SLOWER;
+    let answer = call(&client(&server, both)).await.unwrap();
+    assert!(answer.is_agreement_signed);
+}
+
+/// A success status the documents do not give is not an answer: the
+/// domain check, which the documents answer with 200 (in use) or 404
+/// (available), gets a 201. It is not taken for either, nor retried.
+#[tokio::test]
+async fn a_success_status_the_documents_do_not_give_is_an_unexpected_answer() {
+    let bare = |status| Step::Reply {
+        status,
+        headers: Vec::new(),
+        body: Vec::new(),
+    };
+    for status in [201, 206, 299] {
+        let server = FaultServer::start(vec![bare(status), bare(200)]).await;
+        let client = server.client().build().unwrap();
+        let err = client
+            .verify_domain_availability("contoso.example")
+            .await
+            .map_err(Error::from)
+            .unwrap_err();
+        let Error::Decode {
+            meta,
+            expected,
+            source,
+            excerpt,
+            call,
+            ..
+        } = &err
+        else {
+            panic!("{status}: {err:?}")
+        };
+        assert_eq!(meta.status(), status);
+        assert!(
+            expected.ends_with("::VerifyDomainAvailabilityResponse"),
+            "{expected}"
+        );
+        assert_eq!(
+            source.to_string(),
+            format!("status {status} is not an answer the documents give")
+        );
+        assert_eq!(excerpt, "");
+        assert_eq!(call.attempts(), 1);
+        assert_eq!(server.hits().len(), 1, "{status}: not retried");
+    }
+    // The first status past them is a redirect's.
+    let server = FaultServer::start(vec![bare(300)]).await;
+    let client = server.client().build().unwrap();
+    let err = call(&client).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Redirected { location: None, meta, .. } if meta.status() == 300),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]

@@ -132,8 +132,8 @@ async fn each_documented_provider_and_type_reads_its_own_model_with_exact_amount
 #[tokio::test]
 async fn a_kind_the_documents_do_not_list_is_kept_as_json_never_an_error() {
     let server = TestServer::start().await.unwrap();
-    // OneTime's usage line items (daily rated usage): the page shows neither
-    // their model nor an example; and a provider the page does not list.
+    // Office's usage line items: no page shows their model nor an example;
+    // and a provider the page does not list.
     let item = json!({
         "partnerId": "934f3416-bc2f-47f3-b492-77e517d4e572",
         "unitPrice": 0.0012,
@@ -147,7 +147,7 @@ async fn a_kind_the_documents_do_not_list_is_kept_as_json_never_an_error() {
         json!({"totalCount": 1, "items": [item], "attributes": {"objectType": "Collection"}});
     let client = server.client().build().unwrap();
     for provider in [
-        LineItemProvider::OneTime,
+        LineItemProvider::Office,
         LineItemProvider::from("Marketplace"),
     ] {
         server
@@ -304,4 +304,80 @@ async fn pages_by_offset_read_the_model_the_request_chose() {
         query(1)
     );
     assert!(query(1).contains(&("provider".into(), "Azure".into())));
+}
+
+#[tokio::test]
+async fn one_time_usage_line_items_read_as_daily_rated_usage_with_exact_amounts() {
+    // The billed consumption page's first example: OneTime's usage line
+    // items are daily rated usage, their rates to the last digit written.
+    let server = TestServer::start().await.unwrap();
+    let items = first_page(
+        &server,
+        LineItemProvider::OneTime,
+        LineItemType::UsageLineItems,
+    )
+    .await;
+    let rated: Vec<&partner_center::DailyRatedUsageLineItem> = items
+        .iter()
+        .map(|item| match item {
+            InvoiceLineItem::DailyRatedUsageLineItem(item) => item,
+            other => panic!("{other:#?}"),
+        })
+        .collect();
+    assert_eq!(rated.len(), 2);
+    assert_eq!(rated[0].unit_price.as_str(), "0.0209496384791679");
+    assert_eq!(rated[0].billing_pre_tax_total.as_str(), "0.486031696515249");
+    assert!(rated[0].entitlement_id.is_none());
+    assert_eq!(
+        rated[1].effective_unit_price.as_ref().map(|d| d.as_str()),
+        Some("0.1999968000511991808131")
+    );
+}
+
+#[tokio::test]
+async fn a_listing_of_thousands_is_read_a_page_at_a_time() {
+    // 4,000 OneTime line items, 250 a page: each page is asked for with
+    // seekOperation=Next and the token the page before gave, and only one
+    // page is held at a time.
+    let server = TestServer::start().await.unwrap();
+    let client = server.client().build().unwrap();
+    let documented = client
+        .list_invoice_line_items_by_path(
+            "G000024135",
+            LineItemProvider::OneTime,
+            LineItemType::BillingLineItems,
+        )
+        .await
+        .unwrap()
+        .into_inner()
+        .items;
+    let all: Vec<InvoiceLineItem> = documented.iter().cycle().take(4_000).cloned().collect();
+    server.list_invoice_line_items().items(all, 250);
+    let mut pages = client
+        .list_invoice_line_items(
+            "G000773581",
+            LineItemProvider::OneTime,
+            LineItemType::BillingLineItems,
+        )
+        .pages();
+    let (mut read, mut items, mut largest) = (0, 0, 0);
+    while let Some(page) = pages.next().await {
+        let page = page.unwrap().into_inner();
+        read += 1;
+        largest = largest.max(page.items.len());
+        for item in &page.items {
+            assert!(
+                matches!(item, InvoiceLineItem::OneTimeInvoiceLineItem(_)),
+                "{item:#?}"
+            );
+            items += 1;
+        }
+    }
+    assert_eq!((read, items, largest), (16, 4_000, 250));
+    let sent = &server.requests()[1..];
+    assert_eq!(sent.len(), 16);
+    for next in &sent[1..] {
+        assert_eq!(next.query_value("seekOperation"), Some("Next"));
+        assert!(next.header("MS-ContinuationToken").is_some());
+    }
 }

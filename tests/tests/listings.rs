@@ -6,8 +6,10 @@
 
 use partner_center::{DEFAULT_MAX_PAGES, Error, ListCustomersError};
 use partner_center_codegen::docs::parse_lenient;
-use partner_center_tests::{Reply, TestServer, en_us, example_responses};
+use partner_center_tests::events::Recorder;
+use partner_center_tests::{Received, Reply, TestServer, en_us, example_responses};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 /// A page of customers as the documents show it, linking to `next`.
 fn page(next: Option<Value>) -> Reply {
@@ -65,9 +67,19 @@ async fn a_link_sends_its_continuation_token_and_no_other_header() {
         ("Cookie", "session=stolen"),
         ("X-Other", "1"),
     ];
+    let recorder = Recorder::default();
+    let _guard = recorder.install();
     let next = link("/customers?size=2&seekOperation=Next", "GET", &hostile);
     let server = TestServer::start_with(vec![page(Some(next)), page(None)]).await;
     assert_eq!(read_all(&server, None).await.0, 2);
+    // Each header not sent is told, by name.
+    let dropped: Vec<String> = recorder
+        .events("a next link's header is not sent")
+        .iter()
+        .map(|e| e.field("header").unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = hostile[1..].iter().map(|(n, _)| format!("{n:?}")).collect();
+    assert_eq!(dropped, expected, "{}", recorder.text());
     let second = &server.received()[1];
     assert_eq!(second.header("ms-continuationtoken"), Some("token-2"));
     let address = server.base_url.trim_start_matches("http://");
@@ -87,7 +99,9 @@ async fn a_link_sends_its_continuation_token_and_no_other_header() {
 
 #[tokio::test]
 async fn a_listing_follows_with_its_own_method_whatever_the_link_says() {
-    for method in ["DELETE", "put", "CONNECT", "not a method"] {
+    for method in ["DELETE", "put", "CONNECT", "not a method", "GET", "get"] {
+        let recorder = Recorder::default();
+        let _guard = recorder.install();
         let next = link("/customers?page=2", method, &[]);
         let server = TestServer::start_with(vec![page(Some(next)), page(None)]).await;
         let (read, error) = read_all(&server, None).await;
@@ -95,7 +109,145 @@ async fn a_listing_follows_with_its_own_method_whatever_the_link_says() {
         assert!(error.is_none(), "{method}: {error:?}");
         let methods: Vec<String> = server.received().iter().map(|r| r.method.clone()).collect();
         assert_eq!(methods, ["GET", "GET"], "{method}");
+        // Another method than the listing's is told; its own, in any case, is not.
+        let told: Vec<String> = recorder
+            .events("a next link's method is not followed")
+            .iter()
+            .map(|e| e.field("link_method").unwrap().to_string())
+            .collect();
+        let expected = if method.eq_ignore_ascii_case("GET") {
+            vec![]
+        } else {
+            vec![format!("{method:?}")]
+        };
+        assert_eq!(told, expected, "{method}");
     }
+}
+
+/// The values of header `name` in a request, every one.
+fn all(request: &Received, name: &str) -> Vec<String> {
+    request
+        .headers
+        .get_all(name)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect()
+}
+
+/// A link's headers set nothing the client sets itself: the token, the
+/// ids (a new request id for each page, the listing's correlation id), the
+/// contract version.
+#[tokio::test]
+async fn a_link_cannot_set_the_token_or_the_ids() {
+    let (request_id, correlation_id) = (Uuid::new_v4().to_string(), Uuid::new_v4().to_string());
+    let own = [
+        ("MS-ContinuationToken", "token-2"),
+        ("Authorization", "Bearer stolen"),
+        ("MS-RequestId", request_id.as_str()),
+        ("MS-CorrelationId", correlation_id.as_str()),
+        ("MS-Contract-Version", "v2"),
+        ("X-Locale", "fr-FR"),
+        ("MS-PartnerCenter-Application", "other"),
+    ];
+    let next = link("/customers?page=2", "GET", &own);
+    let server = TestServer::start_with(vec![page(Some(next)), page(None)]).await;
+    let (read, error) = read_all(&server, None).await;
+    assert_eq!((read, error.is_none()), (2, true), "{error:?}");
+    let received = server.received();
+    let (first, second) = (&received[0], &received[1]);
+    assert_eq!(all(second, "ms-continuationtoken"), ["token-2"]);
+    assert_eq!(all(second, "authorization"), ["Bearer <token>"]);
+    let sent_id = all(second, "ms-requestid");
+    assert_eq!(sent_id.len(), 1, "{sent_id:?}");
+    assert_ne!(sent_id[0], request_id);
+    assert_ne!(Some(sent_id[0].as_str()), first.header("ms-requestid"));
+    assert!(Uuid::parse_str(&sent_id[0]).is_ok(), "{sent_id:?}");
+    assert_eq!(
+        all(second, "ms-correlationid"),
+        [first.header("ms-correlationid").unwrap()]
+    );
+    assert_eq!(all(second, "ms-contract-version"), ["v1"]);
+    assert_eq!(all(second, "x-locale"), Vec::<String>::new());
+    assert_eq!(
+        all(second, "ms-partnercenter-application"),
+        Vec::<String>::new()
+    );
+}
+
+/// `Debug` of a listing shows where it is: the next call (its request and
+/// ids) or the error that ends it, and how many pages it has asked for.
+#[tokio::test]
+async fn a_listing_s_debug_shows_its_state() {
+    let next = link(
+        "/customers?page=2",
+        "GET",
+        &[("MS-ContinuationToken", "t2")],
+    );
+    let server = TestServer::start_with(vec![page(Some(next)), page(None)]).await;
+    let client = server.client().build().unwrap();
+    let (request_id, correlation_id) = (Uuid::new_v4(), Uuid::new_v4());
+    let call = || {
+        client
+            .list_customers(2)
+            .request_id(request_id)
+            .correlation_id(correlation_id)
+    };
+    let first = "Request { operation: \"ListCustomers\", method: GET, target: \"/v1/customers?size=2\", headers: [], body_bytes: None, .. }";
+    let mut pages = call().pages();
+    assert_eq!(
+        format!("{pages:?}"),
+        format!(
+            "Pages {{ next: Some(Ok(Call {{ request: {first}, request_id: Some({request_id}), correlation_id: Some({correlation_id}), .. }})), pages: 0, .. }}"
+        )
+    );
+    pages.next().await.unwrap().unwrap();
+    let second = format!(
+        "Request {{ operation: \"next page\", method: GET, target: \"{}/v1/customers?page=2\", headers: [(\"ms-continuationtoken\", \"t2\")], body_bytes: None, .. }}",
+        server.base_url
+    );
+    assert_eq!(
+        format!("{pages:?}"),
+        format!(
+            "Pages {{ next: Some(Ok(Call {{ request: {second}, request_id: None, correlation_id: Some({correlation_id}), .. }})), pages: 1, .. }}"
+        )
+    );
+    pages.next().await.unwrap().unwrap();
+    assert_eq!(format!("{pages:?}"), "Pages { next: None, pages: 2, .. }");
+    assert!(pages.next().await.is_none());
+
+    // The items: the pages, and how many items are read but not yet given.
+    server.replace_replies(vec![page(None)]);
+    let mut items = call().items();
+    let start = format!("{:?}", call().pages());
+    assert_eq!(
+        format!("{items:?}"),
+        format!("Items {{ pages: {start}, buffered: 0 }}")
+    );
+    let listed = page(None);
+    let count = parse_lenient(&listed.body).unwrap().value["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(count > 1, "the page lists several customers");
+    items.next().await.unwrap().unwrap();
+    assert_eq!(
+        format!("{items:?}"),
+        format!(
+            "Items {{ pages: Pages {{ next: None, pages: 1, .. }}, buffered: {} }}",
+            count - 1
+        )
+    );
+
+    // An error that ends the listing is shown until it is given.
+    let looping = link("/customers?size=2", "GET", &[]);
+    server.replace_replies(vec![page(Some(looping))]);
+    let mut pages = client.list_customers(2).pages();
+    pages.next().await.unwrap().unwrap();
+    let shown = format!("{pages:?}");
+    assert!(
+        shown.starts_with("Pages { next: Some(Err(InvalidNextLink { uri: \"/customers?size=2\", reason: \"it asks again for a page this listing has asked for\" })), pages: 1"),
+        "{shown}"
+    );
 }
 
 #[tokio::test]

@@ -11,7 +11,7 @@ use partner_center::{
     RelationshipToPartner, Reseller, ResourceAttributes, RetryPolicy, TestServer,
     UpdateCustomerBillingProfileError, Uuid, VerifyDomainAvailabilityResponse,
 };
-use partner_center_tests::raw_request;
+use partner_center_tests::{SLOWER, raw_request};
 
 /// A client of `server` that retries at once.
 fn client(server: &TestServer) -> partner_center::Client {
@@ -150,14 +150,16 @@ async fn a_value_replaces_the_success_until_reset() {
     let client = client(&server);
     let id = Uuid::new_v4();
     let documented = client.get_customer(id).await.unwrap().into_inner();
+    let documented_users = client.list_customer_users(id).await.unwrap().into_inner();
     server.get_customer().respond(&customer(7));
     for _ in 0..2 {
         let got = client.get_customer(id).await.unwrap();
         assert_eq!(got.value(), &customer(7));
     }
-    // Another operation is not changed.
+    // Another operation is not changed: its page's example still (two users).
     let users = client.list_customer_users(id).await.unwrap();
-    assert!(!users.items.is_empty());
+    assert_eq!(users.value(), &documented_users);
+    assert_eq!(users.items.len(), 2);
     server.reset();
     assert!(server.requests().is_empty());
     assert_eq!(client.get_customer(id).await.unwrap().value(), &documented);
@@ -221,7 +223,16 @@ async fn a_continuation_token_the_server_did_not_give_is_an_invalid_request() {
     )
     .await;
     assert_eq!(answer.status, 400);
-    assert!(answer.body.contains("AQAAAA=="), "{}", answer.body);
+    // The catalogue's invalid request (error-codes.md), naming the token.
+    let body: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "code": 800002,
+            "description": "Invalid request input",
+            "data": ["the continuation token \"AQAAAA==\" is not one this server gave"],
+        })
+    );
 }
 
 #[tokio::test]
@@ -305,7 +316,10 @@ async fn a_delay_then_a_failure_is_a_slow_failure() {
     let started = std::time::Instant::now();
     let error = client.get_customer(Uuid::new_v4()).await.unwrap_err();
     assert_eq!(error.meta().unwrap().status(), 503);
-    assert!(started.elapsed() >= Duration::from_millis(300));
+    let took = started.elapsed();
+    // The delay, and not much more.
+    let delay = Duration::from_millis(300);
+    assert!(took >= delay && took <= delay + SLOWER, "took {took:?}");
     // Nothing else was queued: the next call succeeds at once.
     client.get_customer(Uuid::new_v4()).await.unwrap();
 }

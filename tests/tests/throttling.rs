@@ -4,9 +4,12 @@
 //! of other scopes go on.
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use partner_center::{Error, RetryPolicy, Uuid};
+use partner_center_tests::limited::LimitedServer;
 use partner_center_tests::{Reply, TestServer, en_us, example_responses};
 
 /// The throttled answer of api-throttling-guidance.md, with `Retry-After`
@@ -132,4 +135,54 @@ async fn a_hold_past_the_deadline_ends_the_call_at_once() {
         start.elapsed()
     );
     assert_eq!(server.received().len(), 1, "the held call never went out");
+}
+
+/// Many tasks at once, as a bulk sync runs: once one of them is answered a
+/// 429 with `Retry-After`, the others calling the same customer wait for it
+/// to end instead of each bouncing off the limit alone, while the calls of
+/// another customer go on.
+#[tokio::test]
+async fn a_429_seen_by_one_task_holds_back_the_other_tasks_of_its_customer() {
+    let server = LimitedServer::start(20, Duration::from_secs(1), 1);
+    let client = server.client().build().unwrap();
+    let (held, other) = (Uuid::new_v4(), Uuid::new_v4());
+    let calls = Arc::new(AtomicUsize::new(0));
+    let tasks: Vec<_> = (0..16)
+        .map(|_| {
+            let (client, calls) = (client.clone(), calls.clone());
+            tokio::spawn(async move {
+                while calls.fetch_add(1, Ordering::Relaxed) < 40 {
+                    client.get_customer(held).await.unwrap();
+                }
+            })
+        })
+        .collect();
+    // Another customer, ten calls a second: never over its limit.
+    for _ in 0..15 {
+        client.get_customer(other).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+
+    let refused = server.refused();
+    let first = *refused[&held.to_string()].first().expect("a 429");
+    // Requests already on their way when the 429 was answered may still
+    // arrive just after it; none sent after the client read it, until the
+    // second of `Retry-After` is nearly over.
+    let (from, to) = (
+        first + Duration::from_millis(250),
+        first + Duration::from_millis(900),
+    );
+    let arrived = server.arrived();
+    let during = |customer: Uuid| {
+        arrived[&customer.to_string()]
+            .iter()
+            .filter(|at| (from..to).contains(*at))
+            .count()
+    };
+    assert_eq!(during(held), 0, "a call of the held customer went out");
+    assert!(during(other) > 0, "the other customer was held back too");
+    assert!(!refused.contains_key(&other.to_string()));
 }

@@ -363,21 +363,36 @@ mod tests {
             ("GET", "https://h/p?q=1")
         );
         assert_eq!(r.header("accept"), Some("application/json"));
-        assert!(parse_request("FETCH / HTTP/1.1\n").is_err());
+        assert_eq!(
+            parse_request("FETCH / HTTP/1.1\n").unwrap_err(),
+            "request line `FETCH / HTTP/1.1` does not start with an HTTP method"
+        );
         assert_eq!(percent_decode("a%20b+c%7B%zz"), "a b c{%zz");
         assert_eq!(
             query_pairs("a=1&&b&c%5B0%5D=x+y&d=e=f"),
             [("a", "1"), ("b", ""), ("c[0]", "x y"), ("d", "e=f")]
                 .map(|(n, v)| (n.into(), v.into()))
         );
-        assert!(parse_request("GET / HTTP/1.1 extra\n").is_err());
-        assert!(parse_request("GET /a HTTP 1.1\n").is_ok());
+        assert_eq!(
+            parse_request("GET / HTTP/1.1 extra\n").unwrap_err(),
+            "request line `GET / HTTP/1.1 extra` does not end with an HTTP version"
+        );
+        // A version written with a space is still one.
+        let spaced = parse_request("GET /a HTTP 1.1\n").unwrap();
+        assert_eq!(
+            (spaced.method.as_str(), spaced.target.as_str()),
+            ("GET", "/a")
+        );
+        assert_eq!((spaced.headers.len(), spaced.body.as_str()), (0, ""));
         let relative = parse_request("POST /v1/x?a=1\nContent-Type: json\n\n{}\n").unwrap();
         assert_eq!(
             (relative.path(), relative.query(), relative.body.as_str()),
             ("/v1/x", "a=1", "{}")
         );
-        assert!(parse_response("HTTP/1.1 abc\n").is_err());
+        assert_eq!(
+            parse_response("HTTP/1.1 abc\n").unwrap_err(),
+            "status line `HTTP/1.1 abc` has no numeric status"
+        );
     }
 
     #[test]

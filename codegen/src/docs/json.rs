@@ -454,16 +454,17 @@ mod tests {
             got.value,
             serde_json::json!({"Domain": "x", "password": "abc", "q": "<quantity>", "items": [{"a": 1}]})
         );
-        let quirks = got.quirks.join("; ");
-        for q in [
-            "byte-order mark",
-            "unquoted key",
-            "single-quoted",
-            "bare placeholder",
-            "ellipsis",
-        ] {
-            assert!(quirks.contains(q), "{q} in {quirks}");
-        }
+        assert_eq!(
+            got.quirks,
+            [
+                "line 1: a byte-order mark",
+                "line 3: an unquoted key",
+                "line 3: a single-quoted string",
+                "line 4: a bare placeholder",
+                "line 5: an ellipsis for elided content",
+                "line 6: an ellipsis for elided content",
+            ]
+        );
         // Placeholders, elisions and the mark are the documents' ways of
         // writing JSON; the quotes and the key are slips.
         assert_eq!(
@@ -475,7 +476,14 @@ mod tests {
         assert_eq!(trailing.not_json, trailing.quirks);
         let loose = parse_lenient("{“a”: 1 \"b\": [2 {}] # note\n}").unwrap();
         assert_eq!(loose.value, serde_json::json!({"a": 1, "b": [2, {}]}));
-        assert_eq!(loose.quirks.len(), 3, "{:?}", loose.quirks);
+        assert_eq!(
+            loose.quirks,
+            [
+                "line 1: typographic quotes",
+                "line 1: a missing comma",
+                "line 1: a `#` comment",
+            ]
+        );
         assert_eq!(loose.not_json, loose.quirks);
         // Indented with no-break spaces (get-invoiceline-items.md): not
         // JSON's whitespace, a slip.
@@ -557,23 +565,22 @@ mod tests {
 
     #[test]
     fn broken_json_is_an_error_with_its_line() {
-        for bad in [
-            "{\"a\": }",
-            "{\"a\" 1}",
-            "[1 2]",
-            "{\"a\": \"b",
-            "",
-            "{} x",
-            "{,}",
-            "{\"a\": 1, {}}",
+        for (bad, error) in [
+            ("{\"a\": }", "line 1: no JSON value (at '}')"),
+            ("{\"a\" 1}", "line 1: no `:` after a property name (at '}')"),
+            ("[1 2]", "line 1: no `,` or `]` (at '2')"),
+            ("{\"a\": \"b", "line 1: an unclosed string (at the end)"),
+            ("", "line 1: no JSON value (at the end)"),
+            ("{} x", "line 1: text after the JSON value (at 'x')"),
+            ("{,}", "line 1: a comma with no property before it (at ',')"),
+            ("{\n\n  \"a\": ]", "line 3: no JSON value (at ']')"),
+            ("{\"a\": 1, {}}", "line 1: no property name (at '{')"),
         ] {
-            let e = parse_lenient(bad).unwrap_err();
-            assert!(e.starts_with("line "), "{bad}: {e}");
+            assert_eq!(parse_lenient(bad).unwrap_err(), error, "{bad}");
         }
-        assert!(
-            parse_lenient(&"[".repeat(1000))
-                .unwrap_err()
-                .contains("too deep")
+        assert_eq!(
+            parse_lenient(&"[".repeat(1000)).unwrap_err(),
+            "line 1: nesting too deep (at '[')"
         );
         assert!(is_placeholder("<guid>") && !is_placeholder("<a><b>") && !is_placeholder("<>"));
     }

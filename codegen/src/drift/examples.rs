@@ -3,7 +3,8 @@
 //! and each request against it (method, path, query, headers, body). The
 //! responses and failures are compared in `responses`.
 
-use super::shape::{self, Keys, type_text};
+use super::shape::{self, type_text};
+use super::values::Keys;
 use super::{PageCx, responses};
 use crate::docs::{
     CodeBlock, HttpRequest, http_header, is_placeholder, messages, parse_lenient, parse_request,

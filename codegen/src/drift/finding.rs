@@ -7,7 +7,8 @@
 //! not comparable. Its fenced code blocks are never translated
 //! ([`PageCx::in_code_block`]): a difference there is drift on every page.
 
-use super::shape::{self, Keys, Mismatch, type_text};
+use super::shape::{self, Mismatch, type_text};
+use super::values::Keys;
 use super::{Finding, Kind, PageCx};
 use crate::docs::parse_lenient;
 use crate::model::{Api, Location, Type};

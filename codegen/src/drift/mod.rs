@@ -14,6 +14,7 @@
 //! contradicts itself and the spec says so (`contradictions`), the finding
 //! is reported as a contradiction, not drift.
 
+pub mod answer;
 mod doctype;
 mod error_codes;
 mod examples;
@@ -30,6 +31,7 @@ pub mod shape;
 mod throttling;
 mod tokens;
 mod urls;
+pub mod values;
 
 use std::path::{Path, PathBuf};
 

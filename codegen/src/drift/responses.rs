@@ -3,7 +3,9 @@
 //! operation's documented failures (status, code, source, description).
 
 use super::PageCx;
-use super::shape::{self, Keys};
+use super::answer::shown_instead;
+use super::shape;
+use super::values::Keys;
 use crate::docs::{
     CodeBlock, HttpResponse, file_signature, http_header, parse_lenient, parse_response,
 };
@@ -56,7 +58,7 @@ pub(super) fn response<'b>(
         // An example the spec records as another call's answer is
         // compared with the type it shows, and the difference is the
         // contradiction itself.
-        let instead = shape::shown_instead(api, op, i);
+        let instead = shown_instead(api, op, i);
         let declared = instead.as_ref().or(r.body.as_ref()).map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
             api,

@@ -1,15 +1,13 @@
 //! JSON against the spec: whether an example body has the shape of a type
-//! (each difference with its path), whether two bodies say the same, and
-//! the spec's words for its types. The documents check and the tests that
-//! replay the examples both use it.
+//! (each difference with its path), and the spec's words for its types.
+//! The documents check and the tests that replay the examples both use it.
 
 use serde_json::Value;
 
 use super::Kind;
+use super::values::{Keys, decimal_text};
 use crate::docs::{is_placeholder, uuid_like};
-use crate::model::{
-    Api, ChosenBy, Location, Model, ModelKind, Operation, Property, Type, Union, ValueType,
-};
+use crate::model::{Api, ChosenBy, Location, Model, ModelKind, Property, Type, Union, ValueType};
 
 /// One place where a body and a type disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,15 +18,6 @@ pub struct Mismatch {
     pub spec: Option<Location>,
     pub spec_value: Option<String>,
     pub document_value: Option<String>,
-}
-
-/// How property names are matched: responses as written; request examples
-/// without regard to case (some pages write `"FirstName"`, and the service
-/// reads either).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keys {
-    Exact,
-    AnyCase,
 }
 
 /// Compares `value` with `ty`, appending each difference to `out`.
@@ -261,11 +250,6 @@ fn scalar_fits(s: ValueType, v: &Value) -> bool {
     }
 }
 
-/// A JSON number, as text: a decimal the client reads from a string.
-fn decimal_text(s: &str) -> bool {
-    s.trim() == s && matches!(serde_json::from_str::<Value>(s), Ok(Value::Number(_)))
-}
-
 /// The spec's words for a type.
 pub fn type_text(t: &Type) -> String {
     match t {
@@ -278,52 +262,6 @@ pub fn type_text(t: &Type) -> String {
         Type::Collection(name, item) => format!("{name}<{}>", type_text(item)),
         Type::Item => "T".into(),
     }
-}
-
-/// The type the `index`-th example response of `op` shows instead of the
-/// operation's, as the spec records it: a contradiction of the example's
-/// body whose document value names a type of the spec (a model, a list of
-/// one or a collection of one, e.g. `ResourceCollection<Sku>`). A page may
-/// show another call's answer under an operation (a product where its
-/// SKUs are listed); the documents check compares it with that type.
-pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
-    let element = format!("{}.response_examples[{index}].body", op.id);
-    let named = op
-        .contradictions
-        .iter()
-        .filter(|c| c.element == element)
-        .find_map(|c| c.document_value.as_deref())?;
-    api.models
-        .iter()
-        .flat_map(|m| {
-            let model = Type::Model(m.name.clone());
-            let collections = api
-                .collections
-                .iter()
-                .map(|c| Type::Collection(c.name.clone(), Box::new(model.clone())));
-            [model.clone(), Type::Array(Box::new(model.clone()))]
-                .into_iter()
-                .chain(collections.collect::<Vec<_>>())
-        })
-        .find(|t| type_text(t) == named)
-}
-
-/// Whether the spec records that the `index`-th example response of `op`
-/// (its body `body`) is not an answer the operation's type reads: a body
-/// of another type ([`shown_instead`]), or one that cannot be read as JSON
-/// at all, recorded with the reason the documents check gives. The test
-/// server does not serve such an example, and the client refuses it.
-pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bool {
-    if shown_instead(api, op, index).is_some() {
-        return true;
-    }
-    let Err(why) = crate::docs::parse_lenient(body) else {
-        return false;
-    };
-    let element = format!("{}.response_examples[{index}].body", op.id);
-    op.contradictions
-        .iter()
-        .any(|c| c.element == element && c.document_value.as_deref() == Some(why.as_str()))
 }
 
 /// The spec's word for a scalar.
@@ -412,207 +350,10 @@ fn date_like(s: &str) -> bool {
     b.is_empty()
 }
 
-/// `value` with the keys of its objects written as the spec names the
-/// properties of `ty`: an example that writes `"FirstName"` gives
-/// `"firstName"`, so that it reads into the client's types. Keys the spec
-/// does not know are kept as they are.
-pub fn normalize(api: &Api, ty: &Type, value: &Value) -> Value {
-    normalize_in(api, ty, None, value)
-}
-
-fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Value {
-    let properties: Option<&[Property]> = match ty {
-        Type::Model(name) => match api.model(name).map(|m| &m.kind) {
-            Some(ModelKind::Object(properties)) => Some(properties),
-            _ => None,
-        },
-        Type::Collection(name, _) => api.collection(name).map(|c| c.properties.as_slice()),
-        _ => None,
-    };
-    let item = match ty {
-        Type::Collection(_, inner) => Some(inner.as_ref()),
-        _ => item,
-    };
-    match (ty, value) {
-        (Type::Array(inner), Value::Array(items)) => Value::Array(
-            items
-                .iter()
-                .map(|v| normalize_in(api, inner, item, v))
-                .collect(),
-        ),
-        (Type::Item, v) => match item {
-            Some(t) => normalize_in(api, t, None, v),
-            None => v.clone(),
-        },
-        (_, Value::Object(map)) => match properties {
-            Some(properties) => Value::Object(
-                map.iter()
-                    .map(|(k, v)| {
-                        match properties.iter().find(|p| p.name.eq_ignore_ascii_case(k)) {
-                            Some(p) => (p.name.clone(), normalize_in(api, &p.ty, item, v)),
-                            None => (k.clone(), v.clone()),
-                        }
-                    })
-                    .collect(),
-            ),
-            None => value.clone(),
-        },
-        _ => value.clone(),
-    }
-}
-
-/// `value` as the client keeps it when it reads it as `ty`: only the
-/// properties `ty` describes (it ignores any other; for a model the request
-/// chooses, those of any of its variants), and open enums' values in their
-/// documented spelling (they are read without regard to case).
-pub fn described(api: &Api, ty: &Type, value: &Value) -> Value {
-    described_in(api, ty, None, value)
-}
-
-fn described_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Value {
-    let keep = |properties: &[&Property], map: &serde_json::Map<String, Value>| {
-        let kept = map.iter().filter_map(|(k, v)| {
-            let p = properties.iter().find(|p| p.name == *k)?;
-            Some((k.clone(), described_in(api, &p.ty, item, v)))
-        });
-        Value::Object(kept.collect())
-    };
-    match (ty, value) {
-        (Type::Array(inner), Value::Array(items)) => Value::Array(
-            items
-                .iter()
-                .map(|v| described_in(api, inner, item, v))
-                .collect(),
-        ),
-        (Type::Map(inner), Value::Object(map)) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), described_in(api, inner, item, v)))
-                .collect(),
-        ),
-        (Type::Item, v) => match item {
-            Some(t) => described_in(api, t, None, v),
-            None => v.clone(),
-        },
-        (Type::Collection(name, inner), Value::Object(map)) => match api.collection(name) {
-            Some(c) => {
-                let properties: Vec<&Property> = c.properties.iter().collect();
-                let kept = map.iter().filter_map(|(k, v)| {
-                    let p = properties.iter().find(|p| p.name == *k)?;
-                    Some((k.clone(), described_in(api, &p.ty, Some(inner), v)))
-                });
-                Value::Object(kept.collect())
-            }
-            None => value.clone(),
-        },
-        (Type::Model(name), Value::Object(map)) => match api.model(name).map(|m| &m.kind) {
-            Some(ModelKind::Object(properties)) => {
-                keep(&properties.iter().collect::<Vec<_>>(), map)
-            }
-            Some(ModelKind::Union(union)) => {
-                let properties: Vec<&Property> = union
-                    .variants
-                    .iter()
-                    .filter_map(|v| match api.model(&v.model).map(|m| &m.kind) {
-                        Some(ModelKind::Object(p)) => Some(p),
-                        _ => None,
-                    })
-                    .flatten()
-                    .chain(&union.base)
-                    .collect();
-                keep(&properties, map)
-            }
-            _ => value.clone(),
-        },
-        // An open enum's value as the client spells it: the documented
-        // spelling of a value written in another case.
-        (Type::Model(name), Value::String(text)) => match api.model(name).map(|m| &m.kind) {
-            Some(ModelKind::Enum(values)) => values
-                .iter()
-                .find(|v| v.value.eq_ignore_ascii_case(text))
-                .map_or_else(|| value.clone(), |v| Value::String(v.value.clone())),
-            _ => value.clone(),
-        },
-        _ => value.clone(),
-    }
-}
-
-/// Whether `actual` says what `expected` (an example) says: numbers by
-/// value, `null` the same as absent, a placeholder such as `"<guid>"` the
-/// same as any value, keys compared as `keys` says. The first difference,
-/// with its path, otherwise.
-pub fn agree(expected: &Value, actual: &Value, keys: Keys) -> Result<(), String> {
-    agree_at(expected, actual, keys, "")
-}
-
-fn agree_at(expected: &Value, actual: &Value, keys: Keys, path: &str) -> Result<(), String> {
-    match (expected, actual) {
-        (Value::String(s), _) if is_placeholder(s) => Ok(()),
-        (Value::Object(e), Value::Object(a)) => {
-            let find = |map: &serde_json::Map<String, Value>, key: &str| -> Value {
-                map.iter()
-                    .find(|(k, _)| match keys {
-                        Keys::Exact => k.as_str() == key,
-                        Keys::AnyCase => k.eq_ignore_ascii_case(key),
-                    })
-                    .map_or(Value::Null, |(_, v)| v.clone())
-            };
-            for (k, v) in e {
-                agree_at(v, &find(a, k), keys, &format!("{path}.{k}"))?;
-            }
-            for (k, v) in a {
-                if find(e, k).is_null() && !v.is_null() {
-                    return Err(format!("{path}.{k}: {v} is not in the example"));
-                }
-            }
-            Ok(())
-        }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
-            .iter()
-            .zip(a)
-            .enumerate()
-            .try_for_each(|(i, (e, a))| agree_at(e, a, keys, &format!("{path}[{i}]"))),
-        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => Ok(()),
-        // A decimal the example writes as text, read by the client as the
-        // number it is.
-        (Value::String(e), Value::Number(a))
-            if decimal_text(e) && e.parse::<f64>().ok() == a.as_f64() =>
-        {
-            Ok(())
-        }
-        (e, a) if e == a => Ok(()),
-        (e, a) => Err(format!(
-            "{}: expected {e}, got {a}",
-            if path.is_empty() { "." } else { path }
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn bodies_agree_as_values() {
-        let example =
-            json!({"FirstName": "A", "Region": null, "Id": "<guid>", "n": 1.50, "list": [1]});
-        let sent = json!({"firstName": "A", "id": "5e1a", "n": 1.5, "list": [1]});
-        assert_eq!(agree(&example, &sent, Keys::AnyCase), Ok(()));
-        assert!(agree(&example, &sent, Keys::Exact).is_err());
-        let extra = json!({"firstName": "A", "id": "x", "n": 1.5, "list": [1], "more": true});
-        assert!(
-            agree(&example, &extra, Keys::AnyCase)
-                .unwrap_err()
-                .contains(".more")
-        );
-        let other = json!({"firstName": "B", "id": "x", "n": 1.5, "list": [1]});
-        assert!(
-            agree(&example, &other, Keys::AnyCase)
-                .unwrap_err()
-                .starts_with(".FirstName")
-        );
-        assert!(agree(&json!([1, 2]), &json!([1]), Keys::Exact).is_err());
-    }
 
     #[test]
     fn scalars() {
@@ -628,10 +369,5 @@ mod tests {
         assert!(scalar_fits(ValueType::Decimal, &json!("14.4")));
         assert!(!scalar_fits(ValueType::Decimal, &json!("14,4")));
         assert!(!scalar_fits(ValueType::Decimal, &json!(" 1")));
-        assert_eq!(
-            agree(&json!({"n": "14.40"}), &json!({"n": 14.4}), Keys::Exact),
-            Ok(())
-        );
-        assert!(agree(&json!({"n": "14.4"}), &json!({"n": 14}), Keys::Exact).is_err());
     }
 }

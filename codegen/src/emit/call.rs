@@ -94,6 +94,7 @@ pub(super) fn method(o: &Operation) -> TokenStream {
     }
     let text = doc(&method_doc(o));
     let http_method = &o.method;
+    let path = &o.path;
     let (decoder, decode) = decoder(o);
     let streamed = o
         .responses
@@ -115,7 +116,7 @@ pub(super) fn method(o: &Operation) -> TokenStream {
                 #decoder
                 // Worked out before the arguments go into the request.
                 #choice
-                let mut request = Request::new(#http_method, #operation);
+                let mut request = Request::new(#http_method, #operation, #path);
                 #(#steps)*
                 #streamed
                 Call::new(self, request, #decode)#choosing
@@ -130,13 +131,18 @@ pub(super) fn method(o: &Operation) -> TokenStream {
 fn decoder(o: &Operation) -> (Option<TokenStream>, TokenStream) {
     if let Some(poll) = o.responses.iter().find_map(|r| r.poll.as_ref()) {
         let value = value_type(o);
-        let (operation, relative_to, property) =
-            (&poll.operation_name, &poll.relative_to, &poll.property);
+        let (operation, path, relative_to, property) = (
+            &poll.operation_name,
+            &poll.operation_path,
+            &poll.relative_to,
+            &poll.property,
+        );
         let done = &poll.done;
         let decode = quote! {
             fn decode(status: u16, payload: &Payload<'_>) -> Option<Result<#value, crate::Cause>> {
                 static POLL: crate::accepted::Poll = crate::accepted::Poll {
                     operation: #operation,
+                    path: #path,
                     relative_to: #relative_to,
                     property: #property,
                     done: &[#(#done),*],

@@ -4,7 +4,8 @@
 //! The generated crate is laid out by concern, each concern by the spec's
 //! areas (its files):
 //!
-//! - `headers.rs`, `clouds.rs`, `error_codes.rs`: the reference tables;
+//! - `headers.rs`, `clouds.rs`, `error_codes.rs`, `rate_limits.rs`: the
+//!   reference tables;
 //! - `models/<area>.rs` (`model`): the area's resource models;
 //! - `operations/<area>.rs` (`operation`): the area's operations, each its
 //!   input and outcome types, its error type and its `Client` method;
@@ -22,6 +23,7 @@ mod errors;
 mod headers;
 mod model;
 mod operation;
+mod rate_limits;
 mod replay;
 mod signature;
 pub mod test_server;
@@ -81,6 +83,7 @@ pub fn jobs<'a>(api: &'a Api, examples: &'a Examples) -> Vec<Job<'a>> {
         Box::new(move || headers::emit(api)),
         Box::new(move || clouds::emit(api)),
         Box::new(move || error_codes::emit(api)),
+        Box::new(move || rate_limits::emit(api)),
     ];
     let mut models: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
     for m in &api.models {

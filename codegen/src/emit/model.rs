@@ -39,10 +39,13 @@ fn model(m: &Model) -> TokenStream {
     let source = match &m.rate_limit {
         // What a caller plans its concurrency by.
         Some(l) => format!(
-            "{source}\n\nPartner Center accepts at most {} requests per {} per {} on this resource.",
+            "{source}\n\nPartner Center accepts at most {} requests per {} per {} on this \
+             resource: a client keeps under it with \
+             [`rate_limits::{limit}`](crate::rate_limits::{limit}).",
             l.requests,
             l.per.word(),
-            l.scope
+            l.scope,
+            limit = crate::ident::rate_limit_const(&m.name),
         ),
         None => source,
     };

@@ -256,6 +256,7 @@ impl Validator {
                     at: Self::location(file, pat),
                     operation: p.operation.clone(),
                     operation_name: String::new(),
+                    operation_path: String::new(),
                     answer: None,
                     error_type: String::new(),
                     relative_to: p.relative_to.clone(),

@@ -109,6 +109,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
     models.sort_by(|a, b| a.name.cmp(&b.name));
+    v.diagnostics.extend(model::rate_limit_consts(&models));
     v.diagnostics.extend(union::inherit(&mut models));
     let mut collections: Vec<Collection> = Vec::new();
     for (file, part) in files() {

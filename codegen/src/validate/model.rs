@@ -1,6 +1,7 @@
 //! Models (objects and open enums) and the collection envelope.
 
-use super::{At, Validator, same_ident};
+use super::{At, Validator, error_at, same_ident};
+use crate::diag::Diagnostic;
 use crate::ident;
 use crate::model::{
     Collection, Continuation, EnumValue, LinkShape, Model, ModelKind, Next, PathStep, Property,
@@ -314,6 +315,24 @@ impl Validator {
         };
         Some((steps, shape))
     }
+}
+
+/// Each rate limit is a constant of `rate_limits.rs` named after its model:
+/// two models whose names give the same constant are an error.
+pub(super) fn rate_limit_consts(models: &[Model]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut errors = Vec::new();
+    for m in models.iter().filter(|m| m.rate_limit.is_some()) {
+        let name = ident::rate_limit_const(&m.name);
+        if let Some(other) = seen.insert(name.clone(), &m.name) {
+            let message = format!(
+                "the rate limits of `{other}` and `{}` would both be the constant `rate_limits::{name}`: rename one",
+                m.name
+            );
+            errors.push(error_at(&m.at, message));
+        }
+    }
+    errors
 }
 
 fn mentions_item(t: &Type) -> bool {

@@ -10,20 +10,21 @@ use crate::model::{Model, ModelKind, Operation, Type, ValueType};
 /// operation's error type.
 pub(super) fn check(operations: &mut [Operation], models: &[Model]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    let answers: Vec<(String, Option<Type>, String, String)> = operations
+    let answers: Vec<(String, Option<Type>, String, String, String)> = operations
         .iter()
         .map(|o| {
             let answer = match (o.method.as_str(), o.responses.as_slice()) {
                 ("GET", [r]) if r.status == 200 => r.body.clone(),
                 _ => None,
             };
-            (o.id.clone(), answer, o.error_type.clone(), o.name.clone())
+            let (id, error, name) = (o.id.clone(), o.error_type.clone(), o.name.clone());
+            (id, answer, error, name, o.path.clone())
         })
         .collect();
     for o in operations.iter_mut() {
         for r in &mut o.responses {
             let Some(poll) = &mut r.poll else { continue };
-            let Some((_, answer, error, name)) =
+            let Some((_, answer, error, name, path)) =
                 answers.iter().find(|(id, ..)| *id == poll.operation)
             else {
                 let message = format!("`{}` is not an operation of the spec", poll.operation);
@@ -68,6 +69,7 @@ pub(super) fn check(operations: &mut [Operation], models: &[Model]) -> Vec<Diagn
                 errors.push(error_at(&poll.at, message));
             }
             poll.operation_name = name.clone();
+            poll.operation_path = path.clone();
             poll.answer = answer.clone();
             poll.error_type = error.clone();
         }

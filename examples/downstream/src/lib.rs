@@ -1,7 +1,12 @@
 //! What a crate might build on the client, and test against the client's
 //! test server (see `tests/`): the domains of every customer, a new user,
 //! a billing profile's company renamed (read again when it changed
-//! meanwhile), and whether an indirect reseller can take orders.
+//! meanwhile), whether an indirect reseller can take orders, and the
+//! commerce day (`commerce`): catalog, cart, order, subscriptions.
+
+pub mod commerce;
+
+pub use commerce::{CommerceDay, DayError, DayPlan, commerce_day};
 
 use partner_center::{
     AgreementStatusError, Client, CustomerUser, Error, Program, Reseller, ResourceAttributes,

@@ -17,6 +17,10 @@ pub mod models;
 /// outcomes and error types.
 pub mod operations;
 
+/// The rate limits the documents state, one per resource: values for
+/// `ClientBuilder::rate_limit`.
+pub mod rate_limits;
+
 /// What the test server knows of each operation, by area, and every route with the
 /// catalogue's answers, the throttled response and how listings page.
 #[cfg(feature = "test-server")]
@@ -64,6 +68,7 @@ pub use self::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
         LineItemProvider, LineItemType, UsageBasedLineItem,
     },
+    models::invoice_lookups::EstimateLink,
     models::invoices::{
         Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
         InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
@@ -72,6 +77,7 @@ pub use self::{
         License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
+    models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
@@ -93,6 +99,10 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::service_costs::{
+        ServiceCostLineItem, ServiceCostsSummary, ServiceCostsSummaryDetail,
+        ServiceCostsSummaryLinks,
+    },
     models::subscription_details::{
         AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
         OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
@@ -104,10 +114,20 @@ pub use self::{
         ScheduledNextTermInstructions, Subscription, SubscriptionLinks,
         SubscriptionStatus,
     },
+    models::subscription_usage::{
+        AzureResourceMonthlyUsageRecord, SubscriptionDailyUsageRecord,
+        SubscriptionMonthlyUsageRecord, SubscriptionUsageSummary,
+    },
+    models::usage_budgets::{
+        CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
+        SpendingBudget,
+    },
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
+    models::usage_records::{MeterUsageRecord, ResourceUsageRecord},
     models::users::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
+    models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
@@ -128,25 +148,40 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
-    operations::invoices::{
-        GetInvoiceStatementError, ListInvoiceLineItemsByPathError,
-        ListInvoiceLineItemsError, ListInvoicesError,
+    operations::invoice_lookups::{
+        GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,
+        GetInvoiceSummaryError, ListInvoiceSummariesError,
     },
+    operations::invoices::{GetInvoiceStatementError, ListInvoicesError},
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
+    operations::line_item_listings::{
+        ListInvoiceLineItemsByPathError, ListInvoiceLineItemsError,
+        ListUnbilledLineItemsError,
+    },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::order_changes::UpdateOrderError,
     operations::orders::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
-        ListActivationLinksError, ListOrdersError, UpdateOrderError,
+        ListActivationLinksError, ListOrdersError,
     },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
         ListProductsError, ListSkusError,
     },
     operations::rate_card::GetAzureRateCardError,
+    operations::service_costs::{
+        GetCustomerServiceCostsSummaryError, ListCustomerServiceCostLineItemsError,
+    },
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,
+    },
+    operations::subscription_usage::{
+        GetCustomerSubscriptionUsageSummaryError,
+        ListCustomerSubscriptionsUsageRecordsError,
+        ListSubscriptionMeterUsageRecordsError, ListSubscriptionMonthlyUsageRecordsError,
+        ListSubscriptionResourceUsageRecordsError,
     },
     operations::subscriptions::{
         ActivateSandboxSubscriptionError, ConvertTrialSubscriptionError, GetOverageError,
@@ -156,8 +191,14 @@ pub use self::{
         ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
         UpdateSubscriptionSupportContactError,
     },
+    operations::usage_budgets::{
+        GetCustomerUsageBudgetError, GetCustomerUsageSummaryError,
+        GetPartnerUsageSummaryError, ListCustomersUsageRecordsError,
+        UpdateCustomerUsageBudgetError,
+    },
     operations::users::{
         CreateCustomerUserError, DeleteCustomerUserError, GetCustomerUserError,
         ListCustomerUsersError, UpdateCustomerUserError,
     },
+    operations::utilization::ListCustomerAzureUtilizationRecordsError,
 };

@@ -5,12 +5,14 @@
 //! generated error types of the operations share.
 
 mod api;
+mod category;
 mod operation;
 
 use std::fmt;
 use std::time::Duration;
 
 pub use api::{ApiError, ErrorBody};
+pub use category::ErrorCategory;
 pub use operation::OperationError;
 pub(crate) use operation::{Parts, classify, operation_error, sealed};
 

@@ -62,6 +62,20 @@ impl<'a> Parts<'a> {
         }
     }
 
+    pub(crate) fn category(self) -> super::ErrorCategory {
+        match self {
+            Parts::Documented(e) => super::ErrorCategory::of_status(e.status()),
+            Parts::Other(e) => e.category(),
+        }
+    }
+
+    pub(crate) fn is_retryable(self) -> bool {
+        match self {
+            Parts::Documented(e) => crate::retry::retryable_status(e.status()),
+            Parts::Other(e) => e.is_retryable(),
+        }
+    }
+
     pub(crate) fn source(self) -> Option<&'a (dyn std::error::Error + 'static)> {
         match self {
             Parts::Documented(_) => None,
@@ -102,7 +116,7 @@ pub(crate) fn classify(documented: &[crate::DocumentedError], e: &ApiError) -> O
 
 /// What an operation's error type shares with every other, from its
 /// variants: `documented`, `id`, `api_error`, `into_error`, `meta`, `call`,
-/// `Display`, `Error`, the conversion into [`Error`] and
+/// `category` and its `is_*` questions, `Display`, `Error`, the conversion into [`Error`] and
 /// [`OperationError`]. The n-th documented variant holds the failure of the
 /// n-th entry of the type's `DOCUMENTED`; `Other` holds any other [`Error`].
 ///
@@ -167,6 +181,38 @@ macro_rules! operation_error {
             #[inline]
             pub fn call(&self) -> Option<&crate::CallInfo> {
                 self.parts().call()
+            }
+
+            /// What kind of failure this is, documented or not.
+            #[inline]
+            pub fn category(&self) -> crate::ErrorCategory {
+                self.parts().category()
+            }
+
+            /// Whether what the request names does not exist (a 404).
+            #[inline]
+            pub fn is_not_found(&self) -> bool {
+                self.category() == crate::ErrorCategory::NotFound
+            }
+
+            /// Whether the caller is not authenticated (a 401, or the token
+            /// provider failed).
+            #[inline]
+            pub fn is_unauthorized(&self) -> bool {
+                self.category() == crate::ErrorCategory::Unauthorized
+            }
+
+            /// Whether the service throttled the call until the client gave up.
+            #[inline]
+            pub fn is_throttled(&self) -> bool {
+                self.category() == crate::ErrorCategory::Throttled
+            }
+
+            /// Whether the same call may succeed later (see
+            /// [`Error::is_retryable`](crate::Error::is_retryable)).
+            #[inline]
+            pub fn is_retryable(&self) -> bool {
+                self.parts().is_retryable()
             }
 
 

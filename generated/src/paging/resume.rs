@@ -75,9 +75,9 @@ where
             .map(|(key, value)| (key.as_str(), value.as_str()))
             .collect();
         let inner = &self.client.inner;
-        let method = self.request.method.clone();
-        self.request =
-            follow::<T>(&inner.base_url, &inner.names, &link, method).map_err(|e| match e {
+        let (method, template) = (self.request.method.clone(), self.request.template);
+        self.request = follow::<T>(&inner.base_url, &inner.names, &link, method, template)
+            .map_err(|e| match e {
                 Error::InvalidNextLink { uri, reason } => Error::InvalidNextLink {
                     uri,
                     reason: format!("{reason} (a stored listing position)"),

@@ -108,7 +108,7 @@ pub use script::{AllOperations, Answer, Script};
 use tokens::Tokens;
 pub use tokens::{TokenEndpoint, TokenExchange, TokenRefusal};
 
-use crate::client::ClientBuilder;
+use crate::builder::ClientBuilder;
 
 /// The token [`TestServer::client`] sends.
 const TOKEN: &str = "test-server-token";

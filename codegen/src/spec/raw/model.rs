@@ -90,6 +90,16 @@ impl Span {
             Span::Day => "day",
         }
     }
+
+    /// How many seconds it lasts.
+    pub fn seconds(self) -> u64 {
+        match self {
+            Span::Second => 1,
+            Span::Minute => 60,
+            Span::Hour => 60 * 60,
+            Span::Day => 24 * 60 * 60,
+        }
+    }
 }
 
 /// A property of a model (or of a body).

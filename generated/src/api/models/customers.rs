@@ -8,7 +8,8 @@
 /// Documented in `customer-resources.md`, table "Customer".
 ///
 /// Partner Center accepts at most 500 requests per minute per tenant identifier on this
-/// resource.
+/// resource: a client keeps under it with
+/// [`rate_limits::CUSTOMER`](crate::rate_limits::CUSTOMER).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Customer {

@@ -53,6 +53,9 @@ pub enum InvoiceLineItem {
     /// A [`OneTimeInvoiceLineItem`](crate::OneTimeInvoiceLineItem): the request asks for
     /// `billing-provider=OneTime` and `invoice-line-item-type=BillingLineItems`.
     OneTimeInvoiceLineItem(crate::OneTimeInvoiceLineItem),
+    /// A [`DailyRatedUsageLineItem`](crate::DailyRatedUsageLineItem): the request asks for
+    /// `billing-provider=OneTime` and `invoice-line-item-type=UsageLineItems`.
+    DailyRatedUsageLineItem(crate::DailyRatedUsageLineItem),
     /// A kind the documents do not list, kept as the service sent it.
     Other(crate::Json),
 }
@@ -92,6 +95,13 @@ impl InvoiceLineItem {
                 ("invoice-line-item-type", "BillingLineItems"),
             ],
         ),
+        (
+            "DailyRatedUsageLineItem",
+            &[
+                ("billing-provider", "OneTime"),
+                ("invoice-line-item-type", "UsageLineItems"),
+            ],
+        ),
     ];
 }
 
@@ -100,6 +110,7 @@ crate::json::union!(InvoiceLineItem by request {
     UsageBasedLineItem,
     DailyUsageLineItem,
     OneTimeInvoiceLineItem,
+    DailyRatedUsageLineItem,
 });
 
 /// The type of an invoice detail or line item, as the bodies write it.

@@ -242,9 +242,9 @@ pub struct InvoiceSummary {
     /// The date the last invoice for the customer was created.
     pub latest_invoice_date: crate::DateTime,
     /// The invoice summary detail.
-    pub details: Vec<crate::InvoiceSummaryDetail>,
+    pub details: Option<Vec<crate::InvoiceSummaryDetail>>,
     /// The resource links.
-    pub links: crate::ResourceLinks,
+    pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes.
     pub attributes: crate::ResourceAttributes,
 }
@@ -258,16 +258,15 @@ crate::json::object!(InvoiceSummary {
     required last_payment_date = "lastPaymentDate",
     required last_payment_amount = "lastPaymentAmount",
     required latest_invoice_date = "latestInvoiceDate",
-    required details = "details",
-    required links = "links",
+    optional details = "details",
+    optional links = "links",
     required attributes = "attributes",
 });
 
 impl InvoiceSummary {
     /// A `InvoiceSummary` with its required properties (`balanceAmount`, `currencyCode`,
     /// `currencySymbol`, `accountingDate`, `firstInvoiceCreationDate`, `lastPaymentDate`,
-    /// `lastPaymentAmount`, `latestInvoiceDate`, `details`, `links`, `attributes`); the optional
-    /// ones are `None`.
+    /// `lastPaymentAmount`, `latestInvoiceDate`, `attributes`); the optional ones are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         balance_amount: crate::Decimal,
@@ -278,8 +277,6 @@ impl InvoiceSummary {
         last_payment_date: crate::DateTime,
         last_payment_amount: crate::Decimal,
         latest_invoice_date: crate::DateTime,
-        details: Vec<crate::InvoiceSummaryDetail>,
-        links: crate::ResourceLinks,
         attributes: crate::ResourceAttributes,
     ) -> Self {
         InvoiceSummary {
@@ -291,8 +288,8 @@ impl InvoiceSummary {
             last_payment_date,
             last_payment_amount,
             latest_invoice_date,
-            details,
-            links,
+            details: None,
+            links: None,
             attributes,
         }
     }

@@ -40,12 +40,20 @@ pub mod entitlements;
 /// line-item type the request asks for.
 pub mod invoice_line_items;
 
-/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+pub mod invoice_lookups;
+
+/// Invoices: the partner's invoices and an invoice's statement (a PDF).
 pub mod invoices;
 
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
+
+/// The listings of line items: an invoice's, and the unbilled ones of a currency and period,
+/// of the model the request's billing provider and line-item type choose.
+pub mod line_item_listings;
 
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
@@ -55,8 +63,8 @@ pub mod margins;
 /// and plans, software, the commercial marketplace, M365/D365).
 pub mod one_time_line_items;
 
-/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
-/// them and cancelling software purchases.
+/// Orders: placing them, reading them and how they are provisioned, with the models of order
+/// resources.
 pub mod orders;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
@@ -74,6 +82,10 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+pub mod service_costs;
+
 /// What hangs off a subscription: support contact, provisioning and registration status,
 /// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
 pub mod subscription_details;
@@ -82,9 +94,24 @@ pub mod subscription_details;
 /// options, product type and next term's instructions.
 pub mod subscription_models;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+pub mod subscription_usage;
+
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+pub mod usage_budgets;
+
 /// The daily usage line items of an invoice: Azure's usage by day (MS-AZR-0145P) and modern
 /// commerce's daily rated usage.
 pub mod usage_line_items;
 
+/// Usage records of a subscription: its estimated cost per meter and per Azure resource.
+pub mod usage_records;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+pub mod utilization;

@@ -6,7 +6,7 @@
 /// Documented in `order-resources.md`, table "Order".
 ///
 /// Partner Center accepts at most 500 requests per minute per tenant identifier on this
-/// resource.
+/// resource: a client keeps under it with [`rate_limits::ORDER`](crate::rate_limits::ORDER).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Order {

@@ -189,7 +189,8 @@ impl ScheduledNextTermInstructions {
 /// Documented in `subscription-resources.md`, table "Subscription".
 ///
 /// Partner Center accepts at most 500 requests per minute per tenant identifier on this
-/// resource.
+/// resource: a client keeps under it with
+/// [`rate_limits::SUBSCRIPTION`](crate::rate_limits::SUBSCRIPTION).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Subscription {

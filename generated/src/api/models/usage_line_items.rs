@@ -102,27 +102,30 @@ pub struct DailyRatedUsageLineItem {
     /// for rating.
     pub pricing_currency: String,
     /// Gets or sets the entitlement (Azure subscription) ID.
-    pub entitlement_id: String,
+    pub entitlement_id: Option<String>,
     /// Gets or sets the entitlement (Azure subscription) description.
-    pub entitlement_description: String,
+    pub entitlement_description: Option<String>,
     /// Gets or sets the pricing currency to the billing currency exchange rate.
-    pub pc_to_bc_exchange_rate: String,
+    pub pc_to_bc_exchange_rate: Option<crate::Decimal>,
     /// Gets or sets the pricing currency to the billing currency exchange rate date.
-    pub pc_to_bc_exchange_rate_date: crate::DateTime,
+    pub pc_to_bc_exchange_rate_date: Option<crate::DateTime>,
     /// Gets or sets the effective unit price.
-    pub effective_unit_price: crate::Decimal,
+    pub effective_unit_price: Option<crate::Decimal>,
     /// Gets or sets the rate of partner earned credit.
-    pub rate_of_partner_earned_credit: crate::Decimal,
+    pub rate_of_partner_earned_credit: Option<crate::Decimal>,
     /// Gets or sets is partner earned credit applied.
-    pub has_partner_earned_credit: bool,
+    pub has_partner_earned_credit: Option<bool>,
     /// Gets or sets the rate of credit for the given credit type.
-    pub rate_of_credit: crate::Decimal,
+    pub rate_of_credit: Option<crate::Decimal>,
     /// Gets or sets the type of credit.
     pub credit_type: String,
     /// Returns the type of invoice line item.
-    pub invoice_line_item_type: crate::InvoiceLineItemType,
+    pub invoice_line_item_type: Option<crate::InvoiceLineItemType>,
     /// Returns the billing provider.
-    pub billing_provider: crate::BillingProvider,
+    pub billing_provider: Option<crate::BillingProvider>,
+    /// The metadata attributes (objectType DailyRatedUsageLineItem), as the examples of the
+    /// billed and unbilled consumption pages write them; the table does not list them.
+    pub attributes: crate::ResourceAttributes,
 }
 
 crate::json::object!(DailyRatedUsageLineItem {
@@ -170,17 +173,18 @@ crate::json::object!(DailyRatedUsageLineItem {
     required billing_currency = "billingCurrency",
     required pricing_pre_tax_total = "pricingPreTaxTotal",
     required pricing_currency = "pricingCurrency",
-    required entitlement_id = "entitlementId",
-    required entitlement_description = "entitlementDescription",
-    required pc_to_bc_exchange_rate = "pcToBCExchangeRate",
-    required pc_to_bc_exchange_rate_date = "pcToBCExchangeRateDate",
-    required effective_unit_price = "effectiveUnitPrice",
-    required rate_of_partner_earned_credit = "rateOfPartnerEarnedCredit",
-    required has_partner_earned_credit = "hasPartnerEarnedCredit",
-    required rate_of_credit = "rateOfCredit",
+    optional entitlement_id = "entitlementId",
+    optional entitlement_description = "entitlementDescription",
+    optional pc_to_bc_exchange_rate = "pcToBCExchangeRate",
+    optional pc_to_bc_exchange_rate_date = "pcToBCExchangeRateDate",
+    optional effective_unit_price = "effectiveUnitPrice",
+    optional rate_of_partner_earned_credit = "rateOfPartnerEarnedCredit",
+    optional has_partner_earned_credit = "hasPartnerEarnedCredit",
+    optional rate_of_credit = "rateOfCredit",
     required credit_type = "creditType",
-    required invoice_line_item_type = "invoiceLineItemType",
-    required billing_provider = "billingProvider",
+    optional invoice_line_item_type = "invoiceLineItemType",
+    optional billing_provider = "billingProvider",
+    required attributes = "attributes",
 });
 
 impl DailyRatedUsageLineItem {
@@ -193,10 +197,7 @@ impl DailyRatedUsageLineItem {
     /// `resourceUri`, `tags`, `additionalInfo`, `serviceInfo1`, `serviceInfo2`,
     /// `customerCountry`, `mpnId`, `resellerMpnId`, `chargeType`, `unitPrice`, `quantity`,
     /// `unitType`, `billingPreTaxTotal`, `billingCurrency`, `pricingPreTaxTotal`,
-    /// `pricingCurrency`, `entitlementId`, `entitlementDescription`, `pcToBCExchangeRate`,
-    /// `pcToBCExchangeRateDate`, `effectiveUnitPrice`, `rateOfPartnerEarnedCredit`,
-    /// `hasPartnerEarnedCredit`, `rateOfCredit`, `creditType`, `invoiceLineItemType`,
-    /// `billingProvider`); the optional ones are `None`.
+    /// `pricingCurrency`, `creditType`, `attributes`); the optional ones are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         partner_id: impl Into<String>,
@@ -243,17 +244,8 @@ impl DailyRatedUsageLineItem {
         billing_currency: impl Into<String>,
         pricing_pre_tax_total: crate::Decimal,
         pricing_currency: impl Into<String>,
-        entitlement_id: impl Into<String>,
-        entitlement_description: impl Into<String>,
-        pc_to_bc_exchange_rate: impl Into<String>,
-        pc_to_bc_exchange_rate_date: crate::DateTime,
-        effective_unit_price: crate::Decimal,
-        rate_of_partner_earned_credit: crate::Decimal,
-        has_partner_earned_credit: bool,
-        rate_of_credit: crate::Decimal,
         credit_type: impl Into<String>,
-        invoice_line_item_type: crate::InvoiceLineItemType,
-        billing_provider: crate::BillingProvider,
+        attributes: crate::ResourceAttributes,
     ) -> Self {
         DailyRatedUsageLineItem {
             partner_id: partner_id.into(),
@@ -300,17 +292,18 @@ impl DailyRatedUsageLineItem {
             billing_currency: billing_currency.into(),
             pricing_pre_tax_total,
             pricing_currency: pricing_currency.into(),
-            entitlement_id: entitlement_id.into(),
-            entitlement_description: entitlement_description.into(),
-            pc_to_bc_exchange_rate: pc_to_bc_exchange_rate.into(),
-            pc_to_bc_exchange_rate_date,
-            effective_unit_price,
-            rate_of_partner_earned_credit,
-            has_partner_earned_credit,
-            rate_of_credit,
+            entitlement_id: None,
+            entitlement_description: None,
+            pc_to_bc_exchange_rate: None,
+            pc_to_bc_exchange_rate_date: None,
+            effective_unit_price: None,
+            rate_of_partner_earned_credit: None,
+            has_partner_earned_credit: None,
+            rate_of_credit: None,
             credit_type: credit_type.into(),
-            invoice_line_item_type,
-            billing_provider,
+            invoice_line_item_type: None,
+            billing_provider: None,
+            attributes,
         }
     }
 }

@@ -275,7 +275,11 @@ impl Client {
         program: crate::Program,
         reseller: Reseller,
     ) -> Call<'_, crate::AgreementStatus, AgreementStatusError> {
-        let mut request = Request::new("GET", "AgreementStatus");
+        let mut request = Request::new(
+            "GET",
+            "AgreementStatus",
+            "/v1/compliance/{ProgramName}/agreementstatus",
+        );
         request.segment("v1");
         request.segment("compliance");
         request.param("ProgramName", program);

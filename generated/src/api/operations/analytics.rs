@@ -65,7 +65,11 @@ impl Client {
         crate::AnalyticsCollection<crate::LicensesDeploymentInformation>,
         ListLicensesDeploymentError,
     > {
-        let mut request = Request::new("GET", "ListLicensesDeployment");
+        let mut request = Request::new(
+            "GET",
+            "ListLicensesDeployment",
+            "/partner/v1/analytics/commercial/deployment/license",
+        );
         request.segment("partner");
         request.segment("v1");
         request.segment("analytics");

@@ -47,7 +47,7 @@ impl Client {
     pub fn list_audit_records(
         &self,
     ) -> Call<'_, crate::ResourceCollection<crate::AuditRecord>, ListAuditRecordsError> {
-        let mut request = Request::new("GET", "ListAuditRecords");
+        let mut request = Request::new("GET", "ListAuditRecords", "/v1/auditrecords");
         request.segment("v1");
         request.segment("auditrecords");
         Call::new(self, request, crate::decode::json)

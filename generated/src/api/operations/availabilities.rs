@@ -41,7 +41,11 @@ impl Client {
         country: &str,
         body: &crate::InventoryCheckRequest,
     ) -> Call<'_, Vec<crate::InventoryItem>, CheckInventoryError> {
-        let mut request = Request::new("POST", "CheckInventory");
+        let mut request = Request::new(
+            "POST",
+            "CheckInventory",
+            "/v1/extensions/product/checkInventory",
+        );
         request.segment("v1");
         request.segment("extensions");
         request.segment("product");
@@ -119,7 +123,11 @@ impl Client {
         availability_id: &str,
         country: &str,
     ) -> Call<'_, crate::Availability, GetAvailabilityError> {
-        let mut request = Request::new("GET", "GetAvailability");
+        let mut request = Request::new(
+            "GET",
+            "GetAvailability",
+            "/v1/products/{product-id}/skus/{sku-id}/availabilities/{availability-id}",
+        );
         request.segment("v1");
         request.segment("products");
         request.param("product-id", product_id);
@@ -209,7 +217,11 @@ impl Client {
         crate::ResourceCollection<crate::Availability>,
         ListAvailabilitiesError,
     > {
-        let mut request = Request::new("GET", "ListAvailabilities");
+        let mut request = Request::new(
+            "GET",
+            "ListAvailabilities",
+            "/v1/products/{product-id}/skus/{sku-id}/availabilities",
+        );
         request.segment("v1");
         request.segment("products");
         request.param("product-id", product_id);
@@ -327,7 +339,11 @@ impl Client {
         crate::ResourceCollection<crate::Availability>,
         ListCustomerAvailabilitiesError,
     > {
-        let mut request = Request::new("GET", "ListCustomerAvailabilities");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerAvailabilities",
+            "/v1/customers/{customer-tenant-id}/products/{product-id}/skus/{sku-id}/availabilities",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

@@ -37,7 +37,11 @@ impl Client {
         customer_id: crate::Uuid,
         cart_id: crate::Uuid,
     ) -> Call<'_, crate::CartCheckoutResult, CheckoutCartError> {
-        let mut request = Request::new("POST", "CheckoutCart");
+        let mut request = Request::new(
+            "POST",
+            "CheckoutCart",
+            "/v1/customers/{customer-id}/carts/{cart-id}/checkout",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -83,7 +87,11 @@ impl Client {
         customer_id: crate::Uuid,
         body: &crate::Cart,
     ) -> Call<'_, crate::Cart, CreateCartError> {
-        let mut request = Request::new("POST", "CreateCart");
+        let mut request = Request::new(
+            "POST",
+            "CreateCart",
+            "/v1/customers/{customer-id}/carts",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -129,7 +137,11 @@ impl Client {
         cart_id: crate::Uuid,
         body: &crate::Cart,
     ) -> Call<'_, crate::Cart, UpdateCartError> {
-        let mut request = Request::new("PUT", "UpdateCart");
+        let mut request = Request::new(
+            "PUT",
+            "UpdateCart",
+            "/v1/customers/{customer-id}/carts/{cart-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);

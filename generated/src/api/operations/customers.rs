@@ -37,7 +37,7 @@ impl Client {
         &self,
         body: &crate::NewCustomer,
     ) -> Call<'_, crate::Customer, CreateCustomerError> {
-        let mut request = Request::new("POST", "CreateCustomer");
+        let mut request = Request::new("POST", "CreateCustomer", "/v1/customers");
         request.segment("v1");
         request.segment("customers");
         request.body(body);
@@ -76,7 +76,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::Customer, GetCustomerError> {
-        let mut request = Request::new("GET", "GetCustomer");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomer",
+            "/v1/customers/{customer-tenant-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -117,7 +121,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::CustomerBillingProfile, GetCustomerBillingProfileError> {
-        let mut request = Request::new("GET", "GetCustomerBillingProfile");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerBillingProfile",
+            "/v1/customers/{customer-tenant-id}/profiles/billing",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -161,7 +169,7 @@ impl Client {
         &self,
         size: i64,
     ) -> Call<'_, crate::ResourceCollection<crate::Customer>, ListCustomersError> {
-        let mut request = Request::new("GET", "ListCustomers");
+        let mut request = Request::new("GET", "ListCustomers", "/v1/customers");
         request.segment("v1");
         request.segment("customers");
         request.query("size", size);
@@ -206,7 +214,7 @@ impl Client {
         &self,
         filter: &crate::CustomerFilter,
     ) -> Call<'_, crate::ResourceCollection<crate::Customer>, SearchCustomersError> {
-        let mut request = Request::new("GET", "SearchCustomers");
+        let mut request = Request::new("GET", "SearchCustomers", "/v1/customers");
         request.segment("v1");
         request.segment("customers");
         request.json_query("filter", filter);
@@ -293,7 +301,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         body: &crate::CustomerBillingProfile,
     ) -> Call<'_, crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> {
-        let mut request = Request::new("PUT", "UpdateCustomerBillingProfile");
+        let mut request = Request::new(
+            "PUT",
+            "UpdateCustomerBillingProfile",
+            "/v1/customers/{customer-tenant-id}/profiles/billing",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -379,7 +391,11 @@ impl Client {
                 _ => None,
             }
         }
-        let mut request = Request::new("HEAD", "VerifyDomainAvailability");
+        let mut request = Request::new(
+            "HEAD",
+            "VerifyDomainAvailability",
+            "/v1/domains/{domain}",
+        );
         request.segment("v1");
         request.segment("domains");
         request.param("domain", domain);

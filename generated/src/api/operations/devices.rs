@@ -41,7 +41,11 @@ impl Client {
         customer_id: crate::Uuid,
         batchtracking_id: crate::Uuid,
     ) -> Call<'_, crate::BatchUploadDetails, GetBatchUploadStatusError> {
-        let mut request = Request::new("GET", "GetBatchUploadStatus");
+        let mut request = Request::new(
+            "GET",
+            "GetBatchUploadStatus",
+            "/v1/customers/{customer-id}/batchJobStatus/{batchtracking-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -113,6 +117,7 @@ impl Client {
         > {
             static POLL: crate::accepted::Poll = crate::accepted::Poll {
                 operation: "GetBatchUploadStatus",
+                path: "/v1/customers/{customer-id}/batchJobStatus/{batchtracking-id}",
                 relative_to: "/v1",
                 property: "status",
                 done: &["finished", "finished_with_errors"],
@@ -120,7 +125,11 @@ impl Client {
 
             crate::accepted::decode(status, payload, &POLL)
         }
-        let mut request = Request::new("POST", "UploadDevices");
+        let mut request = Request::new(
+            "POST",
+            "UploadDevices",
+            "/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);

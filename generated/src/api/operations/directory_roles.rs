@@ -43,7 +43,11 @@ impl Client {
         role_id: crate::Uuid,
         body: &crate::UserMember,
     ) -> Call<'_, crate::UserMember, AddDirectoryRoleMemberError> {
-        let mut request = Request::new("POST", "AddDirectoryRoleMember");
+        let mut request = Request::new(
+            "POST",
+            "AddDirectoryRoleMember",
+            "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -98,7 +102,11 @@ impl Client {
         crate::ResourceCollection<crate::UserMember>,
         ListDirectoryRoleMembersError,
     > {
-        let mut request = Request::new("GET", "ListDirectoryRoleMembers");
+        let mut request = Request::new(
+            "GET",
+            "ListDirectoryRoleMembers",
+            "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -148,7 +156,11 @@ impl Client {
         crate::ResourceCollection<crate::DirectoryRole>,
         ListDirectoryRolesError,
     > {
-        let mut request = Request::new("GET", "ListDirectoryRoles");
+        let mut request = Request::new(
+            "GET",
+            "ListDirectoryRoles",
+            "/v1/customers/{customer-tenant-id}/directoryroles",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -199,7 +211,11 @@ impl Client {
         crate::ResourceCollection<crate::DirectoryRole>,
         ListUserDirectoryRolesError,
     > {
-        let mut request = Request::new("GET", "ListUserDirectoryRoles");
+        let mut request = Request::new(
+            "GET",
+            "ListUserDirectoryRoles",
+            "/v1/customers/{customer-tenant-id}/users/{user-id}/directoryroles",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -247,7 +263,11 @@ impl Client {
         role_id: crate::Uuid,
         user_id: crate::Uuid,
     ) -> Call<'_, (), RemoveDirectoryRoleMemberError> {
-        let mut request = Request::new("DELETE", "RemoveDirectoryRoleMember");
+        let mut request = Request::new(
+            "DELETE",
+            "RemoveDirectoryRoleMember",
+            "/v1/customers/{customer-tenant-id}/directoryroles/{role-id}/usermembers/{user-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

@@ -46,7 +46,11 @@ impl Client {
         line_item_id: &str,
         resource_id: &str,
     ) -> Call<'_, crate::ArtifactDetails, GetArtifactDetailsError> {
-        let mut request = Request::new("GET", "GetArtifactDetails");
+        let mut request = Request::new(
+            "GET",
+            "GetArtifactDetails",
+            "/v1/customers/{customerId}/artifacts/{artifactType}/groups/{groupId}/lineitems/{lineItemId}/resource/{resourceId}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customerId", customer_id);
@@ -103,7 +107,11 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
     ) -> Call<'_, crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
-        let mut request = Request::new("GET", "ListEntitlements");
+        let mut request = Request::new(
+            "GET",
+            "ListEntitlements",
+            "/v1/customers/{customerId}/entitlements",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customerId", customer_id);

@@ -36,7 +36,11 @@ impl Client {
         &self,
         invoice_id: &str,
     ) -> Call<'_, crate::Download, GetInvoiceStatementError> {
-        let mut request = Request::new("GET", "GetInvoiceStatement");
+        let mut request = Request::new(
+            "GET",
+            "GetInvoiceStatement",
+            "/v1/invoices/{invoice-id}/documents/statement",
+        );
         request.segment("v1");
         request.segment("invoices");
         request.param("invoice-id", invoice_id);
@@ -44,238 +48,6 @@ impl Client {
         request.segment("statement");
         request.stream();
         Call::new(self, request, crate::decode::download)
-    }
-}
-
-/// The failures of
-/// [`Client::list_invoice_line_items`](crate::Client::list_invoice_line_items): its page
-/// documents none, so every failure is `Other`.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListInvoiceLineItemsError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
-    Other(Error),
-}
-
-crate::error::operation_error!(ListInvoiceLineItemsError {});
-
-impl Client {
-    /// Get the line items of an invoice, of a billing provider and line-item type, a page at a
-    /// time: their model is the one the provider and type choose.
-    ///
-    /// `GET
-    /// {baseURL}/v1/invoices/{invoice-id}/lineitems?provider={provider}&invoicelineitemtype={invoicelineitemtype}&size={size}&offset={offset}&hasPartnerEarnedCredit={hasPartnerEarnedCredit}`
-    ///
-    /// - Applies to: Global, China, Germany, UsGovernment.
-    /// - Authentication: App-only or App+User credentials.
-    /// - Documented in `get-invoiceline-items.md`.
-    /// - `invoice-id`: A string that identifies the invoice.
-    /// - `provider`: The billing provider: "Office", "Azure", "OneTime". In the legacy, we have
-    ///   separate data models for Office & Azure transactions. However, in the modern, we have
-    ///   one single data model across all products filtered through the "OneTime" value.
-    /// - `invoicelineitemtype`: The type of invoice detail: "BillingLineItems", "UsageLineItems".
-    /// - `size`: The maximum number of items to return. Default max size = 2000
-    /// - `offset`: The zero-based index of the first line item to return.
-    /// - `hasPartnerEarnedCredit`: The value indicating if to return the line items with partner
-    ///   earned credit applied. Note: this parameter will be only applied when billing provider
-    ///   type is OneTime and InvoiceLineItemType is UsageLineItems.
-    /// - HTTP 200: A page of the invoice's line items, of the model the billing provider and
-    ///   line-item type choose. (a paged [`ResourceCollection`](crate::ResourceCollection) of
-    ///   [`InvoiceLineItem`](crate::InvoiceLineItem))
-    ///
-    /// Optional inputs: `.size(…)`, `.offset(…)`, `.has_partner_earned_credit(…)`.
-    ///
-    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
-    ///
-    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
-    /// is given others; await it for the result. Failures: [`ListInvoiceLineItemsError`].
-    #[inline]
-    pub fn list_invoice_line_items(
-        &self,
-        invoice_id: &str,
-        provider: crate::LineItemProvider,
-        invoice_line_item_type: crate::LineItemType,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::InvoiceLineItem>,
-        ListInvoiceLineItemsError,
-    > {
-        let choice = crate::json::choose(
-            crate::InvoiceLineItem::CHOICES,
-            &[
-                ("billing-provider", provider.to_string()),
-                ("invoice-line-item-type", invoice_line_item_type.to_string()),
-            ],
-        );
-        let mut request = Request::new("GET", "ListInvoiceLineItems");
-        request.segment("v1");
-        request.segment("invoices");
-        request.param("invoice-id", invoice_id);
-        request.segment("lineitems");
-        request.query("provider", provider);
-        request.query("invoicelineitemtype", invoice_line_item_type);
-        Call::new(self, request, crate::decode::json).choosing(choice)
-    }
-}
-
-impl Call<
-    '_,
-    crate::ResourceCollection<crate::InvoiceLineItem>,
-    ListInvoiceLineItemsError,
-> {
-    /// The maximum number of items to return. Default max size = 2000
-    ///
-    /// Sent as the query parameter `size`.
-    pub fn size(mut self, size: i64) -> Self {
-        let request = &mut self.request;
-        request.remove_query("size");
-        request.query("size", size);
-        self
-    }
-
-    /// The zero-based index of the first line item to return.
-    ///
-    /// Sent as the query parameter `offset`.
-    pub fn offset(mut self, offset: i64) -> Self {
-        let request = &mut self.request;
-        request.remove_query("offset");
-        request.query("offset", offset);
-        self
-    }
-
-    /// The value indicating if to return the line items with partner earned credit applied. Note:
-    /// this parameter will be only applied when billing provider type is OneTime and
-    /// InvoiceLineItemType is UsageLineItems.
-    ///
-    /// Sent as the query parameter `hasPartnerEarnedCredit`.
-    pub fn has_partner_earned_credit(mut self, has_partner_earned_credit: bool) -> Self {
-        let request = &mut self.request;
-        request.remove_query("hasPartnerEarnedCredit");
-        request.query("hasPartnerEarnedCredit", has_partner_earned_credit);
-        self
-    }
-}
-
-/// The failures of
-/// [`Client::list_invoice_line_items_by_path`](crate::Client::list_invoice_line_items_by_path):
-/// its page documents none, so every failure is `Other`.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListInvoiceLineItemsByPathError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
-    Other(Error),
-}
-
-crate::error::operation_error!(ListInvoiceLineItemsByPathError {});
-
-impl Client {
-    /// Get the line items of an invoice, its billing provider and line-item type named in the
-    /// path (the page's previous syntaxes): all of them, a page by size and offset, or the next
-    /// page of a OneTime listing.
-    ///
-    /// `GET
-    /// {baseURL}/v1/invoices/{invoice-id}/lineitems/{billing-provider}/{invoice-line-item-type}?size={size}&offset={offset}&seekOperation={seekOperation}`
-    ///
-    /// - Applies to: Global, China, Germany, UsGovernment.
-    /// - Authentication: App-only or App+User credentials.
-    /// - Documented in `get-invoiceline-items.md`.
-    /// - `invoice-id`: A string that identifies the invoice.
-    /// - `billing-provider`: The billing provider: "Office", "Azure", "OneTime". In the legacy,
-    ///   we have separate data models for Office & Azure transactions. However, in the modern, we
-    ///   have one single data model across all products filtered through the "OneTime" value.
-    /// - `invoice-line-item-type`: The type of invoice detail: "BillingLineItems",
-    ///   "UsageLineItems".
-    /// - `size`: The maximum number of items to return. Default max size = 2000
-    /// - `offset`: The zero-based index of the first line item to return.
-    /// - `seekOperation`: If billing-provider equals OneTime, set seekOperation equal to Next to
-    ///   get the next page of invoice line items.
-    /// - Header `MS-ContinuationToken` (with `.ms_continuation_token(...)`): The continuation
-    ///   token of a OneTime listing's next page, as the link of the page before gives it; sent
-    ///   with seekOperation=Next.
-    /// - HTTP 200: A page of the invoice's line items, of the model the billing provider and
-    ///   line-item type choose. (a paged [`ResourceCollection`](crate::ResourceCollection) of
-    ///   [`InvoiceLineItem`](crate::InvoiceLineItem))
-    ///
-    /// Optional inputs: `.size(…)`, `.offset(…)`, `.seek_operation(…)`.
-    ///
-    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
-    ///
-    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
-    /// is given others; await it for the result. Failures: [`ListInvoiceLineItemsByPathError`].
-    #[inline]
-    pub fn list_invoice_line_items_by_path(
-        &self,
-        invoice_id: &str,
-        billing_provider: crate::LineItemProvider,
-        invoice_line_item_type: crate::LineItemType,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::InvoiceLineItem>,
-        ListInvoiceLineItemsByPathError,
-    > {
-        let choice = crate::json::choose(
-            crate::InvoiceLineItem::CHOICES,
-            &[
-                ("billing-provider", billing_provider.to_string()),
-                ("invoice-line-item-type", invoice_line_item_type.to_string()),
-            ],
-        );
-        let mut request = Request::new("GET", "ListInvoiceLineItemsByPath");
-        request.segment("v1");
-        request.segment("invoices");
-        request.param("invoice-id", invoice_id);
-        request.segment("lineitems");
-        request.param("billing-provider", billing_provider);
-        request.param("invoice-line-item-type", invoice_line_item_type);
-        Call::new(self, request, crate::decode::json).choosing(choice)
-    }
-}
-
-impl Call<
-    '_,
-    crate::ResourceCollection<crate::InvoiceLineItem>,
-    ListInvoiceLineItemsByPathError,
-> {
-    /// The maximum number of items to return. Default max size = 2000
-    ///
-    /// Sent as the query parameter `size`.
-    pub fn size(mut self, size: i64) -> Self {
-        let request = &mut self.request;
-        request.remove_query("size");
-        request.query("size", size);
-        self
-    }
-
-    /// The zero-based index of the first line item to return.
-    ///
-    /// Sent as the query parameter `offset`.
-    pub fn offset(mut self, offset: i64) -> Self {
-        let request = &mut self.request;
-        request.remove_query("offset");
-        request.query("offset", offset);
-        self
-    }
-
-    /// If billing-provider equals OneTime, set seekOperation equal to Next to get the next page
-    /// of invoice line items.
-    ///
-    /// Sent as the query parameter `seekOperation`.
-    pub fn seek_operation(mut self, seek_operation: &str) -> Self {
-        let request = &mut self.request;
-        request.remove_query("seekOperation");
-        request.query("seekOperation", seek_operation);
-        self
-    }
-
-    /// The continuation token of a OneTime listing's next page, as the link of the page before
-    /// gives it; sent with seekOperation=Next.
-    ///
-    /// Sent as the header `MS-ContinuationToken`.
-    pub fn ms_continuation_token(mut self, value: &str) -> Self {
-        self.request.header(crate::headers::MS_CONTINUATION_TOKEN, value, false);
-        self
     }
 }
 
@@ -316,7 +88,7 @@ impl Client {
     pub fn list_invoices(
         &self,
     ) -> Call<'_, crate::ResourceCollection<crate::Invoice>, ListInvoicesError> {
-        let mut request = Request::new("GET", "ListInvoices");
+        let mut request = Request::new("GET", "ListInvoices", "/v1/invoices");
         request.segment("v1");
         request.segment("invoices");
         Call::new(self, request, crate::decode::json)

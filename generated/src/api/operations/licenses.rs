@@ -74,7 +74,11 @@ impl Client {
         user_id: crate::Uuid,
         body: &crate::LicenseUpdate,
     ) -> Call<'_, crate::LicenseUpdate, AssignUserLicensesError> {
-        let mut request = Request::new("POST", "AssignUserLicenses");
+        let mut request = Request::new(
+            "POST",
+            "AssignUserLicenses",
+            "/v1/customers/{customer-id}/users/{user-id}/licenseupdates",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -126,7 +130,11 @@ impl Client {
         crate::ResourceCollection<crate::SubscribedSku>,
         ListAvailableLicensesError,
     > {
-        let mut request = Request::new("GET", "ListAvailableLicenses");
+        let mut request = Request::new(
+            "GET",
+            "ListAvailableLicenses",
+            "/v1/customers/{customer-id}/subscribedskus",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -171,7 +179,11 @@ impl Client {
         customer_id: crate::Uuid,
         user_id: crate::Uuid,
     ) -> Call<'_, crate::ResourceCollection<crate::License>, ListUserLicensesError> {
-        let mut request = Request::new("GET", "ListUserLicenses");
+        let mut request = Request::new(
+            "GET",
+            "ListUserLicenses",
+            "/v1/customers/{customer-id}/users/{user-id}/licenses",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);

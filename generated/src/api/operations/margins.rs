@@ -31,7 +31,7 @@ impl Client {
     /// is given others; await it for the result. Failures: [`DownloadMarginsError`].
     #[inline]
     pub fn download_margins(&self) -> Call<'_, crate::Download, DownloadMarginsError> {
-        let mut request = Request::new("GET", "DownloadMargins");
+        let mut request = Request::new("GET", "DownloadMargins", "/v1/margins/download");
         request.segment("v1");
         request.segment("margins");
         request.segment("download");
@@ -71,7 +71,7 @@ impl Client {
     pub fn list_margins(
         &self,
     ) -> Call<'_, crate::MarginSearchResponse<crate::Margin>, ListMarginsError> {
-        let mut request = Request::new("GET", "ListMargins");
+        let mut request = Request::new("GET", "ListMargins", "/v1/margins");
         request.segment("v1");
         request.segment("margins");
         Call::new(self, request, crate::decode::json)

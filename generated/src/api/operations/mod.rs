@@ -36,19 +36,31 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
-/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+pub mod invoice_lookups;
+
+/// Invoices: the partner's invoices and an invoice's statement (a PDF).
 pub mod invoices;
 
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;
 
+/// The listings of line items: an invoice's, and the unbilled ones of a currency and period,
+/// of the model the request's billing provider and line-item type choose.
+pub mod line_item_listings;
+
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
-/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
-/// them and cancelling software purchases.
+/// Changing an order: buying an add-on to a subscription, cancelling software purchases,
+/// changing the billing cycle; one PATCH of the order.
+pub mod order_changes;
+
+/// Orders: placing them, reading them and how they are provisioned, with the models of order
+/// resources.
 pub mod orders;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
@@ -59,14 +71,30 @@ pub mod products;
 /// offer's terms.
 pub mod rate_card;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+pub mod service_costs;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.
 pub mod subscription_changes;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+pub mod subscription_usage;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 pub mod subscriptions;
 
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+pub mod usage_budgets;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 pub mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+pub mod utilization;

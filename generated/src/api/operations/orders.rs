@@ -38,7 +38,11 @@ impl Client {
         customer_id: crate::Uuid,
         body: &crate::Order,
     ) -> Call<'_, crate::Order, CreateOrderError> {
-        let mut request = Request::new("POST", "CreateOrder");
+        let mut request = Request::new(
+            "POST",
+            "CreateOrder",
+            "/v1/customers/{customer-id}/orders",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -81,7 +85,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         id_for_order: &str,
     ) -> Call<'_, crate::Order, GetOrderError> {
-        let mut request = Request::new("GET", "GetOrder");
+        let mut request = Request::new(
+            "GET",
+            "GetOrder",
+            "/v1/customers/{customer-tenant-id}/orders/{id-for-order}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -132,7 +140,11 @@ impl Client {
         crate::ResourceCollection<crate::OrderLineItemProvisioningStatus>,
         GetOrderProvisioningStatusError,
     > {
-        let mut request = Request::new("GET", "GetOrderProvisioningStatus");
+        let mut request = Request::new(
+            "GET",
+            "GetOrderProvisioningStatus",
+            "/v1/customers/{customer-id}/orders/{order-id}/provisioningstatus",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -186,7 +198,11 @@ impl Client {
         crate::ResourceCollection<crate::OrderLineItemActivationLink>,
         ListActivationLinksError,
     > {
-        let mut request = Request::new("GET", "ListActivationLinks");
+        let mut request = Request::new(
+            "GET",
+            "ListActivationLinks",
+            "/v1/customers/{customerId}/orders/{orderId}/lineitems/{lineItemNumber}/activationlinks",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customerId", customer_id);
@@ -236,7 +252,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
-        let mut request = Request::new("GET", "ListOrders");
+        let mut request = Request::new(
+            "GET",
+            "ListOrders",
+            "/v1/customers/{customer-tenant-id}/orders",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -254,54 +274,5 @@ impl Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
         request.remove_query("billingType");
         request.query("billingType", billing_type);
         self
-    }
-}
-
-/// The failures of [`Client::update_order`](crate::Client::update_order): its page documents
-/// none, so every failure is `Other`.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateOrderError {
-    /// Any failure of the call: not sent, no response, throttled, an error response, or an
-    /// unexpected body.
-    Other(Error),
-}
-
-crate::error::operation_error!(UpdateOrderError {});
-
-impl Client {
-    /// Update a customer's order: buy an add-on to a subscription of the order, or cancel
-    /// software purchases of it.
-    ///
-    /// `PATCH {baseURL}/v1/customers/{customer-tenant-id}/orders/{order-id}`
-    ///
-    /// - Applies to: Global, China, UsGovernment.
-    /// - Authentication: App-only or App+User credentials.
-    /// - Documented in `purchase-an-add-on-to-a-subscription.md`.
-    /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that identifies
-    ///   the customer.
-    /// - `order-id`: The order identifier.
-    /// - Body: [`Order`](crate::Order). The following tables describe the properties in the
-    ///   request body.
-    /// - HTTP 200: If successful, this method returns the updated subscription order in the
-    ///   response body. ([`Order`](crate::Order))
-    ///
-    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
-    /// is given others; await it for the result. Failures: [`UpdateOrderError`].
-    #[inline]
-    pub fn update_order(
-        &self,
-        customer_tenant_id: crate::Uuid,
-        order_id: &str,
-        body: &crate::Order,
-    ) -> Call<'_, crate::Order, UpdateOrderError> {
-        let mut request = Request::new("PATCH", "UpdateOrder");
-        request.segment("v1");
-        request.segment("customers");
-        request.param("customer-tenant-id", customer_tenant_id);
-        request.segment("orders");
-        request.param("order-id", order_id);
-        request.body(body);
-        Call::new(self, request, crate::decode::json)
     }
 }

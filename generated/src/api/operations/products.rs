@@ -62,7 +62,7 @@ impl Client {
         product_id: &str,
         country: &str,
     ) -> Call<'_, crate::Product, GetProductError> {
-        let mut request = Request::new("GET", "GetProduct");
+        let mut request = Request::new("GET", "GetProduct", "/v1/products/{product-id}");
         request.segment("v1");
         request.segment("products");
         request.param("product-id", product_id);
@@ -131,7 +131,11 @@ impl Client {
         sku_id: &str,
         country: &str,
     ) -> Call<'_, crate::Sku, GetSkuError> {
-        let mut request = Request::new("GET", "GetSku");
+        let mut request = Request::new(
+            "GET",
+            "GetSku",
+            "/v1/products/{product-id}/skus/{sku-id}",
+        );
         request.segment("v1");
         request.segment("products");
         request.param("product-id", product_id);
@@ -214,7 +218,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         target_view: &str,
     ) -> Call<'_, crate::ResourceCollection<crate::Product>, ListCustomerProductsError> {
-        let mut request = Request::new("GET", "ListCustomerProducts");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerProducts",
+            "/v1/customers/{customer-tenant-id}/products",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -285,7 +293,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         product_id: &str,
     ) -> Call<'_, crate::ResourceCollection<crate::Sku>, ListCustomerSkusError> {
-        let mut request = Request::new("GET", "ListCustomerSkus");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerSkus",
+            "/v1/customers/{customer-tenant-id}/products/{product-id}/skus",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -381,7 +393,7 @@ impl Client {
         country: &str,
         target_view: &str,
     ) -> Call<'_, crate::ResourceCollection<crate::Product>, ListProductsError> {
-        let mut request = Request::new("GET", "ListProducts");
+        let mut request = Request::new("GET", "ListProducts", "/v1/products");
         request.segment("v1");
         request.segment("products");
         request.query("country", country);
@@ -504,7 +516,11 @@ impl Client {
         product_id: &str,
         country: &str,
     ) -> Call<'_, crate::ResourceCollection<crate::Sku>, ListSkusError> {
-        let mut request = Request::new("GET", "ListSkus");
+        let mut request = Request::new(
+            "GET",
+            "ListSkus",
+            "/v1/products/{product-id}/skus",
+        );
         request.segment("v1");
         request.segment("products");
         request.param("product-id", product_id);

@@ -40,7 +40,7 @@ impl Client {
     pub fn get_azure_rate_card(
         &self,
     ) -> Call<'_, crate::AzureRateCard, GetAzureRateCardError> {
-        let mut request = Request::new("GET", "GetAzureRateCard");
+        let mut request = Request::new("GET", "GetAzureRateCard", "/v1/ratecards/azure");
         request.segment("v1");
         request.segment("ratecards");
         request.segment("azure");

@@ -68,7 +68,11 @@ impl Client {
                 _ => None,
             }
         }
-        let mut request = Request::new("PATCH", "UpdateSubscription");
+        let mut request = Request::new(
+            "PATCH",
+            "UpdateSubscription",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

@@ -47,7 +47,11 @@ impl Client {
         crate::SubscriptionActivationResult,
         ActivateSandboxSubscriptionError,
     > {
-        let mut request = Request::new("POST", "ActivateSandboxSubscription");
+        let mut request = Request::new(
+            "POST",
+            "ActivateSandboxSubscription",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}/activate",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -95,7 +99,11 @@ impl Client {
         subscription_id: crate::Uuid,
         body: &crate::Conversion,
     ) -> Call<'_, crate::ConversionResult, ConvertTrialSubscriptionError> {
-        let mut request = Request::new("POST", "ConvertTrialSubscription");
+        let mut request = Request::new(
+            "POST",
+            "ConvertTrialSubscription",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/conversions",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -140,7 +148,11 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<'_, crate::ResourceCollection<crate::Overage>, GetOverageError> {
-        let mut request = Request::new("GET", "GetOverage");
+        let mut request = Request::new(
+            "GET",
+            "GetOverage",
+            "/v1/customers/{customer-tenant-id}/subscriptions/overage",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -182,7 +194,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         id_for_subscription: crate::Uuid,
     ) -> Call<'_, crate::Subscription, GetSubscriptionError> {
-        let mut request = Request::new("GET", "GetSubscription");
+        let mut request = Request::new(
+            "GET",
+            "GetSubscription",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{id-for-subscription}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -232,7 +248,11 @@ impl Client {
         crate::SubscriptionProvisioningStatus,
         GetSubscriptionProvisioningStatusError,
     > {
-        let mut request = Request::new("GET", "GetSubscriptionProvisioningStatus");
+        let mut request = Request::new(
+            "GET",
+            "GetSubscriptionProvisioningStatus",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/provisioningstatus",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -284,7 +304,11 @@ impl Client {
         crate::SubscriptionRegistrationStatus,
         GetSubscriptionRegistrationStatusError,
     > {
-        let mut request = Request::new("GET", "GetSubscriptionRegistrationStatus");
+        let mut request = Request::new(
+            "GET",
+            "GetSubscriptionRegistrationStatus",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/registrationstatus",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -330,7 +354,11 @@ impl Client {
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<'_, crate::SupportContact, GetSubscriptionSupportContactError> {
-        let mut request = Request::new("GET", "GetSubscriptionSupportContact");
+        let mut request = Request::new(
+            "GET",
+            "GetSubscriptionSupportContact",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/supportcontact",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -383,7 +411,11 @@ impl Client {
         crate::ResourceCollection<crate::AzureEntitlement>,
         ListAzureEntitlementsError,
     > {
-        let mut request = Request::new("GET", "ListAzureEntitlements");
+        let mut request = Request::new(
+            "GET",
+            "ListAzureEntitlements",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}/azureentitlements",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -436,7 +468,11 @@ impl Client {
         crate::ResourceCollection<crate::Subscription>,
         ListSubscriptionAddonsError,
     > {
-        let mut request = Request::new("GET", "ListSubscriptionAddons");
+        let mut request = Request::new(
+            "GET",
+            "ListSubscriptionAddons",
+            "/v1/customers/{customer-tenant-id}/subscriptions/{id-for-subscription}/addons",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -491,7 +527,11 @@ impl Client {
         crate::ResourceCollection<crate::Subscription>,
         ListSubscriptionsError,
     > {
-        let mut request = Request::new("GET", "ListSubscriptions");
+        let mut request = Request::new(
+            "GET",
+            "ListSubscriptions",
+            "/v1/customers/{customer-tenant-id}/subscriptions",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -561,7 +601,11 @@ impl Client {
         crate::ResourceCollection<crate::Conversion>,
         ListTrialConversionsError,
     > {
-        let mut request = Request::new("GET", "ListTrialConversions");
+        let mut request = Request::new(
+            "GET",
+            "ListTrialConversions",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/conversions",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -632,6 +676,7 @@ impl Client {
         > {
             static POLL: crate::accepted::Poll = crate::accepted::Poll {
                 operation: "GetSubscriptionRegistrationStatus",
+                path: "/v1/customers/{customer-id}/subscriptions/{subscription-id}/registrationstatus",
                 relative_to: "/v1",
                 property: "status",
                 done: &["Registered", "NotRegistered"],
@@ -639,7 +684,11 @@ impl Client {
 
             crate::accepted::decode(status, payload, &POLL)
         }
-        let mut request = Request::new("POST", "RegisterSubscription");
+        let mut request = Request::new(
+            "POST",
+            "RegisterSubscription",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/registrations",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);
@@ -684,7 +733,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         body: &crate::OverageUpdate,
     ) -> Call<'_, crate::Overage, UpdateOverageError> {
-        let mut request = Request::new("PUT", "UpdateOverage");
+        let mut request = Request::new(
+            "PUT",
+            "UpdateOverage",
+            "/v1/customers/{customer-tenant-id}/subscriptions/overage",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -733,7 +786,11 @@ impl Client {
         subscription_id: crate::Uuid,
         body: &crate::SupportContact,
     ) -> Call<'_, crate::SupportContact, UpdateSubscriptionSupportContactError> {
-        let mut request = Request::new("PUT", "UpdateSubscriptionSupportContact");
+        let mut request = Request::new(
+            "PUT",
+            "UpdateSubscriptionSupportContact",
+            "/v1/customers/{customer-id}/subscriptions/{subscription-id}/supportcontact",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-id", customer_id);

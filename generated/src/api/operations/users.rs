@@ -37,7 +37,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         body: &crate::CustomerUser,
     ) -> Call<'_, crate::CustomerUser, CreateCustomerUserError> {
-        let mut request = Request::new("POST", "CreateCustomerUser");
+        let mut request = Request::new(
+            "POST",
+            "CreateCustomerUser",
+            "/v1/customers/{customer-tenant-id}/users",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -80,7 +84,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
     ) -> Call<'_, (), DeleteCustomerUserError> {
-        let mut request = Request::new("DELETE", "DeleteCustomerUser");
+        let mut request = Request::new(
+            "DELETE",
+            "DeleteCustomerUser",
+            "/v1/customers/{customer-tenant-id}/users/{user-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -123,7 +131,11 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
     ) -> Call<'_, crate::CustomerUser, GetCustomerUserError> {
-        let mut request = Request::new("GET", "GetCustomerUser");
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerUser",
+            "/v1/customers/{customer-tenant-id}/users/{user-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -172,7 +184,11 @@ impl Client {
         crate::ResourceCollection<crate::CustomerUser>,
         ListCustomerUsersError,
     > {
-        let mut request = Request::new("GET", "ListCustomerUsers");
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerUsers",
+            "/v1/customers/{customer-tenant-id}/users",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
@@ -217,7 +233,11 @@ impl Client {
         user_id: crate::Uuid,
         body: &crate::CustomerUser,
     ) -> Call<'_, crate::CustomerUser, UpdateCustomerUserError> {
-        let mut request = Request::new("PATCH", "UpdateCustomerUser");
+        let mut request = Request::new(
+            "PATCH",
+            "UpdateCustomerUser",
+            "/v1/customers/{customer-tenant-id}/users/{user-id}",
+        );
         request.segment("v1");
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);

@@ -36,19 +36,31 @@ mod directory_roles;
 /// of their reserved-instance artifacts.
 mod entitlements;
 
-/// Invoices: the partner's invoices, an invoice's statement (a PDF) and its line items.
+/// Reading one invoice, the partner's account balance and its summaries per currency, the
+/// links to unbilled estimates, and a tax receipt's PDF.
+mod invoice_lookups;
+
+/// Invoices: the partner's invoices and an invoice's statement (a PDF).
 mod invoices;
 
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
 
+/// The listings of line items: an invoice's, and the unbilled ones of a currency and period,
+/// of the model the request's billing provider and line-item type choose.
+mod line_item_listings;
+
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 mod margins;
 
-/// Orders: placing them, reading them and how they are provisioned, buying add-ons through
-/// them and cancelling software purchases.
+/// Changing an order: buying an add-on to a subscription, cancelling software purchases,
+/// changing the billing cycle; one PATCH of the order.
+mod order_changes;
+
+/// Orders: placing them, reading them and how they are provisioned, with the models of order
+/// resources.
 mod orders;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
@@ -59,17 +71,33 @@ mod products;
 /// offer's terms.
 mod rate_card;
 
+/// Service costs: a customer's costs of the most recent billing period, summed up and item by
+/// item.
+mod service_costs;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.
 mod subscription_changes;
 
+/// Subscription usage: a customer's estimated Azure usage of the current billing period, per
+/// subscription, meter and resource.
+mod subscription_usage;
+
 /// A customer's subscriptions: reading them, their add-ons, support contact, provisioning and
 /// registration status, overage, trial conversions and Azure entitlements.
 mod subscriptions;
 
+/// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
+/// billing period, per customer and for the partner.
+mod usage_budgets;
+
 /// The user accounts of a customer: listing, getting, creating, updating and deleting them.
 mod users;
+
+/// Azure utilization: the utilization records of a customer's Azure subscription over a time
+/// range.
+mod utilization;
 
 use crate::test_server as ts;
 
@@ -95,11 +123,20 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
+        &service_costs::GET_CUSTOMER_SERVICE_COSTS_SUMMARY,
+        &subscription_usage::GET_CUSTOMER_SUBSCRIPTION_USAGE_SUMMARY,
+        &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
+        &usage_budgets::GET_CUSTOMER_USAGE_SUMMARY,
         &users::GET_CUSTOMER_USER,
+        &invoice_lookups::GET_INVOICE,
+        &invoice_lookups::GET_INVOICE_ESTIMATE_LINKS,
+        &invoice_lookups::GET_INVOICE_RECEIPT_STATEMENT,
         &invoices::GET_INVOICE_STATEMENT,
+        &invoice_lookups::GET_INVOICE_SUMMARY,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &subscriptions::GET_OVERAGE,
+        &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
         &products::GET_SKU,
         &subscriptions::GET_SUBSCRIPTION,
@@ -112,15 +149,20 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &licenses::LIST_AVAILABLE_LICENSES,
         &subscriptions::LIST_AZURE_ENTITLEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
+        &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &products::LIST_CUSTOMER_PRODUCTS,
+        &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
+        &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
+        &usage_budgets::LIST_CUSTOMERS_USAGE_RECORDS,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
-        &invoices::LIST_INVOICE_LINE_ITEMS,
-        &invoices::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &line_item_listings::LIST_INVOICE_LINE_ITEMS,
+        &line_item_listings::LIST_INVOICE_LINE_ITEMS_BY_PATH,
+        &invoice_lookups::LIST_INVOICE_SUMMARIES,
         &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
@@ -128,8 +170,12 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &products::LIST_PRODUCTS,
         &products::LIST_SKUS,
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &subscription_usage::LIST_SUBSCRIPTION_METER_USAGE_RECORDS,
+        &subscription_usage::LIST_SUBSCRIPTION_MONTHLY_USAGE_RECORDS,
+        &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
         &subscriptions::LIST_SUBSCRIPTIONS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
+        &line_item_listings::LIST_UNBILLED_LINE_ITEMS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &subscriptions::REGISTER_SUBSCRIPTION,
@@ -137,8 +183,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::SEARCH_CUSTOMERS,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
+        &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
         &users::UPDATE_CUSTOMER_USER,
-        &orders::UPDATE_ORDER,
+        &order_changes::UPDATE_ORDER,
         &subscriptions::UPDATE_OVERAGE,
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,

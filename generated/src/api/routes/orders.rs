@@ -45,11 +45,6 @@ impl TestServer {
     ) -> Script<'_, crate::ResourceCollection<crate::Order>, crate::ListOrdersError> {
         Script::new(self, "list_orders")
     }
-
-    /// Scripts the answers to [`Client::update_order`](crate::Client::update_order).
-    pub fn update_order(&self) -> Script<'_, crate::Order, crate::UpdateOrderError> {
-        Script::new(self, "update_order")
-    }
 }
 
 /// What the test server knows of CreateOrder: its path, the rules of its page, and its
@@ -273,64 +268,6 @@ pub(super) static LIST_ORDERS: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
-/// What the test server knows of UpdateOrder: its path, the rules of its page, and its
-/// documented responses.
-///
-/// - success: purchase-an-add-on-to-a-subscription.md:204
-pub(super) static UPDATE_ORDER: ts::Route = ts::Route {
-    id: "update_order",
-    method: "PATCH",
-    path: &[
-        ts::lit("v1"),
-        ts::lit("customers"),
-        ts::path("customer-tenant-id", ts::Kind::Guid, None),
-        ts::lit("orders"),
-        ts::path("order-id", ts::Kind::Text, None),
-    ],
-    body: true,
-    success: ts::reply(
-        200,
-        &[
-            ("Content-Type", "application/json; charset=utf-8"),
-            ("MS-CV", "WtFy3zI8V0u2lnT9.0"),
-            ("MS-ServerId", "020021921"),
-        ],
-        concat!(
-            "{\n    \"id\": \"cf3b0e37-be0b-4cdd-b584-d1a97d98a922\",\n",
-            "    \"referenceCustomerId\": \"4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04\",\n",
-            "    \"billingCycle\": \"none\",\n    \"lineItems\": [{\n",
-            "            \"lineItemNumber\": 0,\n",
-            "            \"offerId\": \"195416C1-3447-423A-B37B-EE59A99A19C4\",\n",
-            "            \"subscriptionId\": \"1C2B75C1-74A5-472A-A729-7F8CEFC477F9\",\n",
-            "            \"friendlyName\": \"new offer purchase\",\n",
-            "            \"quantity\": 5,\n            \"links\": {\n",
-            "                \"subscription\": {\n", "                    \"uri\": ",
-            "\"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/subscriptions/1C2B75C1-74A5-47",
-            "2A-A729-7F8CEFC477F9\",\n                    \"method\": \"GET\",\n",
-            "                    \"headers\": []\n                }\n            }\n",
-            "        }, {\n            \"lineItemNumber\": 1,\n",
-            "            \"offerId\": \"2828BE95-46BA-4F91-B2FD-0BEF192ECF60\",\n",
-            "            \"subscriptionId\": \"968BA1CF-C146-4ADF-A300-308DCF718EEE\",\n",
-            "            \"friendlyName\": \"Some friendly name\",\n",
-            "            \"quantity\": 2,\n            \"links\": {\n",
-            "                \"subscription\": {\n", "                    \"uri\": ",
-            "\"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/subscriptions/968BA1CF-C146-4A",
-            "DF-A300-308DCF718EEE\",\n                    \"method\": \"GET\",\n",
-            "                    \"headers\": []\n                }\n            }\n",
-            "        }\n    ],\n    \"creationDate\": \"2017-01-25T14:53:12.093-08:00\",\n",
-            "    \"links\": {\n        \"self\": {\n", "            \"uri\": ",
-            "\"/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/orders/cf3b0e37-be0b-4cdd-b584",
-            "-d1a97d98a922\",\n            \"method\": \"GET\",\n",
-            "            \"headers\": []\n        }\n    },\n    \"attributes\": {\n",
-            "        \"etag\": ",
-            "\"eyJpZCI6ImNmM2IwZTM3LWJlMGItNGNkZC1iNTg0LWQxYTk3ZDk4YTkyMiIsInZlcnNpb24iOjJ9\"",
-            ",\n        \"objectType\": \"Order\"\n    }\n}"
-        ),
-    ),
-    replay: replay_update_order,
-    ..ts::Route::PLAIN
-};
-
 /// Calls [`Client::create_order`](crate::Client::create_order) with `inputs`.
 fn replay_create_order<'a>(
     client: &'a crate::Client,
@@ -402,22 +339,6 @@ fn replay_list_orders<'a>(
         if let Some(value) = inputs.optional_text("billingType") {
             call = call.billing_type(value);
         }
-        Ok(ts::done(call.await, ts::json))
-    })
-}
-
-/// Calls [`Client::update_order`](crate::Client::update_order) with `inputs`.
-fn replay_update_order<'a>(
-    client: &'a crate::Client,
-    inputs: &'a ts::Inputs,
-) -> ts::Replaying<'a> {
-    Box::pin(async move {
-        let call = client
-            .update_order(
-                inputs.parse("customer-tenant-id")?,
-                inputs.text("order-id")?,
-                &inputs.body::<crate::Order>()?,
-            );
         Ok(ts::done(call.await, ts::json))
     })
 }

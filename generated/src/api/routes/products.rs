@@ -184,7 +184,7 @@ pub(super) static GET_SKU: ts::Route = ts::Route {
 /// What the test server knows of ListCustomerProducts: its path, the rules of its page, and
 /// its documented responses.
 ///
-/// - success: no example: the smallest body of the spec's model
+/// - success: get-a-list-of-products-by-customer.md:198
 /// - `access_not_allowed`: no example: the spec's code and description
 pub(super) static LIST_CUSTOMER_PRODUCTS: ts::Route = ts::Route {
     id: "list_customer_products",
@@ -200,7 +200,20 @@ pub(super) static LIST_CUSTOMER_PRODUCTS: ts::Route = ts::Route {
     success: ts::reply(
         200,
         &[("Content-Type", "application/json")],
-        "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+        concat!(
+            "{\"attributes\":{\"objectType\":\"Collection\"},\"items\":[{\"description\":\"Be",
+            "st for businesses that need professional email, cloud file storage, and online ",
+            "meetings & chat. Desktop versions of Office apps like Excel, Word, and ",
+            "PowerPoint not included. For businesses with up to 300 ",
+            "employees.\",\"id\":\"CFQ7TTC0LH18\",\"isMicrosoftProduct\":true,\"links\":{\"se",
+            "lf\":{\"headers\":[],\"method\":\"GET\",\"uri\":\"/products/CFQ7TTC0LH18?country",
+            "=US\"},\"skus\":{\"headers\":[],\"method\":\"GET\",\"uri\":\"/products/CFQ7TTC0L",
+            "H18/skus?country=US\"}},\"productType\":{\"displayName\":\"OnlineServicesNCE\",",
+            "\"id\":\"OnlineServicesNCE\"},\"publisherName\":\"Microsoft ",
+            "Corporation\",\"title\":\"Microsoft 365 Business ",
+            "Basic\"}],\"links\":{\"self\":{\"headers\":[],\"method\":\"GET\",\"uri\":\"/prod",
+            "ucts?country=US&targetView=OnlineServices\"}},\"totalCount\":19}"
+        ),
     ),
     errors: &[
         ts::failure(
@@ -261,7 +274,7 @@ pub(super) static LIST_CUSTOMER_SKUS: ts::Route = ts::Route {
 /// What the test server knows of ListProducts: its path, the rules of its page, and its
 /// documented responses.
 ///
-/// - success: no example: the smallest body of the spec's model
+/// - success: get-a-list-of-products.md:189
 /// - `access_not_allowed`: no example: the spec's code and description
 pub(super) static LIST_PRODUCTS: ts::Route = ts::Route {
     id: "list_products",
@@ -277,7 +290,23 @@ pub(super) static LIST_PRODUCTS: ts::Route = ts::Route {
     success: ts::reply(
         200,
         &[("Content-Type", "application/json")],
-        "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+        concat!(
+            "{\"attributes\":{\"objectType\":\"Collection\"},\"items\":[{\"description\":\"Ds",
+            "v2-series instances are the latest generation of D-series instances that will ",
+            "carry more powerful CPUs which are on average about 35% faster than D-series ",
+            "instances, and carry the same memory and disk configurations as the D-series. ",
+            "Dsv2-series instances are based on the latest generation 2.4 GHz Intel Xeon® ",
+            "E5-2673 v3 (Haswell) processor, and with Intel Turbo Boost Technology 2.0 can ",
+            "go to 3.2 ",
+            "GHz.\",\"id\":\"DZH318Z0BQ3Q\",\"isMicrosoftProduct\":true,\"links\":{\"self\":{",
+            "\"headers\":[],\"method\":\"GET\",\"uri\":\"/products/DZH318Z0BQ3Q?country=US\"}",
+            ",\"skus\":{\"headers\":[],\"method\":\"GET\",\"uri\":\"/products/DZH318Z0BQ3Q/sk",
+            "us?country=US\"}},\"productType\":{\"displayName\":\"Azure\",\"id\":\"Azure\",\"",
+            "subType\":{\"displayName\":\"VirtualMachines\",\"id\":\"VirtualMachines\"}},\"pu",
+            "blisherName\":\"Microsoft\",\"title\":\"Virtual Machines DSv2 ",
+            "Series\"}],\"links\":{\"self\":{\"headers\":[],\"method\":\"GET\",\"uri\":\"/pro",
+            "ducts?country=US&targetView=Azure\"}},\"totalCount\":19}"
+        ),
     ),
     errors: &[
         ts::failure(

@@ -1,0 +1,140 @@
+//! Which example responses are the operation's answer: the spec records
+//! those that are not (another call's answer, a body that is not JSON, a
+//! value not of its type). The client refuses each; the test server answers
+//! another; the documents check compares another call's answer with its
+//! own type.
+
+use super::shape::type_text;
+use crate::model::{Api, ModelKind, Operation, Type, ValueType};
+
+/// The type the `index`-th example response of `op` shows instead of the
+/// operation's, as the spec records it: a contradiction of the example's
+/// body whose document value names a type of the spec (a model, a list of
+/// one or a collection of one, e.g. `ResourceCollection<Sku>`). A page may
+/// show another call's answer under an operation (a product where its
+/// SKUs are listed); the documents check compares it with that type.
+pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
+    let element = format!("{}.response_examples[{index}].body", op.id);
+    // The element may also record that the body is not strict JSON: the
+    // contradiction that names a type is the one looked for.
+    let types: Vec<Type> = api
+        .models
+        .iter()
+        .flat_map(|m| {
+            let model = Type::Model(m.name.clone());
+            let collections = api
+                .collections
+                .iter()
+                .map(|c| Type::Collection(c.name.clone(), Box::new(model.clone())));
+            [model.clone(), Type::Array(Box::new(model.clone()))]
+                .into_iter()
+                .chain(collections.collect::<Vec<_>>())
+        })
+        .collect();
+    op.contradictions
+        .iter()
+        .filter(|c| c.element == element)
+        .filter_map(|c| c.document_value.as_deref())
+        .find_map(|named| types.iter().find(|t| type_text(t) == named).cloned())
+}
+
+/// Whether the spec records that the `index`-th example response of `op`
+/// (its body `body`) is not an answer the operation's type reads: a body
+/// of another type ([`shown_instead`]), or one that cannot be read as JSON
+/// at all, recorded with the reason the documents check gives. The test
+/// server does not serve such an example, and the client refuses it.
+pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bool {
+    if shown_instead(api, op, index).is_some() {
+        return true;
+    }
+    let Err(why) = crate::docs::parse_lenient(body) else {
+        return false;
+    };
+    let element = format!("{}.response_examples[{index}].body", op.id);
+    op.contradictions
+        .iter()
+        .any(|c| c.element == element && c.document_value.as_deref() == Some(why.as_str()))
+}
+
+impl Operation {
+    /// Whether the spec records that the `index`-th example response of the
+    /// page `file` holds a value that is not of its type (a date-time with
+    /// spaces in it), or leaves out a property the spec requires there (a
+    /// contradiction of the example's body without a document value, at a
+    /// path the operation's answer requires): the client refuses
+    /// that example, and the test server answers another. A recorded key the
+    /// spec does not have (a key in another case) is no such value: the
+    /// client leaves it unread.
+    pub fn refuses_response_example(&self, api: &Api, file: &str, index: usize) -> bool {
+        let prefix = format!("{}.response_examples[{index}].body.", self.id);
+        // A property whose type reads its text strictly (a date, a number,
+        // a GUID): an open enum or a string takes any text.
+        let strict = |ty: &Type| matches!(ty, Type::Scalar(s) if *s != ValueType::String);
+        let known = |name: &str| {
+            api.models.iter().any(|m| match &m.kind {
+                ModelKind::Object(properties) => {
+                    properties.iter().any(|p| p.name == name && strict(&p.ty))
+                }
+                _ => false,
+            })
+        };
+        let answers = || self.responses.iter().filter_map(|r| r.body.as_ref());
+        self.contradictions.iter().any(|c| {
+            let Some(path) = c.element.strip_prefix(&prefix) else {
+                return false;
+            };
+            let last = path.rsplit('.').next().map(|l| l.trim_end_matches("[]"));
+            c.page == file
+                && match c.document_value.as_deref() {
+                    Some(v) => v.starts_with('"') && last.is_some_and(known),
+                    None => answers().any(|ty| requires(api, ty, path)),
+                }
+        })
+    }
+}
+
+/// Whether a body of type `ty` must hold the property at `path` (its names
+/// joined by dots, `[]` after a list's): each step is a property the spec
+/// requires, so that a body without it is not of the type.
+fn requires(api: &Api, ty: &Type, path: &str) -> bool {
+    let mut ty = ty.clone();
+    let mut item: Option<Type> = None;
+    for step in path.split('.') {
+        let name = step.trim_end_matches("[]");
+        let properties = match &ty {
+            Type::Collection(name, of) => {
+                item = Some((**of).clone());
+                api.collections
+                    .iter()
+                    .find(|c| &c.name == name)
+                    .map(|c| &c.properties)
+            }
+            Type::Model(name) => api
+                .models
+                .iter()
+                .find(|m| &m.name == name)
+                .and_then(|m| match &m.kind {
+                    ModelKind::Object(properties) => Some(properties),
+                    _ => None,
+                }),
+            _ => None,
+        };
+        let Some(property) = properties.and_then(|ps| ps.iter().find(|p| p.name == name)) else {
+            return false;
+        };
+        if property.optional {
+            return false;
+        }
+        ty = match &property.ty {
+            Type::Array(of) => (**of).clone(),
+            other => other.clone(),
+        };
+        if matches!(ty, Type::Item) {
+            match &item {
+                Some(of) => ty = of.clone(),
+                None => return false,
+            }
+        }
+    }
+    true
+}

@@ -1,0 +1,62 @@
+//! An example response that leaves out a property the operation's answer
+//! requires is one the client refuses: the spec records it as a
+//! contradiction of the example's body without a document value (the Azure
+//! utilization records' example, whose collection has no attributes). An
+//! optional property left out is no such finding.
+#![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
+
+use partner_center_codegen::model::{Api, Operation};
+use partner_center_codegen::{default_spec, load_api};
+
+const PAGE: &str = "get-a-customer-s-utilization-record-for-azure.md";
+
+fn utilization() -> (Api, Operation) {
+    let api = load_api(&default_spec()).unwrap_or_else(|e| panic!("{e}"));
+    let op = api
+        .operations
+        .iter()
+        .find(|o| o.id == "list_customer_azure_utilization_records")
+        .unwrap()
+        .clone();
+    (api, op)
+}
+
+/// The operation with only its contradiction of `element`, renamed `to`.
+fn with_only(mut op: Operation, element: &str, to: &str) -> Operation {
+    op.contradictions.retain(|c| c.element.ends_with(element));
+    assert_eq!(op.contradictions.len(), 1, "{element}");
+    op.contradictions[0].element = format!("{}.response_examples[0].body.{to}", op.id);
+    op
+}
+
+#[test]
+fn an_example_without_a_required_property_is_refused() {
+    let (api, op) = utilization();
+    assert!(op.refuses_response_example(&api, PAGE, 0));
+    let op = with_only(op, "body.attributes", "attributes");
+    assert!(op.refuses_response_example(&api, PAGE, 0));
+    // Another example, or another page, is not this one.
+    assert!(!op.refuses_response_example(&api, PAGE, 1));
+    assert!(!op.refuses_response_example(&api, "get-margins.md", 0));
+}
+
+#[test]
+fn a_required_property_of_the_items_is_followed_through_the_envelope() {
+    let (api, op) = utilization();
+    let op = with_only(op, "body.attributes", "items[].resource.id");
+    assert!(op.refuses_response_example(&api, PAGE, 0));
+}
+
+#[test]
+fn an_optional_or_unknown_property_left_out_is_not_refused() {
+    let (api, op) = utilization();
+    for path in [
+        "links",
+        "items[].unit",
+        "items[].resource.name",
+        "items[].nothing",
+    ] {
+        let op = with_only(op.clone(), "body.attributes", path);
+        assert!(!op.refuses_response_example(&api, PAGE, 0), "{path}");
+    }
+}
