@@ -179,6 +179,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Items",
     "Json",
     "JsonError",
+    "ListingPosition",
     "NextLink",
     "OperationError",
     "Pages",
@@ -191,9 +192,12 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "RetryPolicy",
     "Script",
     "TestServer",
+    "TokenEndpoint",
     "TokenError",
+    "TokenExchange",
     "TokenFuture",
     "TokenProvider",
+    "TokenRefusal",
     "Cause",
     "Uuid",
 ];
@@ -210,7 +214,9 @@ pub const CALL_METHODS: &[&str] = &[
     "correlation_id",
     "into_future",
     "items",
+    "items_from",
     "pages",
+    "pages_from",
     "request_id",
     "send",
 ];
@@ -221,8 +227,21 @@ pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "re
 /// Methods of the test server's `TestServer`, which has a method per
 /// operation too: an operation cannot take them.
 pub const SERVER_METHODS: &[&str] = &[
-    "address", "all", "base_url", "client", "drop", "fmt", "requests", "reset", "routes",
-    "scripts", "serve", "start", "start_on",
+    "address",
+    "all",
+    "base_url",
+    "client",
+    "drop",
+    "fmt",
+    "requests",
+    "reset",
+    "routes",
+    "scripts",
+    "serve",
+    "start",
+    "start_on",
+    "take_requests",
+    "token_endpoint",
 ];
 
 #[cfg(test)]

@@ -134,6 +134,19 @@ pub struct Cloud {
     pub name: String,
     pub base_url: String,
     pub doc: String,
+    /// Entra ID's authority for the cloud's tokens; `None`: no document states it.
+    pub authority: Option<CloudFact>,
+    /// The resource a Partner Center token is requested for; `None`: no
+    /// document states it.
+    pub token_resource: Option<CloudFact>,
+}
+
+/// A URL a document states for a cloud, and which document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloudFact {
+    pub at: Location,
+    pub url: String,
+    pub doc: String,
 }
 
 /// A resolved type.

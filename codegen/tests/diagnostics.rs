@@ -183,6 +183,20 @@ fn invalid_base_url() {
 }
 
 #[test]
+fn invalid_token_authority_and_unknown_document() {
+    insta::assert_snapshot!(diagnose(|name, text| match name {
+        "clouds.yaml" => text
+            .replacen(
+                "url: https://login.microsoftonline.de",
+                "url: http://login.microsoftonline.de/common",
+                1,
+            )
+            .replacen("doc: enable-secure-app-model.md", "doc: secure-app.md", 1,),
+        _ => text.to_string(),
+    }));
+}
+
+#[test]
 fn status_outside_its_range() {
     insta::assert_snapshot!(diagnose(|name, text| match name {
         "agreement-status.yaml" =>
@@ -227,7 +241,7 @@ fn flow_collections_nested_too_deep() {
         }
     });
     let first = shown.lines().next().unwrap();
-    assert!(first.starts_with("clouds.yaml:21:"), "{first}");
+    assert!(first.starts_with("clouds.yaml:45:"), "{first}");
     assert!(first.contains("nest more than 32 deep"), "{first}");
 }
 

@@ -34,15 +34,10 @@ fn the_project_documents_agree_with_the_spec() {
         .documents
         .len();
     assert_eq!(report.compared.len(), listed, "{:?}", report.compared);
-    // Pages the tests read that no item of the spec describes: the token
-    // exchange of the secure application model (the `entra` providers), the
-    // locales.
+    // A page the tests read that no item of the spec describes: the locales.
     assert_eq!(
         report.skipped,
-        [
-            "enable-secure-app-model.md",
-            "partner-center-supported-languages-and-locales.md"
-        ]
+        ["partner-center-supported-languages-and-locales.md"]
     );
 }
 

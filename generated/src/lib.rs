@@ -70,6 +70,30 @@
 //! # }
 //! ```
 //!
+//! A listing says where it is ([`Pages::position`], [`Items::position`]) as a
+//! [`ListingPosition`]: plain serde data (the next page's link and
+//! continuation token, the items of it already given, the listing's
+//! correlation id; no token) to store between runs. [`Call::pages_from`] and
+//! [`Call::items_from`] take the listing up from it, later, with a new
+//! client; the stored link is checked as a next link is, so a position on
+//! another host is refused before anything is sent.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Error, ListingPosition};
+//! # async fn run(client: &Client, stored: Option<ListingPosition>) -> Result<(), Error> {
+//! let call = client.list_customers(100);
+//! let mut customers = match &stored {
+//!     Some(position) => call.items_from(position),
+//!     None => call.items(),
+//! };
+//! while let Some(customer) = customers.next().await {
+//!     println!("{}", customer?.id);
+//!     // Save `customers.position()` (e.g. as JSON) to take up from here.
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! An update that the documents guard with an ETag sends `If-Match` from the
 //! resource as it was read; a stale one is a typed failure:
 //!
@@ -219,13 +243,21 @@
 //! (`server.get_customer()`, named like the client's method) or for all,
 //! and every request is logged, the token as present or absent only. The
 //! `test_server` module documents it; the `partner-center-test-server`
-//! program runs it on a port of your choice. The feature adds the server
+//! program runs it on a port of your choice. It answers Entra ID's token
+//! endpoint too (`TokenEndpoint`: tokens issued, rotated, expired and
+//! refused as the test scripts), so that a test covers its auth path
+//! against the same server. The feature adds the server
 //! side of hyper to the build; without it, nothing of the server is built.
 //!
 //! With the `entra` feature, the `entra` module gives tokens from Microsoft
 //! Entra ID: App+User from a partner user's refresh token (cached, renewed
 //! before expiry, rotations handed to the caller to store) and app-only from
 //! the application's secret.
+//!
+//! With the `azure-core` feature, the `azure` module's `AzureCredential`
+//! turns any `azure_core` `TokenCredential` (azure_identity's managed
+//! identity, workload identity, ...) into the client's token provider, for
+//! the chosen cloud's Partner Center resource.
 //!
 //! With the `tracing` feature, each call is a `partner_center.call` span
 //! with the fields to filter on: `operation` (the spec's name, such as
@@ -257,6 +289,8 @@
 
 mod accepted;
 mod attempt;
+#[cfg(feature = "azure-core")]
+pub mod azure;
 mod builder;
 mod call;
 mod catalog;
@@ -272,6 +306,7 @@ mod error;
 mod json;
 mod json_value;
 mod paging;
+mod position;
 mod protocol;
 mod rate_limit;
 mod request;
@@ -302,12 +337,14 @@ pub use download::Download;
 pub use error::{ApiError, CallInfo, Cause, Error, ErrorBody, ErrorCategory, OperationError};
 pub use json_value::{Json, JsonError};
 pub use paging::{Items, NextLink, Paged, Pages};
+pub use position::ListingPosition;
 pub use rate_limit::RateLimit;
 pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
 pub use test_server::{
     AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, TestServer,
+    TokenEndpoint, TokenExchange, TokenRefusal,
 };
 pub use token::{TokenError, TokenFuture, TokenProvider};
 

@@ -38,3 +38,16 @@ impl fmt::Debug for Secret {
         f.write_str("<redacted>")
     }
 }
+
+/// What the spec states of a cloud's tokens, for the providers that get
+/// them (`entra`, `azure-core`): the generated `Cloud` gives it, and its
+/// first cloud is the default, so that the runtime names no cloud.
+#[cfg(any(feature = "entra", feature = "azure-core"))]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokenCloud {
+    pub(crate) name: &'static str,
+    // The `azure-core` adapter leaves the authority to its credential.
+    #[cfg_attr(not(feature = "entra"), allow(dead_code))]
+    pub(crate) authority: Option<&'static str>,
+    pub(crate) resource: Option<&'static str>,
+}

@@ -7,9 +7,14 @@ use partner_center_tests::root;
 
 /// `crate vX [features]` for every dependency of the client as a user builds it.
 fn tree(features: &[&str]) -> String {
+    tree_of("normal", features)
+}
+
+/// The same, through the dependency `edges` of cargo tree's `-e`.
+fn tree_of(edges: &str, features: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = std::process::Command::new(cargo)
-        .args(["tree", "--offline", "-p", "partner-center", "-e", "normal"])
+        .args(["tree", "--offline", "-p", "partner-center", "-e", edges])
         .args(["-f", "{p} [{f}]", "--prefix", "none"])
         .args(features)
         .current_dir(root())
@@ -78,6 +83,41 @@ fn the_server_stack_is_built_only_with_the_test_server_feature() {
     let hyper = features_of(&served, "hyper");
     assert!(hyper.contains(&"server"), "{hyper:?}");
     assert!(features_of(&served, "tokio").contains(&"rt"));
+}
+
+/// The `azure-core` adapter is built only for the crates that ask for it,
+/// and what it adds to a build needs no C toolchain and no OpenSSL.
+#[test]
+fn azure_core_is_built_only_with_its_feature_and_builds_no_c() {
+    let crates = |tree: &str| -> Vec<String> {
+        let mut names: Vec<String> = tree
+            .lines()
+            .filter_map(|l| l.split(" v").next())
+            .map(str::to_string)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    for features in [&[][..], &["--features", "entra,test-server,tracing"]] {
+        let without = crates(&tree(features));
+        assert!(!without.iter().any(|c| c == "azure_core"), "{features:?}");
+    }
+    let before = crates(&tree_of("normal,build", &[]));
+    let after = crates(&tree_of("normal,build", &["--features", "azure-core"]));
+    let added: Vec<&String> = after.iter().filter(|c| !before.contains(c)).collect();
+    assert!(added.iter().any(|c| *c == "azure_core"), "{added:?}");
+    for c_code in [
+        "cc",
+        "cmake",
+        "pkg-config",
+        "bindgen",
+        "openssl",
+        "openssl-sys",
+        "native-tls",
+    ] {
+        assert!(!added.iter().any(|c| *c == c_code), "{c_code}: {added:?}");
+    }
 }
 
 /// No public item of the client names a type of its HTTP stack: reqwest's

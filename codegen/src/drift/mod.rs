@@ -2,7 +2,7 @@
 //! and reports each difference once, with where it stands on both sides.
 //!
 //! The pages compared are the documents the spec lists; each is compared by
-//! every part of the spec that names it: `headers`, `urls` (clouds),
+//! every part of the spec that names it: `headers`, `urls` and `tokens` (clouds),
 //! `error_codes`, `throttling`, `operation`, `prose`, `examples` and
 //! `responses` (operations), `models` and `rate_limits`, and `index` (the resource index). On a
 //! localized page (front matter `ms.contentlocale` other than en-US) tables
@@ -29,6 +29,7 @@ mod report;
 mod responses;
 pub mod shape;
 mod throttling;
+mod tokens;
 mod urls;
 pub mod values;
 
@@ -173,6 +174,15 @@ fn comparers(api: &Api, name: &str) -> Vec<Compare> {
     }
     if api.clouds.iter().any(|c| names(&c.doc)) {
         out.push(urls::compare);
+    }
+    let cites =
+        |fact: &Option<crate::model::CloudFact>| fact.as_ref().is_some_and(|f| names(&f.doc));
+    if api
+        .clouds
+        .iter()
+        .any(|c| names(&c.doc) || cites(&c.authority) || cites(&c.token_resource))
+    {
+        out.push(tokens::compare);
     }
     if api.error_codes.as_ref().is_some_and(|c| names(&c.doc)) {
         out.push(error_codes::compare);

@@ -7,7 +7,7 @@ use super::{At, Names, Validator, is_token_byte, same_ident};
 use crate::ident;
 use crate::model::*;
 use crate::spec::SourceFile;
-use crate::spec::raw::{RawCloud, RawErrorCodes, RawHeader, RawThrottling};
+use crate::spec::raw::{RawCloud, RawCloudFact, RawErrorCodes, RawHeader, RawThrottling};
 
 impl Validator {
     pub(super) fn header(
@@ -123,6 +123,9 @@ impl Validator {
         if let Some(other) = done.iter().find(|x| x.variant == variant && x.id != c.id) {
             self.error(file, at, same_ident("cloud", &c.id, &other.id, &variant));
         }
+        let authority = self.cloud_fact(file, at, "authority", c.authority.as_ref(), docs);
+        let token_resource =
+            self.cloud_fact(file, at, "token_resource", c.token_resource.as_ref(), docs);
         // Kept even when wrong, so that what refers to it is not reported too.
         Some(Cloud {
             at: Self::location(file, at),
@@ -131,6 +134,32 @@ impl Validator {
             name: c.name.clone(),
             base_url: c.base_url.clone(),
             doc: c.doc.clone(),
+            authority,
+            token_resource,
+        })
+    }
+
+    /// A cloud's `authority` or `token_resource`: a URL of a scheme and host,
+    /// from a listed document.
+    fn cloud_fact(
+        &mut self,
+        file: &SourceFile,
+        cloud: At,
+        key: &str,
+        raw: Option<&RawCloudFact>,
+        docs: &[Document],
+    ) -> Option<CloudFact> {
+        let raw = raw?;
+        let at = Self::field(file, cloud, key, None);
+        if let Err(why) = check_base_url(&raw.url) {
+            let message = format!("invalid {key} URL `{}`: {why}", raw.url);
+            self.field_error(file, at, "url", message);
+        }
+        self.doc_ref(file, at, &raw.doc, docs);
+        Some(CloudFact {
+            at: Self::location(file, at),
+            url: raw.url.clone(),
+            doc: raw.doc.clone(),
         })
     }
 

@@ -10,18 +10,35 @@ pub enum Cloud {
     /// Partner Center
     ///
     /// Base URL: `https://api.partnercenter.microsoft.com`.
+    ///
+    /// Entra ID authority: `https://login.microsoftonline.com`
+    /// (partner-center-authentication.md).
+    ///
+    /// Token resource: `https://api.partnercenter.microsoft.com` (enable-secure-app-model.md).
     Global,
     /// Partner Center operated by 21Vianet
     ///
     /// Base URL: `https://partner.partnercenterapi.microsoftonline.cn`.
+    ///
+    /// Entra ID authority: not stated by the documents.
+    ///
+    /// Token resource: not stated by the documents.
     China,
     /// Partner Center for Microsoft Cloud Germany
     ///
     /// Base URL: `https://api.partnercenter.microsoft.com`.
+    ///
+    /// Entra ID authority: `https://login.microsoftonline.de` (partner-center-rest-urls.md).
+    ///
+    /// Token resource: not stated by the documents.
     Germany,
     /// Partner Center for Microsoft Cloud for US Government
     ///
     /// Base URL: `https://api.partnercenter.microsoft.com`.
+    ///
+    /// Entra ID authority: not stated by the documents.
+    ///
+    /// Token resource: not stated by the documents.
     UsGovernment,
 }
 
@@ -63,12 +80,89 @@ impl Cloud {
             Cloud::UsGovernment => "us_government",
         }
     }
+
+    /// The Microsoft Entra ID authority that issues this cloud's
+    /// tokens (its token endpoint is `{authority}/{tenant}/oauth2/token`);
+    /// `None` where the documents do not state it.
+    pub const fn authority(self) -> Option<&'static str> {
+        match self {
+            Cloud::Global => Some("https://login.microsoftonline.com"),
+            Cloud::China => None,
+            Cloud::Germany => Some("https://login.microsoftonline.de"),
+            Cloud::UsGovernment => None,
+        }
+    }
+
+    /// The resource (audience) a Partner Center access token of this
+    /// cloud is requested for; `None` where the documents do not
+    /// state it.
+    pub const fn token_resource(self) -> Option<&'static str> {
+        match self {
+            Cloud::Global => Some("https://api.partnercenter.microsoft.com"),
+            Cloud::China => None,
+            Cloud::Germany => None,
+            Cloud::UsGovernment => None,
+        }
+    }
 }
 
 impl crate::Client {
     /// A builder for a client of `cloud`, using its documented base URL.
     pub fn builder(cloud: Cloud) -> crate::ClientBuilder {
         crate::ClientBuilder::new(cloud.base_url(), &crate::headers::PROTOCOL)
+    }
+}
+
+#[cfg(any(feature = "entra", feature = "azure-core"))]
+impl Cloud {
+    /// What the spec states of this cloud's tokens, as the token
+    /// providers take it.
+    const fn tokens(self) -> crate::token::TokenCloud {
+        crate::token::TokenCloud {
+            name: self.name(),
+            authority: self.authority(),
+            resource: self.token_resource(),
+        }
+    }
+}
+
+/// The token providers' cloud until one is chosen: the spec's first.
+#[cfg(any(feature = "entra", feature = "azure-core"))]
+impl Default for crate::token::TokenCloud {
+    fn default() -> Self {
+        Cloud::Global.tokens()
+    }
+}
+
+#[cfg(feature = "entra")]
+impl crate::entra::RefreshTokenBuilder {
+    /// The cloud whose Entra ID authority ([`Cloud::authority`]) and token resource
+    /// ([`Cloud::token_resource`]) the tokens are for (default: `Cloud::Global`).
+    /// `.authority(..)` and `.resource(..)` override them; a cloud whose documents state none
+    /// needs them, or `build()` says so.
+    pub fn cloud(self, cloud: Cloud) -> Self {
+        self.for_cloud(cloud.tokens())
+    }
+}
+
+#[cfg(feature = "entra")]
+impl crate::entra::ClientSecretBuilder {
+    /// The cloud whose Entra ID authority ([`Cloud::authority`]) and token resource
+    /// ([`Cloud::token_resource`]) the tokens are for (default: `Cloud::Global`).
+    /// `.authority(..)` and `.resource(..)` override them; a cloud whose documents state none
+    /// needs them, or `build()` says so.
+    pub fn cloud(self, cloud: Cloud) -> Self {
+        self.for_cloud(cloud.tokens())
+    }
+}
+
+#[cfg(feature = "azure-core")]
+impl crate::azure::AzureCredential {
+    /// The cloud whose token resource ([`Cloud::token_resource`]) the token is asked for, as the
+    /// scope `{resource}/.default` (default: `Cloud::Global`). `.scope(..)` overrides it; for a
+    /// cloud whose documents state none, without it, the provider answers an error that says so.
+    pub fn cloud(self, cloud: Cloud) -> Self {
+        self.for_cloud(cloud.tokens())
     }
 }
 

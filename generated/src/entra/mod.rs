@@ -3,6 +3,12 @@
 //! access tokens and rotated) and the app-only flow (the application's
 //! secret).
 //!
+//! Tokens come from the chosen cloud's Entra ID authority for its Partner
+//! Center resource, as the spec states them ([`Cloud::authority`](crate::Cloud::authority),
+//! [`Cloud::token_resource`](crate::Cloud::token_resource)): the global cloud's unless
+//! the builder's `cloud(..)` says otherwise. A cloud whose documents state
+//! neither needs `authority(..)` and `resource(..)`, or `build()` says so.
+//!
 //! Both cache the access token until [`renew_before`](RefreshTokenBuilder::renew_before)
 //! its expiry and exchange one at a time: however many calls wait for a
 //! token, one request goes to Entra ID. Neither shows a token or a secret in
@@ -32,6 +38,7 @@
 
 mod error;
 mod exchange;
+mod settings;
 
 use std::fmt;
 use std::sync::Arc;
@@ -39,17 +46,13 @@ use std::time::Duration;
 
 use tokio::sync::Mutex;
 use tokio::time::Instant;
-use url::Url;
 
 pub use error::{EntraError, EntraErrorKind};
 use exchange::{Endpoint, Grant};
+use settings::Settings;
 
-use crate::token::{Secret, TokenError, TokenFuture, TokenProvider};
+use crate::token::{Secret, TokenCloud, TokenError, TokenFuture, TokenProvider};
 
-/// Entra ID's global authority.
-pub const GLOBAL_AUTHORITY: &str = "https://login.microsoftonline.com";
-/// The resource a Partner Center token is for (the documents' `resource`).
-pub const PARTNER_CENTER_RESOURCE: &str = "https://api.partnercenter.microsoft.com";
 /// How long before its expiry a cached access token is renewed.
 pub const RENEW_BEFORE: Duration = Duration::from_secs(300);
 /// How long one exchange at the token endpoint may take.
@@ -90,94 +93,26 @@ struct State {
     refresh: Option<Secret>,
 }
 
-/// The settings both credentials share.
-struct Settings {
-    authority: String,
-    tenant: String,
-    client_id: String,
-    client_secret: Option<Secret>,
-    resource: String,
-    renew_before: Duration,
-    timeout: Duration,
-}
-
-impl Settings {
-    fn new(tenant: String, client_id: String) -> Self {
-        Settings {
-            authority: GLOBAL_AUTHORITY.to_string(),
-            tenant,
-            client_id,
-            client_secret: None,
-            resource: PARTNER_CENTER_RESOURCE.to_string(),
-            renew_before: RENEW_BEFORE,
-            timeout: EXCHANGE_TIMEOUT,
-        }
-    }
-
-    fn core(
-        self,
-        refresh: Option<Secret>,
-        rotate: Option<Box<Rotate>>,
-    ) -> Result<Core, EntraError> {
-        let invalid = |why: String| EntraError::new(EntraErrorKind::InvalidConfiguration, why);
-        if self.tenant.is_empty() || self.tenant.contains(['/', '?', '#']) {
-            return Err(invalid(format!("`{}` is no tenant", self.tenant)));
-        }
-        let url = format!(
-            "{}/{}/oauth2/token",
-            self.authority.trim_end_matches('/'),
-            self.tenant
-        );
-        let url = Url::parse(&url)
-            .map_err(|e| invalid(format!("the authority `{}`: {e}", self.authority)))?;
-        // The secret and the refresh token go there: https, or plain http
-        // to this machine only (a local token endpoint in tests).
-        let loopback = match url.host() {
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            Some(url::Host::Domain(name)) => name == "localhost",
-            None => false,
-        };
-        let secure = url.scheme() == "https" || (url.scheme() == "http" && loopback);
-        if !secure || !url.username().is_empty() || url.password().is_some() {
-            let why = "is neither https nor plain http to this machine";
-            return Err(invalid(format!("the authority `{}` {why}", self.authority)));
-        }
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(self.timeout)
-            .build()
-            .map_err(|e| invalid("the HTTP client".into()).with_source(e))?;
-        Ok(Core {
-            endpoint: Endpoint {
-                http,
-                url,
-                resource: self.resource,
-                client_id: self.client_id,
-                client_secret: self.client_secret,
-            },
-            renew_before: self.renew_before,
-            rotate,
-            state: Mutex::new(State {
-                access: None,
-                refresh,
-            }),
-        })
-    }
-}
-
 macro_rules! settings {
     () => {
-        /// Entra ID's authority for another cloud (default [`GLOBAL_AUTHORITY`]);
-        /// a local token endpoint in tests.
-        pub fn authority(mut self, authority: impl Into<String>) -> Self {
-            self.settings.authority = authority.into();
+        /// The cloud's facts, which `cloud(..)` (generated with `Cloud`) sets.
+        pub(crate) fn for_cloud(mut self, cloud: TokenCloud) -> Self {
+            self.settings.cloud = cloud;
             self
         }
 
-        /// The resource the token is for (default [`PARTNER_CENTER_RESOURCE`]).
+        /// Entra ID's authority, instead of the cloud's
+        /// ([`Cloud::authority`](crate::Cloud::authority)): for a cloud whose
+        /// documents state none, or a local token endpoint in tests.
+        pub fn authority(mut self, authority: impl Into<String>) -> Self {
+            self.settings.authority = Some(authority.into());
+            self
+        }
+
+        /// The resource the token is for, instead of the cloud's
+        /// ([`Cloud::token_resource`](crate::Cloud::token_resource)).
         pub fn resource(mut self, resource: impl Into<String>) -> Self {
-            self.settings.resource = resource.into();
+            self.settings.resource = Some(resource.into());
             self
         }
 
@@ -342,6 +277,7 @@ impl fmt::Debug for ClientSecretCredential {
 impl fmt::Debug for RefreshTokenBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RefreshTokenBuilder")
+            .field("cloud", &self.settings.cloud.name)
             .field("tenant", &self.settings.tenant)
             .field("client_id", &self.settings.client_id)
             .finish_non_exhaustive()
@@ -351,6 +287,7 @@ impl fmt::Debug for RefreshTokenBuilder {
 impl fmt::Debug for ClientSecretBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientSecretBuilder")
+            .field("cloud", &self.settings.cloud.name)
             .field("tenant", &self.settings.tenant)
             .field("client_id", &self.settings.client_id)
             .finish_non_exhaustive()

@@ -7,10 +7,14 @@
 /// `Bearer <token>`: the scheme compared without case (RFC 9110, 11.1),
 /// then one space or more and a token that is not empty.
 pub(crate) fn is_bearer(authorization: Option<&str>) -> bool {
-    let Some((scheme, token)) = authorization.and_then(|v| v.trim().split_once(' ')) else {
-        return false;
-    };
-    scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()
+    bearer_token(authorization).is_some()
+}
+
+/// The token of `Bearer <token>`, as [`is_bearer`] reads it.
+pub(crate) fn bearer_token(authorization: Option<&str>) -> Option<&str> {
+    let (scheme, token) = authorization?.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
 #[cfg(test)]

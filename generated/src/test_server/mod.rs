@@ -26,6 +26,11 @@
 //!   body, a throttled 429 with `Retry-After`, a delay or a dropped
 //!   connection; replace the success with your own value (or outcome), or
 //!   serve a listing of your items across pages.
+//! - **A token endpoint** ([`TokenEndpoint`]): Entra ID's
+//!   `/{tenant}/oauth2/token`, issuing, rotating, expiring and refusing
+//!   tokens as scripted, for the `entra` token providers (`.authority(..)`
+//!   set to the server's base URL); the API can be told to take only the
+//!   tokens it issued.
 //! - **A log** of every request ([`TestServer::requests`]): method, path,
 //!   query, headers and body; the token is recorded as present or absent,
 //!   never as text.
@@ -84,6 +89,7 @@ mod route;
 mod script;
 mod serve;
 mod target;
+mod tokens;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -99,6 +105,8 @@ pub(crate) use replay::downloaded;
 pub(crate) use route::*;
 use script::Scripts;
 pub use script::{AllOperations, Answer, Script};
+use tokens::Tokens;
+pub use tokens::{TokenEndpoint, TokenExchange, TokenRefusal};
 
 use crate::builder::ClientBuilder;
 
@@ -121,6 +129,7 @@ pub(crate) struct Shared {
     pub(crate) routes: &'static Routes,
     requests: Mutex<Vec<Received>>,
     scripts: Mutex<Scripts>,
+    tokens: Mutex<Tokens>,
 }
 
 impl Shared {
@@ -130,6 +139,10 @@ impl Shared {
 
     pub(crate) fn scripts(&self) -> MutexGuard<'_, Scripts> {
         lock(&self.scripts)
+    }
+
+    pub(crate) fn tokens(&self) -> MutexGuard<'_, Tokens> {
+        lock(&self.tokens)
     }
 }
 
@@ -148,6 +161,7 @@ impl TestServer {
             routes,
             requests: Mutex::new(Vec::new()),
             scripts: Mutex::new(Scripts::default()),
+            tokens: Mutex::new(Tokens::default()),
         });
         let task = tokio::spawn(connection::accept(listener, shared.clone()));
         Ok(TestServer {
@@ -192,10 +206,12 @@ impl TestServer {
         Script::all(self)
     }
 
-    /// Forgets every script and every request received: the server answers
-    /// as documented again.
+    /// Forgets every script and every request received, and everything its
+    /// token endpoint issued and was told: the server answers as
+    /// documented again.
     pub fn reset(&self) {
         *self.shared.scripts() = Scripts::default();
+        *self.shared.tokens() = Tokens::default();
         lock(&self.shared.requests).clear();
     }
 

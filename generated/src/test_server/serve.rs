@@ -8,6 +8,7 @@ use bytes::Bytes;
 use http::{HeaderName, HeaderValue, Response, StatusCode};
 use http_body_util::Full;
 
+use super::auth;
 use super::body::{self, Body};
 use super::judge::{Broken, Verdict, judge};
 use super::limits::{BODY_TIMEOUT, MAX_BODY};
@@ -15,7 +16,7 @@ use super::route::{Reply, Route, Routes};
 use super::script::{Queued, Replaced};
 use super::target::Incoming;
 use super::{Received, Shared};
-use super::{page, target};
+use super::{page, target, tokens};
 
 /// A connection closed on purpose, without an answer.
 #[derive(Debug)]
@@ -83,6 +84,21 @@ pub(crate) async fn answer(
     };
     let routes = shared.routes;
     let verdict = judge(routes, &incoming);
+    if matches!(verdict, Verdict::Unknown)
+        && let Some(tenant) = tokens::tenant_of(incoming.method, &segments)
+    {
+        let (status, body) = tokens::answer(&mut shared.tokens(), tenant, &body);
+        let headers = Vec::new();
+        return Ok(response(
+            &shared,
+            Answer {
+                status,
+                headers,
+                body,
+            },
+            &parts.headers,
+        ));
+    }
     let index = match verdict {
         Verdict::Unknown => None,
         Verdict::Unauthorized(i) | Verdict::Broken(i, _) | Verdict::Valid(i) => Some(i),
@@ -102,6 +118,9 @@ pub(crate) async fn answer(
             format!("no operation answers {} {}", parts.method, parts.uri.path()),
         ),
         Verdict::Unauthorized(_) => Answer::of(&routes.missing_token),
+        _ if shared.tokens().refuses(bearer(routes, &parts.headers)) => {
+            Answer::of(&routes.missing_token)
+        }
         // A request of an operation, with a token, whose body was not read.
         _ if !matches!(read, Body::Read(_)) => unread(routes, &read),
         Verdict::Broken(i, Broken::Documented(f)) => {
@@ -134,6 +153,12 @@ pub(crate) async fn answer(
         }
     };
     Ok(response(&shared, answer, &parts.headers))
+}
+
+/// The Bearer token of a request, if it has one.
+fn bearer<'h>(routes: &Routes, headers: &'h http::HeaderMap) -> Option<&'h str> {
+    let name = routes.protocol.authorization.unwrap_or("authorization");
+    auth::bearer_token(headers.get(name).and_then(|v| v.to_str().ok()))
 }
 
 /// The answer to a request whose body was not read: the catalogue's invalid

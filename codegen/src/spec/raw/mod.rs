@@ -225,6 +225,24 @@ pub struct RawCloud {
     pub base_url: String,
     /// The document it comes from: a `file` of `documents`.
     pub doc: String,
+    /// The Microsoft Entra ID authority that issues this cloud's tokens,
+    /// where a document states it; left out where none does (never guessed).
+    #[serde(default)]
+    pub authority: Option<RawCloudFact>,
+    /// The resource (audience) a Partner Center access token of this cloud is
+    /// requested for, where a document states it; left out where none does.
+    #[serde(default)]
+    pub token_resource: Option<RawCloudFact>,
+}
+
+/// A URL a document states for a cloud: its token authority or resource.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCloudFact {
+    /// `https://host`, without path.
+    pub url: String,
+    /// The document that states it: a `file` of `documents`.
+    pub doc: String,
 }
 
 /// A place where a page contradicts itself. The documents check reports the

@@ -1,7 +1,13 @@
 //! Paged listings: the pages of a collection, one call each, following the
-//! link to the next page that each page gives.
+//! link to the next page that each page gives; the items of those pages
+//! (`items`); and where a listing is, to take it up again later (`resume`).
 
-use std::collections::{HashSet, VecDeque};
+mod items;
+mod resume;
+
+pub use items::Items;
+
+use std::collections::HashSet;
 use std::fmt;
 
 use http::{HeaderName, HeaderValue, Method};
@@ -11,6 +17,7 @@ use uuid::Uuid;
 
 use crate::call::Call;
 use crate::error::{Error, OperationError};
+use crate::position::{ListingPosition, PageLink};
 use crate::protocol::Names;
 use crate::request::Request;
 use crate::response::Response;
@@ -70,6 +77,10 @@ impl<'a> NextLink<'a> {
 /// names; a link that asks for a page the listing already asked for (a loop)
 /// or one past [`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)
 /// ends the listing with [`Error::InvalidNextLink`].
+///
+/// [`Pages::position`] says where the listing is, as a value to store;
+/// [`Call::pages_from`] takes the listing up again from it, later, in this
+/// process or another.
 #[must_use = "pages are requested when `next` is awaited"]
 pub struct Pages<'c, T, E> {
     /// What the next `next` gives: a page's call, or why the listing cannot
@@ -80,6 +91,13 @@ pub struct Pages<'c, T, E> {
     asked: HashSet<Target>,
     /// Pages requested so far.
     pages: u32,
+    /// The listing's operation (the request of a next page names none).
+    operation: &'static str,
+    /// The page `next` asks for, kept when asking for it fails so that the
+    /// listing can be taken up there; `None` after the last page.
+    at: Option<ListingPosition>,
+    /// Where the page that `next` gave last was.
+    gave: Option<ListingPosition>,
 }
 
 /// What a request asks for: a page that links to the same is a loop.
@@ -90,6 +108,32 @@ where
     T: Paged + 'c,
     E: OperationError,
 {
+    /// The pages from `first` (or the reason it cannot be sent) of
+    /// `operation`'s listing, which is at `at`.
+    pub(crate) fn new(
+        first: Result<Call<'c, T, E>, Error>,
+        operation: &'static str,
+        at: ListingPosition,
+    ) -> Self {
+        Pages {
+            next: Some(first),
+            asked: HashSet::new(),
+            pages: 0,
+            operation,
+            at: Some(at),
+            gave: None,
+        }
+    }
+
+    /// Where the listing is, as a value to store: the page the next `next`
+    /// asks for. After an error it is the page that failed (or the link
+    /// that could not be followed), so that the listing can be taken up
+    /// there with [`Call::pages_from`] or [`Call::items_from`]; `None` once
+    /// the last page was given.
+    pub fn position(&self) -> Option<ListingPosition> {
+        self.at.clone()
+    }
+
     /// The next page, or `None` after the last. An error ends the listing.
     pub async fn next(&mut self) -> Option<Result<Response<T>, E>> {
         let mut call = match self.next.take()? {
@@ -97,6 +141,9 @@ where
             Err(e) => return Some(Err(E::from_error(e))),
         };
         let correlation_id = *call.correlation_id.get_or_insert_with(Uuid::new_v4);
+        if let Some(at) = &mut self.at {
+            at.set_correlation_id(correlation_id);
+        }
         let (client, decode, choice) = (call.client, call.decode, call.choice);
         let base = &client.inner.base_url;
         if self.pages == 0 {
@@ -109,7 +156,14 @@ where
             Ok(page) => page,
             Err(e) => return Some(Err(E::from_error(e))),
         };
+        self.gave = self.at.take();
         if let Some(link) = page.next_link() {
+            let stored = stored::<T>(base, &link);
+            self.at = Some(ListingPosition::link(
+                self.operation,
+                stored,
+                Some(correlation_id),
+            ));
             let invalid = |reason: String| Error::InvalidNextLink {
                 uri: link.uri.to_string(),
                 reason,
@@ -134,6 +188,22 @@ where
         }
         Some(Ok(page))
     }
+}
+
+/// A next link as a position keeps it: its URI resolved on `base` (as
+/// given if it cannot be), and the continuation headers the spec names.
+fn stored<T: Paged>(base: &Url, link: &NextLink<'_>) -> PageLink {
+    let uri = match resolve(base, T::RELATIVE_TO, link.uri) {
+        Ok(url) => url.into(),
+        Err(_) => link.uri.to_string(),
+    };
+    let headers = link
+        .headers
+        .iter()
+        .filter(|(key, _)| T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key)))
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect();
+    PageLink { uri, headers }
 }
 
 /// What a request asks for: its method, URL and headers.
@@ -226,220 +296,15 @@ fn same_origin(a: &Url, b: &Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// Every item of every page of a listing, in order: `while let Some(item) =
-/// items.next().await`.
-#[must_use = "items are requested when `next` is awaited"]
-pub struct Items<'c, T: Paged, E> {
-    pages: Pages<'c, T, E>,
-    buffered: VecDeque<T::Item>,
-}
-
-impl<'c, T, E> Items<'c, T, E>
-where
-    T: Paged + 'c,
-    E: OperationError,
-{
-    /// The next item, or `None` after the last of the last page. An error
-    /// ends the listing.
-    pub async fn next(&mut self) -> Option<Result<T::Item, E>> {
-        loop {
-            if let Some(item) = self.buffered.pop_front() {
-                return Some(Ok(item));
-            }
-            match self.pages.next().await? {
-                Ok(page) => self.buffered.extend(page.into_inner().into_items()),
-                Err(e) => {
-                    self.pages.next = None;
-                    return Some(Err(e));
-                }
-            }
-        }
-    }
-}
-
-impl<'c, T, E> Call<'c, T, E>
-where
-    T: Paged + 'c,
-    E: OperationError,
-{
-    /// Every page of the listing, starting with this call's.
-    pub fn pages(self) -> Pages<'c, T, E> {
-        Pages {
-            next: Some(Ok(self)),
-            asked: HashSet::new(),
-            pages: 0,
-        }
-    }
-
-    /// Every item of every page of the listing.
-    pub fn items(self) -> Items<'c, T, E> {
-        Items {
-            pages: self.pages(),
-            buffered: VecDeque::new(),
-        }
-    }
-}
-
 impl<T, E> fmt::Debug for Pages<'_, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pages")
             .field("next", &self.next)
             .field("pages", &self.pages)
+            .field("at", &self.at)
             .finish_non_exhaustive()
     }
 }
 
-impl<T: Paged, E> fmt::Debug for Items<'_, T, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Items")
-            .field("pages", &self.pages)
-            .field("buffered", &self.buffered.len())
-            .finish()
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use http::{HeaderName, HeaderValue, Method};
-
-    use super::{NextLink, Paged, follow, resolve};
-    use crate::error::Error;
-    use crate::protocol::Names;
-
-    /// A page of a spec that names the client's own headers among its
-    /// continuation headers, which the generator does not refuse.
-    #[derive(serde::Deserialize)]
-    struct Careless {}
-
-    impl crate::error::sealed::Sealed for Careless {}
-
-    impl Paged for Careless {
-        type Item = ();
-        const RELATIVE_TO: &'static str = "/v1";
-        const CONTINUATION: &'static [&'static str] = &[
-            "MS-ContinuationToken",
-            "Authorization",
-            "MS-RequestId",
-            "MS-CorrelationId",
-            "MS-PartnerCenter-Application",
-            "X-Locale",
-            "MS-Contract-Version",
-        ];
-
-        fn next_link(&self) -> Option<NextLink<'_>> {
-            None
-        }
-
-        fn into_items(self) -> Vec<()> {
-            Vec::new()
-        }
-    }
-
-    /// The headers of the headers table, as the client sets them.
-    fn names() -> Names {
-        let name = HeaderName::from_static;
-        Names {
-            defaults: vec![(name("ms-contract-version"), HeaderValue::from_static("v1"))],
-            authorization: Some(http::header::AUTHORIZATION),
-            request_id: Some(name("ms-requestid")),
-            correlation_id: Some(name("ms-correlationid")),
-            application: Some(name("ms-partnercenter-application")),
-            locale: Some(name("x-locale")),
-            retry_after: None,
-        }
-    }
-
-    #[test]
-    fn a_link_sets_no_header_the_client_sets_itself() {
-        let base = url::Url::parse("https://api.example.com").unwrap();
-        let mut link = NextLink::new("/customers?seekOperation=Next");
-        link.headers = vec![
-            ("ms-continuationtoken", "t2"),
-            ("Authorization", "Bearer stolen"),
-            ("MS-RequestId", "0d2d9fd8-7e71-4b9b-9f3c-6b9a4e1f2a10"),
-            ("MS-CorrelationId", "5e0d7c1a-3f4b-4c2e-9a8d-1b2c3d4e5f60"),
-            ("MS-PartnerCenter-Application", "other"),
-            ("X-Locale", "fr-FR"),
-            ("MS-Contract-Version", "v2"),
-            ("X-Other", "1"),
-        ];
-        let request =
-            follow::<Careless>(&base, &names(), &link, Method::GET, "/v1/customers").unwrap();
-        let sent: Vec<(&str, &str)> = request
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.to_str().unwrap()))
-            .collect();
-        assert_eq!(sent, [("ms-continuationtoken", "t2")]);
-        assert_eq!(request.method, Method::GET);
-        assert_eq!(
-            request.url(&base).unwrap().as_str(),
-            "https://api.example.com/v1/customers?seekOperation=Next"
-        );
-    }
-
-    #[test]
-    fn a_continuation_header_that_cannot_be_sent_ends_the_listing() {
-        let base = url::Url::parse("https://api.example.com").unwrap();
-        let mut link = NextLink::new("/customers?seekOperation=Next");
-        link.headers = vec![("MS-ContinuationToken", "a\nb")];
-        let error =
-            follow::<Careless>(&base, &names(), &link, Method::GET, "/v1/customers").unwrap_err();
-        match error {
-            Error::InvalidNextLink { uri, reason } => {
-                assert_eq!(uri, "/customers?seekOperation=Next");
-                assert_eq!(
-                    reason,
-                    "invalid input, nothing was sent: next page: the value for header \
-                     ms-continuationtoken is not a valid header value"
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn links_resolve_on_the_base_and_its_prefix() {
-        let base = url::Url::parse("https://api.example.com").unwrap();
-        let at = |uri: &str| resolve(&base, "/v1", uri).map(|u| u.to_string());
-        assert_eq!(
-            at("/customers?size=40").unwrap(),
-            "https://api.example.com/v1/customers?size=40"
-        );
-        assert_eq!(
-            at("/v1/customers?size=40").unwrap(),
-            "https://api.example.com/v1/customers?size=40"
-        );
-        assert_eq!(at("/v1?x=1").unwrap(), "https://api.example.com/v1?x=1");
-        assert_eq!(at("/v1").unwrap(), "https://api.example.com/v1");
-        assert_eq!(at("/v10/x").unwrap(), "https://api.example.com/v1/v10/x");
-        assert_eq!(
-            at("invoices").unwrap(),
-            "https://api.example.com/v1/invoices"
-        );
-        assert_eq!(
-            at("https://api.example.com/v1/x").unwrap(),
-            "https://api.example.com/v1/x"
-        );
-        let leaves = Err("it leaves https://api.example.com".to_string());
-        assert_eq!(at("https://evil.example.com/v1/x"), leaves);
-        assert_eq!(at("http://api.example.com/v1/x"), leaves);
-        assert_eq!(at("https://api.example.com:8443/v1/x"), leaves);
-        assert_eq!(
-            at("https://api.example.com:443/v1/x").unwrap(),
-            "https://api.example.com/v1/x"
-        );
-        assert_eq!(
-            at("//evil.example.com/x").unwrap(),
-            "https://api.example.com/v1/evil.example.com/x"
-        );
-        assert_eq!(
-            at("/x\r\nHost: evil"),
-            Err("it holds control characters".to_string())
-        );
-        let credentials = Err("it carries a user name or password".to_string());
-        assert_eq!(at("https://user:secret@api.example.com/v1/x"), credentials);
-        assert_eq!(at("https://user@api.example.com/v1/x"), credentials);
-        assert_eq!(at("https://:secret@api.example.com/v1/x"), credentials);
-    }
-}
+mod tests;
