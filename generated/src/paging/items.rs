@@ -86,6 +86,6 @@ impl<T: Paged, E> fmt::Debug for Items<'_, T, E> {
         f.debug_struct("Items")
             .field("pages", &self.pages)
             .field("buffered", &self.buffered.len())
-            .finish_non_exhaustive()
+            .finish()
     }
 }

@@ -301,7 +301,6 @@ impl<T, E> fmt::Debug for Pages<'_, T, E> {
         f.debug_struct("Pages")
             .field("next", &self.next)
             .field("pages", &self.pages)
-            .field("at", &self.at)
             .finish_non_exhaustive()
     }
 }
