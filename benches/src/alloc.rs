@@ -2,10 +2,13 @@
 //!
 //! Allocations are counted per thread, without any counter shared between
 //! threads (which would serialize the threads it measures); the peak is the
-//! resident set's high-water mark, which Linux lets a process reset.
+//! resident set's high-water mark, which Linux lets a process reset. For
+//! benches of memory alone, [`Live`] keeps the heap bytes in use and their
+//! high-water mark for the whole process.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The system allocator, counting each thread's allocations. Install it
 /// with `#[global_allocator]`.
@@ -63,4 +66,65 @@ pub fn peak() -> Option<u64> {
         .parse()
         .ok()?;
     Some(kb * 1024)
+}
+
+/// The system allocator, keeping the bytes allocated and not yet freed by
+/// the whole process and their high-water mark. Its counters are shared by
+/// every thread: for benches of memory, not of speed. Install it with
+/// `#[global_allocator]`.
+pub struct Live;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static LIVE_PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grown(bytes: usize) {
+    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    LIVE_PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+fn shrunk(bytes: usize) {
+    LIVE.fetch_sub(bytes, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed on to `System` unchanged; only counters change.
+unsafe impl GlobalAlloc for Live {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract, passed on.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            grown(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's contract, passed on.
+        unsafe { System.dealloc(ptr, layout) };
+        shrunk(layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller's contract, passed on.
+        let moved = unsafe { System.realloc(ptr, layout, new_size) };
+        if !moved.is_null() {
+            shrunk(layout.size());
+            grown(new_size);
+        }
+        moved
+    }
+}
+
+/// The bytes allocated through [`Live`] and not yet freed.
+pub fn live_bytes() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+/// The most [`live_bytes`] since [`reset_live_peak`] (or the start).
+pub fn live_peak() -> usize {
+    LIVE_PEAK.load(Ordering::Relaxed)
+}
+
+/// Starts a new high-water mark of [`live_bytes`] from what is live now.
+pub fn reset_live_peak() {
+    LIVE_PEAK.store(live_bytes(), Ordering::Relaxed);
 }

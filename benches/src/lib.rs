@@ -1,6 +1,7 @@
-//! What the benchmarks share: an allocator that counts, the CPU time of a
-//! thread, a loopback server answering like Partner Center (and one that
-//! limits each customer's requests), synthetic specs of any number of
+//! What the benchmarks share: allocators that count, the CPU time of a
+//! thread, a loopback server answering like Partner Center (one that
+//! limits each customer's requests, one that pages line items without
+//! holding them), synthetic specs of any number of
 //! operations, and a join of many futures.
 //!
 //! The benches themselves are in `benches/`: `client` (the generated client
@@ -8,11 +9,13 @@
 //! 1, 100 and 1,000 operations, the generated crate's compile time),
 //! `docs` (`cargo codegen docs` over every page the spec describes) and
 //! `rate_limit` (a bulk sync under the client's rate limit against the
-//! least time its server allows).
+//! least time its server allows) and `line_items` (the heap's peak over a
+//! listing of 200,000 line items).
 #![allow(clippy::unwrap_used)] // benchmark scaffolding: it unwraps what it sets up
 
 pub mod alloc;
 pub mod limited;
+pub mod line_items;
 pub mod server;
 pub mod synthetic;
 
