@@ -209,6 +209,8 @@ pub struct Operation {
     pub body: Option<Body>,
     /// In spec order.
     pub responses: Vec<Response>,
+    /// The status that says "not ready yet, ask again after `Retry-After`".
+    pub not_ready: Option<NotReady>,
     /// In spec order (the documents' order).
     pub errors: Vec<ErrorEntry>,
     pub contradictions: Vec<Contradiction>,
@@ -368,6 +370,15 @@ pub struct Response {
     pub headers: Vec<String>,
     /// For a 202: how the accepted operation is followed.
     pub poll: Option<Poll>,
+    pub description: String,
+}
+
+/// A success status that is no answer yet: the client asks again after the
+/// response's `Retry-After`.
+#[derive(Debug, Clone)]
+pub struct NotReady {
+    pub at: Location,
+    pub status: u16,
     pub description: String,
 }
 

@@ -160,6 +160,14 @@ impl Attempt<'_> {
             };
             return Err(Failure::Retry(error, retry_after));
         }
+        if request.not_ready == Some(status) {
+            let error = Error::NotReady {
+                retry_after,
+                meta,
+                call,
+            };
+            return Err(Failure::Retry(error, retry_after));
+        }
         Ok(Answer {
             status,
             meta,

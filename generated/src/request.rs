@@ -26,6 +26,9 @@ pub(crate) struct Request {
     pub(crate) body: Option<Bytes>,
     /// A success's body is a file, read as it arrives ([`crate::Download`]).
     pub(crate) streamed: bool,
+    /// The success status that means "not ready yet, ask again after
+    /// `Retry-After`", where the documents give one.
+    pub(crate) not_ready: Option<u16>,
     /// Headers the operation requires that no value was given for, and why.
     missing: Vec<(&'static str, &'static str)>,
     /// Why the request cannot be sent, and the error behind it.
@@ -59,6 +62,7 @@ impl Request {
             headers: Vec::new(),
             body: None,
             streamed: false,
+            not_ready: None,
             missing: Vec::new(),
             invalid: None,
         };
@@ -186,6 +190,12 @@ impl Request {
     #[allow(dead_code)]
     pub(crate) fn stream(&mut self) {
         self.streamed = true;
+    }
+
+    // Only operations whose documents give a "not ready" status call it.
+    #[allow(dead_code)]
+    pub(crate) fn not_ready(&mut self, status: u16) {
+        self.not_ready = Some(status);
     }
 
     pub(crate) fn body<T: Serialize + ?Sized>(&mut self, value: &T) {

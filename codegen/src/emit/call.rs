@@ -101,6 +101,10 @@ pub(super) fn method(o: &Operation) -> TokenStream {
         .iter()
         .any(|r| r.body == Some(Type::Binary))
         .then(|| quote!(request.stream();));
+    let not_ready = o.not_ready.as_ref().map(|n| {
+        let status = proc_macro2::Literal::u16_unsuffixed(n.status);
+        quote!(request.not_ready(#status);)
+    });
     let choice = o
         .choice
         .as_ref()
@@ -119,6 +123,7 @@ pub(super) fn method(o: &Operation) -> TokenStream {
                 let mut request = Request::new(#http_method, #operation, #path);
                 #(#steps)*
                 #streamed
+                #not_ready
                 Call::new(self, request, #decode)#choosing
             }
         }
@@ -270,6 +275,12 @@ fn method_doc(o: &Operation) -> String {
                 "  with header `{h}` (read it with `meta().header(\"{h}\")`)"
             ));
         }
+    }
+    if let Some(n) = &o.not_ready {
+        lines.push(format!(
+            "- HTTP {}, not ready: {} (the client asks again after its `Retry-After`, as it retries a 503; [`Error::NotReady`](crate::Error::NotReady) when the attempts run out)",
+            n.status, n.description
+        ));
     }
     let optional: Vec<String> = o
         .query

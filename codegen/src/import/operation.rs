@@ -77,6 +77,7 @@ pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOpe
             request_headers: headers(im.known, page, file),
             body: None,
             responses: Vec::new(),
+            not_ready: None,
             errors: Vec::new(),
             contradictions: Vec::new(),
         };

@@ -235,6 +235,18 @@ fn responses(api: &Api, examples: &Examples, ops: &[&Operation]) -> Value {
             }
             out.insert(key, response);
         }
+        if let Some(n) = &o.not_ready {
+            let mut headers = super::common_response_headers(api);
+            headers.insert(
+                "Retry-After".into(),
+                json!({ "schema": { "type": "string" } }),
+            );
+            out.entry(n.status.to_string()).or_insert(json!({
+                "description": n.description,
+                "headers": headers,
+                "x-partner-center-not-ready": true,
+            }));
+        }
     }
     let mut failures: BTreeMap<u16, Vec<&ErrorEntry>> = BTreeMap::new();
     for o in ops {

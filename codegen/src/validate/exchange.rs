@@ -277,4 +277,36 @@ impl Validator {
         }
         out
     }
+
+    /// The status that says "not ready yet": a 2xx without a body that is
+    /// none of the responses'.
+    pub(super) fn not_ready(
+        &mut self,
+        file: &SourceFile,
+        at: At,
+        o: &RawOperation,
+        responses: &[Response],
+    ) -> Option<NotReady> {
+        let raw = o.not_ready.as_ref()?;
+        let nat = Self::field(file, at, "not_ready", None);
+        self.non_empty(file, nat, "description", &raw.description);
+        let sat = Self::field(file, nat, "status", Some(&raw.status.to_string()));
+        self.status(
+            file,
+            nat,
+            raw.status,
+            200..300,
+            "not-ready status",
+            "a 2xx (an error status is an error, not \"not ready\")",
+        );
+        if responses.iter().any(|r| r.status == raw.status) {
+            let message = format!("status {} is a response of the operation", raw.status);
+            self.error(file, sat, message);
+        }
+        Some(NotReady {
+            at: Self::location(file, nat),
+            status: raw.status,
+            description: raw.description.clone(),
+        })
+    }
 }

@@ -148,6 +148,7 @@ impl Validator {
             .chain(o.also_on.iter().map(String::as_str))
             .collect();
         let contradictions = self.contradictions(file, at, &o.id, &pages, &o.contradictions);
+        let not_ready = self.not_ready(file, at, o, &responses);
 
         if self.diagnostics.len() != before {
             return None;
@@ -178,6 +179,7 @@ impl Validator {
             request_headers,
             body,
             responses,
+            not_ready,
             errors,
             contradictions,
             choice: None,

@@ -16,6 +16,7 @@ use super::Error;
 /// | `NotFound` | a 404 |
 /// | `Conflict` | a 409, or a 412 (the ETag sent is not the resource's) |
 /// | `Throttled` | a 429 on every attempt |
+/// | `NotReady` | the data asked for is not ready yet, on every attempt |
 /// | `Timeout` | an attempt or the whole call ran out of time |
 /// | `Connection` | no connection, or the connection lost mid-response |
 /// | `Service` | a 5xx |
@@ -38,6 +39,10 @@ pub enum ErrorCategory {
     Conflict,
     /// The service throttled the call (429) until the client gave up.
     Throttled,
+    /// The service has not the data ready yet (the status the operation's
+    /// documents give for it, such as a 204 with a `Retry-After`) on
+    /// every attempt: ask again later.
+    NotReady,
     /// An attempt or the whole call ran out of time.
     Timeout,
     /// No connection could be made, or it was lost before the response was
@@ -79,6 +84,7 @@ impl Error {
             Error::Connect { .. } | Error::ConnectionLost { .. } => ErrorCategory::Connection,
             Error::Timeout { .. } => ErrorCategory::Timeout,
             Error::Throttled { .. } => ErrorCategory::Throttled,
+            Error::NotReady { .. } => ErrorCategory::NotReady,
             Error::Api(e) => ErrorCategory::of_status(e.status()),
             Error::UnexpectedBody { meta, .. } => ErrorCategory::of_status(meta.status()),
             Error::BodyTooLarge { .. }
@@ -107,13 +113,15 @@ impl Error {
 
     /// Whether the same call may succeed later: the failures the client
     /// retries itself (no connection, a connection lost, a timeout, the
-    /// statuses 408, 429, 500, 502, 503 and 504), met on its last attempt.
+    /// statuses 408, 429, 500, 502, 503 and 504, an answer not ready yet),
+    /// met on its last attempt.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Connect { .. }
             | Error::ConnectionLost { .. }
             | Error::Timeout { .. }
-            | Error::Throttled { .. } => true,
+            | Error::Throttled { .. }
+            | Error::NotReady { .. } => true,
             Error::Api(e) => crate::retry::retryable_status(e.status()),
             Error::UnexpectedBody { meta, .. } => crate::retry::retryable_status(meta.status()),
             _ => false,

@@ -60,6 +60,7 @@ impl std::error::Error for Cause {
 /// | `Timeout` | yes | an attempt or the whole call ran out of time |
 /// | `ConnectionLost` | yes | the connection closed before the response was complete |
 /// | `Throttled` | yes | 429 on the last attempt |
+/// | `NotReady` | yes | the documented "not ready yet" status on the last attempt |
 /// | `Api` | 408, 500, 502, 503, 504 | an error body in the documented shape |
 /// | `UnexpectedBody` | as `Api` | an error status without the documented body |
 /// | `BodyTooLarge` | no | the body is over the client's limit |
@@ -119,6 +120,19 @@ pub enum Error {
         retry_after: Option<Duration>,
         /// The `message` of the throttling body, if it had one.
         message: Option<String>,
+        /// Status and headers of the last response.
+        meta: ResponseMeta,
+        /// The call's ids and attempts.
+        call: CallInfo,
+    },
+    /// The service answered that the data is not ready yet (a success
+    /// status the operation's documents give for it, such as a 204 with a
+    /// `Retry-After`) on every attempt. The client asks again itself,
+    /// after each `Retry-After`, as it retries a 503.
+    #[non_exhaustive]
+    NotReady {
+        /// The last `Retry-After`, if the service sent one.
+        retry_after: Option<Duration>,
         /// Status and headers of the last response.
         meta: ResponseMeta,
         /// The call's ids and attempts.
@@ -200,6 +214,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(&e.meta),
             Error::Throttled { meta, .. }
+            | Error::NotReady { meta, .. }
             | Error::UnexpectedBody { meta, .. }
             | Error::BodyTooLarge { meta, .. }
             | Error::Decode { meta, .. }
@@ -223,6 +238,7 @@ impl Error {
             | Error::Timeout { call, .. }
             | Error::ConnectionLost { call, .. }
             | Error::Throttled { call, .. }
+            | Error::NotReady { call, .. }
             | Error::UnexpectedBody { call, .. }
             | Error::BodyTooLarge { call, .. }
             | Error::Decode { call, .. }
@@ -282,6 +298,14 @@ impl fmt::Display for Error {
                 }
                 if let Some(m) = message {
                     write!(f, ": {}", Shown(m))?;
+                }
+            }
+            Error::NotReady {
+                retry_after, meta, ..
+            } => {
+                write!(f, "HTTP {}: the answer is not ready yet", meta.status())?;
+                if let Some(wait) = retry_after {
+                    write!(f, ", retry after {}s", wait.as_secs())?;
                 }
             }
             Error::Api(e) => return e.fmt(f),

@@ -150,7 +150,7 @@ where
             self.asked.insert(target(&call.request, base));
         }
         let method = call.request.method.clone();
-        let template = call.request.template;
+        let (template, not_ready) = (call.request.template, call.request.not_ready);
         self.pages += 1;
         let page = match call.run().await {
             Ok(page) => page,
@@ -177,7 +177,8 @@ where
                     Ok(request) if !self.asked.insert(target(&request, base)) => Err(invalid(
                         "it asks again for a page this listing has asked for".into(),
                     )),
-                    Ok(request) => {
+                    Ok(mut request) => {
+                        request.not_ready = not_ready;
                         let mut next = Call::new(client, request, decode).choosing(choice);
                         next.correlation_id = Some(correlation_id);
                         Ok(next)

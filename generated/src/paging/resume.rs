@@ -76,6 +76,7 @@ where
             .collect();
         let inner = &self.client.inner;
         let (method, template) = (self.request.method.clone(), self.request.template);
+        let not_ready = self.request.not_ready;
         self.request = follow::<T>(&inner.base_url, &inner.names, &link, method, template)
             .map_err(|e| match e {
                 Error::InvalidNextLink { uri, reason } => Error::InvalidNextLink {
@@ -84,6 +85,7 @@ where
                 },
                 other => other,
             })?;
+        self.request.not_ready = not_ready;
         Ok(self)
     }
 }

@@ -63,6 +63,11 @@ pub struct RawOperation {
     pub body: Option<RawBody>,
     /// The success responses, each with its status.
     pub responses: Vec<RawResponse>,
+    /// A success status that is no answer yet: the service has not the data
+    /// ready and says when to ask again (`Retry-After`); the client asks
+    /// again, as it retries a 503.
+    #[serde(default)]
+    pub not_ready: Option<RawNotReady>,
     /// The documented failures.
     #[serde(default)]
     pub errors: Vec<RawError>,
@@ -210,6 +215,16 @@ pub struct RawResponse {
     /// For a 202: how the accepted operation is followed (its `Location`).
     #[serde(default)]
     pub poll: Option<RawPoll>,
+    pub description: String,
+}
+
+/// A success status the documents give for "not ready yet, ask again
+/// after `Retry-After`".
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawNotReady {
+    /// A 2xx other than the responses', without a body.
+    pub status: u16,
     pub description: String,
 }
 

@@ -44,6 +44,10 @@ impl Client {
     ///   dependent system, this method returns an HTTP Status Code 204 with a Retry-After header.
     ///   (a paged [`ResourceCollection`](crate::ResourceCollection) of
     ///   [`AzureUtilizationRecord`](crate::AzureUtilizationRecord))
+    /// - HTTP 204, not ready: The Azure utilization data isn't yet ready in a dependent system:
+    ///   the response carries a Retry-After header. (the client asks again after its
+    ///   `Retry-After`, as it retries a 503; [`Error::NotReady`](crate::Error::NotReady) when the
+    ///   attempts run out)
     ///
     /// Optional inputs: `.granularity(…)`, `.show_details(…)`, `.size(…)`.
     ///
@@ -78,6 +82,7 @@ impl Client {
         request.segment("azure");
         request.query("start_time", start_time);
         request.query("end_time", end_time);
+        request.not_ready(204);
         Call::new(self, request, crate::decode::json)
     }
 }
