@@ -30,6 +30,21 @@ async fn first_page(
     page.into_inner().items
 }
 
+/// The OneTime billing line items the crate's test server answers out of
+/// the box (response example 5 of the page, by the previous syntax's path).
+async fn documented_one_time(client: &partner_center::Client) -> Vec<InvoiceLineItem> {
+    client
+        .list_invoice_line_items_by_path(
+            "G000024135",
+            LineItemProvider::OneTime,
+            LineItemType::BillingLineItems,
+        )
+        .await
+        .unwrap()
+        .into_inner()
+        .items
+}
+
 #[tokio::test]
 async fn each_documented_provider_and_type_reads_its_own_model_with_exact_amounts() {
     let server = TestServer::start().await.unwrap();
@@ -89,16 +104,7 @@ async fn each_documented_provider_and_type_reads_its_own_model_with_exact_amount
     // OneTime's billing line items, by the previous syntax's path (response
     // example 5): amounts written as text are read exactly all the same.
     let client = server.client().build().unwrap();
-    let one_time = client
-        .list_invoice_line_items_by_path(
-            "G000024135",
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .await
-        .unwrap()
-        .into_inner()
-        .items;
+    let one_time = documented_one_time(&client).await;
     let one_time: Vec<&OneTimeInvoiceLineItem> = one_time
         .iter()
         .map(|item| match item {
@@ -179,16 +185,7 @@ async fn every_page_of_a_listing_reads_the_model_the_request_chose() {
     // page, each next page asked for with a continuation token.
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
-    let documented = client
-        .list_invoice_line_items_by_path(
-            "G000024135",
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .await
-        .unwrap()
-        .into_inner()
-        .items;
+    let documented = documented_one_time(&client).await;
     server
         .list_invoice_line_items()
         .items(documented.clone(), 2);
@@ -341,16 +338,7 @@ async fn a_listing_of_thousands_is_read_a_page_at_a_time() {
     // page is held at a time.
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
-    let documented = client
-        .list_invoice_line_items_by_path(
-            "G000024135",
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .await
-        .unwrap()
-        .into_inner()
-        .items;
+    let documented = documented_one_time(&client).await;
     let all: Vec<InvoiceLineItem> = documented.iter().cycle().take(4_000).cloned().collect();
     server.list_invoice_line_items().items(all, 250);
     let mut pages = client
