@@ -8,7 +8,7 @@ use partner_center_codegen::docs::{
 };
 use partner_center_codegen::drift::answer::not_the_answer;
 use partner_center_codegen::examples::bare_success;
-use partner_center_codegen::model::{Api, ChosenBy, ModelKind, Operation, Type};
+use partner_center_codegen::model::{Api, ChosenBy, ModelKind, Operation, Param, Type};
 
 use crate::en_us;
 
@@ -34,6 +34,17 @@ pub fn served_pages(op: &Operation) -> Vec<&str> {
     let mut others: Vec<&str> = op.also_on.iter().map(String::as_str).collect();
     others.sort_unstable();
     std::iter::once(op.doc.as_str()).chain(others).collect()
+}
+
+/// The parameters of `op` whose values choose the model of its answer, in
+/// the order of its parameters (none where the request does not choose).
+pub fn choosing_params(op: &Operation) -> Vec<&Param> {
+    let Some((_, choosers)) = &op.choice else {
+        return Vec::new();
+    };
+    op.params()
+        .filter(|p| choosers.iter().any(|c| p.chooses(c)))
+        .collect()
 }
 
 /// The example responses of `op`'s pages the server may answer: not one

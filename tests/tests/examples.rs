@@ -536,10 +536,10 @@ async fn every_operation_of_the_spec_is_called_by_this_test() {
         let examples = served::success_examples(spec(), op);
         let served = match &op.choice {
             None => examples.first(),
-            Some((_, choosers)) => {
+            Some(_) => {
                 let chosen = |a: &Args| -> Vec<String> {
-                    op.params()
-                        .filter(|p| choosers.iter().any(|c| p.chooses(c)))
+                    served::choosing_params(op)
+                        .iter()
                         .map(|p| a.value(&p.name).unwrap_or_default().to_ascii_lowercase())
                         .collect()
                 };

@@ -14,7 +14,7 @@ use partner_center_codegen::model::{
 };
 use partner_center_tests::raw_request;
 use partner_center_tests::replay::{Args, PLACEHOLDER_GUID, spec};
-use partner_center_tests::served::{self, served_examples};
+use partner_center_tests::served::{self, choosing_params, served_examples};
 
 /// The ids the requests send, which every answer echoes.
 const REQUEST_ID: &str = "0d2d9fd8-7e71-4b9b-9f3c-6b9a4e1f2a10";
@@ -412,12 +412,12 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
         // The first example of each combination is the one served (a later
         // one of the same values is a continuation's page, whose request
         // differs only in seekOperation and its token).
-        if let Some((_, choosers)) = &op.choice {
+        let choosing = choosing_params(op);
+        if !choosing.is_empty() {
             let mut seen: Vec<Vec<String>> = Vec::new();
             for (args, example) in &examples {
-                let values: Vec<String> = op
-                    .params()
-                    .filter(|p| choosers.iter().any(|c| p.chooses(c)))
+                let values: Vec<String> = choosing
+                    .iter()
                     .map(|p| args.text(&p.name).to_string())
                     .collect();
                 if seen.contains(&values) {
@@ -425,10 +425,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
                 }
                 seen.push(values);
                 let mut w = Written::valid(op);
-                for p in op
-                    .params()
-                    .filter(|p| choosers.iter().any(|c| p.chooses(c)))
-                {
+                for p in &choosing {
                     w.set(op, &p.name, args.text(&p.name));
                 }
                 let answer = w.send(&server).await;
