@@ -295,6 +295,7 @@ mod builder;
 mod call;
 mod catalog;
 mod client;
+mod convert;
 mod date;
 mod datetime;
 mod decimal;
