@@ -139,7 +139,7 @@ mod tests {
         serde_json::to_writer(&mut out, &v).unwrap();
         assert_eq!(out, json.as_bytes());
         assert_eq!(
-            serde_json::to_value(&d("12")).unwrap(),
+            serde_json::to_value(d("12")).unwrap(),
             serde_json::json!(12)
         );
         // A map key is a string in JSON: the number goes there as text.
