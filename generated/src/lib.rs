@@ -283,8 +283,8 @@
 //! slower, BENCHMARKS.md has the figures). With neither, only plain http on
 //! a loopback address builds. With the `gzip` feature the client sends
 //! `Accept-Encoding: gzip` and reads compressed answers (large line-item
-//! listings shrink several times); the body size limit counts the decoded
-//! bytes, so a small compressed body that decodes past it is
+//! listings are JSON, which compresses well); the body size limit counts
+//! the decoded bytes, so a small compressed body that decodes past it is
 //! [`Error::BodyTooLarge`].
 //!
 //! [`DateTime`], [`Date`] and [`Decimal`] keep the service's text. They
