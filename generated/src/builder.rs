@@ -226,10 +226,12 @@ impl ClientBuilder {
             header: "a header of the spec",
         })?;
 
-        #[cfg(not(feature = "rustls"))]
+        #[cfg(not(any(feature = "rustls", feature = "rustls-ring")))]
         if base_url.scheme() == "https" {
             return Err(BuildError::NoTls);
         }
+        #[cfg(feature = "rustls-ring")]
+        install_ring();
         // The documents never redirect: a redirect is answered as an error,
         // never followed to another origin with the token and ids.
         let mut http = reqwest::Client::builder()
@@ -386,18 +388,44 @@ pub enum BuildError {
         reason: &'static str,
     },
     /// An https base URL, and no TLS: the crate was built without its
-    /// `rustls` feature.
+    /// `rustls-ring` and `rustls` features.
     #[error(
-        "https needs TLS, and partner-center was built without it: enable its `rustls` feature"
+        "https needs TLS, and partner-center was built without it: enable its `rustls-ring` or `rustls` feature"
     )]
     NoTls,
 }
 
+/// Makes ring the process's rustls crypto provider, unless one is already
+/// installed (by the user, or by an earlier client): reqwest's rustls
+/// without a provider of its own uses the process's.
+#[cfg(feature = "rustls-ring")]
+fn install_ring() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Another thread may install one between the two calls: then that
+        // one is used, as it would be had it come first.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// With ring, an https client builds, ring becomes the process's
+    /// provider where none was, and a second client finds it there.
+    #[cfg(feature = "rustls-ring")]
+    #[test]
+    fn with_ring_an_https_client_is_built() {
+        for _ in 0..2 {
+            let client = crate::Client::builder(crate::Cloud::Global)
+                .token("t")
+                .build();
+            assert!(client.is_ok(), "{:?}", client.err());
+        }
+        assert!(rustls::crypto::CryptoProvider::get_default().is_some());
+    }
+
     /// Without a TLS backend an https client could only fail every call:
     /// `build()` says so, naming the feature.
-    #[cfg(not(feature = "rustls"))]
+    #[cfg(not(any(feature = "rustls", feature = "rustls-ring")))]
     #[test]
     fn without_tls_an_https_client_is_not_built() {
         let err = crate::Client::builder(crate::Cloud::Global)

@@ -11,7 +11,9 @@ use crate::datetime::{Scanner, days_in_month};
 /// A calendar date, `YYYY-MM-DD`, without a time or a zone.
 ///
 /// Ordered and compared as dates; written back as the text it was read
-/// from (which is always `YYYY-MM-DD`).
+/// from (which is always `YYYY-MM-DD`). With the features `time`, `jiff`
+/// and `chrono` it converts to and from those crates' dates (`From` into
+/// theirs, `TryFrom` back: a year outside 0000 to 9999 is refused).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
     year: u16,
@@ -37,6 +39,13 @@ impl fmt::Display for DateError {
 }
 
 impl std::error::Error for DateError {}
+
+impl DateError {
+    #[cfg(any(feature = "time", feature = "jiff", feature = "chrono"))]
+    pub(crate) fn new(text: String, reason: &'static str) -> DateError {
+        DateError { text, reason }
+    }
+}
 
 impl Date {
     /// The date of `year`, `month` (1 to 12) and `day` (1 to the month's

@@ -14,6 +14,20 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// (`.1234567`), with an offset (`+01:00`), without a zone
 /// (`2017-05-30T00:00:00`, taken as UTC), or a date alone (`2017-05-30`,
 /// midnight UTC). Two values are equal when they are the same instant.
+///
+/// With the features `time`, `jiff` and `chrono` it converts to and from
+/// those crates' date-times (`From` into theirs, `TryFrom` back: a year
+/// outside 0000 to 9999 has no RFC 3339 text); a time without a zone
+/// converts as UTC.
+///
+/// ```
+/// use partner_center::DateTime;
+///
+/// let at: DateTime = "2017-05-30T00:00:00".parse()?;
+/// assert_eq!(at.unix_timestamp(), 1_496_102_400);
+/// assert_eq!(at.offset_minutes(), None); // no zone written: UTC
+/// # Ok::<(), partner_center::DateTimeError>(())
+/// ```
 #[derive(Clone)]
 pub struct DateTime {
     text: String,
@@ -38,6 +52,16 @@ impl fmt::Display for DateTimeError {
 }
 
 impl std::error::Error for DateTimeError {}
+
+impl DateTimeError {
+    #[cfg(any(feature = "time", feature = "jiff", feature = "chrono"))]
+    pub(crate) fn new(text: &str, reason: &'static str) -> DateTimeError {
+        DateTimeError {
+            text: text.to_string(),
+            reason,
+        }
+    }
+}
 
 impl DateTime {
     /// The text, as written.

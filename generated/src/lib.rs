@@ -273,6 +273,48 @@
 //! (`held back: ...`). A call that gives up rather than wait past its
 //! deadline says so (`giving up: ...`) with the same fields.
 //!
+//! # TLS, compression, dates and amounts
+//!
+//! TLS is rustls, never OpenSSL. The default feature `rustls-ring` gives it
+//! ring as its crypto provider, which the client installs as the process's
+//! rustls provider on `build()` unless the process has installed one
+//! (install your own first to choose it); `rustls` instead gives it
+//! aws-lc-rs (post-quantum key exchange; its C library makes a cold build
+//! slower, BENCHMARKS.md has the figures). With neither, only plain http on
+//! a loopback address builds. With the `gzip` feature the client sends
+//! `Accept-Encoding: gzip` and reads compressed answers (large line-item
+//! listings are JSON, which compresses well); the body size limit counts
+//! the decoded bytes, so a small compressed body that decodes past it is
+//! [`Error::BodyTooLarge`].
+//!
+//! [`DateTime`], [`Date`] and [`Decimal`] keep the service's text. They
+//! serialize with any serde format: serde_json writes a [`Decimal`] as a
+//! JSON number digit for digit, every other format (MessagePack, bincode,
+//! YAML...) as a string, so a model cached there comes back exact. The
+//! features `time`, `jiff`, `chrono` and `rust_decimal` convert them to and
+//! from those crates' types, which the features then bring into this
+//! crate's API by your choice: `From` into theirs, `TryFrom` back (a year
+//! outside 0000 to 9999, an offset of seconds, a number beyond
+//! `rust_decimal`'s 28 places is refused, never rounded). A time written
+//! without a zone is UTC, as the crate reads it everywhere.
+//!
+//! ```
+//! # #[cfg(all(feature = "chrono", feature = "rust_decimal"))]
+//! # fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use partner_center::{DateTime, Decimal};
+//!
+//! let invoiced: DateTime = "2019-08-21T17:55:58.1234567".parse()?;
+//! let utc: chrono::DateTime<chrono::Utc> = invoiced.into();
+//! assert_eq!(utc.timestamp(), 1_566_410_158);
+//!
+//! let total: Decimal = "12.50".parse()?;
+//! let exact = rust_decimal::Decimal::try_from(&total)?;
+//! assert_eq!(exact.to_string(), "12.50");
+//! assert_eq!(DateTime::try_from(utc)?.as_str(), "2019-08-21T17:55:58.1234567Z");
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! Every call sends `Accept`, `Authorization`, `MS-Contract-Version`, a fresh
 //! `MS-RequestId` and `MS-CorrelationId` (or the caller's, see [`Call`]), and
 //! `MS-PartnerCenter-Application` and `X-Locale` when the builder sets them.
@@ -295,6 +337,7 @@ mod builder;
 mod call;
 mod catalog;
 mod client;
+mod convert;
 mod date;
 mod datetime;
 mod decimal;

@@ -207,3 +207,60 @@ fn no_public_item_names_a_type_of_the_http_stack() {
         found.join("\n")
     );
 }
+
+/// The crates a build of the client with these cargo arguments compiles
+/// (build dependencies included), by name.
+fn crates_of(features: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = tree_of("normal,build", features)
+        .lines()
+        .filter_map(|l| l.split(" v").next())
+        .map(str::to_string)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The default TLS is rustls with ring: no aws-lc-sys and no CMake, whose
+/// C build was most of a cold build (BENCHMARKS.md); aws-lc comes with the
+/// `rustls` feature only.
+#[test]
+fn the_default_tls_builds_neither_aws_lc_nor_cmake() {
+    let default = crates_of(&[]);
+    assert!(default.iter().any(|c| c == "ring"), "{default:?}");
+    for c_build in ["aws-lc-sys", "aws-lc-rs", "cmake", "openssl-sys"] {
+        assert!(!default.iter().any(|c| c == c_build), "{c_build}");
+    }
+    let aws = crates_of(&["--no-default-features", "--features", "rustls"]);
+    assert!(aws.iter().any(|c| c == "aws-lc-sys"), "{aws:?}");
+    assert!(!aws.iter().any(|c| c == "ring"), "{aws:?}");
+}
+
+/// Each conversion feature adds its crate and what that crate needs at the
+/// least (default features off): no C, and nothing else of the ecosystem.
+#[test]
+fn each_conversion_feature_adds_its_crate_alone() {
+    let bare = crates_of(&["--no-default-features"]);
+    for (feature, expected) in [
+        (
+            "time",
+            &["time", "time-core", "deranged", "num-conv", "powerfmt"][..],
+        ),
+        ("jiff", &["jiff", "jiff-core"]),
+        ("chrono", &["chrono", "num-traits", "autocfg"]),
+        (
+            "rust_decimal",
+            &["rust_decimal", "arrayvec", "num-traits", "autocfg"],
+        ),
+    ] {
+        let with = crates_of(&["--no-default-features", "--features", feature]);
+        let added: Vec<&String> = with.iter().filter(|c| !bare.contains(c)).collect();
+        assert!(added.iter().any(|c| *c == feature), "{feature}: {added:?}");
+        for crate_ in &added {
+            assert!(
+                expected.contains(&crate_.as_str()),
+                "{feature} adds {crate_}"
+            );
+        }
+    }
+}

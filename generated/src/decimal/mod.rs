@@ -5,13 +5,21 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
+mod serde;
 
 /// A decimal number, exactly as written: `12.50` stays `12.50`, and
 /// `0.1 + 0.2` questions never arise. Read it with [`Decimal::as_str`] into
-/// the decimal type of your choice. Two values are equal when they are the
-/// same number (`12.5` equals `12.50`).
+/// the decimal type of your choice, or with the `rust_decimal` feature
+/// convert it to and from `rust_decimal::Decimal`. Two values are equal when
+/// they are the same number (`12.5` equals `12.50`).
+///
+/// With serde it is written as a JSON number, digit for digit, by
+/// serde_json, and as a string by every other format (MessagePack, bincode,
+/// YAML...), which keeps it exact there too. It is read from a number or a
+/// string in any format. Inside an untagged or internally tagged enum
+/// serde_json hands numbers over as `f64`: read there, `12.50` comes back
+/// as `12.5` (the same number), and a number of more than 15 significant
+/// digits may not come back exactly.
 #[derive(Clone)]
 pub struct Decimal {
     text: String,
@@ -21,11 +29,22 @@ pub struct Decimal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecimalError {
     text: String,
+    /// What is wrong, after the text.
+    why: &'static str,
+}
+
+impl DecimalError {
+    pub(crate) fn new(text: &str, why: &'static str) -> DecimalError {
+        DecimalError {
+            text: text.to_string(),
+            why,
+        }
+    }
 }
 
 impl fmt::Display for DecimalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a decimal number", self.text)
+        write!(f, "{:?} {}", self.text, self.why)
     }
 }
 
@@ -38,7 +57,7 @@ impl Decimal {
     }
 
     /// (negative, significant digits, exponent): the same for equal numbers.
-    fn key(&self) -> (bool, String, i64) {
+    pub(crate) fn key(&self) -> (bool, String, i64) {
         let text = self.text.as_str();
         let (negative, rest) = match text.strip_prefix('-') {
             Some(r) => (true, r),
@@ -61,14 +80,20 @@ impl Decimal {
     }
 }
 
+impl Decimal {
+    /// A number another crate wrote, which is known to be one.
+    #[cfg(feature = "rust_decimal")]
+    pub(crate) fn written(text: String) -> Decimal {
+        Decimal { text }
+    }
+}
+
 impl FromStr for Decimal {
     type Err = DecimalError;
 
     /// The JSON number grammar, with a leading `+` allowed.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = || DecimalError {
-            text: text.to_string(),
-        };
+        let error = || DecimalError::new(text, "is not a decimal number");
         let rest = text.strip_prefix(['-', '+']).unwrap_or(text);
         let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
             Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
@@ -114,32 +139,6 @@ impl Eq for Decimal {}
 impl Hash for Decimal {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.key().hash(state);
-    }
-}
-
-impl Serialize for Decimal {
-    /// As a JSON number, digit for digit.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = self.text.strip_prefix('+').unwrap_or(&self.text);
-        match RawValue::from_string(text.to_string()) {
-            Ok(raw) => raw.serialize(serializer),
-            Err(e) => Err(serde::ser::Error::custom(e)),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Decimal {
-    /// From a JSON number, digit for digit (serde_json gives its exact text),
-    /// or from a string holding one.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let text = raw.get();
-        let text = if text.starts_with('"') {
-            serde_json::from_str::<String>(text).map_err(serde::de::Error::custom)?
-        } else {
-            text.to_string()
-        };
-        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
