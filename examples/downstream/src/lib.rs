@@ -2,11 +2,15 @@
 //! test server (see `tests/`): the domains of every customer, a new user,
 //! a billing profile's company renamed (read again when it changed
 //! meanwhile), whether an indirect reseller can take orders, and the
-//! commerce day (`commerce`): catalog, cart, order, subscriptions.
+//! commerce day (`commerce`): catalog, cart, order, subscriptions; and the
+//! month-end reconciliation (`month_end`): invoices, line items, totals,
+//! the statement.
 
 pub mod commerce;
+pub mod month_end;
 
 pub use commerce::{CommerceDay, DayError, DayPlan, commerce_day};
+pub use month_end::{MonthEnd, MonthEndError, month_end};
 
 use partner_center::{
     AgreementStatusError, Client, CustomerUser, Error, Program, Reseller, ResourceAttributes,
@@ -60,7 +64,10 @@ pub async fn add_user(
     let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
     user.user_principal_name = Some(principal_name.into());
     user.display_name = Some(display_name.into());
-    Ok(client.create_customer_user(customer, &user).await?.into_inner())
+    Ok(client
+        .create_customer_user(customer, &user)
+        .await?
+        .into_inner())
 }
 
 /// Sets the company name of `customer`'s billing profile. The update sends

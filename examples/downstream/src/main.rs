@@ -18,7 +18,9 @@ use tokio::net::TcpListener;
 async fn serve(listener: TcpListener, responses: Vec<String>) -> Vec<String> {
     let mut requests = Vec::new();
     for response in responses {
-        let Ok((mut socket, _)) = listener.accept().await else { break };
+        let Ok((mut socket, _)) = listener.accept().await else {
+            break;
+        };
         let mut request = Vec::new();
         let mut buf = [0u8; 4096];
         loop {
@@ -108,7 +110,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Every customer, page by page: the client follows links.next.
     let domains = customer_domains(&client, 2).await?;
-    assert_eq!(domains, ["c1.example.com", "c2.example.com", "c3.example.com"]);
+    assert_eq!(
+        domains,
+        ["c1.example.com", "c2.example.com", "c3.example.com"]
+    );
 
     // A new user: the properties not set are not sent.
     let customer = Uuid::new_v4();
@@ -118,9 +123,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Read, change, write back with the ETag read; read again when stale.
     rename_billing_company(&client, customer, "Contoso Ltd").await?;
 
-    assert_eq!(reseller_readiness(&client, 1_234_567).await?, Readiness::Ready);
+    assert_eq!(
+        reseller_readiness(&client, 1_234_567).await?,
+        Readiness::Ready
+    );
     let tenant = "a2898e3a-06ca-454e-a0d0-c73b0ee36bba".parse()?;
-    match client.agreement_status(Program::Csp, Reseller::TenantId(tenant)).await {
+    match client
+        .agreement_status(Program::Csp, Reseller::TenantId(tenant))
+        .await
+    {
         Err(AgreementStatusError::TenantIdNotFound(_)) => {}
         other => return Err(format!("expected TenantIdNotFound, got {other:?}").into()),
     }

@@ -54,7 +54,10 @@ async fn a_documented_failure_is_an_answer() {
     assert_eq!(answers, [Readiness::MustSignMpa, Readiness::NotEnrolled]);
     // Not an answer to the question: an error, with the page's words.
     let error = reseller_readiness(&client, 1_234_567).await.unwrap_err();
-    assert!(error.to_string().contains("doesn’t match the CSP region"), "{error}");
+    assert!(
+        error.to_string().contains("doesn’t match the CSP region"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
@@ -67,24 +70,40 @@ async fn a_throttled_call_succeeds_after_its_retry_after() {
         reseller_readiness(&client, 1_234_567).await.unwrap(),
         Readiness::Ready
     );
-    assert!(started.elapsed() >= Duration::from_millis(900), "waited the Retry-After");
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "waited the Retry-After"
+    );
     let sent = server.requests();
     assert_eq!(sent.len(), 2, "the throttled attempt, then the retry");
-    assert_eq!(sent[0].header("MS-RequestId"), sent[1].header("MS-RequestId"));
+    assert_eq!(
+        sent[0].header("MS-RequestId"),
+        sent[1].header("MS-RequestId")
+    );
 }
 
 #[tokio::test]
 async fn every_customer_over_three_pages() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
-    let domains = ["a.example", "b.example", "c.example", "d.example", "e.example"];
+    let domains = [
+        "a.example",
+        "b.example",
+        "c.example",
+        "d.example",
+        "e.example",
+    ];
     server
         .list_customers()
         .items(domains.iter().map(|d| customer(d)), 2);
     assert_eq!(customer_domains(&client, 2).await.unwrap(), domains);
     let sent = server.requests();
     assert_eq!(sent.len(), 3, "one request a page");
-    assert!(sent[1..].iter().all(|r| r.header("MS-ContinuationToken").is_some()));
+    assert!(
+        sent[1..]
+            .iter()
+            .all(|r| r.header("MS-ContinuationToken").is_some())
+    );
 }
 
 #[tokio::test]
@@ -105,7 +124,10 @@ async fn the_request_log_shows_the_new_user() {
     let body: serde_json::Value = create.body_as().unwrap();
     assert_eq!(body["userPrincipalName"], "ada@contoso.example");
     assert_eq!(body["displayName"], "Ada");
-    assert!(body.get("firstName").is_none(), "unset properties are not sent");
+    assert!(
+        body.get("firstName").is_none(),
+        "unset properties are not sent"
+    );
 }
 
 #[tokio::test]
