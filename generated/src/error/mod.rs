@@ -6,6 +6,8 @@
 
 mod api;
 mod category;
+mod entra_code;
+mod field;
 mod operation;
 
 use std::fmt;
@@ -13,6 +15,7 @@ use std::time::Duration;
 
 pub use api::{ApiError, ErrorBody};
 pub use category::ErrorCategory;
+pub(crate) use field::failed_field;
 pub use operation::OperationError;
 pub(crate) use operation::{Parts, classify, operation_error, sealed};
 
@@ -155,7 +158,11 @@ pub enum Error {
         meta: ResponseMeta,
         /// The Rust type the body should have decoded to.
         expected: &'static str,
-        /// Why it did not (the JSON reader's words).
+        /// The path of the field that failed (`companyProfile.domain`,
+        /// `items[2].id`), when the body is JSON and the failure is in a field.
+        field: Option<String>,
+        /// Why it did not (the JSON reader's words, with the value they
+        /// quote: `Display` leaves the value out).
         source: Cause,
         /// The first bytes of the body.
         excerpt: String,
@@ -260,7 +267,13 @@ impl fmt::Display for Error {
                     Shown(uri)
                 );
             }
-            Error::Token { .. } => write!(f, "the token provider failed")?,
+            Error::Token { source, .. } => {
+                write!(f, "the token provider failed")?;
+                // Entra's code, not the provider's words (its source).
+                if let Some(code) = entra_code::entra_code(source.as_ref()) {
+                    write!(f, " ({code})")?;
+                }
+            }
             Error::Connect { .. } => write!(f, "could not connect")?,
             Error::Timeout { .. } => write!(f, "timed out")?,
             Error::ConnectionLost { meta, .. } => match meta {
@@ -307,13 +320,25 @@ impl fmt::Display for Error {
             Error::Decode {
                 meta,
                 expected,
-                excerpt,
+                field,
+                source,
                 ..
-            } => write!(
-                f,
-                "HTTP {} body does not decode as {expected}; body starts {excerpt:?}",
-                meta.status()
-            )?,
+            } => {
+                // The field and the reason, never a value of the body: a
+                // response may carry a secret (the excerpt is a field).
+                write!(
+                    f,
+                    "HTTP {} body does not decode as {expected}: ",
+                    meta.status()
+                )?;
+                if let Some(field) = field {
+                    write!(f, "field `{}`: ", Shown(field))?;
+                }
+                match source.0.downcast_ref::<serde_json::Error>() {
+                    Some(e) => write!(f, "{}", Shown(&field::without_value(&e.to_string())))?,
+                    None => write!(f, "{}", Shown(&source.to_string()))?,
+                }
+            }
         }
         match self.call() {
             Some(call) => write_call(f, call),
