@@ -295,6 +295,7 @@ mod builder;
 mod call;
 mod catalog;
 mod client;
+mod custom;
 mod date;
 mod datetime;
 mod decimal;
@@ -330,6 +331,7 @@ pub use builder::{
 pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};
 pub use client::Client;
+pub use custom::{Method, RequestBuilder};
 pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
@@ -343,7 +345,7 @@ pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
 pub use test_server::{
-    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, TestServer,
+    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, Scripted, TestServer,
     TokenEndpoint, TokenExchange, TokenRefusal,
 };
 pub use token::{TokenError, TokenFuture, TokenProvider};

@@ -104,7 +104,7 @@ pub(crate) use replay::{Replaying, done, json, name, replay_in};
 pub(crate) use replay::downloaded;
 pub(crate) use route::*;
 use script::Scripts;
-pub use script::{AllOperations, Answer, Script};
+pub use script::{AllOperations, Answer, Script, Scripted};
 use tokens::Tokens;
 pub use tokens::{TokenEndpoint, TokenExchange, TokenRefusal};
 
