@@ -116,6 +116,43 @@
 //! list are kept as `Other(text)`, dates are read with or without a time zone
 //! ([`DateTime`]), and amounts are exact decimals ([`Decimal`]), never floats.
 //!
+//! # Requests the spec does not describe
+//!
+//! An operation the crate lacks, or a parameter the spec has not caught up
+//! with, goes through the same client: [`Client::request`] takes a
+//! [`Method`] and a path on the client's base URL, and its
+//! [`RequestBuilder`] query parameters, headers and a JSON body; it ends in
+//! a [`Call`] like any operation's, with the client's token, ids, retries,
+//! throttling holds, rate limit, body limit and [`Error`] (a documented
+//! error body is [`Error::Api`]), typed or as [`Json`], and a listing of the
+//! documented envelope ([`ResourceCollection`]) follows its next links. A
+//! URL of another origin is refused before anything is sent: the token
+//! never leaves the base URL's origin.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error, Json, Method, ResourceCollection};
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let customer = client
+//!     .request(Method::Get, "/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1")
+//!     .query("expand", "profiles")
+//!     .json::<Customer>()
+//!     .await?;
+//! let raw = client
+//!     .request(Method::Get, "/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1/qualifications")
+//!     .json::<Json>()
+//!     .await?;
+//! let mut customers = client
+//!     .request(Method::Get, "/v1/customers")
+//!     .query("size", 100)
+//!     .json::<ResourceCollection<Customer>>()
+//!     .items();
+//! while let Some(customer) = customers.next().await {
+//!     println!("{}", customer?.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Retries, timeouts, limits
 //!
 //! | setting | default | builder |
@@ -216,6 +253,15 @@
 //! }
 //! ```
 //!
+//! `Display` says what went wrong once, never a secret: a success body that
+//! does not decode names the field's path and serde's reason, the value it
+//! quotes left out (``HTTP 200 body does not decode as ...Customer: field
+//! `companyProfile.domain`: invalid type: integer, expected a string at
+//! line 3 column 57``; the path is [`Error::Decode`]'s `field`), and a token
+//! provider's failure names Entra ID's codes (`the token provider failed
+//! (Entra ID invalid_grant, AADSTS70008)`), the provider's own words being
+//! its `source()`.
+//!
 //! Whatever its variant, documented or not, a failure has an
 //! [`ErrorCategory`] (`category()`), and `is_not_found()`,
 //! `is_unauthorized()`, `is_throttled()` and `is_retryable()` answer the
@@ -241,7 +287,9 @@
 //! state are enforced (a missing token is a 401, a broken rule gets the
 //! failure its page documents), answers are scripted per operation
 //! (`server.get_customer()`, named like the client's method) or for all,
-//! and every request is logged, the token as present or absent only. The
+//! each answer given once unless it says `.times(n)` or `.always()`
+//! (`Script` states the rule), and every request is logged, the token as
+//! present or absent only. The
 //! `test_server` module documents it; the `partner-center-test-server`
 //! program runs it on a port of your choice. It answers Entra ID's token
 //! endpoint too (`TokenEndpoint`: tokens issued, rotated, expired and
