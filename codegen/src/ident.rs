@@ -194,6 +194,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "RetryPolicy",
     "Script",
     "Scripted",
+    "Scripting",
     "TestServer",
     "TokenEndpoint",
     "TokenError",

@@ -119,27 +119,19 @@
 //! # Requests the spec does not describe
 //!
 //! An operation the crate lacks, or a parameter the spec has not caught up
-//! with, goes through the same client: [`Client::request`] takes a
-//! [`Method`] and a path on the client's base URL, and its
-//! [`RequestBuilder`] query parameters, headers and a JSON body; it ends in
-//! a [`Call`] like any operation's, with the client's token, ids, retries,
-//! throttling holds, rate limit, body limit and [`Error`] (a documented
-//! error body is [`Error::Api`]), typed or as [`Json`], and a listing of the
-//! documented envelope ([`ResourceCollection`]) follows its next links. A
-//! URL of another origin is refused before anything is sent: the token
-//! never leaves the base URL's origin.
+//! with, goes through the same client: [`Client::request`] (a [`Method`], a
+//! path on the base URL; query, headers, a JSON body) ends in a [`Call`]
+//! with the client's token, ids, retries, holds, rate limit, body limit and
+//! [`Error`], typed or as [`Json`]; a [`ResourceCollection`] follows its next
+//! links. A URL of another origin is refused before anything is sent.
 //!
 //! ```no_run
-//! # use partner_center::{Client, Customer, Error, Json, Method, ResourceCollection};
+//! # use partner_center::{Client, Customer, Error, Method, ResourceCollection};
 //! # async fn run(client: &Client) -> Result<(), Error> {
 //! let customer = client
 //!     .request(Method::Get, "/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1")
 //!     .query("expand", "profiles")
 //!     .json::<Customer>()
-//!     .await?;
-//! let raw = client
-//!     .request(Method::Get, "/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1/qualifications")
-//!     .json::<Json>()
 //!     .await?;
 //! let mut customers = client
 //!     .request(Method::Get, "/v1/customers")
@@ -393,8 +385,8 @@ pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
 pub use test_server::{
-    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, Scripted, TestServer,
-    TokenEndpoint, TokenExchange, TokenRefusal,
+    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, Scripted, Scripting,
+    TestServer, TokenEndpoint, TokenExchange, TokenRefusal,
 };
 pub use token::{TokenError, TokenFuture, TokenProvider};
 

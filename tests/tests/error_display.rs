@@ -41,7 +41,7 @@ async fn a_body_that_does_not_decode_names_the_field_and_why_not_the_value() {
     assert_eq!(
         error.to_string(),
         format!(
-            "HTTP 200 body does not decode as partner_center::api::models::customers::Customer: \
+            "HTTP 200 body does not decode as partner_center::models::customers::Customer: \
              field `companyProfile.domain`: invalid type: integer, expected a string at line 3 column 57 \
              [MS-RequestId {REQUEST}, MS-CorrelationId {CORRELATION}, 1 attempt]"
         )

@@ -1,14 +1,15 @@
 //! The test server's one scripting rule: every scripted answer, whatever
 //! its kind, is given once unless it says `.times(n)` or `.always()`;
 //! answers given a number of times come before the `always` one, and a
-//! listing is one answer, all its pages included.
+//! listing is one answer, all its pages included. The token endpoint's
+//! answers keep the same rule.
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use std::time::{Duration, Instant};
 
 use partner_center::{
     AgreementStatusError, Client, Customer, CustomerCompanyProfile, Program, RelationshipToPartner,
-    Reseller, ResourceAttributes, RetryPolicy, Scripted, TestServer, Uuid,
+    Reseller, ResourceAttributes, RetryPolicy, Scripted, Scripting, TestServer, TokenRefusal, Uuid,
 };
 
 fn customer(n: usize) -> Customer {
@@ -36,7 +37,7 @@ async fn get(client: &Client) -> String {
 }
 
 /// Says the answer is for every request, when `always`.
-fn given<T, E>(answer: Scripted<'_, '_, T, E>, always: bool) {
+fn given<S: Scripting>(answer: Scripted<'_, S>, always: bool) {
     if always {
         answer.always();
     }
@@ -205,4 +206,35 @@ async fn a_delay_once_or_always() {
         started.elapsed() < wait,
         "a once answer comes before the delay"
     );
+}
+
+#[tokio::test]
+async fn the_token_endpoint_keeps_the_same_rule() {
+    let server = TestServer::start().await.unwrap();
+    let endpoint = server.token_endpoint();
+    let tokens = partner_center::entra::ClientSecretCredential::builder(
+        "contoso.onmicrosoft.com",
+        "00000000-0000-0000-0000-000000000001",
+        "app-secret-value",
+    )
+    .authority(endpoint.authority())
+    .build()
+    .unwrap();
+    let client = server
+        .client()
+        .token_provider(tokens)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    endpoint.refuse(TokenRefusal::InvalidClient).always();
+    for _ in 0..2 {
+        let error = client.get_customer(Uuid::nil()).await.unwrap_err();
+        assert!(error.is_unauthorized(), "{error}");
+    }
+    server.reset();
+    let endpoint = server.token_endpoint();
+    endpoint.answer(503, "").once();
+    assert!(client.get_customer(Uuid::nil()).await.is_err());
+    assert_eq!(get(&client).await, "documented", "a token the next time");
+    assert_eq!(endpoint.exchanges().len(), 2);
 }

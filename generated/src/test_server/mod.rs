@@ -87,6 +87,7 @@
 //! one on a port of your choice, for trying things by hand or for clients
 //! in other languages.
 
+mod answers;
 mod auth;
 mod body;
 mod connection;
@@ -109,11 +110,12 @@ use tokio::net::TcpListener;
 pub use replay::{InputError, Inputs, Replayed};
 pub(crate) use replay::{Replaying, done, json, name, replay_in};
 // A spec without a file to download leaves it unused.
+pub use answers::{Scripted, Scripting};
 #[allow(unused_imports)]
 pub(crate) use replay::downloaded;
 pub(crate) use route::*;
 use script::Scripts;
-pub use script::{AllOperations, Answer, Script, Scripted};
+pub use script::{AllOperations, Answer, Script};
 use tokens::Tokens;
 pub use tokens::{TokenEndpoint, TokenExchange, TokenRefusal};
 

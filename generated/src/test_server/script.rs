@@ -11,6 +11,8 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::TestServer;
+use super::answers::sealed::Sealed;
+use super::answers::{Answers, Scripted, Scripting, Times};
 use crate::error::{ApiError, OperationError};
 use crate::paging::Paged;
 
@@ -57,52 +59,6 @@ pub struct Script<'s, T, E> {
     types: PhantomData<fn() -> (T, E)>,
 }
 
-/// One scripted answer: given once unless told otherwise here. It derefs
-/// to its [`Script`], so that answers chain:
-/// `server.get_customer().status(503, "").throttle(wait)` is two answers,
-/// each given once.
-pub struct Scripted<'a, 's, T, E> {
-    script: &'a Script<'s, T, E>,
-    id: u64,
-}
-
-impl<T, E> Scripted<'_, '_, T, E> {
-    /// Gives the answer to the next request only: the default, said out loud.
-    pub fn once(self) -> Self {
-        self.times(1)
-    }
-
-    /// Gives the answer to the next `n` requests (none for 0).
-    pub fn times(self, n: u32) -> Self {
-        self.script.set(self.id, Times::Left(n));
-        self
-    }
-
-    /// Gives the answer to every request with nothing else queued, until
-    /// [`TestServer::reset`] or another `always` answer of the same script.
-    pub fn always(self) -> Self {
-        self.script.set(self.id, Times::Always);
-        self
-    }
-}
-
-impl<'s, T, E> std::ops::Deref for Scripted<'_, 's, T, E> {
-    type Target = Script<'s, T, E>;
-
-    fn deref(&self) -> &Self::Target {
-        self.script
-    }
-}
-
-impl<T, E> fmt::Debug for Scripted<'_, '_, T, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Scripted")
-            .field("script", self.script)
-            .field("times", &self.script.server.scripts().times(self.id))
-            .finish()
-    }
-}
-
 /// The type parameters of a [`Script`] of every operation: only answers
 /// that fit any operation can be scripted with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,21 +85,6 @@ pub(crate) enum Queued {
 /// The items of a scripted listing (each as JSON) and how many a page has.
 pub(crate) type Listing = (Arc<[Arc<RawValue>]>, usize);
 
-/// How many more requests an answer is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Times {
-    Left(u32),
-    Always,
-}
-
-/// An answer as scripted: which it is, and for how many requests.
-#[derive(Debug)]
-struct Entry {
-    id: u64,
-    answer: Queued,
-    times: Times,
-}
-
 /// A value an operation answers with: the body it is sent as, and the
 /// status when the value decides it (an outcome of an operation with
 /// several, such as `VerifyDomainAvailabilityResponse::Available`).
@@ -167,8 +108,8 @@ impl<T: Serialize> Answer for T {
 /// Everything scripted on a server.
 #[derive(Debug, Default)]
 pub(crate) struct Scripts {
-    /// By route, in the order scripted; `None` for every operation.
-    entries: HashMap<Option<usize>, Vec<Entry>>,
+    /// By route; `None` for every operation.
+    answers: HashMap<Option<usize>, Answers<Queued>>,
     /// The id of the next answer scripted.
     next_id: u64,
     /// The listing each route gave last: its next pages are asked of it.
@@ -177,89 +118,30 @@ pub(crate) struct Scripts {
 
 impl Scripts {
     /// The answer to a request of `route`: `continuing` when it asks for a
-    /// next page of a listing this server gave, `delayed` when a standing
-    /// delay was waited already (it is not waited twice).
+    /// next page of a listing this server gave, `delayed` when a delay was
+    /// waited already (an `always` one is not waited twice).
     pub(crate) fn next(&mut self, route: usize, continuing: bool, delayed: bool) -> Option<Queued> {
         let listing = self.listings.get(&route).filter(|_| continuing).cloned();
         let keys = [Some(route), None];
         let counted = keys.iter().find_map(|key| {
-            let entries = self.entries.get(key)?;
-            let at = entries.iter().position(|e| e.times != Times::Always)?;
-            Some((*key, at))
+            let answer = self.answers.get(key)?.counted()?;
+            Some((*key, matches!(answer, Queued::Items(_))))
         });
         let answer = match (counted, listing) {
             // The next page of a listing, before another listing queued.
-            (Some((key, at)), Some(listing))
-                if matches!(self.entries[&key][at].answer, Queued::Items(_)) =>
-            {
-                Queued::Items(listing)
+            (Some((_, true)), Some(listing)) | (None, Some(listing)) => Queued::Items(listing),
+            (Some((key, _)), None) | (Some((key, false)), Some(_)) => {
+                self.answers.get_mut(&key)?.take_counted()?
             }
-            (Some((key, at)), _) => self.take(key, at),
-            (None, Some(listing)) => Queued::Items(listing),
             (None, None) => keys.iter().find_map(|key| {
-                self.entries.get(key)?.iter().find_map(|e| {
-                    let waited = delayed && matches!(e.answer, Queued::Delay(_));
-                    (e.times == Times::Always && !waited).then(|| e.answer.clone())
-                })
+                let waited = |a: &Queued| delayed && matches!(a, Queued::Delay(_));
+                self.answers.get(key)?.always(waited).cloned()
             })?,
         };
         if let Queued::Items(listing) = &answer {
             self.listings.insert(route, listing.clone());
         }
         Some(answer)
-    }
-
-    /// The answer at `at` of `key`, counted once.
-    fn take(&mut self, key: Option<usize>, at: usize) -> Queued {
-        let Some(entries) = self.entries.get_mut(&key) else {
-            return Queued::Drop;
-        };
-        let entry = &mut entries[at];
-        match &mut entry.times {
-            Times::Left(n) if *n > 1 => {
-                *n -= 1;
-                entry.answer.clone()
-            }
-            _ => entries.remove(at).answer,
-        }
-    }
-
-    fn push(&mut self, key: Option<usize>, answer: Queued) -> u64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        let entry = Entry {
-            id,
-            answer,
-            times: Times::Left(1),
-        };
-        self.entries.entry(key).or_default().push(entry);
-        id
-    }
-
-    /// Gives the answer `id` `times`: an `always` one replaces the earlier
-    /// `always` of its script, and one for no request is forgotten.
-    fn set(&mut self, id: u64, times: Times) {
-        for entries in self.entries.values_mut() {
-            if !entries.iter().any(|e| e.id == id) {
-                continue;
-            }
-            if times == Times::Always {
-                entries.retain(|e| e.id == id || e.times != Times::Always);
-            }
-            entries.retain(|e| e.id != id || times != Times::Left(0));
-            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
-                entry.times = times;
-            }
-        }
-    }
-
-    /// How many more requests the answer `id` is for; `None` once given.
-    fn times(&self, id: u64) -> Option<Times> {
-        self.entries
-            .values()
-            .flatten()
-            .find(|e| e.id == id)
-            .map(|e| e.times)
     }
 }
 
@@ -284,25 +166,28 @@ impl<'s, T, E> Script<'s, T, E> {
         }
     }
 
-    fn queue(&self, answer: Queued) -> Scripted<'_, 's, T, E> {
-        let id = self.server.scripts().push(self.route, answer);
-        Scripted { script: self, id }
-    }
-
-    fn set(&self, id: u64, times: Times) {
-        self.server.scripts().set(id, times);
+    fn queue(&self, answer: Queued) -> Scripted<'_, Self> {
+        let mut scripts = self.server.scripts();
+        let id = scripts.next_id;
+        scripts.next_id += 1;
+        scripts
+            .answers
+            .entry(self.route)
+            .or_default()
+            .push(id, answer);
+        Scripted::new(self, id)
     }
 
     /// Answers the catalogue's 404, as to a path no operation has: "not
     /// found" for any operation, also one whose page documents no failure
     /// (the client's error `is_not_found()`).
-    pub fn not_found(&self) -> Scripted<'_, 's, T, E> {
+    pub fn not_found(&self) -> Scripted<'_, Self> {
         self.queue(Queued::NotFound)
     }
 
     /// Answers `status` with `body` (JSON when it is not empty), e.g. a
     /// 5xx. A status outside 200-999 is answered as 500.
-    pub fn status(&self, status: u16, body: impl Into<String>) -> Scripted<'_, 's, T, E> {
+    pub fn status(&self, status: u16, body: impl Into<String>) -> Scripted<'_, Self> {
         self.answer(status, &[], body)
     }
 
@@ -314,7 +199,7 @@ impl<'s, T, E> Script<'s, T, E> {
         status: u16,
         headers: &[(&str, &str)],
         body: impl Into<String>,
-    ) -> Scripted<'_, 's, T, E> {
+    ) -> Scripted<'_, Self> {
         let headers = headers
             .iter()
             .map(|(n, v)| (n.to_string(), v.to_string()))
@@ -324,19 +209,19 @@ impl<'s, T, E> Script<'s, T, E> {
 
     /// Answers the documented throttled response (429), with `Retry-After`
     /// set to `retry_after` in whole seconds, rounded up.
-    pub fn throttle(&self, retry_after: Duration) -> Scripted<'_, 's, T, E> {
+    pub fn throttle(&self, retry_after: Duration) -> Scripted<'_, Self> {
         self.queue(Queued::Throttle(retry_after))
     }
 
     /// Waits `by`, then gives the next answer (or the one the request gets
     /// without a script): `.delay(d).status(503, "")` is a slow failure. A
     /// delay given `always` is waited once per request, before the rest.
-    pub fn delay(&self, by: Duration) -> Scripted<'_, 's, T, E> {
+    pub fn delay(&self, by: Duration) -> Scripted<'_, Self> {
         self.queue(Queued::Delay(by))
     }
 
     /// Closes the connection without an answer.
-    pub fn drop_connection(&self) -> Scripted<'_, 's, T, E> {
+    pub fn drop_connection(&self) -> Scripted<'_, Self> {
         self.queue(Queued::Drop)
     }
 }
@@ -350,7 +235,7 @@ impl<'s, T, E: OperationError> Script<'s, T, E> {
     ///
     /// When `failure` makes no documented failure of the operation (a
     /// closure that makes `Other`): the test would not test what it says.
-    pub fn fail(&self, failure: fn(ApiError) -> E) -> Scripted<'_, 's, T, E> {
+    pub fn fail(&self, failure: fn(ApiError) -> E) -> Scripted<'_, Self> {
         let routes = self.server.routes();
         let placeholder = failure(ApiError::placeholder(routes.protocol));
         let route = self.route.and_then(|i| routes.operations.get(i));
@@ -371,7 +256,7 @@ impl<'s, T: Answer, E> Script<'s, T, E> {
     /// Answers `value` instead of the documented success: with the
     /// success's status and headers, or with the status of the outcome
     /// when `value` is one.
-    pub fn respond(&self, value: &T) -> Scripted<'_, 's, T, E> {
+    pub fn respond(&self, value: &T) -> Scripted<'_, Self> {
         let (status, body) = value.answer();
         self.queue(Queued::Value(status, body))
     }
@@ -391,7 +276,7 @@ where
         &self,
         items: impl IntoIterator<Item = T::Item>,
         per_page: usize,
-    ) -> Scripted<'_, 's, T, E> {
+    ) -> Scripted<'_, Self> {
         // As JSON text: exact decimals stay exact.
         let items: Vec<Arc<RawValue>> = items
             .into_iter()
@@ -401,6 +286,20 @@ where
         self.queue(Queued::Items((items.into(), per_page.max(1))))
     }
 }
+
+impl<T, E> Sealed for Script<'_, T, E> {
+    fn set_times(&self, id: u64, times: Times) {
+        let mut scripts = self.server.scripts();
+        scripts.answers.values_mut().any(|a| a.set(id, times));
+    }
+
+    fn times_of(&self, id: u64) -> Option<Times> {
+        let scripts = self.server.scripts();
+        scripts.answers.values().find_map(|a| a.times(id))
+    }
+}
+
+impl<T, E> Scripting for Script<'_, T, E> {}
 
 impl<T, E> fmt::Debug for Script<'_, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
