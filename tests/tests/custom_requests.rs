@@ -108,6 +108,35 @@ async fn a_custom_request_is_retried_and_sends_the_same_ids() {
 }
 
 #[tokio::test]
+async fn a_custom_request_waits_out_a_429_and_keeps_the_body_limit() {
+    let server = TestServer::start().await.unwrap();
+    let client = server.client().build().unwrap();
+    server.get_customer().throttle(Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    let answer = client
+        .request(Method::Get, &format!("/v1/customers/{CUSTOMER}"))
+        .json::<Customer>()
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited the Retry-After"
+    );
+    assert_eq!(answer.call().attempts(), 2);
+
+    let small = server.client().max_body_size(16).build().unwrap();
+    let error = small
+        .request(Method::Get, &format!("/v1/customers/{CUSTOMER}"))
+        .json::<Json>()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::BodyTooLarge { limit: 16, .. }),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_custom_listing_follows_its_next_links() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
