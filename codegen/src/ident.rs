@@ -180,6 +180,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Json",
     "JsonError",
     "ListingPosition",
+    "Method",
     "NextLink",
     "OperationError",
     "Pages",
@@ -187,10 +188,13 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "RateLimit",
     "Received",
     "Replayed",
+    "RequestBuilder",
     "Response",
     "ResponseMeta",
     "RetryPolicy",
     "Script",
+    "Scripted",
+    "Scripting",
     "TestServer",
     "TokenEndpoint",
     "TokenError",
@@ -222,7 +226,7 @@ pub const CALL_METHODS: &[&str] = &[
 ];
 
 /// Methods of the runtime's `Client`: an operation cannot take them.
-pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "replay"];
+pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "replay", "request"];
 
 /// Methods of the test server's `TestServer`, which has a method per
 /// operation too: an operation cannot take them.

@@ -247,7 +247,12 @@ impl Answer {
     }
 
     fn undecodable(self, source: Cause, expected: &'static str) -> Error {
+        let field = source
+            .0
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|e| crate::error::failed_field(without_bom(&self.body), e));
         Error::Decode {
+            field,
             excerpt: excerpt(&self.body),
             meta: self.meta,
             expected,

@@ -116,6 +116,35 @@
 //! list are kept as `Other(text)`, dates are read with or without a time zone
 //! ([`DateTime`]), and amounts are exact decimals ([`Decimal`]), never floats.
 //!
+//! # Requests the spec does not describe
+//!
+//! An operation the crate lacks, or a parameter the spec has not caught up
+//! with, goes through the same client: [`Client::request`] (a [`Method`], a
+//! path on the base URL; query, headers, a JSON body) ends in a [`Call`]
+//! with the client's token, ids, retries, holds, rate limit, body limit and
+//! [`Error`], typed or as [`Json`]; a [`ResourceCollection`] follows its next
+//! links. A URL of another origin is refused before anything is sent.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error, Method, ResourceCollection};
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let customer = client
+//!     .request(Method::Get, "/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1")
+//!     .query("expand", "profiles")
+//!     .json::<Customer>()
+//!     .await?;
+//! let mut customers = client
+//!     .request(Method::Get, "/v1/customers")
+//!     .query("size", 100)
+//!     .json::<ResourceCollection<Customer>>()
+//!     .items();
+//! while let Some(customer) = customers.next().await {
+//!     println!("{}", customer?.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Retries, timeouts, limits
 //!
 //! | setting | default | builder |
@@ -216,6 +245,15 @@
 //! }
 //! ```
 //!
+//! `Display` says what went wrong once, never a secret: a success body that
+//! does not decode names the field's path and serde's reason, the value it
+//! quotes left out (``HTTP 200 body does not decode as ...Customer: field
+//! `companyProfile.domain`: invalid type: integer, expected a string at
+//! line 3 column 57``; the path is [`Error::Decode`]'s `field`), and a token
+//! provider's failure names Entra ID's codes (`the token provider failed
+//! (Entra ID invalid_grant, AADSTS70008)`), the provider's own words being
+//! its `source()`.
+//!
 //! Whatever its variant, documented or not, a failure has an
 //! [`ErrorCategory`] (`category()`), and `is_not_found()`,
 //! `is_unauthorized()`, `is_throttled()` and `is_retryable()` answer the
@@ -241,7 +279,9 @@
 //! state are enforced (a missing token is a 401, a broken rule gets the
 //! failure its page documents), answers are scripted per operation
 //! (`server.get_customer()`, named like the client's method) or for all,
-//! and every request is logged, the token as present or absent only. The
+//! each answer given once unless it says `.times(n)` or `.always()`
+//! (`Script` states the rule), and every request is logged, the token as
+//! present or absent only. The
 //! `test_server` module documents it; the `partner-center-test-server`
 //! program runs it on a port of your choice. It answers Entra ID's token
 //! endpoint too (`TokenEndpoint`: tokens issued, rotated, expired and
@@ -338,6 +378,7 @@ mod call;
 mod catalog;
 mod client;
 mod convert;
+mod custom;
 mod date;
 mod datetime;
 mod decimal;
@@ -373,6 +414,7 @@ pub use builder::{
 pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};
 pub use client::Client;
+pub use custom::{Method, RequestBuilder};
 pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
@@ -386,8 +428,8 @@ pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
 pub use test_server::{
-    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, TestServer,
-    TokenEndpoint, TokenExchange, TokenRefusal,
+    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, Scripted, Scripting,
+    TestServer, TokenEndpoint, TokenExchange, TokenRefusal,
 };
 pub use token::{TokenError, TokenFuture, TokenProvider};
 

@@ -35,7 +35,10 @@ async fn a_deployment_listing_is_followed_by_its_next_link() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
     let rows: Vec<_> = (1..=5).map(row).collect();
-    server.list_licenses_deployment().items(rows.clone(), 2);
+    server
+        .list_licenses_deployment()
+        .items(rows.clone(), 2)
+        .always();
 
     // The first page: two rows, five in all, and the URI of the next.
     let first = client

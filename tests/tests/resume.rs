@@ -27,7 +27,7 @@ fn customer(n: usize) -> Customer {
 async fn seven_customers() -> (TestServer, Vec<String>) {
     let server = TestServer::start().await.unwrap();
     let all: Vec<Customer> = (1..=7).map(customer).collect();
-    server.list_customers().items(all.clone(), 2);
+    server.list_customers().items(all.clone(), 2).always();
     (server, all.into_iter().map(|c| c.id).collect())
 }
 

@@ -151,7 +151,7 @@ async fn a_value_replaces_the_success_until_reset() {
     let id = Uuid::new_v4();
     let documented = client.get_customer(id).await.unwrap().into_inner();
     let documented_users = client.list_customer_users(id).await.unwrap().into_inner();
-    server.get_customer().respond(&customer(7));
+    server.get_customer().respond(&customer(7)).always();
     for _ in 0..2 {
         let got = client.get_customer(id).await.unwrap();
         assert_eq!(got.value(), &customer(7));
@@ -170,7 +170,7 @@ async fn a_listing_of_five_items_over_three_pages() {
     let server = TestServer::start().await.unwrap();
     let client = client(&server);
     let all: Vec<Customer> = (1..=5).map(customer).collect();
-    server.list_customers().items(all.clone(), 2);
+    server.list_customers().items(all.clone(), 2).always();
 
     let mut pages = client.list_customers(2).pages();
     let mut seen = Vec::new();

@@ -84,6 +84,20 @@ impl<'a> Parts<'a> {
     }
 }
 
+impl sealed::Sealed for Error {}
+
+/// The general error is the error type of a custom request
+/// ([`crate::Client::request`]): it documents no failure of its own.
+impl OperationError for Error {
+    fn from_error(error: Error) -> Self {
+        error
+    }
+
+    fn documented_entry(&self) -> Option<&'static crate::DocumentedError> {
+        None
+    }
+}
+
 pub(crate) mod sealed {
     /// Keeps [`super::OperationError`] to the crate's own types.
     pub trait Sealed {}
