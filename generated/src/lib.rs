@@ -305,6 +305,7 @@ pub mod entra;
 mod error;
 mod json;
 mod json_value;
+mod options;
 mod paging;
 mod position;
 mod protocol;

@@ -60,7 +60,6 @@ impl Client {
         start_time: &crate::DateTime,
         end_time: &crate::DateTime,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AzureUtilizationRecord>,
         ListCustomerAzureUtilizationRecordsError,
     > {
@@ -83,7 +82,6 @@ impl Client {
 }
 
 impl Call<
-    '_,
     crate::ResourceCollection<crate::AzureUtilizationRecord>,
     ListCustomerAzureUtilizationRecordsError,
 > {
