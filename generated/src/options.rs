@@ -119,11 +119,11 @@ impl<T, E> Call<T, E> {
     /// not be sent twice after a lost connection says so here:
     ///
     /// ```no_run
-    /// # async fn run(client: &partner_center::Client, customer: &partner_center::Customer)
-    /// # -> Result<(), partner_center::Error> {
+    /// # use partner_center::{Cart, Client, Error, Uuid};
+    /// # async fn run(client: &Client, customer: Uuid, cart: &Cart) -> Result<(), Error> {
     /// use partner_center::RetryPolicy;
     ///
-    /// let created = client.create_customer(customer).retry(RetryPolicy::none()).await?;
+    /// let created = client.create_cart(customer, cart).retry(RetryPolicy::none()).await?;
     /// # Ok(()) }
     /// ```
     pub fn retry(mut self, policy: RetryPolicy) -> Self {

@@ -29,7 +29,7 @@ pin_project! {
     /// # Ok(()) }
     /// ```
     ///
-    /// ```compile_fail
+    /// ```compile_fail,E0599
     /// # async fn run(client: &partner_center::Client) {
     /// while let Some(customer) = client.list_customers(100).items().next().await {}
     /// # }

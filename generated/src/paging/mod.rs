@@ -104,14 +104,24 @@ pin_project! {
     /// cannot be read there by mistake. This does not compile (rustc's help:
     /// pin it "and assign that to a new binding", outside the loop):
     ///
-    /// ```compile_fail
+    /// ```compile_fail,E0599
     /// # async fn run(client: &partner_center::Client) {
     /// while let Some(page) = client.list_customers(100).pages().next().await {}
     /// # }
     /// ```
     ///
     /// nor does the same with `futures`' `StreamExt::next`, which wants a
-    /// listing that is `Unpin`. Everything that consumes the stream whole
+    /// listing that is `Unpin`:
+    ///
+    /// ```compile_fail,E0277
+    /// # async fn run(client: &partner_center::Client) {
+    /// use futures_util::StreamExt;
+    ///
+    /// while let Some(page) = client.list_customers(100).pages().next().await {}
+    /// # }
+    /// ```
+    ///
+    /// Everything that consumes the stream whole
     /// (`try_collect`, `for_each`, `buffer_unordered`, ...) needs no pin.
     ///
     /// A listing owns a clone of its client: a function can return one, and
