@@ -9,6 +9,7 @@ pub mod commerce;
 pub use commerce::{CommerceDay, DayError, DayPlan, commerce_day};
 
 use std::pin::pin;
+
 use partner_center::{
     AgreementStatusError, Client, CustomerUser, Error, Program, Reseller, ResourceAttributes,
     UpdateCustomerBillingProfileError, Uuid,
