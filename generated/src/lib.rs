@@ -361,7 +361,6 @@ pub mod entra;
 mod error;
 mod json;
 mod json_value;
-mod options;
 mod paging;
 mod position;
 mod protocol;

@@ -21,11 +21,10 @@ use serde::de::DeserializeOwned;
 use url::Url;
 use uuid::Uuid;
 
-use crate::call::Call;
+use crate::call::{Call, CallOptions};
 use crate::client::Client;
 use crate::decode::Decoder;
 use crate::error::{Error, OperationError};
-use crate::options::CallOptions;
 use crate::position::{ListingPosition, PageLink};
 use crate::protocol::Names;
 use crate::request::Request;

@@ -13,11 +13,14 @@ use crate::attempt::Failure;
 use crate::client::Client;
 use crate::decode::Decoder;
 use crate::error::{CallInfo, Error, OperationError};
-use crate::options::CallOptions;
 use crate::request::Request;
 use crate::response::Response;
 use crate::throttle::Scope;
 use crate::trace::event;
+
+mod options;
+
+pub(crate) use options::CallOptions;
 
 /// One call of an operation, ready to send: `.await` it, after setting the
 /// ids (or the operation's optional inputs, or this call's own timeout,

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::{HeaderName, HeaderValue};
 
-use crate::call::Call;
+use super::Call;
 use crate::error::Error;
 use crate::request::Request;
 use crate::retry::RetryPolicy;
