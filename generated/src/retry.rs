@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime};
 /// [`RetryPolicy::only_unprocessed`] on that call with
 /// [`Call::retry`](crate::Call::retry), or on the client with
 /// [`ClientBuilder::retry`](crate::ClientBuilder::retry).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
     base_delay: Duration,
@@ -119,6 +119,22 @@ impl Default for RetryPolicy {
             max_delay: Self::DEFAULT_MAX_DELAY,
             unprocessed_only: false,
         }
+    }
+}
+
+impl std::fmt::Debug for RetryPolicy {
+    /// The settings; `only_unprocessed` only when it is set, so that a
+    /// policy without it shows as policies always have.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut policy = f.debug_struct("RetryPolicy");
+        policy
+            .field("max_attempts", &self.max_attempts)
+            .field("base_delay", &self.base_delay)
+            .field("max_delay", &self.max_delay);
+        if self.unprocessed_only {
+            policy.field("only_unprocessed", &true);
+        }
+        policy.finish()
     }
 }
 
