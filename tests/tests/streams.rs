@@ -141,3 +141,24 @@ async fn a_listing_is_read_in_a_task_of_its_own() {
     });
     assert_eq!(task.await.unwrap(), ids);
 }
+
+/// A `next()` given up on (a timeout, a `select!` that took another branch)
+/// leaves its page's call in the listing: the next `next()` takes it up,
+/// and the page is neither lost nor asked for twice.
+#[tokio::test]
+async fn a_next_given_up_on_does_not_lose_its_page() {
+    let (server, ids) = seven_customers().await;
+    let client = server.client().build().unwrap();
+    server
+        .list_customers()
+        .delay(std::time::Duration::from_millis(400));
+    let mut items = pin!(client.list_customers(2).items());
+    let early = tokio::time::timeout(std::time::Duration::from_millis(50), items.next()).await;
+    assert!(early.is_err(), "the first page is still on its way");
+    let mut listed = Vec::new();
+    while let Some(customer) = items.next().await {
+        listed.push(customer.unwrap().id);
+    }
+    assert_eq!(listed, ids);
+    assert_eq!(server.requests().len(), 4, "one request a page, none twice");
+}
