@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used)] // benchmark scaffolding
 
 use std::future::Future;
+use std::pin::pin;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
@@ -145,7 +146,7 @@ async fn ours(shape: Shape) -> usize {
             usize::from(status.is_agreement_signed)
         }
         Shape::Listing => {
-            let mut pages = f.ours.list_customers(10).pages();
+            let mut pages = pin!(f.ours.list_customers(10).pages());
             let mut count = 0;
             while let Some(page) = pages.next().await {
                 count += page.unwrap().items.len();

@@ -216,17 +216,28 @@ pub const REQUEST_LOCAL: &str = "request";
 /// Methods of the runtime's `Call`: an operation's setters cannot take them.
 pub const CALL_METHODS: &[&str] = &[
     "correlation_id",
+    "header",
     "into_future",
     "items",
     "items_from",
     "pages",
     "pages_from",
     "request_id",
+    "retry",
     "send",
+    "timeout",
 ];
 
 /// Methods of the runtime's `Client`: an operation cannot take them.
-pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "replay", "request"];
+pub const CLIENT_METHODS: &[&str] = &[
+    "base_url",
+    "builder",
+    "clone",
+    "fmt",
+    "replay",
+    "request",
+    "retry_policy",
+];
 
 /// Methods of the test server's `TestServer`, which has a method per
 /// operation too: an operation cannot take them.

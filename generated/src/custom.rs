@@ -118,7 +118,7 @@ impl Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn request(&self, method: Method, path: &str) -> RequestBuilder<'_> {
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
         let base = &self.inner.base_url;
         let (url, problem) = match crate::paging::resolve(base, "", path) {
             Ok(url) => (url, None),
@@ -132,7 +132,7 @@ impl Client {
             request.refuse_with(problem);
         }
         RequestBuilder {
-            client: self,
+            client: self.clone(),
             request,
         }
     }
@@ -144,12 +144,12 @@ impl Client {
 /// value with a line break, a body that is not JSON) is reported when the
 /// call is awaited, as [`Error::InvalidInput`], before anything is sent.
 #[must_use = "a request does nothing until its call is awaited"]
-pub struct RequestBuilder<'c> {
-    client: &'c Client,
+pub struct RequestBuilder {
+    client: Client,
     request: Request,
 }
 
-impl<'c> RequestBuilder<'c> {
+impl RequestBuilder {
     /// Adds the query parameter `name=value`, percent-encoded, after any the
     /// path has.
     pub fn query(mut self, name: &str, value: impl fmt::Display) -> Self {
@@ -183,18 +183,18 @@ impl<'c> RequestBuilder<'c> {
 
     /// The call, whose success (any 2xx) is JSON of type `T`: a model of the
     /// crate, a type of yours, or [`Json`](crate::Json) for any JSON.
-    pub fn json<T: DeserializeOwned + Send + 'c>(self) -> Call<'c, T, Error> {
-        Call::new(self.client, self.request, crate::decode::json::<T>)
+    pub fn json<T: DeserializeOwned + Send + 'static>(self) -> Call<T, Error> {
+        Call::new(&self.client, self.request, crate::decode::json::<T>)
     }
 
     /// The call, whose success (any 2xx) has no body to read: whatever
     /// body it has is not decoded.
-    pub fn empty(self) -> Call<'c, (), Error> {
-        Call::new(self.client, self.request, crate::decode::empty)
+    pub fn empty(self) -> Call<(), Error> {
+        Call::new(&self.client, self.request, crate::decode::empty)
     }
 }
 
-impl fmt::Debug for RequestBuilder<'_> {
+impl fmt::Debug for RequestBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RequestBuilder")
             .field("request", &self.request)

@@ -62,10 +62,36 @@
 //! ```no_run
 //! # use partner_center::{Client, Error};
 //! # async fn run(client: &Client) -> Result<(), Error> {
-//! let mut customers = client.list_customers(100).items();
+//! use std::pin::pin;
+//!
+//! let mut customers = pin!(client.list_customers(100).items());
 //! while let Some(customer) = customers.next().await {
 //!     println!("{}", customer?.id);
 //! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! [`Pages`] and [`Items`] are [`futures_core::Stream`]s that own a clone of
+//! the client (as every [`Call`] does): a function can return one, it can
+//! be built on a client that is dropped before it is read, and `futures`'
+//! combinators (`try_collect`, `buffer_unordered`, ...) take it as it is.
+//! A listing is pinned (`pin!`, or `Box::pin`) before `next` is called on
+//! it: that keeps the loop reading one listing, where a listing built in
+//! the `while let` condition itself would start again every time round
+//! and never end (it does not compile; [`Pages`] says more).
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error};
+//! use futures_util::{Stream, TryStreamExt};
+//!
+//! // A listing returned from a function, collected whole.
+//! fn customers(client: &Client) -> impl Stream<Item = Result<Customer, Error>> + use<> {
+//!     client.list_customers(100).items().map_err(Error::from)
+//! }
+//!
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let all: Vec<Customer> = customers(client).try_collect().await?;
 //! # Ok(())
 //! # }
 //! ```
@@ -82,10 +108,10 @@
 //! # use partner_center::{Client, Error, ListingPosition};
 //! # async fn run(client: &Client, stored: Option<ListingPosition>) -> Result<(), Error> {
 //! let call = client.list_customers(100);
-//! let mut customers = match &stored {
+//! let mut customers = std::pin::pin!(match &stored {
 //!     Some(position) => call.items_from(position),
 //!     None => call.items(),
-//! };
+//! });
 //! while let Some(customer) = customers.next().await {
 //!     println!("{}", customer?.id);
 //!     // Save `customers.position()` (e.g. as JSON) to take up from here.
@@ -176,6 +202,36 @@
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
 //! URLs must be https; plain http is allowed only for a loopback address,
 //! and only with [`ClientBuilder::allow_http_on_loopback`].
+//!
+//! # One call's own options
+//!
+//! A [`Call`] may set, for itself alone, what the builder sets for every
+//! call: [`Call::timeout`] (the whole call, instead of the client's call
+//! timeout), [`Call::retry`] (a [`RetryPolicy`] instead of the client's:
+//! [`RetryPolicy::none`], `client.retry_policy().max_attempts(2)`, or
+//! [`RetryPolicy::only_unprocessed`]) and [`Call::header`] (an extra
+//! header). On a listing they hold for every page. By default every
+//! operation is resent after a retryable failure, a POST included, with the
+//! same `MS-RequestId` (the service's way to recognise a repeat, as
+//! headers.md says); a POST that must not be sent twice after a lost
+//! connection turns that off for itself. An extra header that is not valid
+//! HTTP, or that the client, the connection or the operation's own setter
+//! sets (`Authorization`, the ids, `Host`, `If-Match`, ...), is refused:
+//! the call gives [`Error::InvalidInput`] and sends nothing.
+//!
+//! ```no_run
+//! # use std::time::Duration;
+//! # use partner_center::{Cart, Client, Error, RetryPolicy, Uuid};
+//! # async fn run(client: &Client, customer: Uuid, cart: &Cart) -> Result<(), Error> {
+//! let created = client
+//!     .create_cart(customer, cart)
+//!     .timeout(Duration::from_secs(20))
+//!     .retry(RetryPolicy::none()) // sent once, whatever happens
+//!     .header("X-Contoso-Batch", "2026-12-07")
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Rate limits
 //!

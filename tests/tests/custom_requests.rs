@@ -142,11 +142,13 @@ async fn a_custom_listing_follows_its_next_links() {
     let client = server.client().build().unwrap();
     let all: Vec<Customer> = (1..=5).map(customer).collect();
     server.list_customers().items(all.clone(), 2).always();
-    let mut items = client
-        .request(Method::Get, "/v1/customers")
-        .query("size", 2)
-        .json::<ResourceCollection<Customer>>()
-        .items();
+    let mut items = std::pin::pin!(
+        client
+            .request(Method::Get, "/v1/customers")
+            .query("size", 2)
+            .json::<ResourceCollection<Customer>>()
+            .items()
+    );
     let mut listed = Vec::new();
     while let Some(item) = items.next().await {
         listed.push(item.unwrap());

@@ -10,6 +10,7 @@ use partner_center::{
 use partner_center_codegen::docs::parse_lenient;
 use partner_center_tests::{Reply, TestServer, en_us, example_responses};
 use serde_json::{Value, json};
+use std::pin::pin;
 
 /// The JSON body of a page's first success example.
 fn documented_body(page: &str) -> Value {
@@ -50,7 +51,7 @@ async fn a_listing_over_three_pages_follows_each_next_link() {
     ])
     .await;
     let client = server.client().build().unwrap();
-    let mut items = client.list_customers(2).items();
+    let mut items = pin!(client.list_customers(2).items());
     let mut ids = Vec::new();
     while let Some(customer) = items.next().await {
         ids.push(customer.unwrap().id);
@@ -102,7 +103,7 @@ async fn a_link_to_another_origin_or_back_to_the_same_page_ends_the_listing() {
         body["links"]["next"] = json!({"uri": uri, "method": "GET", "headers": []});
         let server = TestServer::start(Reply::json(200, &body.to_string())).await;
         let client = server.client().build().unwrap();
-        let mut pages = client.list_customers(2).pages();
+        let mut pages = pin!(client.list_customers(2).pages());
         assert!(pages.next().await.unwrap().is_ok());
         let err = pages.next().await.unwrap().unwrap_err().into_error();
         assert!(

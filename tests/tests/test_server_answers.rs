@@ -157,7 +157,7 @@ async fn a_listing_once_is_all_its_pages_once() {
     let client = server.client().build().unwrap();
     let all: Vec<Customer> = (1..=5).map(customer).collect();
     server.list_customers().items(all.clone(), 2);
-    let mut items = client.list_customers(2).items();
+    let mut items = std::pin::pin!(client.list_customers(2).items());
     let mut listed = Vec::new();
     while let Some(item) = items.next().await {
         listed.push(item.unwrap());
@@ -170,7 +170,7 @@ async fn a_listing_once_is_all_its_pages_once() {
     // Twice: two whole listings, then the example.
     server.list_customers().items(all.clone(), 2).times(2);
     for _ in 0..2 {
-        let mut items = client.list_customers(2).items();
+        let mut items = std::pin::pin!(client.list_customers(2).items());
         let mut count = 0;
         while let Some(item) = items.next().await {
             item.unwrap();

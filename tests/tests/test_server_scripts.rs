@@ -4,6 +4,7 @@
 //! log of what the client sent.
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
+use std::pin::pin;
 use std::time::Duration;
 
 use partner_center::{
@@ -172,7 +173,7 @@ async fn a_listing_of_five_items_over_three_pages() {
     let all: Vec<Customer> = (1..=5).map(customer).collect();
     server.list_customers().items(all.clone(), 2).always();
 
-    let mut pages = client.list_customers(2).pages();
+    let mut pages = pin!(client.list_customers(2).pages());
     let mut seen = Vec::new();
     while let Some(page) = pages.next().await {
         let page = page.unwrap().into_inner();
@@ -197,7 +198,7 @@ async fn a_listing_of_five_items_over_three_pages() {
     assert!(correlation.iter().all(|c| *c == correlation[0]));
 
     // The items, through the stream of items.
-    let mut items = client.list_customers(2).items();
+    let mut items = pin!(client.list_customers(2).items());
     let mut count = 0;
     while let Some(item) = items.next().await {
         assert_eq!(item.unwrap(), all[count]);

@@ -3,6 +3,7 @@
 //! follow the order until it is provisioned, then manage the subscriptions
 //! it made (quantity, suspend, reactivate).
 
+use std::pin::pin;
 use std::time::Duration;
 
 use partner_center::{
@@ -161,7 +162,7 @@ pub async fn commerce_day(
 
     // The customer's subscriptions, every page.
     let mut subscriptions = Vec::new();
-    let mut listing = client.list_subscriptions(customer).items();
+    let mut listing = pin!(client.list_subscriptions(customer).items());
     while let Some(subscription) = listing.next().await {
         subscriptions.push(subscription?);
     }
@@ -183,7 +184,7 @@ pub async fn commerce_day(
     let order_subscriptions = match order_id.parse::<Uuid>() {
         Ok(id) => {
             let mut found = Vec::new();
-            let mut listing = client.list_subscriptions(customer).order_id(id).items();
+            let mut listing = pin!(client.list_subscriptions(customer).order_id(id).items());
             while let Some(subscription) = listing.next().await {
                 found.push(subscription?);
             }

@@ -12,6 +12,8 @@ pub mod month_end;
 pub use commerce::{CommerceDay, DayError, DayPlan, commerce_day};
 pub use month_end::{MonthEnd, MonthEndError, month_end};
 
+use std::pin::pin;
+
 use partner_center::{
     AgreementStatusError, Client, CustomerUser, Error, Program, Reseller, ResourceAttributes,
     UpdateCustomerBillingProfileError, Uuid,
@@ -19,7 +21,7 @@ use partner_center::{
 
 /// The domain of every customer, over every page of the listing.
 pub async fn customer_domains(client: &Client, page_size: i64) -> Result<Vec<String>, Error> {
-    let mut customers = client.list_customers(page_size).items();
+    let mut customers = pin!(client.list_customers(page_size).items());
     let mut domains = Vec::new();
     while let Some(customer) = customers.next().await {
         domains.push(customer?.company_profile.domain);

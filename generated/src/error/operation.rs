@@ -8,7 +8,7 @@ use crate::response::ResponseMeta;
 
 /// The error type of one operation: its documented failures and any other
 /// [`Error`]. Implemented by the generated `<Operation>Error` enums only.
-pub trait OperationError: sealed::Sealed + Sized {
+pub trait OperationError: sealed::Sealed + Sized + 'static {
     /// The failure a call's error is, for this operation.
     #[doc(hidden)]
     fn from_error(error: Error) -> Self;

@@ -36,7 +36,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         cart_id: crate::Uuid,
-    ) -> Call<'_, crate::CartCheckoutResult, CheckoutCartError> {
+    ) -> Call<crate::CartCheckoutResult, CheckoutCartError> {
         let mut request = Request::new(
             "POST",
             "CheckoutCart",
@@ -86,7 +86,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         body: &crate::Cart,
-    ) -> Call<'_, crate::Cart, CreateCartError> {
+    ) -> Call<crate::Cart, CreateCartError> {
         let mut request = Request::new(
             "POST",
             "CreateCart",
@@ -136,7 +136,7 @@ impl Client {
         customer_id: crate::Uuid,
         cart_id: crate::Uuid,
         body: &crate::Cart,
-    ) -> Call<'_, crate::Cart, UpdateCartError> {
+    ) -> Call<crate::Cart, UpdateCartError> {
         let mut request = Request::new(
             "PUT",
             "UpdateCart",

@@ -40,7 +40,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         batchtracking_id: crate::Uuid,
-    ) -> Call<'_, crate::BatchUploadDetails, GetBatchUploadStatusError> {
+    ) -> Call<crate::BatchUploadDetails, GetBatchUploadStatusError> {
         let mut request = Request::new(
             "GET",
             "GetBatchUploadStatus",
@@ -99,7 +99,6 @@ impl Client {
         devicebatch_id: &str,
         body: &[crate::Device],
     ) -> Call<
-        '_,
         crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
         UploadDevicesError,
     > {

@@ -45,7 +45,7 @@ impl Client {
         group_id: &str,
         line_item_id: &str,
         resource_id: &str,
-    ) -> Call<'_, crate::ArtifactDetails, GetArtifactDetailsError> {
+    ) -> Call<crate::ArtifactDetails, GetArtifactDetailsError> {
         let mut request = Request::new(
             "GET",
             "GetArtifactDetails",
@@ -106,7 +106,7 @@ impl Client {
     pub fn list_entitlements(
         &self,
         customer_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
+    ) -> Call<crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
         let mut request = Request::new(
             "GET",
             "ListEntitlements",
@@ -120,7 +120,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
+impl Call<crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
     /// Can be used to specify the type of entitlements to be retrieved (software or
     /// reservedInstance ). If not set, all types will be retrieved
     ///

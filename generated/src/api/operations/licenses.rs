@@ -73,7 +73,7 @@ impl Client {
         customer_id: crate::Uuid,
         user_id: crate::Uuid,
         body: &crate::LicenseUpdate,
-    ) -> Call<'_, crate::LicenseUpdate, AssignUserLicensesError> {
+    ) -> Call<crate::LicenseUpdate, AssignUserLicensesError> {
         let mut request = Request::new(
             "POST",
             "AssignUserLicenses",
@@ -126,7 +126,6 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::SubscribedSku>,
         ListAvailableLicensesError,
     > {
@@ -178,7 +177,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         user_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::License>, ListUserLicensesError> {
+    ) -> Call<crate::ResourceCollection<crate::License>, ListUserLicensesError> {
         let mut request = Request::new(
             "GET",
             "ListUserLicenses",

@@ -37,7 +37,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         body: &crate::Order,
-    ) -> Call<'_, crate::Order, CreateOrderError> {
+    ) -> Call<crate::Order, CreateOrderError> {
         let mut request = Request::new(
             "POST",
             "CreateOrder",
@@ -84,7 +84,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         id_for_order: &str,
-    ) -> Call<'_, crate::Order, GetOrderError> {
+    ) -> Call<crate::Order, GetOrderError> {
         let mut request = Request::new(
             "GET",
             "GetOrder",
@@ -136,7 +136,6 @@ impl Client {
         customer_id: crate::Uuid,
         order_id: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::OrderLineItemProvisioningStatus>,
         GetOrderProvisioningStatusError,
     > {
@@ -194,7 +193,6 @@ impl Client {
         order_id: &str,
         line_item_number: i64,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::OrderLineItemActivationLink>,
         ListActivationLinksError,
     > {
@@ -251,7 +249,7 @@ impl Client {
     pub fn list_orders(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
+    ) -> Call<crate::ResourceCollection<crate::Order>, ListOrdersError> {
         let mut request = Request::new(
             "GET",
             "ListOrders",
@@ -265,7 +263,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
+impl Call<crate::ResourceCollection<crate::Order>, ListOrdersError> {
     /// A string corresponding to the billing cycle type.
     ///
     /// Sent as the query parameter `billingType`.

@@ -40,7 +40,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         billing_period: &str,
-    ) -> Call<'_, crate::ServiceCostsSummary, GetCustomerServiceCostsSummaryError> {
+    ) -> Call<crate::ServiceCostsSummary, GetCustomerServiceCostsSummaryError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerServiceCostsSummary",
@@ -95,7 +95,6 @@ impl Client {
         customer_id: crate::Uuid,
         billing_period: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::ServiceCostLineItem>,
         ListCustomerServiceCostLineItemsError,
     > {

@@ -44,7 +44,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::SubscriptionUsageSummary,
         GetCustomerSubscriptionUsageSummaryError,
     > {
@@ -100,7 +99,6 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::SubscriptionMonthlyUsageRecord>,
         ListCustomerSubscriptionsUsageRecordsError,
     > {
@@ -162,7 +160,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::MeterUsageRecord>,
         ListSubscriptionMeterUsageRecordsError,
     > {
@@ -221,7 +218,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         id_for_subscription: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AzureResourceMonthlyUsageRecord>,
         ListSubscriptionMonthlyUsageRecordsError,
     > {
@@ -285,7 +281,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::ResourceUsageRecord>,
         ListSubscriptionResourceUsageRecordsError,
     > {

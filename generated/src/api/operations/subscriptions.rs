@@ -42,11 +42,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::SubscriptionActivationResult,
-        ActivateSandboxSubscriptionError,
-    > {
+    ) -> Call<crate::SubscriptionActivationResult, ActivateSandboxSubscriptionError> {
         let mut request = Request::new(
             "POST",
             "ActivateSandboxSubscription",
@@ -98,7 +94,7 @@ impl Client {
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::Conversion,
-    ) -> Call<'_, crate::ConversionResult, ConvertTrialSubscriptionError> {
+    ) -> Call<crate::ConversionResult, ConvertTrialSubscriptionError> {
         let mut request = Request::new(
             "POST",
             "ConvertTrialSubscription",
@@ -147,7 +143,7 @@ impl Client {
     pub fn get_overage(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::Overage>, GetOverageError> {
+    ) -> Call<crate::ResourceCollection<crate::Overage>, GetOverageError> {
         let mut request = Request::new(
             "GET",
             "GetOverage",
@@ -193,7 +189,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         id_for_subscription: crate::Uuid,
-    ) -> Call<'_, crate::Subscription, GetSubscriptionError> {
+    ) -> Call<crate::Subscription, GetSubscriptionError> {
         let mut request = Request::new(
             "GET",
             "GetSubscription",
@@ -244,7 +240,6 @@ impl Client {
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::SubscriptionProvisioningStatus,
         GetSubscriptionProvisioningStatusError,
     > {
@@ -300,7 +295,6 @@ impl Client {
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::SubscriptionRegistrationStatus,
         GetSubscriptionRegistrationStatusError,
     > {
@@ -353,7 +347,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
-    ) -> Call<'_, crate::SupportContact, GetSubscriptionSupportContactError> {
+    ) -> Call<crate::SupportContact, GetSubscriptionSupportContactError> {
         let mut request = Request::new(
             "GET",
             "GetSubscriptionSupportContact",
@@ -407,7 +401,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AzureEntitlement>,
         ListAzureEntitlementsError,
     > {
@@ -464,7 +457,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         id_for_subscription: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::Subscription>,
         ListSubscriptionAddonsError,
     > {
@@ -522,11 +514,7 @@ impl Client {
     pub fn list_subscriptions(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::Subscription>,
-        ListSubscriptionsError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::Subscription>, ListSubscriptionsError> {
         let mut request = Request::new(
             "GET",
             "ListSubscriptions",
@@ -540,7 +528,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Subscription>, ListSubscriptionsError> {
+impl Call<crate::ResourceCollection<crate::Subscription>, ListSubscriptionsError> {
     /// A GUID corresponding to the order.
     ///
     /// Sent as the query parameter `order_id`.
@@ -596,11 +584,7 @@ impl Client {
         &self,
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::Conversion>,
-        ListTrialConversionsError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::Conversion>, ListTrialConversionsError> {
         let mut request = Request::new(
             "GET",
             "ListTrialConversions",
@@ -655,7 +639,6 @@ impl Client {
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::Accepted<
             crate::SubscriptionRegistrationStatus,
             crate::GetSubscriptionRegistrationStatusError,
@@ -732,7 +715,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         body: &crate::OverageUpdate,
-    ) -> Call<'_, crate::Overage, UpdateOverageError> {
+    ) -> Call<crate::Overage, UpdateOverageError> {
         let mut request = Request::new(
             "PUT",
             "UpdateOverage",
@@ -785,7 +768,7 @@ impl Client {
         customer_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::SupportContact,
-    ) -> Call<'_, crate::SupportContact, UpdateSubscriptionSupportContactError> {
+    ) -> Call<crate::SupportContact, UpdateSubscriptionSupportContactError> {
         let mut request = Request::new(
             "PUT",
             "UpdateSubscriptionSupportContact",
