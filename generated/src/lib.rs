@@ -358,6 +358,7 @@ mod retry;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 mod throttle;
+mod tls;
 mod token;
 mod trace;
 
