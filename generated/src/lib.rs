@@ -455,6 +455,7 @@ mod retry;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 mod throttle;
+mod tls;
 mod token;
 mod trace;
 
