@@ -95,7 +95,7 @@ impl Client {
     #[inline]
     pub fn convert_trial_subscription(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::Conversion,
     ) -> Call<'_, crate::ConversionResult, ConvertTrialSubscriptionError> {
@@ -106,7 +106,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("conversions");
@@ -192,7 +192,7 @@ impl Client {
     pub fn get_subscription(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<'_, crate::Subscription, GetSubscriptionError> {
         let mut request = Request::new(
             "GET",
@@ -203,7 +203,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         Call::new(self, request, crate::decode::json)
     }
 }
@@ -241,7 +241,7 @@ impl Client {
     #[inline]
     pub fn get_subscription_provisioning_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         '_,
@@ -255,7 +255,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("provisioningstatus");
@@ -297,7 +297,7 @@ impl Client {
     #[inline]
     pub fn get_subscription_registration_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         '_,
@@ -311,7 +311,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("registrationstatus");
@@ -351,7 +351,7 @@ impl Client {
     #[inline]
     pub fn get_subscription_support_contact(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<'_, crate::SupportContact, GetSubscriptionSupportContactError> {
         let mut request = Request::new(
@@ -361,7 +361,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("supportcontact");
@@ -462,7 +462,7 @@ impl Client {
     pub fn list_subscription_addons(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<
         '_,
         crate::ResourceCollection<crate::Subscription>,
@@ -477,7 +477,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         request.segment("addons");
         Call::new(self, request, crate::decode::json)
     }
@@ -594,7 +594,7 @@ impl Client {
     #[inline]
     pub fn list_trial_conversions(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         '_,
@@ -608,7 +608,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("conversions");
@@ -652,7 +652,7 @@ impl Client {
     #[inline]
     pub fn register_subscription(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         '_,
@@ -691,7 +691,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("registrations");
@@ -782,7 +782,7 @@ impl Client {
     #[inline]
     pub fn update_subscription_support_contact(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::SupportContact,
     ) -> Call<'_, crate::SupportContact, UpdateSubscriptionSupportContactError> {
@@ -793,7 +793,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("supportcontact");
