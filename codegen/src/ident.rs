@@ -290,10 +290,18 @@ mod tests {
 
     #[test]
     fn one_argument_name_per_concept() {
-        for spelling in ["customer-id", "customerId", "customer_id", "customer-tenant-id"] {
+        for spelling in [
+            "customer-id",
+            "customerId",
+            "customer_id",
+            "customer-tenant-id",
+        ] {
             assert_eq!(param_ident(spelling).unwrap(), "customer_tenant_id");
         }
-        assert_eq!(param_ident("id-for-subscription").unwrap(), "subscription_id");
+        assert_eq!(
+            param_ident("id-for-subscription").unwrap(),
+            "subscription_id"
+        );
         assert_eq!(param_ident("id-for-order").unwrap(), "order_id");
         assert_eq!(param_ident("orderId").unwrap(), "order_id");
         // Another concept keeps its own name.

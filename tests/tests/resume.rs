@@ -5,26 +5,17 @@
 
 use partner_center::{
     Client, Customer, CustomerCompanyProfile, Error, ListCustomersError, ListingPosition,
-    RelationshipToPartner, ResourceAttributes, RetryPolicy, TestServer, Uuid,
+    RelationshipToPartner, RetryPolicy, TestServer, Uuid,
 };
 
 fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
+    let id = Uuid::from_u128(n as u128);
+    let profile = CustomerCompanyProfile::new(id, format!("customer{n}.example"));
+    Customer::new(id, profile, RelationshipToPartner::Reseller)
 }
 
 /// A server listing seven customers, two a page (four pages).
-async fn seven_customers() -> (TestServer, Vec<String>) {
+async fn seven_customers() -> (TestServer, Vec<Uuid>) {
     let server = TestServer::start().await.unwrap();
     let all: Vec<Customer> = (1..=7).map(customer).collect();
     server.list_customers().items(all.clone(), 2);
@@ -37,7 +28,7 @@ fn new_client(server: &TestServer) -> Client {
 }
 
 /// The ids the listing of items gives from `position`, to its end.
-async fn ids_from(client: &Client, position: &ListingPosition) -> Vec<String> {
+async fn ids_from(client: &Client, position: &ListingPosition) -> Vec<Uuid> {
     let mut items = client.list_customers(2).items_from(position);
     let mut ids = Vec::new();
     while let Some(item) = items.next().await {

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::docs::is_placeholder;
+use crate::docs::{is_placeholder, uuid_like};
 use crate::model::{Api, ModelKind, Property, Type};
 
 /// How property names are matched: responses as written; request examples
@@ -148,7 +148,8 @@ fn described_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
 
 /// Whether `actual` says what `expected` (an example) says: numbers by
 /// value, `null` the same as absent, a placeholder such as `"<guid>"` the
-/// same as any value, keys compared as `keys` says. The first difference,
+/// same as any value, a GUID the same in either case (the client writes
+/// the lowercase it reads as `Uuid`), keys compared as `keys` says. The first difference,
 /// with its path, otherwise.
 pub fn agree(expected: &Value, actual: &Value, keys: Keys) -> Result<(), String> {
     agree_at(expected, actual, keys, "")
@@ -190,6 +191,7 @@ fn agree_at(expected: &Value, actual: &Value, keys: Keys, path: &str) -> Result<
             Ok(())
         }
         (e, a) if e == a => Ok(()),
+        (Value::String(e), Value::String(a)) if uuid_like(e) && e.eq_ignore_ascii_case(a) => Ok(()),
         (e, a) => Err(format!(
             "{}: expected {e}, got {a}",
             if path.is_empty() { "." } else { path }
@@ -222,6 +224,15 @@ mod tests {
                 .starts_with(".FirstName")
         );
         assert!(agree(&json!([1, 2]), &json!([1]), Keys::Exact).is_err());
+    }
+
+    #[test]
+    fn a_guid_is_the_same_in_either_case() {
+        let upper = json!({"id": "69829602-C219-40FD-A3D5-4150FCA41A19"});
+        let lower = json!({"id": "69829602-c219-40fd-a3d5-4150fca41a19"});
+        assert_eq!(agree(&upper, &lower, Keys::Exact), Ok(()));
+        // Other text keeps its case.
+        assert!(agree(&json!({"n": "Ab"}), &json!({"n": "ab"}), Keys::Exact).is_err());
     }
 
     #[test]

@@ -116,12 +116,8 @@ pub async fn commerce_day(
         .create_cart(customer, &Cart::new(vec![line_item]))
         .await?
         .into_inner();
-    // The cart's id is text in the Cart, a Uuid in the calls.
-    let cart_id: Uuid = created_cart
-        .id
-        .as_deref()
-        .ok_or("the created cart has no id")?
-        .parse()?;
+    // The cart's id is a Uuid, as the calls take it.
+    let cart_id = created_cart.id.ok_or("the created cart has no id")?;
     let mut cart = created_cart.clone();
     let first = cart.line_items.first_mut().ok_or("the cart is empty")?;
     first.quantity += 1;

@@ -64,8 +64,8 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
     assert_eq!(day.sku_id, "0001");
     assert_eq!(day.catalog_item_id, "DZH318Z0BQ3Q:0001:DZH318XZXVNF");
     // The cart (create-a-cart.md, update-a-cart.md) and its checkout.
-    let cart_id = "3655b1a0-b1c9-4268-9824-577fdbc4d0be";
-    assert_eq!(day.created_cart.id.as_deref(), Some(cart_id));
+    let cart_id = "3655b1a0-b1c9-4268-9824-577fdbc4d0be".parse().unwrap();
+    assert_eq!(day.created_cart.id, Some(cart_id));
     assert_eq!(day.updated_cart.line_items[0].quantity, 2);
     let order_ids: Vec<_> = day.orders.iter().map(|o| o.id.as_deref()).collect();
     assert_eq!(
