@@ -119,10 +119,10 @@
 //! # Ids and models
 //!
 //! An id the documents type as a GUID, or that a later call takes as one (a
-//! customer's, a user's, a role's, a cart's), is a [`Uuid`] in the models as
-//! in the arguments: one call's answer is the next call's argument as it
-//! is. An id whose documented examples are not GUIDs (an order's, an
-//! offer's, a subscription's) stays text. An argument has one name per
+//! customer's, a user's, a role's, a cart's, a subscription's), is a
+//! [`Uuid`] in the models as in the arguments: one call's answer is the next
+//! call's argument as it is. An id whose documented examples are not GUIDs
+//! (an order's, an offer's, a product's) stays text. An argument has one name per
 //! concept in every operation: `customer_tenant_id` (whether the path
 //! template says `{customer-id}` or `{customer-tenant-id}`),
 //! `subscription_id`, `order_id`.

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::docs::{is_placeholder, uuid_like};
-use crate::model::{Api, ModelKind, Property, Type};
+use crate::model::{Api, ModelKind, Property, Type, ValueType};
 
 /// How property names are matched: responses as written; request examples
 /// without regard to case (some pages write `"FirstName"`, and the service
@@ -66,6 +66,55 @@ fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
                     .collect(),
             ),
             None => value.clone(),
+        },
+        _ => value.clone(),
+    }
+}
+
+/// `value` with `guid` for each placeholder (`"<subscriptionID>"`) where
+/// `ty` has a GUID: the value an example stands for, as a replay of it
+/// sends or serves it (the client reads a GUID strictly).
+pub fn fill_guids(api: &Api, ty: &Type, value: &Value, guid: &str) -> Value {
+    fill_in(api, ty, None, value, guid)
+}
+
+fn fill_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value, guid: &str) -> Value {
+    let object =
+        |properties: &[Property], item: Option<&Type>, map: &serde_json::Map<String, Value>| {
+            let filled = map
+                .iter()
+                .map(|(k, v)| match properties.iter().find(|p| p.name == *k) {
+                    Some(p) => (k.clone(), fill_in(api, &p.ty, item, v, guid)),
+                    None => (k.clone(), v.clone()),
+                });
+            Value::Object(filled.collect())
+        };
+    match (ty, value) {
+        (Type::Scalar(ValueType::Guid), Value::String(s)) if is_placeholder(s) => {
+            Value::String(guid.to_string())
+        }
+        (Type::Array(inner), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .map(|v| fill_in(api, inner, item, v, guid))
+                .collect(),
+        ),
+        (Type::Map(inner), Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), fill_in(api, inner, item, v, guid)))
+                .collect(),
+        ),
+        (Type::Item, v) => match item {
+            Some(t) => fill_in(api, t, None, v, guid),
+            None => v.clone(),
+        },
+        (Type::Collection(name, inner), Value::Object(map)) => match api.collection(name) {
+            Some(c) => object(&c.properties, Some(inner), map),
+            None => value.clone(),
+        },
+        (Type::Model(name), Value::Object(map)) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(properties)) => object(properties, item, map),
+            _ => value.clone(),
         },
         _ => value.clone(),
     }
@@ -224,6 +273,18 @@ mod tests {
                 .starts_with(".FirstName")
         );
         assert!(agree(&json!([1, 2]), &json!([1]), Keys::Exact).is_err());
+    }
+
+    #[test]
+    fn a_placeholder_where_a_guid_is_stands_for_one() {
+        let api = crate::load_api(&crate::default_spec()).unwrap();
+        let ty = Type::Model("Subscription".into());
+        let example = json!({"id": "<subscriptionID>", "friendlyName": "<name>", "quantity": 1});
+        let filled = fill_guids(&api, &ty, &example, "11111111-2222-3333-4444-555555555555");
+        assert_eq!(filled["id"], "11111111-2222-3333-4444-555555555555");
+        // A placeholder of text stays as written.
+        assert_eq!(filled["friendlyName"], "<name>");
+        assert_eq!(filled["quantity"], 1);
     }
 
     #[test]

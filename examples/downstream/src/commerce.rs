@@ -217,8 +217,8 @@ async fn update(
     customer: Uuid,
     subscription: &Subscription,
 ) -> Result<Subscription, DayError> {
-    // The subscription's id is text in the Subscription, a Uuid in the calls.
-    let id: Uuid = subscription.id.parse()?;
+    // The subscription's id is a Uuid, as the calls take it.
+    let id = subscription.id;
     let mut call = client.update_subscription(customer, id, subscription);
     // If-Match is not taken from the body: the caller sends it (if any).
     if let Some(etag) = subscription

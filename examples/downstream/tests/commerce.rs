@@ -86,7 +86,7 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
     assert_eq!(day.provisioning[0].status, "fulfilled");
     // The subscriptions (get-all-subscriptions-by-partner.md's example).
     let first = &day.subscriptions[0];
-    assert_eq!(first.id, "42226ED6-070A-4E0F-B80C-4CDFB3E97AA7");
+    assert_eq!(first.id.to_string(), "42226ed6-070a-4e0f-b80c-4cdfb3e97aa7");
     assert_eq!(
         (first.quantity, &first.status),
         (5, &SubscriptionStatus::Active)

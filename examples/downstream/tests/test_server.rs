@@ -14,9 +14,7 @@ use partner_center_downstream::{
 
 fn customer(domain: &str) -> Customer {
     let id = Uuid::new_v4();
-    // The company profile's tenant id is text (a page's example writes
-    // `<guid>` there); the customer's id is a `Uuid`.
-    let profile = CustomerCompanyProfile::new(id.to_string(), domain);
+    let profile = CustomerCompanyProfile::new(id, domain);
     Customer::new(id, profile, RelationshipToPartner::Reseller)
 }
 

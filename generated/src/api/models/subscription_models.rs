@@ -259,7 +259,7 @@ impl ScheduledNextTermInstructions {
 #[non_exhaustive]
 pub struct Subscription {
     /// The subscription identifier.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The offer identifier.
     pub offer_id: Option<String>,
     /// The entitlement identifier (an Azure subscription ID).
@@ -387,7 +387,7 @@ impl Subscription {
     /// `None`. Its `attributes` names its object type, `Subscription`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        id: impl Into<String>,
+        id: crate::Uuid,
         friendly_name: impl Into<String>,
         quantity: i64,
         unit_type: impl Into<String>,
@@ -401,7 +401,7 @@ impl Subscription {
         order_id: impl Into<String>,
     ) -> Self {
         Subscription {
-            id: id.into(),
+            id,
             offer_id: None,
             entitlement_id: None,
             offer_name: None,
@@ -442,8 +442,8 @@ impl Subscription {
 
     /// Sets [`id`](Self::id) (`id`), and gives the model back.
     #[must_use]
-    pub fn with_id(mut self, id: impl Into<String>) -> Self {
-        self.id = id.into();
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = id;
         self
     }
 
