@@ -21,7 +21,7 @@ async fn a_customer_listed_is_got_and_its_subscriptions_listed_by_its_id_as_it_i
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
     let id = Uuid::new_v4();
-    let profile = CustomerCompanyProfile::new(id, "contoso.example");
+    let profile = CustomerCompanyProfile::new(id.to_string(), "contoso.example");
     server.list_customers().items(
         vec![Customer::new(id, profile, RelationshipToPartner::Reseller)],
         10,
@@ -137,7 +137,7 @@ async fn a_customer_a_cart_and_a_user_are_built_with_new_and_setters() {
 fn a_model_with_attributes_names_its_object_type() {
     let customer = Customer::new(
         Uuid::nil(),
-        CustomerCompanyProfile::new(Uuid::nil(), "d.example"),
+        CustomerCompanyProfile::new("t", "d.example"),
         RelationshipToPartner::Reseller,
     );
     assert_eq!(customer.attributes.object_type, "Customer");

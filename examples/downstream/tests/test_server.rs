@@ -14,7 +14,9 @@ use partner_center_downstream::{
 
 fn customer(domain: &str) -> Customer {
     let id = Uuid::new_v4();
-    let profile = CustomerCompanyProfile::new(id, domain);
+    // The company profile's tenant id is text: a page's example (which the
+    // test server answers) writes `<guid>` there.
+    let profile = CustomerCompanyProfile::new(id.to_string(), domain);
     Customer::new(id, profile, RelationshipToPartner::Reseller)
 }
 

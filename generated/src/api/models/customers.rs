@@ -227,7 +227,7 @@ impl CustomerBillingProfile {
 #[non_exhaustive]
 pub struct CustomerCompanyProfile {
     /// The customer's tenant identifier for Azure AD. This is also called a MicrosoftID.
-    pub tenant_id: crate::Uuid,
+    pub tenant_id: String,
     /// The customer's name, such as contoso.onmicrosoft.com.
     pub domain: String,
     /// The name of the company or organization.
@@ -267,9 +267,9 @@ impl CustomerCompanyProfile {
     /// A `CustomerCompanyProfile` with its required properties (`tenantId`, `domain`); the
     /// optional ones are `None`. Its `attributes` names its object type,
     /// `CustomerCompanyProfile`.
-    pub fn new(tenant_id: crate::Uuid, domain: impl Into<String>) -> Self {
+    pub fn new(tenant_id: impl Into<String>, domain: impl Into<String>) -> Self {
         CustomerCompanyProfile {
-            tenant_id,
+            tenant_id: tenant_id.into(),
             domain: domain.into(),
             company_name: None,
             links: None,

@@ -556,7 +556,7 @@ impl SubscriptionProvisioningStatus {
 #[non_exhaustive]
 pub struct SubscriptionRegistrationStatus {
     /// The subscription identifier.
-    pub subscription_id: crate::Uuid,
+    pub subscription_id: String,
     /// Indicates the registration status: "registered", "registering", or "notregistered".
     pub status: crate::RegistrationStatus,
     /// The metadata attributes, as the example of get-subscription-registration-status.md shows
@@ -573,9 +573,12 @@ crate::json::object!(SubscriptionRegistrationStatus {
 impl SubscriptionRegistrationStatus {
     /// A `SubscriptionRegistrationStatus` with its required properties (`subscriptionId`,
     /// `status`); the optional ones are `None`.
-    pub fn new(subscription_id: crate::Uuid, status: crate::RegistrationStatus) -> Self {
+    pub fn new(
+        subscription_id: impl Into<String>,
+        status: crate::RegistrationStatus,
+    ) -> Self {
         SubscriptionRegistrationStatus {
-            subscription_id,
+            subscription_id: subscription_id.into(),
             status,
             attributes: None,
         }
