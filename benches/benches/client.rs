@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use divan::Bencher;
 use partner_center::{
-    AgreementStatus, Client, Customer, CustomerUser, Program, Reseller, ResourceAttributes,
-    ResourceCollection, Uuid,
+    AgreementStatus, Client, Customer, CustomerUser, Program, Reseller, ResourceCollection, Uuid,
 };
 use partner_center_benches::{alloc, join_all, median, pin_to_cpu, quartiles, server, thread_cpu};
 
@@ -47,10 +46,10 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
-    user.user_principal_name = Some("ada@contoso.example".into());
-    user.first_name = Some("Ada".into());
-    user.last_name = Some("Lovelace".into());
+    let user = CustomerUser::new()
+        .with_user_principal_name("ada@contoso.example")
+        .with_first_name("Ada")
+        .with_last_name("Lovelace");
     Fixture {
         runtime: tokio::runtime::Builder::new_current_thread()
             .enable_all()

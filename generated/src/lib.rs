@@ -159,14 +159,58 @@
 //!     .query("expand", "profiles")
 //!     .json::<Customer>()
 //!     .await?;
-//! let mut customers = client
+//! let mut customers = std::pin::pin!(client
 //!     .request(Method::Get, "/v1/customers")
 //!     .query("size", 100)
 //!     .json::<ResourceCollection<Customer>>()
-//!     .items();
+//!     .items());
 //! while let Some(customer) = customers.next().await {
 //!     println!("{}", customer?.id);
 //! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Ids and models
+//!
+//! An id the documents type as a GUID, or that a later call takes as one (a
+//! customer's, a user's, a role's, a cart's, a subscription's), is a
+//! [`Uuid`] in the models as in the arguments: one call's answer is the next
+//! call's argument as it is. An id whose documented examples are not GUIDs
+//! (an order's, an offer's, a product's) stays text. An argument has one name per
+//! concept in every operation: `customer_tenant_id` (whether the path
+//! template says `{customer-id}` or `{customer-tenant-id}`),
+//! `subscription_id`, `order_id`.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Error};
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let customers = client.list_customers(10).await?.into_inner();
+//! for listed in &customers.items {
+//!     let customer = client.get_customer(listed.id).await?;
+//!     let subscriptions = client.list_subscriptions(customer.id).await?;
+//!     println!("{}: {}", customer.company_profile.domain, subscriptions.items.len());
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Models are `#[non_exhaustive]`: they are built with `new`, which takes
+//! the required properties and fills the metadata `attributes` with the
+//! model's object type (`{"objectType": "CustomerUser"}`), and (for a model
+//! a request sends, or one inside it) a `with_` setter per property; every
+//! field is public to read and change.
+//!
+//! ```no_run
+//! # use partner_center::{Client, CustomerUser, Error, PasswordProfile, Uuid};
+//! # async fn run(client: &Client, customer: Uuid) -> Result<(), Error> {
+//! let user = CustomerUser::new()
+//!     .with_user_principal_name("ada@contoso.onmicrosoft.com")
+//!     .with_display_name("Ada Lovelace")
+//!     .with_usage_location("US")
+//!     .with_password_profile(PasswordProfile::new("Pa55word!", true));
+//! let created = client.create_customer_user(customer, &user).await?;
+//! println!("{:?}", created.id); // a Uuid
 //! # Ok(())
 //! # }
 //! ```

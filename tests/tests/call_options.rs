@@ -8,10 +8,8 @@
 use std::pin::pin;
 use std::time::{Duration, Instant};
 
-use partner_center::{
-    Cart, CartLineItem, Client, Customer, CustomerCompanyProfile, Error, RelationshipToPartner,
-    ResourceAttributes, RetryPolicy, TestServer, Uuid,
-};
+use partner_center::{Cart, CartLineItem, Client, Error, RetryPolicy, TestServer, Uuid};
+use partner_center_tests::numbered_customer;
 
 /// A client whose retries wait a millisecond, so that a retry is quick.
 fn client(server: &TestServer) -> Client {
@@ -21,21 +19,6 @@ fn client(server: &TestServer) -> Client {
 
 fn cart() -> Cart {
     Cart::new(vec![CartLineItem::new("DZH318Z0BQ3Q:0001", 1, "monthly")])
-}
-
-fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
 }
 
 #[tokio::test]
@@ -65,7 +48,7 @@ async fn an_extra_header_arrives_on_every_attempt_and_every_page() {
     // A listing sends it with every page, as it does its timeout and retries.
     server
         .list_customers()
-        .items((1..=5).map(customer).collect::<Vec<_>>(), 2);
+        .items((1..=5).map(numbered_customer).collect::<Vec<_>>(), 2);
     let mut items = pin!(
         client
             .list_customers(2)

@@ -4,30 +4,15 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::{
-    Client, Customer, CustomerCompanyProfile, Error, ListCustomersError, ListingPosition,
-    RelationshipToPartner, ResourceAttributes, RetryPolicy, TestServer, Uuid,
+    Client, Customer, Error, ListCustomersError, ListingPosition, RetryPolicy, TestServer, Uuid,
 };
+use partner_center_tests::numbered_customer;
 use std::pin::pin;
 
-fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
-}
-
 /// A server listing seven customers, two a page (four pages).
-async fn seven_customers() -> (TestServer, Vec<String>) {
+async fn seven_customers() -> (TestServer, Vec<Uuid>) {
     let server = TestServer::start().await.unwrap();
-    let all: Vec<Customer> = (1..=7).map(customer).collect();
+    let all: Vec<Customer> = (1..=7).map(numbered_customer).collect();
     server.list_customers().items(all.clone(), 2).always();
     (server, all.into_iter().map(|c| c.id).collect())
 }
@@ -38,7 +23,7 @@ fn new_client(server: &TestServer) -> Client {
 }
 
 /// The ids the listing of items gives from `position`, to its end.
-async fn ids_from(client: &Client, position: &ListingPosition) -> Vec<String> {
+async fn ids_from(client: &Client, position: &ListingPosition) -> Vec<Uuid> {
     let mut items = pin!(client.list_customers(2).items_from(position));
     let mut ids = Vec::new();
     while let Some(item) = items.next().await {

@@ -8,29 +8,15 @@
 use std::time::{Duration, Instant};
 
 use partner_center::{
-    AgreementStatusError, Client, Customer, CustomerCompanyProfile, Program, RelationshipToPartner,
-    Reseller, ResourceAttributes, RetryPolicy, Scripted, Scripting, TestServer, TokenRefusal, Uuid,
+    AgreementStatusError, Client, Customer, Program, Reseller, RetryPolicy, Scripted, Scripting,
+    TestServer, TokenRefusal, Uuid,
 };
-
-fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
-}
+use partner_center_tests::numbered_customer;
 
 /// What `get_customer` gave, in a word: each call one request (no retries).
 async fn get(client: &Client) -> String {
     match client.get_customer(Uuid::nil()).await {
-        Ok(got) if got.value() == &customer(7) => "scripted value".into(),
+        Ok(got) if got.value() == &numbered_customer(7) => "scripted value".into(),
         Ok(_) => "documented".into(),
         Err(e) => format!("{:?} {:?}", e.category(), e.meta().map(|m| m.status())),
     }
@@ -76,7 +62,7 @@ async fn each_kind_of_answer_is_once_by_default_and_always_when_told() {
         ),
         (
             "respond",
-            |s, a| given(s.get_customer().respond(&customer(7)), a),
+            |s, a| given(s.get_customer().respond(&numbered_customer(7)), a),
             "scripted value",
         ),
     ];
@@ -122,7 +108,10 @@ async fn n_times_then_the_always_answer_then_the_documented_one_after_reset() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().retry(RetryPolicy::none()).build().unwrap();
     // Scripted after the `always` answer, given before it all the same.
-    server.get_customer().respond(&customer(7)).always();
+    server
+        .get_customer()
+        .respond(&numbered_customer(7))
+        .always();
     server.get_customer().status(503, "").times(2);
     server.all().not_found();
     let got = [
@@ -155,7 +144,7 @@ async fn n_times_then_the_always_answer_then_the_documented_one_after_reset() {
 async fn a_listing_once_is_all_its_pages_once() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
-    let all: Vec<Customer> = (1..=5).map(customer).collect();
+    let all: Vec<Customer> = (1..=5).map(numbered_customer).collect();
     server.list_customers().items(all.clone(), 2);
     let mut items = std::pin::pin!(client.list_customers(2).items());
     let mut listed = Vec::new();

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use partner_center::{
     AgreementStatusError, ApiError, Customer, CustomerCompanyProfile, GetCustomerError, Program,
-    RelationshipToPartner, Reseller, ResourceAttributes, RetryPolicy, TestServer,
-    UpdateCustomerBillingProfileError, Uuid, VerifyDomainAvailabilityResponse,
+    RelationshipToPartner, Reseller, RetryPolicy, TestServer, UpdateCustomerBillingProfileError,
+    Uuid, VerifyDomainAvailabilityResponse,
 };
 use partner_center_tests::{SLOWER, raw_request};
 
@@ -21,18 +21,9 @@ fn client(server: &TestServer) -> partner_center::Client {
 }
 
 fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
+    let id = Uuid::from_u128(n as u128);
+    let profile = CustomerCompanyProfile::new(id, format!("customer{n}.example"));
+    Customer::new(id, profile, RelationshipToPartner::Reseller)
 }
 
 #[tokio::test]

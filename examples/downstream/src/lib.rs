@@ -15,7 +15,7 @@ pub use month_end::{MonthEnd, MonthEndError, month_end};
 use std::pin::pin;
 
 use partner_center::{
-    AgreementStatusError, Client, CustomerUser, Error, Program, Reseller, ResourceAttributes,
+    AgreementStatusError, Client, CustomerUser, Error, Program, Reseller,
     UpdateCustomerBillingProfileError, Uuid,
 };
 
@@ -63,9 +63,9 @@ pub async fn add_user(
     principal_name: &str,
     display_name: &str,
 ) -> Result<CustomerUser, Error> {
-    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
-    user.user_principal_name = Some(principal_name.into());
-    user.display_name = Some(display_name.into());
+    let user = CustomerUser::new()
+        .with_user_principal_name(principal_name)
+        .with_display_name(display_name);
     Ok(client
         .create_customer_user(customer, &user)
         .await?

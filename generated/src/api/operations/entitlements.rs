@@ -40,7 +40,7 @@ impl Client {
     #[inline]
     pub fn get_artifact_details(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         artifact_type: &str,
         group_id: &str,
         line_item_id: &str,
@@ -53,7 +53,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customerId", customer_id);
+        request.param("customerId", customer_tenant_id);
         request.segment("artifacts");
         request.param("artifactType", artifact_type);
         request.segment("groups");
@@ -105,7 +105,7 @@ impl Client {
     #[inline]
     pub fn list_entitlements(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
     ) -> Call<crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
         let mut request = Request::new(
             "GET",
@@ -114,7 +114,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customerId", customer_id);
+        request.param("customerId", customer_tenant_id);
         request.segment("entitlements");
         Call::new(self, request, crate::decode::json)
     }

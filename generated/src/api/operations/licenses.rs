@@ -70,7 +70,7 @@ impl Client {
     #[inline]
     pub fn assign_user_licenses(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
         body: &crate::LicenseUpdate,
     ) -> Call<crate::LicenseUpdate, AssignUserLicensesError> {
@@ -81,7 +81,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("users");
         request.param("user-id", user_id);
         request.segment("licenseupdates");
@@ -124,7 +124,7 @@ impl Client {
     #[inline]
     pub fn list_available_licenses(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
     ) -> Call<
         crate::ResourceCollection<crate::SubscribedSku>,
         ListAvailableLicensesError,
@@ -136,7 +136,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscribedskus");
         Call::new(self, request, crate::decode::json)
     }
@@ -175,7 +175,7 @@ impl Client {
     #[inline]
     pub fn list_user_licenses(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
     ) -> Call<crate::ResourceCollection<crate::License>, ListUserLicensesError> {
         let mut request = Request::new(
@@ -185,7 +185,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("users");
         request.param("user-id", user_id);
         request.segment("licenses");

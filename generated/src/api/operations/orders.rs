@@ -35,7 +35,7 @@ impl Client {
     #[inline]
     pub fn create_order(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         body: &crate::Order,
     ) -> Call<crate::Order, CreateOrderError> {
         let mut request = Request::new(
@@ -45,7 +45,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("orders");
         request.body(body);
         Call::new(self, request, crate::decode::json)
@@ -83,7 +83,7 @@ impl Client {
     pub fn get_order(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_order: &str,
+        order_id: &str,
     ) -> Call<crate::Order, GetOrderError> {
         let mut request = Request::new(
             "GET",
@@ -94,7 +94,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("orders");
-        request.param("id-for-order", id_for_order);
+        request.param("id-for-order", order_id);
         Call::new(self, request, crate::decode::json)
     }
 }
@@ -133,7 +133,7 @@ impl Client {
     #[inline]
     pub fn get_order_provisioning_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         order_id: &str,
     ) -> Call<
         crate::ResourceCollection<crate::OrderLineItemProvisioningStatus>,
@@ -146,7 +146,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("orders");
         request.param("order-id", order_id);
         request.segment("provisioningstatus");
@@ -189,7 +189,7 @@ impl Client {
     #[inline]
     pub fn list_activation_links(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         order_id: &str,
         line_item_number: i64,
     ) -> Call<
@@ -203,7 +203,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customerId", customer_id);
+        request.param("customerId", customer_tenant_id);
         request.segment("orders");
         request.param("orderId", order_id);
         request.segment("lineitems");

@@ -216,7 +216,7 @@ impl Client {
     pub fn list_subscription_monthly_usage_records(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<
         crate::ResourceCollection<crate::AzureResourceMonthlyUsageRecord>,
         ListSubscriptionMonthlyUsageRecordsError,
@@ -230,7 +230,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         request.segment("usagerecords");
         request.segment("resources");
         Call::new(self, request, crate::decode::json)

@@ -91,7 +91,7 @@ impl Client {
     #[inline]
     pub fn convert_trial_subscription(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::Conversion,
     ) -> Call<crate::ConversionResult, ConvertTrialSubscriptionError> {
@@ -102,7 +102,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("conversions");
@@ -188,7 +188,7 @@ impl Client {
     pub fn get_subscription(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<crate::Subscription, GetSubscriptionError> {
         let mut request = Request::new(
             "GET",
@@ -199,7 +199,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         Call::new(self, request, crate::decode::json)
     }
 }
@@ -237,7 +237,7 @@ impl Client {
     #[inline]
     pub fn get_subscription_provisioning_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         crate::SubscriptionProvisioningStatus,
@@ -250,7 +250,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("provisioningstatus");
@@ -292,7 +292,7 @@ impl Client {
     #[inline]
     pub fn get_subscription_registration_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         crate::SubscriptionRegistrationStatus,
@@ -305,7 +305,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("registrationstatus");
@@ -345,7 +345,7 @@ impl Client {
     #[inline]
     pub fn get_subscription_support_contact(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<crate::SupportContact, GetSubscriptionSupportContactError> {
         let mut request = Request::new(
@@ -355,7 +355,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("supportcontact");
@@ -455,7 +455,7 @@ impl Client {
     pub fn list_subscription_addons(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<
         crate::ResourceCollection<crate::Subscription>,
         ListSubscriptionAddonsError,
@@ -469,7 +469,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         request.segment("addons");
         Call::new(self, request, crate::decode::json)
     }
@@ -582,7 +582,7 @@ impl Client {
     #[inline]
     pub fn list_trial_conversions(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<crate::ResourceCollection<crate::Conversion>, ListTrialConversionsError> {
         let mut request = Request::new(
@@ -592,7 +592,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("conversions");
@@ -636,7 +636,7 @@ impl Client {
     #[inline]
     pub fn register_subscription(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
         crate::Accepted<
@@ -674,7 +674,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("registrations");
@@ -765,7 +765,7 @@ impl Client {
     #[inline]
     pub fn update_subscription_support_contact(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::SupportContact,
     ) -> Call<crate::SupportContact, UpdateSubscriptionSupportContactError> {
@@ -776,7 +776,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("supportcontact");
