@@ -39,16 +39,10 @@ pub fn en_us(name: &str) -> Page {
     Page::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// The crate documentation of the client (the `//!` lines of
-/// `generated/src/lib.rs`), read as the markdown it is.
+/// The crate documentation of the client (`generated/src/crate.md`, the
+/// crate root's docs), read as the markdown it is.
 pub fn crate_docs() -> Page {
-    let source = std::fs::read_to_string(root().join("generated/src/lib.rs")).unwrap();
-    let text: Vec<&str> = source
-        .lines()
-        .filter_map(|l| l.strip_prefix("//!"))
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect();
-    Page::parse(&text.join("\n"))
+    Page::read(&root().join("generated/src/crate.md")).unwrap()
 }
 
 /// The example requests of a page (fenced `http` blocks that start with a method).
