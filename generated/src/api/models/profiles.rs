@@ -92,7 +92,7 @@ pub struct LegalBusinessProfile {
     /// names found in VettingSubStatus.
     pub vetting_sub_status: String,
     /// The partner profile type.
-    pub profile_type: String,
+    pub profile_type: Option<String>,
     /// The resource links corresponding to the profile.
     pub links: crate::ResourceLinks,
     /// The metadata attributes corresponding to the profile.
@@ -107,7 +107,7 @@ crate::json::object!(LegalBusinessProfile {
     required company_approver_email = "companyApproverEmail",
     required vetting_status = "vettingStatus",
     required vetting_sub_status = "vettingSubStatus",
-    required profile_type = "profileType",
+    optional profile_type = "profileType",
     required links = "links",
     required attributes = "attributes",
 });
@@ -115,7 +115,7 @@ crate::json::object!(LegalBusinessProfile {
 impl LegalBusinessProfile {
     /// A `LegalBusinessProfile` with its required properties (`companyName`, `address`,
     /// `primaryContact`, `companyApproverAddress`, `companyApproverEmail`, `vettingStatus`,
-    /// `vettingSubStatus`, `profileType`, `links`, `attributes`); the optional ones are `None`.
+    /// `vettingSubStatus`, `links`, `attributes`); the optional ones are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         company_name: impl Into<String>,
@@ -125,7 +125,6 @@ impl LegalBusinessProfile {
         company_approver_email: impl Into<String>,
         vetting_status: impl Into<String>,
         vetting_sub_status: impl Into<String>,
-        profile_type: impl Into<String>,
         links: crate::ResourceLinks,
         attributes: crate::ResourceAttributes,
     ) -> Self {
@@ -137,7 +136,7 @@ impl LegalBusinessProfile {
             company_approver_email: company_approver_email.into(),
             vetting_status: vetting_status.into(),
             vetting_sub_status: vetting_sub_status.into(),
-            profile_type: profile_type.into(),
+            profile_type: None,
             links,
             attributes,
         }
@@ -151,7 +150,7 @@ impl LegalBusinessProfile {
 #[non_exhaustive]
 pub struct MpnProfile {
     /// The company or organization name.
-    pub partner_name: String,
+    pub partner_name: Option<String>,
     /// The Microsoft Partner Network (MPN) ID.
     pub mpn_id: String,
     /// The partner profile type.
@@ -163,7 +162,7 @@ pub struct MpnProfile {
 }
 
 crate::json::object!(MpnProfile {
-    required partner_name = "partnerName",
+    optional partner_name = "partnerName",
     required mpn_id = "mpnId",
     required profile_type = "profileType",
     required links = "links",
@@ -171,17 +170,16 @@ crate::json::object!(MpnProfile {
 });
 
 impl MpnProfile {
-    /// A `MpnProfile` with its required properties (`partnerName`, `mpnId`, `profileType`,
-    /// `links`, `attributes`); the optional ones are `None`.
+    /// A `MpnProfile` with its required properties (`mpnId`, `profileType`, `links`,
+    /// `attributes`); the optional ones are `None`.
     pub fn new(
-        partner_name: impl Into<String>,
         mpn_id: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
         attributes: crate::ResourceAttributes,
     ) -> Self {
         MpnProfile {
-            partner_name: partner_name.into(),
+            partner_name: None,
             mpn_id: mpn_id.into(),
             profile_type: profile_type.into(),
             links,
@@ -213,7 +211,7 @@ pub struct OrganizationProfile {
     /// The preferred culture for communication and currency, such as "en-us".
     pub culture: String,
     /// The partner profile type.
-    pub profile_type: String,
+    pub profile_type: Option<String>,
     /// The resource links corresponding to the profile.
     pub links: crate::ResourceLinks,
     /// The metadata attributes corresponding to the profile.
@@ -229,15 +227,15 @@ crate::json::object!(OrganizationProfile {
     required email = "email",
     required language = "language",
     required culture = "culture",
-    required profile_type = "profileType",
+    optional profile_type = "profileType",
     required links = "links",
     required attributes = "attributes",
 });
 
 impl OrganizationProfile {
     /// A `OrganizationProfile` with its required properties (`id`, `companyName`,
-    /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `profileType`,
-    /// `links`, `attributes`); the optional ones are `None`.
+    /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `links`,
+    /// `attributes`); the optional ones are `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl Into<String>,
@@ -248,7 +246,6 @@ impl OrganizationProfile {
         email: impl Into<String>,
         language: impl Into<String>,
         culture: impl Into<String>,
-        profile_type: impl Into<String>,
         links: crate::ResourceLinks,
         attributes: crate::ResourceAttributes,
     ) -> Self {
@@ -261,7 +258,7 @@ impl OrganizationProfile {
             email: email.into(),
             language: language.into(),
             culture: culture.into(),
-            profile_type: profile_type.into(),
+            profile_type: None,
             links,
             attributes,
         }
@@ -283,7 +280,7 @@ pub struct SupportProfile {
     /// The partner profile type.
     pub profile_type: String,
     /// The resource links corresponding to the profile.
-    pub links: crate::ResourceLinks,
+    pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes corresponding to the profile.
     pub attributes: crate::ResourceAttributes,
 }
@@ -293,19 +290,18 @@ crate::json::object!(SupportProfile {
     required telephone = "telephone",
     required website = "website",
     required profile_type = "profileType",
-    required links = "links",
+    optional links = "links",
     required attributes = "attributes",
 });
 
 impl SupportProfile {
     /// A `SupportProfile` with its required properties (`email`, `telephone`, `website`,
-    /// `profileType`, `links`, `attributes`); the optional ones are `None`.
+    /// `profileType`, `attributes`); the optional ones are `None`.
     pub fn new(
         email: impl Into<String>,
         telephone: impl Into<String>,
         website: impl Into<String>,
         profile_type: impl Into<String>,
-        links: crate::ResourceLinks,
         attributes: crate::ResourceAttributes,
     ) -> Self {
         SupportProfile {
@@ -313,7 +309,7 @@ impl SupportProfile {
             telephone: telephone.into(),
             website: website.into(),
             profile_type: profile_type.into(),
-            links,
+            links: None,
             attributes,
         }
     }
