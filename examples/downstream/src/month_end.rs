@@ -54,10 +54,12 @@ pub async fn month_end(
     let (mut kinds, mut pages, mut unknown) = (Vec::new(), 0, 0);
     for detail in &invoice.invoice_details {
         let (provider, kind) = line_items_of(detail)?;
-        let mut listing = client
-            .list_invoice_line_items(&invoice.id, provider.clone(), kind.clone())
-            .size(page_size)
-            .pages();
+        let mut listing = std::pin::pin!(
+            client
+                .list_invoice_line_items(&invoice.id, provider.clone(), kind.clone())
+                .size(page_size)
+                .pages()
+        );
         let mut read = 0;
         while let Some(page) = listing.next().await {
             pages += 1;

@@ -42,7 +42,8 @@ crate::json::object!(BillingProfile {
 impl BillingProfile {
     /// A `BillingProfile` with its required properties (`companyName`, `address`,
     /// `primaryContact`, `purchaseOrderNumber`, `taxId`, `billingCurrency`, `profileType`,
-    /// `links`, `attributes`); the optional ones are `None`.
+    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `BillingProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         company_name: impl Into<String>,
@@ -53,7 +54,6 @@ impl BillingProfile {
         billing_currency: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         BillingProfile {
             company_name: company_name.into(),
@@ -64,7 +64,7 @@ impl BillingProfile {
             billing_currency: billing_currency.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("BillingProfile"),
         }
     }
 }
@@ -115,7 +115,8 @@ crate::json::object!(LegalBusinessProfile {
 impl LegalBusinessProfile {
     /// A `LegalBusinessProfile` with its required properties (`companyName`, `address`,
     /// `primaryContact`, `companyApproverAddress`, `companyApproverEmail`, `vettingStatus`,
-    /// `vettingSubStatus`, `links`, `attributes`); the optional ones are `None`.
+    /// `vettingSubStatus`, `links`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `LegalBusinessProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         company_name: impl Into<String>,
@@ -126,7 +127,6 @@ impl LegalBusinessProfile {
         vetting_status: impl Into<String>,
         vetting_sub_status: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         LegalBusinessProfile {
             company_name: company_name.into(),
@@ -138,8 +138,91 @@ impl LegalBusinessProfile {
             vetting_sub_status: vetting_sub_status.into(),
             profile_type: None,
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("LegalBusinessProfile"),
         }
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`address`](Self::address) (`address`), and gives the model back.
+    #[must_use]
+    pub fn with_address(mut self, address: crate::Address) -> Self {
+        self.address = address;
+        self
+    }
+
+    /// Sets [`primary_contact`](Self::primary_contact) (`primaryContact`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_primary_contact(mut self, primary_contact: crate::Contact) -> Self {
+        self.primary_contact = primary_contact;
+        self
+    }
+
+    /// Sets [`company_approver_address`](Self::company_approver_address)
+    /// (`companyApproverAddress`), and gives the model back.
+    #[must_use]
+    pub fn with_company_approver_address(
+        mut self,
+        company_approver_address: crate::Address,
+    ) -> Self {
+        self.company_approver_address = company_approver_address;
+        self
+    }
+
+    /// Sets [`company_approver_email`](Self::company_approver_email) (`companyApproverEmail`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_company_approver_email(
+        mut self,
+        company_approver_email: impl Into<String>,
+    ) -> Self {
+        self.company_approver_email = company_approver_email.into();
+        self
+    }
+
+    /// Sets [`vetting_status`](Self::vetting_status) (`vettingStatus`), and gives the model back.
+    #[must_use]
+    pub fn with_vetting_status(mut self, vetting_status: impl Into<String>) -> Self {
+        self.vetting_status = vetting_status.into();
+        self
+    }
+
+    /// Sets [`vetting_sub_status`](Self::vetting_sub_status) (`vettingSubStatus`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_vetting_sub_status(
+        mut self,
+        vetting_sub_status: impl Into<String>,
+    ) -> Self {
+        self.vetting_sub_status = vetting_sub_status.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = Some(profile_type.into());
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -170,20 +253,19 @@ crate::json::object!(MpnProfile {
 });
 
 impl MpnProfile {
-    /// A `MpnProfile` with its required properties (`mpnId`, `profileType`, `links`,
-    /// `attributes`); the optional ones are `None`.
+    /// A `MpnProfile` with its required properties (`mpnId`, `profileType`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `MpnProfile`.
     pub fn new(
         mpn_id: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         MpnProfile {
             partner_name: None,
             mpn_id: mpn_id.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("MpnProfile"),
         }
     }
 }
@@ -201,7 +283,7 @@ pub struct OrganizationProfile {
     /// The default address of the company or organization.
     pub default_address: crate::Address,
     /// The tenant identifier.
-    pub tenant_id: String,
+    pub tenant_id: crate::Uuid,
     /// The company or organization's domain.
     pub domain: String,
     /// Gets or sets the parent subscription.
@@ -234,34 +316,111 @@ crate::json::object!(OrganizationProfile {
 
 impl OrganizationProfile {
     /// A `OrganizationProfile` with its required properties (`id`, `companyName`,
-    /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `links`,
-    /// `attributes`); the optional ones are `None`.
+    /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `OrganizationProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl Into<String>,
         company_name: impl Into<String>,
         default_address: crate::Address,
-        tenant_id: impl Into<String>,
+        tenant_id: crate::Uuid,
         domain: impl Into<String>,
         email: impl Into<String>,
         language: impl Into<String>,
         culture: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         OrganizationProfile {
             id: id.into(),
             company_name: company_name.into(),
             default_address,
-            tenant_id: tenant_id.into(),
+            tenant_id,
             domain: domain.into(),
             email: email.into(),
             language: language.into(),
             culture: culture.into(),
             profile_type: None,
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("OrganizationProfile"),
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`default_address`](Self::default_address) (`defaultAddress`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_default_address(mut self, default_address: crate::Address) -> Self {
+        self.default_address = default_address;
+        self
+    }
+
+    /// Sets [`tenant_id`](Self::tenant_id) (`tenantId`), and gives the model back.
+    #[must_use]
+    pub fn with_tenant_id(mut self, tenant_id: crate::Uuid) -> Self {
+        self.tenant_id = tenant_id;
+        self
+    }
+
+    /// Sets [`domain`](Self::domain) (`domain`), and gives the model back.
+    #[must_use]
+    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = domain.into();
+        self
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`language`](Self::language) (`language`), and gives the model back.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = language.into();
+        self
+    }
+
+    /// Sets [`culture`](Self::culture) (`culture`), and gives the model back.
+    #[must_use]
+    pub fn with_culture(mut self, culture: impl Into<String>) -> Self {
+        self.culture = culture.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = Some(profile_type.into());
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -296,13 +455,13 @@ crate::json::object!(SupportProfile {
 
 impl SupportProfile {
     /// A `SupportProfile` with its required properties (`email`, `telephone`, `website`,
-    /// `profileType`, `attributes`); the optional ones are `None`.
+    /// `profileType`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `SupportProfile`.
     pub fn new(
         email: impl Into<String>,
         telephone: impl Into<String>,
         website: impl Into<String>,
         profile_type: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SupportProfile {
             email: email.into(),
@@ -310,7 +469,49 @@ impl SupportProfile {
             website: website.into(),
             profile_type: profile_type.into(),
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("SupportProfile"),
         }
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`telephone`](Self::telephone) (`telephone`), and gives the model back.
+    #[must_use]
+    pub fn with_telephone(mut self, telephone: impl Into<String>) -> Self {
+        self.telephone = telephone.into();
+        self
+    }
+
+    /// Sets [`website`](Self::website) (`website`), and gives the model back.
+    #[must_use]
+    pub fn with_website(mut self, website: impl Into<String>) -> Self {
+        self.website = website.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = profile_type.into();
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }

@@ -10,7 +10,7 @@ pub struct Grantor {
     /// The grantor granting access, accepted values: BillToPartner.
     pub grantor_type: String,
     /// The tenant identifier of the entity granting access.
-    pub tenant_id: String,
+    pub tenant_id: crate::Uuid,
 }
 
 crate::json::object!(Grantor {
@@ -21,11 +21,25 @@ crate::json::object!(Grantor {
 impl Grantor {
     /// A `Grantor` with its required properties (`grantorType`, `tenantID`); the optional ones
     /// are `None`.
-    pub fn new(grantor_type: impl Into<String>, tenant_id: impl Into<String>) -> Self {
+    pub fn new(grantor_type: impl Into<String>, tenant_id: crate::Uuid) -> Self {
         Grantor {
             grantor_type: grantor_type.into(),
-            tenant_id: tenant_id.into(),
+            tenant_id,
         }
+    }
+
+    /// Sets [`grantor_type`](Self::grantor_type) (`grantorType`), and gives the model back.
+    #[must_use]
+    pub fn with_grantor_type(mut self, grantor_type: impl Into<String>) -> Self {
+        self.grantor_type = grantor_type.into();
+        self
+    }
+
+    /// Sets [`tenant_id`](Self::tenant_id) (`tenantID`), and gives the model back.
+    #[must_use]
+    pub fn with_tenant_id(mut self, tenant_id: crate::Uuid) -> Self {
+        self.tenant_id = tenant_id;
+        self
     }
 }
 
@@ -55,6 +69,20 @@ impl Permission {
             action: action.into(),
         }
     }
+
+    /// Sets [`resource`](Self::resource) (`resource`), and gives the model back.
+    #[must_use]
+    pub fn with_resource(mut self, resource: impl Into<String>) -> Self {
+        self.resource = resource.into();
+        self
+    }
+
+    /// Sets [`action`](Self::action) (`action`), and gives the model back.
+    #[must_use]
+    pub fn with_action(mut self, action: impl Into<String>) -> Self {
+        self.action = action.into();
+        self
+    }
 }
 
 /// Represents the entity being granted permissions.
@@ -66,7 +94,7 @@ pub struct SelfServeEntity {
     /// The entity being granted access, accepted values: Customer.
     pub self_serve_entity_type: String,
     /// The tenant identifier of the entity being granted access.
-    pub tenant_id: String,
+    pub tenant_id: crate::Uuid,
 }
 
 crate::json::object!(SelfServeEntity {
@@ -79,12 +107,30 @@ impl SelfServeEntity {
     /// optional ones are `None`.
     pub fn new(
         self_serve_entity_type: impl Into<String>,
-        tenant_id: impl Into<String>,
+        tenant_id: crate::Uuid,
     ) -> Self {
         SelfServeEntity {
             self_serve_entity_type: self_serve_entity_type.into(),
-            tenant_id: tenant_id.into(),
+            tenant_id,
         }
+    }
+
+    /// Sets [`self_serve_entity_type`](Self::self_serve_entity_type) (`selfServeEntityType`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_self_serve_entity_type(
+        mut self,
+        self_serve_entity_type: impl Into<String>,
+    ) -> Self {
+        self.self_serve_entity_type = self_serve_entity_type.into();
+        self
+    }
+
+    /// Sets [`tenant_id`](Self::tenant_id) (`tenantID`), and gives the model back.
+    #[must_use]
+    pub fn with_tenant_id(mut self, tenant_id: crate::Uuid) -> Self {
+        self.tenant_id = tenant_id;
+        self
     }
 }
 
@@ -125,6 +171,45 @@ impl SelfServePolicy {
             permissions: None,
             attributes: None,
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`self_serve_entity`](Self::self_serve_entity) (`selfServeEntity`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_self_serve_entity(
+        mut self,
+        self_serve_entity: crate::SelfServeEntity,
+    ) -> Self {
+        self.self_serve_entity = Some(self_serve_entity);
+        self
+    }
+
+    /// Sets [`grantor`](Self::grantor) (`grantor`), and gives the model back.
+    #[must_use]
+    pub fn with_grantor(mut self, grantor: crate::Grantor) -> Self {
+        self.grantor = Some(grantor);
+        self
+    }
+
+    /// Sets [`permissions`](Self::permissions) (`permissions`), and gives the model back.
+    #[must_use]
+    pub fn with_permissions(mut self, permissions: Vec<crate::Permission>) -> Self {
+        self.permissions = Some(permissions);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
     }
 }
 

@@ -41,7 +41,7 @@ impl TransferEligibility {
 pub struct TransferEntity {
     /// A transferEntity identifier that is supplied upon successful creation of the
     /// transferEntity.
-    pub id: Option<String>,
+    pub id: Option<crate::Uuid>,
     /// The date the transferEntity was created, in date-time format. Applied upon successful
     /// creation of the transferEntity.
     pub created_time: Option<crate::DateTime>,
@@ -55,17 +55,17 @@ pub struct TransferEntity {
     pub customer_name: Option<String>,
     /// A GUID formatted customer-id that identifies the customer. Applied upon successful
     /// creation of the transferEntity.
-    pub customer_tenant_id: Option<String>,
+    pub customer_tenant_id: Option<crate::Uuid>,
     /// A GUID formatted partner-id that identifies the partner.
-    pub partnertenantid: Option<String>,
+    pub partnertenantid: Option<crate::Uuid>,
     /// Optional. The name of the partner's organization who is initiating the transfer.
     pub source_partner_name: Option<String>,
     /// A GUID formatted partner-id that identifies the partner initiating the transfer.
-    pub source_partner_tenant_id: Option<String>,
+    pub source_partner_tenant_id: Option<crate::Uuid>,
     /// Optional. The name of the partner's organization to whom the transfer is targeted.
     pub target_partner_name: Option<String>,
     /// A GUID formatted partner-id that identifies the partner to whom the transfer is targeted.
-    pub target_partner_tenant_id: Option<String>,
+    pub target_partner_tenant_id: Option<crate::Uuid>,
     /// An Array of TransferLineItem resources.
     pub line_items: Option<Vec<crate::TransferLineItem>>,
     /// The status of the transferEntity. Possible values are "Active" (can be deleted/submitted)
@@ -116,6 +116,137 @@ impl TransferEntity {
             links: None,
             attributes: None,
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`created_time`](Self::created_time) (`createdTime`), and gives the model back.
+    #[must_use]
+    pub fn with_created_time(mut self, created_time: crate::DateTime) -> Self {
+        self.created_time = Some(created_time);
+        self
+    }
+
+    /// Sets [`last_modified_time`](Self::last_modified_time) (`lastModifiedTime`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_last_modified_time(
+        mut self,
+        last_modified_time: crate::DateTime,
+    ) -> Self {
+        self.last_modified_time = Some(last_modified_time);
+        self
+    }
+
+    /// Sets [`last_modified_user`](Self::last_modified_user) (`lastModifiedUser`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_last_modified_user(
+        mut self,
+        last_modified_user: impl Into<String>,
+    ) -> Self {
+        self.last_modified_user = Some(last_modified_user.into());
+        self
+    }
+
+    /// Sets [`customer_name`](Self::customer_name) (`customerName`), and gives the model back.
+    #[must_use]
+    pub fn with_customer_name(mut self, customer_name: impl Into<String>) -> Self {
+        self.customer_name = Some(customer_name.into());
+        self
+    }
+
+    /// Sets [`customer_tenant_id`](Self::customer_tenant_id) (`customerTenantId`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_customer_tenant_id(mut self, customer_tenant_id: crate::Uuid) -> Self {
+        self.customer_tenant_id = Some(customer_tenant_id);
+        self
+    }
+
+    /// Sets [`partnertenantid`](Self::partnertenantid) (`partnertenantid`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_partnertenantid(mut self, partnertenantid: crate::Uuid) -> Self {
+        self.partnertenantid = Some(partnertenantid);
+        self
+    }
+
+    /// Sets [`source_partner_name`](Self::source_partner_name) (`sourcePartnerName`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_source_partner_name(
+        mut self,
+        source_partner_name: impl Into<String>,
+    ) -> Self {
+        self.source_partner_name = Some(source_partner_name.into());
+        self
+    }
+
+    /// Sets [`source_partner_tenant_id`](Self::source_partner_tenant_id)
+    /// (`sourcePartnerTenantId`), and gives the model back.
+    #[must_use]
+    pub fn with_source_partner_tenant_id(
+        mut self,
+        source_partner_tenant_id: crate::Uuid,
+    ) -> Self {
+        self.source_partner_tenant_id = Some(source_partner_tenant_id);
+        self
+    }
+
+    /// Sets [`target_partner_name`](Self::target_partner_name) (`targetPartnerName`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_target_partner_name(
+        mut self,
+        target_partner_name: impl Into<String>,
+    ) -> Self {
+        self.target_partner_name = Some(target_partner_name.into());
+        self
+    }
+
+    /// Sets [`target_partner_tenant_id`](Self::target_partner_tenant_id)
+    /// (`targetPartnerTenantId`), and gives the model back.
+    #[must_use]
+    pub fn with_target_partner_tenant_id(
+        mut self,
+        target_partner_tenant_id: crate::Uuid,
+    ) -> Self {
+        self.target_partner_tenant_id = Some(target_partner_tenant_id);
+        self
+    }
+
+    /// Sets [`line_items`](Self::line_items) (`lineItems`), and gives the model back.
+    #[must_use]
+    pub fn with_line_items(mut self, line_items: Vec<crate::TransferLineItem>) -> Self {
+        self.line_items = Some(line_items);
+        self
+    }
+
+    /// Sets [`status`](Self::status) (`status`), and gives the model back.
+    #[must_use]
+    pub fn with_status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
     }
 }
 
@@ -319,6 +450,120 @@ impl TransferLineItem {
             transfer_group_id: None,
             order_id: None,
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: i64) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`subscription_id`](Self::subscription_id) (`subscriptionId`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_subscription_id(mut self, subscription_id: impl Into<String>) -> Self {
+        self.subscription_id = subscription_id.into();
+        self
+    }
+
+    /// Sets [`quantity`](Self::quantity) (`quantity`), and gives the model back.
+    #[must_use]
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+
+    /// Sets [`billing_cycle`](Self::billing_cycle) (`billingCycle`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_cycle(mut self, billing_cycle: impl Into<String>) -> Self {
+        self.billing_cycle = Some(billing_cycle.into());
+        self
+    }
+
+    /// Sets [`friendly_name`](Self::friendly_name) (`friendlyName`), and gives the model back.
+    #[must_use]
+    pub fn with_friendly_name(mut self, friendly_name: impl Into<String>) -> Self {
+        self.friendly_name = Some(friendly_name.into());
+        self
+    }
+
+    /// Sets [`partner_id_on_record`](Self::partner_id_on_record) (`partnerIdOnRecord`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_partner_id_on_record(
+        mut self,
+        partner_id_on_record: impl Into<String>,
+    ) -> Self {
+        self.partner_id_on_record = Some(partner_id_on_record.into());
+        self
+    }
+
+    /// Sets [`offer_id`](Self::offer_id) (`offerId`), and gives the model back.
+    #[must_use]
+    pub fn with_offer_id(mut self, offer_id: impl Into<String>) -> Self {
+        self.offer_id = Some(offer_id.into());
+        self
+    }
+
+    /// Sets [`addon_items`](Self::addon_items) (`addonItems`), and gives the model back.
+    #[must_use]
+    pub fn with_addon_items(
+        mut self,
+        addon_items: Vec<crate::TransferLineItem>,
+    ) -> Self {
+        self.addon_items = Some(addon_items);
+        self
+    }
+
+    /// Sets [`transfer_error`](Self::transfer_error) (`transferError`), and gives the model back.
+    #[must_use]
+    pub fn with_transfer_error(mut self, transfer_error: impl Into<String>) -> Self {
+        self.transfer_error = Some(transfer_error.into());
+        self
+    }
+
+    /// Sets [`status`](Self::status) (`status`), and gives the model back.
+    #[must_use]
+    pub fn with_status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+
+    /// Sets [`entitlement_id`](Self::entitlement_id) (`entitlementId`), and gives the model back.
+    #[must_use]
+    pub fn with_entitlement_id(mut self, entitlement_id: impl Into<String>) -> Self {
+        self.entitlement_id = Some(entitlement_id.into());
+        self
+    }
+
+    /// Sets [`source_subscription_id`](Self::source_subscription_id) (`sourceSubscriptionId`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_source_subscription_id(
+        mut self,
+        source_subscription_id: impl Into<String>,
+    ) -> Self {
+        self.source_subscription_id = Some(source_subscription_id.into());
+        self
+    }
+
+    /// Sets [`transfer_group_id`](Self::transfer_group_id) (`transferGroupId`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_transfer_group_id(
+        mut self,
+        transfer_group_id: impl Into<String>,
+    ) -> Self {
+        self.transfer_group_id = Some(transfer_group_id.into());
+        self
+    }
+
+    /// Sets [`order_id`](Self::order_id) (`orderId`), and gives the model back.
+    #[must_use]
+    pub fn with_order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = Some(order_id.into());
+        self
     }
 }
 

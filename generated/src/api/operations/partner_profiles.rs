@@ -32,7 +32,7 @@ impl Client {
     #[inline]
     pub fn get_billing_profile(
         &self,
-    ) -> Call<'_, crate::BillingProfile, GetBillingProfileError> {
+    ) -> Call<crate::BillingProfile, GetBillingProfileError> {
         let mut request = Request::new(
             "GET",
             "GetBillingProfile",
@@ -78,7 +78,7 @@ impl Client {
     #[inline]
     pub fn get_legal_business_profile(
         &self,
-    ) -> Call<'_, crate::LegalBusinessProfile, GetLegalBusinessProfileError> {
+    ) -> Call<crate::LegalBusinessProfile, GetLegalBusinessProfileError> {
         let mut request = Request::new(
             "GET",
             "GetLegalBusinessProfile",
@@ -91,7 +91,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::LegalBusinessProfile, GetLegalBusinessProfileError> {
+impl Call<crate::LegalBusinessProfile, GetLegalBusinessProfileError> {
     /// The version of the vetting status to read; the request example sends Current.
     ///
     /// Sent as the query parameter `vettingVersion`.
@@ -158,7 +158,7 @@ impl Client {
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
     /// is given others; await it for the result. Failures: [`GetMpnProfileError`].
     #[inline]
-    pub fn get_mpn_profile(&self) -> Call<'_, crate::MpnProfile, GetMpnProfileError> {
+    pub fn get_mpn_profile(&self) -> Call<crate::MpnProfile, GetMpnProfileError> {
         let mut request = Request::new("GET", "GetMpnProfile", "/v1/profiles/mpn");
         request.segment("v1");
         request.segment("profiles");
@@ -167,7 +167,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::MpnProfile, GetMpnProfileError> {
+impl Call<crate::MpnProfile, GetMpnProfileError> {
     /// A Microsoft Partner Network ID that identifies the partner.
     ///
     /// Sent as the query parameter `mpnId`.
@@ -208,7 +208,7 @@ impl Client {
     #[inline]
     pub fn get_organization_profile(
         &self,
-    ) -> Call<'_, crate::OrganizationProfile, GetOrganizationProfileError> {
+    ) -> Call<crate::OrganizationProfile, GetOrganizationProfileError> {
         let mut request = Request::new(
             "GET",
             "GetOrganizationProfile",
@@ -249,7 +249,7 @@ impl Client {
     #[inline]
     pub fn get_support_profile(
         &self,
-    ) -> Call<'_, crate::SupportProfile, GetSupportProfileError> {
+    ) -> Call<crate::SupportProfile, GetSupportProfileError> {
         let mut request = Request::new(
             "GET",
             "GetSupportProfile",
@@ -294,7 +294,7 @@ impl Client {
     pub fn update_legal_business_profile(
         &self,
         body: &crate::LegalBusinessProfile,
-    ) -> Call<'_, crate::LegalBusinessProfile, UpdateLegalBusinessProfileError> {
+    ) -> Call<crate::LegalBusinessProfile, UpdateLegalBusinessProfileError> {
         let mut request = Request::new(
             "PUT",
             "UpdateLegalBusinessProfile",
@@ -340,7 +340,7 @@ impl Client {
     pub fn update_organization_profile(
         &self,
         body: &crate::OrganizationProfile,
-    ) -> Call<'_, crate::OrganizationProfile, UpdateOrganizationProfileError> {
+    ) -> Call<crate::OrganizationProfile, UpdateOrganizationProfileError> {
         let mut request = Request::new(
             "PUT",
             "UpdateOrganizationProfile",
@@ -384,7 +384,7 @@ impl Client {
     pub fn update_support_profile(
         &self,
         body: &crate::SupportProfile,
-    ) -> Call<'_, crate::SupportProfile, UpdateSupportProfileError> {
+    ) -> Call<crate::SupportProfile, UpdateSupportProfileError> {
         let mut request = Request::new(
             "PUT",
             "UpdateSupportProfile",

@@ -61,7 +61,7 @@ impl Client {
     pub fn create_self_serve_policy(
         &self,
         body: &crate::SelfServePolicy,
-    ) -> Call<'_, crate::SelfServePolicy, CreateSelfServePolicyError> {
+    ) -> Call<crate::SelfServePolicy, CreateSelfServePolicyError> {
         let mut request = Request::new(
             "POST",
             "CreateSelfServePolicy",
@@ -104,7 +104,7 @@ impl Client {
     pub fn delete_self_serve_policy(
         &self,
         id: &str,
-    ) -> Call<'_, (), DeleteSelfServePolicyError> {
+    ) -> Call<(), DeleteSelfServePolicyError> {
         let mut request = Request::new(
             "DELETE",
             "DeleteSelfServePolicy",
@@ -172,7 +172,7 @@ impl Client {
     pub fn get_self_serve_policy(
         &self,
         id: &str,
-    ) -> Call<'_, crate::SelfServePolicy, GetSelfServePolicyError> {
+    ) -> Call<crate::SelfServePolicy, GetSelfServePolicyError> {
         let mut request = Request::new(
             "GET",
             "GetSelfServePolicy",
@@ -221,7 +221,6 @@ impl Client {
         &self,
         entity_id: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::SelfServePolicy>,
         ListSelfServePoliciesError,
     > {
@@ -298,7 +297,7 @@ impl Client {
     pub fn update_self_serve_policy(
         &self,
         body: &crate::SelfServePolicy,
-    ) -> Call<'_, crate::SelfServePolicy, UpdateSelfServePolicyError> {
+    ) -> Call<crate::SelfServePolicy, UpdateSelfServePolicyError> {
         let mut request = Request::new(
             "PUT",
             "UpdateSelfServePolicy",

@@ -36,9 +36,9 @@ impl Client {
     #[inline]
     pub fn accept_transfer(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         transfer_id: crate::Uuid,
-    ) -> Call<'_, crate::TransferSubmitResult, AcceptTransferError> {
+    ) -> Call<crate::TransferSubmitResult, AcceptTransferError> {
         let mut request = Request::new(
             "POST",
             "AcceptTransfer",
@@ -46,7 +46,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("transfers");
         request.param("transfer-id", transfer_id);
         request.segment("accept");
@@ -85,9 +85,9 @@ impl Client {
     #[inline]
     pub fn create_transfer(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         body: &crate::TransferEntity,
-    ) -> Call<'_, crate::TransferEntity, CreateTransferError> {
+    ) -> Call<crate::TransferEntity, CreateTransferError> {
         let mut request = Request::new(
             "POST",
             "CreateTransfer",
@@ -95,7 +95,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("transfers");
         request.body(body);
         Call::new(self, request, crate::decode::json)
@@ -132,9 +132,9 @@ impl Client {
     #[inline]
     pub fn get_transfer(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         transfer_id: crate::Uuid,
-    ) -> Call<'_, crate::TransferEntity, GetTransferError> {
+    ) -> Call<crate::TransferEntity, GetTransferError> {
         let mut request = Request::new(
             "GET",
             "GetTransfer",
@@ -142,7 +142,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("transfers");
         request.param("transfer-id", transfer_id);
         Call::new(self, request, crate::decode::json)
@@ -185,7 +185,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         transfer_type: &str,
-    ) -> Call<'_, Vec<crate::TransferEligibility>, GetTransferEligibilityError> {
+    ) -> Call<Vec<crate::TransferEligibility>, GetTransferEligibilityError> {
         let mut request = Request::new(
             "GET",
             "GetTransferEligibility",
@@ -230,7 +230,7 @@ impl Client {
     pub fn list_transfers(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, Vec<crate::TransferEntity>, ListTransfersError> {
+    ) -> Call<Vec<crate::TransferEntity>, ListTransfersError> {
         let mut request = Request::new(
             "GET",
             "ListTransfers",
@@ -276,10 +276,10 @@ impl Client {
     #[inline]
     pub fn reject_transfer(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         transfer_id: crate::Uuid,
         body: &crate::TransferEntity,
-    ) -> Call<'_, crate::TransferEntity, RejectTransferError> {
+    ) -> Call<crate::TransferEntity, RejectTransferError> {
         let mut request = Request::new(
             "PATCH",
             "RejectTransfer",
@@ -287,7 +287,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("transfers");
         request.param("transfer-id", transfer_id);
         request.body(body);
@@ -324,9 +324,9 @@ impl Client {
     #[inline]
     pub fn withdraw_transfer(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         transfer_id: crate::Uuid,
-    ) -> Call<'_, (), WithdrawTransferError> {
+    ) -> Call<(), WithdrawTransferError> {
         let mut request = Request::new(
             "DELETE",
             "WithdrawTransfer",
@@ -334,7 +334,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("transfers");
         request.param("transfer-id", transfer_id);
         Call::new(self, request, crate::decode::empty)

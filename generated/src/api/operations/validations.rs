@@ -35,9 +35,9 @@ impl Client {
     #[inline]
     pub fn get_validation_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         validation_type: &str,
-    ) -> Call<'_, crate::ValidationStatus, GetValidationStatusError> {
+    ) -> Call<crate::ValidationStatus, GetValidationStatusError> {
         let mut request = Request::new(
             "GET",
             "GetValidationStatus",
@@ -45,7 +45,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("validationStatus");
         request.query("type", validation_type);
         Call::new(self, request, crate::decode::json)
@@ -82,7 +82,7 @@ impl Client {
     #[inline]
     pub fn list_validation_codes(
         &self,
-    ) -> Call<'_, Vec<crate::ValidationCode>, ListValidationCodesError> {
+    ) -> Call<Vec<crate::ValidationCode>, ListValidationCodesError> {
         let mut request = Request::new(
             "GET",
             "ListValidationCodes",
