@@ -283,7 +283,7 @@ pub struct OrganizationProfile {
     /// The default address of the company or organization.
     pub default_address: crate::Address,
     /// The tenant identifier.
-    pub tenant_id: crate::Uuid,
+    pub tenant_id: String,
     /// The company or organization's domain.
     pub domain: String,
     /// Gets or sets the parent subscription.
@@ -323,7 +323,7 @@ impl OrganizationProfile {
         id: impl Into<String>,
         company_name: impl Into<String>,
         default_address: crate::Address,
-        tenant_id: crate::Uuid,
+        tenant_id: impl Into<String>,
         domain: impl Into<String>,
         email: impl Into<String>,
         language: impl Into<String>,
@@ -334,7 +334,7 @@ impl OrganizationProfile {
             id: id.into(),
             company_name: company_name.into(),
             default_address,
-            tenant_id,
+            tenant_id: tenant_id.into(),
             domain: domain.into(),
             email: email.into(),
             language: language.into(),
@@ -369,8 +369,8 @@ impl OrganizationProfile {
 
     /// Sets [`tenant_id`](Self::tenant_id) (`tenantId`), and gives the model back.
     #[must_use]
-    pub fn with_tenant_id(mut self, tenant_id: crate::Uuid) -> Self {
-        self.tenant_id = tenant_id;
+    pub fn with_tenant_id(mut self, tenant_id: impl Into<String>) -> Self {
+        self.tenant_id = tenant_id.into();
         self
     }
 
