@@ -107,11 +107,11 @@ impl Client {
     /// println!("{}", answer.value());
     ///
     /// // A listing, page after page.
-    /// let mut customers = client
+    /// let mut customers = std::pin::pin!(client
     ///     .request(Method::Get, "/v1/customers")
     ///     .query("size", 100)
     ///     .json::<ResourceCollection<Customer>>()
-    ///     .items();
+    ///     .items());
     /// while let Some(customer) = customers.next().await {
     ///     println!("{}", customer?.id);
     /// }

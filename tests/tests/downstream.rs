@@ -99,7 +99,9 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
     passed.sort_unstable();
     assert_eq!(
         passed,
-        ["1 passed", "1 passed", "1 passed", "2 passed", "6 passed"],
+        [
+            "1 passed", "1 passed", "1 passed", "1 passed", "2 passed", "6 passed"
+        ],
         "{stdout}"
     );
 }

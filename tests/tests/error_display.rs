@@ -55,17 +55,18 @@ async fn a_body_that_does_not_decode_names_the_field_and_why_not_the_value() {
     // not shown either.
     server.get_customer().status(
         200,
-        r#"{"id": "x", "companyProfile": {"tenantId": "x", "companyName": "hunter2"},
+        r#"{"id": "0c39d6d5-c70d-4c55-bc02-f620844f3fd1", "companyProfile": {"tenantId": "x", "companyName": "hunter2"},
             "relationshipToPartner": "reseller", "attributes": {}}"#,
     );
     let shown = get_customer(&client).await.to_string();
     assert!(
-        shown.contains("field `companyProfile.domain`: missing field `domain` at line 1 column 73"),
+        shown
+            .contains("field `companyProfile.domain`: missing field `domain` at line 1 column 108"),
         "{shown}"
     );
     server.get_customer().status(
         200,
-        r#"{"id": "hunter2-is-not-a-number-but", "companyProfile": 7}"#,
+        r#"{"id": "0c39d6d5-c70d-4c55-bc02-f620844f3fd1", "companyProfile": 7, "relationshipToPartner": "hunter2"}"#,
     );
     let shown = get_customer(&client).await.to_string();
     assert!(
