@@ -307,17 +307,21 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 114 path and query parameters of a type the server reads
+    // Malformed: 127 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
-    // Azure utilization records, and the unbilled line items' size and
-    // hasPartnerEarnedCredit); 20 required query parameters not sent (the
+    // Azure utilization records, the unbilled line items' size and
+    // hasPartnerEarnedCredit, eleven the customer and transfer of the
+    // transfers, the customer of a validation status and the MPN ID of an
+    // MPN profile); 23 required query parameters not sent (the
     // utilization's start and end time, the estimate links' currencycode,
-    // and the unbilled line items' provider, invoicelineitemtype,
-    // currencycode and period among them); 17 bodies that are not JSON (one
-    // a spending budget's update).
-    assert_eq!((malformed, missing, bodies), (114, 20, 17));
+    // the unbilled line items' provider, invoicelineitemtype, currencycode
+    // and period, a validation status's type, the transfer eligibility's
+    // transferType and the self-serve policies' entity_id among them); 24
+    // bodies that are not JSON (one a spending budget's update; three the
+    // partner's profiles, two the transfers, two the self-serve policies).
+    assert_eq!((malformed, missing, bodies), (127, 23, 24));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -451,7 +455,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Thirteen operations show no success example the server answers: the
+    // Fourteen operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the SKUs and
     // availabilities of a customer, whose examples are another call's answer
     // or not JSON; the invoice statement and the tax receipt's statement,
@@ -460,9 +464,11 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     // whose only one holds dates the client refuses; a customer's spending
     // budget, read or updated, whose two examples are not JSON; and the
     // Azure utilization records, whose example leaves out the collection's
-    // attributes. Their bodies are made from the spec. (The products, by
-    // country or of a customer, answer their pages' bare JSON.)
-    assert_eq!(no_example, 13);
+    // attributes; and the transfer eligibility of a customer's
+    // subscriptions, whose example is not JSON. Their bodies are made from
+    // the spec. (The products, by country or of a customer, answer their
+    // pages' bare JSON.)
+    assert_eq!(no_example, 14);
     // Azure and Office's three by query and OneTime's usage line items (the
     // billed consumption page); OneTime's one by path; the unbilled usage and
     // billing line items.

@@ -166,8 +166,9 @@ pub fn applies_to(page: &Page) -> Option<(&Paragraph, Vec<String>)> {
     Some((first, names))
 }
 
-/// The credentials the prerequisites accept: "App+User credentials only",
-/// or both app-only and App+User; the paragraph that says so.
+/// The credentials the prerequisites accept: "App+User credentials only"
+/// (some pages spell it "Application+User"), or both app-only and App+User;
+/// the paragraph that says so.
 pub fn credentials(page: &Page) -> Option<(&Paragraph, Auth)> {
     page.paragraphs.iter().find_map(|p| {
         let text = p.text.to_ascii_lowercase();
@@ -179,7 +180,7 @@ pub fn credentials(page: &Page) -> Option<(&Paragraph, Auth)> {
             || text.contains("app only");
         let auth = if both {
             Auth::AppOrAppUser
-        } else if text.contains("app+user") {
+        } else if text.contains("app+user") || text.contains("application+user") {
             Auth::AppUser
         } else {
             return None;
@@ -218,6 +219,10 @@ mod tests {
         let (_, clouds) = applies_to(&page).unwrap();
         assert_eq!(clouds.len(), 2);
         assert_eq!(credentials(&page).map(|c| c.1), Some(Auth::AppUser));
+        let spelled = Page::parse(
+            "- Credentials: this scenario supports authentication with Application+User credentials.\n",
+        );
+        assert_eq!(credentials(&spelled).map(|c| c.1), Some(Auth::AppUser));
         assert!(names_header("- **If-Match**: is required", "if-match"));
         assert!(!names_header("X-If-Match-Not", "If-Match"));
     }

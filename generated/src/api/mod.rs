@@ -99,6 +99,7 @@ pub use self::{
         PasswordProfile, ResourceAttributes, ResourceCollection, ResourceLinks,
         SecureString, ValidationCode,
     },
+    models::self_serve_policies::{Grantor, Permission, SelfServeEntity, SelfServePolicy},
     models::service_costs::{
         ServiceCostLineItem, ServiceCostsSummary, ServiceCostsSummaryDetail,
         ServiceCostsSummaryLinks,
@@ -118,6 +119,10 @@ pub use self::{
         AzureResourceMonthlyUsageRecord, SubscriptionDailyUsageRecord,
         SubscriptionMonthlyUsageRecord, SubscriptionUsageSummary,
     },
+    models::transfers::{
+        TransferEligibility, TransferEntity, TransferError, TransferErrorCode,
+        TransferLineItem, TransferSubmitResult,
+    },
     models::usage_budgets::{
         CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
         SpendingBudget,
@@ -128,6 +133,7 @@ pub use self::{
         CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
+    models::validations::{ValidationStatus, ValidationStatusValue},
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
@@ -166,11 +172,21 @@ pub use self::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
         ListActivationLinksError, ListOrdersError,
     },
+    operations::partner_profiles::{
+        GetBillingProfileError, GetLegalBusinessProfileError, GetMpnProfileError,
+        GetOrganizationProfileError, GetSupportProfileError,
+        UpdateLegalBusinessProfileError, UpdateOrganizationProfileError,
+        UpdateSupportProfileError,
+    },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
         ListProductsError, ListSkusError,
     },
     operations::rate_card::GetAzureRateCardError,
+    operations::self_serve_policies::{
+        CreateSelfServePolicyError, DeleteSelfServePolicyError, GetSelfServePolicyError,
+        ListSelfServePoliciesError, UpdateSelfServePolicyError,
+    },
     operations::service_costs::{
         GetCustomerServiceCostsSummaryError, ListCustomerServiceCostLineItemsError,
     },
@@ -191,6 +207,10 @@ pub use self::{
         ListTrialConversionsError, RegisterSubscriptionError, UpdateOverageError,
         UpdateSubscriptionSupportContactError,
     },
+    operations::transfers::{
+        AcceptTransferError, CreateTransferError, GetTransferEligibilityError,
+        GetTransferError, ListTransfersError, RejectTransferError, WithdrawTransferError,
+    },
     operations::usage_budgets::{
         GetCustomerUsageBudgetError, GetCustomerUsageSummaryError,
         GetPartnerUsageSummaryError, ListCustomersUsageRecordsError,
@@ -201,4 +221,5 @@ pub use self::{
         ListCustomerUsersError, UpdateCustomerUserError,
     },
     operations::utilization::ListCustomerAzureUtilizationRecordsError,
+    operations::validations::{GetValidationStatusError, ListValidationCodesError},
 };

@@ -305,6 +305,12 @@ impl Reader {
                 items.push(v);
             }
             self.space();
+            // `{"a": [{"b": 1} }`: the `]` is missing, the object closes
+            // (create-a-self-serve-policy.md).
+            if self.peek() == Some('}') {
+                self.slip("a missing `]`");
+                return Ok(Value::Array(items));
+            }
             self.separator(']')?;
         }
     }

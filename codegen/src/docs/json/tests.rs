@@ -96,6 +96,10 @@ fn comments_a_question_mark_and_misplaced_braces_are_slips() {
         serde_json::json!({"items": [{"a": 1}], "b": 2})
     );
     assert_eq!(unclosed.not_json, ["line 3: a missing `}`"]);
+    // create-a-self-serve-policy.md leaves its permissions unclosed.
+    let open = parse_lenient("{\"p\": [{\n  \"a\": 1\n}\n}").unwrap();
+    assert_eq!(open.value, serde_json::json!({"p": [{"a": 1}]}));
+    assert_eq!(open.not_json, ["line 4: a missing `]`"]);
     for bad in [
         "{ {\"a\": 1} \"b\": 2}",
         "{\"a\": /* open",

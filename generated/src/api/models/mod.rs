@@ -82,6 +82,10 @@ pub mod rate_card;
 /// envelope of paged listings.
 pub mod resources;
 
+/// Self-serve policies: what a customer may buy on its own, granted by its partner; created,
+/// listed, read, updated and deleted.
+pub mod self_serve_policies;
+
 /// Service costs: a customer's costs of the most recent billing period, summed up and item by
 /// item.
 pub mod service_costs;
@@ -97,6 +101,10 @@ pub mod subscription_models;
 /// Subscription usage: a customer's estimated Azure usage of the current billing period, per
 /// subscription, meter and resource.
 pub mod subscription_usage;
+
+/// Transfers of a customer's subscriptions between partners: created, accepted, rejected,
+/// withdrawn, read and listed, and the subscriptions' eligibility.
+pub mod transfers;
 
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.
@@ -115,3 +123,6 @@ pub mod users;
 /// Azure utilization: the utilization records of a customer's Azure subscription over a time
 /// range.
 pub mod utilization;
+
+/// Validations: the partner's Government Community Cloud validation codes.
+pub mod validations;

@@ -92,7 +92,7 @@ pub struct LegalBusinessProfile {
     /// names found in VettingSubStatus.
     pub vetting_sub_status: String,
     /// The partner profile type.
-    pub profile_type: String,
+    pub profile_type: Option<String>,
     /// The resource links corresponding to the profile.
     pub links: crate::ResourceLinks,
     /// The metadata attributes corresponding to the profile.
@@ -107,7 +107,7 @@ crate::json::object!(LegalBusinessProfile {
     required company_approver_email = "companyApproverEmail",
     required vetting_status = "vettingStatus",
     required vetting_sub_status = "vettingSubStatus",
-    required profile_type = "profileType",
+    optional profile_type = "profileType",
     required links = "links",
     required attributes = "attributes",
 });
@@ -115,8 +115,8 @@ crate::json::object!(LegalBusinessProfile {
 impl LegalBusinessProfile {
     /// A `LegalBusinessProfile` with its required properties (`companyName`, `address`,
     /// `primaryContact`, `companyApproverAddress`, `companyApproverEmail`, `vettingStatus`,
-    /// `vettingSubStatus`, `profileType`, `links`); the optional ones are `None`. Its
-    /// `attributes` names its object type, `LegalBusinessProfile`.
+    /// `vettingSubStatus`, `links`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `LegalBusinessProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         company_name: impl Into<String>,
@@ -126,7 +126,6 @@ impl LegalBusinessProfile {
         company_approver_email: impl Into<String>,
         vetting_status: impl Into<String>,
         vetting_sub_status: impl Into<String>,
-        profile_type: impl Into<String>,
         links: crate::ResourceLinks,
     ) -> Self {
         LegalBusinessProfile {
@@ -137,10 +136,93 @@ impl LegalBusinessProfile {
             company_approver_email: company_approver_email.into(),
             vetting_status: vetting_status.into(),
             vetting_sub_status: vetting_sub_status.into(),
-            profile_type: profile_type.into(),
+            profile_type: None,
             links,
             attributes: crate::ResourceAttributes::new("LegalBusinessProfile"),
         }
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`address`](Self::address) (`address`), and gives the model back.
+    #[must_use]
+    pub fn with_address(mut self, address: crate::Address) -> Self {
+        self.address = address;
+        self
+    }
+
+    /// Sets [`primary_contact`](Self::primary_contact) (`primaryContact`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_primary_contact(mut self, primary_contact: crate::Contact) -> Self {
+        self.primary_contact = primary_contact;
+        self
+    }
+
+    /// Sets [`company_approver_address`](Self::company_approver_address)
+    /// (`companyApproverAddress`), and gives the model back.
+    #[must_use]
+    pub fn with_company_approver_address(
+        mut self,
+        company_approver_address: crate::Address,
+    ) -> Self {
+        self.company_approver_address = company_approver_address;
+        self
+    }
+
+    /// Sets [`company_approver_email`](Self::company_approver_email) (`companyApproverEmail`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_company_approver_email(
+        mut self,
+        company_approver_email: impl Into<String>,
+    ) -> Self {
+        self.company_approver_email = company_approver_email.into();
+        self
+    }
+
+    /// Sets [`vetting_status`](Self::vetting_status) (`vettingStatus`), and gives the model back.
+    #[must_use]
+    pub fn with_vetting_status(mut self, vetting_status: impl Into<String>) -> Self {
+        self.vetting_status = vetting_status.into();
+        self
+    }
+
+    /// Sets [`vetting_sub_status`](Self::vetting_sub_status) (`vettingSubStatus`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_vetting_sub_status(
+        mut self,
+        vetting_sub_status: impl Into<String>,
+    ) -> Self {
+        self.vetting_sub_status = vetting_sub_status.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = Some(profile_type.into());
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -151,7 +233,7 @@ impl LegalBusinessProfile {
 #[non_exhaustive]
 pub struct MpnProfile {
     /// The company or organization name.
-    pub partner_name: String,
+    pub partner_name: Option<String>,
     /// The Microsoft Partner Network (MPN) ID.
     pub mpn_id: String,
     /// The partner profile type.
@@ -163,7 +245,7 @@ pub struct MpnProfile {
 }
 
 crate::json::object!(MpnProfile {
-    required partner_name = "partnerName",
+    optional partner_name = "partnerName",
     required mpn_id = "mpnId",
     required profile_type = "profileType",
     required links = "links",
@@ -171,17 +253,15 @@ crate::json::object!(MpnProfile {
 });
 
 impl MpnProfile {
-    /// A `MpnProfile` with its required properties (`partnerName`, `mpnId`, `profileType`,
-    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
-    /// `MpnProfile`.
+    /// A `MpnProfile` with its required properties (`mpnId`, `profileType`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `MpnProfile`.
     pub fn new(
-        partner_name: impl Into<String>,
         mpn_id: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
     ) -> Self {
         MpnProfile {
-            partner_name: partner_name.into(),
+            partner_name: None,
             mpn_id: mpn_id.into(),
             profile_type: profile_type.into(),
             links,
@@ -203,7 +283,7 @@ pub struct OrganizationProfile {
     /// The default address of the company or organization.
     pub default_address: crate::Address,
     /// The tenant identifier.
-    pub tenant_id: crate::Uuid,
+    pub tenant_id: String,
     /// The company or organization's domain.
     pub domain: String,
     /// Gets or sets the parent subscription.
@@ -213,7 +293,7 @@ pub struct OrganizationProfile {
     /// The preferred culture for communication and currency, such as "en-us".
     pub culture: String,
     /// The partner profile type.
-    pub profile_type: String,
+    pub profile_type: Option<String>,
     /// The resource links corresponding to the profile.
     pub links: crate::ResourceLinks,
     /// The metadata attributes corresponding to the profile.
@@ -229,42 +309,118 @@ crate::json::object!(OrganizationProfile {
     required email = "email",
     required language = "language",
     required culture = "culture",
-    required profile_type = "profileType",
+    optional profile_type = "profileType",
     required links = "links",
     required attributes = "attributes",
 });
 
 impl OrganizationProfile {
     /// A `OrganizationProfile` with its required properties (`id`, `companyName`,
-    /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `profileType`,
-    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
-    /// `OrganizationProfile`.
+    /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `OrganizationProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl Into<String>,
         company_name: impl Into<String>,
         default_address: crate::Address,
-        tenant_id: crate::Uuid,
+        tenant_id: impl Into<String>,
         domain: impl Into<String>,
         email: impl Into<String>,
         language: impl Into<String>,
         culture: impl Into<String>,
-        profile_type: impl Into<String>,
         links: crate::ResourceLinks,
     ) -> Self {
         OrganizationProfile {
             id: id.into(),
             company_name: company_name.into(),
             default_address,
-            tenant_id,
+            tenant_id: tenant_id.into(),
             domain: domain.into(),
             email: email.into(),
             language: language.into(),
             culture: culture.into(),
-            profile_type: profile_type.into(),
+            profile_type: None,
             links,
             attributes: crate::ResourceAttributes::new("OrganizationProfile"),
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`default_address`](Self::default_address) (`defaultAddress`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_default_address(mut self, default_address: crate::Address) -> Self {
+        self.default_address = default_address;
+        self
+    }
+
+    /// Sets [`tenant_id`](Self::tenant_id) (`tenantId`), and gives the model back.
+    #[must_use]
+    pub fn with_tenant_id(mut self, tenant_id: impl Into<String>) -> Self {
+        self.tenant_id = tenant_id.into();
+        self
+    }
+
+    /// Sets [`domain`](Self::domain) (`domain`), and gives the model back.
+    #[must_use]
+    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = domain.into();
+        self
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`language`](Self::language) (`language`), and gives the model back.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = language.into();
+        self
+    }
+
+    /// Sets [`culture`](Self::culture) (`culture`), and gives the model back.
+    #[must_use]
+    pub fn with_culture(mut self, culture: impl Into<String>) -> Self {
+        self.culture = culture.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = Some(profile_type.into());
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -283,7 +439,7 @@ pub struct SupportProfile {
     /// The partner profile type.
     pub profile_type: String,
     /// The resource links corresponding to the profile.
-    pub links: crate::ResourceLinks,
+    pub links: Option<crate::ResourceLinks>,
     /// The metadata attributes corresponding to the profile.
     pub attributes: crate::ResourceAttributes,
 }
@@ -293,28 +449,69 @@ crate::json::object!(SupportProfile {
     required telephone = "telephone",
     required website = "website",
     required profile_type = "profileType",
-    required links = "links",
+    optional links = "links",
     required attributes = "attributes",
 });
 
 impl SupportProfile {
     /// A `SupportProfile` with its required properties (`email`, `telephone`, `website`,
-    /// `profileType`, `links`); the optional ones are `None`. Its `attributes` names its object
-    /// type, `SupportProfile`.
+    /// `profileType`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `SupportProfile`.
     pub fn new(
         email: impl Into<String>,
         telephone: impl Into<String>,
         website: impl Into<String>,
         profile_type: impl Into<String>,
-        links: crate::ResourceLinks,
     ) -> Self {
         SupportProfile {
             email: email.into(),
             telephone: telephone.into(),
             website: website.into(),
             profile_type: profile_type.into(),
-            links,
+            links: None,
             attributes: crate::ResourceAttributes::new("SupportProfile"),
         }
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`telephone`](Self::telephone) (`telephone`), and gives the model back.
+    #[must_use]
+    pub fn with_telephone(mut self, telephone: impl Into<String>) -> Self {
+        self.telephone = telephone.into();
+        self
+    }
+
+    /// Sets [`website`](Self::website) (`website`), and gives the model back.
+    #[must_use]
+    pub fn with_website(mut self, website: impl Into<String>) -> Self {
+        self.website = website.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = profile_type.into();
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }

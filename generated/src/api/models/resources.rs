@@ -162,7 +162,7 @@ pub struct Contact {
     /// The contact's last name.
     pub last_name: String,
     /// The contact's email address.
-    pub email: String,
+    pub email: Option<String>,
     /// The contact's phone number.
     pub phone_number: String,
 }
@@ -170,25 +170,52 @@ pub struct Contact {
 crate::json::object!(Contact {
     required first_name = "firstName",
     required last_name = "lastName",
-    required email = "email",
+    optional email = "email",
     required phone_number = "phoneNumber",
 });
 
 impl Contact {
-    /// A `Contact` with its required properties (`firstName`, `lastName`, `email`,
-    /// `phoneNumber`); the optional ones are `None`.
+    /// A `Contact` with its required properties (`firstName`, `lastName`, `phoneNumber`); the
+    /// optional ones are `None`.
     pub fn new(
         first_name: impl Into<String>,
         last_name: impl Into<String>,
-        email: impl Into<String>,
         phone_number: impl Into<String>,
     ) -> Self {
         Contact {
             first_name: first_name.into(),
             last_name: last_name.into(),
-            email: email.into(),
+            email: None,
             phone_number: phone_number.into(),
         }
+    }
+
+    /// Sets [`first_name`](Self::first_name) (`firstName`), and gives the model back.
+    #[must_use]
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = first_name.into();
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name) (`lastName`), and gives the model back.
+    #[must_use]
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = last_name.into();
+        self
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets [`phone_number`](Self::phone_number) (`phoneNumber`), and gives the model back.
+    #[must_use]
+    pub fn with_phone_number(mut self, phone_number: impl Into<String>) -> Self {
+        self.phone_number = phone_number.into();
+        self
     }
 }
 
@@ -614,7 +641,7 @@ pub struct ValidationCode {
     /// The organization name provided during the validation process
     pub organization_name: String,
     /// A unique identifier for validation
-    pub validation_id: i64,
+    pub validation_id: String,
     /// The maximum customers allowed to be created with this validation code
     pub max_creates: Option<i64>,
     /// Remaining customer creates under this validation ID
@@ -638,13 +665,13 @@ impl ValidationCode {
     pub fn new(
         partner_id: crate::Uuid,
         organization_name: impl Into<String>,
-        validation_id: i64,
+        validation_id: impl Into<String>,
         e_tag: impl Into<String>,
     ) -> Self {
         ValidationCode {
             partner_id,
             organization_name: organization_name.into(),
-            validation_id,
+            validation_id: validation_id.into(),
             max_creates: None,
             remaining_creates: None,
             e_tag: e_tag.into(),

@@ -63,6 +63,10 @@ pub mod order_changes;
 /// resources.
 pub mod orders;
 
+/// The partner's own profiles, read and updated: legal business, billing, organization,
+/// support and MPN.
+pub mod partner_profiles;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 pub mod products;
@@ -70,6 +74,10 @@ pub mod products;
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 pub mod rate_card;
+
+/// Self-serve policies: what a customer may buy on its own, granted by its partner; created,
+/// listed, read, updated and deleted.
+pub mod self_serve_policies;
 
 /// Service costs: a customer's costs of the most recent billing period, summed up and item by
 /// item.
@@ -88,6 +96,10 @@ pub mod subscription_usage;
 /// registration status, overage, trial conversions and Azure entitlements.
 pub mod subscriptions;
 
+/// Transfers of a customer's subscriptions between partners: created, accepted, rejected,
+/// withdrawn, read and listed, and the subscriptions' eligibility.
+pub mod transfers;
+
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.
 pub mod usage_budgets;
@@ -98,3 +110,6 @@ pub mod users;
 /// Azure utilization: the utilization records of a customer's Azure subscription over a time
 /// range.
 pub mod utilization;
+
+/// Validations: the partner's Government Community Cloud validation codes.
+pub mod validations;

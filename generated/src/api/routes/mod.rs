@@ -63,6 +63,10 @@ mod order_changes;
 /// resources.
 mod orders;
 
+/// The partner's own profiles, read and updated: legal business, billing, organization,
+/// support and MPN.
+mod partner_profiles;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 mod products;
@@ -70,6 +74,10 @@ mod products;
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 mod rate_card;
+
+/// Self-serve policies: what a customer may buy on its own, granted by its partner; created,
+/// listed, read, updated and deleted.
+mod self_serve_policies;
 
 /// Service costs: a customer's costs of the most recent billing period, summed up and item by
 /// item.
@@ -88,6 +96,10 @@ mod subscription_usage;
 /// registration status, overage, trial conversions and Azure entitlements.
 mod subscriptions;
 
+/// Transfers of a customer's subscriptions between partners: created, accepted, rejected,
+/// withdrawn, read and listed, and the subscriptions' eligibility.
+mod transfers;
+
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.
 mod usage_budgets;
@@ -99,11 +111,15 @@ mod users;
 /// range.
 mod utilization;
 
+/// Validations: the partner's Government Community Cloud validation codes.
+mod validations;
+
 use crate::test_server as ts;
 
 /// Everything the test server answers from.
 pub(crate) static ROUTES: ts::Routes = ts::Routes {
     operations: &[
+        &transfers::ACCEPT_TRANSFER,
         &subscriptions::ACTIVATE_SANDBOX_SUBSCRIPTION,
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
@@ -115,12 +131,16 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::CREATE_CUSTOMER,
         &users::CREATE_CUSTOMER_USER,
         &orders::CREATE_ORDER,
+        &self_serve_policies::CREATE_SELF_SERVE_POLICY,
+        &transfers::CREATE_TRANSFER,
         &users::DELETE_CUSTOMER_USER,
+        &self_serve_policies::DELETE_SELF_SERVE_POLICY,
         &margins::DOWNLOAD_MARGINS,
         &entitlements::GET_ARTIFACT_DETAILS,
         &availabilities::GET_AVAILABILITY,
         &rate_card::GET_AZURE_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
+        &partner_profiles::GET_BILLING_PROFILE,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &service_costs::GET_CUSTOMER_SERVICE_COSTS_SUMMARY,
@@ -133,16 +153,24 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoice_lookups::GET_INVOICE_RECEIPT_STATEMENT,
         &invoices::GET_INVOICE_STATEMENT,
         &invoice_lookups::GET_INVOICE_SUMMARY,
+        &partner_profiles::GET_LEGAL_BUSINESS_PROFILE,
+        &partner_profiles::GET_MPN_PROFILE,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
+        &partner_profiles::GET_ORGANIZATION_PROFILE,
         &subscriptions::GET_OVERAGE,
         &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
+        &self_serve_policies::GET_SELF_SERVE_POLICY,
         &products::GET_SKU,
         &subscriptions::GET_SUBSCRIPTION,
         &subscriptions::GET_SUBSCRIPTION_PROVISIONING_STATUS,
         &subscriptions::GET_SUBSCRIPTION_REGISTRATION_STATUS,
         &subscriptions::GET_SUBSCRIPTION_SUPPORT_CONTACT,
+        &partner_profiles::GET_SUPPORT_PROFILE,
+        &transfers::GET_TRANSFER,
+        &transfers::GET_TRANSFER_ELIGIBILITY,
+        &validations::GET_VALIDATION_STATUS,
         &orders::LIST_ACTIVATION_LINKS,
         &audit::LIST_AUDIT_RECORDS,
         &availabilities::LIST_AVAILABILITIES,
@@ -168,29 +196,38 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
         &products::LIST_PRODUCTS,
+        &self_serve_policies::LIST_SELF_SERVE_POLICIES,
         &products::LIST_SKUS,
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
         &subscription_usage::LIST_SUBSCRIPTION_METER_USAGE_RECORDS,
         &subscription_usage::LIST_SUBSCRIPTION_MONTHLY_USAGE_RECORDS,
         &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
         &subscriptions::LIST_SUBSCRIPTIONS,
+        &transfers::LIST_TRANSFERS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
         &line_item_listings::LIST_UNBILLED_LINE_ITEMS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
+        &validations::LIST_VALIDATION_CODES,
         &subscriptions::REGISTER_SUBSCRIPTION,
+        &transfers::REJECT_TRANSFER,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
         &users::UPDATE_CUSTOMER_USER,
+        &partner_profiles::UPDATE_LEGAL_BUSINESS_PROFILE,
         &order_changes::UPDATE_ORDER,
+        &partner_profiles::UPDATE_ORGANIZATION_PROFILE,
         &subscriptions::UPDATE_OVERAGE,
+        &self_serve_policies::UPDATE_SELF_SERVE_POLICY,
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
+        &partner_profiles::UPDATE_SUPPORT_PROFILE,
         &devices::UPLOAD_DEVICES,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
+        &transfers::WITHDRAW_TRANSFER,
     ],
     protocol: &crate::headers::PROTOCOL,
     missing_token: ts::reply(
