@@ -307,17 +307,18 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 114 path and query parameters of a type the server reads
+    // Malformed: 117 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
     // Azure utilization records, and the unbilled line items' size and
-    // hasPartnerEarnedCredit); 20 required query parameters not sent (the
+    // hasPartnerEarnedCredit; three the customer of an agreement's
+    // confirmation and direct signing status); 20 required query parameters not sent (the
     // utilization's start and end time, the estimate links' currencycode,
     // and the unbilled line items' provider, invoicelineitemtype,
-    // currencycode and period among them); 17 bodies that are not JSON (one
-    // a spending budget's update).
-    assert_eq!((malformed, missing, bodies), (114, 20, 17));
+    // currencycode and period among them); 18 bodies that are not JSON (one
+    // a spending budget's update, one a customer agreement's confirmation).
+    assert_eq!((malformed, missing, bodies), (117, 20, 18));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -458,11 +459,12 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     // whose examples are no PDF; the invoice line items and the unbilled
     // ones, whose made-up provider and type choose no model; the add-ons,
     // whose only one holds dates the client refuses; a customer's spending
-    // budget, read or updated, whose two examples are not JSON; and the
+    // budget, read or updated, whose two examples are not JSON; the
     // Azure utilization records, whose example leaves out the collection's
-    // attributes. Their bodies are made from the spec. (The products, by
+    // attributes; and a customer's agreements, whose two pages' examples
+    // are not JSON. Their bodies are made from the spec. (The products, by
     // country or of a customer, answer their pages' bare JSON.)
-    assert_eq!(no_example, 13);
+    assert_eq!(no_example, 14);
     // Azure and Office's three by query and OneTime's usage line items (the
     // billed consumption page); OneTime's one by path; the unbilled usage and
     // billing line items.

@@ -30,6 +30,10 @@ mod routes;
 pub use self::{
     clouds::Cloud,
     models::agreement_status::{AgreementStatus, Program},
+    models::agreements::{
+        Agreement, AgreementDocument, AgreementMetaData,
+        DirectSignedCustomerAgreementStatus,
+    },
     models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
     models::audit::{
         AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
@@ -129,6 +133,11 @@ pub use self::{
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     operations::agreement_status::{AgreementStatusError, Reseller},
+    operations::agreements::{
+        CreateCustomerAgreementError, GetAgreementTemplateDocumentError,
+        GetDirectSignedCustomerAgreementStatusError, ListAgreementMetadataError,
+        ListCustomerAgreementsError,
+    },
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
     operations::availabilities::{

@@ -4,6 +4,11 @@
 /// Whether an indirect reseller has signed the Microsoft Partner Agreement.
 pub mod agreement_status;
 
+/// Agreements: confirm a customer's acceptance of the Microsoft Customer Agreement, read the
+/// confirmations, the agreements' metadata, the direct signing status and the template's
+/// document.
+pub mod agreements;
+
 /// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
 /// customer and product, a page of rows at a time.
 pub mod analytics;

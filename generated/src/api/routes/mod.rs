@@ -4,6 +4,11 @@
 /// Whether an indirect reseller has signed the Microsoft Partner Agreement.
 mod agreement_status;
 
+/// Agreements: confirm a customer's acceptance of the Microsoft Customer Agreement, read the
+/// confirmations, the agreements' metadata, the direct signing status and the template's
+/// document.
+mod agreements;
+
 /// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
 /// customer and product, a page of rows at a time.
 mod analytics;
@@ -113,10 +118,12 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::CONVERT_TRIAL_SUBSCRIPTION,
         &carts::CREATE_CART,
         &customers::CREATE_CUSTOMER,
+        &agreements::CREATE_CUSTOMER_AGREEMENT,
         &users::CREATE_CUSTOMER_USER,
         &orders::CREATE_ORDER,
         &users::DELETE_CUSTOMER_USER,
         &margins::DOWNLOAD_MARGINS,
+        &agreements::GET_AGREEMENT_TEMPLATE_DOCUMENT,
         &entitlements::GET_ARTIFACT_DETAILS,
         &availabilities::GET_AVAILABILITY,
         &rate_card::GET_AZURE_RATE_CARD,
@@ -128,6 +135,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
         &usage_budgets::GET_CUSTOMER_USAGE_SUMMARY,
         &users::GET_CUSTOMER_USER,
+        &agreements::GET_DIRECT_SIGNED_CUSTOMER_AGREEMENT_STATUS,
         &invoice_lookups::GET_INVOICE,
         &invoice_lookups::GET_INVOICE_ESTIMATE_LINKS,
         &invoice_lookups::GET_INVOICE_RECEIPT_STATEMENT,
@@ -144,10 +152,12 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::GET_SUBSCRIPTION_REGISTRATION_STATUS,
         &subscriptions::GET_SUBSCRIPTION_SUPPORT_CONTACT,
         &orders::LIST_ACTIVATION_LINKS,
+        &agreements::LIST_AGREEMENT_METADATA,
         &audit::LIST_AUDIT_RECORDS,
         &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
         &subscriptions::LIST_AZURE_ENTITLEMENTS,
+        &agreements::LIST_CUSTOMER_AGREEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &products::LIST_CUSTOMER_PRODUCTS,
