@@ -145,6 +145,7 @@ pub use self::{
         ListCustomerAvailabilitiesError,
     },
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
+    operations::company_profiles::GetCustomerCompanyProfileError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,

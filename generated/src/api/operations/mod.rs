@@ -25,6 +25,9 @@ pub mod availabilities;
 /// orders.
 pub mod carts;
 
+/// A customer's company profile.
+pub mod company_profiles;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;

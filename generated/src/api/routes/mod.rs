@@ -25,6 +25,9 @@ mod availabilities;
 /// orders.
 mod carts;
 
+/// A customer's company profile.
+mod company_profiles;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -130,6 +133,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &devices::GET_BATCH_UPLOAD_STATUS,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
+        &company_profiles::GET_CUSTOMER_COMPANY_PROFILE,
         &service_costs::GET_CUSTOMER_SERVICE_COSTS_SUMMARY,
         &subscription_usage::GET_CUSTOMER_SUBSCRIPTION_USAGE_SUMMARY,
         &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
