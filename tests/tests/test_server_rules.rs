@@ -307,18 +307,19 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 118 path and query parameters of a type the server reads
+    // Malformed: 120 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
     // Azure utilization records, and the unbilled line items' size and
     // hasPartnerEarnedCredit; three the customer of an agreement's
-    // confirmation and direct signing status, one of a company profile); 20 required query parameters not sent (the
+    // confirmation and direct signing status, one of a company profile,
+    // and the users' size and filter); 20 required query parameters not sent (the
     // utilization's start and end time, the estimate links' currencycode,
     // and the unbilled line items' provider, invoicelineitemtype,
     // currencycode and period among them); 18 bodies that are not JSON (one
     // a spending budget's update, one a customer agreement's confirmation).
-    assert_eq!((malformed, missing, bodies), (118, 20, 18));
+    assert_eq!((malformed, missing, bodies), (120, 20, 18));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);

@@ -129,7 +129,8 @@ pub use self::{
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::usage_records::{MeterUsageRecord, ResourceUsageRecord},
     models::users::{
-        CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
+        CustomerUser, User, UserCredentials, UserDomainType, UserFilter, UserMember,
+        UserState,
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     operations::agreement_status::{AgreementStatusError, Reseller},
