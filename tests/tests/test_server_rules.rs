@@ -317,9 +317,10 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // and the users' size and filter); 20 required query parameters not sent (the
     // utilization's start and end time, the estimate links' currencycode,
     // and the unbilled line items' provider, invoicelineitemtype,
-    // currencycode and period among them); 18 bodies that are not JSON (one
-    // a spending budget's update, one a customer agreement's confirmation).
-    assert_eq!((malformed, missing, bodies), (120, 20, 18));
+    // currencycode and period among them); 19 bodies that are not JSON (one
+    // a spending budget's update, one a customer agreement's confirmation,
+    // one an address to validate).
+    assert_eq!((malformed, missing, bodies), (120, 20, 19));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);

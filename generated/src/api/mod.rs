@@ -29,6 +29,7 @@ mod routes;
 #[doc(no_inline)]
 pub use self::{
     clouds::Cloud,
+    models::address_validation::{AddressValidationRequest, AddressValidationResponse},
     models::agreement_status::{AgreementStatus, Program},
     models::agreements::{
         Agreement, AgreementDocument, AgreementMetaData,
@@ -133,6 +134,7 @@ pub use self::{
         UserState,
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
+    operations::address_validation::ValidateAddressError,
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::agreements::{
         CreateCustomerAgreementError, GetAgreementTemplateDocumentError,
