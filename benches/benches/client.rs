@@ -8,13 +8,13 @@
 #![allow(clippy::unwrap_used)] // benchmark scaffolding
 
 use std::future::Future;
+use std::pin::pin;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use divan::Bencher;
 use partner_center::{
-    AgreementStatus, Client, Customer, CustomerUser, Program, Reseller, ResourceAttributes,
-    ResourceCollection, Uuid,
+    AgreementStatus, Client, Customer, CustomerUser, Program, Reseller, ResourceCollection, Uuid,
 };
 use partner_center_benches::{alloc, join_all, median, pin_to_cpu, quartiles, server, thread_cpu};
 
@@ -46,10 +46,10 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
-    user.user_principal_name = Some("ada@contoso.example".into());
-    user.first_name = Some("Ada".into());
-    user.last_name = Some("Lovelace".into());
+    let user = CustomerUser::new()
+        .with_user_principal_name("ada@contoso.example")
+        .with_first_name("Ada")
+        .with_last_name("Lovelace");
     Fixture {
         runtime: tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -145,7 +145,7 @@ async fn ours(shape: Shape) -> usize {
             usize::from(status.is_agreement_signed)
         }
         Shape::Listing => {
-            let mut pages = f.ours.list_customers(10).pages();
+            let mut pages = pin!(f.ours.list_customers(10).pages());
             let mut count = 0;
             while let Some(page) = pages.next().await {
                 count += page.unwrap().items.len();

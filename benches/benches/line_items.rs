@@ -41,13 +41,15 @@ async fn streamed(client: &Client) -> Read {
     reset_live_peak();
     let mut per_customer: HashMap<String, usize> = HashMap::new();
     let (mut items, mut pages) = (0, 0);
-    let mut listing = client
-        .list_invoice_line_items(
-            INVOICE,
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .pages();
+    let mut listing = std::pin::pin!(
+        client
+            .list_invoice_line_items(
+                INVOICE,
+                LineItemProvider::OneTime,
+                LineItemType::BillingLineItems,
+            )
+            .pages()
+    );
     while let Some(page) = listing.next().await {
         pages += 1;
         for item in page.unwrap().into_inner().items {
@@ -72,13 +74,15 @@ async fn held(client: &Client) -> Read {
     reset_live_peak();
     let mut all = Vec::new();
     let mut pages = 0;
-    let mut listing = client
-        .list_invoice_line_items(
-            INVOICE,
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .pages();
+    let mut listing = std::pin::pin!(
+        client
+            .list_invoice_line_items(
+                INVOICE,
+                LineItemProvider::OneTime,
+                LineItemType::BillingLineItems,
+            )
+            .pages()
+    );
     while let Some(page) = listing.next().await {
         pages += 1;
         all.extend(page.unwrap().into_inner().items);

@@ -13,6 +13,30 @@ pub fn snake_ident(name: &str) -> Result<String, String> {
     checked(name, name.to_snake_case())
 }
 
+/// The argument of a path or query parameter: [`snake_ident`], except that a
+/// concept the documents name in several ways ([`PARAM_CONCEPTS`]) takes one
+/// name in every operation: `customer-id` -> `customer_tenant_id`, as
+/// `customer-tenant-id` is.
+pub fn param_ident(name: &str) -> Result<String, String> {
+    let ident = snake_ident(name)?;
+    Ok(PARAM_CONCEPTS
+        .iter()
+        .find(|(_, spellings)| spellings.contains(&ident.as_str()))
+        .map_or(ident, |(concept, _)| concept.to_string()))
+}
+
+/// One argument name per concept: the pages name the customer's tenant id
+/// `{customer-tenant-id}` (most often), `{customer-id}` and `{customerId}`,
+/// a subscription's id `{subscription-id}` and `{id-for-subscription}`, an
+/// order's `{order-id}`, `{orderId}` and `{id-for-order}`. Each concept's
+/// argument is its first name (the pages' most common), whatever the
+/// spelling of the path template; the other spellings, in snake case, follow.
+pub const PARAM_CONCEPTS: &[(&str, &[&str])] = &[
+    ("customer_tenant_id", &["customer_id"]),
+    ("subscription_id", &["id_for_subscription"]),
+    ("order_id", &["id_for_order"]),
+];
+
 /// `MS-RequestId` -> `MS_REQUEST_ID`.
 pub fn const_ident(name: &str) -> Result<String, String> {
     checked(name, name.to_shouty_snake_case())
@@ -180,6 +204,7 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "Json",
     "JsonError",
     "ListingPosition",
+    "Method",
     "NextLink",
     "OperationError",
     "Pages",
@@ -187,10 +212,13 @@ pub const RUNTIME_TYPES: &[&str] = &[
     "RateLimit",
     "Received",
     "Replayed",
+    "RequestBuilder",
     "Response",
     "ResponseMeta",
     "RetryPolicy",
     "Script",
+    "Scripted",
+    "Scripting",
     "TestServer",
     "TokenEndpoint",
     "TokenError",
@@ -212,17 +240,28 @@ pub const REQUEST_LOCAL: &str = "request";
 /// Methods of the runtime's `Call`: an operation's setters cannot take them.
 pub const CALL_METHODS: &[&str] = &[
     "correlation_id",
+    "header",
     "into_future",
     "items",
     "items_from",
     "pages",
     "pages_from",
     "request_id",
+    "retry",
     "send",
+    "timeout",
 ];
 
 /// Methods of the runtime's `Client`: an operation cannot take them.
-pub const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "replay"];
+pub const CLIENT_METHODS: &[&str] = &[
+    "base_url",
+    "builder",
+    "clone",
+    "fmt",
+    "replay",
+    "request",
+    "retry_policy",
+];
 
 /// Methods of the test server's `TestServer`, which has a method per
 /// operation too: an operation cannot take them.
@@ -262,6 +301,27 @@ mod tests {
             "customer_tenant_id"
         );
         assert_eq!(area_ident("directory-roles").unwrap(), "directory_roles");
+    }
+
+    #[test]
+    fn one_argument_name_per_concept() {
+        for spelling in [
+            "customer-id",
+            "customerId",
+            "customer_id",
+            "customer-tenant-id",
+        ] {
+            assert_eq!(param_ident(spelling).unwrap(), "customer_tenant_id");
+        }
+        assert_eq!(
+            param_ident("id-for-subscription").unwrap(),
+            "subscription_id"
+        );
+        assert_eq!(param_ident("id-for-order").unwrap(), "order_id");
+        assert_eq!(param_ident("orderId").unwrap(), "order_id");
+        // Another concept keeps its own name.
+        assert_eq!(param_ident("tenantId").unwrap(), "tenant_id");
+        assert!(param_ident("type").is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! and an error's `Display` shows no control character and never the token.
 #![no_main]
 
+use std::pin::pin;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -106,7 +107,7 @@ fuzz_target!(|data: &[u8]| {
             6 => drop_value(client.list_available_licenses(id).await),
             // A listing followed: the next page gets the same answer.
             _ => {
-                let mut items = client.list_customers(1).items();
+                let mut items = pin!(client.list_customers(1).items());
                 for _ in 0..3 {
                     match items.next().await {
                         Some(Err(e)) => return Err(Error::from(e)),

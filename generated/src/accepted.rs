@@ -56,7 +56,7 @@ pub struct Accepted<T, E> {
 
 impl<T, E> Accepted<T, E>
 where
-    T: DeserializeOwned + Serialize + Send,
+    T: DeserializeOwned + Serialize + Send + 'static,
     E: OperationError,
 {
     #[allow(dead_code)]
@@ -146,7 +146,7 @@ pub(crate) fn decode<T, E>(
     poll: &'static Poll,
 ) -> Option<Result<Accepted<T, E>, Cause>>
 where
-    T: DeserializeOwned + Serialize + Send,
+    T: DeserializeOwned + Serialize + Send + 'static,
     E: OperationError,
 {
     (status == 202).then(|| match payload.location {

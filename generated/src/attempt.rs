@@ -5,7 +5,7 @@ use std::any::type_name;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::HeaderValue;
+use http::{HeaderName, HeaderValue};
 use url::Url;
 use uuid::Uuid;
 
@@ -42,6 +42,8 @@ pub(crate) struct Answer {
 pub(crate) struct Attempt<'a> {
     pub(crate) client: &'a Client,
     pub(crate) request: &'a Request,
+    /// The call's extra headers ([`crate::Call::header`]), sent last.
+    pub(crate) extra: &'a [(HeaderName, HeaderValue)],
     pub(crate) url: &'a Url,
     /// The call so far: its attempts count the ones sent, this one once it is.
     pub(crate) call: &'a mut CallInfo,
@@ -96,7 +98,7 @@ impl Attempt<'_> {
                 builder = builder.header(name, value);
             }
         }
-        for (name, value) in &request.headers {
+        for (name, value) in request.headers.iter().chain(self.extra) {
             builder = builder.header(name.clone(), value.clone());
         }
         if let Some(body) = &request.body {
@@ -247,7 +249,12 @@ impl Answer {
     }
 
     fn undecodable(self, source: Cause, expected: &'static str) -> Error {
+        let field = source
+            .0
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|e| crate::error::failed_field(without_bom(&self.body), e));
         Error::Decode {
+            field,
             excerpt: excerpt(&self.body),
             meta: self.meta,
             expected,

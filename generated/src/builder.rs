@@ -230,8 +230,7 @@ impl ClientBuilder {
         if base_url.scheme() == "https" {
             return Err(BuildError::NoTls);
         }
-        #[cfg(feature = "rustls-ring")]
-        install_ring();
+        crate::tls::install_ring();
         // The documents never redirect: a redirect is answered as an error,
         // never followed to another origin with the token and ids.
         let mut http = reqwest::Client::builder()
@@ -393,18 +392,6 @@ pub enum BuildError {
         "https needs TLS, and partner-center was built without it: enable its `rustls-ring` or `rustls` feature"
     )]
     NoTls,
-}
-
-/// Makes ring the process's rustls crypto provider, unless one is already
-/// installed (by the user, or by an earlier client): reqwest's rustls
-/// without a provider of its own uses the process's.
-#[cfg(feature = "rustls-ring")]
-fn install_ring() {
-    if rustls::crypto::CryptoProvider::get_default().is_none() {
-        // Another thread may install one between the two calls: then that
-        // one is used, as it would be had it come first.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    }
 }
 
 #[cfg(test)]

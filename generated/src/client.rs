@@ -74,6 +74,13 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.inner.base_url.as_str()
     }
+
+    /// How this client's calls are retried ([`crate::ClientBuilder::retry`]):
+    /// a start for one call's own policy, such as
+    /// `client.retry_policy().max_attempts(2)` (see [`crate::Call::retry`]).
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.inner.retry
+    }
 }
 
 impl fmt::Debug for Client {

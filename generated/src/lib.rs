@@ -62,10 +62,36 @@
 //! ```no_run
 //! # use partner_center::{Client, Error};
 //! # async fn run(client: &Client) -> Result<(), Error> {
-//! let mut customers = client.list_customers(100).items();
+//! use std::pin::pin;
+//!
+//! let mut customers = pin!(client.list_customers(100).items());
 //! while let Some(customer) = customers.next().await {
 //!     println!("{}", customer?.id);
 //! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! [`Pages`] and [`Items`] are [`futures_core::Stream`]s that own a clone of
+//! the client (as every [`Call`] does): a function can return one, it can
+//! be built on a client that is dropped before it is read, and `futures`'
+//! combinators (`try_collect`, `buffer_unordered`, ...) take it as it is.
+//! A listing is pinned (`pin!`, or `Box::pin`) before `next` is called on
+//! it: that keeps the loop reading one listing, where a listing built in
+//! the `while let` condition itself would start again every time round
+//! and never end (it does not compile; [`Pages`] says more).
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error};
+//! use futures_util::{Stream, TryStreamExt};
+//!
+//! // A listing returned from a function, collected whole.
+//! fn customers(client: &Client) -> impl Stream<Item = Result<Customer, Error>> + use<> {
+//!     client.list_customers(100).items().map_err(Error::from)
+//! }
+//!
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let all: Vec<Customer> = customers(client).try_collect().await?;
 //! # Ok(())
 //! # }
 //! ```
@@ -82,10 +108,10 @@
 //! # use partner_center::{Client, Error, ListingPosition};
 //! # async fn run(client: &Client, stored: Option<ListingPosition>) -> Result<(), Error> {
 //! let call = client.list_customers(100);
-//! let mut customers = match &stored {
+//! let mut customers = std::pin::pin!(match &stored {
 //!     Some(position) => call.items_from(position),
 //!     None => call.items(),
-//! };
+//! });
 //! while let Some(customer) = customers.next().await {
 //!     println!("{}", customer?.id);
 //!     // Save `customers.position()` (e.g. as JSON) to take up from here.
@@ -115,6 +141,79 @@
 //! missing; unknown JSON fields are ignored, enum values the documents do not
 //! list are kept as `Other(text)`, dates are read with or without a time zone
 //! ([`DateTime`]), and amounts are exact decimals ([`Decimal`]), never floats.
+//!
+//! # Requests the spec does not describe
+//!
+//! An operation the crate lacks, or a parameter the spec has not caught up
+//! with, goes through the same client: [`Client::request`] (a [`Method`], a
+//! path on the base URL; query, headers, a JSON body) ends in a [`Call`]
+//! with the client's token, ids, retries, holds, rate limit, body limit and
+//! [`Error`], typed or as [`Json`]; a [`ResourceCollection`] follows its next
+//! links. A URL of another origin is refused before anything is sent.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Customer, Error, Method, ResourceCollection};
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let customer = client
+//!     .request(Method::Get, "/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1")
+//!     .query("expand", "profiles")
+//!     .json::<Customer>()
+//!     .await?;
+//! let mut customers = std::pin::pin!(client
+//!     .request(Method::Get, "/v1/customers")
+//!     .query("size", 100)
+//!     .json::<ResourceCollection<Customer>>()
+//!     .items());
+//! while let Some(customer) = customers.next().await {
+//!     println!("{}", customer?.id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Ids and models
+//!
+//! An id the documents type as a GUID, or that a later call takes as one (a
+//! customer's, a user's, a role's, a cart's, a subscription's), is a
+//! [`Uuid`] in the models as in the arguments: one call's answer is the next
+//! call's argument as it is. An id whose documented examples are not GUIDs
+//! (an order's, an offer's, a product's) stays text. An argument has one name per
+//! concept in every operation: `customer_tenant_id` (whether the path
+//! template says `{customer-id}` or `{customer-tenant-id}`),
+//! `subscription_id`, `order_id`.
+//!
+//! ```no_run
+//! # use partner_center::{Client, Error};
+//! # async fn run(client: &Client) -> Result<(), Error> {
+//! let customers = client.list_customers(10).await?.into_inner();
+//! for listed in &customers.items {
+//!     let customer = client.get_customer(listed.id).await?;
+//!     let subscriptions = client.list_subscriptions(customer.id).await?;
+//!     println!("{}: {}", customer.company_profile.domain, subscriptions.items.len());
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Models are `#[non_exhaustive]`: they are built with `new`, which takes
+//! the required properties and fills the metadata `attributes` with the
+//! model's object type (`{"objectType": "CustomerUser"}`), and (for a model
+//! a request sends, or one inside it) a `with_` setter per property; every
+//! field is public to read and change.
+//!
+//! ```no_run
+//! # use partner_center::{Client, CustomerUser, Error, PasswordProfile, Uuid};
+//! # async fn run(client: &Client, customer: Uuid) -> Result<(), Error> {
+//! let user = CustomerUser::new()
+//!     .with_user_principal_name("ada@contoso.onmicrosoft.com")
+//!     .with_display_name("Ada Lovelace")
+//!     .with_usage_location("US")
+//!     .with_password_profile(PasswordProfile::new("Pa55word!", true));
+//! let created = client.create_customer_user(customer, &user).await?;
+//! println!("{:?}", created.id); // a Uuid
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Retries, timeouts, limits
 //!
@@ -147,6 +246,36 @@
 //! ([`ClientBuilder::token_provider`]) is asked before every attempt. Base
 //! URLs must be https; plain http is allowed only for a loopback address,
 //! and only with [`ClientBuilder::allow_http_on_loopback`].
+//!
+//! # One call's own options
+//!
+//! A [`Call`] may set, for itself alone, what the builder sets for every
+//! call: [`Call::timeout`] (the whole call, instead of the client's call
+//! timeout), [`Call::retry`] (a [`RetryPolicy`] instead of the client's:
+//! [`RetryPolicy::none`], `client.retry_policy().max_attempts(2)`, or
+//! [`RetryPolicy::only_unprocessed`]) and [`Call::header`] (an extra
+//! header). On a listing they hold for every page. By default every
+//! operation is resent after a retryable failure, a POST included, with the
+//! same `MS-RequestId` (the service's way to recognise a repeat, as
+//! headers.md says); a POST that must not be sent twice after a lost
+//! connection turns that off for itself. An extra header that is not valid
+//! HTTP, or that the client, the connection or the operation's own setter
+//! sets (`Authorization`, the ids, `Host`, `If-Match`, ...), is refused:
+//! the call gives [`Error::InvalidInput`] and sends nothing.
+//!
+//! ```no_run
+//! # use std::time::Duration;
+//! # use partner_center::{Cart, Client, Error, RetryPolicy, Uuid};
+//! # async fn run(client: &Client, customer: Uuid, cart: &Cart) -> Result<(), Error> {
+//! let created = client
+//!     .create_cart(customer, cart)
+//!     .timeout(Duration::from_secs(20))
+//!     .retry(RetryPolicy::none()) // sent once, whatever happens
+//!     .header("X-Contoso-Batch", "2026-12-07")
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Rate limits
 //!
@@ -216,6 +345,15 @@
 //! }
 //! ```
 //!
+//! `Display` says what went wrong once, never a secret: a success body that
+//! does not decode names the field's path and serde's reason, the value it
+//! quotes left out (``HTTP 200 body does not decode as ...Customer: field
+//! `companyProfile.domain`: invalid type: integer, expected a string at
+//! line 3 column 57``; the path is [`Error::Decode`]'s `field`), and a token
+//! provider's failure names Entra ID's codes (`the token provider failed
+//! (Entra ID invalid_grant, AADSTS70008)`), the provider's own words being
+//! its `source()`.
+//!
 //! Whatever its variant, documented or not, a failure has an
 //! [`ErrorCategory`] (`category()`), and `is_not_found()`,
 //! `is_unauthorized()`, `is_throttled()` and `is_retryable()` answer the
@@ -241,7 +379,9 @@
 //! state are enforced (a missing token is a 401, a broken rule gets the
 //! failure its page documents), answers are scripted per operation
 //! (`server.get_customer()`, named like the client's method) or for all,
-//! and every request is logged, the token as present or absent only. The
+//! each answer given once unless it says `.times(n)` or `.always()`
+//! (`Script` states the rule), and every request is logged, the token as
+//! present or absent only. The
 //! `test_server` module documents it; the `partner-center-test-server`
 //! program runs it on a port of your choice. It answers Entra ID's token
 //! endpoint too (`TokenEndpoint`: tokens issued, rotated, expired and
@@ -338,6 +478,7 @@ mod call;
 mod catalog;
 mod client;
 mod convert;
+mod custom;
 mod date;
 mod datetime;
 mod decimal;
@@ -358,6 +499,7 @@ mod retry;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 mod throttle;
+mod tls;
 mod token;
 mod trace;
 
@@ -373,6 +515,7 @@ pub use builder::{
 pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};
 pub use client::Client;
+pub use custom::{Method, RequestBuilder};
 pub use date::{Date, DateError};
 pub use datetime::{DateTime, DateTimeError};
 pub use decimal::{Decimal, DecimalError};
@@ -386,8 +529,8 @@ pub use response::{Response, ResponseMeta};
 pub use retry::RetryPolicy;
 #[cfg(feature = "test-server")]
 pub use test_server::{
-    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, TestServer,
-    TokenEndpoint, TokenExchange, TokenRefusal,
+    AllOperations, Answer, InputError, Inputs, Received, Replayed, Script, Scripted, Scripting,
+    TestServer, TokenEndpoint, TokenExchange, TokenRefusal,
 };
 pub use token::{TokenError, TokenFuture, TokenProvider};
 

@@ -87,6 +87,11 @@ impl Request {
         }
     }
 
+    /// Refuses the request with `why` (a custom request's problem).
+    pub(crate) fn refuse_with(&mut self, why: String) {
+        self.refuse(|| why);
+    }
+
     fn refuse(&mut self, why: impl FnOnce() -> String) {
         self.refuse_because(why, None);
     }
@@ -125,6 +130,17 @@ impl Request {
         }
         if let Target::Path { query, .. } = &mut self.target {
             query.push((name, value));
+        }
+    }
+
+    /// A query pair added to a URL target (a custom request's), after the
+    /// pairs it has.
+    pub(crate) fn url_query(&mut self, name: &str, value: &str) {
+        if has_control(name) || has_control(value) {
+            self.refuse(|| format!("query parameter {name:?} cannot be {value:?}"));
+        }
+        if let Target::Url(url) = &mut self.target {
+            url.query_pairs_mut().append_pair(name, value);
         }
     }
 

@@ -8,11 +8,23 @@ use std::time::{Duration, SystemTime};
 /// the service sends it, otherwise an exponential backoff with jitter from
 /// [`RetryPolicy::DEFAULT_BASE_DELAY`] up to [`RetryPolicy::DEFAULT_MAX_DELAY`].
 /// No wait goes past the call's deadline ([`crate::ClientBuilder::call_timeout`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// By default every operation is resent after such a failure, a POST
+/// included: each attempt of a call sends the same `MS-RequestId`, which
+/// headers.md says the service uses to ensure idempotency ("if there's a
+/// timeout, the retry call should include the same value"). A caller who
+/// does not rely on it for one call (a POST that must not be sent twice
+/// after a lost connection) sets [`RetryPolicy::none`] or
+/// [`RetryPolicy::only_unprocessed`] on that call with
+/// [`Call::retry`](crate::Call::retry), or on the client with
+/// [`ClientBuilder::retry`](crate::ClientBuilder::retry).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
     base_delay: Duration,
     max_delay: Duration,
+    /// Only failures after which the service cannot have acted are retried.
+    unprocessed_only: bool,
 }
 
 impl RetryPolicy {
@@ -29,6 +41,7 @@ impl RetryPolicy {
             max_attempts: 1,
             base_delay: Duration::ZERO,
             max_delay: Duration::ZERO,
+            unprocessed_only: false,
         }
     }
 
@@ -50,9 +63,37 @@ impl RetryPolicy {
         self
     }
 
+    /// Retries only the failures after which the service cannot have acted
+    /// on the request: a connection that could not be made (nothing was
+    /// sent) and a 429 (the service throttles a request instead of acting
+    /// on it). A lost connection, a timeout or a 5xx, after which the
+    /// request may have been carried out, ends the call: for a POST that
+    /// must not be sent twice.
+    ///
+    /// ```
+    /// use partner_center::RetryPolicy;
+    ///
+    /// let careful = RetryPolicy::default().only_unprocessed();
+    /// assert_eq!(careful.attempts(), RetryPolicy::DEFAULT_MAX_ATTEMPTS);
+    /// ```
+    pub const fn only_unprocessed(mut self) -> Self {
+        self.unprocessed_only = true;
+        self
+    }
+
     /// Attempts of one call, the first included.
     pub const fn attempts(&self) -> u32 {
         self.max_attempts
+    }
+
+    /// Whether a failure the client would retry is retried by this policy
+    /// (the number of attempts aside).
+    pub(crate) fn retries(&self, error: &crate::Error) -> bool {
+        !self.unprocessed_only
+            || matches!(
+                error,
+                crate::Error::Connect { .. } | crate::Error::Throttled { .. }
+            )
     }
 
     /// The backoff before attempt `next` (2 for the first retry): half of the
@@ -76,7 +117,24 @@ impl Default for RetryPolicy {
             max_attempts: Self::DEFAULT_MAX_ATTEMPTS,
             base_delay: Self::DEFAULT_BASE_DELAY,
             max_delay: Self::DEFAULT_MAX_DELAY,
+            unprocessed_only: false,
         }
+    }
+}
+
+impl std::fmt::Debug for RetryPolicy {
+    /// The settings; `only_unprocessed` only when it is set, so that a
+    /// policy without it shows as policies always have.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut policy = f.debug_struct("RetryPolicy");
+        policy
+            .field("max_attempts", &self.max_attempts)
+            .field("base_delay", &self.base_delay)
+            .field("max_delay", &self.max_delay);
+        if self.unprocessed_only {
+            policy.field("only_unprocessed", &true);
+        }
+        policy.finish()
     }
 }
 

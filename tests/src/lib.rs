@@ -79,6 +79,14 @@ fn http_blocks(page: &Page) -> impl Iterator<Item = &CodeBlock> {
     page.code_blocks.iter().filter(|b| b.info == "http")
 }
 
+/// Customer `n` of a made-up listing: its id is the GUID of the number `n`,
+/// its domain `customer<n>.example`, a reseller's customer.
+pub fn numbered_customer(n: usize) -> partner_center::Customer {
+    let id = partner_center::Uuid::from_u128(n as u128);
+    let profile = partner_center::CustomerCompanyProfile::new(id, format!("customer{n}.example"));
+    partner_center::Customer::new(id, profile, partner_center::RelationshipToPartner::Reseller)
+}
+
 /// A request the server received.
 #[derive(Debug, Clone)]
 pub struct Received {

@@ -93,7 +93,9 @@ impl Args {
                 let value = parse_lenient(&example.body)
                     .unwrap_or_else(|e| panic!("{}: body: {e}", op.id))
                     .value;
-                values::normalize(spec(), &b.ty, &value)
+                let value = values::normalize(spec(), &b.ty, &value);
+                // A placeholder of a GUID in the body stands for PLACEHOLDER_GUID.
+                values::fill_guids(spec(), &b.ty, &value, PLACEHOLDER_GUID)
             });
         Args {
             path,

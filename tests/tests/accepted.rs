@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use partner_center::{
-    BatchUploadDetails, BatchUploadStatus, Device, Error, GetBatchUploadStatusError,
-    ResourceAttributes, TestServer, UploadDevicesError, Uuid,
+    BatchUploadDetails, BatchUploadStatus, Device, Error, GetBatchUploadStatusError, TestServer,
+    UploadDevicesError, Uuid,
 };
 
 const CUSTOMER: &str = "c7f3c849-129f-4b85-a96d-4f8e88b315a3";
@@ -17,11 +17,10 @@ fn devices() -> Vec<Device> {
     ["DummyHash1234", "DummyHash12345"]
         .into_iter()
         .map(|hash| {
-            let mut device = Device::new(ResourceAttributes::new("Device"));
-            device.hardware_hash = Some(hash.into());
-            device.product_key = Some("00329-00000-0003-AA606".into());
-            device.serial_number = Some("2R9-ZNP67".into());
-            device
+            Device::new()
+                .with_hardware_hash(hash)
+                .with_product_key("00329-00000-0003-AA606")
+                .with_serial_number("2R9-ZNP67")
         })
         .collect()
 }
@@ -33,7 +32,6 @@ fn processing() -> String {
         BatchUploadStatus::Processing,
         "2017-07-25T10:00:00".parse().unwrap(),
         Vec::new(),
-        ResourceAttributes::new("BatchUploadDetails"),
     );
     details.completed_time = None;
     serde_json::to_string(&details).unwrap()

@@ -51,6 +51,17 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
         .expect("the README shows the commerce day");
     let day = README_DAY.replace("BLOCK", &day.text);
     std::fs::write(dir.path().join("tests/readme_commerce.rs"), day).unwrap();
+    // Its ids and models: both blocks, one after the other, as the body of
+    // a function of a client.
+    let ids: Vec<&str> = readme
+        .code_blocks
+        .iter()
+        .filter(|b| b.heading == "Ids and models" && b.info == "rust")
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(ids.len(), 2, "the README shows ids and building models");
+    let ids = README_IDS.replace("BLOCK", &ids.concat());
+    std::fs::write(dir.path().join("tests/readme_ids.rs"), ids).unwrap();
     // Same versions as the workspace, so that nothing needs fetching.
     std::fs::copy(root.join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
 
@@ -78,7 +89,7 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
         String::from_utf8_lossy(&out.stderr)
     );
     // One line a test target: the crate's own (commerce, month_end,
-    // test_server) and the README's two.
+    // test_server) and the README's three.
     let mut passed: Vec<&str> = stdout
         .lines()
         .filter_map(|l| l.strip_prefix("test result: ok. "))
@@ -88,7 +99,9 @@ fn a_crate_outside_the_workspace_can_use_the_client() {
     passed.sort_unstable();
     assert_eq!(
         passed,
-        ["1 passed", "1 passed", "1 passed", "2 passed", "6 passed"],
+        [
+            "1 passed", "1 passed", "1 passed", "1 passed", "2 passed", "6 passed"
+        ],
         "{stdout}"
     );
 }
@@ -110,5 +123,28 @@ async fn the_readme_commerce_day_runs() {
     day(&client, partner_center::Uuid::new_v4()).await.unwrap();
     let operations: Vec<_> = server.requests().iter().filter_map(|r| r.operation).collect();
     assert_eq!(operations.len(), 13, "{operations:?}");
+}
+"#;
+
+/// The test that runs the README's ids and models (`BLOCK`) against the test
+/// server: each call answered with its page's example, each body checked by
+/// the server's rules.
+const README_IDS: &str = r#"
+use partner_center::{Client, TestServer};
+
+async fn ids(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+BLOCK
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_readme_ids_and_models_run() {
+    let server = TestServer::start().await.unwrap();
+    let client = server.client().build().unwrap();
+    ids(&client).await.unwrap();
+    let sent = server.requests();
+    let user = sent.iter().find(|r| r.operation == Some("create_customer_user")).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&user.body).unwrap();
+    assert_eq!(body["attributes"]["objectType"], "CustomerUser");
 }
 "#;

@@ -109,7 +109,7 @@ async fn an_answer_that_is_not_the_documented_one_is_a_response_failure() {
     let why = source.to_string();
     assert_eq!(
         why,
-        "invalid type: integer `5`, expected a string at line 1 column 8"
+        "invalid type: integer `5`, expected a formatted UUID string at line 1 column 8"
     );
 }
 

@@ -343,10 +343,15 @@ async fn malformed_json_is_a_decode_or_unexpected_body_error() {
         matches!(&err, Error::Decode { expected, .. } if expected.contains("AgreementStatus")),
         "{err:?}"
     );
-    // Display says what went wrong once; the JSON reader's words are its source.
+    // Display says which field and why (the JSON reader's reason, without
+    // the value it quotes); the reader's own words are its source.
     let cause = std::error::Error::source(&err).map(ToString::to_string);
     assert!(cause.is_some_and(|c| c.contains("EOF")), "{err:?}");
-    assert!(!err.to_string().contains("EOF"), "{err}");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("field `isAgreementSigned`: EOF while parsing a value at line 1 column 25"),
+        "{shown}"
+    );
 
     let server = FaultServer::start(vec![Step::json(400, r#"{"code": 20"#)]).await;
     let client = server.client().build().unwrap();

@@ -10,6 +10,7 @@ use partner_center::{
 };
 use partner_center_tests::{Reply, TestServer as Loopback};
 use serde_json::json;
+use std::pin::pin;
 
 const INVOICE: &str = "1234000000";
 
@@ -190,13 +191,15 @@ async fn every_page_of_a_listing_reads_the_model_the_request_chose() {
         .list_invoice_line_items()
         .items(documented.clone(), 2);
     let mut listed = Vec::new();
-    let mut items = client
-        .list_invoice_line_items(
-            "G000773581",
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .items();
+    let mut items = pin!(
+        client
+            .list_invoice_line_items(
+                "G000773581",
+                LineItemProvider::OneTime,
+                LineItemType::BillingLineItems,
+            )
+            .items()
+    );
     while let Some(item) = items.next().await {
         let item = item.unwrap();
         assert!(
@@ -266,15 +269,17 @@ async fn pages_by_offset_read_the_model_the_request_chose() {
     );
     let server = Loopback::start_with(vec![page(0, Some(&next)), page(2, None)]).await;
     let client = server.client().build().unwrap();
-    let mut pages = client
-        .list_invoice_line_items(
-            INVOICE,
-            LineItemProvider::Azure,
-            LineItemType::UsageLineItems,
-        )
-        .size(2)
-        .offset(0)
-        .pages();
+    let mut pages = pin!(
+        client
+            .list_invoice_line_items(
+                INVOICE,
+                LineItemProvider::Azure,
+                LineItemType::UsageLineItems,
+            )
+            .size(2)
+            .offset(0)
+            .pages()
+    );
     let mut consumed = Vec::new();
     while let Some(page) = pages.next().await {
         for item in page.unwrap().into_inner().items {
@@ -341,13 +346,15 @@ async fn a_listing_of_thousands_is_read_a_page_at_a_time() {
     let documented = documented_one_time(&client).await;
     let all: Vec<InvoiceLineItem> = documented.iter().cycle().take(4_000).cloned().collect();
     server.list_invoice_line_items().items(all, 250);
-    let mut pages = client
-        .list_invoice_line_items(
-            "G000773581",
-            LineItemProvider::OneTime,
-            LineItemType::BillingLineItems,
-        )
-        .pages();
+    let mut pages = pin!(
+        client
+            .list_invoice_line_items(
+                "G000773581",
+                LineItemProvider::OneTime,
+                LineItemType::BillingLineItems,
+            )
+            .pages()
+    );
     let (mut read, mut items, mut largest) = (0, 0, 0);
     while let Some(page) = pages.next().await {
         let page = page.unwrap().into_inner();

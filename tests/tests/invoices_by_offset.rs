@@ -8,6 +8,7 @@ use partner_center::{BillingProvider, Invoice, InvoiceDocumentType, InvoiceType,
 use partner_center_codegen::docs::parse_lenient;
 use partner_center_tests::{Reply, TestServer as Loopback, en_us, example_responses};
 use serde_json::{Value, json};
+use std::pin::pin;
 
 /// The documented page: two invoices, and a next link with `offset=2`.
 fn documented() -> Value {
@@ -36,7 +37,7 @@ async fn the_next_page_is_the_link_with_the_service_s_offset() {
 
     // Asked for 200 from the first: the service answers 2, and says where
     // the next 2 are.
-    let mut items = client.list_invoices().size(200).offset(0).items();
+    let mut items = pin!(client.list_invoices().size(200).offset(0).items());
     let mut invoices: Vec<Invoice> = Vec::new();
     while let Some(invoice) = items.next().await {
         invoices.push(invoice.unwrap());
@@ -88,7 +89,7 @@ async fn the_test_server_pages_your_invoices() {
 
     // Your own invoices, one a page.
     server.list_invoices().items(documented.clone(), 1);
-    let mut pages = client.list_invoices().size(1).pages();
+    let mut pages = pin!(client.list_invoices().size(1).pages());
     let mut listed = Vec::new();
     while let Some(page) = pages.next().await {
         listed.extend(page.unwrap().into_inner().items);

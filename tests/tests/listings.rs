@@ -9,6 +9,7 @@ use partner_center_codegen::docs::parse_lenient;
 use partner_center_tests::events::Recorder;
 use partner_center_tests::{Received, Reply, TestServer, en_us, example_responses};
 use serde_json::{Value, json};
+use std::pin::pin;
 use uuid::Uuid;
 
 /// A page of customers as the documents show it, linking to `next`.
@@ -44,7 +45,7 @@ async fn read_all(server: &TestServer, max_pages: Option<u32>) -> (usize, Option
         builder = builder.max_pages(max);
     }
     let client = builder.build().unwrap();
-    let mut pages = client.list_customers(2).pages();
+    let mut pages = pin!(client.list_customers(2).pages());
     let mut read = 0;
     while let Some(page) = pages.next().await {
         match page {
@@ -193,7 +194,7 @@ async fn a_listing_s_debug_shows_its_state() {
             .correlation_id(correlation_id)
     };
     let first = "Request { operation: \"ListCustomers\", method: GET, target: \"/v1/customers?size=2\", headers: [], body_bytes: None, .. }";
-    let mut pages = call().pages();
+    let mut pages = pin!(call().pages());
     assert_eq!(
         format!("{pages:?}"),
         format!(
@@ -217,7 +218,7 @@ async fn a_listing_s_debug_shows_its_state() {
 
     // The items: the pages, and how many items are read but not yet given.
     server.replace_replies(vec![page(None)]);
-    let mut items = call().items();
+    let mut items = pin!(call().items());
     let start = format!("{:?}", call().pages());
     assert_eq!(
         format!("{items:?}"),
@@ -241,7 +242,7 @@ async fn a_listing_s_debug_shows_its_state() {
     // An error that ends the listing is shown until it is given.
     let looping = link("/customers?size=2", "GET", &[]);
     server.replace_replies(vec![page(Some(looping))]);
-    let mut pages = client.list_customers(2).pages();
+    let mut pages = pin!(client.list_customers(2).pages());
     pages.next().await.unwrap().unwrap();
     let shown = format!("{pages:?}");
     assert!(

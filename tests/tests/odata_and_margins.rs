@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::{LicensesDeploymentInformation, Margin, TestServer};
+use std::pin::pin;
 
 fn row(n: i64) -> LicensesDeploymentInformation {
     let mut row = LicensesDeploymentInformation::new(n, n + 10);
@@ -35,7 +36,10 @@ async fn a_deployment_listing_is_followed_by_its_next_link() {
     let server = TestServer::start().await.unwrap();
     let client = server.client().build().unwrap();
     let rows: Vec<_> = (1..=5).map(row).collect();
-    server.list_licenses_deployment().items(rows.clone(), 2);
+    server
+        .list_licenses_deployment()
+        .items(rows.clone(), 2)
+        .always();
 
     // The first page: two rows, five in all, and the URI of the next.
     let first = client
@@ -50,11 +54,13 @@ async fn a_deployment_listing_is_followed_by_its_next_link() {
 
     // Every row, over three pages.
     let mut listed = Vec::new();
-    let mut items = client
-        .list_licenses_deployment()
-        .top(2)
-        .filter("serviceCode eq 'O365'")
-        .items();
+    let mut items = pin!(
+        client
+            .list_licenses_deployment()
+            .top(2)
+            .filter("serviceCode eq 'O365'")
+            .items()
+    );
     while let Some(row) = items.next().await {
         listed.push(row.unwrap());
     }
@@ -85,7 +91,7 @@ async fn the_deployment_page_s_example_is_the_last_page() {
     assert_eq!(page.value.len(), 2);
     assert_eq!(page.value[1].licenses_sold, 5);
     assert_eq!(page.next_link, None);
-    let mut pages = client.list_licenses_deployment().pages();
+    let mut pages = pin!(client.list_licenses_deployment().pages());
     assert!(pages.next().await.unwrap().is_ok());
     assert!(pages.next().await.is_none());
 }
@@ -104,7 +110,7 @@ async fn margins_are_one_page() {
     let margins: Vec<_> = (1..=3).map(margin).collect();
     server.list_margins().items(margins.clone(), 1);
     let mut listed = Vec::new();
-    let mut items = client.list_margins().items();
+    let mut items = pin!(client.list_margins().items());
     while let Some(margin) = items.next().await {
         listed.push(margin.unwrap());
     }

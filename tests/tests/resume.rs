@@ -4,30 +4,16 @@
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::{
-    Client, Customer, CustomerCompanyProfile, Error, ListCustomersError, ListingPosition,
-    RelationshipToPartner, ResourceAttributes, RetryPolicy, TestServer, Uuid,
+    Client, Customer, Error, ListCustomersError, ListingPosition, RetryPolicy, TestServer, Uuid,
 };
-
-fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
-}
+use partner_center_tests::numbered_customer;
+use std::pin::pin;
 
 /// A server listing seven customers, two a page (four pages).
-async fn seven_customers() -> (TestServer, Vec<String>) {
+async fn seven_customers() -> (TestServer, Vec<Uuid>) {
     let server = TestServer::start().await.unwrap();
-    let all: Vec<Customer> = (1..=7).map(customer).collect();
-    server.list_customers().items(all.clone(), 2);
+    let all: Vec<Customer> = (1..=7).map(numbered_customer).collect();
+    server.list_customers().items(all.clone(), 2).always();
     (server, all.into_iter().map(|c| c.id).collect())
 }
 
@@ -37,8 +23,8 @@ fn new_client(server: &TestServer) -> Client {
 }
 
 /// The ids the listing of items gives from `position`, to its end.
-async fn ids_from(client: &Client, position: &ListingPosition) -> Vec<String> {
-    let mut items = client.list_customers(2).items_from(position);
+async fn ids_from(client: &Client, position: &ListingPosition) -> Vec<Uuid> {
+    let mut items = pin!(client.list_customers(2).items_from(position));
     let mut ids = Vec::new();
     while let Some(item) = items.next().await {
         ids.push(item.unwrap().id);
@@ -56,7 +42,7 @@ async fn a_listing_stopped_after_two_pages_resumes_in_a_new_client_with_exactly_
     let (server, ids) = seven_customers().await;
     let stored = {
         let first = new_client(&server);
-        let mut pages = first.list_customers(2).pages();
+        let mut pages = pin!(first.list_customers(2).pages());
         for _ in 0..2 {
             pages.next().await.unwrap().unwrap();
         }
@@ -85,7 +71,7 @@ async fn a_listing_stopped_after_two_pages_resumes_in_a_new_client_with_exactly_
             .all(|r| r.header("MS-CorrelationId") == correlation)
     );
     let client = new_client(&server);
-    let mut pages = client.list_customers(2).pages_from(&position);
+    let mut pages = pin!(client.list_customers(2).pages_from(&position));
     let mut sizes = Vec::new();
     while let Some(page) = pages.next().await {
         sizes.push(page.unwrap().into_inner().items.len());
@@ -98,7 +84,7 @@ async fn items_resume_at_the_item_even_in_the_middle_of_a_page() {
     let (server, ids) = seven_customers().await;
     for stop in 0..=7 {
         let first = new_client(&server);
-        let mut items = first.list_customers(2).items();
+        let mut items = pin!(first.list_customers(2).items());
         let mut read = Vec::new();
         for _ in 0..stop {
             read.push(items.next().await.unwrap().unwrap().id);
@@ -120,7 +106,7 @@ async fn items_resume_at_the_item_even_in_the_middle_of_a_page() {
 async fn a_page_that_failed_is_where_the_listing_resumes() {
     let (server, ids) = seven_customers().await;
     let first = new_client(&server);
-    let mut items = first.list_customers(2).items();
+    let mut items = pin!(first.list_customers(2).items());
     let mut read = Vec::new();
     for _ in 0..2 {
         read.push(items.next().await.unwrap().unwrap().id);
@@ -138,7 +124,7 @@ async fn a_page_that_failed_is_where_the_listing_resumes() {
 async fn a_position_on_another_host_is_refused_before_anything_is_sent() {
     let (server, _) = seven_customers().await;
     let client = new_client(&server);
-    let mut pages = client.list_customers(2).pages();
+    let mut pages = pin!(client.list_customers(2).pages());
     pages.next().await.unwrap().unwrap();
     let stored = serde_json::to_value(pages.position().unwrap()).unwrap();
     server.take_requests();
@@ -156,7 +142,7 @@ async fn a_position_on_another_host_is_refused_before_anything_is_sent() {
             .replace(&ours, elsewhere);
         moved["page"]["uri"] = uri.clone().into();
         let position: ListingPosition = serde_json::from_value(moved).unwrap();
-        let mut items = client.list_customers(2).items_from(&position);
+        let mut items = pin!(client.list_customers(2).items_from(&position));
         let error = items.next().await.unwrap().unwrap_err();
         let error = ListCustomersError::into_error(error);
         let text = error.to_string();
@@ -178,7 +164,7 @@ async fn a_position_on_another_host_is_refused_before_anything_is_sent() {
 
     // A position of another operation's listing.
     let users = client.list_customer_users(Uuid::nil());
-    let mut pages = users.pages_from(&serde_json::from_value(stored).unwrap());
+    let mut pages = pin!(users.pages_from(&serde_json::from_value(stored).unwrap()));
     let error = pages.next().await.unwrap().unwrap_err().to_string();
     assert!(error.contains("one of ListCustomers"), "{error}");
     assert!(server.requests().is_empty(), "nothing was sent");

@@ -10,6 +10,7 @@ use partner_center::{
 use partner_center_codegen::docs::parse_lenient;
 use partner_center_tests::{Reply, TestServer, en_us, example_responses};
 use serde_json::{Value, json};
+use std::pin::pin;
 
 /// The JSON body of a page's first success example.
 fn documented_body(page: &str) -> Value {
@@ -29,7 +30,8 @@ async fn a_listing_over_three_pages_follows_each_next_link() {
     let page = |n: usize, next: Option<Value>| {
         let mut body = documented.clone();
         for item in body["items"].as_array_mut().unwrap() {
-            item["id"] = json!(format!("{n}-{}", item["id"].as_str().unwrap()));
+            // Still a GUID: its first digit is the page's number.
+            item["id"] = json!(format!("{n}{}", &item["id"].as_str().unwrap()[1..]));
         }
         if let Some(next) = next {
             body["links"]["next"] = next;
@@ -50,10 +52,10 @@ async fn a_listing_over_three_pages_follows_each_next_link() {
     ])
     .await;
     let client = server.client().build().unwrap();
-    let mut items = client.list_customers(2).items();
+    let mut items = pin!(client.list_customers(2).items());
     let mut ids = Vec::new();
     while let Some(customer) = items.next().await {
-        ids.push(customer.unwrap().id);
+        ids.push(customer.unwrap().id.to_string());
     }
     let documented_ids: Vec<&str> = documented["items"]
         .as_array()
@@ -62,7 +64,11 @@ async fn a_listing_over_three_pages_follows_each_next_link() {
         .map(|i| i["id"].as_str().unwrap())
         .collect();
     let expected: Vec<String> = (1..=3)
-        .flat_map(|n| documented_ids.iter().map(move |id| format!("{n}-{id}")))
+        .flat_map(|n| {
+            documented_ids
+                .iter()
+                .map(move |id| format!("{n}{}", &id[1..]))
+        })
         .collect();
     assert_eq!(ids, expected, "every item, in order");
 
@@ -102,7 +108,7 @@ async fn a_link_to_another_origin_or_back_to_the_same_page_ends_the_listing() {
         body["links"]["next"] = json!({"uri": uri, "method": "GET", "headers": []});
         let server = TestServer::start(Reply::json(200, &body.to_string())).await;
         let client = server.client().build().unwrap();
-        let mut pages = client.list_customers(2).pages();
+        let mut pages = pin!(client.list_customers(2).pages());
         assert!(pages.next().await.unwrap().is_ok());
         let err = pages.next().await.unwrap().unwrap_err().into_error();
         assert!(
@@ -208,13 +214,15 @@ async fn a_body_is_sent_once_serialized_and_resent_unchanged_on_retry() {
         .retry(RetryPolicy::default().base_delay(std::time::Duration::from_millis(1)))
         .build()
         .unwrap();
-    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
-    user.user_principal_name = Some("userid@domain.onmicrosoft.com".into());
+    let user = CustomerUser::new().with_user_principal_name("userid@domain.onmicrosoft.com");
     let made = client
         .create_customer_user(Uuid::nil(), &user)
         .await
         .unwrap();
-    assert_eq!(made.id.as_deref(), created["id"].as_str());
+    assert_eq!(
+        made.id.map(|id| id.to_string()).as_deref(),
+        created["id"].as_str()
+    );
     let got = server.received();
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].body, got[1].body, "the same bytes on the retry");
@@ -269,9 +277,10 @@ async fn answers_the_pages_never_show_still_decode() {
 fn models_read_json_as_documented_and_say_what_is_missing() {
     use partner_center::{Customer, ResourceCollection};
     let read = |text: &str| serde_json::from_str::<Customer>(text);
-    let minimal = r#"{"id": "c1", "companyProfile": {"tenantId": "t", "domain": "d.example", "attributes": {"objectType": "CustomerCompanyProfile"}}, "relationshipToPartner": "reseller", "attributes": {"objectType": "Customer"}}"#;
+    let minimal = r#"{"id": "00000000-0000-0000-0000-0000000000c1", "companyProfile": {"tenantId": "00000000-0000-0000-0000-0000000000d1", "domain": "d.example", "attributes": {"objectType": "CustomerCompanyProfile"}}, "relationshipToPartner": "reseller", "attributes": {"objectType": "Customer"}}"#;
     let customer = read(minimal).unwrap();
-    assert_eq!(customer.id, "c1");
+    let c1 = Uuid::from_u128(0xc1);
+    assert_eq!(customer.id, c1);
     assert_eq!(customer.company_profile.domain, "d.example");
     assert_eq!(customer.commerce_id, None);
 
@@ -283,17 +292,22 @@ fn models_read_json_as_documented_and_say_what_is_missing() {
     assert_eq!(customer.commerce_id, None);
 
     // A repeated key: the last value.
-    let repeated = minimal.replacen(r#""id": "c1""#, r#""id": "c0", "id": "c1""#, 1);
-    assert_eq!(read(&repeated).unwrap().id, "c1");
+    let repeated = minimal.replacen(r#""id": "00000000-0000-0000-0000-0000000000c1""#, r#""id": "00000000-0000-0000-0000-0000000000c0", "id": "00000000-0000-0000-0000-0000000000c1""#, 1);
+    assert_eq!(read(&repeated).unwrap().id, c1);
 
     // A required property missing, or of another type, or not an object.
-    let missing = minimal.replacen(r#""id": "c1", "#, "", 1);
+    let missing = minimal.replacen(r#""id": "00000000-0000-0000-0000-0000000000c1", "#, "", 1);
     let error = read(&missing).unwrap_err().to_string();
     assert!(error.contains("missing field `id`"), "{error}");
-    let error = read(&minimal.replacen(r#""c1""#, "7", 1))
+    let error = read(&minimal.replacen(r#""00000000-0000-0000-0000-0000000000c1""#, "7", 1))
         .unwrap_err()
         .to_string();
     assert!(error.contains("invalid type: integer `7`"), "{error}");
+    // A GUID property (the customer's id) that is not a GUID.
+    let error = read(&minimal.replacen("00000000-0000-0000-0000-0000000000c1", "c1", 1))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("invalid"), "{{error}}");
     let error = read("[1, 2]").unwrap_err().to_string();
     assert!(error.contains("expected a Customer object"), "{error}");
 
@@ -302,6 +316,6 @@ fn models_read_json_as_documented_and_say_what_is_missing() {
         r#"{{"totalCount": 1, "items": [{minimal}], "attributes": {{"objectType": "Collection"}}}}"#
     );
     let page: ResourceCollection<Customer> = serde_json::from_str(&page).unwrap();
-    assert_eq!(page.items[0].id, "c1");
+    assert_eq!(page.items[0].id, c1);
     assert!(page.links.is_none());
 }

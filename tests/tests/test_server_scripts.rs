@@ -4,12 +4,13 @@
 //! log of what the client sent.
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
+use std::pin::pin;
 use std::time::Duration;
 
 use partner_center::{
     AgreementStatusError, ApiError, Customer, CustomerCompanyProfile, GetCustomerError, Program,
-    RelationshipToPartner, Reseller, ResourceAttributes, RetryPolicy, TestServer,
-    UpdateCustomerBillingProfileError, Uuid, VerifyDomainAvailabilityResponse,
+    RelationshipToPartner, Reseller, RetryPolicy, TestServer, UpdateCustomerBillingProfileError,
+    Uuid, VerifyDomainAvailabilityResponse,
 };
 use partner_center_tests::{SLOWER, raw_request};
 
@@ -20,18 +21,9 @@ fn client(server: &TestServer) -> partner_center::Client {
 }
 
 fn customer(n: usize) -> Customer {
-    let id = format!("00000000-0000-0000-0000-{n:012}");
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        format!("customer{n}.example"),
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
+    let id = Uuid::from_u128(n as u128);
+    let profile = CustomerCompanyProfile::new(id, format!("customer{n}.example"));
+    Customer::new(id, profile, RelationshipToPartner::Reseller)
 }
 
 #[tokio::test]
@@ -151,7 +143,7 @@ async fn a_value_replaces_the_success_until_reset() {
     let id = Uuid::new_v4();
     let documented = client.get_customer(id).await.unwrap().into_inner();
     let documented_users = client.list_customer_users(id).await.unwrap().into_inner();
-    server.get_customer().respond(&customer(7));
+    server.get_customer().respond(&customer(7)).always();
     for _ in 0..2 {
         let got = client.get_customer(id).await.unwrap();
         assert_eq!(got.value(), &customer(7));
@@ -170,9 +162,9 @@ async fn a_listing_of_five_items_over_three_pages() {
     let server = TestServer::start().await.unwrap();
     let client = client(&server);
     let all: Vec<Customer> = (1..=5).map(customer).collect();
-    server.list_customers().items(all.clone(), 2);
+    server.list_customers().items(all.clone(), 2).always();
 
-    let mut pages = client.list_customers(2).pages();
+    let mut pages = pin!(client.list_customers(2).pages());
     let mut seen = Vec::new();
     while let Some(page) = pages.next().await {
         let page = page.unwrap().into_inner();
@@ -197,7 +189,7 @@ async fn a_listing_of_five_items_over_three_pages() {
     assert!(correlation.iter().all(|c| *c == correlation[0]));
 
     // The items, through the stream of items.
-    let mut items = client.list_customers(2).items();
+    let mut items = pin!(client.list_customers(2).items());
     let mut count = 0;
     while let Some(item) = items.next().await {
         assert_eq!(item.unwrap(), all[count]);

@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use crate::docs::is_placeholder;
-use crate::model::{Api, ModelKind, Property, Type};
+use crate::docs::{is_placeholder, uuid_like};
+use crate::model::{Api, ModelKind, Property, Type, ValueType};
 
 /// How property names are matched: responses as written; request examples
 /// without regard to case (some pages write `"FirstName"`, and the service
@@ -66,6 +66,55 @@ fn normalize_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
                     .collect(),
             ),
             None => value.clone(),
+        },
+        _ => value.clone(),
+    }
+}
+
+/// `value` with `guid` for each placeholder (`"<subscriptionID>"`) where
+/// `ty` has a GUID: the value an example stands for, as a replay of it
+/// sends or serves it (the client reads a GUID strictly).
+pub fn fill_guids(api: &Api, ty: &Type, value: &Value, guid: &str) -> Value {
+    fill_in(api, ty, None, value, guid)
+}
+
+fn fill_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value, guid: &str) -> Value {
+    let object =
+        |properties: &[Property], item: Option<&Type>, map: &serde_json::Map<String, Value>| {
+            let filled = map
+                .iter()
+                .map(|(k, v)| match properties.iter().find(|p| p.name == *k) {
+                    Some(p) => (k.clone(), fill_in(api, &p.ty, item, v, guid)),
+                    None => (k.clone(), v.clone()),
+                });
+            Value::Object(filled.collect())
+        };
+    match (ty, value) {
+        (Type::Scalar(ValueType::Guid), Value::String(s)) if is_placeholder(s) => {
+            Value::String(guid.to_string())
+        }
+        (Type::Array(inner), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .map(|v| fill_in(api, inner, item, v, guid))
+                .collect(),
+        ),
+        (Type::Map(inner), Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), fill_in(api, inner, item, v, guid)))
+                .collect(),
+        ),
+        (Type::Item, v) => match item {
+            Some(t) => fill_in(api, t, None, v, guid),
+            None => v.clone(),
+        },
+        (Type::Collection(name, inner), Value::Object(map)) => match api.collection(name) {
+            Some(c) => object(&c.properties, Some(inner), map),
+            None => value.clone(),
+        },
+        (Type::Model(name), Value::Object(map)) => match api.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(properties)) => object(properties, item, map),
+            _ => value.clone(),
         },
         _ => value.clone(),
     }
@@ -148,7 +197,8 @@ fn described_in(api: &Api, ty: &Type, item: Option<&Type>, value: &Value) -> Val
 
 /// Whether `actual` says what `expected` (an example) says: numbers by
 /// value, `null` the same as absent, a placeholder such as `"<guid>"` the
-/// same as any value, keys compared as `keys` says. The first difference,
+/// same as any value, a GUID the same in either case (the client writes
+/// the lowercase it reads as `Uuid`), keys compared as `keys` says. The first difference,
 /// with its path, otherwise.
 pub fn agree(expected: &Value, actual: &Value, keys: Keys) -> Result<(), String> {
     agree_at(expected, actual, keys, "")
@@ -190,6 +240,7 @@ fn agree_at(expected: &Value, actual: &Value, keys: Keys, path: &str) -> Result<
             Ok(())
         }
         (e, a) if e == a => Ok(()),
+        (Value::String(e), Value::String(a)) if uuid_like(e) && e.eq_ignore_ascii_case(a) => Ok(()),
         (e, a) => Err(format!(
             "{}: expected {e}, got {a}",
             if path.is_empty() { "." } else { path }
@@ -222,6 +273,27 @@ mod tests {
                 .starts_with(".FirstName")
         );
         assert!(agree(&json!([1, 2]), &json!([1]), Keys::Exact).is_err());
+    }
+
+    #[test]
+    fn a_placeholder_where_a_guid_is_stands_for_one() {
+        let api = crate::load_api(&crate::default_spec()).unwrap();
+        let ty = Type::Model("Subscription".into());
+        let example = json!({"id": "<subscriptionID>", "friendlyName": "<name>", "quantity": 1});
+        let filled = fill_guids(&api, &ty, &example, "11111111-2222-3333-4444-555555555555");
+        assert_eq!(filled["id"], "11111111-2222-3333-4444-555555555555");
+        // A placeholder of text stays as written.
+        assert_eq!(filled["friendlyName"], "<name>");
+        assert_eq!(filled["quantity"], 1);
+    }
+
+    #[test]
+    fn a_guid_is_the_same_in_either_case() {
+        let upper = json!({"id": "69829602-C219-40FD-A3D5-4150FCA41A19"});
+        let lower = json!({"id": "69829602-c219-40fd-a3d5-4150fca41a19"});
+        assert_eq!(agree(&upper, &lower, Keys::Exact), Ok(()));
+        // Other text keeps its case.
+        assert!(agree(&json!({"n": "Ab"}), &json!({"n": "ab"}), Keys::Exact).is_err());
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub(super) fn method(o: &Operation) -> TokenStream {
         impl Client {
             #text
             #[inline]
-            pub fn #name(&self, #(#args),*) -> Call<'_, #value, #error> {
+            pub fn #name(&self, #(#args),*) -> Call<#value, #error> {
                 #decoder
                 // Worked out before the arguments go into the request.
                 #choice
@@ -343,7 +343,7 @@ pub(super) fn setters(o: &Operation) -> Option<TokenStream> {
         return None;
     }
     Some(quote! {
-        impl Call<'_, #value, #error> {
+        impl Call<#value, #error> {
             #(#setters)*
         }
     })

@@ -15,6 +15,7 @@
 //! - `mod.rs` of the root and of each folder, which declare the modules and
 //!   re-export the types users name.
 
+mod builder;
 mod call;
 mod clouds;
 mod deserialize;

@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::builder::{self, Builders};
 use super::text::{doc, doc2};
 use super::{Module, chain, description, deserialize, ident, rust_type, union};
 use crate::model::{
@@ -13,10 +14,11 @@ use crate::model::{
 
 pub fn emit(api: &Api, area: &str, models: &[&Model]) -> Module {
     let mut exports: Vec<String> = models.iter().map(|m| m.name.clone()).collect();
-    let mut tokens: Vec<TokenStream> = models.iter().map(|m| model(m)).collect();
+    let builders = Builders::new(api);
+    let mut tokens: Vec<TokenStream> = models.iter().map(|m| model(m, &builders)).collect();
     for c in api.collections.iter().filter(|c| c.area == area) {
         exports.push(c.name.clone());
-        tokens.push(envelope(c));
+        tokens.push(envelope(c, &builders));
     }
     Module {
         file_name: format!("models/{area}.rs"),
@@ -28,7 +30,7 @@ pub fn emit(api: &Api, area: &str, models: &[&Model]) -> Module {
     }
 }
 
-fn model(m: &Model) -> TokenStream {
+fn model(m: &Model, builders: &Builders) -> TokenStream {
     let source = match m.origin {
         crate::model::Origin::Table => {
             format!("Documented in `{}`, table \"{}\".", m.doc, m.heading)
@@ -51,7 +53,7 @@ fn model(m: &Model) -> TokenStream {
     };
     let text = doc2(&m.description, &source);
     match &m.kind {
-        ModelKind::Object(properties) => object(&m.name, &text, properties, false),
+        ModelKind::Object(properties) => object(&m.name, &text, properties, false, builders),
         ModelKind::Enum(values) => open_enum(&m.name, &text, values),
         ModelKind::Union(union) => union::emit(m, union),
     }
@@ -71,7 +73,16 @@ fn field_type(owner: &str, ty: &Type) -> TokenStream {
 
 /// A struct with a field per property: optional ones are `Option`s, left out
 /// of JSON when `None`; unknown JSON fields are ignored ([`deserialize`]).
-fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool) -> TokenStream {
+/// `new` takes the required properties but the metadata attributes, which
+/// it fills with the model's object type; a model a request sends has a
+/// setter per property ([`builder`]).
+fn object(
+    name: &str,
+    text: &TokenStream,
+    properties: &[Property],
+    generic: bool,
+    builders: &Builders,
+) -> TokenStream {
     let ty = ident(name);
     let params = if generic { quote!(<T>) } else { quote!() };
     let fields = properties.iter().map(|p| {
@@ -84,7 +95,13 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
             quote! { #text pub #field: #inner, }
         }
     });
-    let required: Vec<&Property> = properties.iter().filter(|p| !p.optional).collect();
+    // An envelope's object type is not its name (`Collection`): it is left
+    // to the caller.
+    let filled = |p: &Property| builders.filled(name, p).filter(|_| !generic);
+    let required: Vec<&Property> = properties
+        .iter()
+        .filter(|p| !p.optional && filled(p).is_none())
+        .collect();
     let args = required.iter().map(|p| {
         let field = ident(&p.rust_ident);
         match &p.ty {
@@ -97,6 +114,9 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
     });
     let inits = properties.iter().map(|p| {
         let field = ident(&p.rust_ident);
+        if let Some(value) = filled(p) {
+            return quote!(#field: #value);
+        }
         match (&p.ty, p.optional) {
             (_, true) => quote!(#field: None),
             (Type::Scalar(ValueType::String | ValueType::Uri), false) => {
@@ -105,7 +125,10 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
             _ => quote!(#field),
         }
     });
-    let new_doc = if required.is_empty() {
+    let attributes = properties.iter().find(|p| filled(p).is_some());
+    let mut new_doc = if required.is_empty() && attributes.is_some() {
+        format!("A `{name}` with every optional property `None`: set the ones to send.")
+    } else if required.is_empty() {
         format!("An empty `{name}`: every property is optional; set the ones to send.")
     } else {
         let names: Vec<String> = required.iter().map(|p| format!("`{}`", p.name)).collect();
@@ -114,6 +137,12 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
             names.join(", ")
         )
     };
+    if let Some(p) = attributes {
+        new_doc.push_str(&format!(
+            " Its `{}` names its object type, `{name}`.",
+            p.name
+        ));
+    }
     let new_doc = doc(&new_doc);
     let default = required.is_empty().then(|| {
         quote! {
@@ -127,6 +156,7 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
     let deserialize = deserialize::object(name, properties, generic);
     // Clippy's limit: a model with more required properties takes them all.
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let setters = (!generic && builders.is_sent(name)).then(|| builder::setters(name, properties));
     quote! {
         #text
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,6 +173,8 @@ fn object(name: &str, text: &TokenStream, properties: &[Property], generic: bool
             pub fn new(#(#args),*) -> Self {
                 #ty { #(#inits),* }
             }
+
+            #setters
         }
 
         #default
@@ -179,7 +211,7 @@ fn open_enum(name: &str, text: &TokenStream, values: &[EnumValue]) -> TokenStrea
 }
 
 /// The collection envelope: a generic struct, and how a page names the next.
-fn envelope(c: &Collection) -> TokenStream {
+fn envelope(c: &Collection, builders: &Builders) -> TokenStream {
     let source = format!(
         "{}\n\nDocumented in `{}`. Awaiting a listing gives its first page; \
          `.pages()` and `.items()` on the call follow the next links.",
@@ -187,7 +219,7 @@ fn envelope(c: &Collection) -> TokenStream {
     );
     let text = doc(&source);
     let ty = ident(&c.name);
-    let body = object(&c.name, &text, &c.properties, true);
+    let body = object(&c.name, &text, &c.properties, true, builders);
     let items = ident(
         c.properties
             .iter()

@@ -204,12 +204,14 @@ impl Validator {
             let pat = Self::field(file, at, "name", Some(&p.name));
             self.non_empty(file, pat, "description", &p.description);
             let ty = self.ty(file, pat, "type", &p.ty, names, Allow::default());
-            let wanted = p.rust_name.as_deref().unwrap_or(&p.name);
-            let rat = match &p.rust_name {
-                Some(r) => Self::field(file, pat, "rust_name", Some(r)),
-                None => pat,
+            // A `rust_name` is taken as written; a name, as its concept's.
+            let rust_ident = match &p.rust_name {
+                Some(r) => {
+                    let rat = Self::field(file, pat, "rust_name", Some(r));
+                    self.ident(file, rat, ident::snake_ident, r)
+                }
+                None => self.ident(file, pat, ident::param_ident, &p.name),
             };
-            let rust_ident = self.ident(file, rat, ident::snake_ident, wanted);
             let variant = self.ident(file, pat, ident::type_ident, &p.name);
             if let Some(r) = &rust_ident {
                 if r == ident::REQUEST_LOCAL {

@@ -3,6 +3,7 @@
 //! follow the order until it is provisioned, then manage the subscriptions
 //! it made (quantity, suspend, reactivate).
 
+use std::pin::pin;
 use std::time::Duration;
 
 use partner_center::{
@@ -116,12 +117,8 @@ pub async fn commerce_day(
         .create_cart(customer, &Cart::new(vec![line_item]))
         .await?
         .into_inner();
-    // The cart's id is text in the Cart, a Uuid in the calls.
-    let cart_id: Uuid = created_cart
-        .id
-        .as_deref()
-        .ok_or("the created cart has no id")?
-        .parse()?;
+    // The cart's id is a Uuid, as the calls take it.
+    let cart_id = created_cart.id.ok_or("the created cart has no id")?;
     let mut cart = created_cart.clone();
     let first = cart.line_items.first_mut().ok_or("the cart is empty")?;
     first.quantity += 1;
@@ -161,7 +158,7 @@ pub async fn commerce_day(
 
     // The customer's subscriptions, every page.
     let mut subscriptions = Vec::new();
-    let mut listing = client.list_subscriptions(customer).items();
+    let mut listing = pin!(client.list_subscriptions(customer).items());
     while let Some(subscription) = listing.next().await {
         subscriptions.push(subscription?);
     }
@@ -183,7 +180,7 @@ pub async fn commerce_day(
     let order_subscriptions = match order_id.parse::<Uuid>() {
         Ok(id) => {
             let mut found = Vec::new();
-            let mut listing = client.list_subscriptions(customer).order_id(id).items();
+            let mut listing = pin!(client.list_subscriptions(customer).order_id(id).items());
             while let Some(subscription) = listing.next().await {
                 found.push(subscription?);
             }
@@ -221,8 +218,8 @@ async fn update(
     customer: Uuid,
     subscription: &Subscription,
 ) -> Result<Subscription, DayError> {
-    // The subscription's id is text in the Subscription, a Uuid in the calls.
-    let id: Uuid = subscription.id.parse()?;
+    // The subscription's id is a Uuid, as the calls take it.
+    let id = subscription.id;
     let mut call = client.update_subscription(customer, id, subscription);
     // If-Match is not taken from the body: the caller sends it (if any).
     if let Some(etag) = subscription

@@ -12,14 +12,16 @@ pub mod month_end;
 pub use commerce::{CommerceDay, DayError, DayPlan, commerce_day};
 pub use month_end::{MonthEnd, MonthEndError, month_end};
 
+use std::pin::pin;
+
 use partner_center::{
-    AgreementStatusError, Client, CustomerUser, Error, Program, Reseller, ResourceAttributes,
+    AgreementStatusError, Client, CustomerUser, Error, Program, Reseller,
     UpdateCustomerBillingProfileError, Uuid,
 };
 
 /// The domain of every customer, over every page of the listing.
 pub async fn customer_domains(client: &Client, page_size: i64) -> Result<Vec<String>, Error> {
-    let mut customers = client.list_customers(page_size).items();
+    let mut customers = pin!(client.list_customers(page_size).items());
     let mut domains = Vec::new();
     while let Some(customer) = customers.next().await {
         domains.push(customer?.company_profile.domain);
@@ -61,9 +63,9 @@ pub async fn add_user(
     principal_name: &str,
     display_name: &str,
 ) -> Result<CustomerUser, Error> {
-    let mut user = CustomerUser::new(ResourceAttributes::new("CustomerUser"));
-    user.user_principal_name = Some(principal_name.into());
-    user.display_name = Some(display_name.into());
+    let user = CustomerUser::new()
+        .with_user_principal_name(principal_name)
+        .with_display_name(display_name);
     Ok(client
         .create_customer_user(customer, &user)
         .await?

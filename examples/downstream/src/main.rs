@@ -58,7 +58,7 @@ fn customers_page(ids: &[&str], next: Option<&str>) -> String {
         .iter()
         .map(|id| {
             format!(
-                r#"{{"id": "{id}", "companyProfile": {{"tenantId": "{id}", "domain": "{id}.example.com", "attributes": {{"objectType": "CustomerCompanyProfile"}}}}, "relationshipToPartner": "reseller", "attributes": {{"objectType": "Customer"}}}}"#
+                r#"{{"id": "00000000-0000-0000-0000-0000000000{id}", "companyProfile": {{"tenantId": "{id}", "domain": "{id}.example.com", "attributes": {{"objectType": "CustomerCompanyProfile"}}}}, "relationshipToPartner": "reseller", "attributes": {{"objectType": "Customer"}}}}"#
             )
         })
         .collect();

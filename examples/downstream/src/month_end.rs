@@ -54,19 +54,19 @@ pub async fn month_end(
     let (mut kinds, mut pages, mut unknown) = (Vec::new(), 0, 0);
     for detail in &invoice.invoice_details {
         let (provider, kind) = line_items_of(detail)?;
-        let mut listing = client
-            .list_invoice_line_items(&invoice.id, provider.clone(), kind.clone())
-            .size(page_size)
-            .pages();
+        let mut listing = std::pin::pin!(
+            client
+                .list_invoice_line_items(&invoice.id, provider.clone(), kind.clone())
+                .size(page_size)
+                .pages()
+        );
         let mut read = 0;
         while let Some(page) = listing.next().await {
             pages += 1;
             for item in page?.into_inner().items {
                 read += 1;
                 match billed(&item)? {
-                    Some((customer, amount)) => {
-                        *totals.entry(customer.to_string()).or_default() += amount;
-                    }
+                    Some((customer, amount)) => *totals.entry(customer).or_default() += amount,
                     None if matches!(item, InvoiceLineItem::Other(_)) => unknown += 1,
                     None => {}
                 }
@@ -119,12 +119,20 @@ pub fn line_items_of(
 /// total for the customer where the kind has one, the post-tax total of
 /// Azure's usage, the pre-tax total of rated daily usage; `None` for daily
 /// usage (quantities only) and for kinds the client does not know.
-pub fn billed(item: &InvoiceLineItem) -> Result<Option<(&str, Decimal)>, MonthEndError> {
+pub fn billed(item: &InvoiceLineItem) -> Result<Option<(String, Decimal)>, MonthEndError> {
+    // Some kinds write the customer's id as a GUID, others as text
+    // (`org:<guid>` in OneTime's): the totals are keyed by the text.
     let (customer, amount) = match item {
-        InvoiceLineItem::LicenseBasedLineItem(i) => (&i.customer_id, &i.total_for_customer),
-        InvoiceLineItem::UsageBasedLineItem(i) => (&i.customer_id, &i.post_tax_total),
-        InvoiceLineItem::OneTimeInvoiceLineItem(i) => (&i.customer_id, &i.total_for_customer),
-        InvoiceLineItem::DailyRatedUsageLineItem(i) => (&i.customer_id, &i.billing_pre_tax_total),
+        InvoiceLineItem::LicenseBasedLineItem(i) => {
+            (i.customer_id.to_string(), &i.total_for_customer)
+        }
+        InvoiceLineItem::UsageBasedLineItem(i) => (i.customer_id.to_string(), &i.post_tax_total),
+        InvoiceLineItem::OneTimeInvoiceLineItem(i) => {
+            (i.customer_id.clone(), &i.total_for_customer)
+        }
+        InvoiceLineItem::DailyRatedUsageLineItem(i) => {
+            (i.customer_id.clone(), &i.billing_pre_tax_total)
+        }
         _ => return Ok(None),
     };
     Ok(Some((customer, Decimal::try_from(amount)?)))

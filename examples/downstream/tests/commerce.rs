@@ -64,8 +64,8 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
     assert_eq!(day.sku_id, "0001");
     assert_eq!(day.catalog_item_id, "DZH318Z0BQ3Q:0001:DZH318XZXVNF");
     // The cart (create-a-cart.md, update-a-cart.md) and its checkout.
-    let cart_id = "3655b1a0-b1c9-4268-9824-577fdbc4d0be";
-    assert_eq!(day.created_cart.id.as_deref(), Some(cart_id));
+    let cart_id = "3655b1a0-b1c9-4268-9824-577fdbc4d0be".parse().unwrap();
+    assert_eq!(day.created_cart.id, Some(cart_id));
     assert_eq!(day.updated_cart.line_items[0].quantity, 2);
     let order_ids: Vec<_> = day.orders.iter().map(|o| o.id.as_deref()).collect();
     assert_eq!(
@@ -86,7 +86,7 @@ async fn a_commerce_day_from_the_catalog_to_the_subscriptions_of_the_order() {
     assert_eq!(day.provisioning[0].status, "fulfilled");
     // The subscriptions (get-all-subscriptions-by-partner.md's example).
     let first = &day.subscriptions[0];
-    assert_eq!(first.id, "42226ED6-070A-4E0F-B80C-4CDFB3E97AA7");
+    assert_eq!(first.id.to_string(), "42226ed6-070a-4e0f-b80c-4cdfb3e97aa7");
     assert_eq!(
         (first.quantity, &first.status),
         (5, &SubscriptionStatus::Active)

@@ -5,26 +5,19 @@
 use std::time::{Duration, Instant};
 
 use partner_center::{
-    AgreementStatusError, Customer, CustomerCompanyProfile, RelationshipToPartner,
-    ResourceAttributes, TestServer, UpdateCustomerBillingProfileError, Uuid,
+    AgreementStatusError, Customer, CustomerCompanyProfile, RelationshipToPartner, TestServer,
+    UpdateCustomerBillingProfileError, Uuid,
 };
 use partner_center_downstream::{
     Readiness, add_user, customer_domains, rename_billing_company, reseller_readiness,
 };
 
 fn customer(domain: &str) -> Customer {
-    let id = Uuid::new_v4().to_string();
-    let profile = CustomerCompanyProfile::new(
-        id.clone(),
-        domain,
-        ResourceAttributes::new("CustomerCompanyProfile"),
-    );
-    Customer::new(
-        id,
-        profile,
-        RelationshipToPartner::Reseller,
-        ResourceAttributes::new("Customer"),
-    )
+    let id = Uuid::new_v4();
+    // The company profile's tenant id is text: a page's example (which the
+    // test server answers) writes `<guid>` there.
+    let profile = CustomerCompanyProfile::new(id.to_string(), domain);
+    Customer::new(id, profile, RelationshipToPartner::Reseller)
 }
 
 #[tokio::test]

@@ -89,6 +89,7 @@ impl Settings {
             let why = "is neither https nor plain http to this machine";
             return Err(invalid(format!("the authority `{authority}` {why}")));
         }
+        crate::tls::install_ring();
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(self.timeout)

@@ -6,15 +6,20 @@
 
 mod api;
 mod category;
+mod entra_code;
+mod field;
 mod operation;
+mod shown;
 
 use std::fmt;
 use std::time::Duration;
 
 pub use api::{ApiError, ErrorBody};
 pub use category::ErrorCategory;
+pub(crate) use field::failed_field;
 pub use operation::OperationError;
 pub(crate) use operation::{Parts, classify, operation_error, sealed};
+pub(crate) use shown::{Shown, excerpt, write_call};
 
 pub use crate::response::CallInfo;
 use crate::response::ResponseMeta;
@@ -169,7 +174,11 @@ pub enum Error {
         meta: ResponseMeta,
         /// The Rust type the body should have decoded to.
         expected: &'static str,
-        /// Why it did not (the JSON reader's words).
+        /// The path of the field that failed (`companyProfile.domain`,
+        /// `items[2].id`), when the body is JSON and the failure is in a field.
+        field: Option<String>,
+        /// Why it did not (the JSON reader's words, with the value they
+        /// quote: `Display` leaves the value out).
         source: Cause,
         /// The first bytes of the body.
         excerpt: String,
@@ -276,7 +285,13 @@ impl fmt::Display for Error {
                     Shown(uri)
                 );
             }
-            Error::Token { .. } => write!(f, "the token provider failed")?,
+            Error::Token { source, .. } => {
+                write!(f, "the token provider failed")?;
+                // Entra's code, not the provider's words (its source).
+                if let Some(code) = entra_code::entra_code(source.as_ref()) {
+                    write!(f, " ({code})")?;
+                }
+            }
             Error::Connect { .. } => write!(f, "could not connect")?,
             Error::Timeout { .. } => write!(f, "timed out")?,
             Error::ConnectionLost { meta, .. } => match meta {
@@ -331,13 +346,28 @@ impl fmt::Display for Error {
             Error::Decode {
                 meta,
                 expected,
-                excerpt,
+                field,
+                source,
                 ..
-            } => write!(
-                f,
-                "HTTP {} body does not decode as {expected}; body starts {excerpt:?}",
-                meta.status()
-            )?,
+            } => {
+                // The field and the reason, never a value of the body: a
+                // response may carry a secret (the excerpt is a field).
+                // The type by the path users name it: the root re-exports
+                // the private `api` module's items.
+                let expected = expected.replace("partner_center::api::", "partner_center::");
+                write!(
+                    f,
+                    "HTTP {} body does not decode as {expected}: ",
+                    meta.status()
+                )?;
+                if let Some(field) = field {
+                    write!(f, "field `{}`: ", Shown(field))?;
+                }
+                match source.0.downcast_ref::<serde_json::Error>() {
+                    Some(e) => write!(f, "{}", Shown(&field::without_value(&e.to_string())))?,
+                    None => write!(f, "{}", Shown(&source.to_string()))?,
+                }
+            }
         }
         match self.call() {
             Some(call) => write_call(f, call),
@@ -359,60 +389,5 @@ impl std::error::Error for Error {
             Error::Token { source, .. } => Some(source.as_ref()),
             _ => None,
         }
-    }
-}
-
-pub(crate) fn write_call(f: &mut fmt::Formatter<'_>, call: &CallInfo) -> fmt::Result {
-    write!(
-        f,
-        " [MS-RequestId {}, MS-CorrelationId {}, {} attempt{}]",
-        call.request_id,
-        call.correlation_id,
-        call.attempts,
-        if call.attempts == 1 { "" } else { "s" }
-    )
-}
-
-/// Text from the server, shown with its control characters escaped, so that
-/// a response cannot write to the reader's terminal.
-pub(crate) struct Shown<'a>(pub(crate) &'a str);
-
-impl fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_control() || is_bidi_control(c) {
-                write!(f, "{}", c.escape_default())?;
-            } else {
-                fmt::Write::write_char(f, c)?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The characters that reorder the text around them (the Unicode
-/// bidirectional controls): shown as they are, a server's text could make a
-/// log line read other than it is.
-pub(crate) fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
-}
-
-impl fmt::Debug for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.0, f)
-    }
-}
-
-/// The first bytes of a body, for error messages.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    const MAX: usize = 512;
-    let text = String::from_utf8_lossy(&body[..body.len().min(MAX)]).into_owned();
-    if body.len() > MAX {
-        format!("{text}…")
-    } else {
-        text
     }
 }

@@ -8,7 +8,7 @@ use crate::response::ResponseMeta;
 
 /// The error type of one operation: its documented failures and any other
 /// [`Error`]. Implemented by the generated `<Operation>Error` enums only.
-pub trait OperationError: sealed::Sealed + Sized {
+pub trait OperationError: sealed::Sealed + Sized + 'static {
     /// The failure a call's error is, for this operation.
     #[doc(hidden)]
     fn from_error(error: Error) -> Self;
@@ -81,6 +81,20 @@ impl<'a> Parts<'a> {
             Parts::Documented(_) => None,
             Parts::Other(e) => std::error::Error::source(e),
         }
+    }
+}
+
+impl sealed::Sealed for Error {}
+
+/// The general error is the error type of a custom request
+/// ([`crate::Client::request`]): it documents no failure of its own.
+impl OperationError for Error {
+    fn from_error(error: Error) -> Self {
+        error
+    }
+
+    fn documented_entry(&self) -> Option<&'static crate::DocumentedError> {
+        None
     }
 }
 

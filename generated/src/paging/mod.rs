@@ -3,25 +3,32 @@
 //! (`items`); and where a listing is, to take it up again later (`resume`).
 
 mod items;
+mod link;
 mod resume;
 
 pub use items::Items;
+pub(crate) use link::resolve;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::future::Future;
+use std::marker::PhantomPinned;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
-use http::{HeaderName, HeaderValue, Method};
+use futures_core::Stream;
+use http::Method;
+use pin_project_lite::pin_project;
 use serde::de::DeserializeOwned;
-use url::Url;
 use uuid::Uuid;
 
-use crate::call::Call;
+use crate::call::{Call, CallOptions};
+use crate::client::Client;
+use crate::decode::Decoder;
 use crate::error::{Error, OperationError};
-use crate::position::{ListingPosition, PageLink};
-use crate::protocol::Names;
-use crate::request::Request;
+use crate::position::ListingPosition;
 use crate::response::Response;
-use crate::trace::event;
+use link::{Target, follow, stored, target};
 
 /// A page of a listing: the collection envelope of the spec implements it.
 pub trait Paged: DeserializeOwned + Send + crate::error::sealed::Sealed {
@@ -68,24 +75,82 @@ impl<'a> NextLink<'a> {
     }
 }
 
-/// The pages of a listing, one call each, in order: `while let Some(page) =
-/// pages.next().await`. Every page's call has its own retries and deadline
-/// and a new `MS-RequestId`; all send the first call's `MS-CorrelationId`.
-///
-/// A link is followed on the client's own origin only, with the method of
-/// the listing's first request and only the continuation headers the spec
-/// names; a link that asks for a page the listing already asked for (a loop)
-/// or one past [`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)
-/// ends the listing with [`Error::InvalidNextLink`].
-///
-/// [`Pages::position`] says where the listing is, as a value to store;
-/// [`Call::pages_from`] takes the listing up again from it, later, in this
-/// process or another.
-#[must_use = "pages are requested when `next` is awaited"]
-pub struct Pages<'c, T, E> {
-    /// What the next `next` gives: a page's call, or why the listing cannot
+pin_project! {
+    /// The pages of a listing, one call each, in order. Every page's call has
+    /// its own retries and deadline and a new `MS-RequestId`; all send the first
+    /// call's `MS-CorrelationId` (and the first call's timeout, retry policy and
+    /// extra headers).
+    ///
+    /// A listing is a [`Stream`] of pages, and is read once it is pinned in a
+    /// binding of its own, with [`std::pin::pin!`] (or `Box::pin`):
+    ///
+    /// ```no_run
+    /// # async fn run(client: &partner_center::Client) -> Result<(), partner_center::Error> {
+    /// use std::pin::pin;
+    ///
+    /// let mut pages = pin!(client.list_customers(100).pages());
+    /// while let Some(page) = pages.next().await {
+    ///     println!("{} customers", page?.items.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// Why pinned: a listing is a value that remembers how far it got, and a
+    /// loop must read the same one each time. A listing built in the loop's
+    /// condition is a new listing every time round, which gives the first page
+    /// again and again and never ends; a listing that must be pinned first
+    /// cannot be read there by mistake. This does not compile (rustc's help:
+    /// pin it "and assign that to a new binding", outside the loop):
+    ///
+    /// ```compile_fail,E0599
+    /// # async fn run(client: &partner_center::Client) {
+    /// while let Some(page) = client.list_customers(100).pages().next().await {}
+    /// # }
+    /// ```
+    ///
+    /// nor does the same with `futures`' `StreamExt::next`, which wants a
+    /// listing that is `Unpin`:
+    ///
+    /// ```compile_fail,E0277
+    /// # async fn run(client: &partner_center::Client) {
+    /// use futures_util::StreamExt;
+    ///
+    /// while let Some(page) = client.list_customers(100).pages().next().await {}
+    /// # }
+    /// ```
+    ///
+    /// Everything that consumes the stream whole
+    /// (`try_collect`, `for_each`, `buffer_unordered`, ...) needs no pin.
+    ///
+    /// A listing owns a clone of its client: a function can return one, and
+    /// one can be built on a client that is dropped before it is read.
+    ///
+    /// A link is followed on the client's own origin only, with the method of
+    /// the listing's first request and only the continuation headers the spec
+    /// names; a link that asks for a page the listing already asked for (a loop)
+    /// or one past [`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)
+    /// ends the listing with [`Error::InvalidNextLink`].
+    ///
+    /// [`Pages::position`] says where the listing is, as a value to store;
+    /// [`Call::pages_from`] takes the listing up again from it, later, in this
+    /// process or another.
+    #[must_use = "a listing asks for nothing until it is read"]
+    pub struct Pages<T, E> {
+        state: State<T, E>,
+        // A listing is read pinned: see above.
+        #[pin]
+        _pinned: PhantomPinned,
+    }
+}
+
+/// What a listing knows, none of which needs the pin: [`Pages`] is pinned
+/// only so that it is read from one binding.
+struct State<T, E> {
+    /// What the next page gives: a page's call, or why the listing cannot
     /// go on (reported after the page that gave the link).
-    next: Option<Result<Call<'c, T, E>, Error>>,
+    next: Option<Result<Call<T, E>, Error>>,
+    /// The page's call that is under way, if one is.
+    asking: Option<Asking<T>>,
     /// What every page asked for so far, the next one's included once
     /// following its link worked it out.
     asked: HashSet<Target>,
@@ -93,35 +158,49 @@ pub struct Pages<'c, T, E> {
     pages: u32,
     /// The listing's operation (the request of a next page names none).
     operation: &'static str,
-    /// The page `next` asks for, kept when asking for it fails so that the
-    /// listing can be taken up there; `None` after the last page.
+    /// The page the listing asks for, kept when asking for it fails so that
+    /// the listing can be taken up there; `None` after the last page.
     at: Option<ListingPosition>,
-    /// Where the page that `next` gave last was.
+    /// Where the page that the listing gave last was.
     gave: Option<ListingPosition>,
 }
 
-/// What a request asks for: a page that links to the same is a loop.
-type Target = (Method, Option<Url>, Vec<(HeaderName, HeaderValue)>);
+/// A page's call under way, and what the call after it takes from it.
+struct Asking<T> {
+    answer: Pin<Box<dyn Future<Output = Result<Response<T>, Error>> + Send>>,
+    client: Client,
+    decode: Decoder<T>,
+    choice: Option<&'static str>,
+    options: CallOptions,
+    method: Method,
+    template: &'static str,
+    not_ready: Option<u16>,
+    correlation_id: Uuid,
+}
 
-impl<'c, T, E> Pages<'c, T, E>
+impl<T, E> Pages<T, E>
 where
-    T: Paged + 'c,
+    T: Paged + 'static,
     E: OperationError,
 {
     /// The pages from `first` (or the reason it cannot be sent) of
     /// `operation`'s listing, which is at `at`.
     pub(crate) fn new(
-        first: Result<Call<'c, T, E>, Error>,
+        first: Result<Call<T, E>, Error>,
         operation: &'static str,
         at: ListingPosition,
     ) -> Self {
         Pages {
-            next: Some(first),
-            asked: HashSet::new(),
-            pages: 0,
-            operation,
-            at: Some(at),
-            gave: None,
+            state: State {
+                next: Some(first),
+                asking: None,
+                asked: HashSet::new(),
+                pages: 0,
+                operation,
+                at: Some(at),
+                gave: None,
+            },
+            _pinned: PhantomPinned,
         }
     }
 
@@ -131,11 +210,41 @@ where
     /// there with [`Call::pages_from`] or [`Call::items_from`]; `None` once
     /// the last page was given.
     pub fn position(&self) -> Option<ListingPosition> {
-        self.at.clone()
+        self.state.at.clone()
     }
 
     /// The next page, or `None` after the last. An error ends the listing.
-    pub async fn next(&mut self) -> Option<Result<Response<T>, E>> {
+    /// The listing is pinned first (see [`Pages`]): `pages.next()` on a
+    /// `pages` of `pin!`.
+    pub async fn next(self: &mut Pin<&mut Self>) -> Option<Result<Response<T>, E>> {
+        std::future::poll_fn(|cx| self.as_mut().poll_next(cx)).await
+    }
+
+    /// The state, through the pin (nothing in it is pinned).
+    fn state(self: Pin<&mut Self>) -> &mut State<T, E> {
+        self.project().state
+    }
+
+    /// Where the page the listing gave last was.
+    fn gave(&self) -> Option<ListingPosition> {
+        self.state.gave.clone()
+    }
+
+    /// Ends the listing: after an error, nothing more is asked.
+    fn end(self: Pin<&mut Self>) {
+        let state = self.state();
+        state.next = None;
+        state.asking = None;
+    }
+}
+
+impl<T, E> State<T, E>
+where
+    T: Paged + 'static,
+    E: OperationError,
+{
+    /// Sends the next page's call, if there is one to send.
+    fn ask(&mut self) -> Option<Result<(), E>> {
         let mut call = match self.next.take()? {
             Ok(call) => call,
             Err(e) => return Some(Err(E::from_error(e))),
@@ -144,165 +253,125 @@ where
         if let Some(at) = &mut self.at {
             at.set_correlation_id(correlation_id);
         }
-        let (client, decode, choice) = (call.client, call.decode, call.choice);
-        let base = &client.inner.base_url;
         if self.pages == 0 {
-            self.asked.insert(target(&call.request, base));
+            self.asked
+                .insert(target(&call.request, &call.client.inner.base_url));
         }
-        let method = call.request.method.clone();
-        let (template, not_ready) = (call.request.template, call.request.not_ready);
         self.pages += 1;
-        let page = match call.run().await {
-            Ok(page) => page,
-            Err(e) => return Some(Err(E::from_error(e))),
-        };
+        self.asking = Some(Asking {
+            client: call.client.clone(),
+            decode: call.decode,
+            choice: call.choice,
+            options: call.options.clone(),
+            method: call.request.method.clone(),
+            template: call.request.template,
+            not_ready: call.request.not_ready,
+            correlation_id,
+            answer: Box::pin(call.run()),
+        });
+        Some(Ok(()))
+    }
+
+    /// The page `asking` answered, the next page's call worked out from its
+    /// link.
+    fn answered(
+        &mut self,
+        asking: Asking<T>,
+        answer: Result<Response<T>, Error>,
+    ) -> Result<Response<T>, E> {
+        let page = answer.map_err(E::from_error)?;
+        let Asking {
+            client,
+            decode,
+            choice,
+            options,
+            method,
+            template,
+            not_ready,
+            correlation_id,
+            ..
+        } = asking;
         self.gave = self.at.take();
-        if let Some(link) = page.next_link() {
-            let stored = stored::<T>(base, &link);
-            self.at = Some(ListingPosition::link(
-                self.operation,
-                stored,
-                Some(correlation_id),
-            ));
-            let invalid = |reason: String| Error::InvalidNextLink {
-                uri: link.uri.to_string(),
-                reason,
-            };
-            let limit = client.inner.max_pages;
-            self.next = Some(
-                match follow::<T>(base, &client.inner.names, &link, method, template) {
-                    Ok(_) if self.pages >= limit => Err(invalid(format!(
-                        "the listing has had {limit} pages, its limit (ClientBuilder::max_pages)"
-                    ))),
-                    Ok(request) if !self.asked.insert(target(&request, base)) => Err(invalid(
-                        "it asks again for a page this listing has asked for".into(),
-                    )),
-                    Ok(mut request) => {
-                        request.not_ready = not_ready;
-                        let mut next = Call::new(client, request, decode).choosing(choice);
-                        next.correlation_id = Some(correlation_id);
-                        Ok(next)
-                    }
-                    Err(e) => Err(e),
-                },
-            );
-        }
-        Some(Ok(page))
+        let Some(link) = page.next_link() else {
+            return Ok(page);
+        };
+        let base = &client.inner.base_url;
+        let stored = stored::<T>(base, &link);
+        self.at = Some(ListingPosition::link(
+            self.operation,
+            stored,
+            Some(correlation_id),
+        ));
+        let invalid = |reason: String| Error::InvalidNextLink {
+            uri: link.uri.to_string(),
+            reason,
+        };
+        let limit = client.inner.max_pages;
+        self.next = Some(
+            match follow::<T>(base, &client.inner.names, &link, method, template) {
+                Ok(_) if self.pages >= limit => Err(invalid(format!(
+                    "the listing has had {limit} pages, its limit (ClientBuilder::max_pages)"
+                ))),
+                Ok(request) if !self.asked.insert(target(&request, base)) => Err(invalid(
+                    "it asks again for a page this listing has asked for".into(),
+                )),
+                Ok(mut request) => {
+                    request.not_ready = not_ready;
+                    let mut next = Call::new(&client, request, decode).choosing(choice);
+                    next.correlation_id = Some(correlation_id);
+                    next.options = options;
+                    Ok(next)
+                }
+                Err(e) => Err(e),
+            },
+        );
+        Ok(page)
     }
 }
 
-/// A next link as a position keeps it: its URI resolved on `base` (as
-/// given if it cannot be), and the continuation headers the spec names.
-fn stored<T: Paged>(base: &Url, link: &NextLink<'_>) -> PageLink {
-    let uri = match resolve(base, T::RELATIVE_TO, link.uri) {
-        Ok(url) => url.into(),
-        Err(_) => link.uri.to_string(),
-    };
-    let headers = link
-        .headers
-        .iter()
-        .filter(|(key, _)| T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key)))
-        .map(|(key, value)| (key.to_string(), value.to_string()))
-        .collect();
-    PageLink { uri, headers }
-}
+impl<T, E> Stream for Pages<T, E>
+where
+    T: Paged + 'static,
+    E: OperationError,
+{
+    type Item = Result<Response<T>, E>;
 
-/// What a request asks for: its method, URL and headers.
-fn target(request: &Request, base: &Url) -> Target {
-    (
-        request.method.clone(),
-        request.url(base).ok(),
-        request.headers.clone(),
-    )
-}
-
-/// The request a link asks for: on the client's own origin only, so that the
-/// token never goes elsewhere; with the listing's `method` and the link's
-/// continuation headers, nothing else the link asks for. Its traces show the
-/// listing's path `template`.
-fn follow<T: Paged>(
-    base: &Url,
-    names: &Names,
-    link: &NextLink<'_>,
-    method: Method,
-    template: &'static str,
-) -> Result<Request, Error> {
-    let invalid = |reason: String| Error::InvalidNextLink {
-        uri: link.uri.to_string(),
-        reason,
-    };
-    if let Some(asked) = link.method
-        && !asked.eq_ignore_ascii_case(method.as_str())
-    {
-        event!(link_method = asked, "a next link's method is not followed");
-    }
-    let url = resolve(base, T::RELATIVE_TO, link.uri).map_err(invalid)?;
-    let mut request = Request::to_url(method, "next page", template, url);
-    for (key, value) in &link.headers {
-        let continuation = T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key));
-        let name = HeaderName::from_bytes(key.as_bytes()).ok();
-        match name {
-            Some(name) if continuation && !names.is_own(&name) => {
-                request.header(name.as_str(), value, false);
-            }
-            _ => {
-                event!(header = *key, "a next link's header is not sent");
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let state = self.state();
+        if state.asking.is_none() {
+            match state.ask() {
+                None => return Poll::Ready(None),
+                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+                Some(Ok(())) => {}
             }
         }
+        let Some(asking) = &mut state.asking else {
+            return Poll::Ready(None);
+        };
+        let answer = match asking.answer.as_mut().poll(cx) {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => return Poll::Pending,
+        };
+        let Some(asking) = state.asking.take() else {
+            return Poll::Ready(None);
+        };
+        Poll::Ready(Some(state.answered(asking, answer)))
     }
-    if let Some(problem) = request.problem() {
-        return Err(invalid(problem.to_string()));
-    }
-    Ok(request)
 }
 
-/// `uri` on `base`: absolute URIs must be on the same origin; others are
-/// relative to `base` and `prefix` unless they already start with `prefix`.
-pub(crate) fn resolve(base: &Url, prefix: &str, uri: &str) -> Result<Url, String> {
-    if uri.chars().any(char::is_control) {
-        return Err("it holds control characters".into());
-    }
-    if let Ok(absolute) = Url::parse(uri) {
-        if !same_origin(&absolute, base) {
-            return Err(format!("it leaves {}", base.origin().ascii_serialization()));
-        }
-        if !absolute.username().is_empty() || absolute.password().is_some() {
-            // It would send a Basic authorization beside the Bearer one.
-            return Err("it carries a user name or password".into());
-        }
-        return Ok(absolute);
-    }
-    let path = uri.trim_start_matches('/');
-    let has_prefix = uri
-        .strip_prefix(prefix)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']));
-    let full = if has_prefix {
-        format!("/{path}")
-    } else {
-        format!("{prefix}/{path}")
-    };
-    let root = base.as_str().trim_end_matches('/');
-    let url = Url::parse(&format!("{root}{full}")).map_err(|e| e.to_string())?;
-    if !same_origin(&url, base) {
-        return Err(format!("it leaves {}", base.origin().ascii_serialization()));
-    }
-    Ok(url)
-}
-
-/// Whether two URLs have one origin (scheme, host and port), compared
-/// without building either origin.
-fn same_origin(a: &Url, b: &Url) -> bool {
-    a.scheme() == b.scheme()
-        && a.host_str() == b.host_str()
-        && a.port_or_known_default() == b.port_or_known_default()
-}
-
-impl<T, E> fmt::Debug for Pages<'_, T, E> {
+impl<T, E> fmt::Debug for Pages<T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pages")
-            .field("next", &self.next)
-            .field("pages", &self.pages)
-            .finish_non_exhaustive()
+        let state = &self.state;
+        let mut pages = f.debug_struct("Pages");
+        pages
+            .field("next", &state.next)
+            .field("pages", &state.pages);
+        // Only while a page's call is under way: a listing between two
+        // pages shows as it always did.
+        if state.asking.is_some() {
+            pages.field("asking", &true);
+        }
+        pages.finish_non_exhaustive()
     }
 }
 

@@ -6,20 +6,26 @@ use crate::call::Call;
 use crate::error::{Error, OperationError};
 use crate::position::ListingPosition;
 
-impl<'c, T, E> Call<'c, T, E>
+impl<T, E> Call<T, E>
 where
-    T: Paged + 'c,
+    T: Paged + 'static,
     E: OperationError,
 {
-    /// Every page of the listing, starting with this call's.
-    pub fn pages(self) -> Pages<'c, T, E> {
+    /// Every page of the listing, starting with this call's: a [`Stream`]
+    /// to pin before reading it ([`Pages`] says why).
+    ///
+    /// [`Stream`]: futures_core::Stream
+    pub fn pages(self) -> Pages<T, E> {
         let operation = self.request.operation;
         let at = ListingPosition::first(operation, self.correlation_id);
         Pages::new(Ok(self), operation, at)
     }
 
-    /// Every item of every page of the listing.
-    pub fn items(self) -> Items<'c, T, E> {
+    /// Every item of every page of the listing: a [`Stream`] to pin before
+    /// reading it ([`Items`] says why).
+    ///
+    /// [`Stream`]: futures_core::Stream
+    pub fn items(self) -> Items<T, E> {
         Items::new(self.pages(), 0)
     }
 
@@ -35,7 +41,7 @@ where
     /// another operation's listing with [`Error::InvalidInput`], before
     /// anything is sent. The listing sends the position's
     /// `MS-CorrelationId` unless this call was given one.
-    pub fn pages_from(self, position: &ListingPosition) -> Pages<'c, T, E> {
+    pub fn pages_from(self, position: &ListingPosition) -> Pages<T, E> {
         let operation = self.request.operation;
         Pages::new(self.resumed(position), operation, position.clone())
     }
@@ -43,7 +49,7 @@ where
     /// The items of the listing from `position`, as
     /// [`pages_from`](Call::pages_from) gives their pages, without the
     /// items of its page that were given before it.
-    pub fn items_from(self, position: &ListingPosition) -> Items<'c, T, E> {
+    pub fn items_from(self, position: &ListingPosition) -> Items<T, E> {
         Items::new(self.pages_from(position), position.items_given())
     }
 

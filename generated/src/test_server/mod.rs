@@ -21,11 +21,13 @@
 //!   JSON), never read with the bytes replaced; a path whose literal
 //!   segment is not is no operation's (404).
 //! - **Scripting** ([`Script`]): per operation (`server.get_customer()`,
-//!   named like the client's method) or for all ([`TestServer::all`]),
-//!   queue a documented failure by its variant, any status, headers and
-//!   body, a throttled 429 with `Retry-After`, a delay or a dropped
-//!   connection; replace the success with your own value (or outcome), or
-//!   serve a listing of your items across pages.
+//!   named like the client's method) or for all ([`TestServer::all`]), a
+//!   documented failure by its variant, the catalogue's 404 for any
+//!   operation, any status, headers and body, a throttled 429 with
+//!   `Retry-After`, a delay or a dropped connection, your own value (or
+//!   outcome) for the success, or a listing of your items across pages.
+//!   One rule for them all: an answer is given once, unless it says
+//!   [`.times(n)`](Scripted::times) or [`.always()`](Scripted::always).
 //! - **A token endpoint** ([`TokenEndpoint`]): Entra ID's
 //!   `/{tenant}/oauth2/token`, issuing, rotating, expiring and refusing
 //!   tokens as scripted, for the `entra` token providers (`.authority(..)`
@@ -59,10 +61,17 @@
 //! let status = client.agreement_status(Program::Csp, Reseller::MpnId(1_234_567)).await?;
 //! assert!(status.is_agreement_signed);
 //!
-//! // A documented failure, by its variant.
+//! // A documented failure, by its variant: once, then the example again.
 //! server.agreement_status().fail(AgreementStatusError::MpaNotSigned);
 //! let failed = client.agreement_status(Program::Csp, Reseller::MpnId(1_234_567)).await;
 //! assert!(matches!(failed, Err(AgreementStatusError::MpaNotSigned(_))));
+//!
+//! // The same failure for every call, until `server.reset()`.
+//! server.agreement_status().fail(AgreementStatusError::MpaNotSigned).always();
+//! for _ in 0..2 {
+//!     let failed = client.agreement_status(Program::Csp, Reseller::MpnId(1_234_567)).await;
+//!     assert!(matches!(failed, Err(AgreementStatusError::MpaNotSigned(_))));
+//! }
 //!
 //! // What the client sent.
 //! let sent = server.requests();
@@ -78,6 +87,7 @@
 //! one on a port of your choice, for trying things by hand or for clients
 //! in other languages.
 
+mod answers;
 mod auth;
 mod body;
 mod connection;
@@ -100,6 +110,7 @@ use tokio::net::TcpListener;
 pub use replay::{InputError, Inputs, Replayed};
 pub(crate) use replay::{Replaying, done, json, name, replay_in};
 // A spec without a file to download leaves it unused.
+pub use answers::{Scripted, Scripting};
 #[allow(unused_imports)]
 pub(crate) use replay::downloaded;
 pub(crate) use route::*;

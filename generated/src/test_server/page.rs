@@ -13,6 +13,27 @@ use super::target::Incoming;
 /// The query parameter that carries the token when the spec names no header.
 const TOKEN_QUERY: &str = "continuationToken";
 
+/// Whether `request` asks for a next page: it carries a continuation token.
+pub(crate) fn continues(shape: &PageShape, request: &Incoming<'_>) -> bool {
+    token(shape, request).is_some()
+}
+
+/// The continuation token `request` carries, if any.
+fn token(shape: &PageShape, request: &Incoming<'_>) -> Option<String> {
+    let continuation = match &shape.next {
+        Some(NextShape::Link { continuation, .. }) => *continuation,
+        _ => None,
+    };
+    match continuation {
+        Some((header, _, _)) => request.header(header).map(str::to_string),
+        None => request
+            .query
+            .iter()
+            .find(|(n, _)| n == TOKEN_QUERY)
+            .map(|(_, v)| v.clone()),
+    }
+}
+
 /// The page `request` asks for, as JSON; `Err` for a token this server did
 /// not give. A collection whose pages name no next has all the items on
 /// its one page.
@@ -22,19 +43,7 @@ pub(crate) fn write(
     per_page: usize,
     request: &Incoming<'_>,
 ) -> Result<String, String> {
-    let continuation = match &shape.next {
-        Some(NextShape::Link { continuation, .. }) => *continuation,
-        _ => None,
-    };
-    let token = match continuation {
-        Some((header, _, _)) => request.header(header).map(str::to_string),
-        None => request
-            .query
-            .iter()
-            .find(|(n, _)| n == TOKEN_QUERY)
-            .map(|(_, v)| v.clone()),
-    };
-    let page = match &token {
+    let page = match &token(shape, request) {
         None => 0,
         Some(token) => token
             .strip_prefix("page-")

@@ -1,7 +1,7 @@
 //! Scripting the test server: answers queued for the next requests of an
 //! operation (or of any), and values that replace an operation's success.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -11,6 +11,8 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::TestServer;
+use super::answers::sealed::Sealed;
+use super::answers::{Answers, Scripted, Scripting, Times};
 use crate::error::{ApiError, OperationError};
 use crate::paging::Paged;
 
@@ -18,14 +20,35 @@ use crate::paging::Paged;
 /// server's method named like the client's, e.g.
 /// `server.agreement_status()`) or to every operation ([`TestServer::all`]).
 ///
-/// [`fail`](Script::fail), [`status`](Script::status),
-/// [`throttle`](Script::throttle), [`delay`](Script::delay) and
-/// [`drop_connection`](Script::drop_connection) each queue one answer: the
-/// next request of the operation that keeps the rules of its page gets it
-/// (a retry is a request too), then the one after gets the next, and so on;
-/// an operation's own queue comes before the one of every operation.
-/// [`respond`](Script::respond) and [`items`](Script::items) change what the
-/// operation answers when nothing is queued, until [`TestServer::reset`].
+/// **One rule for every answer**: each method scripts one answer
+/// ([`fail`](Script::fail), [`not_found`](Script::not_found),
+/// [`status`](Script::status), [`answer`](Script::answer),
+/// [`throttle`](Script::throttle), [`delay`](Script::delay),
+/// [`drop_connection`](Script::drop_connection), [`respond`](Script::respond),
+/// [`items`](Script::items)), which is given **once** unless it says
+/// otherwise on the [`Scripted`] it returns: [`times(n)`](Scripted::times)
+/// for the next `n` requests, [`always`](Scripted::always) for every
+/// request until [`TestServer::reset`].
+///
+/// Answers given a number of times come first, in the order they were
+/// scripted (a retry is a request too), an operation's own before those of
+/// every operation; when none is left, the operation's `always` answer (the
+/// last one scripted: it replaces any earlier), then the one of every
+/// operation, then the documented success. A listing ([`items`](Script::items))
+/// is one answer however many pages it has: a request for a next page it
+/// linked to gets that page, unless another answer is queued before it.
+///
+/// ```
+/// # use std::time::Duration;
+/// # use partner_center::{Customer, TestServer};
+/// # fn script(server: &TestServer, customer: &Customer) {
+/// // The next call fails twice with a 503, then gets `customer` every time.
+/// server.get_customer().status(503, "").times(2);
+/// server.get_customer().respond(customer).always();
+/// // Every operation is slow until the server is reset.
+/// server.all().delay(Duration::from_millis(50)).always();
+/// # }
+/// ```
 ///
 /// `T` is the value the client's call gives and `E` its error type, so that
 /// what is scripted is what the client decodes.
@@ -41,26 +64,26 @@ pub struct Script<'s, T, E> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AllOperations {}
 
-/// An answer queued for one request.
+/// A scripted answer.
 #[derive(Debug, Clone)]
 pub(crate) enum Queued {
     /// The documented failure of this index of the route's errors.
     Failure(usize),
+    /// The catalogue's answer to a path no operation has (404).
+    NotFound,
     /// A status, headers and a body.
     Raw(u16, Vec<(String, String)>, String),
     Throttle(Duration),
     Delay(Duration),
     Drop,
-}
-
-/// What replaces an operation's documented success.
-#[derive(Debug, Clone)]
-pub(crate) enum Replaced {
-    /// A body, with its own status when the value decides it.
+    /// The success, with this body (and this status when the value decides it).
     Value(Option<u16>, String),
     /// A listing of these items (each as JSON), `per_page` a page.
-    Items(Vec<Arc<RawValue>>, usize),
+    Items(Listing),
 }
+
+/// The items of a scripted listing (each as JSON) and how many a page has.
+pub(crate) type Listing = (Arc<[Arc<RawValue>]>, usize);
 
 /// A value an operation answers with: the body it is sent as, and the
 /// status when the value decides it (an outcome of an operation with
@@ -86,21 +109,39 @@ impl<T: Serialize> Answer for T {
 #[derive(Debug, Default)]
 pub(crate) struct Scripts {
     /// By route; `None` for every operation.
-    queued: HashMap<Option<usize>, VecDeque<Queued>>,
-    replaced: HashMap<usize, Replaced>,
+    answers: HashMap<Option<usize>, Answers<Queued>>,
+    /// The id of the next answer scripted.
+    next_id: u64,
+    /// The listing each route gave last: its next pages are asked of it.
+    listings: HashMap<usize, Listing>,
 }
 
 impl Scripts {
-    /// The next answer queued for a request of `route`.
-    pub(crate) fn next(&mut self, route: usize) -> Option<Queued> {
-        [Some(route), None]
-            .iter()
-            .find_map(|key| self.queued.get_mut(key).and_then(VecDeque::pop_front))
-    }
-
-    /// What replaces the success of `route`.
-    pub(crate) fn replaced(&self, route: usize) -> Option<&Replaced> {
-        self.replaced.get(&route)
+    /// The answer to a request of `route`: `continuing` when it asks for a
+    /// next page of a listing this server gave, `delayed` when a delay was
+    /// waited already (an `always` one is not waited twice).
+    pub(crate) fn next(&mut self, route: usize, continuing: bool, delayed: bool) -> Option<Queued> {
+        let listing = self.listings.get(&route).filter(|_| continuing).cloned();
+        let keys = [Some(route), None];
+        let counted = keys.iter().find_map(|key| {
+            let answer = self.answers.get(key)?.counted()?;
+            Some((*key, matches!(answer, Queued::Items(_))))
+        });
+        let answer = match (counted, listing) {
+            // The next page of a listing, before another listing queued.
+            (Some((_, true)), Some(listing)) | (None, Some(listing)) => Queued::Items(listing),
+            (Some((key, _)), None) | (Some((key, false)), Some(_)) => {
+                self.answers.get_mut(&key)?.take_counted()?
+            }
+            (None, None) => keys.iter().find_map(|key| {
+                let waited = |a: &Queued| delayed && matches!(a, Queued::Delay(_));
+                self.answers.get(key)?.always(waited).cloned()
+            })?,
+        };
+        if let Queued::Items(listing) = &answer {
+            self.listings.insert(route, listing.clone());
+        }
+        Some(answer)
     }
 }
 
@@ -125,26 +166,40 @@ impl<'s, T, E> Script<'s, T, E> {
         }
     }
 
-    fn queue(&self, answer: Queued) -> &Self {
-        self.server
-            .scripts()
-            .queued
+    fn queue(&self, answer: Queued) -> Scripted<'_, Self> {
+        let mut scripts = self.server.scripts();
+        let id = scripts.next_id;
+        scripts.next_id += 1;
+        scripts
+            .answers
             .entry(self.route)
             .or_default()
-            .push_back(answer);
-        self
+            .push(id, answer);
+        Scripted::new(self, id)
     }
 
-    /// Queues a response of `status` with `body` (JSON when it is not
-    /// empty), e.g. a 5xx. A status outside 200-999 is answered as 500.
-    pub fn status(&self, status: u16, body: impl Into<String>) -> &Self {
+    /// Answers the catalogue's 404, as to a path no operation has: "not
+    /// found" for any operation, also one whose page documents no failure
+    /// (the client's error `is_not_found()`).
+    pub fn not_found(&self) -> Scripted<'_, Self> {
+        self.queue(Queued::NotFound)
+    }
+
+    /// Answers `status` with `body` (JSON when it is not empty), e.g. a
+    /// 5xx. A status outside 200-999 is answered as 500.
+    pub fn status(&self, status: u16, body: impl Into<String>) -> Scripted<'_, Self> {
         self.answer(status, &[], body)
     }
 
-    /// Queues a response of `status` with these headers and `body`, e.g. a
-    /// 503 with a `Retry-After`. The caller's ids are echoed besides, and
-    /// a body without a `Content-Type` is sent as JSON.
-    pub fn answer(&self, status: u16, headers: &[(&str, &str)], body: impl Into<String>) -> &Self {
+    /// Answers `status` with these headers and `body`, e.g. a 503 with a
+    /// `Retry-After`. The caller's ids are echoed besides, and a body
+    /// without a `Content-Type` is sent as JSON.
+    pub fn answer(
+        &self,
+        status: u16,
+        headers: &[(&str, &str)],
+        body: impl Into<String>,
+    ) -> Scripted<'_, Self> {
         let headers = headers
             .iter()
             .map(|(n, v)| (n.to_string(), v.to_string()))
@@ -152,27 +207,27 @@ impl<'s, T, E> Script<'s, T, E> {
         self.queue(Queued::Raw(status, headers, body.into()))
     }
 
-    /// Queues the documented throttled response (429), with `Retry-After`
+    /// Answers the documented throttled response (429), with `Retry-After`
     /// set to `retry_after` in whole seconds, rounded up.
-    pub fn throttle(&self, retry_after: Duration) -> &Self {
+    pub fn throttle(&self, retry_after: Duration) -> Scripted<'_, Self> {
         self.queue(Queued::Throttle(retry_after))
     }
 
-    /// Queues a wait of `by`, then the next queued answer (or the one the
-    /// request gets without a script): `.delay(d).status(503, "")` is a
-    /// slow failure.
-    pub fn delay(&self, by: Duration) -> &Self {
+    /// Waits `by`, then gives the next answer (or the one the request gets
+    /// without a script): `.delay(d).status(503, "")` is a slow failure. A
+    /// delay given `always` is waited once per request, before the rest.
+    pub fn delay(&self, by: Duration) -> Scripted<'_, Self> {
         self.queue(Queued::Delay(by))
     }
 
-    /// Queues closing the connection without an answer.
-    pub fn drop_connection(&self) -> &Self {
+    /// Closes the connection without an answer.
+    pub fn drop_connection(&self) -> Scripted<'_, Self> {
         self.queue(Queued::Drop)
     }
 }
 
-impl<T, E: OperationError> Script<'_, T, E> {
-    /// Queues the documented failure `failure`, named by its variant: e.g.
+impl<'s, T, E: OperationError> Script<'s, T, E> {
+    /// Answers the documented failure `failure`, named by its variant: e.g.
     /// `server.agreement_status().fail(AgreementStatusError::MpaNotSigned)`
     /// answers the response the page shows for it.
     ///
@@ -180,7 +235,7 @@ impl<T, E: OperationError> Script<'_, T, E> {
     ///
     /// When `failure` makes no documented failure of the operation (a
     /// closure that makes `Other`): the test would not test what it says.
-    pub fn fail(&self, failure: fn(ApiError) -> E) -> &Self {
+    pub fn fail(&self, failure: fn(ApiError) -> E) -> Scripted<'_, Self> {
         let routes = self.server.routes();
         let placeholder = failure(ApiError::placeholder(routes.protocol));
         let route = self.route.and_then(|i| routes.operations.get(i));
@@ -197,45 +252,54 @@ impl<T, E: OperationError> Script<'_, T, E> {
     }
 }
 
-impl<T: Answer, E> Script<'_, T, E> {
-    /// Answers `value` instead of the documented success, from now on:
-    /// with the success's status and headers, or with the status of the
-    /// outcome when `value` is one.
-    pub fn respond(&self, value: &T) -> &Self {
+impl<'s, T: Answer, E> Script<'s, T, E> {
+    /// Answers `value` instead of the documented success: with the
+    /// success's status and headers, or with the status of the outcome
+    /// when `value` is one.
+    pub fn respond(&self, value: &T) -> Scripted<'_, Self> {
         let (status, body) = value.answer();
-        if let Some(route) = self.route {
-            let replaced = Replaced::Value(status, body);
-            self.server.scripts().replaced.insert(route, replaced);
-        }
-        self
+        self.queue(Queued::Value(status, body))
     }
 }
 
-impl<T, E> Script<'_, T, E>
+impl<'s, T, E> Script<'s, T, E>
 where
     T: Paged,
     T::Item: Serialize,
 {
-    /// Answers a listing of `items`, `per_page` (at least 1) a page, from
-    /// now on: each page links to the next as the documents show it (its
-    /// URI with `seekOperation=Next`, and an `MS-ContinuationToken` header),
-    /// and the last page has no next link.
-    pub fn items(&self, items: impl IntoIterator<Item = T::Item>, per_page: usize) -> &Self {
+    /// Answers a listing of `items`, `per_page` (at least 1) a page: each
+    /// page links to the next as the documents show it (its URI with
+    /// `seekOperation=Next`, and an `MS-ContinuationToken` header), and the
+    /// last page has no next link. The listing is one answer, all its pages
+    /// included.
+    pub fn items(
+        &self,
+        items: impl IntoIterator<Item = T::Item>,
+        per_page: usize,
+    ) -> Scripted<'_, Self> {
         // As JSON text: exact decimals stay exact.
-        let items = items
+        let items: Vec<Arc<RawValue>> = items
             .into_iter()
             .filter_map(|item| serde_json::value::to_raw_value(&item).ok())
             .map(Arc::from)
             .collect();
-        if let Some(route) = self.route {
-            self.server
-                .scripts()
-                .replaced
-                .insert(route, Replaced::Items(items, per_page.max(1)));
-        }
-        self
+        self.queue(Queued::Items((items.into(), per_page.max(1))))
     }
 }
+
+impl<T, E> Sealed for Script<'_, T, E> {
+    fn set_times(&self, id: u64, times: Times) {
+        let mut scripts = self.server.scripts();
+        scripts.answers.values_mut().any(|a| a.set(id, times));
+    }
+
+    fn times_of(&self, id: u64) -> Option<Times> {
+        let scripts = self.server.scripts();
+        scripts.answers.values().find_map(|a| a.times(id))
+    }
+}
+
+impl<T, E> Scripting for Script<'_, T, E> {}
 
 impl<T, E> fmt::Debug for Script<'_, T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

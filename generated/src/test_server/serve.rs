@@ -13,7 +13,7 @@ use super::body::{self, Body};
 use super::judge::{Broken, Verdict, judge};
 use super::limits::{BODY_TIMEOUT, MAX_BODY};
 use super::route::{Reply, Route, Routes};
-use super::script::{Queued, Replaced};
+use super::script::Queued;
 use super::target::Incoming;
 use super::{Received, Shared};
 use super::{page, target, tokens};
@@ -131,10 +131,15 @@ pub(crate) async fn answer(
         }
         Verdict::Valid(i) => {
             let route = routes.operations[i];
+            let continuing = route
+                .page
+                .is_some_and(|shape| page::continues(shape, &incoming));
+            let mut delayed = false;
             loop {
-                let queued = shared.scripts().next(i);
+                let queued = shared.scripts().next(i, continuing, delayed);
                 break match queued {
                     Some(Queued::Failure(f)) => Answer::of(&route.errors[f].reply),
+                    Some(Queued::NotFound) => Answer::of(&routes.unknown_path),
                     Some(Queued::Raw(status, headers, body)) => Answer {
                         status,
                         headers,
@@ -142,12 +147,16 @@ pub(crate) async fn answer(
                     },
                     Some(Queued::Throttle(wait)) => throttled(&shared, wait),
                     Some(Queued::Drop) => return Err(Dropped),
-                    // Then the next answer queued, or the success.
+                    // Then the next answer, or the success.
                     Some(Queued::Delay(by)) => {
                         tokio::time::sleep(by).await;
+                        delayed = true;
                         continue;
                     }
-                    None => success(&shared, i, route, &incoming),
+                    Some(replaced @ (Queued::Value(..) | Queued::Items(_))) => {
+                        success(&shared, route, &incoming, Some(replaced))
+                    }
+                    None => success(&shared, route, &incoming, None),
                 };
             }
         }
@@ -190,23 +199,27 @@ fn unread(routes: &Routes, body: &Body) -> Answer {
     answer
 }
 
-/// The operation's success: replaced by the script, or as documented.
-fn success(shared: &Shared, index: usize, route: &Route, request: &Incoming<'_>) -> Answer {
-    let replaced = shared.scripts().replaced(index).cloned();
+/// The operation's success: as documented, or `replaced` by the script.
+fn success(
+    shared: &Shared,
+    route: &Route,
+    request: &Incoming<'_>,
+    replaced: Option<Queued>,
+) -> Answer {
     let mut answer = Answer::of(route.success_for(request));
     match replaced {
-        None => {}
-        Some(Replaced::Value(status, body)) => {
+        Some(Queued::Value(status, body)) => {
             answer.status = status.unwrap_or(answer.status);
             answer.body = body;
         }
-        Some(Replaced::Items(items, per_page)) => match route.page {
+        Some(Queued::Items((items, per_page))) => match route.page {
             Some(shape) => match page::write(shape, &items, per_page, request) {
                 Ok(json) => answer.body = json,
                 Err(why) => return Answer::with_detail(&shared.routes.invalid_request, why),
             },
             None => answer.body = page::items_only(&items),
         },
+        _ => {}
     }
     answer
 }

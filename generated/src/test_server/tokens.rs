@@ -5,7 +5,7 @@
 
 mod answer;
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -13,6 +13,8 @@ use tokio::time::Instant;
 pub(crate) use answer::{answer, tenant_of};
 
 use super::TestServer;
+use super::answers::sealed::Sealed;
+use super::answers::{Answers, Scripted, Scripting, Times};
 
 /// How long an access token lasts unless [`TokenEndpoint::lifetime`] says
 /// otherwise: an hour, as the documents' answers show (`"expires_in":"3600"`).
@@ -113,7 +115,7 @@ pub struct TokenExchange {
     pub status: u16,
 }
 
-/// An answer queued for the next exchange.
+/// A scripted answer of the token endpoint.
 #[derive(Debug, Clone)]
 enum Queued {
     Refusal(TokenRefusal),
@@ -126,7 +128,9 @@ pub(crate) struct Tokens {
     lifetime: Duration,
     rotate: bool,
     require_issued: bool,
-    queued: VecDeque<Queued>,
+    queued: Answers<Queued>,
+    /// The id of the next answer scripted.
+    next_id: u64,
     /// Refresh tokens given or issued so far, and those no longer taken.
     known: HashSet<String>,
     retired: HashSet<String>,
@@ -143,7 +147,8 @@ impl Default for Tokens {
             lifetime: LIFETIME,
             rotate: true,
             require_issued: false,
-            queued: VecDeque::new(),
+            queued: Answers::default(),
+            next_id: 0,
             known: HashSet::new(),
             retired: HashSet::new(),
             issued: HashMap::new(),
@@ -198,19 +203,27 @@ impl TokenEndpoint<'_> {
         self
     }
 
-    /// Queues `refusal` for the next exchange (then the one after gets the
-    /// next queued answer, or a token).
-    pub fn refuse(&self, refusal: TokenRefusal) -> &Self {
-        self.with(|t| t.queued.push_back(Queued::Refusal(refusal)));
-        self
+    /// Refuses the next exchange as `refusal` (then the one after gets the
+    /// next answer, or a token). Once, as every scripted answer, unless it
+    /// says [`.times(n)`](Scripted::times) or [`.always()`](Scripted::always).
+    pub fn refuse(&self, refusal: TokenRefusal) -> Scripted<'_, Self> {
+        self.queue(Queued::Refusal(refusal))
     }
 
-    /// Queues an answer of `status` with `body` (sent as JSON) for the next
-    /// exchange: a 5xx, a body that is no token.
-    pub fn answer(&self, status: u16, body: impl Into<String>) -> &Self {
-        let body = body.into();
-        self.with(|t| t.queued.push_back(Queued::Raw(status, body)));
-        self
+    /// Answers the next exchange with `status` and `body` (sent as JSON): a
+    /// 5xx, a body that is no token. Once, unless it says otherwise.
+    pub fn answer(&self, status: u16, body: impl Into<String>) -> Scripted<'_, Self> {
+        self.queue(Queued::Raw(status, body.into()))
+    }
+
+    fn queue(&self, answer: Queued) -> Scripted<'_, Self> {
+        let id = self.with(|t| {
+            let id = t.next_id;
+            t.next_id += 1;
+            t.queued.push(id, answer);
+            id
+        });
+        Scripted::new(self, id)
     }
 
     /// Retires every refresh token given or issued so far: the next
@@ -246,6 +259,18 @@ impl TokenEndpoint<'_> {
         self.with(|t| t.exchanges.clone())
     }
 }
+
+impl Sealed for TokenEndpoint<'_> {
+    fn set_times(&self, id: u64, times: Times) {
+        self.with(|t| t.queued.set(id, times));
+    }
+
+    fn times_of(&self, id: u64) -> Option<Times> {
+        self.with(|t| t.queued.times(id))
+    }
+}
+
+impl Scripting for TokenEndpoint<'_> {}
 
 impl std::fmt::Debug for TokenEndpoint<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -14,7 +14,7 @@ pub struct LicensesDeploymentInformation {
     /// Channel name, reseller
     pub channel: Option<String>,
     /// Unique identifier for the customer
-    pub customer_tenant_id: Option<String>,
+    pub customer_tenant_id: Option<crate::Uuid>,
     /// Customer name
     pub customer_name: Option<String>,
     /// Unique identifier for the product

@@ -328,7 +328,7 @@ pub struct AuditRecord {
     /// The partner's identifier (only the examples show it).
     pub partner_id: String,
     /// A GUID-formatted string that identifies the customer.
-    pub customer_id: Option<String>,
+    pub customer_id: Option<crate::Uuid>,
     /// The customer name.
     pub customer_name: Option<String>,
     /// The user principal name or user identifier. Typically, this property is an Internet-style
@@ -394,9 +394,8 @@ crate::json::object!(AuditRecord {
 
 impl AuditRecord {
     /// A `AuditRecord` with its required properties (`partnerId`, `userPrincipalName`,
-    /// `resourceType`, `operationType`, `operationDate`, `operationStatus`, `customizedData`,
-    /// `attributes`); the optional ones are `None`.
-    #[allow(clippy::too_many_arguments)]
+    /// `resourceType`, `operationType`, `operationDate`, `operationStatus`, `customizedData`);
+    /// the optional ones are `None`. Its `attributes` names its object type, `AuditRecord`.
     pub fn new(
         partner_id: impl Into<String>,
         user_principal_name: impl Into<String>,
@@ -405,7 +404,6 @@ impl AuditRecord {
         operation_date: crate::DateTime,
         operation_status: crate::AuditOperationStatus,
         customized_data: Vec<crate::AuditKeyValuePair>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         AuditRecord {
             partner_id: partner_id.into(),
@@ -420,7 +418,7 @@ impl AuditRecord {
             operation_date,
             operation_status,
             customized_data,
-            attributes,
+            attributes: crate::ResourceAttributes::new("AuditRecord"),
         }
     }
 }

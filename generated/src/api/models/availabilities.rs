@@ -162,6 +162,31 @@ impl InventoryCheckRequest {
             links: None,
         }
     }
+
+    /// Sets [`target_items`](Self::target_items) (`targetItems`), and gives the model back.
+    #[must_use]
+    pub fn with_target_items(mut self, target_items: Vec<crate::InventoryItem>) -> Self {
+        self.target_items = target_items;
+        self
+    }
+
+    /// Sets [`inventory_context`](Self::inventory_context) (`inventoryContext`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_inventory_context(
+        mut self,
+        inventory_context: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.inventory_context = inventory_context;
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
 }
 
 /// Represents a single item in an inventory check operation. This resource is used for
@@ -203,6 +228,37 @@ impl InventoryItem {
             restrictions: None,
         }
     }
+
+    /// Sets [`product_id`](Self::product_id) (`productId`), and gives the model back.
+    #[must_use]
+    pub fn with_product_id(mut self, product_id: impl Into<String>) -> Self {
+        self.product_id = product_id.into();
+        self
+    }
+
+    /// Sets [`sku_id`](Self::sku_id) (`skuId`), and gives the model back.
+    #[must_use]
+    pub fn with_sku_id(mut self, sku_id: impl Into<String>) -> Self {
+        self.sku_id = Some(sku_id.into());
+        self
+    }
+
+    /// Sets [`is_restricted`](Self::is_restricted) (`isRestricted`), and gives the model back.
+    #[must_use]
+    pub fn with_is_restricted(mut self, is_restricted: bool) -> Self {
+        self.is_restricted = Some(is_restricted);
+        self
+    }
+
+    /// Sets [`restrictions`](Self::restrictions) (`restrictions`), and gives the model back.
+    #[must_use]
+    pub fn with_restrictions(
+        mut self,
+        restrictions: Vec<crate::InventoryRestriction>,
+    ) -> Self {
+        self.restrictions = Some(restrictions);
+        self
+    }
 }
 
 /// Represents the details of an inventory restriction. This is only applicable for inventory
@@ -239,6 +295,30 @@ impl InventoryRestriction {
             description: description.into(),
             properties,
         }
+    }
+
+    /// Sets [`reason_code`](Self::reason_code) (`reasonCode`), and gives the model back.
+    #[must_use]
+    pub fn with_reason_code(mut self, reason_code: impl Into<String>) -> Self {
+        self.reason_code = reason_code.into();
+        self
+    }
+
+    /// Sets [`description`](Self::description) (`description`), and gives the model back.
+    #[must_use]
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = description.into();
+        self
+    }
+
+    /// Sets [`properties`](Self::properties) (`properties`), and gives the model back.
+    #[must_use]
+    pub fn with_properties(
+        mut self,
+        properties: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.properties = properties;
+        self
     }
 }
 

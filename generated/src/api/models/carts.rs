@@ -8,7 +8,7 @@
 #[non_exhaustive]
 pub struct Cart {
     /// A cart identifier that is supplied upon successful creation of the cart.
-    pub id: Option<String>,
+    pub id: Option<crate::Uuid>,
     /// The date the cart was created, in date-time format. Applied upon successful creation of
     /// the cart.
     pub creation_timestamp: Option<crate::DateTime>,
@@ -61,6 +61,99 @@ impl Cart {
             attributes: None,
             partner_on_record_attestation_accepted: None,
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`creation_timestamp`](Self::creation_timestamp) (`creationTimestamp`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_creation_timestamp(
+        mut self,
+        creation_timestamp: crate::DateTime,
+    ) -> Self {
+        self.creation_timestamp = Some(creation_timestamp);
+        self
+    }
+
+    /// Sets [`last_modified_timestamp`](Self::last_modified_timestamp) (`lastModifiedTimestamp`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_last_modified_timestamp(
+        mut self,
+        last_modified_timestamp: crate::DateTime,
+    ) -> Self {
+        self.last_modified_timestamp = Some(last_modified_timestamp);
+        self
+    }
+
+    /// Sets [`expiration_timestamp`](Self::expiration_timestamp) (`expirationTimestamp`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_expiration_timestamp(
+        mut self,
+        expiration_timestamp: crate::DateTime,
+    ) -> Self {
+        self.expiration_timestamp = Some(expiration_timestamp);
+        self
+    }
+
+    /// Sets [`last_modified_user`](Self::last_modified_user) (`lastModifiedUser`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_last_modified_user(
+        mut self,
+        last_modified_user: impl Into<String>,
+    ) -> Self {
+        self.last_modified_user = Some(last_modified_user.into());
+        self
+    }
+
+    /// Sets [`line_items`](Self::line_items) (`lineItems`), and gives the model back.
+    #[must_use]
+    pub fn with_line_items(mut self, line_items: Vec<crate::CartLineItem>) -> Self {
+        self.line_items = line_items;
+        self
+    }
+
+    /// Sets [`status`](Self::status) (`status`), and gives the model back.
+    #[must_use]
+    pub fn with_status(mut self, status: crate::CartStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
+    }
+
+    /// Sets
+    /// [`partner_on_record_attestation_accepted`](Self::partner_on_record_attestation_accepted)
+    /// (`partnerOnRecordAttestationAccepted`), and gives the model back.
+    #[must_use]
+    pub fn with_partner_on_record_attestation_accepted(
+        mut self,
+        partner_on_record_attestation_accepted: bool,
+    ) -> Self {
+        self.partner_on_record_attestation_accepted = Some(
+            partner_on_record_attestation_accepted,
+        );
+        self
     }
 }
 
@@ -121,6 +214,24 @@ impl CartError {
             error_code,
             error_description: error_description.into(),
         }
+    }
+
+    /// Sets [`error_code`](Self::error_code) (`errorCode`), and gives the model back.
+    #[must_use]
+    pub fn with_error_code(mut self, error_code: crate::CartErrorCode) -> Self {
+        self.error_code = error_code;
+        self
+    }
+
+    /// Sets [`error_description`](Self::error_description) (`errorDescription`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_error_description(
+        mut self,
+        error_description: impl Into<String>,
+    ) -> Self {
+        self.error_description = error_description.into();
+        self
     }
 }
 
@@ -284,6 +395,110 @@ impl CartLineItem {
             attestation_accepted: None,
         }
     }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: i64) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`catalog_item_id`](Self::catalog_item_id) (`catalogItemId`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_catalog_item_id(mut self, catalog_item_id: impl Into<String>) -> Self {
+        self.catalog_item_id = catalog_item_id.into();
+        self
+    }
+
+    /// Sets [`friendly_name`](Self::friendly_name) (`friendlyName`), and gives the model back.
+    #[must_use]
+    pub fn with_friendly_name(mut self, friendly_name: impl Into<String>) -> Self {
+        self.friendly_name = Some(friendly_name.into());
+        self
+    }
+
+    /// Sets [`quantity`](Self::quantity) (`quantity`), and gives the model back.
+    #[must_use]
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = quantity;
+        self
+    }
+
+    /// Sets [`currency_code`](Self::currency_code) (`currencyCode`), and gives the model back.
+    #[must_use]
+    pub fn with_currency_code(mut self, currency_code: impl Into<String>) -> Self {
+        self.currency_code = Some(currency_code.into());
+        self
+    }
+
+    /// Sets [`billing_cycle`](Self::billing_cycle) (`billingCycle`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_cycle(mut self, billing_cycle: impl Into<String>) -> Self {
+        self.billing_cycle = billing_cycle.into();
+        self
+    }
+
+    /// Sets [`term_duration`](Self::term_duration) (`termDuration`), and gives the model back.
+    #[must_use]
+    pub fn with_term_duration(mut self, term_duration: impl Into<String>) -> Self {
+        self.term_duration = Some(term_duration.into());
+        self
+    }
+
+    /// Sets [`participants`](Self::participants) (`participants`), and gives the model back.
+    #[must_use]
+    pub fn with_participants(mut self, participants: Vec<crate::KeyValuePair>) -> Self {
+        self.participants = Some(participants);
+        self
+    }
+
+    /// Sets [`provisioning_context`](Self::provisioning_context) (`provisioningContext`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_provisioning_context(
+        mut self,
+        provisioning_context: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.provisioning_context = Some(provisioning_context);
+        self
+    }
+
+    /// Sets [`order_group`](Self::order_group) (`orderGroup`), and gives the model back.
+    #[must_use]
+    pub fn with_order_group(mut self, order_group: impl Into<String>) -> Self {
+        self.order_group = Some(order_group.into());
+        self
+    }
+
+    /// Sets [`addon_items`](Self::addon_items) (`addonItems`), and gives the model back.
+    #[must_use]
+    pub fn with_addon_items(mut self, addon_items: Vec<crate::CartLineItem>) -> Self {
+        self.addon_items = Some(addon_items);
+        self
+    }
+
+    /// Sets [`error`](Self::error) (`error`), and gives the model back.
+    #[must_use]
+    pub fn with_error(mut self, error: crate::CartError) -> Self {
+        self.error = Some(error);
+        self
+    }
+
+    /// Sets [`renews_to`](Self::renews_to) (`renewsTo`), and gives the model back.
+    #[must_use]
+    pub fn with_renews_to(mut self, renews_to: crate::RenewsTo) -> Self {
+        self.renews_to = Some(renews_to);
+        self
+    }
+
+    /// Sets [`attestation_accepted`](Self::attestation_accepted) (`attestationAccepted`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_attestation_accepted(mut self, attestation_accepted: bool) -> Self {
+        self.attestation_accepted = Some(attestation_accepted);
+        self
+    }
 }
 
 /// The status of a cart, as the description of Cart.status lists it.
@@ -364,6 +579,13 @@ impl RenewsTo {
     /// An empty `RenewsTo`: every property is optional; set the ones to send.
     pub fn new() -> Self {
         RenewsTo { term_duration: None }
+    }
+
+    /// Sets [`term_duration`](Self::term_duration) (`termDuration`), and gives the model back.
+    #[must_use]
+    pub fn with_term_duration(mut self, term_duration: impl Into<String>) -> Self {
+        self.term_duration = Some(term_duration.into());
+        self
     }
 }
 

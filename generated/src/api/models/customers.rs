@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct Customer {
     /// The customer ID.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The commerce ID.
     pub commerce_id: Option<String>,
     /// Additional information about the company or organization.
@@ -56,15 +56,15 @@ crate::json::object!(Customer {
 
 impl Customer {
     /// A `Customer` with its required properties (`id`, `companyProfile`,
-    /// `relationshipToPartner`, `attributes`); the optional ones are `None`.
+    /// `relationshipToPartner`); the optional ones are `None`. Its `attributes` names its object
+    /// type, `Customer`.
     pub fn new(
-        id: impl Into<String>,
+        id: crate::Uuid,
         company_profile: crate::CustomerCompanyProfile,
         relationship_to_partner: crate::RelationshipToPartner,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         Customer {
-            id: id.into(),
+            id,
             commerce_id: None,
             company_profile,
             billing_profile: None,
@@ -74,7 +74,7 @@ impl Customer {
             custom_domains: None,
             associated_partner_id: None,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("Customer"),
         }
     }
 }
@@ -123,7 +123,8 @@ crate::json::object!(CustomerBillingProfile {
 
 impl CustomerBillingProfile {
     /// A `CustomerBillingProfile` with its required properties (`id`, `email`, `culture`,
-    /// `language`, `companyName`, `defaultAddress`, `attributes`); the optional ones are `None`.
+    /// `language`, `companyName`, `defaultAddress`); the optional ones are `None`. Its
+    /// `attributes` names its object type, `CustomerBillingProfile`.
     pub fn new(
         id: impl Into<String>,
         email: impl Into<String>,
@@ -131,7 +132,6 @@ impl CustomerBillingProfile {
         language: impl Into<String>,
         company_name: impl Into<String>,
         default_address: crate::Address,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         CustomerBillingProfile {
             id: id.into(),
@@ -143,8 +143,79 @@ impl CustomerBillingProfile {
             company_name: company_name.into(),
             default_address,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("CustomerBillingProfile"),
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets [`first_name`](Self::first_name) (`firstName`), and gives the model back.
+    #[must_use]
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name) (`lastName`), and gives the model back.
+    #[must_use]
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`culture`](Self::culture) (`culture`), and gives the model back.
+    #[must_use]
+    pub fn with_culture(mut self, culture: impl Into<String>) -> Self {
+        self.culture = culture.into();
+        self
+    }
+
+    /// Sets [`language`](Self::language) (`language`), and gives the model back.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = language.into();
+        self
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`default_address`](Self::default_address) (`defaultAddress`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_default_address(mut self, default_address: crate::Address) -> Self {
+        self.default_address = default_address;
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -193,19 +264,16 @@ crate::json::object!(CustomerCompanyProfile {
 });
 
 impl CustomerCompanyProfile {
-    /// A `CustomerCompanyProfile` with its required properties (`tenantId`, `domain`,
-    /// `attributes`); the optional ones are `None`.
-    pub fn new(
-        tenant_id: impl Into<String>,
-        domain: impl Into<String>,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `CustomerCompanyProfile` with its required properties (`tenantId`, `domain`); the
+    /// optional ones are `None`. Its `attributes` names its object type,
+    /// `CustomerCompanyProfile`.
+    pub fn new(tenant_id: impl Into<String>, domain: impl Into<String>) -> Self {
         CustomerCompanyProfile {
             tenant_id: tenant_id.into(),
             domain: domain.into(),
             company_name: None,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("CustomerCompanyProfile"),
             organization_registration_number: None,
             address: None,
             email: None,
@@ -287,12 +355,12 @@ crate::json::object!(CustomerRelationshipRequest {
 });
 
 impl CustomerRelationshipRequest {
-    /// A `CustomerRelationshipRequest` with its required properties (`url`, `attributes`); the
-    /// optional ones are `None`.
-    pub fn new(url: impl Into<String>, attributes: crate::ResourceAttributes) -> Self {
+    /// A `CustomerRelationshipRequest` with its required properties (`url`); the optional ones
+    /// are `None`. Its `attributes` names its object type, `CustomerRelationshipRequest`.
+    pub fn new(url: impl Into<String>) -> Self {
         CustomerRelationshipRequest {
             url: url.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("CustomerRelationshipRequest"),
         }
     }
 }
@@ -349,6 +417,28 @@ impl NewCustomer {
             company_profile,
         }
     }
+
+    /// Sets [`billing_profile`](Self::billing_profile) (`billingProfile`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_billing_profile(
+        mut self,
+        billing_profile: crate::NewCustomerBillingProfile,
+    ) -> Self {
+        self.billing_profile = billing_profile;
+        self
+    }
+
+    /// Sets [`company_profile`](Self::company_profile) (`companyProfile`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_company_profile(
+        mut self,
+        company_profile: crate::NewCustomerCompanyProfile,
+    ) -> Self {
+        self.company_profile = company_profile;
+        self
+    }
 }
 
 /// The minimum required fields from the CustomerBillingProfile resource needed to create a
@@ -398,6 +488,42 @@ impl NewCustomerBillingProfile {
             default_address,
         }
     }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`culture`](Self::culture) (`culture`), and gives the model back.
+    #[must_use]
+    pub fn with_culture(mut self, culture: impl Into<String>) -> Self {
+        self.culture = culture.into();
+        self
+    }
+
+    /// Sets [`language`](Self::language) (`language`), and gives the model back.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = language.into();
+        self
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`default_address`](Self::default_address) (`defaultAddress`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_default_address(mut self, default_address: crate::Address) -> Self {
+        self.default_address = default_address;
+        self
+    }
 }
 
 /// The minimum required fields from the CustomerCompanyProfile resource needed to create a
@@ -432,6 +558,26 @@ impl NewCustomerCompanyProfile {
             domain: domain.into(),
             organization_registration_number: None,
         }
+    }
+
+    /// Sets [`domain`](Self::domain) (`domain`), and gives the model back.
+    #[must_use]
+    pub fn with_domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = domain.into();
+        self
+    }
+
+    /// Sets [`organization_registration_number`](Self::organization_registration_number)
+    /// (`organizationRegistrationNumber`), and gives the model back.
+    #[must_use]
+    pub fn with_organization_registration_number(
+        mut self,
+        organization_registration_number: impl Into<String>,
+    ) -> Self {
+        self.organization_registration_number = Some(
+            organization_registration_number.into(),
+        );
+        self
     }
 }
 

@@ -34,13 +34,13 @@ crate::json::object!(BatchUploadDetails {
 
 impl BatchUploadDetails {
     /// A `BatchUploadDetails` with its required properties (`batchTrackingId`, `status`,
-    /// `startedTime`, `devicesStatus`, `attributes`); the optional ones are `None`.
+    /// `startedTime`, `devicesStatus`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `BatchUploadDetails`.
     pub fn new(
         batch_tracking_id: crate::Uuid,
         status: crate::BatchUploadStatus,
         started_time: crate::DateTime,
         devices_status: Vec<crate::DeviceUploadDetails>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         BatchUploadDetails {
             batch_tracking_id,
@@ -48,7 +48,7 @@ impl BatchUploadDetails {
             started_time,
             completed_time: None,
             devices_status,
-            attributes,
+            attributes: crate::ResourceAttributes::new("BatchUploadDetails"),
         }
     }
 }
@@ -98,7 +98,7 @@ crate::json::open_enum!(BatchUploadStatus {
 #[non_exhaustive]
 pub struct ConfigurationPolicy {
     /// A GUID-formatted string that identifies the policy.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The friendly name for the policy.
     pub name: String,
     /// The category.
@@ -134,10 +134,11 @@ crate::json::object!(ConfigurationPolicy {
 impl ConfigurationPolicy {
     /// A `ConfigurationPolicy` with its required properties (`id`, `name`, `category`,
     /// `description`, `devicesAssignedCount`, `policySettings`, `createdDate`,
-    /// `lastModifiedDate`, `attributes`); the optional ones are `None`.
+    /// `lastModifiedDate`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `ConfigurationPolicy`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        id: impl Into<String>,
+        id: crate::Uuid,
         name: impl Into<String>,
         category: impl Into<String>,
         description: impl Into<String>,
@@ -145,10 +146,9 @@ impl ConfigurationPolicy {
         policy_settings: Vec<crate::PolicySetting>,
         created_date: crate::DateTime,
         last_modified_date: crate::DateTime,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         ConfigurationPolicy {
-            id: id.into(),
+            id,
             name: name.into(),
             category: category.into(),
             description: description.into(),
@@ -156,7 +156,7 @@ impl ConfigurationPolicy {
             policy_settings,
             created_date,
             last_modified_date,
-            attributes,
+            attributes: crate::ResourceAttributes::new("ConfigurationPolicy"),
         }
     }
 }
@@ -168,7 +168,7 @@ impl ConfigurationPolicy {
 #[non_exhaustive]
 pub struct Device {
     /// A GUID-formatted string that identifies the device.
-    pub id: Option<String>,
+    pub id: Option<crate::Uuid>,
     /// The serial number uniquely associated with the device.
     pub serial_number: Option<String>,
     /// The product key uniquely associated with the device.
@@ -207,8 +207,9 @@ crate::json::object!(Device {
 });
 
 impl Device {
-    /// A `Device` with its required properties (`attributes`); the optional ones are `None`.
-    pub fn new(attributes: crate::ResourceAttributes) -> Self {
+    /// A `Device` with every optional property `None`: set the ones to send. Its `attributes`
+    /// names its object type, `Device`.
+    pub fn new() -> Self {
         Device {
             id: None,
             serial_number: None,
@@ -220,8 +221,96 @@ impl Device {
             uploaded_date: None,
             allowed_operations: None,
             created_by: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("Device"),
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`serial_number`](Self::serial_number) (`serialNumber`), and gives the model back.
+    #[must_use]
+    pub fn with_serial_number(mut self, serial_number: impl Into<String>) -> Self {
+        self.serial_number = Some(serial_number.into());
+        self
+    }
+
+    /// Sets [`product_key`](Self::product_key) (`productKey`), and gives the model back.
+    #[must_use]
+    pub fn with_product_key(mut self, product_key: impl Into<String>) -> Self {
+        self.product_key = Some(product_key.into());
+        self
+    }
+
+    /// Sets [`hardware_hash`](Self::hardware_hash) (`hardwareHash`), and gives the model back.
+    #[must_use]
+    pub fn with_hardware_hash(mut self, hardware_hash: impl Into<String>) -> Self {
+        self.hardware_hash = Some(hardware_hash.into());
+        self
+    }
+
+    /// Sets [`model_name`](Self::model_name) (`modelName`), and gives the model back.
+    #[must_use]
+    pub fn with_model_name(mut self, model_name: impl Into<String>) -> Self {
+        self.model_name = Some(model_name.into());
+        self
+    }
+
+    /// Sets [`oem_manufacturer_name`](Self::oem_manufacturer_name) (`oemManufacturerName`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_oem_manufacturer_name(
+        mut self,
+        oem_manufacturer_name: impl Into<String>,
+    ) -> Self {
+        self.oem_manufacturer_name = Some(oem_manufacturer_name.into());
+        self
+    }
+
+    /// Sets [`policies`](Self::policies) (`policies`), and gives the model back.
+    #[must_use]
+    pub fn with_policies(mut self, policies: Vec<crate::Json>) -> Self {
+        self.policies = Some(policies);
+        self
+    }
+
+    /// Sets [`uploaded_date`](Self::uploaded_date) (`uploadedDate`), and gives the model back.
+    #[must_use]
+    pub fn with_uploaded_date(mut self, uploaded_date: crate::DateTime) -> Self {
+        self.uploaded_date = Some(uploaded_date);
+        self
+    }
+
+    /// Sets [`allowed_operations`](Self::allowed_operations) (`allowedOperations`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_allowed_operations(mut self, allowed_operations: Vec<String>) -> Self {
+        self.allowed_operations = Some(allowed_operations);
+        self
+    }
+
+    /// Sets [`created_by`](Self::created_by) (`createdBy`), and gives the model back.
+    #[must_use]
+    pub fn with_created_by(mut self, created_by: impl Into<String>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+}
+
+impl Default for Device {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -256,14 +345,14 @@ crate::json::object!(DeviceBatch {
 
 impl DeviceBatch {
     /// A `DeviceBatch` with its required properties (`id`, `createdBy`, `creationDate`,
-    /// `deviceCount`, `devicesLink`, `attributes`); the optional ones are `None`.
+    /// `deviceCount`, `devicesLink`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `DeviceBatch`.
     pub fn new(
         id: impl Into<String>,
         created_by: impl Into<String>,
         creation_date: crate::DateTime,
         device_count: i64,
         devices_link: crate::Link,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         DeviceBatch {
             id: id.into(),
@@ -271,7 +360,7 @@ impl DeviceBatch {
             creation_date,
             device_count,
             devices_link,
-            attributes,
+            attributes: crate::ResourceAttributes::new("DeviceBatch"),
         }
     }
 }
@@ -284,7 +373,7 @@ impl DeviceBatch {
 #[non_exhaustive]
 pub struct DeviceBatchCreationRequest {
     /// A GUID-formatted string that is associated with the batch of devices.
-    pub batch_id: String,
+    pub batch_id: crate::Uuid,
     /// Each object specifies a device. The following combinations of fields for identifying a
     /// device are accepted: hardwareHash + productKey, hardwareHash + serialNumber, hardwareHash +
     /// productKey + serialNumber, hardwareHash only, productKey only, serialNumber +
@@ -301,17 +390,14 @@ crate::json::object!(DeviceBatchCreationRequest {
 });
 
 impl DeviceBatchCreationRequest {
-    /// A `DeviceBatchCreationRequest` with its required properties (`batchId`, `devices`,
-    /// `attributes`); the optional ones are `None`.
-    pub fn new(
-        batch_id: impl Into<String>,
-        devices: Vec<crate::Device>,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `DeviceBatchCreationRequest` with its required properties (`batchId`, `devices`); the
+    /// optional ones are `None`. Its `attributes` names its object type,
+    /// `DeviceBatchCreationRequest`.
+    pub fn new(batch_id: crate::Uuid, devices: Vec<crate::Device>) -> Self {
         DeviceBatchCreationRequest {
-            batch_id: batch_id.into(),
+            batch_id,
             devices,
-            attributes,
+            attributes: crate::ResourceAttributes::new("DeviceBatchCreationRequest"),
         }
     }
 }
@@ -335,15 +421,12 @@ crate::json::object!(DevicePolicyUpdateRequest {
 });
 
 impl DevicePolicyUpdateRequest {
-    /// A `DevicePolicyUpdateRequest` with its required properties (`devices`, `attributes`); the
-    /// optional ones are `None`.
-    pub fn new(
-        devices: Vec<crate::Device>,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `DevicePolicyUpdateRequest` with its required properties (`devices`); the optional ones
+    /// are `None`. Its `attributes` names its object type, `DevicePolicyUpdateRequest`.
+    pub fn new(devices: Vec<crate::Device>) -> Self {
         DevicePolicyUpdateRequest {
             devices,
-            attributes,
+            attributes: crate::ResourceAttributes::new("DevicePolicyUpdateRequest"),
         }
     }
 }
@@ -355,7 +438,7 @@ impl DevicePolicyUpdateRequest {
 #[non_exhaustive]
 pub struct DeviceUploadDetails {
     /// A GUID-formatted string that is associated with the device.
-    pub device_id: Option<String>,
+    pub device_id: Option<crate::Uuid>,
     /// The serial number uniquely associated with the device.
     pub serial_number: Option<String>,
     /// The product key uniquely associated with the device.
@@ -382,12 +465,9 @@ crate::json::object!(DeviceUploadDetails {
 });
 
 impl DeviceUploadDetails {
-    /// A `DeviceUploadDetails` with its required properties (`status`, `attributes`); the
-    /// optional ones are `None`.
-    pub fn new(
-        status: crate::DeviceUploadStatus,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `DeviceUploadDetails` with its required properties (`status`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `DeviceUploadDetails`.
+    pub fn new(status: crate::DeviceUploadStatus) -> Self {
         DeviceUploadDetails {
             device_id: None,
             serial_number: None,
@@ -395,7 +475,7 @@ impl DeviceUploadDetails {
             status,
             error_code: None,
             error_description: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("DeviceUploadDetails"),
         }
     }
 }

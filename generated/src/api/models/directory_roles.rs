@@ -10,7 +10,7 @@ pub struct DirectoryRole {
     /// The role's name, e.g. Helpdesk Administrator.
     pub name: String,
     /// The role's id: the role-id of the member operations.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The metadata attributes (object type `DirectoryRole`).
     pub attributes: crate::ResourceAttributes,
 }
@@ -22,17 +22,13 @@ crate::json::object!(DirectoryRole {
 });
 
 impl DirectoryRole {
-    /// A `DirectoryRole` with its required properties (`name`, `id`, `attributes`); the optional
-    /// ones are `None`.
-    pub fn new(
-        name: impl Into<String>,
-        id: impl Into<String>,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `DirectoryRole` with its required properties (`name`, `id`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `DirectoryRole`.
+    pub fn new(name: impl Into<String>, id: crate::Uuid) -> Self {
         DirectoryRole {
             name: name.into(),
-            id: id.into(),
-            attributes,
+            id,
+            attributes: crate::ResourceAttributes::new("DirectoryRole"),
         }
     }
 }

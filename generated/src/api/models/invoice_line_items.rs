@@ -164,7 +164,7 @@ pub struct LicenseBasedLineItem {
     /// Gets or sets the currency used for this line item.
     pub currency: String,
     /// Gets or sets the customer unique identifier in the Microsoft billing platform.
-    pub customer_id: String,
+    pub customer_id: crate::Uuid,
     /// Gets or sets the customer name.
     pub customer_name: String,
     /// Gets or sets domain name.
@@ -248,25 +248,24 @@ crate::json::object!(LicenseBasedLineItem {
 });
 
 impl LicenseBasedLineItem {
-    /// A `LicenseBasedLineItem` with its required properties (`amount`, `attributes`,
-    /// `billingCycleType`, `billingProvider`, `chargeEndDate`, `chargeStartDate`, `chargeType`,
-    /// `currency`, `customerId`, `customerName`, `domainName`, `durableOfferId`,
-    /// `invoiceLineItemType`, `mpnId`, `offerId`, `offerName`, `orderId`, `partnerId`,
-    /// `quantity`, `subscriptionDescription`, `subscriptionEndDate`, `subscriptionId`,
-    /// `subscriptionName`, `subscriptionStartDate`, `subtotal`,
-    /// `syndicationPartnerSubscriptionNumber`, `tax`, `tier2MpnId`, `totalForCustomer`,
-    /// `totalOtherDiscount`, `unitPrice`); the optional ones are `None`.
+    /// A `LicenseBasedLineItem` with its required properties (`amount`, `billingCycleType`,
+    /// `billingProvider`, `chargeEndDate`, `chargeStartDate`, `chargeType`, `currency`,
+    /// `customerId`, `customerName`, `domainName`, `durableOfferId`, `invoiceLineItemType`,
+    /// `mpnId`, `offerId`, `offerName`, `orderId`, `partnerId`, `quantity`,
+    /// `subscriptionDescription`, `subscriptionEndDate`, `subscriptionId`, `subscriptionName`,
+    /// `subscriptionStartDate`, `subtotal`, `syndicationPartnerSubscriptionNumber`, `tax`,
+    /// `tier2MpnId`, `totalForCustomer`, `totalOtherDiscount`, `unitPrice`); the optional ones
+    /// are `None`. Its `attributes` names its object type, `LicenseBasedLineItem`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         amount: crate::Decimal,
-        attributes: crate::ResourceAttributes,
         billing_cycle_type: impl Into<String>,
         billing_provider: crate::BillingProvider,
         charge_end_date: crate::DateTime,
         charge_start_date: crate::DateTime,
         charge_type: impl Into<String>,
         currency: impl Into<String>,
-        customer_id: impl Into<String>,
+        customer_id: crate::Uuid,
         customer_name: impl Into<String>,
         domain_name: impl Into<String>,
         durable_offer_id: impl Into<String>,
@@ -292,14 +291,14 @@ impl LicenseBasedLineItem {
     ) -> Self {
         LicenseBasedLineItem {
             amount,
-            attributes,
+            attributes: crate::ResourceAttributes::new("LicenseBasedLineItem"),
             billing_cycle_type: billing_cycle_type.into(),
             billing_provider,
             charge_end_date,
             charge_start_date,
             charge_type: charge_type.into(),
             currency: currency.into(),
-            customer_id: customer_id.into(),
+            customer_id,
             customer_name: customer_name.into(),
             domain_name: domain_name.into(),
             durable_offer_id: durable_offer_id.into(),
@@ -408,7 +407,7 @@ pub struct UsageBasedLineItem {
     /// Gets or sets the customer name.
     pub customer_name: Option<String>,
     /// Gets or sets the customer unique identifier.
-    pub customer_id: String,
+    pub customer_id: crate::Uuid,
     /// Gets or sets the detail line item ID. Uniquely identifies the line items for cases where
     /// calculation is different for units consumed. Example: Total consumed = 1338, 1024 is
     /// charged with one rate, 314 is charge with a different rate.
@@ -460,7 +459,7 @@ pub struct UsageBasedLineItem {
     /// Gets or sets the subscription description.
     pub subscription_description: String,
     /// Gets or sets the subscription unique identifier.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// Gets or sets the subscription name.
     pub subscription_name: String,
     /// Gets or sets the amount of tax charged.
@@ -519,7 +518,7 @@ crate::json::object!(UsageBasedLineItem {
 });
 
 impl UsageBasedLineItem {
-    /// A `UsageBasedLineItem` with its required properties (`attributes`, `billingCycleType`,
+    /// A `UsageBasedLineItem` with its required properties (`billingCycleType`,
     /// `billingProvider`, `chargeEndDate`, `chargeStartDate`, `chargeType`, `consumedQuantity`,
     /// `currency`, `customerId`, `detailLineItemId`, `domainName`, `includedQuantity`,
     /// `invoiceLineItemType`, `invoiceNumber`, `listPrice`, `mpnId`, `orderId`,
@@ -527,10 +526,10 @@ impl UsageBasedLineItem {
     /// `postTaxEffectiveRate`, `postTaxTotal`, `pretaxCharges`, `pretaxEffectiveRate`, `region`,
     /// `resourceGuid`, `resourceName`, `serviceName`, `serviceType`, `sku`,
     /// `subscriptionDescription`, `subscriptionId`, `subscriptionName`, `taxAmount`,
-    /// `tier2MpnId`, `unit`); the optional ones are `None`.
+    /// `tier2MpnId`, `unit`); the optional ones are `None`. Its `attributes` names its object
+    /// type, `UsageBasedLineItem`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        attributes: crate::ResourceAttributes,
         billing_cycle_type: impl Into<String>,
         billing_provider: crate::BillingProvider,
         charge_end_date: crate::DateTime,
@@ -538,7 +537,7 @@ impl UsageBasedLineItem {
         charge_type: impl Into<String>,
         consumed_quantity: crate::Decimal,
         currency: impl Into<String>,
-        customer_id: impl Into<String>,
+        customer_id: crate::Uuid,
         detail_line_item_id: i64,
         domain_name: impl Into<String>,
         included_quantity: crate::Decimal,
@@ -562,14 +561,14 @@ impl UsageBasedLineItem {
         service_type: impl Into<String>,
         sku: impl Into<String>,
         subscription_description: impl Into<String>,
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
         subscription_name: impl Into<String>,
         tax_amount: crate::Decimal,
         tier2_mpn_id: i64,
         unit: impl Into<String>,
     ) -> Self {
         UsageBasedLineItem {
-            attributes,
+            attributes: crate::ResourceAttributes::new("UsageBasedLineItem"),
             billing_cycle_type: billing_cycle_type.into(),
             billing_provider,
             charge_end_date,
@@ -580,7 +579,7 @@ impl UsageBasedLineItem {
             consumption_price: None,
             currency: currency.into(),
             customer_name: None,
-            customer_id: customer_id.into(),
+            customer_id,
             detail_line_item_id,
             domain_name: domain_name.into(),
             included_quantity,
@@ -604,7 +603,7 @@ impl UsageBasedLineItem {
             service_type: service_type.into(),
             sku: sku.into(),
             subscription_description: subscription_description.into(),
-            subscription_id: subscription_id.into(),
+            subscription_id,
             subscription_name: subscription_name.into(),
             tax_amount,
             tier2_mpn_id,

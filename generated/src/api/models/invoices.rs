@@ -70,7 +70,8 @@ crate::json::object!(Invoice {
 impl Invoice {
     /// A `Invoice` with its required properties (`id`, `invoiceDate`, `totalCharges`,
     /// `paidAmount`, `currencyCode`, `currencySymbol`, `invoiceDetails`, `documentType`,
-    /// `invoiceType`, `attributes`); the optional ones are `None`.
+    /// `invoiceType`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `Invoice`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl Into<String>,
@@ -82,7 +83,6 @@ impl Invoice {
         invoice_details: Vec<crate::InvoiceDetail>,
         document_type: crate::InvoiceDocumentType,
         invoice_type: crate::InvoiceType,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         Invoice {
             id: id.into(),
@@ -100,7 +100,7 @@ impl Invoice {
             amends_of: None,
             invoice_type,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("Invoice"),
             tax_receipts: None,
         }
     }
@@ -131,18 +131,17 @@ crate::json::object!(InvoiceDetail {
 });
 
 impl InvoiceDetail {
-    /// A `InvoiceDetail` with its required properties (`invoiceLineItemType`, `billingProvider`,
-    /// `attributes`); the optional ones are `None`.
+    /// A `InvoiceDetail` with its required properties (`invoiceLineItemType`, `billingProvider`);
+    /// the optional ones are `None`. Its `attributes` names its object type, `InvoiceDetail`.
     pub fn new(
         invoice_line_item_type: crate::InvoiceLineItemType,
         billing_provider: crate::BillingProvider,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         InvoiceDetail {
             invoice_line_item_type,
             billing_provider,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("InvoiceDetail"),
         }
     }
 }
@@ -266,7 +265,8 @@ crate::json::object!(InvoiceSummary {
 impl InvoiceSummary {
     /// A `InvoiceSummary` with its required properties (`balanceAmount`, `currencyCode`,
     /// `currencySymbol`, `accountingDate`, `firstInvoiceCreationDate`, `lastPaymentDate`,
-    /// `lastPaymentAmount`, `latestInvoiceDate`, `attributes`); the optional ones are `None`.
+    /// `lastPaymentAmount`, `latestInvoiceDate`); the optional ones are `None`. Its `attributes`
+    /// names its object type, `InvoiceSummary`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         balance_amount: crate::Decimal,
@@ -277,7 +277,6 @@ impl InvoiceSummary {
         last_payment_date: crate::DateTime,
         last_payment_amount: crate::Decimal,
         latest_invoice_date: crate::DateTime,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         InvoiceSummary {
             balance_amount,
@@ -290,7 +289,7 @@ impl InvoiceSummary {
             latest_invoice_date,
             details: None,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("InvoiceSummary"),
         }
     }
 }

@@ -22,17 +22,16 @@ crate::json::object!(License {
 });
 
 impl License {
-    /// A `License` with its required properties (`servicePlans`, `productSku`, `attributes`); the
-    /// optional ones are `None`.
+    /// A `License` with its required properties (`servicePlans`, `productSku`); the optional ones
+    /// are `None`. Its `attributes` names its object type, `License`.
     pub fn new(
         service_plans: Vec<crate::ServicePlan>,
         product_sku: crate::ProductSku,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         License {
             service_plans,
             product_sku,
-            attributes,
+            attributes: crate::ResourceAttributes::new("License"),
         }
     }
 }
@@ -62,6 +61,20 @@ impl LicenseAssignment {
             excluded_plans: None,
             sku_id: sku_id.into(),
         }
+    }
+
+    /// Sets [`excluded_plans`](Self::excluded_plans) (`excludedPlans`), and gives the model back.
+    #[must_use]
+    pub fn with_excluded_plans(mut self, excluded_plans: Vec<String>) -> Self {
+        self.excluded_plans = Some(excluded_plans);
+        self
+    }
+
+    /// Sets [`sku_id`](Self::sku_id) (`skuId`), and gives the model back.
+    #[must_use]
+    pub fn with_sku_id(mut self, sku_id: impl Into<String>) -> Self {
+        self.sku_id = sku_id.into();
+        self
     }
 }
 
@@ -112,18 +125,52 @@ crate::json::object!(LicenseUpdate {
 });
 
 impl LicenseUpdate {
-    /// A `LicenseUpdate` with its required properties (`licensesToAssign`, `attributes`); the
-    /// optional ones are `None`.
-    pub fn new(
-        licenses_to_assign: Vec<crate::LicenseAssignment>,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `LicenseUpdate` with its required properties (`licensesToAssign`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `LicenseUpdate`.
+    pub fn new(licenses_to_assign: Vec<crate::LicenseAssignment>) -> Self {
         LicenseUpdate {
             licenses_to_assign,
             licenses_to_remove: None,
             license_warnings: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("LicenseUpdate"),
         }
+    }
+
+    /// Sets [`licenses_to_assign`](Self::licenses_to_assign) (`licensesToAssign`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_licenses_to_assign(
+        mut self,
+        licenses_to_assign: Vec<crate::LicenseAssignment>,
+    ) -> Self {
+        self.licenses_to_assign = licenses_to_assign;
+        self
+    }
+
+    /// Sets [`licenses_to_remove`](Self::licenses_to_remove) (`licensesToRemove`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_licenses_to_remove(mut self, licenses_to_remove: Vec<String>) -> Self {
+        self.licenses_to_remove = Some(licenses_to_remove);
+        self
+    }
+
+    /// Sets [`license_warnings`](Self::license_warnings) (`licenseWarnings`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_license_warnings(
+        mut self,
+        license_warnings: Vec<crate::LicenseWarning>,
+    ) -> Self {
+        self.license_warnings = Some(license_warnings);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -160,6 +207,27 @@ impl LicenseWarning {
             message: message.into(),
             service_plans,
         }
+    }
+
+    /// Sets [`code`](Self::code) (`code`), and gives the model back.
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = code.into();
+        self
+    }
+
+    /// Sets [`message`](Self::message) (`message`), and gives the model back.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// Sets [`service_plans`](Self::service_plans) (`servicePlans`), and gives the model back.
+    #[must_use]
+    pub fn with_service_plans(mut self, service_plans: Vec<String>) -> Self {
+        self.service_plans = service_plans;
+        self
     }
 }
 
@@ -309,7 +377,8 @@ crate::json::object!(SubscribedSku {
 impl SubscribedSku {
     /// A `SubscribedSku` with its required properties (`availableUnits`, `activeUnits`,
     /// `consumedUnits`, `suspendedUnits`, `totalUnits`, `warningUnits`, `productSku`,
-    /// `servicePlans`, `capabilityStatus`, `attributes`); the optional ones are `None`.
+    /// `servicePlans`, `capabilityStatus`); the optional ones are `None`. Its `attributes` names
+    /// its object type, `SubscribedSku`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         available_units: i64,
@@ -321,7 +390,6 @@ impl SubscribedSku {
         product_sku: crate::ProductSku,
         service_plans: Vec<crate::ServicePlan>,
         capability_status: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SubscribedSku {
             available_units,
@@ -333,7 +401,7 @@ impl SubscribedSku {
             product_sku,
             service_plans,
             capability_status: capability_status.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("SubscribedSku"),
         }
     }
 }

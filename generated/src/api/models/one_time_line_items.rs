@@ -60,7 +60,7 @@ pub struct OneTimeInvoiceLineItem {
     /// Gets or sets the subscription description associated with this purchase.
     pub subscription_description: String,
     /// Gets or sets the subscription ID associated with this purchase.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// Gets or sets the charge start date associated with this purchase.
     pub charge_start_date: crate::DateTime,
     /// Gets or sets the charge end date associated with this purchase.
@@ -179,7 +179,8 @@ impl OneTimeInvoiceLineItem {
     /// `subscriptionDescription`, `subscriptionId`, `chargeStartDate`, `chargeEndDate`,
     /// `termAndBillingCycle`, `priceAdjustmentDescription`, `discountDetails`, `pricingCurrency`,
     /// `pcToBCExchangeRate`, `pcToBCExchangeRateDate`, `billableQuantity`, `meterDescription`,
-    /// `reservationOrderId`, `orderId`, `attributes`); the optional ones are `None`.
+    /// `reservationOrderId`, `orderId`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `OneTimeInvoiceLineItem`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         partner_id: impl Into<String>,
@@ -208,7 +209,7 @@ impl OneTimeInvoiceLineItem {
         publisher_name: impl Into<String>,
         publisher_id: impl Into<String>,
         subscription_description: impl Into<String>,
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
         charge_start_date: crate::DateTime,
         charge_end_date: crate::DateTime,
         term_and_billing_cycle: impl Into<String>,
@@ -221,7 +222,6 @@ impl OneTimeInvoiceLineItem {
         meter_description: impl Into<String>,
         reservation_order_id: impl Into<String>,
         order_id: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         OneTimeInvoiceLineItem {
             partner_id: partner_id.into(),
@@ -250,7 +250,7 @@ impl OneTimeInvoiceLineItem {
             publisher_name: publisher_name.into(),
             publisher_id: publisher_id.into(),
             subscription_description: subscription_description.into(),
-            subscription_id: subscription_id.into(),
+            subscription_id,
             charge_start_date,
             charge_end_date,
             term_and_billing_cycle: term_and_billing_cycle.into(),
@@ -273,7 +273,7 @@ impl OneTimeInvoiceLineItem {
             product_qualifiers: None,
             reference_id: None,
             promotion_id: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("OneTimeInvoiceLineItem"),
         }
     }
 }

@@ -15,7 +15,7 @@ pub struct Order {
     /// A friendly identifier for the order.
     pub alternate_id: Option<String>,
     /// The customer identifier.
-    pub reference_customer_id: Option<String>,
+    pub reference_customer_id: Option<crate::Uuid>,
     /// Indicates the frequency with which the partner is billed for this order. Supported values
     /// are the member names found in BillingCycleType. The default is "Monthly" or "OneTime" at
     /// order creation. This field is applied upon successful creation of the order.
@@ -84,6 +84,117 @@ impl Order {
             partner_on_record_attestation_accepted: None,
         }
     }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`alternate_id`](Self::alternate_id) (`alternateId`), and gives the model back.
+    #[must_use]
+    pub fn with_alternate_id(mut self, alternate_id: impl Into<String>) -> Self {
+        self.alternate_id = Some(alternate_id.into());
+        self
+    }
+
+    /// Sets [`reference_customer_id`](Self::reference_customer_id) (`referenceCustomerId`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_reference_customer_id(
+        mut self,
+        reference_customer_id: crate::Uuid,
+    ) -> Self {
+        self.reference_customer_id = Some(reference_customer_id);
+        self
+    }
+
+    /// Sets [`billing_cycle`](Self::billing_cycle) (`billingCycle`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_cycle(mut self, billing_cycle: impl Into<String>) -> Self {
+        self.billing_cycle = Some(billing_cycle.into());
+        self
+    }
+
+    /// Sets [`transaction_type`](Self::transaction_type) (`transactionType`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_transaction_type(mut self, transaction_type: impl Into<String>) -> Self {
+        self.transaction_type = Some(transaction_type.into());
+        self
+    }
+
+    /// Sets [`line_items`](Self::line_items) (`lineItems`), and gives the model back.
+    #[must_use]
+    pub fn with_line_items(mut self, line_items: Vec<crate::OrderLineItem>) -> Self {
+        self.line_items = line_items;
+        self
+    }
+
+    /// Sets [`currency_code`](Self::currency_code) (`currencyCode`), and gives the model back.
+    #[must_use]
+    pub fn with_currency_code(mut self, currency_code: impl Into<String>) -> Self {
+        self.currency_code = Some(currency_code.into());
+        self
+    }
+
+    /// Sets [`currency_symbol`](Self::currency_symbol) (`currencySymbol`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_currency_symbol(mut self, currency_symbol: impl Into<String>) -> Self {
+        self.currency_symbol = Some(currency_symbol.into());
+        self
+    }
+
+    /// Sets [`creation_date`](Self::creation_date) (`creationDate`), and gives the model back.
+    #[must_use]
+    pub fn with_creation_date(mut self, creation_date: crate::DateTime) -> Self {
+        self.creation_date = Some(creation_date);
+        self
+    }
+
+    /// Sets [`status`](Self::status) (`status`), and gives the model back.
+    #[must_use]
+    pub fn with_status(mut self, status: crate::OrderStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::OrderLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
+    }
+
+    /// Sets [`client`](Self::client) (`client`), and gives the model back.
+    #[must_use]
+    pub fn with_client(mut self, client: crate::OrderClient) -> Self {
+        self.client = Some(client);
+        self
+    }
+
+    /// Sets
+    /// [`partner_on_record_attestation_accepted`](Self::partner_on_record_attestation_accepted)
+    /// (`partnerOnRecordAttestationAccepted`), and gives the model back.
+    #[must_use]
+    pub fn with_partner_on_record_attestation_accepted(
+        mut self,
+        partner_on_record_attestation_accepted: bool,
+    ) -> Self {
+        self.partner_on_record_attestation_accepted = Some(
+            partner_on_record_attestation_accepted,
+        );
+        self
+    }
 }
 
 /// The client an order was placed from, as the response example of
@@ -121,6 +232,31 @@ impl OrderClient {
             name: name.into(),
         }
     }
+
+    /// Sets [`marketplace_country`](Self::marketplace_country) (`marketplaceCountry`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_marketplace_country(
+        mut self,
+        marketplace_country: impl Into<String>,
+    ) -> Self {
+        self.marketplace_country = marketplace_country.into();
+        self
+    }
+
+    /// Sets [`device_family`](Self::device_family) (`deviceFamily`), and gives the model back.
+    #[must_use]
+    pub fn with_device_family(mut self, device_family: impl Into<String>) -> Self {
+        self.device_family = device_family.into();
+        self
+    }
+
+    /// Sets [`name`](Self::name) (`name`), and gives the model back.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
 }
 
 /// An order contains an itemized list of offers, and each item is represented as an
@@ -135,9 +271,9 @@ pub struct OrderLineItem {
     /// The ID of the offer.
     pub offer_id: String,
     /// The ID of the subscription.
-    pub subscription_id: Option<String>,
+    pub subscription_id: Option<crate::Uuid>,
     /// Optional. The ID of the parent subscription in an add-on offer. Applies to PATCH only.
-    pub parent_subscription_id: Option<String>,
+    pub parent_subscription_id: Option<crate::Uuid>,
     /// Optional. The friendly name for the subscription defined by the partner to help
     /// disambiguate.
     pub friendly_name: Option<String>,
@@ -205,6 +341,120 @@ impl OrderLineItem {
             attestation_accepted: None,
             attributes: None,
         }
+    }
+
+    /// Sets [`line_item_number`](Self::line_item_number) (`lineItemNumber`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_line_item_number(mut self, line_item_number: i64) -> Self {
+        self.line_item_number = line_item_number;
+        self
+    }
+
+    /// Sets [`offer_id`](Self::offer_id) (`offerId`), and gives the model back.
+    #[must_use]
+    pub fn with_offer_id(mut self, offer_id: impl Into<String>) -> Self {
+        self.offer_id = offer_id.into();
+        self
+    }
+
+    /// Sets [`subscription_id`](Self::subscription_id) (`subscriptionId`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_subscription_id(mut self, subscription_id: crate::Uuid) -> Self {
+        self.subscription_id = Some(subscription_id);
+        self
+    }
+
+    /// Sets [`parent_subscription_id`](Self::parent_subscription_id) (`parentSubscriptionId`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_parent_subscription_id(
+        mut self,
+        parent_subscription_id: crate::Uuid,
+    ) -> Self {
+        self.parent_subscription_id = Some(parent_subscription_id);
+        self
+    }
+
+    /// Sets [`friendly_name`](Self::friendly_name) (`friendlyName`), and gives the model back.
+    #[must_use]
+    pub fn with_friendly_name(mut self, friendly_name: impl Into<String>) -> Self {
+        self.friendly_name = Some(friendly_name.into());
+        self
+    }
+
+    /// Sets [`quantity`](Self::quantity) (`quantity`), and gives the model back.
+    #[must_use]
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+
+    /// Sets [`term_duration`](Self::term_duration) (`termDuration`), and gives the model back.
+    #[must_use]
+    pub fn with_term_duration(mut self, term_duration: impl Into<String>) -> Self {
+        self.term_duration = Some(term_duration.into());
+        self
+    }
+
+    /// Sets [`transaction_type`](Self::transaction_type) (`transactionType`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_transaction_type(mut self, transaction_type: impl Into<String>) -> Self {
+        self.transaction_type = Some(transaction_type.into());
+        self
+    }
+
+    /// Sets [`partner_id_on_record`](Self::partner_id_on_record) (`partnerIdOnRecord`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_partner_id_on_record(
+        mut self,
+        partner_id_on_record: impl Into<String>,
+    ) -> Self {
+        self.partner_id_on_record = Some(partner_id_on_record.into());
+        self
+    }
+
+    /// Sets [`provisioning_context`](Self::provisioning_context) (`provisioningContext`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_provisioning_context(
+        mut self,
+        provisioning_context: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        self.provisioning_context = Some(provisioning_context);
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::OrderLineItemLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`renews_to`](Self::renews_to) (`renewsTo`), and gives the model back.
+    #[must_use]
+    pub fn with_renews_to(mut self, renews_to: crate::OrderRenewsTo) -> Self {
+        self.renews_to = Some(renews_to);
+        self
+    }
+
+    /// Sets [`attestation_accepted`](Self::attestation_accepted) (`attestationAccepted`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_attestation_accepted(mut self, attestation_accepted: bool) -> Self {
+        self.attestation_accepted = Some(attestation_accepted);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
     }
 }
 
@@ -279,6 +529,50 @@ impl OrderLineItemLinks {
             product: None,
             availability: None,
         }
+    }
+
+    /// Sets [`provisioning_status`](Self::provisioning_status) (`provisioningStatus`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_provisioning_status(mut self, provisioning_status: crate::Link) -> Self {
+        self.provisioning_status = Some(provisioning_status);
+        self
+    }
+
+    /// Sets [`sku`](Self::sku) (`sku`), and gives the model back.
+    #[must_use]
+    pub fn with_sku(mut self, sku: crate::Link) -> Self {
+        self.sku = Some(sku);
+        self
+    }
+
+    /// Sets [`subscription`](Self::subscription) (`subscription`), and gives the model back.
+    #[must_use]
+    pub fn with_subscription(mut self, subscription: crate::Link) -> Self {
+        self.subscription = Some(subscription);
+        self
+    }
+
+    /// Sets [`activation_links`](Self::activation_links) (`activationLinks`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_activation_links(mut self, activation_links: crate::Link) -> Self {
+        self.activation_links = Some(activation_links);
+        self
+    }
+
+    /// Sets [`product`](Self::product) (`product`), and gives the model back.
+    #[must_use]
+    pub fn with_product(mut self, product: crate::Link) -> Self {
+        self.product = Some(product);
+        self
+    }
+
+    /// Sets [`availability`](Self::availability) (`availability`), and gives the model back.
+    #[must_use]
+    pub fn with_availability(mut self, availability: crate::Link) -> Self {
+        self.availability = Some(availability);
+        self
     }
 }
 
@@ -362,6 +656,29 @@ impl OrderLinks {
             patch_operation: None,
         }
     }
+
+    /// Sets [`provisioning_status`](Self::provisioning_status) (`provisioningStatus`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_provisioning_status(mut self, provisioning_status: crate::Link) -> Self {
+        self.provisioning_status = Some(provisioning_status);
+        self
+    }
+
+    /// Sets [`self_link`](Self::self_link) (`self`), and gives the model back.
+    #[must_use]
+    pub fn with_self_link(mut self, self_link: crate::Link) -> Self {
+        self.self_link = Some(self_link);
+        self
+    }
+
+    /// Sets [`patch_operation`](Self::patch_operation) (`patchOperation`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_patch_operation(mut self, patch_operation: crate::Link) -> Self {
+        self.patch_operation = Some(patch_operation);
+        self
+    }
 }
 
 impl Default for OrderLinks {
@@ -391,6 +708,13 @@ impl OrderRenewsTo {
         OrderRenewsTo {
             term_duration: None,
         }
+    }
+
+    /// Sets [`term_duration`](Self::term_duration) (`termDuration`), and gives the model back.
+    #[must_use]
+    pub fn with_term_duration(mut self, term_duration: impl Into<String>) -> Self {
+        self.term_duration = Some(term_duration.into());
+        self
     }
 }
 

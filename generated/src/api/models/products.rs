@@ -105,6 +105,27 @@ impl ItemType {
             sub_type: None,
         }
     }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets [`display_name`](Self::display_name) (`displayName`), and gives the model back.
+    #[must_use]
+    pub fn with_display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = display_name.into();
+        self
+    }
+
+    /// Sets [`sub_type`](Self::sub_type) (`subType`), and gives the model back.
+    #[must_use]
+    pub fn with_sub_type(mut self, sub_type: crate::ItemType) -> Self {
+        self.sub_type = Some(Box::new(sub_type));
+        self
+    }
 }
 
 /// Represents a purchasable good or service. A product by itself isn't a purchasable item.

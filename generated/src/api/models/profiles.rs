@@ -42,7 +42,8 @@ crate::json::object!(BillingProfile {
 impl BillingProfile {
     /// A `BillingProfile` with its required properties (`companyName`, `address`,
     /// `primaryContact`, `purchaseOrderNumber`, `taxId`, `billingCurrency`, `profileType`,
-    /// `links`, `attributes`); the optional ones are `None`.
+    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `BillingProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         company_name: impl Into<String>,
@@ -53,7 +54,6 @@ impl BillingProfile {
         billing_currency: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         BillingProfile {
             company_name: company_name.into(),
@@ -64,7 +64,7 @@ impl BillingProfile {
             billing_currency: billing_currency.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("BillingProfile"),
         }
     }
 }
@@ -115,7 +115,8 @@ crate::json::object!(LegalBusinessProfile {
 impl LegalBusinessProfile {
     /// A `LegalBusinessProfile` with its required properties (`companyName`, `address`,
     /// `primaryContact`, `companyApproverAddress`, `companyApproverEmail`, `vettingStatus`,
-    /// `vettingSubStatus`, `profileType`, `links`, `attributes`); the optional ones are `None`.
+    /// `vettingSubStatus`, `profileType`, `links`); the optional ones are `None`. Its
+    /// `attributes` names its object type, `LegalBusinessProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         company_name: impl Into<String>,
@@ -127,7 +128,6 @@ impl LegalBusinessProfile {
         vetting_sub_status: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         LegalBusinessProfile {
             company_name: company_name.into(),
@@ -139,7 +139,7 @@ impl LegalBusinessProfile {
             vetting_sub_status: vetting_sub_status.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("LegalBusinessProfile"),
         }
     }
 }
@@ -172,20 +172,20 @@ crate::json::object!(MpnProfile {
 
 impl MpnProfile {
     /// A `MpnProfile` with its required properties (`partnerName`, `mpnId`, `profileType`,
-    /// `links`, `attributes`); the optional ones are `None`.
+    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `MpnProfile`.
     pub fn new(
         partner_name: impl Into<String>,
         mpn_id: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         MpnProfile {
             partner_name: partner_name.into(),
             mpn_id: mpn_id.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("MpnProfile"),
         }
     }
 }
@@ -203,7 +203,7 @@ pub struct OrganizationProfile {
     /// The default address of the company or organization.
     pub default_address: crate::Address,
     /// The tenant identifier.
-    pub tenant_id: String,
+    pub tenant_id: crate::Uuid,
     /// The company or organization's domain.
     pub domain: String,
     /// Gets or sets the parent subscription.
@@ -237,33 +237,33 @@ crate::json::object!(OrganizationProfile {
 impl OrganizationProfile {
     /// A `OrganizationProfile` with its required properties (`id`, `companyName`,
     /// `defaultAddress`, `tenantId`, `domain`, `email`, `language`, `culture`, `profileType`,
-    /// `links`, `attributes`); the optional ones are `None`.
+    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `OrganizationProfile`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl Into<String>,
         company_name: impl Into<String>,
         default_address: crate::Address,
-        tenant_id: impl Into<String>,
+        tenant_id: crate::Uuid,
         domain: impl Into<String>,
         email: impl Into<String>,
         language: impl Into<String>,
         culture: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         OrganizationProfile {
             id: id.into(),
             company_name: company_name.into(),
             default_address,
-            tenant_id: tenant_id.into(),
+            tenant_id,
             domain: domain.into(),
             email: email.into(),
             language: language.into(),
             culture: culture.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("OrganizationProfile"),
         }
     }
 }
@@ -299,14 +299,14 @@ crate::json::object!(SupportProfile {
 
 impl SupportProfile {
     /// A `SupportProfile` with its required properties (`email`, `telephone`, `website`,
-    /// `profileType`, `links`, `attributes`); the optional ones are `None`.
+    /// `profileType`, `links`); the optional ones are `None`. Its `attributes` names its object
+    /// type, `SupportProfile`.
     pub fn new(
         email: impl Into<String>,
         telephone: impl Into<String>,
         website: impl Into<String>,
         profile_type: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SupportProfile {
             email: email.into(),
@@ -314,7 +314,7 @@ impl SupportProfile {
             website: website.into(),
             profile_type: profile_type.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("SupportProfile"),
         }
     }
 }

@@ -147,14 +147,14 @@ crate::json::object!(AzureRateCard {
 
 impl AzureRateCard {
     /// A `AzureRateCard` with its required properties (`currency`, `isTaxIncluded`, `locale`,
-    /// `meters`, `offerTerms`, `attributes`); the optional ones are `None`.
+    /// `meters`, `offerTerms`); the optional ones are `None`. Its `attributes` names its object
+    /// type, `AzureRateCard`.
     pub fn new(
         currency: impl Into<String>,
         is_tax_included: bool,
         locale: impl Into<String>,
         meters: Vec<crate::AzureMeter>,
         offer_terms: Vec<crate::AzureOfferTerm>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         AzureRateCard {
             currency: currency.into(),
@@ -162,7 +162,7 @@ impl AzureRateCard {
             locale: locale.into(),
             meters,
             offer_terms,
-            attributes,
+            attributes: crate::ResourceAttributes::new("AzureRateCard"),
         }
     }
 }

@@ -72,6 +72,83 @@ impl Address {
             phone_number: None,
         }
     }
+
+    /// Sets [`address_line1`](Self::address_line1) (`addressLine1`), and gives the model back.
+    #[must_use]
+    pub fn with_address_line1(mut self, address_line1: impl Into<String>) -> Self {
+        self.address_line1 = address_line1.into();
+        self
+    }
+
+    /// Sets [`address_line2`](Self::address_line2) (`addressLine2`), and gives the model back.
+    #[must_use]
+    pub fn with_address_line2(mut self, address_line2: impl Into<String>) -> Self {
+        self.address_line2 = Some(address_line2.into());
+        self
+    }
+
+    /// Sets [`city`](Self::city) (`city`), and gives the model back.
+    #[must_use]
+    pub fn with_city(mut self, city: impl Into<String>) -> Self {
+        self.city = city.into();
+        self
+    }
+
+    /// Sets [`state`](Self::state) (`state`), and gives the model back.
+    #[must_use]
+    pub fn with_state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets [`postal_code`](Self::postal_code) (`postalCode`), and gives the model back.
+    #[must_use]
+    pub fn with_postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = postal_code.into();
+        self
+    }
+
+    /// Sets [`country`](Self::country) (`country`), and gives the model back.
+    #[must_use]
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = country.into();
+        self
+    }
+
+    /// Sets [`region`](Self::region) (`region`), and gives the model back.
+    #[must_use]
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Sets [`first_name`](Self::first_name) (`firstName`), and gives the model back.
+    #[must_use]
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+
+    /// Sets [`middle_name`](Self::middle_name) (`middleName`), and gives the model back.
+    #[must_use]
+    pub fn with_middle_name(mut self, middle_name: impl Into<String>) -> Self {
+        self.middle_name = Some(middle_name.into());
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name) (`lastName`), and gives the model back.
+    #[must_use]
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+
+    /// Sets [`phone_number`](Self::phone_number) (`phoneNumber`), and gives the model back.
+    #[must_use]
+    pub fn with_phone_number(mut self, phone_number: impl Into<String>) -> Self {
+        self.phone_number = Some(phone_number.into());
+        self
+    }
 }
 
 /// Describes contact information for a specific individual.
@@ -278,6 +355,20 @@ impl KeyValuePair {
             value: value.into(),
         }
     }
+
+    /// Sets [`key`](Self::key) (`key`), and gives the model back.
+    #[must_use]
+    pub fn with_key(mut self, key: impl Into<String>) -> Self {
+        self.key = key.into();
+        self
+    }
+
+    /// Sets [`value`](Self::value) (`value`), and gives the model back.
+    #[must_use]
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = value.into();
+        self
+    }
 }
 
 /// Contains a URI link and associated information.
@@ -314,6 +405,27 @@ impl Link {
             headers,
         }
     }
+
+    /// Sets [`uri`](Self::uri) (`uri`), and gives the model back.
+    #[must_use]
+    pub fn with_uri(mut self, uri: impl Into<String>) -> Self {
+        self.uri = uri.into();
+        self
+    }
+
+    /// Sets [`method`](Self::method) (`method`), and gives the model back.
+    #[must_use]
+    pub fn with_method(mut self, method: impl Into<String>) -> Self {
+        self.method = method.into();
+        self
+    }
+
+    /// Sets [`headers`](Self::headers) (`headers`), and gives the model back.
+    #[must_use]
+    pub fn with_headers(mut self, headers: Vec<crate::KeyValuePair>) -> Self {
+        self.headers = headers;
+        self
+    }
 }
 
 /// Describes a specific password and if that password needs to be changed.
@@ -342,6 +454,21 @@ impl PasswordProfile {
             force_change_password,
         }
     }
+
+    /// Sets [`password`](Self::password) (`password`), and gives the model back.
+    #[must_use]
+    pub fn with_password(mut self, password: impl Into<String>) -> Self {
+        self.password = password.into();
+        self
+    }
+
+    /// Sets [`force_change_password`](Self::force_change_password) (`forceChangePassword`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_force_change_password(mut self, force_change_password: bool) -> Self {
+        self.force_change_password = force_change_password;
+        self
+    }
 }
 
 /// Contains attribute metadata for a resource.
@@ -369,6 +496,20 @@ impl ResourceAttributes {
             etag: None,
             object_type: object_type.into(),
         }
+    }
+
+    /// Sets [`etag`](Self::etag) (`etag`), and gives the model back.
+    #[must_use]
+    pub fn with_etag(mut self, etag: impl Into<String>) -> Self {
+        self.etag = Some(etag.into());
+        self
+    }
+
+    /// Sets [`object_type`](Self::object_type) (`objectType`), and gives the model back.
+    #[must_use]
+    pub fn with_object_type(mut self, object_type: impl Into<String>) -> Self {
+        self.object_type = object_type.into();
+        self
     }
 }
 
@@ -404,6 +545,34 @@ impl ResourceLinks {
             previous: None,
             attributes: None,
         }
+    }
+
+    /// Sets [`self_link`](Self::self_link) (`self`), and gives the model back.
+    #[must_use]
+    pub fn with_self_link(mut self, self_link: crate::Link) -> Self {
+        self.self_link = Some(self_link);
+        self
+    }
+
+    /// Sets [`next`](Self::next) (`next`), and gives the model back.
+    #[must_use]
+    pub fn with_next(mut self, next: crate::Link) -> Self {
+        self.next = Some(next);
+        self
+    }
+
+    /// Sets [`previous`](Self::previous) (`previous`), and gives the model back.
+    #[must_use]
+    pub fn with_previous(mut self, previous: crate::Link) -> Self {
+        self.previous = Some(previous);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
     }
 }
 

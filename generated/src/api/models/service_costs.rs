@@ -14,7 +14,7 @@ pub struct ServiceCostLineItem {
     /// The friendly name for the subscription.
     pub subscription_friendly_name: String,
     /// The subscription identifier.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// The order identifier.
     pub order_id: String,
     /// The offer identifier.
@@ -40,7 +40,7 @@ pub struct ServiceCostLineItem {
     /// The currency symbol used for the costs.
     pub currency_symbol: String,
     /// The ID of the customer making the purchase.
-    pub customer_id: String,
+    pub customer_id: crate::Uuid,
     /// The name of the customer making the purchase.
     pub customer_name: String,
     /// The invoice number that this line item belongs to.
@@ -110,7 +110,7 @@ impl ServiceCostLineItem {
         start_date: crate::DateTime,
         end_date: crate::DateTime,
         subscription_friendly_name: impl Into<String>,
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
         order_id: impl Into<String>,
         offer_id: impl Into<String>,
         offer_name: impl Into<String>,
@@ -122,7 +122,7 @@ impl ServiceCostLineItem {
         after_tax_total: crate::Decimal,
         currency_code: impl Into<String>,
         currency_symbol: impl Into<String>,
-        customer_id: impl Into<String>,
+        customer_id: crate::Uuid,
         customer_name: impl Into<String>,
         invoice_number: impl Into<String>,
     ) -> Self {
@@ -130,7 +130,7 @@ impl ServiceCostLineItem {
             start_date,
             end_date,
             subscription_friendly_name: subscription_friendly_name.into(),
-            subscription_id: subscription_id.into(),
+            subscription_id,
             order_id: order_id.into(),
             offer_id: offer_id.into(),
             offer_name: offer_name.into(),
@@ -143,7 +143,7 @@ impl ServiceCostLineItem {
             after_tax_total,
             currency_code: currency_code.into(),
             currency_symbol: currency_symbol.into(),
-            customer_id: customer_id.into(),
+            customer_id,
             customer_name: customer_name.into(),
             invoice_number: invoice_number.into(),
             product_id: None,
@@ -188,7 +188,7 @@ pub struct ServiceCostsSummary {
     /// The currency symbol used for the costs.
     pub currency_symbol: Option<String>,
     /// The ID of the customer making the purchase.
-    pub customer_id: Option<String>,
+    pub customer_id: Option<crate::Uuid>,
 }
 
 crate::json::object!(ServiceCostsSummary {
@@ -206,16 +206,13 @@ crate::json::object!(ServiceCostsSummary {
 });
 
 impl ServiceCostsSummary {
-    /// A `ServiceCostsSummary` with its required properties (`links`, `attributes`); the optional
-    /// ones are `None`.
-    pub fn new(
-        links: crate::ServiceCostsSummaryLinks,
-        attributes: crate::ResourceAttributes,
-    ) -> Self {
+    /// A `ServiceCostsSummary` with its required properties (`links`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `ServiceCostsSummary`.
+    pub fn new(links: crate::ServiceCostsSummaryLinks) -> Self {
         ServiceCostsSummary {
             details: None,
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("ServiceCostsSummary"),
             billing_start_date: None,
             billing_end_date: None,
             pretax_total: None,

@@ -14,7 +14,7 @@ pub struct AzureEntitlement {
     /// The status of entitlement.
     pub status: String,
     /// The subscription identifier the entitlement belongs to.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
 }
 
 crate::json::object!(AzureEntitlement {
@@ -31,13 +31,13 @@ impl AzureEntitlement {
         id: impl Into<String>,
         friendly_name: impl Into<String>,
         status: impl Into<String>,
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
     ) -> Self {
         AzureEntitlement {
             id: id.into(),
             friendly_name: friendly_name.into(),
             status: status.into(),
-            subscription_id: subscription_id.into(),
+            subscription_id,
         }
     }
 }
@@ -92,6 +92,49 @@ impl Conversion {
             attributes: None,
         }
     }
+
+    /// Sets [`offer_id`](Self::offer_id) (`offerId`), and gives the model back.
+    #[must_use]
+    pub fn with_offer_id(mut self, offer_id: impl Into<String>) -> Self {
+        self.offer_id = offer_id.into();
+        self
+    }
+
+    /// Sets [`target_offer_id`](Self::target_offer_id) (`targetOfferId`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_target_offer_id(mut self, target_offer_id: impl Into<String>) -> Self {
+        self.target_offer_id = target_offer_id.into();
+        self
+    }
+
+    /// Sets [`order_id`](Self::order_id) (`orderId`), and gives the model back.
+    #[must_use]
+    pub fn with_order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = Some(order_id.into());
+        self
+    }
+
+    /// Sets [`quantity`](Self::quantity) (`quantity`), and gives the model back.
+    #[must_use]
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = quantity;
+        self
+    }
+
+    /// Sets [`billing_cycle`](Self::billing_cycle) (`billingCycle`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_cycle(mut self, billing_cycle: impl Into<String>) -> Self {
+        self.billing_cycle = billing_cycle.into();
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
+    }
 }
 
 /// Represents an error that occurred during conversion.
@@ -130,7 +173,7 @@ impl ConversionError {
 #[non_exhaustive]
 pub struct ConversionResult {
     /// The subscription identifier.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// The original offer identifier.
     pub offer_id: String,
     /// The offer identifier for the target offer.
@@ -154,12 +197,12 @@ impl ConversionResult {
     /// A `ConversionResult` with its required properties (`subscriptionId`, `offerId`,
     /// `targetOfferId`); the optional ones are `None`.
     pub fn new(
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
         offer_id: impl Into<String>,
         target_offer_id: impl Into<String>,
     ) -> Self {
         ConversionResult {
-            subscription_id: subscription_id.into(),
+            subscription_id,
             offer_id: offer_id.into(),
             target_offer_id: target_offer_id.into(),
             error: None,
@@ -176,7 +219,7 @@ impl ConversionResult {
 #[non_exhaustive]
 pub struct Overage {
     /// A GUID formatted string that indicates consumption subscription identifier.
-    pub azure_entitlement_id: String,
+    pub azure_entitlement_id: crate::Uuid,
     /// The Microsoft Partner Network (MPN) identifier of the reseller associated with the
     /// subscription.
     pub partner_id: String,
@@ -203,18 +246,65 @@ impl Overage {
     /// A `Overage` with its required properties (`azureEntitlementId`, `partnerId`,
     /// `overageEnabled`); the optional ones are `None`.
     pub fn new(
-        azure_entitlement_id: impl Into<String>,
+        azure_entitlement_id: crate::Uuid,
         partner_id: impl Into<String>,
         overage_enabled: bool,
     ) -> Self {
         Overage {
-            azure_entitlement_id: azure_entitlement_id.into(),
+            azure_entitlement_id,
             partner_id: partner_id.into(),
             overage_type: None,
             overage_enabled,
             links: None,
             attributes: None,
         }
+    }
+
+    /// Sets [`azure_entitlement_id`](Self::azure_entitlement_id) (`azureEntitlementId`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_azure_entitlement_id(
+        mut self,
+        azure_entitlement_id: crate::Uuid,
+    ) -> Self {
+        self.azure_entitlement_id = azure_entitlement_id;
+        self
+    }
+
+    /// Sets [`partner_id`](Self::partner_id) (`partnerId`), and gives the model back.
+    #[must_use]
+    pub fn with_partner_id(mut self, partner_id: impl Into<String>) -> Self {
+        self.partner_id = partner_id.into();
+        self
+    }
+
+    /// Sets [`overage_type`](Self::overage_type) (`type`), and gives the model back.
+    #[must_use]
+    pub fn with_overage_type(mut self, overage_type: impl Into<String>) -> Self {
+        self.overage_type = Some(overage_type.into());
+        self
+    }
+
+    /// Sets [`overage_enabled`](Self::overage_enabled) (`overageEnabled`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_overage_enabled(mut self, overage_enabled: bool) -> Self {
+        self.overage_enabled = overage_enabled;
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::OverageLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
     }
 }
 
@@ -243,6 +333,20 @@ impl OverageLinks {
             overage: None,
             self_link: None,
         }
+    }
+
+    /// Sets [`overage`](Self::overage) (`overage`), and gives the model back.
+    #[must_use]
+    pub fn with_overage(mut self, overage: crate::Link) -> Self {
+        self.overage = Some(overage);
+        self
+    }
+
+    /// Sets [`self_link`](Self::self_link) (`self`), and gives the model back.
+    #[must_use]
+    pub fn with_self_link(mut self, self_link: crate::Link) -> Self {
+        self.self_link = Some(self_link);
+        self
     }
 }
 
@@ -283,6 +387,32 @@ impl OverageUpdate {
             partner_id: None,
             overage_enabled,
         }
+    }
+
+    /// Sets [`azure_entitlement_id`](Self::azure_entitlement_id) (`azureEntitlementId`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_azure_entitlement_id(
+        mut self,
+        azure_entitlement_id: crate::Uuid,
+    ) -> Self {
+        self.azure_entitlement_id = azure_entitlement_id;
+        self
+    }
+
+    /// Sets [`partner_id`](Self::partner_id) (`partnerId`), and gives the model back.
+    #[must_use]
+    pub fn with_partner_id(mut self, partner_id: impl Into<String>) -> Self {
+        self.partner_id = Some(partner_id.into());
+        self
+    }
+
+    /// Sets [`overage_enabled`](Self::overage_enabled) (`overageEnabled`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_overage_enabled(mut self, overage_enabled: bool) -> Self {
+        self.overage_enabled = overage_enabled;
+        self
     }
 }
 
@@ -350,7 +480,7 @@ crate::json::open_enum!(RegistrationStatus {
 #[non_exhaustive]
 pub struct SubscriptionActivationResult {
     /// The subscription identifier.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// The status of the activation, e.g. Success.
     pub status: String,
 }
@@ -363,9 +493,9 @@ crate::json::object!(SubscriptionActivationResult {
 impl SubscriptionActivationResult {
     /// A `SubscriptionActivationResult` with its required properties (`subscriptionId`,
     /// `status`); the optional ones are `None`.
-    pub fn new(subscription_id: impl Into<String>, status: impl Into<String>) -> Self {
+    pub fn new(subscription_id: crate::Uuid, status: impl Into<String>) -> Self {
         SubscriptionActivationResult {
-            subscription_id: subscription_id.into(),
+            subscription_id,
             status: status.into(),
         }
     }
@@ -379,7 +509,7 @@ impl SubscriptionActivationResult {
 #[non_exhaustive]
 pub struct SubscriptionProvisioningStatus {
     /// A GUID formatted string that identifies the product SKU.
-    pub sku_id: String,
+    pub sku_id: crate::Uuid,
     /// Indicates the provisioning status: "success", "pending" or "failed".
     pub status: crate::ProvisioningStatus,
     /// Provides the subscription quantity after provisioning.
@@ -400,20 +530,20 @@ crate::json::object!(SubscriptionProvisioningStatus {
 
 impl SubscriptionProvisioningStatus {
     /// A `SubscriptionProvisioningStatus` with its required properties (`skuId`, `status`,
-    /// `quantity`, `endDate`, `attributes`); the optional ones are `None`.
+    /// `quantity`, `endDate`); the optional ones are `None`. Its `attributes` names its object
+    /// type, `SubscriptionProvisioningStatus`.
     pub fn new(
-        sku_id: impl Into<String>,
+        sku_id: crate::Uuid,
         status: crate::ProvisioningStatus,
         quantity: i64,
         end_date: crate::DateTime,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SubscriptionProvisioningStatus {
-            sku_id: sku_id.into(),
+            sku_id,
             status,
             quantity,
             end_date,
-            attributes,
+            attributes: crate::ResourceAttributes::new("SubscriptionProvisioningStatus"),
         }
     }
 }
@@ -462,7 +592,7 @@ impl SubscriptionRegistrationStatus {
 #[non_exhaustive]
 pub struct SupportContact {
     /// A GUID formatted string that indicates the support contact's tenant identifier.
-    pub support_tenant_id: String,
+    pub support_tenant_id: crate::Uuid,
     /// The contact's Microsoft Partner Network (MPN) identifier.
     pub support_mpn_id: String,
     /// The name of the support contact.
@@ -485,16 +615,52 @@ impl SupportContact {
     /// A `SupportContact` with its required properties (`supportTenantId`, `supportMpnId`,
     /// `name`); the optional ones are `None`.
     pub fn new(
-        support_tenant_id: impl Into<String>,
+        support_tenant_id: crate::Uuid,
         support_mpn_id: impl Into<String>,
         name: impl Into<String>,
     ) -> Self {
         SupportContact {
-            support_tenant_id: support_tenant_id.into(),
+            support_tenant_id,
             support_mpn_id: support_mpn_id.into(),
             name: name.into(),
             links: None,
             attributes: None,
         }
+    }
+
+    /// Sets [`support_tenant_id`](Self::support_tenant_id) (`supportTenantId`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_support_tenant_id(mut self, support_tenant_id: crate::Uuid) -> Self {
+        self.support_tenant_id = support_tenant_id;
+        self
+    }
+
+    /// Sets [`support_mpn_id`](Self::support_mpn_id) (`supportMpnId`), and gives the model back.
+    #[must_use]
+    pub fn with_support_mpn_id(mut self, support_mpn_id: impl Into<String>) -> Self {
+        self.support_mpn_id = support_mpn_id.into();
+        self
+    }
+
+    /// Sets [`name`](Self::name) (`name`), and gives the model back.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
     }
 }

@@ -102,6 +102,42 @@ impl NextTermProduct {
             term_duration: term_duration.into(),
         }
     }
+
+    /// Sets [`product_id`](Self::product_id) (`productId`), and gives the model back.
+    #[must_use]
+    pub fn with_product_id(mut self, product_id: impl Into<String>) -> Self {
+        self.product_id = product_id.into();
+        self
+    }
+
+    /// Sets [`sku_id`](Self::sku_id) (`skuId`), and gives the model back.
+    #[must_use]
+    pub fn with_sku_id(mut self, sku_id: impl Into<String>) -> Self {
+        self.sku_id = sku_id.into();
+        self
+    }
+
+    /// Sets [`availability_id`](Self::availability_id) (`availabilityId`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_availability_id(mut self, availability_id: impl Into<String>) -> Self {
+        self.availability_id = availability_id.into();
+        self
+    }
+
+    /// Sets [`billing_cycle`](Self::billing_cycle) (`billingCycle`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_cycle(mut self, billing_cycle: impl Into<String>) -> Self {
+        self.billing_cycle = billing_cycle.into();
+        self
+    }
+
+    /// Sets [`term_duration`](Self::term_duration) (`termDuration`), and gives the model back.
+    #[must_use]
+    pub fn with_term_duration(mut self, term_duration: impl Into<String>) -> Self {
+        self.term_duration = term_duration.into();
+        self
+    }
 }
 
 /// The RefundOption resource represents a possible refund option for the subscription.
@@ -128,6 +164,20 @@ impl RefundOption {
             refund_type,
             expires_at: None,
         }
+    }
+
+    /// Sets [`refund_type`](Self::refund_type) (`type`), and gives the model back.
+    #[must_use]
+    pub fn with_refund_type(mut self, refund_type: crate::RefundOptionType) -> Self {
+        self.refund_type = refund_type;
+        self
+    }
+
+    /// Sets [`expires_at`](Self::expires_at) (`expiresAt`), and gives the model back.
+    #[must_use]
+    pub fn with_expires_at(mut self, expires_at: crate::DateTime) -> Self {
+        self.expires_at = Some(expires_at);
+        self
     }
 }
 
@@ -181,6 +231,20 @@ impl ScheduledNextTermInstructions {
             quantity,
         }
     }
+
+    /// Sets [`product`](Self::product) (`product`), and gives the model back.
+    #[must_use]
+    pub fn with_product(mut self, product: crate::NextTermProduct) -> Self {
+        self.product = product;
+        self
+    }
+
+    /// Sets [`quantity`](Self::quantity) (`quantity`), and gives the model back.
+    #[must_use]
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = quantity;
+        self
+    }
 }
 
 /// The Subscription resource represents the life cycle of a subscription and includes
@@ -195,11 +259,11 @@ impl ScheduledNextTermInstructions {
 #[non_exhaustive]
 pub struct Subscription {
     /// The subscription identifier.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The offer identifier.
     pub offer_id: Option<String>,
     /// The entitlement identifier (an Azure subscription ID).
-    pub entitlement_id: Option<String>,
+    pub entitlement_id: Option<crate::Uuid>,
     /// The offer name.
     pub offer_name: Option<String>,
     /// The friendly name for the subscription defined by the partner to help disambiguate.
@@ -210,7 +274,7 @@ pub struct Subscription {
     /// The units defining quantity for the subscription.
     pub unit_type: String,
     /// Gets or sets the parent subscription identifier.
-    pub parent_subscription_id: Option<String>,
+    pub parent_subscription_id: Option<crate::Uuid>,
     /// Gets or sets the creation date, in date-time format.
     pub creation_date: String,
     /// Gets or sets the effective start date for this subscription, in date-time format. It is
@@ -319,11 +383,11 @@ crate::json::object!(Subscription {
 impl Subscription {
     /// A `Subscription` with its required properties (`id`, `friendlyName`, `quantity`,
     /// `unitType`, `creationDate`, `effectiveStartDate`, `commitmentEndDate`, `status`,
-    /// `autoRenewEnabled`, `billingType`, `contractType`, `orderId`, `attributes`); the optional
-    /// ones are `None`.
+    /// `autoRenewEnabled`, `billingType`, `contractType`, `orderId`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `Subscription`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        id: impl Into<String>,
+        id: crate::Uuid,
         friendly_name: impl Into<String>,
         quantity: i64,
         unit_type: impl Into<String>,
@@ -335,10 +399,9 @@ impl Subscription {
         billing_type: crate::BillingType,
         contract_type: crate::ContractType,
         order_id: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         Subscription {
-            id: id.into(),
+            id,
             offer_id: None,
             entitlement_id: None,
             offer_name: None,
@@ -365,7 +428,7 @@ impl Subscription {
             links: None,
             order_id: order_id.into(),
             term_duration: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("Subscription"),
             renewal_term_duration: None,
             product_type: None,
             consumption_type: None,
@@ -375,6 +438,294 @@ impl Subscription {
             action_taken: None,
             scheduled_next_term_instructions: None,
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = id;
+        self
+    }
+
+    /// Sets [`offer_id`](Self::offer_id) (`offerId`), and gives the model back.
+    #[must_use]
+    pub fn with_offer_id(mut self, offer_id: impl Into<String>) -> Self {
+        self.offer_id = Some(offer_id.into());
+        self
+    }
+
+    /// Sets [`entitlement_id`](Self::entitlement_id) (`entitlementId`), and gives the model back.
+    #[must_use]
+    pub fn with_entitlement_id(mut self, entitlement_id: crate::Uuid) -> Self {
+        self.entitlement_id = Some(entitlement_id);
+        self
+    }
+
+    /// Sets [`offer_name`](Self::offer_name) (`offerName`), and gives the model back.
+    #[must_use]
+    pub fn with_offer_name(mut self, offer_name: impl Into<String>) -> Self {
+        self.offer_name = Some(offer_name.into());
+        self
+    }
+
+    /// Sets [`friendly_name`](Self::friendly_name) (`friendlyName`), and gives the model back.
+    #[must_use]
+    pub fn with_friendly_name(mut self, friendly_name: impl Into<String>) -> Self {
+        self.friendly_name = friendly_name.into();
+        self
+    }
+
+    /// Sets [`quantity`](Self::quantity) (`quantity`), and gives the model back.
+    #[must_use]
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = quantity;
+        self
+    }
+
+    /// Sets [`unit_type`](Self::unit_type) (`unitType`), and gives the model back.
+    #[must_use]
+    pub fn with_unit_type(mut self, unit_type: impl Into<String>) -> Self {
+        self.unit_type = unit_type.into();
+        self
+    }
+
+    /// Sets [`parent_subscription_id`](Self::parent_subscription_id) (`parentSubscriptionId`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_parent_subscription_id(
+        mut self,
+        parent_subscription_id: crate::Uuid,
+    ) -> Self {
+        self.parent_subscription_id = Some(parent_subscription_id);
+        self
+    }
+
+    /// Sets [`creation_date`](Self::creation_date) (`creationDate`), and gives the model back.
+    #[must_use]
+    pub fn with_creation_date(mut self, creation_date: impl Into<String>) -> Self {
+        self.creation_date = creation_date.into();
+        self
+    }
+
+    /// Sets [`effective_start_date`](Self::effective_start_date) (`effectiveStartDate`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_effective_start_date(
+        mut self,
+        effective_start_date: crate::DateTime,
+    ) -> Self {
+        self.effective_start_date = effective_start_date;
+        self
+    }
+
+    /// Sets [`commitment_end_date`](Self::commitment_end_date) (`commitmentEndDate`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_commitment_end_date(
+        mut self,
+        commitment_end_date: crate::DateTime,
+    ) -> Self {
+        self.commitment_end_date = commitment_end_date;
+        self
+    }
+
+    /// Sets [`status`](Self::status) (`status`), and gives the model back.
+    #[must_use]
+    pub fn with_status(mut self, status: crate::SubscriptionStatus) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Sets [`auto_renew_enabled`](Self::auto_renew_enabled) (`autoRenewEnabled`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_auto_renew_enabled(mut self, auto_renew_enabled: bool) -> Self {
+        self.auto_renew_enabled = auto_renew_enabled;
+        self
+    }
+
+    /// Sets [`billing_type`](Self::billing_type) (`billingType`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_type(mut self, billing_type: crate::BillingType) -> Self {
+        self.billing_type = billing_type;
+        self
+    }
+
+    /// Sets [`billing_cycle`](Self::billing_cycle) (`billingCycle`), and gives the model back.
+    #[must_use]
+    pub fn with_billing_cycle(mut self, billing_cycle: impl Into<String>) -> Self {
+        self.billing_cycle = Some(billing_cycle.into());
+        self
+    }
+
+    /// Sets [`has_purchasable_addons`](Self::has_purchasable_addons) (`hasPurchasableAddons`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_has_purchasable_addons(mut self, has_purchasable_addons: bool) -> Self {
+        self.has_purchasable_addons = Some(has_purchasable_addons);
+        self
+    }
+
+    /// Sets [`is_trial`](Self::is_trial) (`isTrial`), and gives the model back.
+    #[must_use]
+    pub fn with_is_trial(mut self, is_trial: bool) -> Self {
+        self.is_trial = Some(is_trial);
+        self
+    }
+
+    /// Sets [`is_microsoft_product`](Self::is_microsoft_product) (`isMicrosoftProduct`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_is_microsoft_product(mut self, is_microsoft_product: bool) -> Self {
+        self.is_microsoft_product = Some(is_microsoft_product);
+        self
+    }
+
+    /// Sets [`publisher_name`](Self::publisher_name) (`publisherName`), and gives the model back.
+    #[must_use]
+    pub fn with_publisher_name(mut self, publisher_name: impl Into<String>) -> Self {
+        self.publisher_name = Some(publisher_name.into());
+        self
+    }
+
+    /// Sets [`actions`](Self::actions) (`actions`), and gives the model back.
+    #[must_use]
+    pub fn with_actions(mut self, actions: Vec<String>) -> Self {
+        self.actions = Some(actions);
+        self
+    }
+
+    /// Sets [`partner_id`](Self::partner_id) (`partnerId`), and gives the model back.
+    #[must_use]
+    pub fn with_partner_id(mut self, partner_id: impl Into<String>) -> Self {
+        self.partner_id = Some(partner_id.into());
+        self
+    }
+
+    /// Sets [`suspension_reasons`](Self::suspension_reasons) (`suspensionReasons`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_suspension_reasons(mut self, suspension_reasons: Vec<String>) -> Self {
+        self.suspension_reasons = Some(suspension_reasons);
+        self
+    }
+
+    /// Sets [`contract_type`](Self::contract_type) (`contractType`), and gives the model back.
+    #[must_use]
+    pub fn with_contract_type(mut self, contract_type: crate::ContractType) -> Self {
+        self.contract_type = contract_type;
+        self
+    }
+
+    /// Sets [`refund_options`](Self::refund_options) (`refundOptions`), and gives the model back.
+    #[must_use]
+    pub fn with_refund_options(
+        mut self,
+        refund_options: Vec<crate::RefundOption>,
+    ) -> Self {
+        self.refund_options = Some(refund_options);
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::SubscriptionLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`order_id`](Self::order_id) (`orderId`), and gives the model back.
+    #[must_use]
+    pub fn with_order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = order_id.into();
+        self
+    }
+
+    /// Sets [`term_duration`](Self::term_duration) (`termDuration`), and gives the model back.
+    #[must_use]
+    pub fn with_term_duration(mut self, term_duration: impl Into<String>) -> Self {
+        self.term_duration = Some(term_duration.into());
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+
+    /// Sets [`renewal_term_duration`](Self::renewal_term_duration) (`renewalTermDuration`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_renewal_term_duration(
+        mut self,
+        renewal_term_duration: impl Into<String>,
+    ) -> Self {
+        self.renewal_term_duration = Some(renewal_term_duration.into());
+        self
+    }
+
+    /// Sets [`product_type`](Self::product_type) (`productType`), and gives the model back.
+    #[must_use]
+    pub fn with_product_type(mut self, product_type: crate::ItemType) -> Self {
+        self.product_type = Some(product_type);
+        self
+    }
+
+    /// Sets [`consumption_type`](Self::consumption_type) (`consumptionType`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_consumption_type(
+        mut self,
+        consumption_type: Vec<crate::Overage>,
+    ) -> Self {
+        self.consumption_type = Some(consumption_type);
+        self
+    }
+
+    /// Sets [`promotion_id`](Self::promotion_id) (`promotionId`), and gives the model back.
+    #[must_use]
+    pub fn with_promotion_id(mut self, promotion_id: impl Into<String>) -> Self {
+        self.promotion_id = Some(promotion_id.into());
+        self
+    }
+
+    /// Sets [`cancellation_allowed_until_date`](Self::cancellation_allowed_until_date)
+    /// (`cancellationAllowedUntilDate`), and gives the model back.
+    #[must_use]
+    pub fn with_cancellation_allowed_until_date(
+        mut self,
+        cancellation_allowed_until_date: crate::DateTime,
+    ) -> Self {
+        self.cancellation_allowed_until_date = Some(cancellation_allowed_until_date);
+        self
+    }
+
+    /// Sets [`attention_needed`](Self::attention_needed) (`attentionNeeded`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_attention_needed(mut self, attention_needed: bool) -> Self {
+        self.attention_needed = Some(attention_needed);
+        self
+    }
+
+    /// Sets [`action_taken`](Self::action_taken) (`actionTaken`), and gives the model back.
+    #[must_use]
+    pub fn with_action_taken(mut self, action_taken: bool) -> Self {
+        self.action_taken = Some(action_taken);
+        self
+    }
+
+    /// Sets [`scheduled_next_term_instructions`](Self::scheduled_next_term_instructions)
+    /// (`scheduledNextTermInstructions`), and gives the model back.
+    #[must_use]
+    pub fn with_scheduled_next_term_instructions(
+        mut self,
+        scheduled_next_term_instructions: crate::ScheduledNextTermInstructions,
+    ) -> Self {
+        self.scheduled_next_term_instructions = Some(scheduled_next_term_instructions);
+        self
     }
 }
 
@@ -435,6 +786,78 @@ impl SubscriptionLinks {
             previous: None,
             entitlement: None,
         }
+    }
+
+    /// Sets [`offer`](Self::offer) (`offer`), and gives the model back.
+    #[must_use]
+    pub fn with_offer(mut self, offer: crate::Link) -> Self {
+        self.offer = Some(offer);
+        self
+    }
+
+    /// Sets [`parent_subscription`](Self::parent_subscription) (`parentSubscription`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_parent_subscription(mut self, parent_subscription: crate::Link) -> Self {
+        self.parent_subscription = Some(parent_subscription);
+        self
+    }
+
+    /// Sets [`product`](Self::product) (`product`), and gives the model back.
+    #[must_use]
+    pub fn with_product(mut self, product: crate::Link) -> Self {
+        self.product = Some(product);
+        self
+    }
+
+    /// Sets [`sku`](Self::sku) (`sku`), and gives the model back.
+    #[must_use]
+    pub fn with_sku(mut self, sku: crate::Link) -> Self {
+        self.sku = Some(sku);
+        self
+    }
+
+    /// Sets [`availability`](Self::availability) (`availability`), and gives the model back.
+    #[must_use]
+    pub fn with_availability(mut self, availability: crate::Link) -> Self {
+        self.availability = Some(availability);
+        self
+    }
+
+    /// Sets [`activation_links`](Self::activation_links) (`activationLinks`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_activation_links(mut self, activation_links: crate::Link) -> Self {
+        self.activation_links = Some(activation_links);
+        self
+    }
+
+    /// Sets [`self_link`](Self::self_link) (`self`), and gives the model back.
+    #[must_use]
+    pub fn with_self_link(mut self, self_link: crate::Link) -> Self {
+        self.self_link = self_link;
+        self
+    }
+
+    /// Sets [`next`](Self::next) (`next`), and gives the model back.
+    #[must_use]
+    pub fn with_next(mut self, next: crate::Link) -> Self {
+        self.next = Some(next);
+        self
+    }
+
+    /// Sets [`previous`](Self::previous) (`previous`), and gives the model back.
+    #[must_use]
+    pub fn with_previous(mut self, previous: crate::Link) -> Self {
+        self.previous = Some(previous);
+        self
+    }
+
+    /// Sets [`entitlement`](Self::entitlement) (`entitlement`), and gives the model back.
+    #[must_use]
+    pub fn with_entitlement(mut self, entitlement: crate::Link) -> Self {
+        self.entitlement = Some(entitlement);
+        self
     }
 }
 

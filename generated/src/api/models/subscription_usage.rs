@@ -43,8 +43,9 @@ crate::json::object!(AzureResourceMonthlyUsageRecord {
 
 impl AzureResourceMonthlyUsageRecord {
     /// A `AzureResourceMonthlyUsageRecord` with its required properties (`category`,
-    /// `subcategory`, `quantityUsed`, `unit`, `id`, `name`, `totalCost`, `currencyLocale`,
-    /// `attributes`); the optional ones are `None`.
+    /// `subcategory`, `quantityUsed`, `unit`, `id`, `name`, `totalCost`, `currencyLocale`); the
+    /// optional ones are `None`. Its `attributes` names its object type,
+    /// `AzureResourceMonthlyUsageRecord`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         category: impl Into<String>,
@@ -55,7 +56,6 @@ impl AzureResourceMonthlyUsageRecord {
         name: impl Into<String>,
         total_cost: crate::Decimal,
         currency_locale: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         AzureResourceMonthlyUsageRecord {
             category: category.into(),
@@ -66,7 +66,7 @@ impl AzureResourceMonthlyUsageRecord {
             name: name.into(),
             total_cost,
             currency_locale: currency_locale.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("AzureResourceMonthlyUsageRecord"),
         }
     }
 }
@@ -107,8 +107,8 @@ crate::json::object!(SubscriptionDailyUsageRecord {
 
 impl SubscriptionDailyUsageRecord {
     /// A `SubscriptionDailyUsageRecord` with its required properties (`dateUsed`, `resourceId`,
-    /// `resourceName`, `totalCost`, `currencyLocale`, `lastModifiedDate`, `attributes`); the
-    /// optional ones are `None`.
+    /// `resourceName`, `totalCost`, `currencyLocale`, `lastModifiedDate`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `SubscriptionDailyUsageRecord`.
     pub fn new(
         date_used: impl Into<String>,
         resource_id: impl Into<String>,
@@ -116,7 +116,6 @@ impl SubscriptionDailyUsageRecord {
         total_cost: crate::Decimal,
         currency_locale: impl Into<String>,
         last_modified_date: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SubscriptionDailyUsageRecord {
             date_used: date_used.into(),
@@ -125,7 +124,7 @@ impl SubscriptionDailyUsageRecord {
             total_cost,
             currency_locale: currency_locale.into(),
             last_modified_date: last_modified_date.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("SubscriptionDailyUsageRecord"),
         }
     }
 }
@@ -144,7 +143,7 @@ pub struct SubscriptionMonthlyUsageRecord {
     /// GUID. The ID of the offer related to this subscription.
     pub offer_id: String,
     /// GUID. The ID of the subscription or resource.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The ID of the subscription or resource, the same as id in the examples.
     pub resource_id: Option<String>,
     /// The name of the subscription or resource.
@@ -185,22 +184,21 @@ crate::json::object!(SubscriptionMonthlyUsageRecord {
 
 impl SubscriptionMonthlyUsageRecord {
     /// A `SubscriptionMonthlyUsageRecord` with its required properties (`status`, `offerId`,
-    /// `id`, `name`, `totalCost`, `lastModifiedDate`, `attributes`); the optional ones are
-    /// `None`.
+    /// `id`, `name`, `totalCost`, `lastModifiedDate`); the optional ones are `None`. Its
+    /// `attributes` names its object type, `SubscriptionMonthlyUsageRecord`.
     pub fn new(
         status: crate::SubscriptionStatus,
         offer_id: impl Into<String>,
-        id: impl Into<String>,
+        id: crate::Uuid,
         name: impl Into<String>,
         total_cost: crate::Decimal,
         last_modified_date: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SubscriptionMonthlyUsageRecord {
             status,
             partner_on_record: None,
             offer_id: offer_id.into(),
-            id: id.into(),
+            id,
             resource_id: None,
             name: name.into(),
             resource_name: None,
@@ -209,7 +207,7 @@ impl SubscriptionMonthlyUsageRecord {
             currency_code: None,
             usd_total_cost: None,
             last_modified_date: last_modified_date.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("SubscriptionMonthlyUsageRecord"),
         }
     }
 }
@@ -273,9 +271,9 @@ crate::json::object!(SubscriptionUsageSummary {
 
 impl SubscriptionUsageSummary {
     /// A `SubscriptionUsageSummary` with its required properties (`resourceId`, `resourceName`,
-    /// `billingStartDate`, `billingEndDate`, `totalCost`, `lastModifiedDate`, `links`,
-    /// `attributes`); the optional ones are `None`.
-    #[allow(clippy::too_many_arguments)]
+    /// `billingStartDate`, `billingEndDate`, `totalCost`, `lastModifiedDate`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type,
+    /// `SubscriptionUsageSummary`.
     pub fn new(
         resource_id: impl Into<String>,
         resource_name: impl Into<String>,
@@ -284,7 +282,6 @@ impl SubscriptionUsageSummary {
         total_cost: crate::Decimal,
         last_modified_date: impl Into<String>,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         SubscriptionUsageSummary {
             resource_id: resource_id.into(),
@@ -299,7 +296,7 @@ impl SubscriptionUsageSummary {
             usd_total_cost: None,
             last_modified_date: last_modified_date.into(),
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("SubscriptionUsageSummary"),
         }
     }
 }

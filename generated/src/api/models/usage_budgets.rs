@@ -60,9 +60,8 @@ crate::json::object!(CustomerMonthlyUsageRecord {
 
 impl CustomerMonthlyUsageRecord {
     /// A `CustomerMonthlyUsageRecord` with its required properties (`budget`, `percentUsed`,
-    /// `resourceId`, `resourceName`, `totalCost`, `isUpgraded`, `lastModifiedDate`,
-    /// `attributes`); the optional ones are `None`.
-    #[allow(clippy::too_many_arguments)]
+    /// `resourceId`, `resourceName`, `totalCost`, `isUpgraded`, `lastModifiedDate`); the optional
+    /// ones are `None`. Its `attributes` names its object type, `CustomerMonthlyUsageRecord`.
     pub fn new(
         budget: crate::SpendingBudget,
         percent_used: crate::Decimal,
@@ -71,7 +70,6 @@ impl CustomerMonthlyUsageRecord {
         total_cost: crate::Decimal,
         is_upgraded: bool,
         last_modified_date: crate::DateTime,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         CustomerMonthlyUsageRecord {
             budget,
@@ -87,7 +85,7 @@ impl CustomerMonthlyUsageRecord {
             usd_total_cost: None,
             is_upgraded,
             last_modified_date,
-            attributes,
+            attributes: crate::ResourceAttributes::new("CustomerMonthlyUsageRecord"),
         }
     }
 }
@@ -152,15 +150,14 @@ crate::json::object!(CustomerUsageSummary {
 
 impl CustomerUsageSummary {
     /// A `CustomerUsageSummary` with its required properties (`budget`, `billingStartDate`,
-    /// `billingEndDate`, `totalCost`, `lastModifiedDate`, `attributes`); the optional ones are
-    /// `None`.
+    /// `billingEndDate`, `totalCost`, `lastModifiedDate`); the optional ones are `None`. Its
+    /// `attributes` names its object type, `CustomerUsageSummary`.
     pub fn new(
         budget: crate::SpendingBudget,
         billing_start_date: crate::DateTime,
         billing_end_date: crate::DateTime,
         total_cost: crate::Decimal,
         last_modified_date: crate::DateTime,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         CustomerUsageSummary {
             budget,
@@ -176,7 +173,7 @@ impl CustomerUsageSummary {
             usd_total_cost: None,
             last_modified_date,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("CustomerUsageSummary"),
         }
     }
 }
@@ -245,7 +242,8 @@ impl PartnerUsageSummary {
     /// A `PartnerUsageSummary` with its required properties (`customersOverBudget`,
     /// `customersTrendingOver`, `customersWithUsageBasedSubscription`, `resourceId`,
     /// `resourceName`, `billingStartDate`, `billingEndDate`, `totalCost`, `currencyLocale`,
-    /// `lastModifiedDate`, `links`, `attributes`); the optional ones are `None`.
+    /// `lastModifiedDate`, `links`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `PartnerUsageSummary`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         customers_over_budget: i64,
@@ -259,7 +257,6 @@ impl PartnerUsageSummary {
         currency_locale: impl Into<String>,
         last_modified_date: crate::DateTime,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         PartnerUsageSummary {
             emails_to_notify: None,
@@ -276,7 +273,7 @@ impl PartnerUsageSummary {
             currency_locale: currency_locale.into(),
             last_modified_date,
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("PartnerUsageSummary"),
         }
     }
 }
@@ -301,12 +298,32 @@ crate::json::object!(SpendingBudget {
 });
 
 impl SpendingBudget {
-    /// A `SpendingBudget` with its required properties (`attributes`); the optional ones are
-    /// `None`.
-    pub fn new(attributes: crate::ResourceAttributes) -> Self {
+    /// A `SpendingBudget` with every optional property `None`: set the ones to send. Its
+    /// `attributes` names its object type, `SpendingBudget`.
+    pub fn new() -> Self {
         SpendingBudget {
             amount: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("SpendingBudget"),
         }
+    }
+
+    /// Sets [`amount`](Self::amount) (`amount`), and gives the model back.
+    #[must_use]
+    pub fn with_amount(mut self, amount: crate::Decimal) -> Self {
+        self.amount = Some(amount);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+}
+
+impl Default for SpendingBudget {
+    fn default() -> Self {
+        Self::new()
     }
 }

@@ -34,7 +34,7 @@ pub struct DailyRatedUsageLineItem {
     /// Gets or sets the ID of the publisher.
     pub publisher_id: String,
     /// Gets or sets the subscription ID.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// Gets or sets the subscription description.
     pub subscription_description: String,
     /// Gets or sets the charge start date.
@@ -197,7 +197,8 @@ impl DailyRatedUsageLineItem {
     /// `resourceUri`, `tags`, `additionalInfo`, `serviceInfo1`, `serviceInfo2`,
     /// `customerCountry`, `mpnId`, `resellerMpnId`, `chargeType`, `unitPrice`, `quantity`,
     /// `unitType`, `billingPreTaxTotal`, `billingCurrency`, `pricingPreTaxTotal`,
-    /// `pricingCurrency`, `creditType`, `attributes`); the optional ones are `None`.
+    /// `pricingCurrency`, `creditType`); the optional ones are `None`. Its `attributes` names its
+    /// object type, `DailyRatedUsageLineItem`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         partner_id: impl Into<String>,
@@ -213,7 +214,7 @@ impl DailyRatedUsageLineItem {
         product_name: impl Into<String>,
         publisher_name: impl Into<String>,
         publisher_id: impl Into<String>,
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
         subscription_description: impl Into<String>,
         charge_start_date: crate::DateTime,
         charge_end_date: crate::DateTime,
@@ -245,7 +246,6 @@ impl DailyRatedUsageLineItem {
         pricing_pre_tax_total: crate::Decimal,
         pricing_currency: impl Into<String>,
         credit_type: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         DailyRatedUsageLineItem {
             partner_id: partner_id.into(),
@@ -261,7 +261,7 @@ impl DailyRatedUsageLineItem {
             product_name: product_name.into(),
             publisher_name: publisher_name.into(),
             publisher_id: publisher_id.into(),
-            subscription_id: subscription_id.into(),
+            subscription_id,
             subscription_description: subscription_description.into(),
             charge_start_date,
             charge_end_date,
@@ -303,7 +303,7 @@ impl DailyRatedUsageLineItem {
             credit_type: credit_type.into(),
             invoice_line_item_type: None,
             billing_provider: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("DailyRatedUsageLineItem"),
         }
     }
 }
@@ -340,7 +340,7 @@ pub struct DailyUsageLineItem {
     /// The invoice number.
     pub invoice_number: String,
     /// The subscription's unique identifier.
-    pub subscription_id: String,
+    pub subscription_id: crate::Uuid,
     /// The subscription's name.
     pub subscription_name: String,
     /// The subscription's description.
@@ -411,7 +411,8 @@ impl DailyUsageLineItem {
     /// `tier2MpnId`, `invoiceNumber`, `subscriptionId`, `subscriptionName`,
     /// `subscriptionDescription`, `billingCycleType`, `orderId`, `serviceName`, `serviceType`,
     /// `resourceGuid`, `resourceName`, `region`, `consumedQuantity`, `chargeStartDate`,
-    /// `chargeEndDate`, `unit`, `billingProvider`, `attributes`); the optional ones are `None`.
+    /// `chargeEndDate`, `unit`, `billingProvider`); the optional ones are `None`. Its
+    /// `attributes` names its object type, `DailyUsageLineItem`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         customer_billable_account: impl Into<String>,
@@ -426,7 +427,7 @@ impl DailyUsageLineItem {
         mpn_id: i64,
         tier2_mpn_id: i64,
         invoice_number: impl Into<String>,
-        subscription_id: impl Into<String>,
+        subscription_id: crate::Uuid,
         subscription_name: impl Into<String>,
         subscription_description: impl Into<String>,
         billing_cycle_type: impl Into<String>,
@@ -441,7 +442,6 @@ impl DailyUsageLineItem {
         charge_end_date: crate::DateTime,
         unit: impl Into<String>,
         billing_provider: crate::BillingProvider,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         DailyUsageLineItem {
             customer_billable_account: customer_billable_account.into(),
@@ -456,7 +456,7 @@ impl DailyUsageLineItem {
             mpn_id,
             tier2_mpn_id,
             invoice_number: invoice_number.into(),
-            subscription_id: subscription_id.into(),
+            subscription_id,
             subscription_name: subscription_name.into(),
             subscription_description: subscription_description.into(),
             billing_cycle_type: billing_cycle_type.into(),
@@ -471,7 +471,7 @@ impl DailyUsageLineItem {
             charge_end_date,
             unit: unit.into(),
             billing_provider,
-            attributes,
+            attributes: crate::ResourceAttributes::new("DailyUsageLineItem"),
         }
     }
 }

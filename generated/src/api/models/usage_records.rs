@@ -60,7 +60,8 @@ crate::json::object!(MeterUsageRecord {
 impl MeterUsageRecord {
     /// A `MeterUsageRecord` with its required properties (`subscriptionId`, `meterId`,
     /// `meterName`, `category`, `subcategory`, `quantityUsed`, `unit`, `totalCost`,
-    /// `lastModifiedDate`, `attributes`); the optional ones are `None`.
+    /// `lastModifiedDate`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `MeterUsageRecord`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         subscription_id: impl Into<String>,
@@ -72,7 +73,6 @@ impl MeterUsageRecord {
         unit: impl Into<String>,
         total_cost: crate::Decimal,
         last_modified_date: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         MeterUsageRecord {
             subscription_id: subscription_id.into(),
@@ -87,7 +87,7 @@ impl MeterUsageRecord {
             currency_code: None,
             usd_total_cost: None,
             last_modified_date: last_modified_date.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("MeterUsageRecord"),
         }
     }
 }
@@ -148,8 +148,8 @@ crate::json::object!(ResourceUsageRecord {
 impl ResourceUsageRecord {
     /// A `ResourceUsageRecord` with its required properties (`subscriptionId`, `resourceUri`,
     /// `resourceType`, `entitlementId`, `entitlementName`, `resourceGroupName`, `name`,
-    /// `resourceName`, `totalCost`, `currencyCode`, `usdTotalCost`, `lastModifiedDate`,
-    /// `attributes`); the optional ones are `None`.
+    /// `resourceName`, `totalCost`, `currencyCode`, `usdTotalCost`, `lastModifiedDate`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `ResourceUsageRecord`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         subscription_id: impl Into<String>,
@@ -164,7 +164,6 @@ impl ResourceUsageRecord {
         currency_code: impl Into<String>,
         usd_total_cost: crate::Decimal,
         last_modified_date: impl Into<String>,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         ResourceUsageRecord {
             subscription_id: subscription_id.into(),
@@ -179,7 +178,7 @@ impl ResourceUsageRecord {
             currency_code: currency_code.into(),
             usd_total_cost,
             last_modified_date: last_modified_date.into(),
-            attributes,
+            attributes: crate::ResourceAttributes::new("ResourceUsageRecord"),
         }
     }
 }

@@ -10,7 +10,7 @@ pub struct CustomerUser {
     /// The location where the user intends to use the license.
     pub usage_location: Option<String>,
     /// The user identifier.
-    pub id: Option<String>,
+    pub id: Option<crate::Uuid>,
     /// The user principal identifier.
     pub user_principal_name: Option<String>,
     /// The first name of the user.
@@ -61,9 +61,9 @@ crate::json::object!(CustomerUser {
 });
 
 impl CustomerUser {
-    /// A `CustomerUser` with its required properties (`attributes`); the optional ones are
-    /// `None`.
-    pub fn new(attributes: crate::ResourceAttributes) -> Self {
+    /// A `CustomerUser` with every optional property `None`: set the ones to send. Its
+    /// `attributes` names its object type, `CustomerUser`.
+    pub fn new() -> Self {
         CustomerUser {
             usage_location: None,
             id: None,
@@ -79,8 +79,139 @@ impl CustomerUser {
             state: None,
             soft_deletion_time: None,
             links: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("CustomerUser"),
         }
+    }
+
+    /// Sets [`usage_location`](Self::usage_location) (`usageLocation`), and gives the model back.
+    #[must_use]
+    pub fn with_usage_location(mut self, usage_location: impl Into<String>) -> Self {
+        self.usage_location = Some(usage_location.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`user_principal_name`](Self::user_principal_name) (`userPrincipalName`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_user_principal_name(
+        mut self,
+        user_principal_name: impl Into<String>,
+    ) -> Self {
+        self.user_principal_name = Some(user_principal_name.into());
+        self
+    }
+
+    /// Sets [`first_name`](Self::first_name) (`firstName`), and gives the model back.
+    #[must_use]
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name) (`lastName`), and gives the model back.
+    #[must_use]
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+
+    /// Sets [`display_name`](Self::display_name) (`displayName`), and gives the model back.
+    #[must_use]
+    pub fn with_display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = Some(display_name.into());
+        self
+    }
+
+    /// Sets [`immutable_id`](Self::immutable_id) (`immutableId`), and gives the model back.
+    #[must_use]
+    pub fn with_immutable_id(mut self, immutable_id: impl Into<String>) -> Self {
+        self.immutable_id = Some(immutable_id.into());
+        self
+    }
+
+    /// Sets [`password_profile`](Self::password_profile) (`passwordProfile`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_password_profile(
+        mut self,
+        password_profile: crate::PasswordProfile,
+    ) -> Self {
+        self.password_profile = Some(password_profile);
+        self
+    }
+
+    /// Sets [`phone_number`](Self::phone_number) (`phoneNumber`), and gives the model back.
+    #[must_use]
+    pub fn with_phone_number(mut self, phone_number: impl Into<String>) -> Self {
+        self.phone_number = Some(phone_number.into());
+        self
+    }
+
+    /// Sets [`last_directory_sync_time`](Self::last_directory_sync_time)
+    /// (`lastDirectorySyncTime`), and gives the model back.
+    #[must_use]
+    pub fn with_last_directory_sync_time(
+        mut self,
+        last_directory_sync_time: crate::DateTime,
+    ) -> Self {
+        self.last_directory_sync_time = Some(last_directory_sync_time);
+        self
+    }
+
+    /// Sets [`user_domain_type`](Self::user_domain_type) (`userDomainType`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_user_domain_type(
+        mut self,
+        user_domain_type: crate::UserDomainType,
+    ) -> Self {
+        self.user_domain_type = Some(user_domain_type);
+        self
+    }
+
+    /// Sets [`state`](Self::state) (`state`), and gives the model back.
+    #[must_use]
+    pub fn with_state(mut self, state: crate::UserState) -> Self {
+        self.state = Some(state);
+        self
+    }
+
+    /// Sets [`soft_deletion_time`](Self::soft_deletion_time) (`softDeletionTime`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_soft_deletion_time(
+        mut self,
+        soft_deletion_time: crate::DateTime,
+    ) -> Self {
+        self.soft_deletion_time = Some(soft_deletion_time);
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+}
+
+impl Default for CustomerUser {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -91,7 +222,7 @@ impl CustomerUser {
 #[non_exhaustive]
 pub struct User {
     /// The user identifier.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The user principal identifier.
     pub user_principal_name: String,
     /// The first name of the user.
@@ -139,11 +270,11 @@ crate::json::object!(User {
 
 impl User {
     /// A `User` with its required properties (`id`, `userPrincipalName`, `firstName`, `lastName`,
-    /// `displayName`, `passwordProfile`, `phoneNumber`, `userDomainType`, `state`, `links`,
-    /// `attributes`); the optional ones are `None`.
+    /// `displayName`, `passwordProfile`, `phoneNumber`, `userDomainType`, `state`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `User`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        id: impl Into<String>,
+        id: crate::Uuid,
         user_principal_name: impl Into<String>,
         first_name: impl Into<String>,
         last_name: impl Into<String>,
@@ -153,10 +284,9 @@ impl User {
         user_domain_type: crate::UserDomainType,
         state: crate::UserState,
         links: crate::ResourceLinks,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         User {
-            id: id.into(),
+            id,
             user_principal_name: user_principal_name.into(),
             first_name: first_name.into(),
             last_name: last_name.into(),
@@ -168,7 +298,7 @@ impl User {
             state,
             soft_deletion_time: None,
             links,
-            attributes,
+            attributes: crate::ResourceAttributes::new("User"),
         }
     }
 }
@@ -278,9 +408,9 @@ pub struct UserMember {
     /// The name of the user principal.
     pub user_principal_name: String,
     /// The identifier of the user's role.
-    pub role_id: Option<String>,
+    pub role_id: Option<crate::Uuid>,
     /// The identifier of the member.
-    pub id: String,
+    pub id: crate::Uuid,
     /// The metadata attributes.
     pub attributes: crate::ResourceAttributes,
 }
@@ -294,21 +424,59 @@ crate::json::object!(UserMember {
 });
 
 impl UserMember {
-    /// A `UserMember` with its required properties (`displayName`, `userPrincipalName`, `id`,
-    /// `attributes`); the optional ones are `None`.
+    /// A `UserMember` with its required properties (`displayName`, `userPrincipalName`, `id`);
+    /// the optional ones are `None`. Its `attributes` names its object type, `UserMember`.
     pub fn new(
         display_name: impl Into<String>,
         user_principal_name: impl Into<String>,
-        id: impl Into<String>,
-        attributes: crate::ResourceAttributes,
+        id: crate::Uuid,
     ) -> Self {
         UserMember {
             display_name: display_name.into(),
             user_principal_name: user_principal_name.into(),
             role_id: None,
-            id: id.into(),
-            attributes,
+            id,
+            attributes: crate::ResourceAttributes::new("UserMember"),
         }
+    }
+
+    /// Sets [`display_name`](Self::display_name) (`displayName`), and gives the model back.
+    #[must_use]
+    pub fn with_display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = display_name.into();
+        self
+    }
+
+    /// Sets [`user_principal_name`](Self::user_principal_name) (`userPrincipalName`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_user_principal_name(
+        mut self,
+        user_principal_name: impl Into<String>,
+    ) -> Self {
+        self.user_principal_name = user_principal_name.into();
+        self
+    }
+
+    /// Sets [`role_id`](Self::role_id) (`roleId`), and gives the model back.
+    #[must_use]
+    pub fn with_role_id(mut self, role_id: crate::Uuid) -> Self {
+        self.role_id = Some(role_id);
+        self
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = id;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 

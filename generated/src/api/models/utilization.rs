@@ -60,7 +60,7 @@ impl AzureInstanceData {
 #[non_exhaustive]
 pub struct AzureResource {
     /// Unique identifier of the Azure resource. Also known as resourceID or resource GUID.
-    pub id: String,
+    pub id: crate::Uuid,
     /// Friendly name of the resource being consumed. This property is optional.
     pub name: Option<String>,
     /// The category of the consumed resource. This property is optional.
@@ -81,9 +81,9 @@ crate::json::object!(AzureResource {
 
 impl AzureResource {
     /// A `AzureResource` with its required properties (`id`); the optional ones are `None`.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: crate::Uuid) -> Self {
         AzureResource {
-            id: id.into(),
+            id,
             name: None,
             category: None,
             subcategory: None,
@@ -133,14 +133,14 @@ crate::json::object!(AzureUtilizationRecord {
 
 impl AzureUtilizationRecord {
     /// A `AzureUtilizationRecord` with its required properties (`usageStartTime`, `usageEndTime`,
-    /// `resource`, `quantity`, `infoFields`, `attributes`); the optional ones are `None`.
+    /// `resource`, `quantity`, `infoFields`); the optional ones are `None`. Its `attributes`
+    /// names its object type, `AzureUtilizationRecord`.
     pub fn new(
         usage_start_time: impl Into<String>,
         usage_end_time: impl Into<String>,
         resource: crate::AzureResource,
         quantity: crate::Decimal,
         info_fields: crate::Json,
-        attributes: crate::ResourceAttributes,
     ) -> Self {
         AzureUtilizationRecord {
             usage_start_time: usage_start_time.into(),
@@ -150,7 +150,7 @@ impl AzureUtilizationRecord {
             unit: None,
             info_fields,
             instance_data: None,
-            attributes,
+            attributes: crate::ResourceAttributes::new("AzureUtilizationRecord"),
         }
     }
 }

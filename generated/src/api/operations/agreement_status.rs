@@ -274,7 +274,7 @@ impl Client {
         &self,
         program: crate::Program,
         reseller: Reseller,
-    ) -> Call<'_, crate::AgreementStatus, AgreementStatusError> {
+    ) -> Call<crate::AgreementStatus, AgreementStatusError> {
         let mut request = Request::new(
             "GET",
             "AgreementStatus",

@@ -61,7 +61,6 @@ impl Client {
     pub fn list_licenses_deployment(
         &self,
     ) -> Call<
-        '_,
         crate::AnalyticsCollection<crate::LicensesDeploymentInformation>,
         ListLicensesDeploymentError,
     > {
@@ -81,7 +80,6 @@ impl Client {
 }
 
 impl Call<
-    '_,
     crate::AnalyticsCollection<crate::LicensesDeploymentInformation>,
     ListLicensesDeploymentError,
 > {

@@ -46,7 +46,7 @@ impl Client {
     #[inline]
     pub fn list_audit_records(
         &self,
-    ) -> Call<'_, crate::ResourceCollection<crate::AuditRecord>, ListAuditRecordsError> {
+    ) -> Call<crate::ResourceCollection<crate::AuditRecord>, ListAuditRecordsError> {
         let mut request = Request::new("GET", "ListAuditRecords", "/v1/auditrecords");
         request.segment("v1");
         request.segment("auditrecords");
@@ -54,7 +54,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::AuditRecord>, ListAuditRecordsError> {
+impl Call<crate::ResourceCollection<crate::AuditRecord>, ListAuditRecordsError> {
     /// The start date in yyyy-mm-dd format. If none is provided, the result set will default to
     /// 30 days prior to the request date. This parameter is optional when a filter is supplied.
     ///

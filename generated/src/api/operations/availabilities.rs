@@ -40,7 +40,7 @@ impl Client {
         &self,
         country: &str,
         body: &crate::InventoryCheckRequest,
-    ) -> Call<'_, Vec<crate::InventoryItem>, CheckInventoryError> {
+    ) -> Call<Vec<crate::InventoryItem>, CheckInventoryError> {
         let mut request = Request::new(
             "POST",
             "CheckInventory",
@@ -122,7 +122,7 @@ impl Client {
         sku_id: &str,
         availability_id: &str,
         country: &str,
-    ) -> Call<'_, crate::Availability, GetAvailabilityError> {
+    ) -> Call<crate::Availability, GetAvailabilityError> {
         let mut request = Request::new(
             "GET",
             "GetAvailability",
@@ -212,11 +212,7 @@ impl Client {
         product_id: &str,
         sku_id: &str,
         country: &str,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::Availability>,
-        ListAvailabilitiesError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::Availability>, ListAvailabilitiesError> {
         let mut request = Request::new(
             "GET",
             "ListAvailabilities",
@@ -233,7 +229,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Availability>, ListAvailabilitiesError> {
+impl Call<crate::ResourceCollection<crate::Availability>, ListAvailabilitiesError> {
     /// A string that identifies the target segment used for filtering.
     ///
     /// Sent as the query parameter `targetSegment`.
@@ -335,7 +331,6 @@ impl Client {
         product_id: &str,
         sku_id: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::Availability>,
         ListCustomerAvailabilitiesError,
     > {

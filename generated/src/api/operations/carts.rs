@@ -34,9 +34,9 @@ impl Client {
     #[inline]
     pub fn checkout_cart(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         cart_id: crate::Uuid,
-    ) -> Call<'_, crate::CartCheckoutResult, CheckoutCartError> {
+    ) -> Call<crate::CartCheckoutResult, CheckoutCartError> {
         let mut request = Request::new(
             "POST",
             "CheckoutCart",
@@ -44,7 +44,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("carts");
         request.param("cart-id", cart_id);
         request.segment("checkout");
@@ -84,9 +84,9 @@ impl Client {
     #[inline]
     pub fn create_cart(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         body: &crate::Cart,
-    ) -> Call<'_, crate::Cart, CreateCartError> {
+    ) -> Call<crate::Cart, CreateCartError> {
         let mut request = Request::new(
             "POST",
             "CreateCart",
@@ -94,7 +94,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("carts");
         request.body(body);
         Call::new(self, request, crate::decode::json)
@@ -133,10 +133,10 @@ impl Client {
     #[inline]
     pub fn update_cart(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         cart_id: crate::Uuid,
         body: &crate::Cart,
-    ) -> Call<'_, crate::Cart, UpdateCartError> {
+    ) -> Call<crate::Cart, UpdateCartError> {
         let mut request = Request::new(
             "PUT",
             "UpdateCart",
@@ -144,7 +144,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("carts");
         request.param("cart-id", cart_id);
         request.body(body);

@@ -36,7 +36,7 @@ impl Client {
     pub fn create_customer(
         &self,
         body: &crate::NewCustomer,
-    ) -> Call<'_, crate::Customer, CreateCustomerError> {
+    ) -> Call<crate::Customer, CreateCustomerError> {
         let mut request = Request::new("POST", "CreateCustomer", "/v1/customers");
         request.segment("v1");
         request.segment("customers");
@@ -75,7 +75,7 @@ impl Client {
     pub fn get_customer(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::Customer, GetCustomerError> {
+    ) -> Call<crate::Customer, GetCustomerError> {
         let mut request = Request::new(
             "GET",
             "GetCustomer",
@@ -120,7 +120,7 @@ impl Client {
     pub fn get_customer_billing_profile(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::CustomerBillingProfile, GetCustomerBillingProfileError> {
+    ) -> Call<crate::CustomerBillingProfile, GetCustomerBillingProfileError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerBillingProfile",
@@ -168,7 +168,7 @@ impl Client {
     pub fn list_customers(
         &self,
         size: i64,
-    ) -> Call<'_, crate::ResourceCollection<crate::Customer>, ListCustomersError> {
+    ) -> Call<crate::ResourceCollection<crate::Customer>, ListCustomersError> {
         let mut request = Request::new("GET", "ListCustomers", "/v1/customers");
         request.segment("v1");
         request.segment("customers");
@@ -213,7 +213,7 @@ impl Client {
     pub fn search_customers(
         &self,
         filter: &crate::CustomerFilter,
-    ) -> Call<'_, crate::ResourceCollection<crate::Customer>, SearchCustomersError> {
+    ) -> Call<crate::ResourceCollection<crate::Customer>, SearchCustomersError> {
         let mut request = Request::new("GET", "SearchCustomers", "/v1/customers");
         request.segment("v1");
         request.segment("customers");
@@ -222,7 +222,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Customer>, SearchCustomersError> {
+impl Call<crate::ResourceCollection<crate::Customer>, SearchCustomersError> {
     /// The number of results to be displayed at one time. This parameter is optional.
     ///
     /// Sent as the query parameter `size`.
@@ -300,7 +300,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         body: &crate::CustomerBillingProfile,
-    ) -> Call<'_, crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> {
+    ) -> Call<crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> {
         let mut request = Request::new(
             "PUT",
             "UpdateCustomerBillingProfile",
@@ -326,7 +326,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> {
+impl Call<crate::CustomerBillingProfile, UpdateCustomerBillingProfileError> {
     /// The ETag of the profile as read, for concurrency detection; ETags are written in double
     /// quotes.
     ///
@@ -379,7 +379,7 @@ impl Client {
     pub fn verify_domain_availability(
         &self,
         domain: &str,
-    ) -> Call<'_, VerifyDomainAvailabilityResponse, VerifyDomainAvailabilityError> {
+    ) -> Call<VerifyDomainAvailabilityResponse, VerifyDomainAvailabilityError> {
         fn decode(
             status: u16,
             payload: &Payload<'_>,

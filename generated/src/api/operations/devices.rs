@@ -38,9 +38,9 @@ impl Client {
     #[inline]
     pub fn get_batch_upload_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         batchtracking_id: crate::Uuid,
-    ) -> Call<'_, crate::BatchUploadDetails, GetBatchUploadStatusError> {
+    ) -> Call<crate::BatchUploadDetails, GetBatchUploadStatusError> {
         let mut request = Request::new(
             "GET",
             "GetBatchUploadStatus",
@@ -48,7 +48,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("batchJobStatus");
         request.param("batchtracking-id", batchtracking_id);
         Call::new(self, request, crate::decode::json)
@@ -95,11 +95,10 @@ impl Client {
     #[inline]
     pub fn upload_devices(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         devicebatch_id: &str,
         body: &[crate::Device],
     ) -> Call<
-        '_,
         crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
         UploadDevicesError,
     > {
@@ -132,7 +131,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("deviceBatches");
         request.param("devicebatch-id", devicebatch_id);
         request.segment("devices");

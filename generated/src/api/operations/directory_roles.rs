@@ -42,7 +42,7 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         role_id: crate::Uuid,
         body: &crate::UserMember,
-    ) -> Call<'_, crate::UserMember, AddDirectoryRoleMemberError> {
+    ) -> Call<crate::UserMember, AddDirectoryRoleMemberError> {
         let mut request = Request::new(
             "POST",
             "AddDirectoryRoleMember",
@@ -98,7 +98,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         role_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::UserMember>,
         ListDirectoryRoleMembersError,
     > {
@@ -151,11 +150,7 @@ impl Client {
     pub fn list_directory_roles(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::DirectoryRole>,
-        ListDirectoryRolesError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::DirectoryRole>, ListDirectoryRolesError> {
         let mut request = Request::new(
             "GET",
             "ListDirectoryRoles",
@@ -207,7 +202,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::DirectoryRole>,
         ListUserDirectoryRolesError,
     > {
@@ -262,7 +256,7 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         role_id: crate::Uuid,
         user_id: crate::Uuid,
-    ) -> Call<'_, (), RemoveDirectoryRoleMemberError> {
+    ) -> Call<(), RemoveDirectoryRoleMemberError> {
         let mut request = Request::new(
             "DELETE",
             "RemoveDirectoryRoleMember",

@@ -40,12 +40,12 @@ impl Client {
     #[inline]
     pub fn get_artifact_details(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         artifact_type: &str,
         group_id: &str,
         line_item_id: &str,
         resource_id: &str,
-    ) -> Call<'_, crate::ArtifactDetails, GetArtifactDetailsError> {
+    ) -> Call<crate::ArtifactDetails, GetArtifactDetailsError> {
         let mut request = Request::new(
             "GET",
             "GetArtifactDetails",
@@ -53,7 +53,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customerId", customer_id);
+        request.param("customerId", customer_tenant_id);
         request.segment("artifacts");
         request.param("artifactType", artifact_type);
         request.segment("groups");
@@ -105,8 +105,8 @@ impl Client {
     #[inline]
     pub fn list_entitlements(
         &self,
-        customer_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
+        customer_tenant_id: crate::Uuid,
+    ) -> Call<crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
         let mut request = Request::new(
             "GET",
             "ListEntitlements",
@@ -114,13 +114,13 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customerId", customer_id);
+        request.param("customerId", customer_tenant_id);
         request.segment("entitlements");
         Call::new(self, request, crate::decode::json)
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
+impl Call<crate::ResourceCollection<crate::Entitlement>, ListEntitlementsError> {
     /// Can be used to specify the type of entitlements to be retrieved (software or
     /// reservedInstance ). If not set, all types will be retrieved
     ///

@@ -34,7 +34,7 @@ impl Client {
     pub fn get_invoice(
         &self,
         invoice_id: &str,
-    ) -> Call<'_, crate::Invoice, GetInvoiceError> {
+    ) -> Call<crate::Invoice, GetInvoiceError> {
         let mut request = Request::new("GET", "GetInvoice", "/v1/invoices/{invoice-id}");
         request.segment("v1");
         request.segment("invoices");
@@ -79,7 +79,6 @@ impl Client {
         &self,
         currencycode: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::EstimateLink>,
         GetInvoiceEstimateLinksError,
     > {
@@ -133,7 +132,7 @@ impl Client {
         &self,
         invoice_id: &str,
         receipt_id: &str,
-    ) -> Call<'_, crate::Download, GetInvoiceReceiptStatementError> {
+    ) -> Call<crate::Download, GetInvoiceReceiptStatementError> {
         let mut request = Request::new(
             "GET",
             "GetInvoiceReceiptStatement",
@@ -180,7 +179,7 @@ impl Client {
     #[inline]
     pub fn get_invoice_summary(
         &self,
-    ) -> Call<'_, crate::InvoiceSummary, GetInvoiceSummaryError> {
+    ) -> Call<crate::InvoiceSummary, GetInvoiceSummaryError> {
         let mut request = Request::new(
             "GET",
             "GetInvoiceSummary",
@@ -225,7 +224,6 @@ impl Client {
     pub fn list_invoice_summaries(
         &self,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::InvoiceSummary>,
         ListInvoiceSummariesError,
     > {

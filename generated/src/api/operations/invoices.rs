@@ -35,7 +35,7 @@ impl Client {
     pub fn get_invoice_statement(
         &self,
         invoice_id: &str,
-    ) -> Call<'_, crate::Download, GetInvoiceStatementError> {
+    ) -> Call<crate::Download, GetInvoiceStatementError> {
         let mut request = Request::new(
             "GET",
             "GetInvoiceStatement",
@@ -87,7 +87,7 @@ impl Client {
     #[inline]
     pub fn list_invoices(
         &self,
-    ) -> Call<'_, crate::ResourceCollection<crate::Invoice>, ListInvoicesError> {
+    ) -> Call<crate::ResourceCollection<crate::Invoice>, ListInvoicesError> {
         let mut request = Request::new("GET", "ListInvoices", "/v1/invoices");
         request.segment("v1");
         request.segment("invoices");
@@ -95,7 +95,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Invoice>, ListInvoicesError> {
+impl Call<crate::ResourceCollection<crate::Invoice>, ListInvoicesError> {
     /// The number of invoice resources to return in the response. This parameter is optional.
     ///
     /// Sent as the query parameter `size`.

@@ -70,10 +70,10 @@ impl Client {
     #[inline]
     pub fn assign_user_licenses(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
         body: &crate::LicenseUpdate,
-    ) -> Call<'_, crate::LicenseUpdate, AssignUserLicensesError> {
+    ) -> Call<crate::LicenseUpdate, AssignUserLicensesError> {
         let mut request = Request::new(
             "POST",
             "AssignUserLicenses",
@@ -81,7 +81,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("users");
         request.param("user-id", user_id);
         request.segment("licenseupdates");
@@ -124,9 +124,8 @@ impl Client {
     #[inline]
     pub fn list_available_licenses(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::SubscribedSku>,
         ListAvailableLicensesError,
     > {
@@ -137,7 +136,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscribedskus");
         Call::new(self, request, crate::decode::json)
     }
@@ -176,9 +175,9 @@ impl Client {
     #[inline]
     pub fn list_user_licenses(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::License>, ListUserLicensesError> {
+    ) -> Call<crate::ResourceCollection<crate::License>, ListUserLicensesError> {
         let mut request = Request::new(
             "GET",
             "ListUserLicenses",
@@ -186,7 +185,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("users");
         request.param("user-id", user_id);
         request.segment("licenses");

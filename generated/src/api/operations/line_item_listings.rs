@@ -62,7 +62,6 @@ impl Client {
         provider: crate::LineItemProvider,
         invoice_line_item_type: crate::LineItemType,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::InvoiceLineItem>,
         ListInvoiceLineItemsError,
     > {
@@ -88,11 +87,7 @@ impl Client {
     }
 }
 
-impl Call<
-    '_,
-    crate::ResourceCollection<crate::InvoiceLineItem>,
-    ListInvoiceLineItemsError,
-> {
+impl Call<crate::ResourceCollection<crate::InvoiceLineItem>, ListInvoiceLineItemsError> {
     /// The maximum number of items to return. Default max size = 2000
     ///
     /// Sent as the query parameter `size`.
@@ -220,7 +215,6 @@ impl Client {
         billing_provider: crate::LineItemProvider,
         invoice_line_item_type: crate::LineItemType,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::InvoiceLineItem>,
         ListInvoiceLineItemsByPathError,
     > {
@@ -247,7 +241,6 @@ impl Client {
 }
 
 impl Call<
-    '_,
     crate::ResourceCollection<crate::InvoiceLineItem>,
     ListInvoiceLineItemsByPathError,
 > {
@@ -349,7 +342,6 @@ impl Client {
         currencycode: &str,
         period: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::UnbilledLineItem>,
         ListUnbilledLineItemsError,
     > {
@@ -378,7 +370,6 @@ impl Client {
 }
 
 impl Call<
-    '_,
     crate::ResourceCollection<crate::UnbilledLineItem>,
     ListUnbilledLineItemsError,
 > {

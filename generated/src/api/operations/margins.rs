@@ -30,7 +30,7 @@ impl Client {
     /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
     /// is given others; await it for the result. Failures: [`DownloadMarginsError`].
     #[inline]
-    pub fn download_margins(&self) -> Call<'_, crate::Download, DownloadMarginsError> {
+    pub fn download_margins(&self) -> Call<crate::Download, DownloadMarginsError> {
         let mut request = Request::new("GET", "DownloadMargins", "/v1/margins/download");
         request.segment("v1");
         request.segment("margins");
@@ -70,7 +70,7 @@ impl Client {
     #[inline]
     pub fn list_margins(
         &self,
-    ) -> Call<'_, crate::MarginSearchResponse<crate::Margin>, ListMarginsError> {
+    ) -> Call<crate::MarginSearchResponse<crate::Margin>, ListMarginsError> {
         let mut request = Request::new("GET", "ListMargins", "/v1/margins");
         request.segment("v1");
         request.segment("margins");

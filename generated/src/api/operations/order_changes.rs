@@ -41,7 +41,7 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         order_id: &str,
         body: &crate::Order,
-    ) -> Call<'_, crate::Order, UpdateOrderError> {
+    ) -> Call<crate::Order, UpdateOrderError> {
         let mut request = Request::new(
             "PATCH",
             "UpdateOrder",

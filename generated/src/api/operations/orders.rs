@@ -35,9 +35,9 @@ impl Client {
     #[inline]
     pub fn create_order(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         body: &crate::Order,
-    ) -> Call<'_, crate::Order, CreateOrderError> {
+    ) -> Call<crate::Order, CreateOrderError> {
         let mut request = Request::new(
             "POST",
             "CreateOrder",
@@ -45,7 +45,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("orders");
         request.body(body);
         Call::new(self, request, crate::decode::json)
@@ -83,8 +83,8 @@ impl Client {
     pub fn get_order(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_order: &str,
-    ) -> Call<'_, crate::Order, GetOrderError> {
+        order_id: &str,
+    ) -> Call<crate::Order, GetOrderError> {
         let mut request = Request::new(
             "GET",
             "GetOrder",
@@ -94,7 +94,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("orders");
-        request.param("id-for-order", id_for_order);
+        request.param("id-for-order", order_id);
         Call::new(self, request, crate::decode::json)
     }
 }
@@ -133,10 +133,9 @@ impl Client {
     #[inline]
     pub fn get_order_provisioning_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         order_id: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::OrderLineItemProvisioningStatus>,
         GetOrderProvisioningStatusError,
     > {
@@ -147,7 +146,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("orders");
         request.param("order-id", order_id);
         request.segment("provisioningstatus");
@@ -190,11 +189,10 @@ impl Client {
     #[inline]
     pub fn list_activation_links(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         order_id: &str,
         line_item_number: i64,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::OrderLineItemActivationLink>,
         ListActivationLinksError,
     > {
@@ -205,7 +203,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customerId", customer_id);
+        request.param("customerId", customer_tenant_id);
         request.segment("orders");
         request.param("orderId", order_id);
         request.segment("lineitems");
@@ -251,7 +249,7 @@ impl Client {
     pub fn list_orders(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
+    ) -> Call<crate::ResourceCollection<crate::Order>, ListOrdersError> {
         let mut request = Request::new(
             "GET",
             "ListOrders",
@@ -265,7 +263,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Order>, ListOrdersError> {
+impl Call<crate::ResourceCollection<crate::Order>, ListOrdersError> {
     /// A string corresponding to the billing cycle type.
     ///
     /// Sent as the query parameter `billingType`.

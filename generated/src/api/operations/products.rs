@@ -61,7 +61,7 @@ impl Client {
         &self,
         product_id: &str,
         country: &str,
-    ) -> Call<'_, crate::Product, GetProductError> {
+    ) -> Call<crate::Product, GetProductError> {
         let mut request = Request::new("GET", "GetProduct", "/v1/products/{product-id}");
         request.segment("v1");
         request.segment("products");
@@ -130,7 +130,7 @@ impl Client {
         product_id: &str,
         sku_id: &str,
         country: &str,
-    ) -> Call<'_, crate::Sku, GetSkuError> {
+    ) -> Call<crate::Sku, GetSkuError> {
         let mut request = Request::new(
             "GET",
             "GetSku",
@@ -217,7 +217,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         target_view: &str,
-    ) -> Call<'_, crate::ResourceCollection<crate::Product>, ListCustomerProductsError> {
+    ) -> Call<crate::ResourceCollection<crate::Product>, ListCustomerProductsError> {
         let mut request = Request::new(
             "GET",
             "ListCustomerProducts",
@@ -292,7 +292,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         product_id: &str,
-    ) -> Call<'_, crate::ResourceCollection<crate::Sku>, ListCustomerSkusError> {
+    ) -> Call<crate::ResourceCollection<crate::Sku>, ListCustomerSkusError> {
         let mut request = Request::new(
             "GET",
             "ListCustomerSkus",
@@ -392,7 +392,7 @@ impl Client {
         &self,
         country: &str,
         target_view: &str,
-    ) -> Call<'_, crate::ResourceCollection<crate::Product>, ListProductsError> {
+    ) -> Call<crate::ResourceCollection<crate::Product>, ListProductsError> {
         let mut request = Request::new("GET", "ListProducts", "/v1/products");
         request.segment("v1");
         request.segment("products");
@@ -402,7 +402,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Product>, ListProductsError> {
+impl Call<crate::ResourceCollection<crate::Product>, ListProductsError> {
     /// Identifies the target segment. The view for different target audiences. The supported
     /// values are:
     ///
@@ -515,7 +515,7 @@ impl Client {
         &self,
         product_id: &str,
         country: &str,
-    ) -> Call<'_, crate::ResourceCollection<crate::Sku>, ListSkusError> {
+    ) -> Call<crate::ResourceCollection<crate::Sku>, ListSkusError> {
         let mut request = Request::new(
             "GET",
             "ListSkus",
@@ -530,7 +530,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Sku>, ListSkusError> {
+impl Call<crate::ResourceCollection<crate::Sku>, ListSkusError> {
     /// A string that identifies the target segment used for filtering.
     ///
     /// Sent as the query parameter `targetSegment`.

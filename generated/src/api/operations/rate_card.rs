@@ -39,7 +39,7 @@ impl Client {
     #[inline]
     pub fn get_azure_rate_card(
         &self,
-    ) -> Call<'_, crate::AzureRateCard, GetAzureRateCardError> {
+    ) -> Call<crate::AzureRateCard, GetAzureRateCardError> {
         let mut request = Request::new("GET", "GetAzureRateCard", "/v1/ratecards/azure");
         request.segment("v1");
         request.segment("ratecards");
@@ -48,7 +48,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::AzureRateCard, GetAzureRateCardError> {
+impl Call<crate::AzureRateCard, GetAzureRateCardError> {
     /// Optional three letter ISO code for the currency in which the resource rates will be
     /// provided (for example EUR). The default is USD.
     ///

@@ -38,9 +38,9 @@ impl Client {
     #[inline]
     pub fn get_customer_service_costs_summary(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         billing_period: &str,
-    ) -> Call<'_, crate::ServiceCostsSummary, GetCustomerServiceCostsSummaryError> {
+    ) -> Call<crate::ServiceCostsSummary, GetCustomerServiceCostsSummaryError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerServiceCostsSummary",
@@ -48,7 +48,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("servicecosts");
         request.param("billing-period", billing_period);
         Call::new(self, request, crate::decode::json)
@@ -92,10 +92,9 @@ impl Client {
     #[inline]
     pub fn list_customer_service_cost_line_items(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         billing_period: &str,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::ServiceCostLineItem>,
         ListCustomerServiceCostLineItemsError,
     > {
@@ -106,7 +105,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("servicecosts");
         request.param("billing-period", billing_period);
         request.segment("lineitems");

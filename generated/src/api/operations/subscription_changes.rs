@@ -57,7 +57,7 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::Subscription,
-    ) -> Call<'_, UpdateSubscriptionResponse, UpdateSubscriptionError> {
+    ) -> Call<UpdateSubscriptionResponse, UpdateSubscriptionError> {
         fn decode(
             status: u16,
             payload: &Payload<'_>,
@@ -83,7 +83,7 @@ impl Client {
     }
 }
 
-impl Call<'_, UpdateSubscriptionResponse, UpdateSubscriptionError> {
+impl Call<UpdateSubscriptionResponse, UpdateSubscriptionError> {
     /// The ETag of the subscription as read (its attributes.etag), for concurrency detection;
     /// ETags are written in double quotes.
     ///

@@ -44,7 +44,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::SubscriptionUsageSummary,
         GetCustomerSubscriptionUsageSummaryError,
     > {
@@ -100,7 +99,6 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::SubscriptionMonthlyUsageRecord>,
         ListCustomerSubscriptionsUsageRecordsError,
     > {
@@ -162,7 +160,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::MeterUsageRecord>,
         ListSubscriptionMeterUsageRecordsError,
     > {
@@ -219,9 +216,8 @@ impl Client {
     pub fn list_subscription_monthly_usage_records(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AzureResourceMonthlyUsageRecord>,
         ListSubscriptionMonthlyUsageRecordsError,
     > {
@@ -234,7 +230,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         request.segment("usagerecords");
         request.segment("resources");
         Call::new(self, request, crate::decode::json)
@@ -285,7 +281,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::ResourceUsageRecord>,
         ListSubscriptionResourceUsageRecordsError,
     > {

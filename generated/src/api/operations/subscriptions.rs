@@ -42,11 +42,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::SubscriptionActivationResult,
-        ActivateSandboxSubscriptionError,
-    > {
+    ) -> Call<crate::SubscriptionActivationResult, ActivateSandboxSubscriptionError> {
         let mut request = Request::new(
             "POST",
             "ActivateSandboxSubscription",
@@ -95,10 +91,10 @@ impl Client {
     #[inline]
     pub fn convert_trial_subscription(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::Conversion,
-    ) -> Call<'_, crate::ConversionResult, ConvertTrialSubscriptionError> {
+    ) -> Call<crate::ConversionResult, ConvertTrialSubscriptionError> {
         let mut request = Request::new(
             "POST",
             "ConvertTrialSubscription",
@@ -106,7 +102,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("conversions");
@@ -147,7 +143,7 @@ impl Client {
     pub fn get_overage(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::ResourceCollection<crate::Overage>, GetOverageError> {
+    ) -> Call<crate::ResourceCollection<crate::Overage>, GetOverageError> {
         let mut request = Request::new(
             "GET",
             "GetOverage",
@@ -192,8 +188,8 @@ impl Client {
     pub fn get_subscription(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
-    ) -> Call<'_, crate::Subscription, GetSubscriptionError> {
+        subscription_id: crate::Uuid,
+    ) -> Call<crate::Subscription, GetSubscriptionError> {
         let mut request = Request::new(
             "GET",
             "GetSubscription",
@@ -203,7 +199,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         Call::new(self, request, crate::decode::json)
     }
 }
@@ -241,10 +237,9 @@ impl Client {
     #[inline]
     pub fn get_subscription_provisioning_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::SubscriptionProvisioningStatus,
         GetSubscriptionProvisioningStatusError,
     > {
@@ -255,7 +250,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("provisioningstatus");
@@ -297,10 +292,9 @@ impl Client {
     #[inline]
     pub fn get_subscription_registration_status(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::SubscriptionRegistrationStatus,
         GetSubscriptionRegistrationStatusError,
     > {
@@ -311,7 +305,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("registrationstatus");
@@ -351,9 +345,9 @@ impl Client {
     #[inline]
     pub fn get_subscription_support_contact(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
-    ) -> Call<'_, crate::SupportContact, GetSubscriptionSupportContactError> {
+    ) -> Call<crate::SupportContact, GetSubscriptionSupportContactError> {
         let mut request = Request::new(
             "GET",
             "GetSubscriptionSupportContact",
@@ -361,7 +355,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("supportcontact");
@@ -407,7 +401,6 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AzureEntitlement>,
         ListAzureEntitlementsError,
     > {
@@ -462,9 +455,8 @@ impl Client {
     pub fn list_subscription_addons(
         &self,
         customer_tenant_id: crate::Uuid,
-        id_for_subscription: crate::Uuid,
+        subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::Subscription>,
         ListSubscriptionAddonsError,
     > {
@@ -477,7 +469,7 @@ impl Client {
         request.segment("customers");
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("subscriptions");
-        request.param("id-for-subscription", id_for_subscription);
+        request.param("id-for-subscription", subscription_id);
         request.segment("addons");
         Call::new(self, request, crate::decode::json)
     }
@@ -522,11 +514,7 @@ impl Client {
     pub fn list_subscriptions(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::Subscription>,
-        ListSubscriptionsError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::Subscription>, ListSubscriptionsError> {
         let mut request = Request::new(
             "GET",
             "ListSubscriptions",
@@ -540,7 +528,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Subscription>, ListSubscriptionsError> {
+impl Call<crate::ResourceCollection<crate::Subscription>, ListSubscriptionsError> {
     /// A GUID corresponding to the order.
     ///
     /// Sent as the query parameter `order_id`.
@@ -594,13 +582,9 @@ impl Client {
     #[inline]
     pub fn list_trial_conversions(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::Conversion>,
-        ListTrialConversionsError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::Conversion>, ListTrialConversionsError> {
         let mut request = Request::new(
             "GET",
             "ListTrialConversions",
@@ -608,7 +592,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("conversions");
@@ -652,10 +636,9 @@ impl Client {
     #[inline]
     pub fn register_subscription(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::Accepted<
             crate::SubscriptionRegistrationStatus,
             crate::GetSubscriptionRegistrationStatusError,
@@ -691,7 +674,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("registrations");
@@ -732,7 +715,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         body: &crate::OverageUpdate,
-    ) -> Call<'_, crate::Overage, UpdateOverageError> {
+    ) -> Call<crate::Overage, UpdateOverageError> {
         let mut request = Request::new(
             "PUT",
             "UpdateOverage",
@@ -782,10 +765,10 @@ impl Client {
     #[inline]
     pub fn update_subscription_support_contact(
         &self,
-        customer_id: crate::Uuid,
+        customer_tenant_id: crate::Uuid,
         subscription_id: crate::Uuid,
         body: &crate::SupportContact,
-    ) -> Call<'_, crate::SupportContact, UpdateSubscriptionSupportContactError> {
+    ) -> Call<crate::SupportContact, UpdateSubscriptionSupportContactError> {
         let mut request = Request::new(
             "PUT",
             "UpdateSubscriptionSupportContact",
@@ -793,7 +776,7 @@ impl Client {
         );
         request.segment("v1");
         request.segment("customers");
-        request.param("customer-id", customer_id);
+        request.param("customer-id", customer_tenant_id);
         request.segment("subscriptions");
         request.param("subscription-id", subscription_id);
         request.segment("supportcontact");

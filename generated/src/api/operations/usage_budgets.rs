@@ -36,7 +36,7 @@ impl Client {
     pub fn get_customer_usage_budget(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::SpendingBudget, GetCustomerUsageBudgetError> {
+    ) -> Call<crate::SpendingBudget, GetCustomerUsageBudgetError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerUsageBudget",
@@ -82,7 +82,7 @@ impl Client {
     pub fn get_customer_usage_summary(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::CustomerUsageSummary, GetCustomerUsageSummaryError> {
+    ) -> Call<crate::CustomerUsageSummary, GetCustomerUsageSummaryError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerUsageSummary",
@@ -126,7 +126,7 @@ impl Client {
     #[inline]
     pub fn get_partner_usage_summary(
         &self,
-    ) -> Call<'_, crate::PartnerUsageSummary, GetPartnerUsageSummaryError> {
+    ) -> Call<crate::PartnerUsageSummary, GetPartnerUsageSummaryError> {
         let mut request = Request::new(
             "GET",
             "GetPartnerUsageSummary",
@@ -172,7 +172,6 @@ impl Client {
     pub fn list_customers_usage_records(
         &self,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::CustomerMonthlyUsageRecord>,
         ListCustomersUsageRecordsError,
     > {
@@ -222,7 +221,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         body: &crate::SpendingBudget,
-    ) -> Call<'_, crate::SpendingBudget, UpdateCustomerUsageBudgetError> {
+    ) -> Call<crate::SpendingBudget, UpdateCustomerUsageBudgetError> {
         let mut request = Request::new(
             "PATCH",
             "UpdateCustomerUsageBudget",

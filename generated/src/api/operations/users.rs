@@ -36,7 +36,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         body: &crate::CustomerUser,
-    ) -> Call<'_, crate::CustomerUser, CreateCustomerUserError> {
+    ) -> Call<crate::CustomerUser, CreateCustomerUserError> {
         let mut request = Request::new(
             "POST",
             "CreateCustomerUser",
@@ -83,7 +83,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
-    ) -> Call<'_, (), DeleteCustomerUserError> {
+    ) -> Call<(), DeleteCustomerUserError> {
         let mut request = Request::new(
             "DELETE",
             "DeleteCustomerUser",
@@ -130,7 +130,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
-    ) -> Call<'_, crate::CustomerUser, GetCustomerUserError> {
+    ) -> Call<crate::CustomerUser, GetCustomerUserError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerUser",
@@ -186,11 +186,7 @@ impl Client {
     pub fn list_customer_users(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::CustomerUser>,
-        ListCustomerUsersError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::CustomerUser>, ListCustomerUsersError> {
         let mut request = Request::new(
             "GET",
             "ListCustomerUsers",
@@ -262,7 +258,7 @@ impl Client {
         customer_tenant_id: crate::Uuid,
         user_id: crate::Uuid,
         body: &crate::CustomerUser,
-    ) -> Call<'_, crate::CustomerUser, UpdateCustomerUserError> {
+    ) -> Call<crate::CustomerUser, UpdateCustomerUserError> {
         let mut request = Request::new(
             "PATCH",
             "UpdateCustomerUser",

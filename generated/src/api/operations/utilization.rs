@@ -64,7 +64,6 @@ impl Client {
         start_time: &crate::DateTime,
         end_time: &crate::DateTime,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AzureUtilizationRecord>,
         ListCustomerAzureUtilizationRecordsError,
     > {
@@ -88,7 +87,6 @@ impl Client {
 }
 
 impl Call<
-    '_,
     crate::ResourceCollection<crate::AzureUtilizationRecord>,
     ListCustomerAzureUtilizationRecordsError,
 > {

@@ -75,7 +75,7 @@ impl Tokens {
         if let Some(token) = refresh {
             self.known.insert(token.to_string());
         }
-        match self.queued.pop_front() {
+        match self.queued.next() {
             Some(Queued::Refusal(refusal)) => return refusal_of(refusal),
             Some(Queued::Raw(status, body)) => return (status, body),
             None => {}

@@ -18,12 +18,30 @@ use crate::response::Response;
 use crate::throttle::Scope;
 use crate::trace::event;
 
+mod options;
+
+pub(crate) use options::CallOptions;
+
 /// One call of an operation, ready to send: `.await` it, after setting the
-/// ids (or the operation's optional inputs) if the caller wants to. All
-/// attempts of the call send the same ids.
+/// ids (or the operation's optional inputs, or this call's own timeout,
+/// retry policy and extra headers) if the caller wants to. All attempts of
+/// the call send the same ids.
+///
+/// A call owns a clone of its client (a reference count): it can be
+/// returned from a function, kept in a struct or spawned, and the client it
+/// came from may be dropped before it is awaited.
+///
+/// ```no_run
+/// # use partner_center::{Call, Client, Cloud, Customer, GetCustomerError, Uuid};
+/// // Built on a client that does not outlive the function.
+/// fn customer(token: &str, id: Uuid) -> Call<Customer, GetCustomerError> {
+///     let client = Client::builder(Cloud::Global).token(token).build().unwrap();
+///     client.get_customer(id)
+/// }
+/// ```
 #[must_use = "a call does nothing until it is awaited"]
-pub struct Call<'c, T, E> {
-    pub(crate) client: &'c Client,
+pub struct Call<T, E> {
+    pub(crate) client: Client,
     pub(crate) request: Request,
     pub(crate) decode: Decoder<T>,
     /// The model the request's values choose for what it answers, where a
@@ -31,22 +49,26 @@ pub struct Call<'c, T, E> {
     pub(crate) choice: Option<&'static str>,
     pub(crate) request_id: Option<Uuid>,
     pub(crate) correlation_id: Option<Uuid>,
+    /// This call's own timeout, retry policy and extra headers.
+    pub(crate) options: CallOptions,
     _error: PhantomData<fn() -> E>,
 }
 
-impl<'c, T, E> Call<'c, T, E>
+impl<T, E> Call<T, E>
 where
-    T: Send + 'c,
+    T: Send + 'static,
     E: OperationError,
 {
-    pub(crate) fn new(client: &'c Client, request: Request, decode: Decoder<T>) -> Self {
+    /// A call of `request` on a clone of `client`.
+    pub(crate) fn new(client: &Client, request: Request, decode: Decoder<T>) -> Self {
         Call {
-            client,
+            client: client.clone(),
             request,
             decode,
             choice: None,
             request_id: None,
             correlation_id: None,
+            options: CallOptions::default(),
             _error: PhantomData,
         }
     }
@@ -71,8 +93,9 @@ where
         self
     }
 
-    /// Sends the request, retrying as the client's [`crate::RetryPolicy`]
-    /// says, and decodes the response.
+    /// Sends the request, retrying as the call's [`crate::RetryPolicy`]
+    /// says (the client's, unless [`Call::retry`] set another), and decodes
+    /// the response.
     pub async fn send(self) -> Result<Response<T>, E> {
         self.run().await.map_err(E::from_error)
     }
@@ -121,7 +144,10 @@ where
         if let Some(error) = self.request.problem() {
             return Err(error);
         }
+        self.options.check(&self.request)?;
         let inner = &self.client.inner;
+        let retry = self.options.retry.unwrap_or(inner.retry);
+        let call_timeout = self.options.timeout.unwrap_or(inner.call_timeout);
         let url = self
             .request
             .url(&inner.base_url)
@@ -130,7 +156,7 @@ where
                 source: None,
             })?;
         // A timeout too long to add to the clock is no deadline at all.
-        let deadline = Instant::now().checked_add(inner.call_timeout);
+        let deadline = Instant::now().checked_add(call_timeout);
         let mut call = CallInfo {
             request_id,
             correlation_id,
@@ -165,8 +191,9 @@ where
             }
             let timeout = left.map_or(inner.attempt_timeout, |l| l.min(inner.attempt_timeout));
             let attempt = crate::attempt::Attempt {
-                client: self.client,
+                client: &self.client,
                 request: &self.request,
+                extra: &self.options.headers,
                 url: &url,
                 call: &mut call,
                 timeout,
@@ -183,12 +210,12 @@ where
             if let (Error::Throttled { .. }, Some(wait)) = (&error, retry_after) {
                 inner.holds.hold(&scope, wait);
             }
-            if call.attempts >= inner.retry.attempts() {
+            if call.attempts >= retry.attempts() || !retry.retries(&error) {
                 return Err(error);
             }
             let (pause, why) = match retry_after {
                 Some(pause) => (pause, Wait::RetryAfter),
-                None => (inner.retry.backoff(call.attempts + 1), Wait::Backoff),
+                None => (retry.backoff(call.attempts + 1), Wait::Backoff),
             };
             // A wait that cannot be added to the clock is past any deadline.
             match Instant::now().checked_add(pause) {
@@ -272,25 +299,29 @@ fn give_up(wait: Duration, why: Wait, attempt: u32) {
     );
 }
 
-impl<'c, T, E> IntoFuture for Call<'c, T, E>
+impl<T, E> IntoFuture for Call<T, E>
 where
-    T: Send + 'c,
-    E: OperationError + 'c,
+    T: Send + 'static,
+    E: OperationError,
 {
     type Output = Result<Response<T>, E>;
-    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'c>>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
 }
 
-impl<T, E> fmt::Debug for Call<'_, T, E> {
+impl<T, E> fmt::Debug for Call<T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Call")
-            .field("request", &self.request)
+        let mut call = f.debug_struct("Call");
+        call.field("request", &self.request)
             .field("request_id", &self.request_id)
-            .field("correlation_id", &self.correlation_id)
-            .finish_non_exhaustive()
+            .field("correlation_id", &self.correlation_id);
+        // Only what was set: a call without options shows as it always did.
+        if !self.options.is_empty() {
+            call.field("options", &self.options);
+        }
+        call.finish_non_exhaustive()
     }
 }
