@@ -49,6 +49,48 @@ impl AddressValidationRequest {
             country: country.into(),
         }
     }
+
+    /// Sets [`address_line1`](Self::address_line1) (`addressLine1`), and gives the model back.
+    #[must_use]
+    pub fn with_address_line1(mut self, address_line1: impl Into<String>) -> Self {
+        self.address_line1 = address_line1.into();
+        self
+    }
+
+    /// Sets [`address_line2`](Self::address_line2) (`addressLine2`), and gives the model back.
+    #[must_use]
+    pub fn with_address_line2(mut self, address_line2: impl Into<String>) -> Self {
+        self.address_line2 = Some(address_line2.into());
+        self
+    }
+
+    /// Sets [`city`](Self::city) (`city`), and gives the model back.
+    #[must_use]
+    pub fn with_city(mut self, city: impl Into<String>) -> Self {
+        self.city = city.into();
+        self
+    }
+
+    /// Sets [`state`](Self::state) (`state`), and gives the model back.
+    #[must_use]
+    pub fn with_state(mut self, state: impl Into<String>) -> Self {
+        self.state = state.into();
+        self
+    }
+
+    /// Sets [`postal_code`](Self::postal_code) (`postalCode`), and gives the model back.
+    #[must_use]
+    pub fn with_postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = postal_code.into();
+        self
+    }
+
+    /// Sets [`country`](Self::country) (`country`), and gives the model back.
+    #[must_use]
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = country.into();
+        self
+    }
 }
 
 /// The answer of an address validation: the address sent, the suggested addresses and the

@@ -53,6 +53,49 @@ impl Agreement {
             agreement_link: None,
         }
     }
+
+    /// Sets [`user_id`](Self::user_id) (`userId`), and gives the model back.
+    #[must_use]
+    pub fn with_user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Sets [`primary_contact`](Self::primary_contact) (`primaryContact`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_primary_contact(mut self, primary_contact: crate::Contact) -> Self {
+        self.primary_contact = primary_contact;
+        self
+    }
+
+    /// Sets [`date_agreed`](Self::date_agreed) (`dateAgreed`), and gives the model back.
+    #[must_use]
+    pub fn with_date_agreed(mut self, date_agreed: crate::DateTime) -> Self {
+        self.date_agreed = date_agreed;
+        self
+    }
+
+    /// Sets [`template_id`](Self::template_id) (`templateId`), and gives the model back.
+    #[must_use]
+    pub fn with_template_id(mut self, template_id: impl Into<String>) -> Self {
+        self.template_id = template_id.into();
+        self
+    }
+
+    /// Sets [`agreement_type`](Self::agreement_type) (`type`), and gives the model back.
+    #[must_use]
+    pub fn with_agreement_type(mut self, agreement_type: impl Into<String>) -> Self {
+        self.agreement_type = agreement_type.into();
+        self
+    }
+
+    /// Sets [`agreement_link`](Self::agreement_link) (`agreementLink`), and gives the model back.
+    #[must_use]
+    pub fn with_agreement_link(mut self, agreement_link: impl Into<String>) -> Self {
+        self.agreement_link = Some(agreement_link.into());
+        self
+    }
 }
 
 /// An AgreementDocument resource includes the following properties:

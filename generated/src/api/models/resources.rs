@@ -190,6 +190,34 @@ impl Contact {
             phone_number: phone_number.into(),
         }
     }
+
+    /// Sets [`first_name`](Self::first_name) (`firstName`), and gives the model back.
+    #[must_use]
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = first_name.into();
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name) (`lastName`), and gives the model back.
+    #[must_use]
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = last_name.into();
+        self
+    }
+
+    /// Sets [`email`](Self::email) (`email`), and gives the model back.
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    /// Sets [`phone_number`](Self::phone_number) (`phoneNumber`), and gives the model back.
+    #[must_use]
+    pub fn with_phone_number(mut self, phone_number: impl Into<String>) -> Self {
+        self.phone_number = phone_number.into();
+        self
+    }
 }
 
 /// Describes a filter that can be applied to search results.

@@ -36,7 +36,7 @@ impl Client {
     pub fn validate_address(
         &self,
         body: &crate::AddressValidationRequest,
-    ) -> Call<'_, crate::AddressValidationResponse, ValidateAddressError> {
+    ) -> Call<crate::AddressValidationResponse, ValidateAddressError> {
         let mut request = Request::new(
             "POST",
             "ValidateAddress",

@@ -39,7 +39,7 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
         body: &crate::Agreement,
-    ) -> Call<'_, crate::Agreement, CreateCustomerAgreementError> {
+    ) -> Call<crate::Agreement, CreateCustomerAgreementError> {
         let mut request = Request::new(
             "POST",
             "CreateCustomerAgreement",
@@ -99,7 +99,7 @@ impl Client {
     pub fn get_agreement_template_document(
         &self,
         agreement_template_id: &str,
-    ) -> Call<'_, crate::AgreementDocument, GetAgreementTemplateDocumentError> {
+    ) -> Call<crate::AgreementDocument, GetAgreementTemplateDocumentError> {
         let mut request = Request::new(
             "GET",
             "GetAgreementTemplateDocument",
@@ -113,7 +113,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::AgreementDocument, GetAgreementTemplateDocumentError> {
+impl Call<crate::AgreementDocument, GetAgreementTemplateDocumentError> {
     /// Indicates the language in which the agreement template should be localized. The query
     /// defaults to en-US if the parameter isn't specified or the country code specified in't
     /// supported for the country specified. For list of supported country codes, refer to List of
@@ -176,7 +176,6 @@ impl Client {
         &self,
         customer_tenant_id: crate::Uuid,
     ) -> Call<
-        '_,
         crate::DirectSignedCustomerAgreementStatus,
         GetDirectSignedCustomerAgreementStatusError,
     > {
@@ -236,7 +235,6 @@ impl Client {
     pub fn list_agreement_metadata(
         &self,
     ) -> Call<
-        '_,
         crate::ResourceCollection<crate::AgreementMetaData>,
         ListAgreementMetadataError,
     > {
@@ -248,7 +246,6 @@ impl Client {
 }
 
 impl Call<
-    '_,
     crate::ResourceCollection<crate::AgreementMetaData>,
     ListAgreementMetadataError,
 > {
@@ -324,11 +321,7 @@ impl Client {
     pub fn list_customer_agreements(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<
-        '_,
-        crate::ResourceCollection<crate::Agreement>,
-        ListCustomerAgreementsError,
-    > {
+    ) -> Call<crate::ResourceCollection<crate::Agreement>, ListCustomerAgreementsError> {
         let mut request = Request::new(
             "GET",
             "ListCustomerAgreements",
@@ -342,7 +335,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::Agreement>, ListCustomerAgreementsError> {
+impl Call<crate::ResourceCollection<crate::Agreement>, ListCustomerAgreementsError> {
     /// This parameter returns all agreement metadata. Use this parameter to scope the query
     /// response to specific agreement type. The supported values are:
     ///

@@ -37,7 +37,7 @@ impl Client {
     pub fn get_customer_company_profile(
         &self,
         customer_tenant_id: crate::Uuid,
-    ) -> Call<'_, crate::CustomerCompanyProfile, GetCustomerCompanyProfileError> {
+    ) -> Call<crate::CustomerCompanyProfile, GetCustomerCompanyProfileError> {
         let mut request = Request::new(
             "GET",
             "GetCustomerCompanyProfile",

@@ -200,7 +200,7 @@ impl Client {
     }
 }
 
-impl Call<'_, crate::ResourceCollection<crate::CustomerUser>, ListCustomerUsersError> {
+impl Call<crate::ResourceCollection<crate::CustomerUser>, ListCustomerUsersError> {
     /// The number of results to be displayed at one time. This parameter is optional.
     ///
     /// Sent as the query parameter `size`.
