@@ -171,7 +171,8 @@ pub fn applies_to(page: &Page) -> Option<(&Paragraph, Vec<String>)> {
 /// the paragraph that says so.
 pub fn credentials(page: &Page) -> Option<(&Paragraph, Auth)> {
     page.paragraphs.iter().find_map(|p| {
-        let text = p.text.to_ascii_lowercase();
+        // "app + user authentication" is App+User too.
+        let text = p.text.to_ascii_lowercase().replace(" + ", "+");
         if !text.contains("credentials") || !text.contains("app") {
             return None;
         }
@@ -223,6 +224,9 @@ mod tests {
             "- Credentials: this scenario supports authentication with Application+User credentials.\n",
         );
         assert_eq!(credentials(&spelled).map(|c| c.1), Some(Auth::AppUser));
+        let spaced =
+            Page::parse("- Credentials: this scenario supports app + user authentication.\n");
+        assert_eq!(credentials(&spaced).map(|c| c.1), Some(Auth::AppUser));
         assert!(names_header("- **If-Match**: is required", "if-match"));
         assert!(!names_header("X-If-Match-Not", "If-Match"));
     }

@@ -29,7 +29,12 @@ mod routes;
 #[doc(no_inline)]
 pub use self::{
     clouds::Cloud,
+    models::address_validation::{AddressValidationRequest, AddressValidationResponse},
     models::agreement_status::{AgreementStatus, Program},
+    models::agreements::{
+        Agreement, AgreementDocument, AgreementMetaData,
+        DirectSignedCustomerAgreementStatus,
+    },
     models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
     models::audit::{
         AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
@@ -130,11 +135,18 @@ pub use self::{
     models::usage_line_items::{DailyRatedUsageLineItem, DailyUsageLineItem},
     models::usage_records::{MeterUsageRecord, ResourceUsageRecord},
     models::users::{
-        CustomerUser, User, UserCredentials, UserDomainType, UserMember, UserState,
+        CustomerUser, User, UserCredentials, UserDomainType, UserFilter, UserMember,
+        UserState,
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     models::validations::{ValidationStatus, ValidationStatusValue},
+    operations::address_validation::ValidateAddressError,
     operations::agreement_status::{AgreementStatusError, Reseller},
+    operations::agreements::{
+        CreateCustomerAgreementError, GetAgreementTemplateDocumentError,
+        GetDirectSignedCustomerAgreementStatusError, ListAgreementMetadataError,
+        ListCustomerAgreementsError,
+    },
     operations::analytics::ListLicensesDeploymentError,
     operations::audit::ListAuditRecordsError,
     operations::availabilities::{
@@ -142,6 +154,7 @@ pub use self::{
         ListCustomerAvailabilitiesError,
     },
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
+    operations::company_profiles::GetCustomerCompanyProfileError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,

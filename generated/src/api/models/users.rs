@@ -359,6 +359,44 @@ crate::json::open_enum!(UserDomainType {
     Federated = "federated",
 });
 
+/// A filter of a customer's users: a field, a value and an operator, sent as encoded JSON.
+/// The page gives the one that retrieves deleted users:
+/// {"Field":"UserState","Value":"Inactive","Operator":"equals"}.
+///
+/// Described in `view-a-deleted-user.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UserFilter {
+    /// The field to filter: UserState for the deleted users.
+    pub field: String,
+    /// The value to filter by: Inactive for the deleted users.
+    pub value: String,
+    /// The operator to apply: equals.
+    pub operator: String,
+}
+
+crate::json::object!(UserFilter {
+    required field = "Field",
+    required value = "Value",
+    required operator = "Operator",
+});
+
+impl UserFilter {
+    /// A `UserFilter` with its required properties (`Field`, `Value`, `Operator`); the optional
+    /// ones are `None`.
+    pub fn new(
+        field: impl Into<String>,
+        value: impl Into<String>,
+        operator: impl Into<String>,
+    ) -> Self {
+        UserFilter {
+            field: field.into(),
+            value: value.into(),
+            operator: operator.into(),
+        }
+    }
+}
+
 /// Describes a user's member information.
 ///
 /// Documented in `user-resources.md`, table "UserMember".

@@ -158,18 +158,25 @@ pub enum ListCustomerUsersError {
 crate::error::operation_error!(ListCustomerUsersError {});
 
 impl Client {
-    /// Get a list of all user accounts that belong to one of your customers.
+    /// Get a list of all user accounts that belong to one of your customers, or, with a filter on
+    /// the user state, the deleted ones.
     ///
-    /// `GET {baseURL}/v1/customers/{customer-tenant-id}/users`
+    /// `GET {baseURL}/v1/customers/{customer-tenant-id}/users?size={size}&filter={filter}`
     ///
     /// - Applies to: the page does not say.
     /// - Authentication: App+User credentials only.
     /// - Documented in `get-a-list-of-all-user-accounts-for-a-customer.md`.
     /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that allows the
     ///   reseller to filter the results for a given customer that belongs to the reseller.
+    /// - `size`: The number of results to be displayed at one time. This parameter is optional.
+    /// - `filter`: The query that filters the user search. To retrieve deleted users, you must
+    ///   include and encode the following string:
+    ///   {"Field":"UserState","Value":"Inactive","Operator":"equals"}.
     /// - HTTP 200: The user accounts of the customer. (a paged
     ///   [`ResourceCollection`](crate::ResourceCollection) of
     ///   [`CustomerUser`](crate::CustomerUser))
+    ///
+    /// Optional inputs: `.size(…)`, `.filter(…)`.
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
@@ -190,6 +197,29 @@ impl Client {
         request.param("customer-tenant-id", customer_tenant_id);
         request.segment("users");
         Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<crate::ResourceCollection<crate::CustomerUser>, ListCustomerUsersError> {
+    /// The number of results to be displayed at one time. This parameter is optional.
+    ///
+    /// Sent as the query parameter `size`.
+    pub fn size(mut self, size: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("size");
+        request.query("size", size);
+        self
+    }
+
+    /// The query that filters the user search. To retrieve deleted users, you must include and
+    /// encode the following string: {"Field":"UserState","Value":"Inactive","Operator":"equals"}.
+    ///
+    /// Sent as the query parameter `filter`.
+    pub fn filter(mut self, filter: &crate::UserFilter) -> Self {
+        let request = &mut self.request;
+        request.remove_query("filter");
+        request.json_query("filter", filter);
+        self
     }
 }
 

@@ -158,6 +158,10 @@ pub(super) static LIST_CUSTOMER_USERS: ts::Route = ts::Route {
         ts::path("customer-tenant-id", ts::Kind::Guid, None),
         ts::lit("users"),
     ],
+    query: &[
+        ts::query(ts::param("size", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("filter", ts::Kind::Json, None), false, None),
+    ],
     page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
@@ -291,7 +295,13 @@ fn replay_list_customer_users<'a>(
     inputs: &'a ts::Inputs,
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
-        let call = client.list_customer_users(inputs.parse("customer-tenant-id")?);
+        let mut call = client.list_customer_users(inputs.parse("customer-tenant-id")?);
+        if let Some(value) = inputs.optional("size")? {
+            call = call.size(value);
+        }
+        if let Some(value) = inputs.optional_json("filter")? {
+            call = call.filter(&value);
+        }
         Ok(ts::done(call.await, ts::json))
     })
 }
