@@ -1,5 +1,5 @@
 //! The month-end reconciliation of a CSP partner's software, as a user of
-//! the client writes it: list the invoices, read the latest, walk every
+//! the client writes it: list the invoices, read the first listed, walk every
 //! line item of each kind it has (page by page, never all of them in
 //! memory), total what each customer is billed in exact decimals, and save
 //! the invoice's statement (a PDF) to a file.
@@ -22,7 +22,7 @@ pub type MonthEndError = Box<dyn std::error::Error + Send + Sync>;
 pub struct MonthEnd {
     /// The invoice reconciled: the first one listed, read again by its id.
     pub invoice: Invoice,
-    /// The invoices listed.
+    /// The invoices on the listing's first page.
     pub invoices_listed: usize,
     /// Each kind of line item the invoice has, and how many were read.
     pub kinds: Vec<(LineItemProvider, LineItemType, usize)>,
@@ -38,7 +38,7 @@ pub struct MonthEnd {
     pub statement_bytes: u64,
 }
 
-/// Reconciles the latest invoice: its line items of every kind, page by
+/// Reconciles the first invoice listed: its line items of every kind, page by
 /// page (`page_size` a page), totalled per customer; its statement saved
 /// to `statement`.
 pub async fn month_end(
@@ -47,8 +47,8 @@ pub async fn month_end(
     statement: &Path,
 ) -> Result<MonthEnd, MonthEndError> {
     let listed = client.list_invoices().await?.into_inner();
-    let latest = listed.items.first().ok_or("no invoice to reconcile")?;
-    let invoice = client.get_invoice(&latest.id).await?.into_inner();
+    let first = listed.items.first().ok_or("no invoice to reconcile")?;
+    let invoice = client.get_invoice(&first.id).await?.into_inner();
 
     let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
     let (mut kinds, mut pages, mut unknown) = (Vec::new(), 0, 0);
@@ -75,14 +75,7 @@ pub async fn month_end(
         kinds.push((provider, kind, read));
     }
 
-    let mut file = std::fs::File::create(statement)?;
-    let statement_bytes = client
-        .get_invoice_statement(&invoice.id)
-        .await?
-        .into_inner()
-        .write_to(&mut file)
-        .await?;
-    file.sync_all()?;
+    let statement_bytes = save_statement(client, &invoice.id, statement).await?;
 
     Ok(MonthEnd {
         invoice,
@@ -93,6 +86,34 @@ pub async fn month_end(
         unknown,
         statement_bytes,
     })
+}
+
+/// Saves the statement of `invoice` to `path`, whole or not at all: it is
+/// written beside it first and moved there once every byte is on disk.
+async fn save_statement(client: &Client, invoice: &str, path: &Path) -> Result<u64, MonthEndError> {
+    let partial = path.with_extension("part");
+    let written = async {
+        let mut file = std::fs::File::create(&partial)?;
+        let bytes = client
+            .get_invoice_statement(invoice)
+            .await?
+            .into_inner()
+            .write_to(&mut file)
+            .await?;
+        file.sync_all()?;
+        Ok::<_, MonthEndError>(bytes)
+    }
+    .await;
+    match written {
+        Ok(bytes) => {
+            std::fs::rename(&partial, path)?;
+            Ok(bytes)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
 }
 
 /// The provider and line-item type to list an invoice detail's line items
