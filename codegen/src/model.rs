@@ -23,6 +23,15 @@ pub struct Api {
     pub error_codes: Option<ErrorCodes>,
     /// The throttled response, if the spec describes it.
     pub throttling: Option<Throttling>,
+    /// Operation pages left out on purpose, sorted by file.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// An operation page of the documents the spec does not describe, on purpose.
+#[derive(Debug, Clone)]
+pub struct LeftOut {
+    pub file: String,
+    pub reason: String,
 }
 
 impl Api {
