@@ -3,7 +3,7 @@
 use crate::error::Cause;
 use crate::rate_limit::RateLimit;
 
-/// Why a [`ClientBuilder`] could not build a client.
+/// Why a [`ClientBuilder`](crate::ClientBuilder) could not build a client.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
