@@ -15,6 +15,7 @@ mod failures;
 mod left_out;
 mod model;
 mod operation;
+mod path;
 mod poll;
 mod protocol;
 mod types;
