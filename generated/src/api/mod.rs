@@ -160,7 +160,9 @@ pub use self::{
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
-    operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
+    operations::devices::{
+        GetBatchUploadStatusError, ListDeviceBatchesError, UploadDevicesError,
+    },
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,
         ListDirectoryRolesError, ListUserDirectoryRolesError,

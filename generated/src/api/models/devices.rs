@@ -323,11 +323,14 @@ pub struct DeviceBatch {
     /// A GUID-formatted string that is associated with the batch of devices.
     pub id: String,
     /// The name of the tenant that created the collection.
-    pub created_by: String,
+    pub created_by: Option<String>,
     /// The data and time that the collection was created.
     pub creation_date: crate::DateTime,
     /// The number of devices in the collection.
-    pub device_count: i64,
+    pub devices_count: i64,
+    /// The status of the batch: only the listing's example shows it ("finished"); the table does
+    /// not define it.
+    pub status: Option<String>,
     /// A link to the devices contained in this batch.
     pub devices_link: crate::Link,
     /// The metadata attributes.
@@ -336,29 +339,30 @@ pub struct DeviceBatch {
 
 crate::json::object!(DeviceBatch {
     required id = "id",
-    required created_by = "createdBy",
+    optional created_by = "createdBy",
     required creation_date = "creationDate",
-    required device_count = "deviceCount",
+    required devices_count = "devicesCount",
+    optional status = "status",
     required devices_link = "devicesLink",
     required attributes = "attributes",
 });
 
 impl DeviceBatch {
-    /// A `DeviceBatch` with its required properties (`id`, `createdBy`, `creationDate`,
-    /// `deviceCount`, `devicesLink`); the optional ones are `None`. Its `attributes` names its
-    /// object type, `DeviceBatch`.
+    /// A `DeviceBatch` with its required properties (`id`, `creationDate`, `devicesCount`,
+    /// `devicesLink`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `DeviceBatch`.
     pub fn new(
         id: impl Into<String>,
-        created_by: impl Into<String>,
         creation_date: crate::DateTime,
-        device_count: i64,
+        devices_count: i64,
         devices_link: crate::Link,
     ) -> Self {
         DeviceBatch {
             id: id.into(),
-            created_by: created_by.into(),
+            created_by: None,
             creation_date,
-            device_count,
+            devices_count,
+            status: None,
             devices_link,
             attributes: crate::ResourceAttributes::new("DeviceBatch"),
         }

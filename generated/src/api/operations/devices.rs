@@ -55,6 +55,54 @@ impl Client {
     }
 }
 
+/// The failures of [`Client::list_device_batches`](crate::Client::list_device_batches): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListDeviceBatchesError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListDeviceBatchesError {});
+
+impl Client {
+    /// Get the device batches of a customer, each with the status of its devices' enrollment in
+    /// zero-touch deployment.
+    ///
+    /// `GET {baseURL}/v1/customers/{customer-id}/deviceBatches`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `get-the-list-of-device-batches-for-the-specified-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - HTTP 200: If successful, the response body contains the collection of DeviceBatch
+    ///   resources. (a paged [`ResourceCollection`](crate::ResourceCollection) of
+    ///   [`DeviceBatch`](crate::DeviceBatch))
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListDeviceBatchesError`].
+    #[inline]
+    pub fn list_device_batches(
+        &self,
+        customer_tenant_id: crate::Uuid,
+    ) -> Call<crate::ResourceCollection<crate::DeviceBatch>, ListDeviceBatchesError> {
+        let mut request = Request::new(
+            "GET",
+            "ListDeviceBatches",
+            "/v1/customers/{customer-id}/deviceBatches",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::upload_devices`](crate::Client::upload_devices): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]

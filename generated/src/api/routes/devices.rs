@@ -13,6 +13,18 @@ impl TestServer {
         Script::new(self, "get_batch_upload_status")
     }
 
+    /// Scripts the answers to
+    /// [`Client::list_device_batches`](crate::Client::list_device_batches).
+    pub fn list_device_batches(
+        &self,
+    ) -> Script<
+        '_,
+        crate::ResourceCollection<crate::DeviceBatch>,
+        crate::ListDeviceBatchesError,
+    > {
+        Script::new(self, "list_device_batches")
+    }
+
     /// Scripts the answers to [`Client::upload_devices`](crate::Client::upload_devices).
     pub fn upload_devices(
         &self,
@@ -61,6 +73,44 @@ pub(super) static GET_BATCH_UPLOAD_STATUS: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of ListDeviceBatches: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: get-the-list-of-device-batches-for-the-specified-customer.md:83
+pub(super) static LIST_DEVICE_BATCHES: ts::Route = ts::Route {
+    id: "list_device_batches",
+    method: "GET",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+    ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "YrLe3w6BbUSMt1fi.0"),
+            ("MS-ServerId", "030020344"),
+        ],
+        concat!(
+            "{\n    \"totalCount\": 1,\n    \"items\": [{\n",
+            "            \"id\": \"Test batch\",\n            \"status\": \"finished\",\n",
+            "            \"creationDate\": \"2017-07-25T01:51:00\",\n",
+            "            \"devicesCount\": 5,\n            \"devicesLink\": {\n",
+            "                \"uri\": ",
+            "\"/customers/47021739-3426-40bf-9601-61b4b6d7c793/deviceBatches/Test ",
+            "batch/devices\",\n                \"method\": \"GET\",\n",
+            "                \"headers\": []\n            },\n            \"attributes\": {\n",
+            "                \"objectType\": \"DeviceBatch\"\n            }\n        }\n",
+            "    ],\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}"
+        ),
+    ),
+    replay: replay_list_device_batches,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of UploadDevices: its path, the rules of its page, and its
 /// documented responses.
 ///
@@ -105,6 +155,17 @@ fn replay_get_batch_upload_status<'a>(
                 inputs.parse("customer-id")?,
                 inputs.parse("batchtracking-id")?,
             );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_device_batches`](crate::Client::list_device_batches) with `inputs`.
+fn replay_list_device_batches<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.list_device_batches(inputs.parse("customer-id")?);
         Ok(ts::done(call.await, ts::json))
     })
 }

@@ -202,6 +202,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &usage_budgets::LIST_CUSTOMERS_USAGE_RECORDS,
+        &devices::LIST_DEVICE_BATCHES,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
