@@ -161,7 +161,8 @@ pub use self::{
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
     operations::devices::{
-        GetBatchUploadStatusError, ListDeviceBatchesError, UploadDevicesError,
+        DeleteDeviceError, GetBatchUploadStatusError, ListDeviceBatchesError,
+        UploadDevicesError,
     },
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,

@@ -5,6 +5,57 @@ use crate::decode::Payload;
 use crate::request::Request;
 use crate::{Call, Client, Error};
 
+/// The failures of [`Client::delete_device`](crate::Client::delete_device): its page
+/// documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteDeviceError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(DeleteDeviceError {});
+
+impl Client {
+    /// Delete a device from a device batch of a customer.
+    ///
+    /// `DELETE
+    /// {baseURL}/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices/{device-id}`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `delete-a-device-for-the-specified-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - `devicebatch-id`: The device batch identifier of the batch that contains the device.
+    /// - `device-id`: The device identifier.
+    /// - HTTP 204: If successful, the response returns a 204 No Content status code. (no body)
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`DeleteDeviceError`].
+    #[inline]
+    pub fn delete_device(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        devicebatch_id: &str,
+        device_id: &str,
+    ) -> Call<(), DeleteDeviceError> {
+        let mut request = Request::new(
+            "DELETE",
+            "DeleteDevice",
+            "/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices/{device-id}",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        request.param("devicebatch-id", devicebatch_id);
+        request.segment("devices");
+        request.param("device-id", device_id);
+        Call::new(self, request, crate::decode::empty)
+    }
+}
+
 /// The failures of
 /// [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status): its page
 /// documents none, so every failure is `Other`.

@@ -5,6 +5,11 @@ use crate::test_server as ts;
 use crate::{Script, TestServer};
 
 impl TestServer {
+    /// Scripts the answers to [`Client::delete_device`](crate::Client::delete_device).
+    pub fn delete_device(&self) -> Script<'_, (), crate::DeleteDeviceError> {
+        Script::new(self, "delete_device")
+    }
+
     /// Scripts the answers to
     /// [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status).
     pub fn get_batch_upload_status(
@@ -36,6 +41,31 @@ impl TestServer {
         Script::new(self, "upload_devices")
     }
 }
+
+/// What the test server knows of DeleteDevice: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: delete-a-device-for-the-specified-customer.md:97
+pub(super) static DELETE_DEVICE: ts::Route = ts::Route {
+    id: "delete_device",
+    method: "DELETE",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+        ts::path("devicebatch-id", ts::Kind::Text, None),
+        ts::lit("devices"),
+        ts::path("device-id", ts::Kind::Text, None),
+    ],
+    success: ts::reply(
+        204,
+        &[("MS-CV", "YrLe3w6BbUSMt1fi.0"), ("MS-ServerId", "030020344")],
+        "",
+    ),
+    replay: replay_delete_device,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of GetBatchUploadStatus: its path, the rules of its page, and
 /// its documented responses.
@@ -142,6 +172,22 @@ pub(super) static UPLOAD_DEVICES: ts::Route = ts::Route {
     replay: replay_upload_devices,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::delete_device`](crate::Client::delete_device) with `inputs`.
+fn replay_delete_device<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .delete_device(
+                inputs.parse("customer-id")?,
+                inputs.text("devicebatch-id")?,
+                inputs.text("device-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
 
 /// Calls [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) with
 /// `inputs`.

@@ -146,6 +146,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &self_serve_policies::CREATE_SELF_SERVE_POLICY,
         &transfers::CREATE_TRANSFER,
         &users::DELETE_CUSTOMER_USER,
+        &devices::DELETE_DEVICE,
         &self_serve_policies::DELETE_SELF_SERVE_POLICY,
         &margins::DOWNLOAD_MARGINS,
         &agreements::GET_AGREEMENT_TEMPLATE_DOCUMENT,
