@@ -50,6 +50,10 @@ pub use self::{
         Cart, CartCheckoutResult, CartError, CartErrorCode, CartLineItem, CartStatus,
         OrderError, RenewsTo,
     },
+    models::configuration_policies::{
+        ConfigurationPolicy, ConfigurationPolicyUpdate, NewConfigurationPolicy,
+        PolicySetting,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -57,9 +61,9 @@ pub use self::{
         RelationshipToPartner,
     },
     models::devices::{
-        BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
+        BatchUploadDetails, BatchUploadStatus, Device, DeviceBatch,
         DeviceBatchCreationRequest, DevicePolicyUpdateRequest, DeviceUploadDetails,
-        DeviceUploadStatus, PolicySetting,
+        DeviceUploadStatus,
     },
     models::directory_roles::DirectoryRole,
     models::entitlements::{
@@ -155,6 +159,11 @@ pub use self::{
     },
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::company_profiles::GetCustomerCompanyProfileError,
+    operations::configuration_policies::{
+        CreateConfigurationPolicyError, DeleteConfigurationPolicyError,
+        GetConfigurationPolicyError, ListConfigurationPoliciesError,
+        UpdateConfigurationPolicyError,
+    },
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
