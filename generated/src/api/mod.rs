@@ -171,7 +171,7 @@ pub use self::{
     },
     operations::devices::{
         DeleteDeviceError, GetBatchUploadStatusError, ListDeviceBatchesError,
-        UploadDevicesError,
+        ListDevicesError, UploadDevicesError,
     },
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,

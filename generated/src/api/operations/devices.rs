@@ -154,6 +154,59 @@ impl Client {
     }
 }
 
+/// The failures of [`Client::list_devices`](crate::Client::list_devices): its page documents
+/// none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListDevicesError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListDevicesError {});
+
+impl Client {
+    /// Get the devices of a device batch of a customer, a page of 100 at a time.
+    ///
+    /// `GET {baseURL}/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `get-a-list-of-devices-for-the-specified-batch-and-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - `devicebatch-id`: A string identifier that identifies the device batch.
+    /// - HTTP 200: If successful, the response body contains a paged collection of Device
+    ///   resources. The collection contains 100 devices in a page. To retrieve the next page of
+    ///   100 devices, the continuationToken in the response body must be included in the
+    ///   subsequent request as an MS-ContinuationToken header. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of [`Device`](crate::Device))
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListDevicesError`].
+    #[inline]
+    pub fn list_devices(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        devicebatch_id: &str,
+    ) -> Call<crate::ResourceCollection<crate::Device>, ListDevicesError> {
+        let mut request = Request::new(
+            "GET",
+            "ListDevices",
+            "/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        request.param("devicebatch-id", devicebatch_id);
+        request.segment("devices");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::upload_devices`](crate::Client::upload_devices): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]

@@ -30,6 +30,13 @@ impl TestServer {
         Script::new(self, "list_device_batches")
     }
 
+    /// Scripts the answers to [`Client::list_devices`](crate::Client::list_devices).
+    pub fn list_devices(
+        &self,
+    ) -> Script<'_, crate::ResourceCollection<crate::Device>, crate::ListDevicesError> {
+        Script::new(self, "list_devices")
+    }
+
     /// Scripts the answers to [`Client::upload_devices`](crate::Client::upload_devices).
     pub fn upload_devices(
         &self,
@@ -141,6 +148,31 @@ pub(super) static LIST_DEVICE_BATCHES: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of ListDevices: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static LIST_DEVICES: ts::Route = ts::Route {
+    id: "list_devices",
+    method: "GET",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+        ts::path("devicebatch-id", ts::Kind::Text, None),
+        ts::lit("devices"),
+    ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+    ),
+    replay: replay_list_devices,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of UploadDevices: its path, the rules of its page, and its
 /// documented responses.
 ///
@@ -212,6 +244,18 @@ fn replay_list_device_batches<'a>(
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
         let call = client.list_device_batches(inputs.parse("customer-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_devices`](crate::Client::list_devices) with `inputs`.
+fn replay_list_devices<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .list_devices(inputs.parse("customer-id")?, inputs.text("devicebatch-id")?);
         Ok(ts::done(call.await, ts::json))
     })
 }

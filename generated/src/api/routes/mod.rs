@@ -212,6 +212,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::LIST_CUSTOMERS,
         &usage_budgets::LIST_CUSTOMERS_USAGE_RECORDS,
         &devices::LIST_DEVICE_BATCHES,
+        &devices::LIST_DEVICES,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
