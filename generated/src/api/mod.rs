@@ -170,8 +170,9 @@ pub use self::{
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
     operations::devices::{
-        DeleteDeviceError, GetBatchUploadStatusError, ListDeviceBatchesError,
-        ListDevicesError, UploadDevicesError,
+        CreateDeviceBatchError, DeleteDeviceError, GetBatchUploadStatusError,
+        ListDeviceBatchesError, ListDevicesError, UpdateDevicesPolicyError,
+        UploadDevicesError,
     },
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,

@@ -98,7 +98,7 @@ crate::json::open_enum!(BatchUploadStatus {
 #[non_exhaustive]
 pub struct Device {
     /// A GUID-formatted string that identifies the device.
-    pub id: Option<crate::Uuid>,
+    pub id: Option<String>,
     /// The serial number uniquely associated with the device.
     pub serial_number: Option<String>,
     /// The product key uniquely associated with the device.
@@ -157,8 +157,8 @@ impl Device {
 
     /// Sets [`id`](Self::id) (`id`), and gives the model back.
     #[must_use]
-    pub fn with_id(mut self, id: crate::Uuid) -> Self {
-        self.id = Some(id);
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
         self
     }
 
@@ -307,7 +307,7 @@ impl DeviceBatch {
 #[non_exhaustive]
 pub struct DeviceBatchCreationRequest {
     /// A GUID-formatted string that is associated with the batch of devices.
-    pub batch_id: crate::Uuid,
+    pub batch_id: String,
     /// Each object specifies a device. The following combinations of fields for identifying a
     /// device are accepted: hardwareHash + productKey, hardwareHash + serialNumber, hardwareHash +
     /// productKey + serialNumber, hardwareHash only, productKey only, serialNumber +
@@ -327,12 +327,33 @@ impl DeviceBatchCreationRequest {
     /// A `DeviceBatchCreationRequest` with its required properties (`batchId`, `devices`); the
     /// optional ones are `None`. Its `attributes` names its object type,
     /// `DeviceBatchCreationRequest`.
-    pub fn new(batch_id: crate::Uuid, devices: Vec<crate::Device>) -> Self {
+    pub fn new(batch_id: impl Into<String>, devices: Vec<crate::Device>) -> Self {
         DeviceBatchCreationRequest {
-            batch_id,
+            batch_id: batch_id.into(),
             devices,
             attributes: crate::ResourceAttributes::new("DeviceBatchCreationRequest"),
         }
+    }
+
+    /// Sets [`batch_id`](Self::batch_id) (`batchId`), and gives the model back.
+    #[must_use]
+    pub fn with_batch_id(mut self, batch_id: impl Into<String>) -> Self {
+        self.batch_id = batch_id.into();
+        self
+    }
+
+    /// Sets [`devices`](Self::devices) (`devices`), and gives the model back.
+    #[must_use]
+    pub fn with_devices(mut self, devices: Vec<crate::Device>) -> Self {
+        self.devices = devices;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -362,6 +383,20 @@ impl DevicePolicyUpdateRequest {
             devices,
             attributes: crate::ResourceAttributes::new("DevicePolicyUpdateRequest"),
         }
+    }
+
+    /// Sets [`devices`](Self::devices) (`devices`), and gives the model back.
+    #[must_use]
+    pub fn with_devices(mut self, devices: Vec<crate::Device>) -> Self {
+        self.devices = devices;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 

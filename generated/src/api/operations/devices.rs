@@ -5,6 +5,86 @@ use crate::decode::Payload;
 use crate::request::Request;
 use crate::{Call, Client, Error};
 
+/// The failures of [`Client::create_device_batch`](crate::Client::create_device_batch): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateDeviceBatchError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(CreateDeviceBatchError {});
+
+impl Client {
+    /// Create a device batch for a customer with a list of devices; the service accepts the list
+    /// and uploads it later.
+    ///
+    /// `POST {baseURL}/v1/customers/{customer-id}/deviceBatches`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in
+    ///   `upload-a-list-of-devices-to-create-a-new-batch-for-the-specified-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - Body: [`DeviceBatchCreationRequest`](crate::DeviceBatchCreationRequest). The request
+    ///   body must contain a DeviceBatchCreationRequest resource.
+    /// - HTTP 202: If successful, the response contains a Location header that has a URI that can
+    ///   be used to retrieve device upload status. Save this URI for use with other related REST
+    ///   APIs. (no body)
+    ///   the value is an [`Accepted`](crate::Accepted), followed at its `Location`:
+    ///   `.poll(&client)` calls
+    ///   [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) once,
+    ///   `.wait(&client, limit)` until its `status` is `finished` or `finished_with_errors`
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`CreateDeviceBatchError`].
+    #[inline]
+    pub fn create_device_batch(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::DeviceBatchCreationRequest,
+    ) -> Call<
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        CreateDeviceBatchError,
+    > {
+        fn decode(
+            status: u16,
+            payload: &Payload<'_>,
+        ) -> Option<
+            Result<
+                crate::Accepted<
+                    crate::BatchUploadDetails,
+                    crate::GetBatchUploadStatusError,
+                >,
+                crate::Cause,
+            >,
+        > {
+            static POLL: crate::accepted::Poll = crate::accepted::Poll {
+                operation: "GetBatchUploadStatus",
+                path: "/v1/customers/{customer-id}/batchJobStatus/{batchtracking-id}",
+                relative_to: "/v1",
+                property: "status",
+                done: &["finished", "finished_with_errors"],
+            };
+
+            crate::accepted::decode(status, payload, &POLL)
+        }
+        let mut request = Request::new(
+            "POST",
+            "CreateDeviceBatch",
+            "/v1/customers/{customer-id}/deviceBatches",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        request.body(body);
+        Call::new(self, request, decode)
+    }
+}
+
 /// The failures of [`Client::delete_device`](crate::Client::delete_device): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]
@@ -204,6 +284,85 @@ impl Client {
         request.param("devicebatch-id", devicebatch_id);
         request.segment("devices");
         Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of [`Client::update_devices_policy`](crate::Client::update_devices_policy):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateDevicesPolicyError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(UpdateDevicesPolicyError {});
+
+impl Client {
+    /// Assign a configuration policy to a list of devices of a customer; the service accepts the
+    /// list and updates the devices later.
+    ///
+    /// `PATCH {baseURL}/v1/customers/{customer-id}/DevicePolicyUpdates`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `update-a-list-of-devices-with-a-policy.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - Body: [`DevicePolicyUpdateRequest`](crate::DevicePolicyUpdateRequest). The request body
+    ///   must contain a DevicePolicyUpdateRequest resource.
+    /// - HTTP 202: If successful, the response contains a Location header that has a URI that can
+    ///   be used to retrieve the status of this batch process. Save this URI for use with other
+    ///   related REST APIs. (no body)
+    ///   the value is an [`Accepted`](crate::Accepted), followed at its `Location`:
+    ///   `.poll(&client)` calls
+    ///   [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) once,
+    ///   `.wait(&client, limit)` until its `status` is `finished` or `finished_with_errors`
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`UpdateDevicesPolicyError`].
+    #[inline]
+    pub fn update_devices_policy(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::DevicePolicyUpdateRequest,
+    ) -> Call<
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        UpdateDevicesPolicyError,
+    > {
+        fn decode(
+            status: u16,
+            payload: &Payload<'_>,
+        ) -> Option<
+            Result<
+                crate::Accepted<
+                    crate::BatchUploadDetails,
+                    crate::GetBatchUploadStatusError,
+                >,
+                crate::Cause,
+            >,
+        > {
+            static POLL: crate::accepted::Poll = crate::accepted::Poll {
+                operation: "GetBatchUploadStatus",
+                path: "/v1/customers/{customer-id}/batchJobStatus/{batchtracking-id}",
+                relative_to: "/v1",
+                property: "status",
+                done: &["finished", "finished_with_errors"],
+            };
+
+            crate::accepted::decode(status, payload, &POLL)
+        }
+        let mut request = Request::new(
+            "PATCH",
+            "UpdateDevicesPolicy",
+            "/v1/customers/{customer-id}/DevicePolicyUpdates",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("DevicePolicyUpdates");
+        request.body(body);
+        Call::new(self, request, decode)
     }
 }
 

@@ -5,6 +5,18 @@ use crate::test_server as ts;
 use crate::{Script, TestServer};
 
 impl TestServer {
+    /// Scripts the answers to
+    /// [`Client::create_device_batch`](crate::Client::create_device_batch).
+    pub fn create_device_batch(
+        &self,
+    ) -> Script<
+        '_,
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        crate::CreateDeviceBatchError,
+    > {
+        Script::new(self, "create_device_batch")
+    }
+
     /// Scripts the answers to [`Client::delete_device`](crate::Client::delete_device).
     pub fn delete_device(&self) -> Script<'_, (), crate::DeleteDeviceError> {
         Script::new(self, "delete_device")
@@ -37,6 +49,18 @@ impl TestServer {
         Script::new(self, "list_devices")
     }
 
+    /// Scripts the answers to
+    /// [`Client::update_devices_policy`](crate::Client::update_devices_policy).
+    pub fn update_devices_policy(
+        &self,
+    ) -> Script<
+        '_,
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        crate::UpdateDevicesPolicyError,
+    > {
+        Script::new(self, "update_devices_policy")
+    }
+
     /// Scripts the answers to [`Client::upload_devices`](crate::Client::upload_devices).
     pub fn upload_devices(
         &self,
@@ -48,6 +72,37 @@ impl TestServer {
         Script::new(self, "upload_devices")
     }
 }
+
+/// What the test server knows of CreateDeviceBatch: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success:
+///   upload-a-list-of-devices-to-create-a-new-batch-for-the-specified-customer.md:140
+pub(super) static CREATE_DEVICE_BATCH: ts::Route = ts::Route {
+    id: "create_device_batch",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+    ],
+    body: true,
+    success: ts::reply(
+        202,
+        &[
+            (
+                "Location",
+                "/customers/c7f3c849-129f-4b85-a96d-4f8e88b315a3/batchJobStatus/beba2053-5401-46ff-9223-7e841ed78fbf",
+            ),
+            ("MS-CV", "iqOqN0FnaE2y0HcD.0"),
+            ("MS-ServerId", "030020525"),
+        ],
+        "",
+    ),
+    replay: replay_create_device_batch,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of DeleteDevice: its path, the rules of its page, and its
 /// documented responses.
@@ -173,6 +228,36 @@ pub(super) static LIST_DEVICES: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of UpdateDevicesPolicy: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: update-a-list-of-devices-with-a-policy.md:146
+pub(super) static UPDATE_DEVICES_POLICY: ts::Route = ts::Route {
+    id: "update_devices_policy",
+    method: "PATCH",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("DevicePolicyUpdates"),
+    ],
+    body: true,
+    success: ts::reply(
+        202,
+        &[
+            (
+                "Location",
+                "/customers/c7f3c849-129f-4b85-a96d-4f8e88b315a3/batchJobStatus/a15f3996-620a-4404-9f1f-4c2de78de0de",
+            ),
+            ("MS-CV", "rCXyd8Z/lUSxUd0P.0"),
+            ("MS-ServerId", "020021921"),
+        ],
+        "",
+    ),
+    replay: replay_update_devices_policy,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of UploadDevices: its path, the rules of its page, and its
 /// documented responses.
 ///
@@ -204,6 +289,21 @@ pub(super) static UPLOAD_DEVICES: ts::Route = ts::Route {
     replay: replay_upload_devices,
     ..ts::Route::PLAIN
 };
+
+/// Calls [`Client::create_device_batch`](crate::Client::create_device_batch) with `inputs`.
+fn replay_create_device_batch<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .create_device_batch(
+                inputs.parse("customer-id")?,
+                &inputs.body::<crate::DeviceBatchCreationRequest>()?,
+            );
+        Ok(ts::done(call.await, |_| crate::Json::null()))
+    })
+}
 
 /// Calls [`Client::delete_device`](crate::Client::delete_device) with `inputs`.
 fn replay_delete_device<'a>(
@@ -257,6 +357,22 @@ fn replay_list_devices<'a>(
         let call = client
             .list_devices(inputs.parse("customer-id")?, inputs.text("devicebatch-id")?);
         Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::update_devices_policy`](crate::Client::update_devices_policy) with
+/// `inputs`.
+fn replay_update_devices_policy<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .update_devices_policy(
+                inputs.parse("customer-id")?,
+                &inputs.body::<crate::DevicePolicyUpdateRequest>()?,
+            );
+        Ok(ts::done(call.await, |_| crate::Json::null()))
     })
 }
 
