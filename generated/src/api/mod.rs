@@ -62,8 +62,8 @@ pub use self::{
     },
     models::devices::{
         BatchUploadDetails, BatchUploadStatus, Device, DeviceBatch,
-        DeviceBatchCreationRequest, DevicePolicyUpdateRequest, DeviceUploadDetails,
-        DeviceUploadStatus,
+        DeviceBatchCreationRequest, DevicePolicy, DevicePolicyUpdateRequest,
+        DeviceUploadDetails, DeviceUploadStatus,
     },
     models::directory_roles::DirectoryRole,
     models::entitlements::{

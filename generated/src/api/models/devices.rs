@@ -110,7 +110,7 @@ pub struct Device {
     /// The name of the OEM manufacturer associated with the device.
     pub oem_manufacturer_name: Option<String>,
     /// The list of policies assigned to the device.
-    pub policies: Option<Vec<crate::Json>>,
+    pub policies: Option<Vec<crate::DevicePolicy>>,
     /// The date and time the device details were uploaded.
     pub uploaded_date: Option<crate::DateTime>,
     /// The list of HTTP methods allowed on a device sync as GET, PATCH, DELETE.
@@ -203,7 +203,7 @@ impl Device {
 
     /// Sets [`policies`](Self::policies) (`policies`), and gives the model back.
     #[must_use]
-    pub fn with_policies(mut self, policies: Vec<crate::Json>) -> Self {
+    pub fn with_policies(mut self, policies: Vec<crate::DevicePolicy>) -> Self {
         self.policies = Some(policies);
         self
     }
@@ -353,6 +353,48 @@ impl DeviceBatchCreationRequest {
     #[must_use]
     pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
         self.attributes = attributes;
+        self
+    }
+}
+
+/// A policy assigned to a device, as the examples of the device listing and of the policy
+/// update give it: the policy's category and the policy's ID.
+///
+/// Shown by the examples of `device-deployment-resources.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DevicePolicy {
+    /// The category of the policy ("o_o_b_e" in every example).
+    pub key: String,
+    /// The ID of the policy assigned to the device, or null.
+    pub value: Option<String>,
+}
+
+crate::json::object!(DevicePolicy {
+    required key = "key",
+    optional value = "value",
+});
+
+impl DevicePolicy {
+    /// A `DevicePolicy` with its required properties (`key`); the optional ones are `None`.
+    pub fn new(key: impl Into<String>) -> Self {
+        DevicePolicy {
+            key: key.into(),
+            value: None,
+        }
+    }
+
+    /// Sets [`key`](Self::key) (`key`), and gives the model back.
+    #[must_use]
+    pub fn with_key(mut self, key: impl Into<String>) -> Self {
+        self.key = key.into();
+        self
+    }
+
+    /// Sets [`value`](Self::value) (`value`), and gives the model back.
+    #[must_use]
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
         self
     }
 }
