@@ -50,6 +50,10 @@ pub use self::{
         Cart, CartCheckoutResult, CartError, CartErrorCode, CartLineItem, CartStatus,
         OrderError, RenewsTo,
     },
+    models::configuration_policies::{
+        ConfigurationPolicy, ConfigurationPolicyUpdate, NewConfigurationPolicy,
+        PolicySetting,
+    },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
@@ -57,9 +61,9 @@ pub use self::{
         RelationshipToPartner,
     },
     models::devices::{
-        BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
-        DeviceBatchCreationRequest, DevicePolicyUpdateRequest, DeviceUploadDetails,
-        DeviceUploadStatus, PolicySetting,
+        BatchUploadDetails, BatchUploadStatus, Device, DeviceBatch,
+        DeviceBatchCreationRequest, DevicePolicy, DevicePolicyUpdateRequest,
+        DeviceUploadDetails, DeviceUploadStatus,
     },
     models::directory_roles::DirectoryRole,
     models::entitlements::{
@@ -155,12 +159,21 @@ pub use self::{
     },
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::company_profiles::GetCustomerCompanyProfileError,
+    operations::configuration_policies::{
+        CreateConfigurationPolicyError, DeleteConfigurationPolicyError,
+        GetConfigurationPolicyError, ListConfigurationPoliciesError,
+        UpdateConfigurationPolicyError,
+    },
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
         ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
         VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
     },
-    operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
+    operations::devices::{
+        CreateDeviceBatchError, DeleteDeviceError, GetBatchUploadStatusError,
+        ListDeviceBatchesError, ListDevicesError, UpdateDevicesPolicyError,
+        UploadDevicesError,
+    },
     operations::directory_roles::{
         AddDirectoryRoleMemberError, ListDirectoryRoleMembersError,
         ListDirectoryRolesError, ListUserDirectoryRolesError,

@@ -91,76 +91,6 @@ crate::json::open_enum!(BatchUploadStatus {
     FinishedWithErrors = "finished_with_errors",
 });
 
-/// ConfigurationPolicy provides information about a configuration policy.
-///
-/// Documented in `device-deployment-resources.md`, table "ConfigurationPolicy".
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ConfigurationPolicy {
-    /// A GUID-formatted string that identifies the policy.
-    pub id: crate::Uuid,
-    /// The friendly name for the policy.
-    pub name: String,
-    /// The category.
-    pub category: String,
-    /// The policy description.
-    pub description: String,
-    /// The number of devices assigned to this policy.
-    pub devices_assigned_count: i64,
-    /// The policy settings:
-    /// "none","remove_oem_preinstalls","oobe_user_not_local_admin","skip_express_settings","skip_oem_registration",
-    /// "skip_eula".
-    pub policy_settings: Vec<crate::PolicySetting>,
-    /// The date and time the policy was created.
-    pub created_date: crate::DateTime,
-    /// The date and time the policy was last modified.
-    pub last_modified_date: crate::DateTime,
-    /// The metadata attributes.
-    pub attributes: crate::ResourceAttributes,
-}
-
-crate::json::object!(ConfigurationPolicy {
-    required id = "id",
-    required name = "name",
-    required category = "category",
-    required description = "description",
-    required devices_assigned_count = "devicesAssignedCount",
-    required policy_settings = "policySettings",
-    required created_date = "createdDate",
-    required last_modified_date = "lastModifiedDate",
-    required attributes = "attributes",
-});
-
-impl ConfigurationPolicy {
-    /// A `ConfigurationPolicy` with its required properties (`id`, `name`, `category`,
-    /// `description`, `devicesAssignedCount`, `policySettings`, `createdDate`,
-    /// `lastModifiedDate`); the optional ones are `None`. Its `attributes` names its object type,
-    /// `ConfigurationPolicy`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        id: crate::Uuid,
-        name: impl Into<String>,
-        category: impl Into<String>,
-        description: impl Into<String>,
-        devices_assigned_count: i64,
-        policy_settings: Vec<crate::PolicySetting>,
-        created_date: crate::DateTime,
-        last_modified_date: crate::DateTime,
-    ) -> Self {
-        ConfigurationPolicy {
-            id,
-            name: name.into(),
-            category: category.into(),
-            description: description.into(),
-            devices_assigned_count,
-            policy_settings,
-            created_date,
-            last_modified_date,
-            attributes: crate::ResourceAttributes::new("ConfigurationPolicy"),
-        }
-    }
-}
-
 /// Device provides information about a device.
 ///
 /// Documented in `device-deployment-resources.md`, table "Device".
@@ -168,7 +98,7 @@ impl ConfigurationPolicy {
 #[non_exhaustive]
 pub struct Device {
     /// A GUID-formatted string that identifies the device.
-    pub id: Option<crate::Uuid>,
+    pub id: Option<String>,
     /// The serial number uniquely associated with the device.
     pub serial_number: Option<String>,
     /// The product key uniquely associated with the device.
@@ -180,7 +110,7 @@ pub struct Device {
     /// The name of the OEM manufacturer associated with the device.
     pub oem_manufacturer_name: Option<String>,
     /// The list of policies assigned to the device.
-    pub policies: Option<Vec<crate::Json>>,
+    pub policies: Option<Vec<crate::DevicePolicy>>,
     /// The date and time the device details were uploaded.
     pub uploaded_date: Option<crate::DateTime>,
     /// The list of HTTP methods allowed on a device sync as GET, PATCH, DELETE.
@@ -227,8 +157,8 @@ impl Device {
 
     /// Sets [`id`](Self::id) (`id`), and gives the model back.
     #[must_use]
-    pub fn with_id(mut self, id: crate::Uuid) -> Self {
-        self.id = Some(id);
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
         self
     }
 
@@ -273,7 +203,7 @@ impl Device {
 
     /// Sets [`policies`](Self::policies) (`policies`), and gives the model back.
     #[must_use]
-    pub fn with_policies(mut self, policies: Vec<crate::Json>) -> Self {
+    pub fn with_policies(mut self, policies: Vec<crate::DevicePolicy>) -> Self {
         self.policies = Some(policies);
         self
     }
@@ -323,11 +253,14 @@ pub struct DeviceBatch {
     /// A GUID-formatted string that is associated with the batch of devices.
     pub id: String,
     /// The name of the tenant that created the collection.
-    pub created_by: String,
+    pub created_by: Option<String>,
     /// The data and time that the collection was created.
     pub creation_date: crate::DateTime,
     /// The number of devices in the collection.
-    pub device_count: i64,
+    pub devices_count: i64,
+    /// The status of the batch: only the listing's example shows it ("finished"); the table does
+    /// not define it.
+    pub status: Option<String>,
     /// A link to the devices contained in this batch.
     pub devices_link: crate::Link,
     /// The metadata attributes.
@@ -336,29 +269,30 @@ pub struct DeviceBatch {
 
 crate::json::object!(DeviceBatch {
     required id = "id",
-    required created_by = "createdBy",
+    optional created_by = "createdBy",
     required creation_date = "creationDate",
-    required device_count = "deviceCount",
+    required devices_count = "devicesCount",
+    optional status = "status",
     required devices_link = "devicesLink",
     required attributes = "attributes",
 });
 
 impl DeviceBatch {
-    /// A `DeviceBatch` with its required properties (`id`, `createdBy`, `creationDate`,
-    /// `deviceCount`, `devicesLink`); the optional ones are `None`. Its `attributes` names its
-    /// object type, `DeviceBatch`.
+    /// A `DeviceBatch` with its required properties (`id`, `creationDate`, `devicesCount`,
+    /// `devicesLink`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `DeviceBatch`.
     pub fn new(
         id: impl Into<String>,
-        created_by: impl Into<String>,
         creation_date: crate::DateTime,
-        device_count: i64,
+        devices_count: i64,
         devices_link: crate::Link,
     ) -> Self {
         DeviceBatch {
             id: id.into(),
-            created_by: created_by.into(),
+            created_by: None,
             creation_date,
-            device_count,
+            devices_count,
+            status: None,
             devices_link,
             attributes: crate::ResourceAttributes::new("DeviceBatch"),
         }
@@ -373,7 +307,7 @@ impl DeviceBatch {
 #[non_exhaustive]
 pub struct DeviceBatchCreationRequest {
     /// A GUID-formatted string that is associated with the batch of devices.
-    pub batch_id: crate::Uuid,
+    pub batch_id: String,
     /// Each object specifies a device. The following combinations of fields for identifying a
     /// device are accepted: hardwareHash + productKey, hardwareHash + serialNumber, hardwareHash +
     /// productKey + serialNumber, hardwareHash only, productKey only, serialNumber +
@@ -393,12 +327,75 @@ impl DeviceBatchCreationRequest {
     /// A `DeviceBatchCreationRequest` with its required properties (`batchId`, `devices`); the
     /// optional ones are `None`. Its `attributes` names its object type,
     /// `DeviceBatchCreationRequest`.
-    pub fn new(batch_id: crate::Uuid, devices: Vec<crate::Device>) -> Self {
+    pub fn new(batch_id: impl Into<String>, devices: Vec<crate::Device>) -> Self {
         DeviceBatchCreationRequest {
-            batch_id,
+            batch_id: batch_id.into(),
             devices,
             attributes: crate::ResourceAttributes::new("DeviceBatchCreationRequest"),
         }
+    }
+
+    /// Sets [`batch_id`](Self::batch_id) (`batchId`), and gives the model back.
+    #[must_use]
+    pub fn with_batch_id(mut self, batch_id: impl Into<String>) -> Self {
+        self.batch_id = batch_id.into();
+        self
+    }
+
+    /// Sets [`devices`](Self::devices) (`devices`), and gives the model back.
+    #[must_use]
+    pub fn with_devices(mut self, devices: Vec<crate::Device>) -> Self {
+        self.devices = devices;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+}
+
+/// A policy assigned to a device, as the examples of the device listing and of the policy
+/// update give it: the policy's category and the policy's ID.
+///
+/// Shown by the examples of `device-deployment-resources.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DevicePolicy {
+    /// The category of the policy ("o_o_b_e" in every example).
+    pub key: String,
+    /// The ID of the policy assigned to the device, or null.
+    pub value: Option<String>,
+}
+
+crate::json::object!(DevicePolicy {
+    required key = "key",
+    optional value = "value",
+});
+
+impl DevicePolicy {
+    /// A `DevicePolicy` with its required properties (`key`); the optional ones are `None`.
+    pub fn new(key: impl Into<String>) -> Self {
+        DevicePolicy {
+            key: key.into(),
+            value: None,
+        }
+    }
+
+    /// Sets [`key`](Self::key) (`key`), and gives the model back.
+    #[must_use]
+    pub fn with_key(mut self, key: impl Into<String>) -> Self {
+        self.key = key.into();
+        self
+    }
+
+    /// Sets [`value`](Self::value) (`value`), and gives the model back.
+    #[must_use]
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
     }
 }
 
@@ -428,6 +425,20 @@ impl DevicePolicyUpdateRequest {
             devices,
             attributes: crate::ResourceAttributes::new("DevicePolicyUpdateRequest"),
         }
+    }
+
+    /// Sets [`devices`](Self::devices) (`devices`), and gives the model back.
+    #[must_use]
+    pub fn with_devices(mut self, devices: Vec<crate::Device>) -> Self {
+        self.devices = devices;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 
@@ -506,47 +517,4 @@ crate::json::open_enum!(DeviceUploadStatus {
     InProgress = "in-progress",
     Finished = "finished",
     FinishedWithErrors = "finished_with_errors",
-});
-
-/// A setting of a configuration policy.
-///
-/// Described in `device-deployment-resources.md`.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum PolicySetting {
-    /// None.
-    ///
-    /// Written `none`.
-    None,
-    /// Remove the OEM's preinstalled software.
-    ///
-    /// Written `remove_oem_preinstalls`.
-    RemoveOemPreinstalls,
-    /// The user of the out-of-box experience is not a local administrator.
-    ///
-    /// Written `oobe_user_not_local_admin`.
-    OobeUserNotLocalAdmin,
-    /// Skip the express settings.
-    ///
-    /// Written `skip_express_settings`.
-    SkipExpressSettings,
-    /// Skip the OEM registration.
-    ///
-    /// Written `skip_oem_registration`.
-    SkipOemRegistration,
-    /// Skip the end-user license agreement.
-    ///
-    /// Written `skip_eula`.
-    SkipEula,
-    /// A value the documents do not name, kept as written.
-    Other(String),
-}
-
-crate::json::open_enum!(PolicySetting {
-    None = "none",
-    RemoveOemPreinstalls = "remove_oem_preinstalls",
-    OobeUserNotLocalAdmin = "oobe_user_not_local_admin",
-    SkipExpressSettings = "skip_express_settings",
-    SkipOemRegistration = "skip_oem_registration",
-    SkipEula = "skip_eula",
 });

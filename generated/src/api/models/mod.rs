@@ -28,6 +28,10 @@ pub mod availabilities;
 /// orders.
 pub mod carts;
 
+/// Configuration policies of a customer, which Windows Autopilot applies to its devices:
+/// listed, read, created, updated and deleted.
+pub mod configuration_policies;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;

@@ -5,6 +5,137 @@ use crate::decode::Payload;
 use crate::request::Request;
 use crate::{Call, Client, Error};
 
+/// The failures of [`Client::create_device_batch`](crate::Client::create_device_batch): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateDeviceBatchError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(CreateDeviceBatchError {});
+
+impl Client {
+    /// Create a device batch for a customer with a list of devices; the service accepts the list
+    /// and uploads it later.
+    ///
+    /// `POST {baseURL}/v1/customers/{customer-id}/deviceBatches`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in
+    ///   `upload-a-list-of-devices-to-create-a-new-batch-for-the-specified-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - Body: [`DeviceBatchCreationRequest`](crate::DeviceBatchCreationRequest). The request
+    ///   body must contain a DeviceBatchCreationRequest resource.
+    /// - HTTP 202: If successful, the response contains a Location header that has a URI that can
+    ///   be used to retrieve device upload status. Save this URI for use with other related REST
+    ///   APIs. (no body)
+    ///   the value is an [`Accepted`](crate::Accepted), followed at its `Location`:
+    ///   `.poll(&client)` calls
+    ///   [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) once,
+    ///   `.wait(&client, limit)` until its `status` is `finished` or `finished_with_errors`
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`CreateDeviceBatchError`].
+    #[inline]
+    pub fn create_device_batch(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::DeviceBatchCreationRequest,
+    ) -> Call<
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        CreateDeviceBatchError,
+    > {
+        fn decode(
+            status: u16,
+            payload: &Payload<'_>,
+        ) -> Option<
+            Result<
+                crate::Accepted<
+                    crate::BatchUploadDetails,
+                    crate::GetBatchUploadStatusError,
+                >,
+                crate::Cause,
+            >,
+        > {
+            static POLL: crate::accepted::Poll = crate::accepted::Poll {
+                operation: "GetBatchUploadStatus",
+                path: "/v1/customers/{customer-id}/batchJobStatus/{batchtracking-id}",
+                relative_to: "/v1",
+                property: "status",
+                done: &["finished", "finished_with_errors"],
+            };
+
+            crate::accepted::decode(status, payload, &POLL)
+        }
+        let mut request = Request::new(
+            "POST",
+            "CreateDeviceBatch",
+            "/v1/customers/{customer-id}/deviceBatches",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        request.body(body);
+        Call::new(self, request, decode)
+    }
+}
+
+/// The failures of [`Client::delete_device`](crate::Client::delete_device): its page
+/// documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteDeviceError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(DeleteDeviceError {});
+
+impl Client {
+    /// Delete a device from a device batch of a customer.
+    ///
+    /// `DELETE
+    /// {baseURL}/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices/{device-id}`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `delete-a-device-for-the-specified-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - `devicebatch-id`: The device batch identifier of the batch that contains the device.
+    /// - `device-id`: The device identifier.
+    /// - HTTP 204: If successful, the response returns a 204 No Content status code. (no body)
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`DeleteDeviceError`].
+    #[inline]
+    pub fn delete_device(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        devicebatch_id: &str,
+        device_id: &str,
+    ) -> Call<(), DeleteDeviceError> {
+        let mut request = Request::new(
+            "DELETE",
+            "DeleteDevice",
+            "/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices/{device-id}",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        request.param("devicebatch-id", devicebatch_id);
+        request.segment("devices");
+        request.param("device-id", device_id);
+        Call::new(self, request, crate::decode::empty)
+    }
+}
+
 /// The failures of
 /// [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status): its page
 /// documents none, so every failure is `Other`.
@@ -52,6 +183,186 @@ impl Client {
         request.segment("batchJobStatus");
         request.param("batchtracking-id", batchtracking_id);
         Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of [`Client::list_device_batches`](crate::Client::list_device_batches): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListDeviceBatchesError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListDeviceBatchesError {});
+
+impl Client {
+    /// Get the device batches of a customer, each with the status of its devices' enrollment in
+    /// zero-touch deployment.
+    ///
+    /// `GET {baseURL}/v1/customers/{customer-id}/deviceBatches`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `get-the-list-of-device-batches-for-the-specified-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - HTTP 200: If successful, the response body contains the collection of DeviceBatch
+    ///   resources. (a paged [`ResourceCollection`](crate::ResourceCollection) of
+    ///   [`DeviceBatch`](crate::DeviceBatch))
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListDeviceBatchesError`].
+    #[inline]
+    pub fn list_device_batches(
+        &self,
+        customer_tenant_id: crate::Uuid,
+    ) -> Call<crate::ResourceCollection<crate::DeviceBatch>, ListDeviceBatchesError> {
+        let mut request = Request::new(
+            "GET",
+            "ListDeviceBatches",
+            "/v1/customers/{customer-id}/deviceBatches",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of [`Client::list_devices`](crate::Client::list_devices): its page documents
+/// none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListDevicesError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListDevicesError {});
+
+impl Client {
+    /// Get the devices of a device batch of a customer, a page of 100 at a time.
+    ///
+    /// `GET {baseURL}/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `get-a-list-of-devices-for-the-specified-batch-and-customer.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - `devicebatch-id`: A string identifier that identifies the device batch.
+    /// - HTTP 200: If successful, the response body contains a paged collection of Device
+    ///   resources. The collection contains 100 devices in a page. To retrieve the next page of
+    ///   100 devices, the continuationToken in the response body must be included in the
+    ///   subsequent request as an MS-ContinuationToken header. (a paged
+    ///   [`ResourceCollection`](crate::ResourceCollection) of [`Device`](crate::Device))
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListDevicesError`].
+    #[inline]
+    pub fn list_devices(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        devicebatch_id: &str,
+    ) -> Call<crate::ResourceCollection<crate::Device>, ListDevicesError> {
+        let mut request = Request::new(
+            "GET",
+            "ListDevices",
+            "/v1/customers/{customer-id}/deviceBatches/{devicebatch-id}/devices",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("deviceBatches");
+        request.param("devicebatch-id", devicebatch_id);
+        request.segment("devices");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of [`Client::update_devices_policy`](crate::Client::update_devices_policy):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateDevicesPolicyError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(UpdateDevicesPolicyError {});
+
+impl Client {
+    /// Assign a configuration policy to a list of devices of a customer; the service accepts the
+    /// list and updates the devices later.
+    ///
+    /// `PATCH {baseURL}/v1/customers/{customer-id}/DevicePolicyUpdates`
+    ///
+    /// - Applies to: Global, Germany.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `update-a-list-of-devices-with-a-policy.md`.
+    /// - `customer-id`: A GUID-formatted string that identifies the customer.
+    /// - Body: [`DevicePolicyUpdateRequest`](crate::DevicePolicyUpdateRequest). The request body
+    ///   must contain a DevicePolicyUpdateRequest resource.
+    /// - HTTP 202: If successful, the response contains a Location header that has a URI that can
+    ///   be used to retrieve the status of this batch process. Save this URI for use with other
+    ///   related REST APIs. (no body)
+    ///   the value is an [`Accepted`](crate::Accepted), followed at its `Location`:
+    ///   `.poll(&client)` calls
+    ///   [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) once,
+    ///   `.wait(&client, limit)` until its `status` is `finished` or `finished_with_errors`
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`UpdateDevicesPolicyError`].
+    #[inline]
+    pub fn update_devices_policy(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::DevicePolicyUpdateRequest,
+    ) -> Call<
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        UpdateDevicesPolicyError,
+    > {
+        fn decode(
+            status: u16,
+            payload: &Payload<'_>,
+        ) -> Option<
+            Result<
+                crate::Accepted<
+                    crate::BatchUploadDetails,
+                    crate::GetBatchUploadStatusError,
+                >,
+                crate::Cause,
+            >,
+        > {
+            static POLL: crate::accepted::Poll = crate::accepted::Poll {
+                operation: "GetBatchUploadStatus",
+                path: "/v1/customers/{customer-id}/batchJobStatus/{batchtracking-id}",
+                relative_to: "/v1",
+                property: "status",
+                done: &["finished", "finished_with_errors"],
+            };
+
+            crate::accepted::decode(status, payload, &POLL)
+        }
+        let mut request = Request::new(
+            "PATCH",
+            "UpdateDevicesPolicy",
+            "/v1/customers/{customer-id}/DevicePolicyUpdates",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-id", customer_tenant_id);
+        request.segment("DevicePolicyUpdates");
+        request.body(body);
+        Call::new(self, request, decode)
     }
 }
 

@@ -31,6 +31,10 @@ pub mod carts;
 /// A customer's company profile.
 pub mod company_profiles;
 
+/// Configuration policies of a customer, which Windows Autopilot applies to its devices:
+/// listed, read, created, updated and deleted.
+pub mod configuration_policies;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 pub mod customers;

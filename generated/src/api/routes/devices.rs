@@ -6,11 +6,59 @@ use crate::{Script, TestServer};
 
 impl TestServer {
     /// Scripts the answers to
+    /// [`Client::create_device_batch`](crate::Client::create_device_batch).
+    pub fn create_device_batch(
+        &self,
+    ) -> Script<
+        '_,
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        crate::CreateDeviceBatchError,
+    > {
+        Script::new(self, "create_device_batch")
+    }
+
+    /// Scripts the answers to [`Client::delete_device`](crate::Client::delete_device).
+    pub fn delete_device(&self) -> Script<'_, (), crate::DeleteDeviceError> {
+        Script::new(self, "delete_device")
+    }
+
+    /// Scripts the answers to
     /// [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status).
     pub fn get_batch_upload_status(
         &self,
     ) -> Script<'_, crate::BatchUploadDetails, crate::GetBatchUploadStatusError> {
         Script::new(self, "get_batch_upload_status")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::list_device_batches`](crate::Client::list_device_batches).
+    pub fn list_device_batches(
+        &self,
+    ) -> Script<
+        '_,
+        crate::ResourceCollection<crate::DeviceBatch>,
+        crate::ListDeviceBatchesError,
+    > {
+        Script::new(self, "list_device_batches")
+    }
+
+    /// Scripts the answers to [`Client::list_devices`](crate::Client::list_devices).
+    pub fn list_devices(
+        &self,
+    ) -> Script<'_, crate::ResourceCollection<crate::Device>, crate::ListDevicesError> {
+        Script::new(self, "list_devices")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::update_devices_policy`](crate::Client::update_devices_policy).
+    pub fn update_devices_policy(
+        &self,
+    ) -> Script<
+        '_,
+        crate::Accepted<crate::BatchUploadDetails, crate::GetBatchUploadStatusError>,
+        crate::UpdateDevicesPolicyError,
+    > {
+        Script::new(self, "update_devices_policy")
     }
 
     /// Scripts the answers to [`Client::upload_devices`](crate::Client::upload_devices).
@@ -24,6 +72,62 @@ impl TestServer {
         Script::new(self, "upload_devices")
     }
 }
+
+/// What the test server knows of CreateDeviceBatch: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success:
+///   upload-a-list-of-devices-to-create-a-new-batch-for-the-specified-customer.md:140
+pub(super) static CREATE_DEVICE_BATCH: ts::Route = ts::Route {
+    id: "create_device_batch",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+    ],
+    body: true,
+    success: ts::reply(
+        202,
+        &[
+            (
+                "Location",
+                "/customers/c7f3c849-129f-4b85-a96d-4f8e88b315a3/batchJobStatus/beba2053-5401-46ff-9223-7e841ed78fbf",
+            ),
+            ("MS-CV", "iqOqN0FnaE2y0HcD.0"),
+            ("MS-ServerId", "030020525"),
+        ],
+        "",
+    ),
+    replay: replay_create_device_batch,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of DeleteDevice: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: delete-a-device-for-the-specified-customer.md:97
+pub(super) static DELETE_DEVICE: ts::Route = ts::Route {
+    id: "delete_device",
+    method: "DELETE",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+        ts::path("devicebatch-id", ts::Kind::Text, None),
+        ts::lit("devices"),
+        ts::path("device-id", ts::Kind::Text, None),
+    ],
+    success: ts::reply(
+        204,
+        &[("MS-CV", "YrLe3w6BbUSMt1fi.0"), ("MS-ServerId", "030020344")],
+        "",
+    ),
+    replay: replay_delete_device,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of GetBatchUploadStatus: its path, the rules of its page, and
 /// its documented responses.
@@ -61,6 +165,99 @@ pub(super) static GET_BATCH_UPLOAD_STATUS: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of ListDeviceBatches: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: get-the-list-of-device-batches-for-the-specified-customer.md:83
+pub(super) static LIST_DEVICE_BATCHES: ts::Route = ts::Route {
+    id: "list_device_batches",
+    method: "GET",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+    ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "YrLe3w6BbUSMt1fi.0"),
+            ("MS-ServerId", "030020344"),
+        ],
+        concat!(
+            "{\n    \"totalCount\": 1,\n    \"items\": [{\n",
+            "            \"id\": \"Test batch\",\n            \"status\": \"finished\",\n",
+            "            \"creationDate\": \"2017-07-25T01:51:00\",\n",
+            "            \"devicesCount\": 5,\n            \"devicesLink\": {\n",
+            "                \"uri\": ",
+            "\"/customers/47021739-3426-40bf-9601-61b4b6d7c793/deviceBatches/Test ",
+            "batch/devices\",\n                \"method\": \"GET\",\n",
+            "                \"headers\": []\n            },\n            \"attributes\": {\n",
+            "                \"objectType\": \"DeviceBatch\"\n            }\n        }\n",
+            "    ],\n    \"attributes\": {\n        \"objectType\": \"Collection\"\n    }\n}"
+        ),
+    ),
+    replay: replay_list_device_batches,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of ListDevices: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static LIST_DEVICES: ts::Route = ts::Route {
+    id: "list_devices",
+    method: "GET",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("deviceBatches"),
+        ts::path("devicebatch-id", ts::Kind::Text, None),
+        ts::lit("devices"),
+    ],
+    page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"attributes\":{\"objectType\":\"\"},\"items\":[],\"totalCount\":0}",
+    ),
+    replay: replay_list_devices,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of UpdateDevicesPolicy: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: update-a-list-of-devices-with-a-policy.md:146
+pub(super) static UPDATE_DEVICES_POLICY: ts::Route = ts::Route {
+    id: "update_devices_policy",
+    method: "PATCH",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-id", ts::Kind::Guid, None),
+        ts::lit("DevicePolicyUpdates"),
+    ],
+    body: true,
+    success: ts::reply(
+        202,
+        &[
+            (
+                "Location",
+                "/customers/c7f3c849-129f-4b85-a96d-4f8e88b315a3/batchJobStatus/a15f3996-620a-4404-9f1f-4c2de78de0de",
+            ),
+            ("MS-CV", "rCXyd8Z/lUSxUd0P.0"),
+            ("MS-ServerId", "020021921"),
+        ],
+        "",
+    ),
+    replay: replay_update_devices_policy,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of UploadDevices: its path, the rules of its page, and its
 /// documented responses.
 ///
@@ -93,6 +290,37 @@ pub(super) static UPLOAD_DEVICES: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// Calls [`Client::create_device_batch`](crate::Client::create_device_batch) with `inputs`.
+fn replay_create_device_batch<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .create_device_batch(
+                inputs.parse("customer-id")?,
+                &inputs.body::<crate::DeviceBatchCreationRequest>()?,
+            );
+        Ok(ts::done(call.await, |_| crate::Json::null()))
+    })
+}
+
+/// Calls [`Client::delete_device`](crate::Client::delete_device) with `inputs`.
+fn replay_delete_device<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .delete_device(
+                inputs.parse("customer-id")?,
+                inputs.text("devicebatch-id")?,
+                inputs.text("device-id")?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
 /// Calls [`Client::get_batch_upload_status`](crate::Client::get_batch_upload_status) with
 /// `inputs`.
 fn replay_get_batch_upload_status<'a>(
@@ -106,6 +334,45 @@ fn replay_get_batch_upload_status<'a>(
                 inputs.parse("batchtracking-id")?,
             );
         Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_device_batches`](crate::Client::list_device_batches) with `inputs`.
+fn replay_list_device_batches<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.list_device_batches(inputs.parse("customer-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_devices`](crate::Client::list_devices) with `inputs`.
+fn replay_list_devices<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .list_devices(inputs.parse("customer-id")?, inputs.text("devicebatch-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::update_devices_policy`](crate::Client::update_devices_policy) with
+/// `inputs`.
+fn replay_update_devices_policy<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .update_devices_policy(
+                inputs.parse("customer-id")?,
+                &inputs.body::<crate::DevicePolicyUpdateRequest>()?,
+            );
+        Ok(ts::done(call.await, |_| crate::Json::null()))
     })
 }
 

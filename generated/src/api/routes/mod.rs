@@ -31,6 +31,10 @@ mod carts;
 /// A customer's company profile.
 mod company_profiles;
 
+/// Configuration policies of a customer, which Windows Autopilot applies to its devices:
+/// listed, read, created, updated and deleted.
+mod configuration_policies;
+
 /// Customers: listing, searching, getting and creating them, their billing profile, and
 /// whether a domain is free.
 mod customers;
@@ -139,13 +143,17 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &carts::CHECKOUT_CART,
         &subscriptions::CONVERT_TRIAL_SUBSCRIPTION,
         &carts::CREATE_CART,
+        &configuration_policies::CREATE_CONFIGURATION_POLICY,
         &customers::CREATE_CUSTOMER,
         &agreements::CREATE_CUSTOMER_AGREEMENT,
         &users::CREATE_CUSTOMER_USER,
+        &devices::CREATE_DEVICE_BATCH,
         &orders::CREATE_ORDER,
         &self_serve_policies::CREATE_SELF_SERVE_POLICY,
         &transfers::CREATE_TRANSFER,
+        &configuration_policies::DELETE_CONFIGURATION_POLICY,
         &users::DELETE_CUSTOMER_USER,
+        &devices::DELETE_DEVICE,
         &self_serve_policies::DELETE_SELF_SERVE_POLICY,
         &margins::DOWNLOAD_MARGINS,
         &agreements::GET_AGREEMENT_TEMPLATE_DOCUMENT,
@@ -154,6 +162,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &rate_card::GET_AZURE_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
         &partner_profiles::GET_BILLING_PROFILE,
+        &configuration_policies::GET_CONFIGURATION_POLICY,
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &company_profiles::GET_CUSTOMER_COMPANY_PROFILE,
@@ -192,6 +201,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
         &subscriptions::LIST_AZURE_ENTITLEMENTS,
+        &configuration_policies::LIST_CONFIGURATION_POLICIES,
         &agreements::LIST_CUSTOMER_AGREEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
@@ -202,6 +212,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::LIST_CUSTOMER_USERS,
         &customers::LIST_CUSTOMERS,
         &usage_budgets::LIST_CUSTOMERS_USAGE_RECORDS,
+        &devices::LIST_DEVICE_BATCHES,
+        &devices::LIST_DEVICES,
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
@@ -231,9 +243,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
         &carts::UPDATE_CART,
+        &configuration_policies::UPDATE_CONFIGURATION_POLICY,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
         &users::UPDATE_CUSTOMER_USER,
+        &devices::UPDATE_DEVICES_POLICY,
         &partner_profiles::UPDATE_LEGAL_BUSINESS_PROFILE,
         &order_changes::UPDATE_ORDER,
         &partner_profiles::UPDATE_ORGANIZATION_PROFILE,
