@@ -69,6 +69,9 @@ pub use self::{
         VirtualMachineReservedInstanceArtifact,
         VirtualMachineReservedInstanceArtifactDetails,
     },
+    models::indirect_resellers::{
+        PartnerRelationship, PartnerRelationshipType, RelationshipRequest,
+    },
     models::invoice_line_items::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
         LineItemProvider, LineItemType, UsageBasedLineItem,
@@ -167,6 +170,9 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
+    operations::indirect_resellers::{
+        ListCustomerRelationshipsError, ListPartnerRelationshipsError,
+    },
     operations::invoice_lookups::{
         GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,
         GetInvoiceSummaryError, ListInvoiceSummariesError,

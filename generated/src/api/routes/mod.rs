@@ -47,6 +47,10 @@ mod directory_roles;
 /// of their reserved-instance artifacts.
 mod entitlements;
 
+/// Indirect resellers: the partner relationships of the signed-in partner and of a customer,
+/// and the sandbox indirect resellers of an integration sandbox.
+mod indirect_resellers;
+
 /// Reading one invoice, the partner's account balance and its summaries per currency, the
 /// links to unbilled estimates, and a tax receipt's PDF.
 mod invoice_lookups;
@@ -196,6 +200,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &products::LIST_CUSTOMER_PRODUCTS,
+        &indirect_resellers::LIST_CUSTOMER_RELATIONSHIPS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
         &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
@@ -212,6 +217,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
+        &indirect_resellers::LIST_PARTNER_RELATIONSHIPS,
         &products::LIST_PRODUCTS,
         &self_serve_policies::LIST_SELF_SERVE_POLICIES,
         &products::LIST_SKUS,
