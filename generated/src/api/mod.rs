@@ -159,9 +159,10 @@ pub use self::{
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::company_profiles::GetCustomerCompanyProfileError,
     operations::customers::{
-        CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
-        ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
-        VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
+        CreateCustomerError, DeleteCustomerError, GetCustomerBillingProfileError,
+        GetCustomerError, ListCustomersError, SearchCustomersError,
+        UpdateCustomerBillingProfileError, VerifyDomainAvailabilityError,
+        VerifyDomainAvailabilityResponse,
     },
     operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
     operations::directory_roles::{
@@ -171,7 +172,8 @@ pub use self::{
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
     operations::indirect_resellers::{
-        ListCustomerRelationshipsError, ListPartnerRelationshipsError,
+        DeleteSandboxIndirectResellerError, ListCustomerRelationshipsError,
+        ListPartnerRelationshipsError,
     },
     operations::invoice_lookups::{
         GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,

@@ -2,7 +2,113 @@
 // Regenerate with `cargo codegen`; `cargo codegen check` tells whether it is current.
 
 use crate::request::Request;
-use crate::{Call, Client, Error};
+use crate::{ApiError, Call, Client, DocumentedError, Error};
+
+/// The failures of
+/// [`Client::delete_sandbox_indirect_reseller`](crate::Client::delete_sandbox_indirect_reseller):
+/// a variant per failure its page documents, and `Other` for any other.
+///
+/// | variant | status | code | source |
+/// |---|---|---|---|
+/// | [`Unauthorized`](Self::Unauthorized) | 401 | any | any |
+/// | [`NotAllowed`](Self::NotAllowed) | 403 | any | any |
+/// | [`Conflict`](Self::Conflict) | 409 | any | any |
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteSandboxIndirectResellerError {
+    /// Unauthorized token or Not a Tip Provider Account (6002)
+    ///
+    /// HTTP 401, whatever its code (the page gives no example body).
+    Unauthorized(ApiError),
+    /// Delete Sandbox IR is not allowed (6003), or Create Sandbox IR operation not allowed
+    /// (6004).
+    ///
+    /// HTTP 403, whatever its code (the page gives no example body).
+    NotAllowed(ApiError),
+    /// Conflict while creating tenant (1003)
+    ///
+    /// HTTP 409, whatever its code (the page gives no example body).
+    Conflict(ApiError),
+    /// Any other failure of the call: not sent, no response, throttled, an error the page does
+    /// not document, or an unexpected body.
+    Other(Error),
+}
+
+impl DeleteSandboxIndirectResellerError {
+    /// The failures its page documents, in the page's order: a variant each.
+    pub const DOCUMENTED: &'static [DocumentedError] = &[
+        DocumentedError {
+            id: "unauthorized",
+            example: "",
+            status: 401,
+            code: None,
+            source: None,
+            description: "Unauthorized token or Not a Tip Provider Account (6002)",
+            data: &[],
+        },
+        DocumentedError {
+            id: "not_allowed",
+            example: "",
+            status: 403,
+            code: None,
+            source: None,
+            description: concat!(
+                "Delete Sandbox IR is not allowed (6003), or Create Sandbox IR operation not ",
+                "allowed (6004)."
+            ),
+            data: &[],
+        },
+        DocumentedError {
+            id: "conflict",
+            example: "",
+            status: 409,
+            code: None,
+            source: None,
+            description: "Conflict while creating tenant (1003)",
+            data: &[],
+        },
+    ];
+}
+
+crate::error::operation_error!(DeleteSandboxIndirectResellerError {
+    Unauthorized,
+    NotAllowed,
+    Conflict,
+});
+
+impl Client {
+    /// Delete a sandbox indirect reseller of the integration sandbox's indirect provider, which
+    /// frees its place in the provider's quota of five. The subscriptions of its customers must
+    /// be suspended, and its customers deleted, first.
+    ///
+    /// `DELETE {baseURL}/v1/sandboxIndirectReseller/{resellerId}`
+    ///
+    /// - Applies to: Global, China, Germany.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `delete-indirect-reseller-in-sandbox.md`.
+    /// - `resellerId`: The identifier of the sandbox indirect reseller to delete, as the request
+    ///   syntax names it.
+    /// - HTTP 204: The sandbox indirect reseller is deleted: the response is empty. (no body)
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures:
+    /// [`DeleteSandboxIndirectResellerError`].
+    #[inline]
+    pub fn delete_sandbox_indirect_reseller(
+        &self,
+        reseller_id: &str,
+    ) -> Call<(), DeleteSandboxIndirectResellerError> {
+        let mut request = Request::new(
+            "DELETE",
+            "DeleteSandboxIndirectReseller",
+            "/v1/sandboxIndirectReseller/{resellerId}",
+        );
+        request.segment("v1");
+        request.segment("sandboxIndirectReseller");
+        request.param("resellerId", reseller_id);
+        Call::new(self, request, crate::decode::empty)
+    }
+}
 
 /// The failures of
 /// [`Client::list_customer_relationships`](crate::Client::list_customer_relationships): its

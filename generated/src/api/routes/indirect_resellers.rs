@@ -6,6 +6,14 @@ use crate::{Script, TestServer};
 
 impl TestServer {
     /// Scripts the answers to
+    /// [`Client::delete_sandbox_indirect_reseller`](crate::Client::delete_sandbox_indirect_reseller).
+    pub fn delete_sandbox_indirect_reseller(
+        &self,
+    ) -> Script<'_, (), crate::DeleteSandboxIndirectResellerError> {
+        Script::new(self, "delete_sandbox_indirect_reseller")
+    }
+
+    /// Scripts the answers to
     /// [`Client::list_customer_relationships`](crate::Client::list_customer_relationships).
     pub fn list_customer_relationships(
         &self,
@@ -29,6 +37,61 @@ impl TestServer {
         Script::new(self, "list_partner_relationships")
     }
 }
+
+/// What the test server knows of DeleteSandboxIndirectReseller: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: delete-indirect-reseller-in-sandbox.md:61
+/// - `unauthorized`: no example: the spec's code and description
+/// - `not_allowed`: no example: the spec's code and description
+/// - `conflict`: no example: the spec's code and description
+pub(super) static DELETE_SANDBOX_INDIRECT_RESELLER: ts::Route = ts::Route {
+    id: "delete_sandbox_indirect_reseller",
+    method: "DELETE",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("sandboxIndirectReseller"),
+        ts::path("resellerId", ts::Kind::Text, None),
+    ],
+    success: ts::reply(204, &[], ""),
+    errors: &[
+        ts::failure(
+            "unauthorized",
+            ts::reply(
+                401,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":401,\"data\":[],\"description\":\"Unauthorized token or Not a Tip ",
+                    "Provider Account (6002)\"}"
+                ),
+            ),
+        ),
+        ts::failure(
+            "not_allowed",
+            ts::reply(
+                403,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":403,\"data\":[],\"description\":\"Delete Sandbox IR is not allowed ",
+                    "(6003), or Create Sandbox IR operation not allowed (6004).\"}"
+                ),
+            ),
+        ),
+        ts::failure(
+            "conflict",
+            ts::reply(
+                409,
+                &[("Content-Type", "application/json")],
+                concat!(
+                    "{\"code\":409,\"data\":[],\"description\":\"Conflict while creating tenant ",
+                    "(1003)\"}"
+                ),
+            ),
+        ),
+    ],
+    replay: replay_delete_sandbox_indirect_reseller,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of ListCustomerRelationships: its path, the rules of its page,
 /// and its documented responses.
@@ -106,6 +169,19 @@ pub(super) static LIST_PARTNER_RELATIONSHIPS: ts::Route = ts::Route {
     replay: replay_list_partner_relationships,
     ..ts::Route::PLAIN
 };
+
+/// Calls
+/// [`Client::delete_sandbox_indirect_reseller`](crate::Client::delete_sandbox_indirect_reseller)
+/// with `inputs`.
+fn replay_delete_sandbox_indirect_reseller<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.delete_sandbox_indirect_reseller(inputs.text("resellerId")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
 
 /// Calls [`Client::list_customer_relationships`](crate::Client::list_customer_relationships)
 /// with `inputs`.
