@@ -379,6 +379,10 @@ pub enum CustomerSearchField {
     ///
     /// Written `Domain`.
     Domain,
+    /// The indirect reseller.
+    ///
+    /// Written `IndirectReseller`.
+    IndirectReseller,
     /// A value the documents do not name, kept as written.
     Other(String),
 }
@@ -386,6 +390,7 @@ pub enum CustomerSearchField {
 crate::json::open_enum!(CustomerSearchField {
     CompanyName = "CompanyName",
     Domain = "Domain",
+    IndirectReseller = "IndirectReseller",
 });
 
 /// A customer to create: the required properties of the request body.
