@@ -403,11 +403,17 @@ pub struct NewCustomer {
     pub billing_profile: crate::NewCustomerBillingProfile,
     /// The customer's company profile information.
     pub company_profile: crate::NewCustomerCompanyProfile,
+    /// The indirect reseller ID. The indirect reseller as indicated by the ID supplied here must
+    /// have a partnership with the indirect provider or the request will fail. Also note that if
+    /// the AssociatedPartnerId value isn't supplied, the customer is created as a direct customer
+    /// of the indirect provider rather than the indirect reseller.
+    pub associated_partner_id: Option<String>,
 }
 
 crate::json::object!(NewCustomer {
     required billing_profile = "billingProfile",
     required company_profile = "companyProfile",
+    optional associated_partner_id = "associatedPartnerId",
 });
 
 impl NewCustomer {
@@ -420,6 +426,7 @@ impl NewCustomer {
         NewCustomer {
             billing_profile,
             company_profile,
+            associated_partner_id: None,
         }
     }
 
@@ -442,6 +449,17 @@ impl NewCustomer {
         company_profile: crate::NewCustomerCompanyProfile,
     ) -> Self {
         self.company_profile = company_profile;
+        self
+    }
+
+    /// Sets [`associated_partner_id`](Self::associated_partner_id) (`associatedPartnerId`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_associated_partner_id(
+        mut self,
+        associated_partner_id: impl Into<String>,
+    ) -> Self {
+        self.associated_partner_id = Some(associated_partner_id.into());
         self
     }
 }

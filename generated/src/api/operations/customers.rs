@@ -18,7 +18,8 @@ pub enum CreateCustomerError {
 crate::error::operation_error!(CreateCustomerError {});
 
 impl Client {
-    /// Create a new customer, with its billing and company profiles.
+    /// Create a new customer, with its billing and company profiles; an indirect provider names
+    /// the indirect reseller the customer is for in associatedPartnerId.
     ///
     /// `POST {baseURL}/v1/customers`
     ///
