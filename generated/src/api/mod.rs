@@ -70,7 +70,9 @@ pub use self::{
         VirtualMachineReservedInstanceArtifactDetails,
     },
     models::indirect_resellers::{
-        PartnerRelationship, PartnerRelationshipType, RelationshipRequest,
+        AgreementSignature, NewSandboxIndirectReseller, NewSandboxLegalBusinessProfile,
+        NewSandboxTenant, PartnerRelationship, PartnerRelationshipType,
+        RelationshipRequest, SandboxIndirectReseller, SandboxTenant,
     },
     models::invoice_line_items::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
@@ -172,8 +174,8 @@ pub use self::{
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
     operations::indirect_resellers::{
-        DeleteSandboxIndirectResellerError, ListCustomerRelationshipsError,
-        ListPartnerRelationshipsError,
+        CreateSandboxIndirectResellerError, DeleteSandboxIndirectResellerError,
+        ListCustomerRelationshipsError, ListPartnerRelationshipsError,
     },
     operations::invoice_lookups::{
         GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,

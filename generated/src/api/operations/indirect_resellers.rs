@@ -5,6 +5,54 @@ use crate::request::Request;
 use crate::{ApiError, Call, Client, DocumentedError, Error};
 
 /// The failures of
+/// [`Client::create_sandbox_indirect_reseller`](crate::Client::create_sandbox_indirect_reseller):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateSandboxIndirectResellerError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(CreateSandboxIndirectResellerError {});
+
+impl Client {
+    /// Create a sandbox indirect reseller for the integration sandbox's indirect provider (at
+    /// most five per provider): its tenant, legal business profile and MPN ID. The call is
+    /// idempotent.
+    ///
+    /// `POST {baseURL}/v1/sandboxIndirectReseller`
+    ///
+    /// - Applies to: Global, China, Germany.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `create-indirect-reseller-in-sandbox.md`.
+    /// - Body: [`NewSandboxIndirectReseller`](crate::NewSandboxIndirectReseller). This table
+    ///   describes the required properties in the request body.
+    /// - HTTP 200: If successful, this method returns the populated Sandbox IR resource in the
+    ///   response body. ([`SandboxIndirectReseller`](crate::SandboxIndirectReseller))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures:
+    /// [`CreateSandboxIndirectResellerError`].
+    #[inline]
+    pub fn create_sandbox_indirect_reseller(
+        &self,
+        body: &crate::NewSandboxIndirectReseller,
+    ) -> Call<crate::SandboxIndirectReseller, CreateSandboxIndirectResellerError> {
+        let mut request = Request::new(
+            "POST",
+            "CreateSandboxIndirectReseller",
+            "/v1/sandboxIndirectReseller",
+        );
+        request.segment("v1");
+        request.segment("sandboxIndirectReseller");
+        request.body(body);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of
 /// [`Client::delete_sandbox_indirect_reseller`](crate::Client::delete_sandbox_indirect_reseller):
 /// a variant per failure its page documents, and `Other` for any other.
 ///

@@ -6,6 +6,18 @@ use crate::{Script, TestServer};
 
 impl TestServer {
     /// Scripts the answers to
+    /// [`Client::create_sandbox_indirect_reseller`](crate::Client::create_sandbox_indirect_reseller).
+    pub fn create_sandbox_indirect_reseller(
+        &self,
+    ) -> Script<
+        '_,
+        crate::SandboxIndirectReseller,
+        crate::CreateSandboxIndirectResellerError,
+    > {
+        Script::new(self, "create_sandbox_indirect_reseller")
+    }
+
+    /// Scripts the answers to
     /// [`Client::delete_sandbox_indirect_reseller`](crate::Client::delete_sandbox_indirect_reseller).
     pub fn delete_sandbox_indirect_reseller(
         &self,
@@ -37,6 +49,35 @@ impl TestServer {
         Script::new(self, "list_partner_relationships")
     }
 }
+
+/// What the test server knows of CreateSandboxIndirectReseller: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static CREATE_SANDBOX_INDIRECT_RESELLER: ts::Route = ts::Route {
+    id: "create_sandbox_indirect_reseller",
+    method: "POST",
+    path: &[ts::lit("v1"), ts::lit("sandboxIndirectReseller")],
+    body: true,
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        concat!(
+            "{\"accountId\":\"00000000-0000-0000-0000-000000000000\",\"agreementSignature\":{",
+            "\"accountId\":\"00000000-0000-0000-0000-000000000000\",\"agreementId\":\"0000000",
+            "0-0000-0000-0000-000000000000\",\"agreementType\":\"\",\"attributes\":{\"objectT",
+            "ype\":\"\"},\"dateSigned\":\"2000-01-01T00:00:00Z\",\"id\":\"00000000-0000-0000-",
+            "0000-000000000000\",\"signedByFirstName\":\"\",\"signedByUserObjectId\":\"000000",
+            "00-0000-0000-0000-000000000000\",\"signedByUserPrincipalName\":\"\",\"signedByUs",
+            "erTenantId\":\"00000000-0000-0000-0000-000000000000\"},\"mpnId\":\"\",\"partnerR",
+            "elationship\":{\"attributes\":{\"objectType\":\"\"},\"id\":\"\",\"mpnId\":\"\",",
+            "\"name\":\"\",\"relationshipType\":\"\"},\"tenant\":{\"adminUserAccount\":\"\",",
+            "\"id\":\"00000000-0000-0000-0000-000000000000\",\"password\":\"\"}}"
+        ),
+    ),
+    replay: replay_create_sandbox_indirect_reseller,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of DeleteSandboxIndirectReseller: its path, the rules of its
 /// page, and its documented responses.
@@ -169,6 +210,22 @@ pub(super) static LIST_PARTNER_RELATIONSHIPS: ts::Route = ts::Route {
     replay: replay_list_partner_relationships,
     ..ts::Route::PLAIN
 };
+
+/// Calls
+/// [`Client::create_sandbox_indirect_reseller`](crate::Client::create_sandbox_indirect_reseller)
+/// with `inputs`.
+fn replay_create_sandbox_indirect_reseller<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .create_sandbox_indirect_reseller(
+                &inputs.body::<crate::NewSandboxIndirectReseller>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
 
 /// Calls
 /// [`Client::delete_sandbox_indirect_reseller`](crate::Client::delete_sandbox_indirect_reseller)

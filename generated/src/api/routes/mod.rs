@@ -147,6 +147,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &agreements::CREATE_CUSTOMER_AGREEMENT,
         &users::CREATE_CUSTOMER_USER,
         &orders::CREATE_ORDER,
+        &indirect_resellers::CREATE_SANDBOX_INDIRECT_RESELLER,
         &self_serve_policies::CREATE_SELF_SERVE_POLICY,
         &transfers::CREATE_TRANSFER,
         &customers::DELETE_CUSTOMER,
