@@ -73,6 +73,11 @@ pub use self::{
         VirtualMachineReservedInstanceArtifact,
         VirtualMachineReservedInstanceArtifactDetails,
     },
+    models::indirect_resellers::{
+        AgreementSignature, NewSandboxIndirectReseller, NewSandboxLegalBusinessProfile,
+        NewSandboxTenant, PartnerRelationship, PartnerRelationshipType,
+        RelationshipRequest, SandboxIndirectReseller, SandboxTenant,
+    },
     models::invoice_line_items::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
         LineItemProvider, LineItemType, UsageBasedLineItem,
@@ -165,9 +170,10 @@ pub use self::{
         UpdateConfigurationPolicyError,
     },
     operations::customers::{
-        CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
-        ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
-        VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
+        CreateCustomerError, DeleteCustomerError, GetCustomerBillingProfileError,
+        GetCustomerError, ListCustomersError, SearchCustomersError,
+        UpdateCustomerBillingProfileError, VerifyDomainAvailabilityError,
+        VerifyDomainAvailabilityResponse,
     },
     operations::devices::{
         CreateDeviceBatchError, DeleteDeviceError, GetBatchUploadStatusError,
@@ -180,6 +186,10 @@ pub use self::{
         RemoveDirectoryRoleMemberError,
     },
     operations::entitlements::{GetArtifactDetailsError, ListEntitlementsError},
+    operations::indirect_resellers::{
+        CreateSandboxIndirectResellerError, DeleteSandboxIndirectResellerError,
+        ListCustomerRelationshipsError, ListPartnerRelationshipsError,
+    },
     operations::invoice_lookups::{
         GetInvoiceError, GetInvoiceEstimateLinksError, GetInvoiceReceiptStatementError,
         GetInvoiceSummaryError, ListInvoiceSummariesError,

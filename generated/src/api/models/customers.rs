@@ -379,6 +379,10 @@ pub enum CustomerSearchField {
     ///
     /// Written `Domain`.
     Domain,
+    /// The indirect reseller.
+    ///
+    /// Written `IndirectReseller`.
+    IndirectReseller,
     /// A value the documents do not name, kept as written.
     Other(String),
 }
@@ -386,6 +390,7 @@ pub enum CustomerSearchField {
 crate::json::open_enum!(CustomerSearchField {
     CompanyName = "CompanyName",
     Domain = "Domain",
+    IndirectReseller = "IndirectReseller",
 });
 
 /// A customer to create: the required properties of the request body.
@@ -398,11 +403,25 @@ pub struct NewCustomer {
     pub billing_profile: crate::NewCustomerBillingProfile,
     /// The customer's company profile information.
     pub company_profile: crate::NewCustomerCompanyProfile,
+    /// The indirect reseller ID. The indirect reseller as indicated by the ID supplied here must
+    /// have a partnership with the indirect provider or the request will fail. Also note that if
+    /// the AssociatedPartnerId value isn't supplied, the customer is created as a direct customer
+    /// of the indirect provider rather than the indirect reseller.
+    pub associated_partner_id: Option<String>,
+    /// The relationship to the partner, as the example of creating a customer for an indirect
+    /// reseller sends it (none); the service sets the new customer's.
+    pub relationship_to_partner: Option<crate::RelationshipToPartner>,
+    /// The metadata attributes of the customer, as the example of creating a customer for an
+    /// indirect reseller sends them (objectType Customer).
+    pub attributes: Option<crate::ResourceAttributes>,
 }
 
 crate::json::object!(NewCustomer {
     required billing_profile = "billingProfile",
     required company_profile = "companyProfile",
+    optional associated_partner_id = "associatedPartnerId",
+    optional relationship_to_partner = "relationshipToPartner",
+    optional attributes = "attributes",
 });
 
 impl NewCustomer {
@@ -415,6 +434,9 @@ impl NewCustomer {
         NewCustomer {
             billing_profile,
             company_profile,
+            associated_partner_id: None,
+            relationship_to_partner: None,
+            attributes: None,
         }
     }
 
@@ -439,6 +461,35 @@ impl NewCustomer {
         self.company_profile = company_profile;
         self
     }
+
+    /// Sets [`associated_partner_id`](Self::associated_partner_id) (`associatedPartnerId`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_associated_partner_id(
+        mut self,
+        associated_partner_id: impl Into<String>,
+    ) -> Self {
+        self.associated_partner_id = Some(associated_partner_id.into());
+        self
+    }
+
+    /// Sets [`relationship_to_partner`](Self::relationship_to_partner) (`relationshipToPartner`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_relationship_to_partner(
+        mut self,
+        relationship_to_partner: crate::RelationshipToPartner,
+    ) -> Self {
+        self.relationship_to_partner = Some(relationship_to_partner);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
+    }
 }
 
 /// The minimum required fields from the CustomerBillingProfile resource needed to create a
@@ -460,6 +511,9 @@ pub struct NewCustomerBillingProfile {
     /// The registered address of the customer's company/organization. See the Address resource
     /// for information on any length limitations.
     pub default_address: crate::Address,
+    /// The metadata attributes of the profile, as the example of creating a customer for an
+    /// indirect reseller sends them (objectType CustomerBillingProfile).
+    pub attributes: Option<crate::ResourceAttributes>,
 }
 
 crate::json::object!(NewCustomerBillingProfile {
@@ -468,6 +522,7 @@ crate::json::object!(NewCustomerBillingProfile {
     required language = "language",
     required company_name = "companyName",
     required default_address = "defaultAddress",
+    optional attributes = "attributes",
 });
 
 impl NewCustomerBillingProfile {
@@ -486,6 +541,7 @@ impl NewCustomerBillingProfile {
             language: language.into(),
             company_name: company_name.into(),
             default_address,
+            attributes: None,
         }
     }
 
@@ -524,6 +580,13 @@ impl NewCustomerBillingProfile {
         self.default_address = default_address;
         self
     }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
+        self
+    }
 }
 
 /// The minimum required fields from the CustomerCompanyProfile resource needed to create a
@@ -543,11 +606,15 @@ pub struct NewCustomerCompanyProfile {
     /// Thailand, Vietnam, Myanmar, Iraq, South Sudan, and Venezuela. For customer’s
     /// company/organization located in other countries, this is an optional field.
     pub organization_registration_number: Option<String>,
+    /// The metadata attributes of the profile, as the example of creating a customer for an
+    /// indirect reseller sends them (objectType CustomerCompanyProfile).
+    pub attributes: Option<crate::ResourceAttributes>,
 }
 
 crate::json::object!(NewCustomerCompanyProfile {
     required domain = "domain",
     optional organization_registration_number = "organizationRegistrationNumber",
+    optional attributes = "attributes",
 });
 
 impl NewCustomerCompanyProfile {
@@ -557,6 +624,7 @@ impl NewCustomerCompanyProfile {
         NewCustomerCompanyProfile {
             domain: domain.into(),
             organization_registration_number: None,
+            attributes: None,
         }
     }
 
@@ -577,6 +645,13 @@ impl NewCustomerCompanyProfile {
         self.organization_registration_number = Some(
             organization_registration_number.into(),
         );
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = Some(attributes);
         self
     }
 }

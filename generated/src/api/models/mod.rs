@@ -48,6 +48,10 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// Indirect resellers: the partner relationships of the signed-in partner and of a customer,
+/// and the sandbox indirect resellers of an integration sandbox.
+pub mod indirect_resellers;
+
 /// The line items of an invoice: a model of several, chosen by the billing provider and
 /// line-item type the request asks for.
 pub mod invoice_line_items;

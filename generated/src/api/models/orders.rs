@@ -24,7 +24,7 @@ pub struct Order {
     /// 'SystemPurchase', or 'SystemBilling'
     pub transaction_type: Option<String>,
     /// An itemized list of the offers the customer is purchasing including the quantity.
-    pub line_items: Vec<crate::OrderLineItem>,
+    pub line_items: Option<Vec<crate::OrderLineItem>>,
     /// Read-only. The currency used when placing the order. Applied upon successful creation of
     /// the order.
     pub currency_code: Option<String>,
@@ -53,7 +53,7 @@ crate::json::object!(Order {
     optional reference_customer_id = "referenceCustomerId",
     optional billing_cycle = "billingCycle",
     optional transaction_type = "transactionType",
-    required line_items = "lineItems",
+    optional line_items = "lineItems",
     optional currency_code = "currencyCode",
     optional currency_symbol = "currencySymbol",
     optional creation_date = "creationDate",
@@ -65,15 +65,15 @@ crate::json::object!(Order {
 });
 
 impl Order {
-    /// A `Order` with its required properties (`lineItems`); the optional ones are `None`.
-    pub fn new(line_items: Vec<crate::OrderLineItem>) -> Self {
+    /// An empty `Order`: every property is optional; set the ones to send.
+    pub fn new() -> Self {
         Order {
             id: None,
             alternate_id: None,
             reference_customer_id: None,
             billing_cycle: None,
             transaction_type: None,
-            line_items,
+            line_items: None,
             currency_code: None,
             currency_symbol: None,
             creation_date: None,
@@ -128,7 +128,7 @@ impl Order {
     /// Sets [`line_items`](Self::line_items) (`lineItems`), and gives the model back.
     #[must_use]
     pub fn with_line_items(mut self, line_items: Vec<crate::OrderLineItem>) -> Self {
-        self.line_items = line_items;
+        self.line_items = Some(line_items);
         self
     }
 
@@ -194,6 +194,12 @@ impl Order {
             partner_on_record_attestation_accepted,
         );
         self
+    }
+}
+
+impl Default for Order {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

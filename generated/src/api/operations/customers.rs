@@ -18,7 +18,8 @@ pub enum CreateCustomerError {
 crate::error::operation_error!(CreateCustomerError {});
 
 impl Client {
-    /// Create a new customer, with its billing and company profiles.
+    /// Create a new customer, with its billing and company profiles; an indirect provider names
+    /// the indirect reseller the customer is for in associatedPartnerId.
     ///
     /// `POST {baseURL}/v1/customers`
     ///
@@ -42,6 +43,52 @@ impl Client {
         request.segment("customers");
         request.body(body);
         Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of [`Client::delete_customer`](crate::Client::delete_customer): its page
+/// documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteCustomerError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(DeleteCustomerError {});
+
+impl Client {
+    /// Delete a customer account from the integration sandbox: the relationship between the
+    /// partner and the customer ends, the quota of the sandbox is regained, and all resources of
+    /// the customer tenant are purged. Its reserved instances and software orders must be
+    /// cancelled first.
+    ///
+    /// `DELETE {baseURL}/v1/customers/{customer-tenant-id}`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `delete-a-customer-account-from-the-integration-sandbox.md`.
+    /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that allows the
+    ///   reseller to filter the results for a given customer that belongs to the reseller.
+    /// - HTTP 204: If successful, this method returns an empty response. (no body)
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`DeleteCustomerError`].
+    #[inline]
+    pub fn delete_customer(
+        &self,
+        customer_tenant_id: crate::Uuid,
+    ) -> Call<(), DeleteCustomerError> {
+        let mut request = Request::new(
+            "DELETE",
+            "DeleteCustomer",
+            "/v1/customers/{customer-tenant-id}",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-tenant-id", customer_tenant_id);
+        Call::new(self, request, crate::decode::empty)
     }
 }
 

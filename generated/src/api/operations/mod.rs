@@ -51,6 +51,10 @@ pub mod directory_roles;
 /// of their reserved-instance artifacts.
 pub mod entitlements;
 
+/// Indirect resellers: the partner relationships of the signed-in partner and of a customer,
+/// and the sandbox indirect resellers of an integration sandbox.
+pub mod indirect_resellers;
+
 /// Reading one invoice, the partner's account balance and its summaries per currency, the
 /// links to unbilled estimates, and a tax receipt's PDF.
 pub mod invoice_lookups;

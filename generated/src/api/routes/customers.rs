@@ -12,6 +12,11 @@ impl TestServer {
         Script::new(self, "create_customer")
     }
 
+    /// Scripts the answers to [`Client::delete_customer`](crate::Client::delete_customer).
+    pub fn delete_customer(&self) -> Script<'_, (), crate::DeleteCustomerError> {
+        Script::new(self, "delete_customer")
+    }
+
     /// Scripts the answers to [`Client::get_customer`](crate::Client::get_customer).
     pub fn get_customer(&self) -> Script<'_, crate::Customer, crate::GetCustomerError> {
         Script::new(self, "get_customer")
@@ -128,6 +133,23 @@ pub(super) static CREATE_CUSTOMER: ts::Route = ts::Route {
         ),
     ),
     replay: replay_create_customer,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of DeleteCustomer: its path, the rules of its page, and its
+/// documented responses.
+///
+/// - success: delete-a-customer-account-from-the-integration-sandbox.md:138
+pub(super) static DELETE_CUSTOMER: ts::Route = ts::Route {
+    id: "delete_customer",
+    method: "DELETE",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+    ],
+    success: ts::reply(204, &[], ""),
+    replay: replay_delete_customer,
     ..ts::Route::PLAIN
 };
 
@@ -436,6 +458,17 @@ fn replay_create_customer<'a>(
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
         let call = client.create_customer(&inputs.body::<crate::NewCustomer>()?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::delete_customer`](crate::Client::delete_customer) with `inputs`.
+fn replay_delete_customer<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.delete_customer(inputs.parse("customer-tenant-id")?);
         Ok(ts::done(call.await, ts::json))
     })
 }
