@@ -195,7 +195,7 @@ pub use self::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
         ListProductsError, ListSkusError,
     },
-    operations::rate_card::GetAzureRateCardError,
+    operations::rate_card::{GetAzureRateCardError, GetAzureSharedRateCardError},
     operations::self_serve_policies::{
         CreateSelfServePolicyError, DeleteSelfServePolicyError, GetSelfServePolicyError,
         ListSelfServePoliciesError, UpdateSelfServePolicyError,

@@ -152,6 +152,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &entitlements::GET_ARTIFACT_DETAILS,
         &availabilities::GET_AVAILABILITY,
         &rate_card::GET_AZURE_RATE_CARD,
+        &rate_card::GET_AZURE_SHARED_RATE_CARD,
         &devices::GET_BATCH_UPLOAD_STATUS,
         &partner_profiles::GET_BILLING_PROFILE,
         &customers::GET_CUSTOMER,
