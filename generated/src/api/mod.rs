@@ -84,6 +84,7 @@ pub use self::{
     },
     models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
+    models::offers::{LimitUnitOfMeasure, Offer, OfferCategory, OfferLinks, OfferProduct},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
         Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
@@ -180,6 +181,9 @@ pub use self::{
         ListUnbilledLineItemsError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::offers::{
+        GetOfferError, ListOfferAddOnsError, ListOfferCategoriesError, ListOffersError,
+    },
     operations::order_changes::UpdateOrderError,
     operations::orders::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,

@@ -67,6 +67,10 @@ pub mod line_item_listings;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// The legacy offers of the reseller catalog: the offer categories and offers of a market, an
+/// offer by its ID and its add-ons.
+pub mod offers;
+
 /// The one-time line items of an invoice: the charges of modern commerce (Azure reservations
 /// and plans, software, the commercial marketplace, M365/D365).
 pub mod one_time_line_items;

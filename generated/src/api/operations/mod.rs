@@ -66,6 +66,10 @@ pub mod line_item_listings;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// The legacy offers of the reseller catalog: the offer categories and offers of a market, an
+/// offer by its ID and its add-ons.
+pub mod offers;
+
 /// Changing an order: buying an add-on to a subscription, cancelling software purchases,
 /// changing the billing cycle; one PATCH of the order.
 pub mod order_changes;

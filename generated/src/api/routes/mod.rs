@@ -66,6 +66,10 @@ mod line_item_listings;
 /// downloaded as a comma-delimited file.
 mod margins;
 
+/// The legacy offers of the reseller catalog: the offer categories and offers of a market, an
+/// offer by its ID and its add-ons.
+mod offers;
+
 /// Changing an order: buying an add-on to a subscription, cancelling software purchases,
 /// changing the billing cycle; one PATCH of the order.
 mod order_changes;
@@ -171,6 +175,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoice_lookups::GET_INVOICE_SUMMARY,
         &partner_profiles::GET_LEGAL_BUSINESS_PROFILE,
         &partner_profiles::GET_MPN_PROFILE,
+        &offers::GET_OFFER,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &partner_profiles::GET_ORGANIZATION_PROFILE,
@@ -212,6 +217,9 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
+        &offers::LIST_OFFER_ADD_ONS,
+        &offers::LIST_OFFER_CATEGORIES,
+        &offers::LIST_OFFERS,
         &orders::LIST_ORDERS,
         &products::LIST_PRODUCTS,
         &self_serve_policies::LIST_SELF_SERVE_POLICIES,
