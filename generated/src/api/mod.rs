@@ -129,6 +129,11 @@ pub use self::{
         TransferEligibility, TransferEntity, TransferError, TransferErrorCode,
         TransferLineItem, TransferSubmitResult,
     },
+    models::transitions::{
+        Transition, TransitionEligibility, TransitionEligibilityDetail, TransitionError,
+        TransitionEvent, TransitionHistory, TransitionType, Upgrade, UpgradeError,
+        UpgradeResult, UpgradeType, UserLicenseError,
+    },
     models::usage_budgets::{
         CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
         SpendingBudget,
@@ -227,6 +232,10 @@ pub use self::{
     operations::transfers::{
         AcceptTransferError, CreateTransferError, GetTransferEligibilityError,
         GetTransferError, ListTransfersError, RejectTransferError, WithdrawTransferError,
+    },
+    operations::transitions::{
+        CreateTransitionError, ListSubscriptionUpgradesError,
+        ListTransitionEligibilitiesError, ListTransitionsError, UpgradeSubscriptionError,
     },
     operations::usage_budgets::{
         GetCustomerUsageBudgetError, GetCustomerUsageSummaryError,

@@ -112,6 +112,10 @@ pub struct Offer {
     pub attributes: crate::ResourceAttributes,
     /// The attestation properties for a SKU.
     pub attestation_properties: Option<crate::AttestationProperties>,
+    /// Whether the offer is internal.
+    pub is_internal: Option<bool>,
+    /// The qualifications the partner needs for the offer ("none" in the example).
+    pub partner_qualifications: Option<Vec<String>>,
 }
 
 crate::json::object!(Offer {
@@ -145,6 +149,8 @@ crate::json::object!(Offer {
     required links = "links",
     required attributes = "attributes",
     optional attestation_properties = "attestationProperties",
+    optional is_internal = "isInternal",
+    optional partner_qualifications = "partnerQualifications",
 });
 
 impl Offer {
@@ -204,7 +210,273 @@ impl Offer {
             links,
             attributes: crate::ResourceAttributes::new("Offer"),
             attestation_properties: None,
+            is_internal: None,
+            partner_qualifications: None,
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: crate::Uuid) -> Self {
+        self.id = id;
+        self
+    }
+
+    /// Sets [`name`](Self::name) (`name`), and gives the model back.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets [`description`](Self::description) (`description`), and gives the model back.
+    #[must_use]
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = description.into();
+        self
+    }
+
+    /// Sets [`minimum_quantity`](Self::minimum_quantity) (`minimumQuantity`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_minimum_quantity(mut self, minimum_quantity: i64) -> Self {
+        self.minimum_quantity = minimum_quantity;
+        self
+    }
+
+    /// Sets [`maximum_quantity`](Self::maximum_quantity) (`maximumQuantity`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_maximum_quantity(mut self, maximum_quantity: i64) -> Self {
+        self.maximum_quantity = maximum_quantity;
+        self
+    }
+
+    /// Sets [`rank`](Self::rank) (`rank`), and gives the model back.
+    #[must_use]
+    pub fn with_rank(mut self, rank: i64) -> Self {
+        self.rank = rank;
+        self
+    }
+
+    /// Sets [`uri`](Self::uri) (`uri`), and gives the model back.
+    #[must_use]
+    pub fn with_uri(mut self, uri: impl Into<String>) -> Self {
+        self.uri = uri.into();
+        self
+    }
+
+    /// Sets [`locale`](Self::locale) (`locale`), and gives the model back.
+    #[must_use]
+    pub fn with_locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = locale.into();
+        self
+    }
+
+    /// Sets [`country`](Self::country) (`country`), and gives the model back.
+    #[must_use]
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = country.into();
+        self
+    }
+
+    /// Sets [`category`](Self::category) (`category`), and gives the model back.
+    #[must_use]
+    pub fn with_category(mut self, category: crate::OfferCategory) -> Self {
+        self.category = category;
+        self
+    }
+
+    /// Sets [`limit_unit_of_measure`](Self::limit_unit_of_measure) (`limitUnitOfMeasure`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_limit_unit_of_measure(
+        mut self,
+        limit_unit_of_measure: crate::LimitUnitOfMeasure,
+    ) -> Self {
+        self.limit_unit_of_measure = Some(limit_unit_of_measure);
+        self
+    }
+
+    /// Sets [`limit`](Self::limit) (`limit`), and gives the model back.
+    #[must_use]
+    pub fn with_limit(mut self, limit: i64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Sets [`prerequisite_offers`](Self::prerequisite_offers) (`prerequisiteOffers`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_prerequisite_offers(mut self, prerequisite_offers: Vec<String>) -> Self {
+        self.prerequisite_offers = prerequisite_offers;
+        self
+    }
+
+    /// Sets [`is_add_on`](Self::is_add_on) (`isAddOn`), and gives the model back.
+    #[must_use]
+    pub fn with_is_add_on(mut self, is_add_on: bool) -> Self {
+        self.is_add_on = is_add_on;
+        self
+    }
+
+    /// Sets [`has_add_ons`](Self::has_add_ons) (`hasAddOns`), and gives the model back.
+    #[must_use]
+    pub fn with_has_add_ons(mut self, has_add_ons: bool) -> Self {
+        self.has_add_ons = Some(has_add_ons);
+        self
+    }
+
+    /// Sets [`is_available_for_purchase`](Self::is_available_for_purchase)
+    /// (`isAvailableForPurchase`), and gives the model back.
+    #[must_use]
+    pub fn with_is_available_for_purchase(
+        mut self,
+        is_available_for_purchase: bool,
+    ) -> Self {
+        self.is_available_for_purchase = is_available_for_purchase;
+        self
+    }
+
+    /// Sets [`billing`](Self::billing) (`billing`), and gives the model back.
+    #[must_use]
+    pub fn with_billing(mut self, billing: crate::BillingType) -> Self {
+        self.billing = billing;
+        self
+    }
+
+    /// Sets [`supported_billing_cycles`](Self::supported_billing_cycles)
+    /// (`supportedBillingCycles`), and gives the model back.
+    #[must_use]
+    pub fn with_supported_billing_cycles(
+        mut self,
+        supported_billing_cycles: Vec<String>,
+    ) -> Self {
+        self.supported_billing_cycles = Some(supported_billing_cycles);
+        self
+    }
+
+    /// Sets [`is_auto_renewable`](Self::is_auto_renewable) (`isAutoRenewable`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_is_auto_renewable(mut self, is_auto_renewable: bool) -> Self {
+        self.is_auto_renewable = is_auto_renewable;
+        self
+    }
+
+    /// Sets [`upgrade_target_offers`](Self::upgrade_target_offers) (`upgradeTargetOffers`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_upgrade_target_offers(
+        mut self,
+        upgrade_target_offers: Vec<String>,
+    ) -> Self {
+        self.upgrade_target_offers = Some(upgrade_target_offers);
+        self
+    }
+
+    /// Sets [`conversion_target_offers`](Self::conversion_target_offers)
+    /// (`conversionTargetOffers`), and gives the model back.
+    #[must_use]
+    pub fn with_conversion_target_offers(
+        mut self,
+        conversion_target_offers: Vec<String>,
+    ) -> Self {
+        self.conversion_target_offers = Some(conversion_target_offers);
+        self
+    }
+
+    /// Sets [`resellee_qualifications`](Self::resellee_qualifications)
+    /// (`reselleeQualifications`), and gives the model back.
+    #[must_use]
+    pub fn with_resellee_qualifications(
+        mut self,
+        resellee_qualifications: Vec<String>,
+    ) -> Self {
+        self.resellee_qualifications = Some(resellee_qualifications);
+        self
+    }
+
+    /// Sets [`reseller_qualifications`](Self::reseller_qualifications)
+    /// (`resellerQualifications`), and gives the model back.
+    #[must_use]
+    pub fn with_reseller_qualifications(
+        mut self,
+        reseller_qualifications: Vec<String>,
+    ) -> Self {
+        self.reseller_qualifications = Some(reseller_qualifications);
+        self
+    }
+
+    /// Sets [`sales_group_id`](Self::sales_group_id) (`salesGroupId`), and gives the model back.
+    #[must_use]
+    pub fn with_sales_group_id(mut self, sales_group_id: impl Into<String>) -> Self {
+        self.sales_group_id = Some(sales_group_id.into());
+        self
+    }
+
+    /// Sets [`is_trial`](Self::is_trial) (`isTrial`), and gives the model back.
+    #[must_use]
+    pub fn with_is_trial(mut self, is_trial: bool) -> Self {
+        self.is_trial = Some(is_trial);
+        self
+    }
+
+    /// Sets [`product`](Self::product) (`product`), and gives the model back.
+    #[must_use]
+    pub fn with_product(mut self, product: crate::OfferProduct) -> Self {
+        self.product = product;
+        self
+    }
+
+    /// Sets [`unit_type`](Self::unit_type) (`unitType`), and gives the model back.
+    #[must_use]
+    pub fn with_unit_type(mut self, unit_type: impl Into<String>) -> Self {
+        self.unit_type = unit_type.into();
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::OfferLinks) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+
+    /// Sets [`attestation_properties`](Self::attestation_properties) (`attestationProperties`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_attestation_properties(
+        mut self,
+        attestation_properties: crate::AttestationProperties,
+    ) -> Self {
+        self.attestation_properties = Some(attestation_properties);
+        self
+    }
+
+    /// Sets [`is_internal`](Self::is_internal) (`isInternal`), and gives the model back.
+    #[must_use]
+    pub fn with_is_internal(mut self, is_internal: bool) -> Self {
+        self.is_internal = Some(is_internal);
+        self
+    }
+
+    /// Sets [`partner_qualifications`](Self::partner_qualifications) (`partnerQualifications`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_partner_qualifications(
+        mut self,
+        partner_qualifications: Vec<String>,
+    ) -> Self {
+        self.partner_qualifications = Some(partner_qualifications);
+        self
     }
 }
 
@@ -263,6 +535,55 @@ impl OfferCategory {
             attributes: crate::ResourceAttributes::new("OfferCategory"),
         }
     }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets [`name`](Self::name) (`name`), and gives the model back.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets [`rank`](Self::rank) (`rank`), and gives the model back.
+    #[must_use]
+    pub fn with_rank(mut self, rank: i64) -> Self {
+        self.rank = rank;
+        self
+    }
+
+    /// Sets [`locale`](Self::locale) (`locale`), and gives the model back.
+    #[must_use]
+    pub fn with_locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = locale.into();
+        self
+    }
+
+    /// Sets [`country`](Self::country) (`country`), and gives the model back.
+    #[must_use]
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = country.into();
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
 }
 
 /// Contains links for learning more information about the offer.
@@ -297,6 +618,34 @@ impl OfferLinks {
             next: None,
             previous: None,
         }
+    }
+
+    /// Sets [`learn_more`](Self::learn_more) (`learnMore`), and gives the model back.
+    #[must_use]
+    pub fn with_learn_more(mut self, learn_more: crate::Link) -> Self {
+        self.learn_more = learn_more;
+        self
+    }
+
+    /// Sets [`self_link`](Self::self_link) (`self`), and gives the model back.
+    #[must_use]
+    pub fn with_self_link(mut self, self_link: crate::Link) -> Self {
+        self.self_link = Some(self_link);
+        self
+    }
+
+    /// Sets [`next`](Self::next) (`next`), and gives the model back.
+    #[must_use]
+    pub fn with_next(mut self, next: crate::Link) -> Self {
+        self.next = Some(next);
+        self
+    }
+
+    /// Sets [`previous`](Self::previous) (`previous`), and gives the model back.
+    #[must_use]
+    pub fn with_previous(mut self, previous: crate::Link) -> Self {
+        self.previous = Some(previous);
+        self
     }
 }
 
@@ -334,5 +683,26 @@ impl OfferProduct {
             name: name.into(),
             unit: unit.into(),
         }
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets [`name`](Self::name) (`name`), and gives the model back.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets [`unit`](Self::unit) (`unit`), and gives the model back.
+    #[must_use]
+    pub fn with_unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = unit.into();
+        self
     }
 }

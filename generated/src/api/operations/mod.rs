@@ -115,6 +115,11 @@ pub mod subscriptions;
 /// withdrawn, read and listed, and the subscriptions' eligibility.
 pub mod transfers;
 
+/// Transitions of subscriptions: for new commerce, the eligible transitions, a transition,
+/// and a subscription's history of transitions; for legacy subscriptions, the upgrades
+/// available and an upgrade.
+pub mod transitions;
+
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.
 pub mod usage_budgets;

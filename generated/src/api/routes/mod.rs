@@ -115,6 +115,11 @@ mod subscriptions;
 /// withdrawn, read and listed, and the subscriptions' eligibility.
 mod transfers;
 
+/// Transitions of subscriptions: for new commerce, the eligible transitions, a transition,
+/// and a subscription's history of transitions; for legacy subscriptions, the upgrades
+/// available and an upgrade.
+mod transitions;
+
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.
 mod usage_budgets;
@@ -149,6 +154,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &orders::CREATE_ORDER,
         &self_serve_policies::CREATE_SELF_SERVE_POLICY,
         &transfers::CREATE_TRANSFER,
+        &transitions::CREATE_TRANSITION,
         &users::DELETE_CUSTOMER_USER,
         &self_serve_policies::DELETE_SELF_SERVE_POLICY,
         &margins::DOWNLOAD_MARGINS,
@@ -228,8 +234,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscription_usage::LIST_SUBSCRIPTION_METER_USAGE_RECORDS,
         &subscription_usage::LIST_SUBSCRIPTION_MONTHLY_USAGE_RECORDS,
         &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
+        &transitions::LIST_SUBSCRIPTION_UPGRADES,
         &subscriptions::LIST_SUBSCRIPTIONS,
         &transfers::LIST_TRANSFERS,
+        &transitions::LIST_TRANSITION_ELIGIBILITIES,
+        &transitions::LIST_TRANSITIONS,
         &subscriptions::LIST_TRIAL_CONVERSIONS,
         &line_item_listings::LIST_UNBILLED_LINE_ITEMS,
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
@@ -251,6 +260,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &partner_profiles::UPDATE_SUPPORT_PROFILE,
+        &transitions::UPGRADE_SUBSCRIPTION,
         &devices::UPLOAD_DEVICES,
         &address_validation::VALIDATE_ADDRESS,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
