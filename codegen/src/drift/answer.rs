@@ -59,10 +59,9 @@ pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bo
 impl Operation {
     /// Whether the spec records that the `index`-th example response of the
     /// page `file` holds a value that is not of its type (a date-time with
-    /// spaces in it, a number where an open enum reads text), or leaves out
-    /// a property the spec requires there (a contradiction of the example's
-    /// body without a document value, at a path the operation's answer
-    /// requires): the client refuses
+    /// spaces in it), or leaves out a property the spec requires there (a
+    /// contradiction of the example's body without a document value, at a
+    /// path the operation's answer requires): the client refuses
     /// that example, and the test server answers another. A recorded key the
     /// spec does not have (a key in another case) is no such value: the
     /// client leaves it unread.
@@ -79,21 +78,6 @@ impl Operation {
                 _ => false,
             })
         };
-        // A property whose type reads only text (an open enum): a number
-        // or a boolean there is no value of it.
-        let textual = |ty: &Type| {
-            matches!(ty, Type::Model(name) if api.models.iter().any(|m| {
-                &m.name == name && matches!(m.kind, ModelKind::Enum(_))
-            }))
-        };
-        let only_text = |name: &str| {
-            api.models.iter().any(|m| match &m.kind {
-                ModelKind::Object(properties) => {
-                    properties.iter().any(|p| p.name == name && textual(&p.ty))
-                }
-                _ => false,
-            })
-        };
         let answers = || self.responses.iter().filter_map(|r| r.body.as_ref());
         self.contradictions.iter().any(|c| {
             let Some(path) = c.element.strip_prefix(&prefix) else {
@@ -102,12 +86,7 @@ impl Operation {
             let last = path.rsplit('.').next().map(|l| l.trim_end_matches("[]"));
             c.page == file
                 && match c.document_value.as_deref() {
-                    Some(v) if v.starts_with('"') => last.is_some_and(known),
-                    // A scalar that is not text (`1`, `true`): not an
-                    // object or a list, which a key in another case holds.
-                    Some(v) => {
-                        !v.starts_with(['{', '[']) && v != "null" && last.is_some_and(only_text)
-                    }
+                    Some(v) => v.starts_with('"') && last.is_some_and(known),
                     None => answers().any(|ty| requires(api, ty, path)),
                 }
         })

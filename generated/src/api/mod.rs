@@ -132,7 +132,7 @@ pub use self::{
     models::transitions::{
         Transition, TransitionEligibility, TransitionEligibilityDetail, TransitionError,
         TransitionEvent, TransitionHistory, TransitionType, Upgrade, UpgradeError,
-        UpgradeResult, UpgradeType, UserLicenseError,
+        UpgradeResult, UserLicenseError,
     },
     models::usage_budgets::{
         CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,

@@ -421,7 +421,7 @@ pub struct Upgrade {
     /// The offer of the target subscription.
     pub target_offer: crate::Offer,
     /// The type of upgrade: "none", "upgrade_only", or "upgrade_with_license_transfer".
-    pub upgrade_type: crate::UpgradeType,
+    pub upgrade_type: crate::Json,
     /// Identifies if the upgrade can be performed.
     pub is_eligible: bool,
     /// The quantity of the new offer to be purchased. Defaults to the source subscription
@@ -448,7 +448,7 @@ impl Upgrade {
     /// object type, `Upgrade`.
     pub fn new(
         target_offer: crate::Offer,
-        upgrade_type: crate::UpgradeType,
+        upgrade_type: crate::Json,
         is_eligible: bool,
         quantity: i64,
         upgrade_errors: Vec<crate::UpgradeError>,
@@ -472,7 +472,7 @@ impl Upgrade {
 
     /// Sets [`upgrade_type`](Self::upgrade_type) (`upgradeType`), and gives the model back.
     #[must_use]
-    pub fn with_upgrade_type(mut self, upgrade_type: crate::UpgradeType) -> Self {
+    pub fn with_upgrade_type(mut self, upgrade_type: crate::Json) -> Self {
         self.upgrade_type = upgrade_type;
         self
     }
@@ -520,7 +520,7 @@ pub struct UpgradeError {
     /// "user_context_required", "subscription_add_ons_present",
     /// "subscription_does_not_have_any_upgrade_paths", "subscription_target_offer_not_found", or
     /// "subscription_not_provisioned".
-    pub code: String,
+    pub code: crate::Json,
     /// Friendly text describing the error.
     pub description: String,
     /// Additional details regarding the error.
@@ -539,9 +539,9 @@ crate::json::object!(UpgradeError {
 impl UpgradeError {
     /// A `UpgradeError` with its required properties (`code`, `description`); the optional ones
     /// are `None`. Its `attributes` names its object type, `UpgradeError`.
-    pub fn new(code: impl Into<String>, description: impl Into<String>) -> Self {
+    pub fn new(code: crate::Json, description: impl Into<String>) -> Self {
         UpgradeError {
-            code: code.into(),
+            code,
             description: description.into(),
             additional_details: None,
             attributes: crate::ResourceAttributes::new("UpgradeError"),
@@ -550,8 +550,8 @@ impl UpgradeError {
 
     /// Sets [`code`](Self::code) (`code`), and gives the model back.
     #[must_use]
-    pub fn with_code(mut self, code: impl Into<String>) -> Self {
-        self.code = code.into();
+    pub fn with_code(mut self, code: crate::Json) -> Self {
+        self.code = code;
         self
     }
 
@@ -592,7 +592,7 @@ pub struct UpgradeResult {
     /// The identifier of the target subscription.
     pub target_subscription_id: crate::Uuid,
     /// The type of upgrade: "none", "upgrade_only", or "upgrade_with_license_transfer".
-    pub upgrade_type: crate::UpgradeType,
+    pub upgrade_type: crate::Json,
     /// Errors encountered while attempting to perform the upgrade, if applicable.
     pub upgrade_errors: Vec<crate::UpgradeError>,
     /// Errors encountered while attempted to migrate user licenses, if applicable.
@@ -617,7 +617,7 @@ impl UpgradeResult {
     pub fn new(
         source_subscription_id: crate::Uuid,
         target_subscription_id: crate::Uuid,
-        upgrade_type: crate::UpgradeType,
+        upgrade_type: crate::Json,
         upgrade_errors: Vec<crate::UpgradeError>,
         license_errors: Vec<crate::UserLicenseError>,
     ) -> Self {
@@ -631,34 +631,6 @@ impl UpgradeResult {
         }
     }
 }
-
-/// The type of an upgrade.
-///
-/// Described in `upgrade-resources.md`.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum UpgradeType {
-    /// No upgrade.
-    ///
-    /// Written `none`.
-    None,
-    /// An upgrade only.
-    ///
-    /// Written `upgrade_only`.
-    UpgradeOnly,
-    /// An upgrade with the transfer of the licenses.
-    ///
-    /// Written `upgrade_with_license_transfer`.
-    UpgradeWithLicenseTransfer,
-    /// A value the documents do not name, kept as written.
-    Other(String),
-}
-
-crate::json::open_enum!(UpgradeType {
-    None = "none",
-    UpgradeOnly = "upgrade_only",
-    UpgradeWithLicenseTransfer = "upgrade_with_license_transfer",
-});
 
 /// Describes errors arising from failed user license transfer.
 ///

@@ -198,7 +198,7 @@ pub(super) static LIST_TRANSITIONS: ts::Route = ts::Route {
 /// What the test server knows of UpgradeSubscription: its path, the rules of its page, and
 /// its documented responses.
 ///
-/// - success: no example: the smallest body of the spec's model
+/// - success: transition-a-subscription.md:148
 pub(super) static UPGRADE_SUBSCRIPTION: ts::Route = ts::Route {
     id: "upgrade_subscription",
     method: "POST",
@@ -213,11 +213,16 @@ pub(super) static UPGRADE_SUBSCRIPTION: ts::Route = ts::Route {
     body: true,
     success: ts::reply(
         200,
-        &[("Content-Type", "application/json")],
+        &[
+            ("Content-Type", "application/json"),
+            ("MS-CV", "RnK86LBbDkWP/w2R.0"),
+            ("MS-ServerId", "102031201"),
+        ],
         concat!(
-            "{\"attributes\":{\"objectType\":\"\"},\"licenseErrors\":[],\"sourceSubscriptionI",
-            "d\":\"00000000-0000-0000-0000-000000000000\",\"targetSubscriptionId\":\"00000000",
-            "-0000-0000-0000-000000000000\",\"upgradeErrors\":[],\"upgradeType\":\"none\"}"
+            "{\n    \"sourceSubscriptionId\":\"896a2862-67e2-4f3d-bb3f-c50c42b5fad8\",\n",
+            "    \"targetSubscriptionId\":\"2add8a55-454a-4ae5-a4c9-5107dc6e9768\",\n",
+            "    \"upgradeType\":1,\n    \"upgradeErrors\":[],\n    \"licenseErrors\":[],\n",
+            "    \"attributes\":{\n        \"objectType\":\"UpgradeResult\"\n    }\n}"
         ),
     ),
     replay: replay_upgrade_subscription,
