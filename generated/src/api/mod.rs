@@ -93,6 +93,7 @@ pub use self::{
     },
     models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
+    models::offers::{LimitUnitOfMeasure, Offer, OfferCategory, OfferLinks, OfferProduct},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
         Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
@@ -136,6 +137,11 @@ pub use self::{
     models::transfers::{
         TransferEligibility, TransferEntity, TransferError, TransferErrorCode,
         TransferLineItem, TransferSubmitResult,
+    },
+    models::transitions::{
+        Transition, TransitionEligibility, TransitionEligibilityDetail, TransitionError,
+        TransitionEvent, TransitionHistory, TransitionType, Upgrade, UpgradeError,
+        UpgradeResult, UserLicenseError,
     },
     models::usage_budgets::{
         CustomerMonthlyUsageRecord, CustomerUsageSummary, PartnerUsageSummary,
@@ -203,6 +209,9 @@ pub use self::{
         ListUnbilledLineItemsError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::offers::{
+        GetOfferError, ListOfferAddOnsError, ListOfferCategoriesError, ListOffersError,
+    },
     operations::order_changes::UpdateOrderError,
     operations::orders::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,
@@ -218,7 +227,7 @@ pub use self::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
         ListProductsError, ListSkusError,
     },
-    operations::rate_card::GetAzureRateCardError,
+    operations::rate_card::{GetAzureRateCardError, GetAzureSharedRateCardError},
     operations::self_serve_policies::{
         CreateSelfServePolicyError, DeleteSelfServePolicyError, GetSelfServePolicyError,
         ListSelfServePoliciesError, UpdateSelfServePolicyError,
@@ -246,6 +255,10 @@ pub use self::{
     operations::transfers::{
         AcceptTransferError, CreateTransferError, GetTransferEligibilityError,
         GetTransferError, ListTransfersError, RejectTransferError, WithdrawTransferError,
+    },
+    operations::transitions::{
+        CreateTransitionError, ListSubscriptionUpgradesError,
+        ListTransitionEligibilitiesError, ListTransitionsError, UpgradeSubscriptionError,
     },
     operations::usage_budgets::{
         GetCustomerUsageBudgetError, GetCustomerUsageSummaryError,

@@ -189,6 +189,15 @@ impl Reader {
         };
         let mut out = String::new();
         loop {
+            // JSON escapes the control characters of a string; an example
+            // that breaks a long text over lines is read as the text it
+            // shows, and said not to be JSON (a client refuses it).
+            if self
+                .peek()
+                .is_some_and(|c| c != quote && u32::from(c) < 0x20)
+            {
+                self.slip("a line break or control character in a string");
+            }
             match self.bump() {
                 None => return Err(self.error("an unclosed string")),
                 Some(c) if c == quote => return Ok(out),

@@ -65,6 +65,14 @@ fn what_the_documents_write_is_read_and_noted() {
         half.not_json,
         ["line 2: a property name without its opening quote"]
     );
+    // A text broken over two lines (get-an-offer-by-id.md): read as the
+    // text it shows, and a slip, since JSON escapes a line break.
+    let broken = parse_lenient("{\"d\": \"one,\n  two\"}").unwrap();
+    assert_eq!(broken.value, serde_json::json!({"d": "one,\n  two"}));
+    assert_eq!(
+        broken.not_json,
+        ["line 1: a line break or control character in a string"]
+    );
 }
 
 #[test]

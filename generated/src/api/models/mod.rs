@@ -75,6 +75,10 @@ pub mod line_item_listings;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// The legacy offers of the reseller catalog: the offer categories and offers of a market, an
+/// offer by its ID and its add-ons.
+pub mod offers;
+
 /// The one-time line items of an invoice: the charges of modern commerce (Azure reservations
 /// and plans, software, the commercial marketplace, M365/D365).
 pub mod one_time_line_items;
@@ -121,6 +125,11 @@ pub mod subscription_usage;
 /// Transfers of a customer's subscriptions between partners: created, accepted, rejected,
 /// withdrawn, read and listed, and the subscriptions' eligibility.
 pub mod transfers;
+
+/// Transitions of subscriptions: for new commerce, the eligible transitions, a transition,
+/// and a subscription's history of transitions; for legacy subscriptions, the upgrades
+/// available and an upgrade.
+pub mod transitions;
 
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.

@@ -30,6 +30,22 @@ impl AttestationProperties {
             enforce_attestation,
         }
     }
+
+    /// Sets [`attestation_type`](Self::attestation_type) (`attestationType`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_attestation_type(mut self, attestation_type: impl Into<String>) -> Self {
+        self.attestation_type = attestation_type.into();
+        self
+    }
+
+    /// Sets [`enforce_attestation`](Self::enforce_attestation) (`enforceAttestation`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_enforce_attestation(mut self, enforce_attestation: bool) -> Self {
+        self.enforce_attestation = enforce_attestation;
+        self
+    }
 }
 
 /// An [Enum/dotnet/api/system.enum) with values that indicate a type of billing cycle.

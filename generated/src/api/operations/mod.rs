@@ -74,6 +74,10 @@ pub mod line_item_listings;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// The legacy offers of the reseller catalog: the offer categories and offers of a market, an
+/// offer by its ID and its add-ons.
+pub mod offers;
+
 /// Changing an order: buying an add-on to a subscription, cancelling software purchases,
 /// changing the billing cycle; one PATCH of the order.
 pub mod order_changes;
@@ -118,6 +122,11 @@ pub mod subscriptions;
 /// Transfers of a customer's subscriptions between partners: created, accepted, rejected,
 /// withdrawn, read and listed, and the subscriptions' eligibility.
 pub mod transfers;
+
+/// Transitions of subscriptions: for new commerce, the eligible transitions, a transition,
+/// and a subscription's history of transitions; for legacy subscriptions, the upgrades
+/// available and an upgrade.
+pub mod transitions;
 
 /// Usage budgets and summaries: a customer's spending budget and the estimated usage of the
 /// billing period, per customer and for the partner.

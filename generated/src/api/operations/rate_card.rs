@@ -71,3 +71,79 @@ impl Call<crate::AzureRateCard, GetAzureRateCardError> {
         self
     }
 }
+
+/// The failures of
+/// [`Client::get_azure_shared_rate_card`](crate::Client::get_azure_shared_rate_card): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetAzureSharedRateCardError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(GetAzureSharedRateCardError {});
+
+impl Client {
+    /// Get the Azure Rate Card with prices for Microsoft Azure Partner Shared Services.
+    ///
+    /// `GET {baseURL}/v1/ratecards/azure-shared?currency={currency}&region={region}`
+    ///
+    /// - Applies to: Global, Germany, UsGovernment.
+    /// - Authentication: the page does not say.
+    /// - Documented in `get-prices-for-microsoft-azure-partner-shared-services.md`.
+    /// - `currency`: Optional three letter ISO code for the currency in which the resource rates
+    ///   will be provided (for example EUR). The default is the currency associated with the
+    ///   market in the partner profile.
+    /// - `region`: Optional two-letter ISO country/region code that indicates the market where
+    ///   the offer is purchased (for example FR). The default is the country/region code set in
+    ///   the partner profile.
+    /// - HTTP 200: If the request is successful, it returns an Azure Rate Card resource.
+    ///   ([`AzureRateCard`](crate::AzureRateCard))
+    ///
+    /// Optional inputs: `.currency(…)`, `.region(…)`.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`GetAzureSharedRateCardError`].
+    #[inline]
+    pub fn get_azure_shared_rate_card(
+        &self,
+    ) -> Call<crate::AzureRateCard, GetAzureSharedRateCardError> {
+        let mut request = Request::new(
+            "GET",
+            "GetAzureSharedRateCard",
+            "/v1/ratecards/azure-shared",
+        );
+        request.segment("v1");
+        request.segment("ratecards");
+        request.segment("azure-shared");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<crate::AzureRateCard, GetAzureSharedRateCardError> {
+    /// Optional three letter ISO code for the currency in which the resource rates will be
+    /// provided (for example EUR). The default is the currency associated with the market in the
+    /// partner profile.
+    ///
+    /// Sent as the query parameter `currency`.
+    pub fn currency(mut self, currency: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("currency");
+        request.query("currency", currency);
+        self
+    }
+
+    /// Optional two-letter ISO country/region code that indicates the market where the offer is
+    /// purchased (for example FR). The default is the country/region code set in the partner
+    /// profile.
+    ///
+    /// Sent as the query parameter `region`.
+    pub fn region(mut self, region: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("region");
+        request.query("region", region);
+        self
+    }
+}

@@ -12,6 +12,14 @@ impl TestServer {
     ) -> Script<'_, crate::AzureRateCard, crate::GetAzureRateCardError> {
         Script::new(self, "get_azure_rate_card")
     }
+
+    /// Scripts the answers to
+    /// [`Client::get_azure_shared_rate_card`](crate::Client::get_azure_shared_rate_card).
+    pub fn get_azure_shared_rate_card(
+        &self,
+    ) -> Script<'_, crate::AzureRateCard, crate::GetAzureSharedRateCardError> {
+        Script::new(self, "get_azure_shared_rate_card")
+    }
 }
 
 /// What the test server knows of GetAzureRateCard: its path, the rules of its page, and its
@@ -72,6 +80,64 @@ pub(super) static GET_AZURE_RATE_CARD: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of GetAzureSharedRateCard: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: get-prices-for-microsoft-azure-partner-shared-services.md:99
+pub(super) static GET_AZURE_SHARED_RATE_CARD: ts::Route = ts::Route {
+    id: "get_azure_shared_rate_card",
+    method: "GET",
+    path: &[ts::lit("v1"), ts::lit("ratecards"), ts::lit("azure-shared")],
+    query: &[
+        ts::query(ts::param("currency", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("region", ts::Kind::Text, None), false, None),
+    ],
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "CYBB8PXMsEukJBIn.0"),
+            ("MS-ServerId", "201021413"),
+        ],
+        concat!(
+            "{\n    \"locale\": \"en-US\",\n    \"currency\": \"USD\",\n",
+            "    \"isTaxIncluded\": false,\n    \"meters\": [{\n",
+            "            \"id\": \"4b836326-7e19-46e6-8bce-1b19bb6cd91e\",\n",
+            "            \"name\": \"Unlimited Data - 1 Gbps\",\n            \"rates\": {\n",
+            "                \"0\": 7395.0\n            },\n            \"tags\": [],\n",
+            "            \"category\": \"Networking\",\n",
+            "            \"subcategory\": \"ExpressRoute\",\n",
+            "            \"region\": \"Zone 2\",\n            \"unit\": \"Connections\",\n",
+            "            \"includedQuantity\": 0.0,\n",
+            "            \"effectiveDate\": \"2015-09-01T00:00:00Z\"\n        }, {\n",
+            "            \"id\": \"1e8f6d9f-8b40-4c97-80cc-cff87a290a93\",\n",
+            "            \"name\": \"Compute Hours\",\n            \"rates\": {\n",
+            "                \"0\": 3.9729\n            },\n            \"tags\": [],\n",
+            "            \"category\": \"Cloud Services\",\n",
+            "            \"subcategory\": \"Standard_L16 Cloud Services\",\n",
+            "            \"region\": \"AU East\",\n            \"unit\": \"1 Hour\",\n",
+            "            \"includedQuantity\": 0.0,\n",
+            "            \"effectiveDate\": \"2016-09-01T00:00:00Z\"\n        }, {\n",
+            "            \"id\": \"7a2639ce-ae47-4413-9837-6b4f4b78be3d\",\n",
+            "            \"name\": \"Compute Hours\",\n            \"rates\": {\n",
+            "                \"0\": 0.1122\n            },\n            \"tags\": [],\n",
+            "            \"category\": \"Virtual Machines\",\n",
+            "            \"subcategory\": \"Standard_D1_v2 VM (Windows)\",\n",
+            "            \"region\": \"BR South\",\n            \"unit\": \"Hours\",\n",
+            "            \"includedQuantity\": 0.0,\n",
+            "            \"effectiveDate\": \"2017-01-01T00:00:00Z\"\n        }\n    ],\n",
+            "    \"offerTerms\": [{\n            \"name\": \"Overage discount\",\n",
+            "            \"discount\": 0.15,\n",
+            "            \"excludedMeterIds\": [\"53cc0061-0fe2-4249-bf62-e1008c811f5c\", ",
+            "\"c82dbd27-c978-43a7-ad41-525a90d8962b\"],\n",
+            "            \"effectiveDate\": \"2014-01-01T00:00:00\"\n        }\n    ],\n",
+            "    \"attributes\": {\n        \"objectType\": \"AzureRateCard\"\n    }\n}"
+        ),
+    ),
+    replay: replay_get_azure_shared_rate_card,
+    ..ts::Route::PLAIN
+};
+
 /// Calls [`Client::get_azure_rate_card`](crate::Client::get_azure_rate_card) with `inputs`.
 fn replay_get_azure_rate_card<'a>(
     client: &'a crate::Client,
@@ -79,6 +145,24 @@ fn replay_get_azure_rate_card<'a>(
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
         let mut call = client.get_azure_rate_card();
+        if let Some(value) = inputs.optional_text("currency") {
+            call = call.currency(value);
+        }
+        if let Some(value) = inputs.optional_text("region") {
+            call = call.region(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::get_azure_shared_rate_card`](crate::Client::get_azure_shared_rate_card)
+/// with `inputs`.
+fn replay_get_azure_shared_rate_card<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.get_azure_shared_rate_card();
         if let Some(value) = inputs.optional_text("currency") {
             call = call.currency(value);
         }
