@@ -90,6 +90,9 @@ pub use self::{
         OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
         OrderStatus, QuantityProvisioningStatus,
     },
+    models::partner_security::{
+        ApiRequestDetails, ApiRequestSummarizedByApplication, PortalRequestWithoutMfa,
+    },
     models::products::{
         AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
         SkuLinks,
@@ -190,6 +193,10 @@ pub use self::{
         GetOrganizationProfileError, GetSupportProfileError,
         UpdateLegalBusinessProfileError, UpdateOrganizationProfileError,
         UpdateSupportProfileError,
+    },
+    operations::partner_security::{
+        GetMfaAdoptionStatusError, ListPartnerRequestsError,
+        ListPortalRequestsWithoutMfaError,
     },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,

@@ -75,6 +75,10 @@ pub mod one_time_line_items;
 /// resources.
 pub mod orders;
 
+/// Partner security requirements: who accesses Partner Center without multi-factor
+/// authentication (MFA), in the portal and through the API.
+pub mod partner_security;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 pub mod products;

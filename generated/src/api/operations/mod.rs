@@ -78,6 +78,10 @@ pub mod orders;
 /// support and MPN.
 pub mod partner_profiles;
 
+/// Partner security requirements: who accesses Partner Center without multi-factor
+/// authentication (MFA), in the portal and through the API.
+pub mod partner_security;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 pub mod products;

@@ -78,6 +78,10 @@ mod orders;
 /// support and MPN.
 mod partner_profiles;
 
+/// Partner security requirements: who accesses Partner Center without multi-factor
+/// authentication (MFA), in the portal and through the API.
+mod partner_security;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 mod products;
@@ -169,6 +173,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoices::GET_INVOICE_STATEMENT,
         &invoice_lookups::GET_INVOICE_SUMMARY,
         &partner_profiles::GET_LEGAL_BUSINESS_PROFILE,
+        &partner_security::GET_MFA_ADOPTION_STATUS,
         &partner_profiles::GET_MPN_PROFILE,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
@@ -212,6 +217,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &analytics::LIST_LICENSES_DEPLOYMENT,
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
+        &partner_security::LIST_PARTNER_REQUESTS,
+        &partner_security::LIST_PORTAL_REQUESTS_WITHOUT_MFA,
         &products::LIST_PRODUCTS,
         &self_serve_policies::LIST_SELF_SERVE_POLICIES,
         &products::LIST_SKUS,
