@@ -35,7 +35,11 @@ pub use self::{
         Agreement, AgreementDocument, AgreementMetaData,
         DirectSignedCustomerAgreementStatus,
     },
-    models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
+    models::analytics::{
+        AnalyticsCollection, AzureUsageAnalytics, IndirectResellerAnalytics,
+        LicensesDeploymentInformation, ReferralAnalytics, SearchAnalytics,
+        SubscriptionAnalytics,
+    },
     models::audit::{
         AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
@@ -150,7 +154,11 @@ pub use self::{
         GetDirectSignedCustomerAgreementStatusError, ListAgreementMetadataError,
         ListCustomerAgreementsError,
     },
-    operations::analytics::ListLicensesDeploymentError,
+    operations::analytics::{
+        ListAzureUsageAnalyticsError, ListIndirectResellerAnalyticsError,
+        ListLicensesDeploymentError, ListReferralAnalyticsError,
+        ListSearchAnalyticsError, ListSubscriptionAnalyticsError,
+    },
     operations::audit::ListAuditRecordsError,
     operations::availabilities::{
         CheckInventoryError, GetAvailabilityError, ListAvailabilitiesError,

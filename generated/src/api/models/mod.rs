@@ -13,7 +13,8 @@ pub mod agreement_status;
 pub mod agreements;
 
 /// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
-/// customer and product, a page of rows at a time.
+/// customer and product; the Azure usage of customers, the indirect resellers, referrals,
+/// searches and subscriptions; a page of rows at a time.
 pub mod analytics;
 
 /// The record of Partner Center activity: the operations partner users and applications

@@ -13,7 +13,8 @@ mod agreement_status;
 mod agreements;
 
 /// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
-/// customer and product, a page of rows at a time.
+/// customer and product; the Azure usage of customers, the indirect resellers, referrals,
+/// searches and subscriptions; a page of rows at a time.
 mod analytics;
 
 /// The record of Partner Center activity: the operations partner users and applications
@@ -197,6 +198,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &availabilities::LIST_AVAILABILITIES,
         &licenses::LIST_AVAILABLE_LICENSES,
         &subscriptions::LIST_AZURE_ENTITLEMENTS,
+        &analytics::LIST_AZURE_USAGE_ANALYTICS,
         &agreements::LIST_CUSTOMER_AGREEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
@@ -210,6 +212,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::LIST_DIRECTORY_ROLE_MEMBERS,
         &directory_roles::LIST_DIRECTORY_ROLES,
         &entitlements::LIST_ENTITLEMENTS,
+        &analytics::LIST_INDIRECT_RESELLER_ANALYTICS,
         &line_item_listings::LIST_INVOICE_LINE_ITEMS,
         &line_item_listings::LIST_INVOICE_LINE_ITEMS_BY_PATH,
         &invoice_lookups::LIST_INVOICE_SUMMARIES,
@@ -220,9 +223,12 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &partner_security::LIST_PARTNER_REQUESTS,
         &partner_security::LIST_PORTAL_REQUESTS_WITHOUT_MFA,
         &products::LIST_PRODUCTS,
+        &analytics::LIST_REFERRAL_ANALYTICS,
+        &analytics::LIST_SEARCH_ANALYTICS,
         &self_serve_policies::LIST_SELF_SERVE_POLICIES,
         &products::LIST_SKUS,
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
+        &analytics::LIST_SUBSCRIPTION_ANALYTICS,
         &subscription_usage::LIST_SUBSCRIPTION_METER_USAGE_RECORDS,
         &subscription_usage::LIST_SUBSCRIPTION_MONTHLY_USAGE_RECORDS,
         &subscription_usage::LIST_SUBSCRIPTION_RESOURCE_USAGE_RECORDS,
