@@ -8,15 +8,15 @@
 #[non_exhaustive]
 pub struct AzureUsageAnalytics {
     /// The customer tenant identifier.
-    pub customer_tenant_id: Option<String>,
+    pub customer_tenant_id: Option<crate::Uuid>,
     /// The customer name.
     pub customer_name: Option<String>,
     /// The subscription identifier.
-    pub subscription_id: Option<String>,
+    pub subscription_id: Option<crate::Uuid>,
     /// The subscription name.
     pub subscription_name: Option<String>,
     /// The usage date.
-    pub usage_date: Option<String>,
+    pub usage_date: Option<crate::DateTime>,
     /// The location of the data center, Western Europe, for example.
     pub resource_location: Option<String>,
     /// The meter category, data management, for example.
@@ -115,6 +115,9 @@ pub struct IndirectResellerAnalytics {
     pub first_subscription_deprovisioned_date: Option<crate::DateTime>,
     /// Latest date when any subscription was deprovisioned.
     pub latest_subscription_deprovisioned_date: Option<crate::DateTime>,
+    /// The example's name in place of latestSubscriptionDeprovisionedDate (the table's), with the
+    /// same kind of date; the client reads either.
+    pub latest_subscription_deprovisioned_end_date: Option<crate::DateTime>,
     /// Subscription count for all value added resellers
     pub subscription_count: Option<crate::Decimal>,
     /// License count for all value added resellers
@@ -136,6 +139,7 @@ crate::json::object!(IndirectResellerAnalytics {
     optional latest_subscription_suspended_date = "latestSubscriptionSuspendedDate",
     optional first_subscription_deprovisioned_date = "firstSubscriptionDeprovisionedDate",
     optional latest_subscription_deprovisioned_date = "latestSubscriptionDeprovisionedDate",
+    optional latest_subscription_deprovisioned_end_date = "latestSubscriptionDeprovisionedEndDate",
     optional subscription_count = "subscriptionCount",
     optional license_count = "licenseCount",
     optional indirect_reseller_count = "indirectResellerCount",
@@ -157,6 +161,7 @@ impl IndirectResellerAnalytics {
             latest_subscription_suspended_date: None,
             first_subscription_deprovisioned_date: None,
             latest_subscription_deprovisioned_date: None,
+            latest_subscription_deprovisioned_end_date: None,
             subscription_count: None,
             license_count: None,
             indirect_reseller_count: None,
@@ -415,13 +420,13 @@ impl Default for SearchAnalytics {
 #[non_exhaustive]
 pub struct SubscriptionAnalytics {
     /// A GUID-formatted string that identifies the customer tenant.
-    pub customer_tenant_id: Option<String>,
+    pub customer_tenant_id: Option<crate::Uuid>,
     /// The name of the customer.
     pub customer_name: Option<String>,
     /// The country/region that the customer does business in.
     pub customer_market: Option<String>,
     /// The subscription identifier.
-    pub id: Option<String>,
+    pub id: Option<crate::Uuid>,
     /// The subscription status: "ACTIVE", "SUSPENDED", or "DEPROVISIONED".
     pub status: Option<String>,
     /// The name of the product.
