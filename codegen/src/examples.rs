@@ -108,7 +108,8 @@ impl Examples {
                 if let Some(r) = m.op.responses.iter().find(|r| r.status == response.status) {
                     // An example the spec records as not the operation's
                     // answer (another call's, or not JSON) is not served.
-                    if !readable(r, &response) || not_the_answer(api, m.op, m.index, &response.body)
+                    if !readable(r, &response)
+                        || not_the_answer(api, m.op, file, m.index, &response.body)
                     {
                         continue;
                     }

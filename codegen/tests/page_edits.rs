@@ -378,3 +378,61 @@ fn a_model_is_named_in_the_index_by_its_heading() {
         Some(line),
     );
 }
+
+/// A URI-parameter table of Parameter, Type and Description (the analytics
+/// pages) says nothing of which are required: a changed type is the one
+/// difference, not a "required" read from the descriptions.
+#[test]
+fn a_changed_type_in_a_table_without_a_required_column() {
+    const PAGE: &str = "get-all-subscription-analytics.md";
+    let (dir, text) = mutated(PAGE, |t| t.replacen("| skip | int |", "| skip | bool |", 1));
+    let line = line_of(&text, "| skip | bool |");
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        "list_subscription_analytics.params[skip].type",
+        PAGE,
+        Some(line),
+    );
+}
+
+/// A table row that names the placeholder of a syntax row's query
+/// (`filter_string` of `?filter={filter_string}`) is that parameter.
+#[test]
+fn a_placeholder_row_is_its_query_parameter() {
+    const PAGE: &str = "get-subscription-analytics-by-search-query.md";
+    let (dir, text) = mutated(PAGE, |t| {
+        t.replacen(
+            "| filter_string | string | Yes |",
+            "| filter_string | int | Yes |",
+            1,
+        )
+    });
+    let line = line_of(&text, "| filter_string | int | Yes |");
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        "list_subscription_analytics.params[filter].type",
+        PAGE,
+        Some(line),
+    );
+}
+
+/// The pages of one call number their examples each from 0: that the
+/// search-query page's example is one row says nothing of the grouped
+/// page's, which is still read as a page of rows.
+#[test]
+fn another_page_s_example_of_the_call_is_its_own() {
+    const PAGE: &str = "get-subscription-analytics-grouped-by-dates-or-terms.md";
+    let (dir, text) = mutated(PAGE, |t| {
+        t.replacen("\"TotalCount\": 7", "\"TotalCount\": \"7\"", 1)
+    });
+    let line = fence_of(&text, "\"TotalCount\": \"7\"");
+    assert_one(
+        &check(dir.path()),
+        Kind::Different,
+        "list_subscription_analytics.response_examples[0].body.TotalCount",
+        PAGE,
+        Some(line),
+    );
+}

@@ -66,7 +66,7 @@ pub fn served_examples(api: &Api, op: &Operation) -> Vec<Served> {
             let response =
                 parse_response(&m.text).unwrap_or_else(|e| panic!("{file}:{}: {e}", m.block.line));
             if op.refuses_response_example(api, file, m.index)
-                || not_the_answer(api, op, m.index, &response.body)
+                || not_the_answer(api, op, file, m.index, &response.body)
             {
                 continue;
             }

@@ -208,6 +208,11 @@ pub fn credentials(page: &Page) -> Option<(&Paragraph, Auth)> {
     page.paragraphs.iter().find_map(|p| {
         // "app + user authentication" is App+User too.
         let text = p.text.to_ascii_lowercase().replace(" + ", "+");
+        // "User credentials only" (the analytics pages): a user's token, as
+        // App+User authentication gets it.
+        if text.contains("with user credentials only") {
+            return Some((p, Auth::AppUser));
+        }
         if !text.contains("credentials") || !text.contains("app") {
             return None;
         }
@@ -262,6 +267,10 @@ mod tests {
         let spaced =
             Page::parse("- Credentials: this scenario supports app + user authentication.\n");
         assert_eq!(credentials(&spaced).map(|c| c.1), Some(Auth::AppUser));
+        let user = Page::parse(
+            "- Credentials as described. This scenario supports authentication with User credentials only.\n",
+        );
+        assert_eq!(credentials(&user).map(|c| c.1), Some(Auth::AppUser));
         assert!(names_header("- **If-Match**: is required", "if-match"));
         assert!(!names_header("X-If-Match-Not", "If-Match"));
     }

@@ -7,13 +7,16 @@
 use super::shape::type_text;
 use crate::model::{Api, ModelKind, Operation, Type, ValueType};
 
-/// The type the `index`-th example response of `op` shows instead of the
-/// operation's, as the spec records it: a contradiction of the example's
-/// body whose document value names a type of the spec (a model, a list of
-/// one or a collection of one, e.g. `ResourceCollection<Sku>`). A page may
-/// show another call's answer under an operation (a product where its
-/// SKUs are listed); the documents check compares it with that type.
-pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
+/// The type the `index`-th example response of `op` on the page `file`
+/// shows instead of the operation's, as the spec records it: a
+/// contradiction of the example's body, on that page, whose document value
+/// names a type of the spec (a model, a list of one or a collection of one,
+/// e.g. `ResourceCollection<Sku>`). A page may show another call's answer
+/// under an operation (a product where its SKUs are listed); the documents
+/// check compares it with that type. The pages of one call (`also_on`)
+/// number their examples each from 0: one page's record says nothing of
+/// another's.
+pub fn shown_instead(api: &Api, op: &Operation, file: &str, index: usize) -> Option<Type> {
     let element = format!("{}.response_examples[{index}].body", op.id);
     // The element may also record that the body is not strict JSON: the
     // contradiction that names a type is the one looked for.
@@ -33,27 +36,28 @@ pub fn shown_instead(api: &Api, op: &Operation, index: usize) -> Option<Type> {
         .collect();
     op.contradictions
         .iter()
-        .filter(|c| c.element == element)
+        .filter(|c| c.element == element && c.page == file)
         .filter_map(|c| c.document_value.as_deref())
         .find_map(|named| types.iter().find(|t| type_text(t) == named).cloned())
 }
 
 /// Whether the spec records that the `index`-th example response of `op`
-/// (its body `body`) is not an answer the operation's type reads: a body
-/// of another type ([`shown_instead`]), or one that cannot be read as JSON
-/// at all, recorded with the reason the documents check gives. The test
-/// server does not serve such an example, and the client refuses it.
-pub fn not_the_answer(api: &Api, op: &Operation, index: usize, body: &str) -> bool {
-    if shown_instead(api, op, index).is_some() {
+/// on the page `file` (its body `body`) is not an answer the operation's
+/// type reads: a body of another type ([`shown_instead`]), or one that
+/// cannot be read as JSON at all, recorded with the reason the documents
+/// check gives. The test server does not serve such an example, and the
+/// client refuses it.
+pub fn not_the_answer(api: &Api, op: &Operation, file: &str, index: usize, body: &str) -> bool {
+    if shown_instead(api, op, file, index).is_some() {
         return true;
     }
     let Err(why) = crate::docs::parse_lenient(body) else {
         return false;
     };
     let element = format!("{}.response_examples[{index}].body", op.id);
-    op.contradictions
-        .iter()
-        .any(|c| c.element == element && c.document_value.as_deref() == Some(why.as_str()))
+    op.contradictions.iter().any(|c| {
+        c.element == element && c.page == file && c.document_value.as_deref() == Some(why.as_str())
+    })
 }
 
 impl Operation {

@@ -309,17 +309,41 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
             .position(|h| h.trim().eq_ignore_ascii_case(name))
             .unwrap_or(default)
     };
-    let (type_col, required_col, description_col) = (
-        column("Type", 1),
-        column("Required", 2),
-        column("Description", 3),
-    );
+    let (type_col, description_col) = (column("Type", 1), column("Description", 3));
+    // A table of Name, Type, Description (the analytics pages) does not
+    // say which are required: its third column is no Required column.
+    let required_col = table
+        .header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case("Required"))
+        .or((description_col != 2).then_some(2));
     let doc_names: Vec<String> = table.rows.iter().map(|r| cell(r, 0)).collect();
     let spec_names: Vec<String> = ours
         .iter()
         .map(|(_, p, _)| p.documented_name().to_string())
         .collect();
-    let pairing = pair(&doc_names, &spec_names, Same::IgnoringCase);
+    // A row may name the placeholder a request-syntax row gives a query
+    // parameter (`filter_string` of `?filter={filter_string}`): it is that
+    // parameter, when no parameter of the spec has the row's name.
+    let placeholders: Vec<(String, String)> = syntax_rows(cx.page)
+        .iter()
+        .flat_map(SyntaxRow::query)
+        .filter_map(|(name, value)| {
+            let inner = value.strip_prefix('{')?.strip_suffix('}')?;
+            Some((inner.to_string(), name))
+        })
+        .collect();
+    let known = |n: &str| spec_names.iter().any(|s| s.eq_ignore_ascii_case(n));
+    let keys: Vec<String> = doc_names
+        .iter()
+        .map(|n| {
+            placeholders
+                .iter()
+                .find(|(inner, name)| !known(n) && inner.eq_ignore_ascii_case(n) && known(name))
+                .map_or_else(|| n.clone(), |(_, name)| name.clone())
+        })
+        .collect();
+    let pairing = pair(&keys, &spec_names, Same::IgnoringCase);
     for &(r, s) in &pairing.pairs {
         let (op, p, required) = ours[s];
         let row = &table.rows[r];
@@ -338,12 +362,14 @@ fn params(cx: &mut PageCx<'_>, api: &Api, ops: &[&Operation]) {
             let ours = type_text(&p.ty);
             cx.in_text(element("type"), line).different(&p.at, ours, ty);
         }
-        let said = cell(row, required_col);
-        let doc_required = required_word(&said);
-        if doc_required != Some(required) {
-            let ours = if required { "Yes" } else { "No" };
-            cx.in_text(element("required"), line)
-                .different(&p.at, ours.to_string(), said);
+        if let Some(required_col) = required_col {
+            let said = cell(row, required_col);
+            let doc_required = required_word(&said);
+            if doc_required != Some(required) {
+                let ours = if required { "Yes" } else { "No" };
+                cx.in_text(element("required"), line)
+                    .different(&p.at, ours.to_string(), said);
+            }
         }
         let description = cell(row, description_col);
         if description != p.description {

@@ -58,7 +58,7 @@ pub(super) fn response<'b>(
         // An example the spec records as another call's answer is
         // compared with the type it shows, and the difference is the
         // contradiction itself.
-        let instead = shown_instead(api, op, i);
+        let instead = shown_instead(api, op, &cx.file, i);
         let declared = instead.as_ref().or(r.body.as_ref()).map(|t| (&r.at, t));
         cx.in_code_block(element("body"), line).example_body(
             api,

@@ -35,7 +35,11 @@ pub use self::{
         Agreement, AgreementDocument, AgreementMetaData,
         DirectSignedCustomerAgreementStatus,
     },
-    models::analytics::{AnalyticsCollection, LicensesDeploymentInformation},
+    models::analytics::{
+        AnalyticsCollection, AzureUsageAnalytics, IndirectResellerAnalytics,
+        LicensesDeploymentInformation, ReferralAnalytics, SearchAnalytics,
+        SubscriptionAnalytics,
+    },
     models::audit::{
         AuditKeyValuePair, AuditOperationStatus, AuditOperationType, AuditRecord,
         AuditRecordFilter, AuditRecordFilterOperator, AuditRecordSearchField,
@@ -100,6 +104,9 @@ pub use self::{
         OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
         OrderStatus, QuantityProvisioningStatus,
     },
+    models::partner_security::{
+        ApiRequestDetails, ApiRequestSummarizedByApplication, PortalRequestWithoutMfa,
+    },
     models::products::{
         AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
         SkuLinks,
@@ -162,7 +169,11 @@ pub use self::{
         GetDirectSignedCustomerAgreementStatusError, ListAgreementMetadataError,
         ListCustomerAgreementsError,
     },
-    operations::analytics::ListLicensesDeploymentError,
+    operations::analytics::{
+        ListAzureUsageAnalyticsError, ListIndirectResellerAnalyticsError,
+        ListLicensesDeploymentError, ListReferralAnalyticsError,
+        ListSearchAnalyticsError, ListSubscriptionAnalyticsError,
+    },
     operations::audit::ListAuditRecordsError,
     operations::availabilities::{
         CheckInventoryError, GetAvailabilityError, ListAvailabilitiesError,
@@ -222,6 +233,10 @@ pub use self::{
         GetOrganizationProfileError, GetSupportProfileError,
         UpdateLegalBusinessProfileError, UpdateOrganizationProfileError,
         UpdateSupportProfileError,
+    },
+    operations::partner_security::{
+        GetMfaAdoptionStatusError, ListPartnerRequestsError,
+        ListPortalRequestsWithoutMfaError,
     },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,

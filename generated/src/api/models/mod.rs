@@ -13,7 +13,8 @@ pub mod agreement_status;
 pub mod agreements;
 
 /// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
-/// customer and product, a page of rows at a time.
+/// customer and product; the Azure usage of customers, the indirect resellers, referrals,
+/// searches and subscriptions; a page of rows at a time.
 pub mod analytics;
 
 /// The record of Partner Center activity: the operations partner users and applications
@@ -86,6 +87,10 @@ pub mod one_time_line_items;
 /// Orders: placing them, reading them and how they are provisioned, with the models of order
 /// resources.
 pub mod orders;
+
+/// Partner security requirements: who accesses Partner Center without multi-factor
+/// authentication (MFA), in the portal and through the API.
+pub mod partner_security;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).

@@ -5,6 +5,478 @@ use crate::request::Request;
 use crate::{Call, Client, Error};
 
 /// The failures of
+/// [`Client::list_azure_usage_analytics`](crate::Client::list_azure_usage_analytics): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListAzureUsageAnalyticsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListAzureUsageAnalyticsError {});
+
+impl Client {
+    /// Get the Azure usage analytics of the partner's customers: one row per subscription, meter
+    /// and day, or per group of the fields `groupby` names.
+    ///
+    /// `GET
+    /// {baseURL}/partner/v1/analytics/usage/azure?top={top}&skip={skip}&filter={filter}&aggregationLevel={aggregationLevel}&orderby={orderby}&groupby={groupby}`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `get-all-azure-usage-analytics.md`.
+    /// - `top`: The number of rows of data to return in the request. The maximum value and the
+    ///   default value if not specified is 10000. If there are more rows in the query, the
+    ///   response body includes a next link that you can use to request the next page of data.
+    /// - `skip`: The number of rows to skip in the query. Use this parameter to page through
+    ///   large data sets. For example, top=10000 and skip=0 retrieves the first 10000 rows of
+    ///   data, top=10000 and skip=10000 retrieves the next 10000 rows of data, and so on.
+    /// - `filter`: The filter parameter of the request contains one or more statements that
+    ///   filter the rows in the response. Each statement contains a field and value that are
+    ///   associated with the eq or ne operators, and statements can be combined using and or or.
+    ///   You can specify the following strings:  customerTenantId customerName subscriptionId
+    ///   subscriptionName usageDate resourceLocation meterCategory meterSubcategory meterUnit
+    ///   reservationOrderId reservationId consumptionMeterId serviceType  Example:
+    ///   .../usage/azure?filter=meterCategory eq 'Data Management'  Example:
+    ///   .../usage/azure?filter=meterCategory eq 'Data Management' or (usageDate le
+    ///   cast('2018-01-01', Edm.DateTimeOffset) and usageDate le cast('2018-04-01',
+    ///   Edm.DateTimeOffset))
+    /// - `aggregationLevel`: Specifies the time range for which to retrieve aggregate data. Can
+    ///   be one of the following strings: day, week, or month. If unspecified, the default is
+    ///   day.  The aggregationLevel parameter isn't supported without a groupby. The
+    ///   aggregationLevel parameter applies to all date fields present in the groupby.
+    /// - `orderby`: A statement that orders the result data values for each install. The syntax
+    ///   is ...&orderby=field [order],field [order],.... The field parameter can be one of the
+    ///   following strings:  customerTenantId customerName subscriptionId subscriptionName
+    ///   usageDate resourceLocation meterCategory meterSubcategory meterUnit reservationOrderId
+    ///   reservationId consumptionMeterId serviceType  The order parameter is optional and can be
+    ///   asc or desc to specify ascending or descending order for each field, respectively. The
+    ///   default is asc.  Example: ...&orderby=meterCategory,meterUnit
+    /// - `groupby`: A statement that applies data aggregation only to the specified fields. You
+    ///   can specify the following fields:  customerTenantId customerName subscriptionId
+    ///   subscriptionName usageDate resourceLocation meterCategory meterSubcategory meterUnit
+    ///   reservationOrderId reservationId consumptionMeterId serviceType  The returned data rows
+    ///   will contain the fields specified in the groupby  parameter and the Quantity.  The
+    ///   groupby parameter can be used with the aggregationLevel parameter.  Example:
+    ///   ...&groupby=meterCategory,meterUnit
+    /// - HTTP 200: If successful, the response body contains a collection of Azure usage
+    ///   resources. (a paged [`AnalyticsCollection`](crate::AnalyticsCollection) of
+    ///   [`AzureUsageAnalytics`](crate::AzureUsageAnalytics))
+    ///
+    /// Optional inputs: `.top(…)`, `.skip(…)`, `.filter(…)`, `.aggregation_level(…)`,
+    /// `.orderby(…)`, `.groupby(…)`.
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListAzureUsageAnalyticsError`].
+    #[inline]
+    pub fn list_azure_usage_analytics(
+        &self,
+    ) -> Call<
+        crate::AnalyticsCollection<crate::AzureUsageAnalytics>,
+        ListAzureUsageAnalyticsError,
+    > {
+        let mut request = Request::new(
+            "GET",
+            "ListAzureUsageAnalytics",
+            "/partner/v1/analytics/usage/azure",
+        );
+        request.segment("partner");
+        request.segment("v1");
+        request.segment("analytics");
+        request.segment("usage");
+        request.segment("azure");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<
+    crate::AnalyticsCollection<crate::AzureUsageAnalytics>,
+    ListAzureUsageAnalyticsError,
+> {
+    /// The number of rows of data to return in the request. The maximum value and the default
+    /// value if not specified is 10000. If there are more rows in the query, the response body
+    /// includes a next link that you can use to request the next page of data.
+    ///
+    /// Sent as the query parameter `top`.
+    pub fn top(mut self, top: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("top");
+        request.query("top", top);
+        self
+    }
+
+    /// The number of rows to skip in the query. Use this parameter to page through large data
+    /// sets. For example, top=10000 and skip=0 retrieves the first 10000 rows of data, top=10000
+    /// and skip=10000 retrieves the next 10000 rows of data, and so on.
+    ///
+    /// Sent as the query parameter `skip`.
+    pub fn skip(mut self, skip: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("skip");
+        request.query("skip", skip);
+        self
+    }
+
+    /// The filter parameter of the request contains one or more statements that filter the rows
+    /// in the response. Each statement contains a field and value that are associated with the eq
+    /// or ne operators, and statements can be combined using and or or. You can specify the
+    /// following strings:
+    ///
+    /// customerTenantId
+    /// customerName
+    /// subscriptionId
+    /// subscriptionName
+    /// usageDate
+    /// resourceLocation
+    /// meterCategory
+    /// meterSubcategory
+    /// meterUnit
+    /// reservationOrderId
+    /// reservationId
+    /// consumptionMeterId
+    /// serviceType
+    ///
+    /// Example:
+    /// .../usage/azure?filter=meterCategory eq 'Data Management'
+    ///
+    /// Example:
+    /// .../usage/azure?filter=meterCategory eq 'Data Management' or (usageDate le
+    /// cast('2018-01-01', Edm.DateTimeOffset) and usageDate le cast('2018-04-01',
+    /// Edm.DateTimeOffset))
+    ///
+    /// Sent as the query parameter `filter`.
+    pub fn filter(mut self, filter: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("filter");
+        request.query("filter", filter);
+        self
+    }
+
+    /// Specifies the time range for which to retrieve aggregate data. Can be one of the following
+    /// strings: day, week, or month. If unspecified, the default is day.
+    ///
+    /// The aggregationLevel parameter isn't supported without a groupby. The aggregationLevel
+    /// parameter applies to all date fields present in the groupby.
+    ///
+    /// Sent as the query parameter `aggregationLevel`.
+    pub fn aggregation_level(mut self, aggregation_level: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("aggregationLevel");
+        request.query("aggregationLevel", aggregation_level);
+        self
+    }
+
+    /// A statement that orders the result data values for each install. The syntax is
+    /// ...&orderby=field [order],field [order],.... The field parameter can be one of the
+    /// following strings:
+    ///
+    /// customerTenantId
+    /// customerName
+    /// subscriptionId
+    /// subscriptionName
+    /// usageDate
+    /// resourceLocation
+    /// meterCategory
+    /// meterSubcategory
+    /// meterUnit
+    /// reservationOrderId
+    /// reservationId
+    /// consumptionMeterId
+    /// serviceType
+    ///
+    /// The order parameter is optional and can be asc or desc to specify ascending or descending
+    /// order for each field, respectively. The default is asc.
+    ///
+    /// Example:
+    /// ...&orderby=meterCategory,meterUnit
+    ///
+    /// Sent as the query parameter `orderby`.
+    pub fn orderby(mut self, orderby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("orderby");
+        request.query("orderby", orderby);
+        self
+    }
+
+    /// A statement that applies data aggregation only to the specified fields. You can specify
+    /// the following fields:
+    ///
+    /// customerTenantId
+    /// customerName
+    /// subscriptionId
+    /// subscriptionName
+    /// usageDate
+    /// resourceLocation
+    /// meterCategory
+    /// meterSubcategory
+    /// meterUnit
+    /// reservationOrderId
+    /// reservationId
+    /// consumptionMeterId
+    /// serviceType
+    ///
+    /// The returned data rows will contain the fields specified in the groupby  parameter and the
+    /// Quantity.
+    ///
+    /// The groupby parameter can be used with the aggregationLevel parameter.
+    ///
+    /// Example:
+    /// ...&groupby=meterCategory,meterUnit
+    ///
+    /// Sent as the query parameter `groupby`.
+    pub fn groupby(mut self, groupby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("groupby");
+        request.query("groupby", groupby);
+        self
+    }
+}
+
+/// The failures of
+/// [`Client::list_indirect_reseller_analytics`](crate::Client::list_indirect_reseller_analytics):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListIndirectResellerAnalyticsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListIndirectResellerAnalyticsError {});
+
+impl Client {
+    /// Get the indirect resellers analytics of the partner: one row per indirect reseller, or per
+    /// group of the fields `groupby` names.
+    ///
+    /// `GET
+    /// {baseURL}/partner/v1/analytics/indirectresellers?top={top}&skip={skip}&filter={filter}&aggregationLevel={aggregationLevel}&orderby={orderby}&groupby={groupby}`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `get-all-indirect-resellers-analytics.md`.
+    /// - `top`: The number of rows of data to return in the request. The maximum value and the
+    ///   default value if not specified is 10000. If there are more rows in the query, the
+    ///   response body includes a next link that you can use to request the next page of data.
+    /// - `skip`: The number of rows to skip in the query. Use this parameter to page through
+    ///   large data sets. For example, top=10000 and skip=0 retrieves the first 10000 rows of
+    ///   data, top=10000 and skip=10000 retrieves the next 10000 rows of data, and so on.
+    /// - `filter`: The filter parameter of the request contains one or more statements that
+    ///   filter the rows in the response. Each statement contains a field and value that are
+    ///   associated with the eq or ne operators, and statements can be combined using and or or.
+    ///   You can specify the following fields:  partnerTenantId id Name market
+    ///   firstSubscriptionCreationDate latestSubscriptionCreationDate firstSubscriptionEndDate
+    ///   latestSubscriptionEndDate firstSubscriptionSuspendedDate latestSubscriptionSuspendedDate
+    ///   firstSubscriptionDeprovisionedDate latestSubscriptionDeprovisionedDate  Example:
+    ///   .../indirectresellers?filter=market eq 'US'  Example:
+    ///   .../indirectresellers?filter=market eq 'US' or (firstSubscriptionCreationDate le
+    ///   cast('2018-01-01',Edm.DateTimeOffset) and firstSubscriptionCreationDate le
+    ///   cast('2018-04-01',Edm.DateTimeOffset))
+    /// - `aggregationLevel`: Specifies the time range for which to retrieve aggregate data. Can
+    ///   be one of the following strings: "day", "week", or "month". If unspecified, the default
+    ///   is "day".  aggregationLevel isn't supported without a aggregationLevel. aggregationLevel
+    ///   applies to all datefields present in the aggregationLevel
+    /// - `orderby`: A statement that orders the result data values for each install. The syntax
+    ///   is ...&orderby=field[order],field [order],.... The field parameter can be one of the
+    ///   following strings:  "partnerTenantId" "id" "name" "market"
+    ///   "firstSubscriptionCreationDate" "latestSubscriptionCreationDate"
+    ///   "firstSubscriptionEndDate" "latestSubscriptionEndDate" "firstSubscriptionSuspendedDate"
+    ///   "latestSubscriptionSuspendedDate" "firstSubscriptionDeprovisionedDate"
+    ///   "latestSubscriptionDeprovisionedDate" "subscriptionCount" "licenseCount"  The order
+    ///   parameter is optional, and can be asc or desc; to specify ascending or descending order
+    ///   for each field. The default is asc.  Example: ...&orderby=market,subscriptionCount
+    /// - `groupby`: A statement that applies data aggregation only to the specified fields. You
+    ///   can specify the following fields:  partnerTenantId id Name market
+    ///   firstSubscriptionCreationDate latestSubscriptionCreationDate firstSubscriptionEndDate
+    ///   latestSubscriptionEndDate firstSubscriptionSuspendedDate latestSubscriptionSuspendedDate
+    ///   firstSubscriptionDeprovisionedDate latestSubscriptionDeprovisionedDate  The data rows
+    ///   returned contain the fields specified in the groupby clause, and the following fields:
+    ///   indirectResellerCount licenseCount subscriptionCount  The groupby parameter can be used
+    ///   with the aggregationLevel parameter.  Example:
+    ///   ...&groupby=ageGroup,market&aggregationLevel=week
+    /// - HTTP 200: If successful, the response body contains a collection of indirect resellers
+    ///   resources. (a paged [`AnalyticsCollection`](crate::AnalyticsCollection) of
+    ///   [`IndirectResellerAnalytics`](crate::IndirectResellerAnalytics))
+    ///
+    /// Optional inputs: `.top(…)`, `.skip(…)`, `.filter(…)`, `.aggregation_level(…)`,
+    /// `.orderby(…)`, `.groupby(…)`.
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures:
+    /// [`ListIndirectResellerAnalyticsError`].
+    #[inline]
+    pub fn list_indirect_reseller_analytics(
+        &self,
+    ) -> Call<
+        crate::AnalyticsCollection<crate::IndirectResellerAnalytics>,
+        ListIndirectResellerAnalyticsError,
+    > {
+        let mut request = Request::new(
+            "GET",
+            "ListIndirectResellerAnalytics",
+            "/partner/v1/analytics/indirectresellers",
+        );
+        request.segment("partner");
+        request.segment("v1");
+        request.segment("analytics");
+        request.segment("indirectresellers");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<
+    crate::AnalyticsCollection<crate::IndirectResellerAnalytics>,
+    ListIndirectResellerAnalyticsError,
+> {
+    /// The number of rows of data to return in the request. The maximum value and the default
+    /// value if not specified is 10000. If there are more rows in the query, the response body
+    /// includes a next link that you can use to request the next page of data.
+    ///
+    /// Sent as the query parameter `top`.
+    pub fn top(mut self, top: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("top");
+        request.query("top", top);
+        self
+    }
+
+    /// The number of rows to skip in the query. Use this parameter to page through large data
+    /// sets. For example, top=10000 and skip=0 retrieves the first 10000 rows of data, top=10000
+    /// and skip=10000 retrieves the next 10000 rows of data, and so on.
+    ///
+    /// Sent as the query parameter `skip`.
+    pub fn skip(mut self, skip: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("skip");
+        request.query("skip", skip);
+        self
+    }
+
+    /// The filter parameter of the request contains one or more statements that filter the rows
+    /// in the response. Each statement contains a field and value that are associated with the eq
+    /// or ne operators, and statements can be combined using and or or. You can specify the
+    /// following fields:
+    ///
+    /// partnerTenantId
+    /// id
+    /// Name
+    /// market
+    /// firstSubscriptionCreationDate
+    /// latestSubscriptionCreationDate
+    /// firstSubscriptionEndDate
+    /// latestSubscriptionEndDate
+    /// firstSubscriptionSuspendedDate
+    /// latestSubscriptionSuspendedDate
+    /// firstSubscriptionDeprovisionedDate
+    /// latestSubscriptionDeprovisionedDate
+    ///
+    /// Example:
+    /// .../indirectresellers?filter=market eq 'US'
+    ///
+    /// Example:
+    /// .../indirectresellers?filter=market eq 'US' or (firstSubscriptionCreationDate le
+    /// cast('2018-01-01',Edm.DateTimeOffset) and firstSubscriptionCreationDate le
+    /// cast('2018-04-01',Edm.DateTimeOffset))
+    ///
+    /// Sent as the query parameter `filter`.
+    pub fn filter(mut self, filter: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("filter");
+        request.query("filter", filter);
+        self
+    }
+
+    /// Specifies the time range for which to retrieve aggregate data. Can be one of the following
+    /// strings: "day", "week", or "month". If unspecified, the default is "day".
+    ///
+    /// aggregationLevel isn't supported without a aggregationLevel. aggregationLevel applies to
+    /// all datefields present in the aggregationLevel
+    ///
+    /// Sent as the query parameter `aggregationLevel`.
+    pub fn aggregation_level(mut self, aggregation_level: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("aggregationLevel");
+        request.query("aggregationLevel", aggregation_level);
+        self
+    }
+
+    /// A statement that orders the result data values for each install. The syntax is
+    /// ...&orderby=field[order],field [order],.... The field parameter can be one of the
+    /// following strings:
+    ///
+    /// "partnerTenantId"
+    /// "id"
+    /// "name"
+    /// "market"
+    /// "firstSubscriptionCreationDate"
+    /// "latestSubscriptionCreationDate"
+    /// "firstSubscriptionEndDate"
+    /// "latestSubscriptionEndDate"
+    /// "firstSubscriptionSuspendedDate"
+    /// "latestSubscriptionSuspendedDate"
+    /// "firstSubscriptionDeprovisionedDate"
+    /// "latestSubscriptionDeprovisionedDate"
+    /// "subscriptionCount"
+    /// "licenseCount"
+    ///
+    /// The order parameter is optional, and can be asc or desc; to specify ascending or
+    /// descending order for each field. The default is asc.
+    ///
+    /// Example:
+    /// ...&orderby=market,subscriptionCount
+    ///
+    /// Sent as the query parameter `orderby`.
+    pub fn orderby(mut self, orderby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("orderby");
+        request.query("orderby", orderby);
+        self
+    }
+
+    /// A statement that applies data aggregation only to the specified fields. You can specify
+    /// the following fields:
+    ///
+    /// partnerTenantId
+    /// id
+    /// Name
+    /// market
+    /// firstSubscriptionCreationDate
+    /// latestSubscriptionCreationDate
+    /// firstSubscriptionEndDate
+    /// latestSubscriptionEndDate
+    /// firstSubscriptionSuspendedDate
+    /// latestSubscriptionSuspendedDate
+    /// firstSubscriptionDeprovisionedDate
+    /// latestSubscriptionDeprovisionedDate
+    ///
+    /// The data rows returned contain the fields specified in the groupby clause, and the
+    /// following fields:
+    ///
+    /// indirectResellerCount
+    /// licenseCount
+    /// subscriptionCount
+    ///
+    /// The groupby parameter can be used with the aggregationLevel parameter.
+    ///
+    /// Example:
+    /// ...&groupby=ageGroup,market&aggregationLevel=week
+    ///
+    /// Sent as the query parameter `groupby`.
+    pub fn groupby(mut self, groupby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("groupby");
+        request.query("groupby", groupby);
+        self
+    }
+}
+
+/// The failures of
 /// [`Client::list_licenses_deployment`](crate::Client::list_licenses_deployment): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]
@@ -166,6 +638,400 @@ impl Call<
         let request = &mut self.request;
         request.remove_query("processedDateTime");
         request.query("processedDateTime", processed_date_time);
+        self
+    }
+}
+
+/// The failures of
+/// [`Client::list_referral_analytics`](crate::Client::list_referral_analytics): its page
+/// documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListReferralAnalyticsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListReferralAnalyticsError {});
+
+impl Client {
+    /// Get the referrals analytics of the partner: one row per referral, or per group of the
+    /// fields `groupby` names.
+    ///
+    /// `GET
+    /// {baseURL}/partner/v1/analytics/referrals?filter={filter}&groupby={groupby}&aggregationLevel={aggregationLevel}&top={top}&skip={skip}`
+    ///
+    /// - Applies to: Global, Germany, UsGovernment.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `get-all-referrals-analytics.md`.
+    /// - `filter`: Returns data matching the filter condition. Example:
+    ///   .../referrals?filter=field eq 'value'
+    /// - `groupby`: Supports both terms and dates. Short circuit logic to limit the number of
+    ///   buckets. Example: .../referrals?groupby=termField1,dateField1,termField2
+    /// - `aggregationLevel`: The aggregationLevel parameter requires a groupby. The
+    ///   aggregationLevel parameter applies to all date fields present in the groupby. Example:
+    ///   .../referrals?groupby=termField1,dateField1,termField2&aggregationLevel=day
+    /// - `top`: The page limit is 10000. Takes any value less than 10000. Example:
+    ///   .../referrals?top=100
+    /// - `skip`: Number of rows to skip. Example: .../referrals?top=100&skip=100
+    /// - HTTP 200: If successful, the response body contains a collection of Referrals resources.
+    ///   (a paged [`AnalyticsCollection`](crate::AnalyticsCollection) of
+    ///   [`ReferralAnalytics`](crate::ReferralAnalytics))
+    ///
+    /// Optional inputs: `.filter(…)`, `.groupby(…)`, `.aggregation_level(…)`, `.top(…)`,
+    /// `.skip(…)`.
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListReferralAnalyticsError`].
+    #[inline]
+    pub fn list_referral_analytics(
+        &self,
+    ) -> Call<
+        crate::AnalyticsCollection<crate::ReferralAnalytics>,
+        ListReferralAnalyticsError,
+    > {
+        let mut request = Request::new(
+            "GET",
+            "ListReferralAnalytics",
+            "/partner/v1/analytics/referrals",
+        );
+        request.segment("partner");
+        request.segment("v1");
+        request.segment("analytics");
+        request.segment("referrals");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<
+    crate::AnalyticsCollection<crate::ReferralAnalytics>,
+    ListReferralAnalyticsError,
+> {
+    /// Returns data matching the filter condition.
+    /// Example:
+    /// .../referrals?filter=field eq 'value'
+    ///
+    /// Sent as the query parameter `filter`.
+    pub fn filter(mut self, filter: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("filter");
+        request.query("filter", filter);
+        self
+    }
+
+    /// Supports both terms and dates. Short circuit logic to limit the number of buckets.
+    /// Example:
+    /// .../referrals?groupby=termField1,dateField1,termField2
+    ///
+    /// Sent as the query parameter `groupby`.
+    pub fn groupby(mut self, groupby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("groupby");
+        request.query("groupby", groupby);
+        self
+    }
+
+    /// The aggregationLevel parameter requires a groupby. The aggregationLevel parameter applies
+    /// to all date fields present in the groupby.
+    /// Example:
+    /// .../referrals?groupby=termField1,dateField1,termField2&aggregationLevel=day
+    ///
+    /// Sent as the query parameter `aggregationLevel`.
+    pub fn aggregation_level(mut self, aggregation_level: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("aggregationLevel");
+        request.query("aggregationLevel", aggregation_level);
+        self
+    }
+
+    /// The page limit is 10000. Takes any value less than 10000.
+    /// Example:
+    /// .../referrals?top=100
+    ///
+    /// Sent as the query parameter `top`.
+    pub fn top(mut self, top: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("top");
+        request.query("top", top);
+        self
+    }
+
+    /// Number of rows to skip.
+    /// Example:
+    /// .../referrals?top=100&skip=100
+    ///
+    /// Sent as the query parameter `skip`.
+    pub fn skip(mut self, skip: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("skip");
+        request.query("skip", skip);
+        self
+    }
+}
+
+/// The failures of [`Client::list_search_analytics`](crate::Client::list_search_analytics):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListSearchAnalyticsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListSearchAnalyticsError {});
+
+impl Client {
+    /// Get the search analytics of the partner: one row per search, or per group of the fields
+    /// `groupby` names.
+    ///
+    /// `GET
+    /// {baseURL}/partner/v1/analytics/search?filter={filter}&groupby={groupby}&aggregationLevel={aggregationLevel}&top={top}&skip={skip}`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `get-all-search-analytics.md`.
+    /// - `filter`: Returns data matching the filter condition. Example: .../search?filter=field
+    ///   eq 'value'
+    /// - `groupby`: Supports both terms and dates. Short circuit logic to limit the number of
+    ///   buckets. Example: .../search?groupby=termField1,dateField1,termField2
+    /// - `aggregationLevel`: The aggregationLevel parameter requires a groupby. The
+    ///   aggregationLevel parameter applies to all date fields present in the groupby. Example:
+    ///   .../search?groupby=termField1,dateField1,termField2&aggregationLevel=day
+    /// - `top`: The page limit is 10000. Takes any value less than 10000. Example:
+    ///   .../search?top=100
+    /// - `skip`: Number of rows to skip. Example: .../search?top=100&skip=100
+    /// - HTTP 200: If successful, the response body contains a collection of Search resources. (a
+    ///   paged [`AnalyticsCollection`](crate::AnalyticsCollection) of
+    ///   [`SearchAnalytics`](crate::SearchAnalytics))
+    ///
+    /// Optional inputs: `.filter(…)`, `.groupby(…)`, `.aggregation_level(…)`, `.top(…)`,
+    /// `.skip(…)`.
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListSearchAnalyticsError`].
+    #[inline]
+    pub fn list_search_analytics(
+        &self,
+    ) -> Call<
+        crate::AnalyticsCollection<crate::SearchAnalytics>,
+        ListSearchAnalyticsError,
+    > {
+        let mut request = Request::new(
+            "GET",
+            "ListSearchAnalytics",
+            "/partner/v1/analytics/search",
+        );
+        request.segment("partner");
+        request.segment("v1");
+        request.segment("analytics");
+        request.segment("search");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<crate::AnalyticsCollection<crate::SearchAnalytics>, ListSearchAnalyticsError> {
+    /// Returns data matching the filter condition.
+    /// Example:
+    /// .../search?filter=field eq 'value'
+    ///
+    /// Sent as the query parameter `filter`.
+    pub fn filter(mut self, filter: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("filter");
+        request.query("filter", filter);
+        self
+    }
+
+    /// Supports both terms and dates. Short circuit logic to limit the number of buckets.
+    /// Example:
+    /// .../search?groupby=termField1,dateField1,termField2
+    ///
+    /// Sent as the query parameter `groupby`.
+    pub fn groupby(mut self, groupby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("groupby");
+        request.query("groupby", groupby);
+        self
+    }
+
+    /// The aggregationLevel parameter requires a groupby. The aggregationLevel parameter applies
+    /// to all date fields present in the groupby.
+    /// Example:
+    /// .../search?groupby=termField1,dateField1,termField2&aggregationLevel=day
+    ///
+    /// Sent as the query parameter `aggregationLevel`.
+    pub fn aggregation_level(mut self, aggregation_level: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("aggregationLevel");
+        request.query("aggregationLevel", aggregation_level);
+        self
+    }
+
+    /// The page limit is 10000. Takes any value less than 10000.
+    /// Example:
+    /// .../search?top=100
+    ///
+    /// Sent as the query parameter `top`.
+    pub fn top(mut self, top: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("top");
+        request.query("top", top);
+        self
+    }
+
+    /// Number of rows to skip.
+    /// Example:
+    /// .../search?top=100&skip=100
+    ///
+    /// Sent as the query parameter `skip`.
+    pub fn skip(mut self, skip: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("skip");
+        request.query("skip", skip);
+        self
+    }
+}
+
+/// The failures of
+/// [`Client::list_subscription_analytics`](crate::Client::list_subscription_analytics): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListSubscriptionAnalyticsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListSubscriptionAnalyticsError {});
+
+impl Client {
+    /// Get the subscription analytics of the partner's customers: one row per subscription, those
+    /// a filter selects, or per group of the fields `groupby` names.
+    ///
+    /// `GET
+    /// {baseURL}/partner/v1/analytics/subscriptions?top={top}&skip={skip}&filter={filter}&aggregationLevel={aggregationLevel}&groupby={groupby}`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `get-all-subscription-analytics.md`.
+    /// - `top`: The number of rows of data to return in the request. If the value isn't
+    ///   specified, the maximum value and the default value are 10000. If there are more rows in
+    ///   the query, the response body includes a next link that you can use to request the next
+    ///   page of data.
+    /// - `skip`: The number of rows to skip in the query. Use this parameter to page through
+    ///   large data sets. For example, top=10000 and skip=0 retrieves the first 10000 rows of
+    ///   data, top=10000 and skip=10000 retrieves the next 10000 rows of data.
+    /// - `filter`: One or more statements that filter the rows in the response. Each filter
+    ///   statement contains a field name from the response body and a value that are associated
+    ///   with the eq, ne, or for certain fields, the contains operator. Statements can be
+    ///   combined using and or or. String values must be surrounded by single quotes in the
+    ///   filter parameter. See the following section for a list of fields that can be filtered
+    ///   and the operators that are supported with those fields.
+    /// - `aggregationLevel`: Specifies the time range for which to retrieve aggregate data. Can
+    ///   be one of the following strings: day, week, or month. If the value isn't specified, the
+    ///   default is dateRange. This parameter applies only when a date field is passed as part of
+    ///   the groupBy parameter.
+    /// - `groupby`: A statement that applies data aggregation only to the specified fields.
+    /// - HTTP 200: If successful, the response body contains a collection of Subscription
+    ///   resources. (a paged [`AnalyticsCollection`](crate::AnalyticsCollection) of
+    ///   [`SubscriptionAnalytics`](crate::SubscriptionAnalytics))
+    ///
+    /// Optional inputs: `.top(…)`, `.skip(…)`, `.filter(…)`, `.aggregation_level(…)`,
+    /// `.groupby(…)`.
+    ///
+    /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListSubscriptionAnalyticsError`].
+    #[inline]
+    pub fn list_subscription_analytics(
+        &self,
+    ) -> Call<
+        crate::AnalyticsCollection<crate::SubscriptionAnalytics>,
+        ListSubscriptionAnalyticsError,
+    > {
+        let mut request = Request::new(
+            "GET",
+            "ListSubscriptionAnalytics",
+            "/partner/v1/analytics/subscriptions",
+        );
+        request.segment("partner");
+        request.segment("v1");
+        request.segment("analytics");
+        request.segment("subscriptions");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<
+    crate::AnalyticsCollection<crate::SubscriptionAnalytics>,
+    ListSubscriptionAnalyticsError,
+> {
+    /// The number of rows of data to return in the request. If the value isn't specified, the
+    /// maximum value and the default value are 10000. If there are more rows in the query, the
+    /// response body includes a next link that you can use to request the next page of data.
+    ///
+    /// Sent as the query parameter `top`.
+    pub fn top(mut self, top: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("top");
+        request.query("top", top);
+        self
+    }
+
+    /// The number of rows to skip in the query. Use this parameter to page through large data
+    /// sets. For example, top=10000 and skip=0 retrieves the first 10000 rows of data, top=10000
+    /// and skip=10000 retrieves the next 10000 rows of data.
+    ///
+    /// Sent as the query parameter `skip`.
+    pub fn skip(mut self, skip: i64) -> Self {
+        let request = &mut self.request;
+        request.remove_query("skip");
+        request.query("skip", skip);
+        self
+    }
+
+    /// One or more statements that filter the rows in the response. Each filter statement
+    /// contains a field name from the response body and a value that are associated with the eq,
+    /// ne, or for certain fields, the contains operator. Statements can be combined using and or
+    /// or. String values must be surrounded by single quotes in the filter parameter. See the
+    /// following section for a list of fields that can be filtered and the operators that are
+    /// supported with those fields.
+    ///
+    /// Sent as the query parameter `filter`.
+    pub fn filter(mut self, filter: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("filter");
+        request.query("filter", filter);
+        self
+    }
+
+    /// Specifies the time range for which to retrieve aggregate data. Can be one of the following
+    /// strings: day, week, or month. If the value isn't specified, the default is dateRange. This
+    /// parameter applies only when a date field is passed as part of the groupBy parameter.
+    ///
+    /// Sent as the query parameter `aggregationLevel`.
+    pub fn aggregation_level(mut self, aggregation_level: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("aggregationLevel");
+        request.query("aggregationLevel", aggregation_level);
+        self
+    }
+
+    /// A statement that applies data aggregation only to the specified fields.
+    ///
+    /// Sent as the query parameter `groupby`.
+    pub fn groupby(mut self, groupby: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("groupby");
+        request.query("groupby", groupby);
         self
     }
 }

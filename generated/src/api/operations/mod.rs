@@ -13,7 +13,8 @@ pub mod agreement_status;
 pub mod agreements;
 
 /// Partner analytics: how many Office and Dynamics licenses are sold and deployed, by
-/// customer and product, a page of rows at a time.
+/// customer and product; the Azure usage of customers, the indirect resellers, referrals,
+/// searches and subscriptions; a page of rows at a time.
 pub mod analytics;
 
 /// The record of Partner Center activity: the operations partner users and applications
@@ -89,6 +90,10 @@ pub mod orders;
 /// The partner's own profiles, read and updated: legal business, billing, organization,
 /// support and MPN.
 pub mod partner_profiles;
+
+/// Partner security requirements: who accesses Partner Center without multi-factor
+/// authentication (MFA), in the portal and through the API.
+pub mod partner_security;
 
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).

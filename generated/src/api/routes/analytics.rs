@@ -6,6 +6,30 @@ use crate::{Script, TestServer};
 
 impl TestServer {
     /// Scripts the answers to
+    /// [`Client::list_azure_usage_analytics`](crate::Client::list_azure_usage_analytics).
+    pub fn list_azure_usage_analytics(
+        &self,
+    ) -> Script<
+        '_,
+        crate::AnalyticsCollection<crate::AzureUsageAnalytics>,
+        crate::ListAzureUsageAnalyticsError,
+    > {
+        Script::new(self, "list_azure_usage_analytics")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::list_indirect_reseller_analytics`](crate::Client::list_indirect_reseller_analytics).
+    pub fn list_indirect_reseller_analytics(
+        &self,
+    ) -> Script<
+        '_,
+        crate::AnalyticsCollection<crate::IndirectResellerAnalytics>,
+        crate::ListIndirectResellerAnalyticsError,
+    > {
+        Script::new(self, "list_indirect_reseller_analytics")
+    }
+
+    /// Scripts the answers to
     /// [`Client::list_licenses_deployment`](crate::Client::list_licenses_deployment).
     pub fn list_licenses_deployment(
         &self,
@@ -16,7 +40,106 @@ impl TestServer {
     > {
         Script::new(self, "list_licenses_deployment")
     }
+
+    /// Scripts the answers to
+    /// [`Client::list_referral_analytics`](crate::Client::list_referral_analytics).
+    pub fn list_referral_analytics(
+        &self,
+    ) -> Script<
+        '_,
+        crate::AnalyticsCollection<crate::ReferralAnalytics>,
+        crate::ListReferralAnalyticsError,
+    > {
+        Script::new(self, "list_referral_analytics")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::list_search_analytics`](crate::Client::list_search_analytics).
+    pub fn list_search_analytics(
+        &self,
+    ) -> Script<
+        '_,
+        crate::AnalyticsCollection<crate::SearchAnalytics>,
+        crate::ListSearchAnalyticsError,
+    > {
+        Script::new(self, "list_search_analytics")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::list_subscription_analytics`](crate::Client::list_subscription_analytics).
+    pub fn list_subscription_analytics(
+        &self,
+    ) -> Script<
+        '_,
+        crate::AnalyticsCollection<crate::SubscriptionAnalytics>,
+        crate::ListSubscriptionAnalyticsError,
+    > {
+        Script::new(self, "list_subscription_analytics")
+    }
 }
+
+/// What the test server knows of ListAzureUsageAnalytics: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static LIST_AZURE_USAGE_ANALYTICS: ts::Route = ts::Route {
+    id: "list_azure_usage_analytics",
+    method: "GET",
+    path: &[
+        ts::lit("partner"),
+        ts::lit("v1"),
+        ts::lit("analytics"),
+        ts::lit("usage"),
+        ts::lit("azure"),
+    ],
+    query: &[
+        ts::query(ts::param("top", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("skip", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("filter", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("aggregationLevel", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("orderby", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("groupby", ts::Kind::Text, None), false, None),
+    ],
+    page: Some(&super::PAGE_OF_ANALYTICS_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"TotalCount\":0,\"Value\":[]}",
+    ),
+    replay: replay_list_azure_usage_analytics,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of ListIndirectResellerAnalytics: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static LIST_INDIRECT_RESELLER_ANALYTICS: ts::Route = ts::Route {
+    id: "list_indirect_reseller_analytics",
+    method: "GET",
+    path: &[
+        ts::lit("partner"),
+        ts::lit("v1"),
+        ts::lit("analytics"),
+        ts::lit("indirectresellers"),
+    ],
+    query: &[
+        ts::query(ts::param("top", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("skip", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("filter", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("aggregationLevel", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("orderby", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("groupby", ts::Kind::Text, None), false, None),
+    ],
+    page: Some(&super::PAGE_OF_ANALYTICS_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"TotalCount\":0,\"Value\":[]}",
+    ),
+    replay: replay_list_indirect_reseller_analytics,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of ListLicensesDeployment: its path, the rules of its page, and
 /// its documented responses.
@@ -74,6 +197,168 @@ pub(super) static LIST_LICENSES_DEPLOYMENT: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of ListReferralAnalytics: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static LIST_REFERRAL_ANALYTICS: ts::Route = ts::Route {
+    id: "list_referral_analytics",
+    method: "GET",
+    path: &[
+        ts::lit("partner"),
+        ts::lit("v1"),
+        ts::lit("analytics"),
+        ts::lit("referrals"),
+    ],
+    query: &[
+        ts::query(ts::param("filter", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("groupby", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("aggregationLevel", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("top", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("skip", ts::Kind::Int, None), false, None),
+    ],
+    page: Some(&super::PAGE_OF_ANALYTICS_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"TotalCount\":0,\"Value\":[]}",
+    ),
+    replay: replay_list_referral_analytics,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of ListSearchAnalytics: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static LIST_SEARCH_ANALYTICS: ts::Route = ts::Route {
+    id: "list_search_analytics",
+    method: "GET",
+    path: &[ts::lit("partner"), ts::lit("v1"), ts::lit("analytics"), ts::lit("search")],
+    query: &[
+        ts::query(ts::param("filter", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("groupby", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("aggregationLevel", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("top", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("skip", ts::Kind::Int, None), false, None),
+    ],
+    page: Some(&super::PAGE_OF_ANALYTICS_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"TotalCount\":0,\"Value\":[]}",
+    ),
+    replay: replay_list_search_analytics,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of ListSubscriptionAnalytics: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: get-subscription-analytics-grouped-by-dates-or-terms.md:113
+pub(super) static LIST_SUBSCRIPTION_ANALYTICS: ts::Route = ts::Route {
+    id: "list_subscription_analytics",
+    method: "GET",
+    path: &[
+        ts::lit("partner"),
+        ts::lit("v1"),
+        ts::lit("analytics"),
+        ts::lit("subscriptions"),
+    ],
+    query: &[
+        ts::query(ts::param("top", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("skip", ts::Kind::Int, None), false, None),
+        ts::query(ts::param("filter", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("aggregationLevel", ts::Kind::Text, None), false, None),
+        ts::query(ts::param("groupby", ts::Kind::Text, None), false, None),
+    ],
+    page: Some(&super::PAGE_OF_ANALYTICS_COLLECTION),
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json; charset=utf-8")],
+        concat!(
+            "{\n  \"Value\": [\n    {\n      \"subscriptionType\": \"Azure\",\n",
+            "      \"subscriptionCount\": \"63\",\n      \"licenseCount\": \"0\"\n    },\n",
+            "    {\n      \"subscriptionType\": \"Dynamics\",\n",
+            "      \"subscriptionCount\": \"62\",\n      \"licenseCount\": \"405\"\n    },\n",
+            "    {\n      \"subscriptionType\": \"EMS\",\n",
+            "      \"subscriptionCount\": \"39\",\n      \"licenseCount\": \"193\"\n    },\n",
+            "    {\n      \"subscriptionType\": \"M365\",\n",
+            "      \"subscriptionCount\": \"2\",\n      \"licenseCount\": \"5\"\n    },\n",
+            "    {\n      \"subscriptionType\": \"Office\",\n",
+            "      \"subscriptionCount\": \"906\",\n      \"licenseCount\": \"7485\"\n",
+            "    },\n    {\n      \"subscriptionType\": \"UNKNOWN\",\n",
+            "      \"subscriptionCount\": \"104\",\n      \"licenseCount\": \"439\"\n    },\n",
+            "    {\n      \"subscriptionType\": \"Windows\",\n",
+            "      \"subscriptionCount\": \"2\",\n      \"licenseCount\": \"2\"\n    }\n",
+            "  ],\n  \"@nextLink\": null,\n  \"TotalCount\": 7\n}"
+        ),
+    ),
+    replay: replay_list_subscription_analytics,
+    ..ts::Route::PLAIN
+};
+
+/// Calls [`Client::list_azure_usage_analytics`](crate::Client::list_azure_usage_analytics)
+/// with `inputs`.
+fn replay_list_azure_usage_analytics<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.list_azure_usage_analytics();
+        if let Some(value) = inputs.optional("top")? {
+            call = call.top(value);
+        }
+        if let Some(value) = inputs.optional("skip")? {
+            call = call.skip(value);
+        }
+        if let Some(value) = inputs.optional_text("filter") {
+            call = call.filter(value);
+        }
+        if let Some(value) = inputs.optional_text("aggregationLevel") {
+            call = call.aggregation_level(value);
+        }
+        if let Some(value) = inputs.optional_text("orderby") {
+            call = call.orderby(value);
+        }
+        if let Some(value) = inputs.optional_text("groupby") {
+            call = call.groupby(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::list_indirect_reseller_analytics`](crate::Client::list_indirect_reseller_analytics)
+/// with `inputs`.
+fn replay_list_indirect_reseller_analytics<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.list_indirect_reseller_analytics();
+        if let Some(value) = inputs.optional("top")? {
+            call = call.top(value);
+        }
+        if let Some(value) = inputs.optional("skip")? {
+            call = call.skip(value);
+        }
+        if let Some(value) = inputs.optional_text("filter") {
+            call = call.filter(value);
+        }
+        if let Some(value) = inputs.optional_text("aggregationLevel") {
+            call = call.aggregation_level(value);
+        }
+        if let Some(value) = inputs.optional_text("orderby") {
+            call = call.orderby(value);
+        }
+        if let Some(value) = inputs.optional_text("groupby") {
+            call = call.groupby(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
 /// Calls [`Client::list_licenses_deployment`](crate::Client::list_licenses_deployment) with
 /// `inputs`.
 fn replay_list_licenses_deployment<'a>(
@@ -96,6 +381,87 @@ fn replay_list_licenses_deployment<'a>(
         }
         if let Some(value) = inputs.optional("processedDateTime")? {
             call = call.processed_date_time(&value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_referral_analytics`](crate::Client::list_referral_analytics) with
+/// `inputs`.
+fn replay_list_referral_analytics<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.list_referral_analytics();
+        if let Some(value) = inputs.optional_text("filter") {
+            call = call.filter(value);
+        }
+        if let Some(value) = inputs.optional_text("groupby") {
+            call = call.groupby(value);
+        }
+        if let Some(value) = inputs.optional_text("aggregationLevel") {
+            call = call.aggregation_level(value);
+        }
+        if let Some(value) = inputs.optional("top")? {
+            call = call.top(value);
+        }
+        if let Some(value) = inputs.optional("skip")? {
+            call = call.skip(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_search_analytics`](crate::Client::list_search_analytics) with
+/// `inputs`.
+fn replay_list_search_analytics<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.list_search_analytics();
+        if let Some(value) = inputs.optional_text("filter") {
+            call = call.filter(value);
+        }
+        if let Some(value) = inputs.optional_text("groupby") {
+            call = call.groupby(value);
+        }
+        if let Some(value) = inputs.optional_text("aggregationLevel") {
+            call = call.aggregation_level(value);
+        }
+        if let Some(value) = inputs.optional("top")? {
+            call = call.top(value);
+        }
+        if let Some(value) = inputs.optional("skip")? {
+            call = call.skip(value);
+        }
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::list_subscription_analytics`](crate::Client::list_subscription_analytics)
+/// with `inputs`.
+fn replay_list_subscription_analytics<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client.list_subscription_analytics();
+        if let Some(value) = inputs.optional("top")? {
+            call = call.top(value);
+        }
+        if let Some(value) = inputs.optional("skip")? {
+            call = call.skip(value);
+        }
+        if let Some(value) = inputs.optional_text("filter") {
+            call = call.filter(value);
+        }
+        if let Some(value) = inputs.optional_text("aggregationLevel") {
+            call = call.aggregation_level(value);
+        }
+        if let Some(value) = inputs.optional_text("groupby") {
+            call = call.groupby(value);
         }
         Ok(ts::done(call.await, ts::json))
     })
