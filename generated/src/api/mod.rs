@@ -54,7 +54,7 @@ pub use self::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
         NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
-        RelationshipToPartner,
+        PartnerRelationship, RelationshipRequest, RelationshipToPartner,
     },
     models::devices::{
         BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
@@ -157,8 +157,9 @@ pub use self::{
     operations::company_profiles::GetCustomerCompanyProfileError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
-        ListCustomersError, SearchCustomersError, UpdateCustomerBillingProfileError,
-        VerifyDomainAvailabilityError, VerifyDomainAvailabilityResponse,
+        GetCustomerRelationshipRequestError, ListCustomersError, SearchCustomersError,
+        UpdateCustomerBillingProfileError, VerifyDomainAvailabilityError,
+        VerifyDomainAvailabilityResponse,
     },
     operations::devices::{GetBatchUploadStatusError, UploadDevicesError},
     operations::directory_roles::{

@@ -28,8 +28,8 @@ pub mod availabilities;
 /// orders.
 pub mod carts;
 
-/// Customers: listing, searching, getting and creating them, their billing profile, and
-/// whether a domain is free.
+/// Customers: listing, searching, getting and creating them, their billing profile, whether a
+/// domain is free, and the reseller relationship.
 pub mod customers;
 
 /// Device deployment: uploading a customer's devices to a device batch, and following the

@@ -135,6 +135,49 @@ impl Client {
     }
 }
 
+/// The failures of
+/// [`Client::get_customer_relationship_request`](crate::Client::get_customer_relationship_request):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetCustomerRelationshipRequestError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(GetCustomerRelationshipRequestError {});
+
+impl Client {
+    /// How to retrieve a relationship request URL to send to a customer.
+    ///
+    /// `GET {baseURL}/v1/customers/relationshiprequests`
+    ///
+    /// - Applies to: Global, China, Germany.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `request-reseller-relationship.md`.
+    /// - HTTP 200: If successful, the response contains the RelationshipRequest object.
+    ///   ([`RelationshipRequest`](crate::RelationshipRequest))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures:
+    /// [`GetCustomerRelationshipRequestError`].
+    #[inline]
+    pub fn get_customer_relationship_request(
+        &self,
+    ) -> Call<crate::RelationshipRequest, GetCustomerRelationshipRequestError> {
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerRelationshipRequest",
+            "/v1/customers/relationshiprequests",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.segment("relationshiprequests");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::list_customers`](crate::Client::list_customers): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]

@@ -29,6 +29,18 @@ impl TestServer {
         Script::new(self, "get_customer_billing_profile")
     }
 
+    /// Scripts the answers to
+    /// [`Client::get_customer_relationship_request`](crate::Client::get_customer_relationship_request).
+    pub fn get_customer_relationship_request(
+        &self,
+    ) -> Script<
+        '_,
+        crate::RelationshipRequest,
+        crate::GetCustomerRelationshipRequestError,
+    > {
+        Script::new(self, "get_customer_relationship_request")
+    }
+
     /// Scripts the answers to [`Client::list_customers`](crate::Client::list_customers).
     pub fn list_customers(
         &self,
@@ -224,6 +236,33 @@ pub(super) static GET_CUSTOMER_BILLING_PROFILE: ts::Route = ts::Route {
         ),
     ),
     replay: replay_get_customer_billing_profile,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of GetCustomerRelationshipRequest: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: request-reseller-relationship.md:70
+pub(super) static GET_CUSTOMER_RELATIONSHIP_REQUEST: ts::Route = ts::Route {
+    id: "get_customer_relationship_request",
+    method: "GET",
+    path: &[ts::lit("v1"), ts::lit("customers"), ts::lit("relationshiprequests")],
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "jbYZRWjU3E262f8o.0"),
+            ("MS-ServerId", "030020643"),
+        ],
+        concat!(
+            "{\n", "    \"url\": ",
+            "\"https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&part",
+            "nerId=3b33e682-00c3-41ee-9dd2-a548adf56438&msppId=0&DAP=false#/BillingAccounts/p",
+            "artner-invitation\",\n    \"attributes\": {\n",
+            "        \"objectType\": \"RelationshipRequest\"\n    }\n}"
+        ),
+    ),
+    replay: replay_get_customer_relationship_request,
     ..ts::Route::PLAIN
 };
 
@@ -461,6 +500,20 @@ fn replay_get_customer_billing_profile<'a>(
     Box::pin(async move {
         let call = client
             .get_customer_billing_profile(inputs.parse("customer-tenant-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::get_customer_relationship_request`](crate::Client::get_customer_relationship_request)
+/// with `inputs`.
+fn replay_get_customer_relationship_request<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let _ = inputs;
+        let call = client.get_customer_relationship_request();
         Ok(ts::done(call.await, ts::json))
     })
 }

@@ -31,8 +31,8 @@ mod carts;
 /// A customer's company profile.
 mod company_profiles;
 
-/// Customers: listing, searching, getting and creating them, their billing profile, and
-/// whether a domain is free.
+/// Customers: listing, searching, getting and creating them, their billing profile, whether a
+/// domain is free, and the reseller relationship.
 mod customers;
 
 /// Device deployment: uploading a customer's devices to a device batch, and following the
@@ -157,6 +157,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::GET_CUSTOMER,
         &customers::GET_CUSTOMER_BILLING_PROFILE,
         &company_profiles::GET_CUSTOMER_COMPANY_PROFILE,
+        &customers::GET_CUSTOMER_RELATIONSHIP_REQUEST,
         &service_costs::GET_CUSTOMER_SERVICE_COSTS_SUMMARY,
         &subscription_usage::GET_CUSTOMER_SUBSCRIPTION_USAGE_SUMMARY,
         &usage_budgets::GET_CUSTOMER_USAGE_BUDGET,
