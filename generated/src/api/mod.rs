@@ -83,6 +83,7 @@ pub use self::{
         ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::line_item_listings::UnbilledLineItem,
+    models::managed_services::{ManagedService, ManagedServiceLinks},
     models::margins::{Margin, MarginSearchResponse},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
@@ -180,6 +181,7 @@ pub use self::{
         ListInvoiceLineItemsByPathError, ListInvoiceLineItemsError,
         ListUnbilledLineItemsError,
     },
+    operations::managed_services::ListCustomerManagedServicesError,
     operations::margins::{DownloadMarginsError, ListMarginsError},
     operations::order_changes::UpdateOrderError,
     operations::orders::{

@@ -62,6 +62,10 @@ pub mod licenses;
 /// of the model the request's billing provider and line-item type choose.
 pub mod line_item_listings;
 
+/// A customer's managed services: the services the partner administers for it, with links to
+/// their admin portal, their health and support.
+pub mod managed_services;
+
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 pub mod margins;

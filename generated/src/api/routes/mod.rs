@@ -62,6 +62,10 @@ mod licenses;
 /// of the model the request's billing provider and line-item type choose.
 mod line_item_listings;
 
+/// A customer's managed services: the services the partner administers for it, with links to
+/// their admin portal, their health and support.
+mod managed_services;
+
 /// The margins independent software vendors give a partner on their products: listed, or
 /// downloaded as a comma-delimited file.
 mod margins;
@@ -196,6 +200,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &agreements::LIST_CUSTOMER_AGREEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
+        &managed_services::LIST_CUSTOMER_MANAGED_SERVICES,
         &products::LIST_CUSTOMER_PRODUCTS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
