@@ -307,7 +307,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 134 path and query parameters of a type the server reads
+    // Malformed: 135 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
@@ -316,15 +316,17 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // transfers, the customer of a validation status and the MPN ID of an
     // MPN profile, three the customer of an agreement's confirmation and
     // direct signing status, one of a company profile, one of the managed
-    // services, and the users' size and filter); 23 required query parameters not sent (the utilization's
+    // services, one of a reseller relationship's removal, and the users' size
+    // and filter); 23 required query parameters not sent (the utilization's
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
-    // the self-serve policies' entity_id among them); 26 bodies that are not
+    // the self-serve policies' entity_id among them); 27 bodies that are not
     // JSON (one a spending budget's update; three the partner's profiles,
     // two the transfers, two the self-serve policies, one a customer
-    // agreement's confirmation, one an address to validate).
-    assert_eq!((malformed, missing, bodies), (134, 23, 26));
+    // agreement's confirmation, one an address to validate, one a reseller
+    // relationship's removal).
+    assert_eq!((malformed, missing, bodies), (135, 23, 27));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -458,7 +460,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Sixteen operations show no success example the server answers: the
+    // Seventeen operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the SKUs and
     // availabilities of a customer, whose examples are another call's answer
     // or not JSON; the invoice statement and the tax receipt's statement,
@@ -469,11 +471,13 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     // Azure utilization records, whose example leaves out the collection's
     // attributes; the transfer eligibility of a customer's subscriptions,
     // whose example is not JSON; a customer's agreements, whose two
-    // pages' examples are not JSON; and a customer's managed services, whose
-    // example stops before its end. Their bodies are made from the spec.
+    // pages' examples are not JSON; a customer's managed services, whose
+    // example stops before its end; and a reseller relationship's removal,
+    // whose example is a PascalCase dump. Their bodies are made from the
+    // spec.
     // (The products, by country or of a customer, answer their pages' bare
     // JSON.)
-    assert_eq!(no_example, 16);
+    assert_eq!(no_example, 17);
     // Azure and Office's three by query and OneTime's usage line items (the
     // billed consumption page); OneTime's one by path; the unbilled usage and
     // billing line items.

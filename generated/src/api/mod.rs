@@ -52,9 +52,10 @@ pub use self::{
     },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
-        CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
-        NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
-        PartnerRelationship, RelationshipRequest, RelationshipToPartner,
+        CustomerFilterOperator, CustomerRelationshipChange, CustomerRelationshipRequest,
+        CustomerSearchField, NewCustomer, NewCustomerBillingProfile,
+        NewCustomerCompanyProfile, PartnerRelationship, RelationshipRequest,
+        RelationshipToPartner,
     },
     models::devices::{
         BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
@@ -158,7 +159,8 @@ pub use self::{
     operations::company_profiles::GetCustomerCompanyProfileError,
     operations::customers::{
         CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
-        GetCustomerRelationshipRequestError, ListCustomersError, SearchCustomersError,
+        GetCustomerRelationshipRequestError, ListCustomersError,
+        RemoveResellerRelationshipError, SearchCustomersError,
         UpdateCustomerBillingProfileError, VerifyDomainAvailabilityError,
         VerifyDomainAvailabilityResponse,
     },

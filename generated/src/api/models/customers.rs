@@ -336,6 +336,55 @@ crate::json::open_enum!(CustomerFilterOperator {
     StartsWith = "starts_with",
 });
 
+/// A Customer resource with only its relationship to the partner set, as the request sends it
+/// (none, to remove a reseller relationship) and the answer returns it.
+///
+/// Shown by the examples of `remove-a-reseller-relationship-with-a-customer.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CustomerRelationshipChange {
+    /// The customer's relationship to the partner: none, once the reseller relationship is
+    /// removed.
+    pub relationship_to_partner: crate::RelationshipToPartner,
+    /// The metadata attributes: the objectType Customer.
+    pub attributes: crate::ResourceAttributes,
+}
+
+crate::json::object!(CustomerRelationshipChange {
+    required relationship_to_partner = "relationshipToPartner",
+    required attributes = "attributes",
+});
+
+impl CustomerRelationshipChange {
+    /// A `CustomerRelationshipChange` with its required properties (`relationshipToPartner`); the
+    /// optional ones are `None`. Its `attributes` names its object type,
+    /// `CustomerRelationshipChange`.
+    pub fn new(relationship_to_partner: crate::RelationshipToPartner) -> Self {
+        CustomerRelationshipChange {
+            relationship_to_partner,
+            attributes: crate::ResourceAttributes::new("CustomerRelationshipChange"),
+        }
+    }
+
+    /// Sets [`relationship_to_partner`](Self::relationship_to_partner) (`relationshipToPartner`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_relationship_to_partner(
+        mut self,
+        relationship_to_partner: crate::RelationshipToPartner,
+    ) -> Self {
+        self.relationship_to_partner = relationship_to_partner;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+}
+
 /// The CustomerRelationshipRequest resource contains the URL used by the customer to
 /// establish a reseller relationship with a partner.
 ///

@@ -220,6 +220,56 @@ impl Client {
     }
 }
 
+/// The failures of
+/// [`Client::remove_reseller_relationship`](crate::Client::remove_reseller_relationship): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RemoveResellerRelationshipError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(RemoveResellerRelationshipError {});
+
+impl Client {
+    /// Remove a reseller relationship with a customer that you no longer have transactions with.
+    ///
+    /// `PATCH {baseURL}/v1/customers/{customer-tenant-id}`
+    ///
+    /// - Applies to: the page does not say.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `remove-a-reseller-relationship-with-a-customer.md`.
+    /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that identifies
+    ///   the customer.
+    /// - Body: [`CustomerRelationshipChange`](crate::CustomerRelationshipChange). A Customer
+    ///   resource is required in the request body. Ensure the RelationshipToPartner property has
+    ///   been set to none.
+    /// - HTTP 200: If successful, this method removes a reseller relationship for the specified
+    ///   customer. ([`CustomerRelationshipChange`](crate::CustomerRelationshipChange))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`RemoveResellerRelationshipError`].
+    #[inline]
+    pub fn remove_reseller_relationship(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::CustomerRelationshipChange,
+    ) -> Call<crate::CustomerRelationshipChange, RemoveResellerRelationshipError> {
+        let mut request = Request::new(
+            "PATCH",
+            "RemoveResellerRelationship",
+            "/v1/customers/{customer-tenant-id}",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-tenant-id", customer_tenant_id);
+        request.body(body);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::search_customers`](crate::Client::search_customers): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]

@@ -52,6 +52,18 @@ impl TestServer {
         Script::new(self, "list_customers")
     }
 
+    /// Scripts the answers to
+    /// [`Client::remove_reseller_relationship`](crate::Client::remove_reseller_relationship).
+    pub fn remove_reseller_relationship(
+        &self,
+    ) -> Script<
+        '_,
+        crate::CustomerRelationshipChange,
+        crate::RemoveResellerRelationshipError,
+    > {
+        Script::new(self, "remove_reseller_relationship")
+    }
+
     /// Scripts the answers to [`Client::search_customers`](crate::Client::search_customers).
     pub fn search_customers(
         &self,
@@ -305,6 +317,28 @@ pub(super) static LIST_CUSTOMERS: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of RemoveResellerRelationship: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static REMOVE_RESELLER_RELATIONSHIP: ts::Route = ts::Route {
+    id: "remove_reseller_relationship",
+    method: "PATCH",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+    ],
+    body: true,
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"attributes\":{\"objectType\":\"\"},\"relationshipToPartner\":\"none\"}",
+    ),
+    replay: replay_remove_reseller_relationship,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of SearchCustomers: its path, the rules of its page, and its
 /// documented responses.
 ///
@@ -525,6 +559,23 @@ fn replay_list_customers<'a>(
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
         let call = client.list_customers(inputs.parse("size")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::remove_reseller_relationship`](crate::Client::remove_reseller_relationship) with
+/// `inputs`.
+fn replay_remove_reseller_relationship<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .remove_reseller_relationship(
+                inputs.parse("customer-tenant-id")?,
+                &inputs.body::<crate::CustomerRelationshipChange>()?,
+            );
         Ok(ts::done(call.await, ts::json))
     })
 }

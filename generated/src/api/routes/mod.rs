@@ -235,6 +235,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::REGISTER_SUBSCRIPTION,
         &transfers::REJECT_TRANSFER,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
+        &customers::REMOVE_RESELLER_RELATIONSHIP,
         &customers::SEARCH_CUSTOMERS,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
