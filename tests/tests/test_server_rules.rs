@@ -321,12 +321,12 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
-    // the self-serve policies' entity_id among them); 27 bodies that are not
-    // JSON (one a spending budget's update; three the partner's profiles,
+    // the self-serve policies' entity_id among them); 28 bodies that are not
+    // JSON (one a spending budget's update; four the partner's profiles,
     // two the transfers, two the self-serve policies, one a customer
     // agreement's confirmation, one an address to validate, one a reseller
     // relationship's removal).
-    assert_eq!((malformed, missing, bodies), (135, 23, 27));
+    assert_eq!((malformed, missing, bodies), (135, 23, 28));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -460,7 +460,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Seventeen operations show no success example the server answers: the
+    // Eighteen operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the SKUs and
     // availabilities of a customer, whose examples are another call's answer
     // or not JSON; the invoice statement and the tax receipt's statement,
@@ -472,12 +472,12 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     // attributes; the transfer eligibility of a customer's subscriptions,
     // whose example is not JSON; a customer's agreements, whose two
     // pages' examples are not JSON; a customer's managed services, whose
-    // example stops before its end; and a reseller relationship's removal,
-    // whose example is a PascalCase dump. Their bodies are made from the
-    // spec.
+    // example stops before its end; and a reseller relationship's removal
+    // and the partner's billing profile's update, whose examples are
+    // PascalCase dumps. Their bodies are made from the spec.
     // (The products, by country or of a customer, answer their pages' bare
     // JSON.)
-    assert_eq!(no_example, 17);
+    assert_eq!(no_example, 18);
     // Azure and Office's three by query and OneTime's usage line items (the
     // billed consumption page); OneTime's one by path; the unbilled usage and
     // billing line items.

@@ -192,7 +192,7 @@ pub use self::{
     },
     operations::partner_profiles::{
         GetBillingProfileError, GetLegalBusinessProfileError, GetMpnProfileError,
-        GetOrganizationProfileError, GetSupportProfileError,
+        GetOrganizationProfileError, GetSupportProfileError, UpdateBillingProfileError,
         UpdateLegalBusinessProfileError, UpdateOrganizationProfileError,
         UpdateSupportProfileError,
     },

@@ -237,6 +237,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::REMOVE_RESELLER_RELATIONSHIP,
         &customers::SEARCH_CUSTOMERS,
+        &partner_profiles::UPDATE_BILLING_PROFILE,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
