@@ -53,9 +53,9 @@ pub use self::{
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
         CustomerFilterOperator, CustomerRelationshipChange, CustomerRelationshipRequest,
-        CustomerSearchField, NewCustomer, NewCustomerBillingProfile,
-        NewCustomerCompanyProfile, PartnerRelationship, RelationshipRequest,
-        RelationshipToPartner,
+        CustomerSearchField, Domain, DomainFederationSettings, NewCustomer,
+        NewCustomerBillingProfile, NewCustomerCompanyProfile, NewVerifiedDomain,
+        PartnerRelationship, RelationshipRequest, RelationshipToPartner,
     },
     models::devices::{
         BatchUploadDetails, BatchUploadStatus, ConfigurationPolicy, Device, DeviceBatch,
@@ -158,7 +158,8 @@ pub use self::{
     operations::carts::{CheckoutCartError, CreateCartError, UpdateCartError},
     operations::company_profiles::GetCustomerCompanyProfileError,
     operations::customers::{
-        CreateCustomerError, GetCustomerBillingProfileError, GetCustomerError,
+        AddCustomerVerifiedDomainError, CreateCustomerError,
+        GetCustomerBillingProfileError, GetCustomerError,
         GetCustomerRelationshipRequestError, ListCustomersError,
         RemoveResellerRelationshipError, SearchCustomersError,
         UpdateCustomerBillingProfileError, VerifyDomainAvailabilityError,

@@ -5,6 +5,56 @@ use crate::decode::Payload;
 use crate::request::Request;
 use crate::{ApiError, Call, Client, DocumentedError, Error};
 
+/// The failures of
+/// [`Client::add_customer_verified_domain`](crate::Client::add_customer_verified_domain): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AddCustomerVerifiedDomainError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(AddCustomerVerifiedDomainError {});
+
+impl Client {
+    /// How to add a verified domain to the list of approved domains for an existing customer.
+    ///
+    /// `POST {baseURL}/v1/customers/{CustomerTenantId}/verifieddomain`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `add-a-verified-domain-for-a-customer.md`.
+    /// - `CustomerTenantId`: The value is a GUID formatted CustomerTenantId that allows you to
+    ///   specify a customer.
+    /// - Body: [`NewVerifiedDomain`](crate::NewVerifiedDomain). This table describes the required
+    ///   properties in the request body.
+    /// - HTTP 201: If successful, this API returns a Domain resource for the new verified domain.
+    ///   ([`Domain`](crate::Domain))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`AddCustomerVerifiedDomainError`].
+    #[inline]
+    pub fn add_customer_verified_domain(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::NewVerifiedDomain,
+    ) -> Call<crate::Domain, AddCustomerVerifiedDomainError> {
+        let mut request = Request::new(
+            "POST",
+            "AddCustomerVerifiedDomain",
+            "/v1/customers/{CustomerTenantId}/verifieddomain",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("CustomerTenantId", customer_tenant_id);
+        request.segment("verifieddomain");
+        request.body(body);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::create_customer`](crate::Client::create_customer): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]

@@ -5,6 +5,14 @@ use crate::test_server as ts;
 use crate::{Script, TestServer};
 
 impl TestServer {
+    /// Scripts the answers to
+    /// [`Client::add_customer_verified_domain`](crate::Client::add_customer_verified_domain).
+    pub fn add_customer_verified_domain(
+        &self,
+    ) -> Script<'_, crate::Domain, crate::AddCustomerVerifiedDomainError> {
+        Script::new(self, "add_customer_verified_domain")
+    }
+
     /// Scripts the answers to [`Client::create_customer`](crate::Client::create_customer).
     pub fn create_customer(
         &self,
@@ -110,6 +118,34 @@ impl ts::Answer for crate::VerifyDomainAvailabilityResponse {
         }
     }
 }
+
+/// What the test server knows of AddCustomerVerifiedDomain: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: add-a-verified-domain-for-a-customer.md:149
+pub(super) static ADD_CUSTOMER_VERIFIED_DOMAIN: ts::Route = ts::Route {
+    id: "add_customer_verified_domain",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("CustomerTenantId", ts::Kind::Guid, None),
+        ts::lit("verifieddomain"),
+    ],
+    body: true,
+    success: ts::reply(
+        201,
+        &[("Content-Type", "application/json; charset=utf-8")],
+        concat!(
+            "{\n    \"authenticationType\": \"federated\",\n    \"capability\": \"email\",\n",
+            "    \"isDefault\": false,\n    \"isInitial\": false,\n",
+            "    \"name\": \"Example.com\",\n    \"status\": \"verified\",\n",
+            "    \"verificationMethod\": \"dns_record\"\n}"
+        ),
+    ),
+    replay: replay_add_customer_verified_domain,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of CreateCustomer: its path, the rules of its page, and its
 /// documented responses.
@@ -501,6 +537,23 @@ pub(super) static VERIFY_DOMAIN_AVAILABILITY: ts::Route = ts::Route {
     replay: replay_verify_domain_availability,
     ..ts::Route::PLAIN
 };
+
+/// Calls
+/// [`Client::add_customer_verified_domain`](crate::Client::add_customer_verified_domain) with
+/// `inputs`.
+fn replay_add_customer_verified_domain<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .add_customer_verified_domain(
+                inputs.parse("CustomerTenantId")?,
+                &inputs.body::<crate::NewVerifiedDomain>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
 
 /// Calls [`Client::create_customer`](crate::Client::create_customer) with `inputs`.
 fn replay_create_customer<'a>(

@@ -136,6 +136,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
     operations: &[
         &transfers::ACCEPT_TRANSFER,
         &subscriptions::ACTIVATE_SANDBOX_SUBSCRIPTION,
+        &customers::ADD_CUSTOMER_VERIFIED_DOMAIN,
         &directory_roles::ADD_DIRECTORY_ROLE_MEMBER,
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
