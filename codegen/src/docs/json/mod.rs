@@ -5,7 +5,7 @@
 //! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
 //! byte-order mark lost to a re-encoding), an object in a second pair of
 //! braces, an object left unclosed before its array's `]`, C#'s capitalized
-//! `True`, `False` and `Null`, bare
+//! `True`, `False` and `Null`, line breaks inside strings, bare
 //! placeholders such as `<quantity>` (read as the string `"<quantity>"`),
 //! `...` or `…` standing for elided items or properties, and no-break
 //! spaces where whitespace goes. Of these, the placeholders, the elisions
@@ -200,6 +200,12 @@ impl Reader {
         };
         let mut out = String::new();
         loop {
+            // JSON escapes them (`\n`): a string broken over lines
+            // (get-market-specific-validation-data.md's postalCodeRegex) is
+            // read with its line breaks, and noted.
+            if self.peek().is_some_and(|c| c < ' ') {
+                self.slip("a control character inside a string");
+            }
             match self.bump() {
                 None => return Err(self.error("an unclosed string")),
                 Some(c) if c == quote => return Ok(out),

@@ -170,3 +170,15 @@ fn capitalized_literals_are_read_as_a_slip() {
     assert_eq!(got.not_json, noted);
     assert!(parse_lenient("{\"a\": NULL}").is_err());
 }
+
+#[test]
+fn a_string_broken_over_lines_is_read_as_a_slip() {
+    let got = parse_lenient("{\n  \"a\": \"^[0-9]{\n  5\n}$\"\n}").unwrap();
+    assert_eq!(got.value, serde_json::json!({"a": "^[0-9]{\n  5\n}$"}));
+    let noted = [
+        "line 2: a control character inside a string",
+        "line 3: a control character inside a string",
+    ];
+    assert_eq!(got.quirks, noted);
+    assert_eq!(got.not_json, noted);
+}
