@@ -29,7 +29,10 @@ mod routes;
 #[doc(no_inline)]
 pub use self::{
     clouds::Cloud,
-    models::address_validation::{AddressValidationRequest, AddressValidationResponse},
+    models::address_validation::{
+        AddressValidationRequest, AddressValidationResponse, CountryInformation,
+        CountryValidationRules,
+    },
     models::agreement_status::{AgreementStatus, Program},
     models::agreements::{
         Agreement, AgreementDocument, AgreementMetaData,
@@ -142,7 +145,9 @@ pub use self::{
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     models::validations::{ValidationStatus, ValidationStatusValue},
-    operations::address_validation::ValidateAddressError,
+    operations::address_validation::{
+        GetCountryValidationRulesError, ValidateAddressError,
+    },
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::agreements::{
         CreateCustomerAgreementError, GetAgreementTemplateDocumentError,
