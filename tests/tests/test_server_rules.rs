@@ -307,7 +307,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 136 path and query parameters of a type the server reads
+    // Malformed: 138 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
@@ -317,16 +317,18 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // MPN profile, three the customer of an agreement's confirmation and
     // direct signing status, one of a company profile, one of the managed
     // services, one of a reseller relationship's removal, one of a verified
-    // domain's addition, and the users' size and filter); 23 required query parameters not sent (the utilization's
+    // domain's addition, two of a customer's qualifications (read and
+    // updated), and the users' size and filter); 23 required query parameters not sent (the utilization's
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
-    // the self-serve policies' entity_id among them); 29 bodies that are not
+    // the self-serve policies' entity_id among them); 30 bodies that are not
     // JSON (one a spending budget's update; four the partner's profiles,
     // two the transfers, two the self-serve policies, one a customer
     // agreement's confirmation, one an address to validate, one a reseller
-    // relationship's removal, one a verified domain).
-    assert_eq!((malformed, missing, bodies), (136, 23, 29));
+    // relationship's removal, one a verified domain, one a customer's
+    // qualification).
+    assert_eq!((malformed, missing, bodies), (138, 23, 30));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);

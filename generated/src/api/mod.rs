@@ -144,7 +144,10 @@ pub use self::{
         UserState,
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
-    models::validations::{ValidationStatus, ValidationStatusValue},
+    models::validations::{
+        CustomerQualification, NewCustomerQualification, ValidationStatus,
+        ValidationStatusValue,
+    },
     operations::address_validation::{
         GetCountryValidationRulesError, ValidateAddressError,
     },
@@ -245,5 +248,8 @@ pub use self::{
         ListCustomerUsersError, UpdateCustomerUserError,
     },
     operations::utilization::ListCustomerAzureUtilizationRecordsError,
-    operations::validations::{GetValidationStatusError, ListValidationCodesError},
+    operations::validations::{
+        GetValidationStatusError, ListCustomerQualificationsError,
+        ListValidationCodesError, UpdateCustomerQualificationsError,
+    },
 };

@@ -137,5 +137,6 @@ pub mod users;
 /// range.
 pub mod utilization;
 
-/// Validations: the partner's Government Community Cloud validation codes.
+/// Validations: the partner's Government Community Cloud validation codes, a customer's
+/// validation status and qualifications.
 pub mod validations;

@@ -127,7 +127,8 @@ mod users;
 /// range.
 mod utilization;
 
-/// Validations: the partner's Government Community Cloud validation codes.
+/// Validations: the partner's Government Community Cloud validation codes, a customer's
+/// validation status and qualifications.
 mod validations;
 
 use crate::test_server as ts;
@@ -205,6 +206,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &managed_services::LIST_CUSTOMER_MANAGED_SERVICES,
         &products::LIST_CUSTOMER_PRODUCTS,
+        &validations::LIST_CUSTOMER_QUALIFICATIONS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
         &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
@@ -243,6 +245,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &partner_profiles::UPDATE_BILLING_PROFILE,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
+        &validations::UPDATE_CUSTOMER_QUALIFICATIONS,
         &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
         &users::UPDATE_CUSTOMER_USER,
         &partner_profiles::UPDATE_LEGAL_BUSINESS_PROFILE,
