@@ -160,7 +160,10 @@ fn broken_json_is_an_error_with_its_line() {
 #[test]
 fn capitalized_literals_are_read_as_a_slip() {
     let got = parse_lenient("{\n  \"a\": Null,\n  \"b\": True,\n  \"c\": False\n}").unwrap();
-    assert_eq!(got.value, serde_json::json!({"a": null, "b": true, "c": false}));
+    assert_eq!(
+        got.value,
+        serde_json::json!({"a": null, "b": true, "c": false})
+    );
     let noted = [
         "line 2: a capitalized `true`, `false` or `null`",
         "line 3: a capitalized `true`, `false` or `null`",
