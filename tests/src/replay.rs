@@ -46,14 +46,23 @@ pub struct Args {
 impl Args {
     /// The inputs of `example`, request example `index` of `op`. The
     /// remove-from-a-role page writes an encoded space after its GUIDs (a
-    /// contradiction the spec records): path values are trimmed. A query
+    /// contradiction the spec records): path values are trimmed. A relative
+    /// path is read against the template's end. A query
     /// name the page misspells, as the spec's contradictions record it, is
     /// read as the parameter's.
     pub fn of(op: &Operation, index: usize, example: &HttpRequest) -> Args {
         let parts: Vec<&str> = example.path().trim_start_matches('/').split('/').collect();
+        // A relative path (`{customer_id}/qualifications`, the samples of
+        // get-customer-qualification-asynchronous.md) names the template's
+        // last segments.
+        let skip = match example.path().starts_with('/') {
+            true => 0,
+            false => op.segments.len().saturating_sub(parts.len()),
+        };
         let path = op
             .segments
             .iter()
+            .skip(skip)
             .zip(&parts)
             .filter_map(|(segment, part)| match segment {
                 Segment::Param(i) => Some((

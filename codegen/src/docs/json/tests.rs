@@ -164,3 +164,32 @@ fn broken_json_is_an_error_with_its_line() {
     );
     assert!(is_placeholder("<guid>") && !is_placeholder("<a><b>") && !is_placeholder("<>"));
 }
+
+#[test]
+fn capitalized_literals_are_read_as_a_slip() {
+    let got = parse_lenient("{\n  \"a\": Null,\n  \"b\": True,\n  \"c\": False\n}").unwrap();
+    assert_eq!(
+        got.value,
+        serde_json::json!({"a": null, "b": true, "c": false})
+    );
+    let noted = [
+        "line 2: a capitalized `true`, `false` or `null`",
+        "line 3: a capitalized `true`, `false` or `null`",
+        "line 4: a capitalized `true`, `false` or `null`",
+    ];
+    assert_eq!(got.quirks, noted);
+    assert_eq!(got.not_json, noted);
+    assert!(parse_lenient("{\"a\": NULL}").is_err());
+}
+
+#[test]
+fn a_string_broken_over_lines_is_read_as_a_slip() {
+    let got = parse_lenient("{\n  \"a\": \"^[0-9]{\n  5\n}$\"\n}").unwrap();
+    assert_eq!(got.value, serde_json::json!({"a": "^[0-9]{\n  5\n}$"}));
+    let noted = [
+        "line 2: a line break or control character in a string",
+        "line 3: a line break or control character in a string",
+    ];
+    assert_eq!(got.quirks, noted);
+    assert_eq!(got.not_json, noted);
+}

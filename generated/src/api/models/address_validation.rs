@@ -136,3 +136,248 @@ impl AddressValidationResponse {
         }
     }
 }
+
+/// The descriptive metadata of a country/region: its address and tax formats, languages and
+/// calling codes.
+///
+/// Documented in `country-information-resources.md`, table "CountryInformation".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CountryInformation {
+    /// The extension data.
+    pub extension_data: Option<String>,
+    /// An ISO-2 code.
+    pub iso2_code: String,
+    /// An ISO-3 code.
+    pub iso3_code: Option<String>,
+    /// The default culture.
+    pub default_culture: String,
+    /// Indicates whether a state/province is required or not.
+    pub is_state_required: bool,
+    /// If a state/province is required, returns the full list for that country/region.
+    pub supported_states_list: Option<Vec<String>>,
+    /// A list of supported languages.
+    pub supported_languages_list: Option<Vec<String>>,
+    /// A list of supported cultures.
+    pub supported_cultures_list: Option<Vec<String>>,
+    /// Indicates whether a ZIP code or postal code is required or not.
+    pub is_postal_code_required: bool,
+    /// The regular expression that defines the ZIP/postal code.
+    pub postal_code_regex: String,
+    /// Indicates whether a city is required or not.
+    pub is_city_required: bool,
+    /// Indicates whether a VAT ID is required or not.
+    pub is_vat_id_supported: bool,
+    /// The tax ID format.
+    pub tax_id_format: String,
+    /// The tax ID sample.
+    pub tax_id_sample: String,
+    /// The tax ID regular expression.
+    pub vat_id_regex: Option<String>,
+    /// The phone number regular expression.
+    pub phone_number_regex: String,
+    /// Indicates whether a registration number is supported or not.
+    pub is_registration_number_supported: bool,
+    /// Indicates whether a tax ID is supported or not. This is different than IsVatIdSupported.
+    pub is_tax_id_supported: bool,
+    /// The reseller agreement region.
+    pub reseller_agreement_region: String,
+    /// The geographic region.
+    pub geographic_region: String,
+    /// The calling codes supported in the country/region.
+    pub country_calling_codes_list: Option<Vec<String>>,
+    /// The metadata attributes corresponding to the CountryInformation resource.
+    pub attributes: crate::ResourceAttributes,
+}
+
+crate::json::object!(CountryInformation {
+    optional extension_data = "extensionData",
+    required iso2_code = "iso2Code",
+    optional iso3_code = "iso3Code",
+    required default_culture = "defaultCulture",
+    required is_state_required = "isStateRequired",
+    optional supported_states_list = "supportedStatesList",
+    optional supported_languages_list = "supportedLanguagesList",
+    optional supported_cultures_list = "supportedCulturesList",
+    required is_postal_code_required = "isPostalCodeRequired",
+    required postal_code_regex = "postalCodeRegex",
+    required is_city_required = "isCityRequired",
+    required is_vat_id_supported = "isVatIdSupported",
+    required tax_id_format = "taxIdFormat",
+    required tax_id_sample = "taxIdSample",
+    optional vat_id_regex = "vatIdRegex",
+    required phone_number_regex = "phoneNumberRegex",
+    required is_registration_number_supported = "isRegistrationNumberSupported",
+    required is_tax_id_supported = "isTaxIdSupported",
+    required reseller_agreement_region = "resellerAgreementRegion",
+    required geographic_region = "geographicRegion",
+    optional country_calling_codes_list = "countryCallingCodesList",
+    required attributes = "attributes",
+});
+
+impl CountryInformation {
+    /// A `CountryInformation` with its required properties (`iso2Code`, `defaultCulture`,
+    /// `isStateRequired`, `isPostalCodeRequired`, `postalCodeRegex`, `isCityRequired`,
+    /// `isVatIdSupported`, `taxIdFormat`, `taxIdSample`, `phoneNumberRegex`,
+    /// `isRegistrationNumberSupported`, `isTaxIdSupported`, `resellerAgreementRegion`,
+    /// `geographicRegion`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `CountryInformation`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        iso2_code: impl Into<String>,
+        default_culture: impl Into<String>,
+        is_state_required: bool,
+        is_postal_code_required: bool,
+        postal_code_regex: impl Into<String>,
+        is_city_required: bool,
+        is_vat_id_supported: bool,
+        tax_id_format: impl Into<String>,
+        tax_id_sample: impl Into<String>,
+        phone_number_regex: impl Into<String>,
+        is_registration_number_supported: bool,
+        is_tax_id_supported: bool,
+        reseller_agreement_region: impl Into<String>,
+        geographic_region: impl Into<String>,
+    ) -> Self {
+        CountryInformation {
+            extension_data: None,
+            iso2_code: iso2_code.into(),
+            iso3_code: None,
+            default_culture: default_culture.into(),
+            is_state_required,
+            supported_states_list: None,
+            supported_languages_list: None,
+            supported_cultures_list: None,
+            is_postal_code_required,
+            postal_code_regex: postal_code_regex.into(),
+            is_city_required,
+            is_vat_id_supported,
+            tax_id_format: tax_id_format.into(),
+            tax_id_sample: tax_id_sample.into(),
+            vat_id_regex: None,
+            phone_number_regex: phone_number_regex.into(),
+            is_registration_number_supported,
+            is_tax_id_supported,
+            reseller_agreement_region: reseller_agreement_region.into(),
+            geographic_region: geographic_region.into(),
+            country_calling_codes_list: None,
+            attributes: crate::ResourceAttributes::new("CountryInformation"),
+        }
+    }
+}
+
+/// Describes the address formatting rules for a country/region.
+///
+/// Documented in `country-information-resources.md`, table "CountryValidationRules".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CountryValidationRules {
+    /// An ISO-2 code.
+    pub iso2_code: String,
+    /// The default culture.
+    pub default_culture: String,
+    /// Indicates whether a state/province is required or not.
+    pub is_state_required: bool,
+    /// If a state/province is required, returns the full list for that country/region.
+    pub supported_states_list: Vec<String>,
+    /// A list of supported languages.
+    pub supported_languages_list: Vec<String>,
+    /// A list of supported cultures.
+    pub supported_cultures_list: Vec<String>,
+    /// Indicates whether a ZIP code or postal code is required or not.
+    pub is_postal_code_required: bool,
+    /// The regular expression that defines the ZIP/postal code.
+    pub postal_code_regex: String,
+    /// Indicates whether a city is required or not.
+    pub is_city_required: bool,
+    /// Indicates whether a VAT ID is required or not.
+    pub is_vat_id_supported: bool,
+    /// The tax ID format.
+    pub tax_id_format: String,
+    /// The tax ID sample.
+    pub tax_id_sample: String,
+    /// The tax ID regular expression.
+    pub vat_id_regex: String,
+    /// The phone number regular expression.
+    pub phone_number_regex: String,
+    /// Indicates whether a tax ID is supported or not. This property is different than
+    /// IsVatIdSupported.
+    pub is_tax_id_supported: bool,
+    /// Indicates whether a tax ID is optional or not.
+    pub is_tax_id_optional: bool,
+    /// The calling codes supported in the country/region.
+    pub country_calling_codes_list: Vec<String>,
+    /// The metadata attributes corresponding to the CountryInformation resource.
+    pub attributes: crate::ResourceAttributes,
+}
+
+crate::json::object!(CountryValidationRules {
+    required iso2_code = "iso2Code",
+    required default_culture = "defaultCulture",
+    required is_state_required = "isStateRequired",
+    required supported_states_list = "supportedStatesList",
+    required supported_languages_list = "supportedLanguagesList",
+    required supported_cultures_list = "supportedCulturesList",
+    required is_postal_code_required = "isPostalCodeRequired",
+    required postal_code_regex = "postalCodeRegex",
+    required is_city_required = "isCityRequired",
+    required is_vat_id_supported = "isVatIdSupported",
+    required tax_id_format = "taxIdFormat",
+    required tax_id_sample = "taxIdSample",
+    required vat_id_regex = "vatIdRegex",
+    required phone_number_regex = "phoneNumberRegex",
+    required is_tax_id_supported = "isTaxIdSupported",
+    required is_tax_id_optional = "isTaxIdOptional",
+    required country_calling_codes_list = "countryCallingCodesList",
+    required attributes = "attributes",
+});
+
+impl CountryValidationRules {
+    /// A `CountryValidationRules` with its required properties (`iso2Code`, `defaultCulture`,
+    /// `isStateRequired`, `supportedStatesList`, `supportedLanguagesList`,
+    /// `supportedCulturesList`, `isPostalCodeRequired`, `postalCodeRegex`, `isCityRequired`,
+    /// `isVatIdSupported`, `taxIdFormat`, `taxIdSample`, `vatIdRegex`, `phoneNumberRegex`,
+    /// `isTaxIdSupported`, `isTaxIdOptional`, `countryCallingCodesList`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `CountryValidationRules`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        iso2_code: impl Into<String>,
+        default_culture: impl Into<String>,
+        is_state_required: bool,
+        supported_states_list: Vec<String>,
+        supported_languages_list: Vec<String>,
+        supported_cultures_list: Vec<String>,
+        is_postal_code_required: bool,
+        postal_code_regex: impl Into<String>,
+        is_city_required: bool,
+        is_vat_id_supported: bool,
+        tax_id_format: impl Into<String>,
+        tax_id_sample: impl Into<String>,
+        vat_id_regex: impl Into<String>,
+        phone_number_regex: impl Into<String>,
+        is_tax_id_supported: bool,
+        is_tax_id_optional: bool,
+        country_calling_codes_list: Vec<String>,
+    ) -> Self {
+        CountryValidationRules {
+            iso2_code: iso2_code.into(),
+            default_culture: default_culture.into(),
+            is_state_required,
+            supported_states_list,
+            supported_languages_list,
+            supported_cultures_list,
+            is_postal_code_required,
+            postal_code_regex: postal_code_regex.into(),
+            is_city_required,
+            is_vat_id_supported,
+            tax_id_format: tax_id_format.into(),
+            tax_id_sample: tax_id_sample.into(),
+            vat_id_regex: vat_id_regex.into(),
+            phone_number_regex: phone_number_regex.into(),
+            is_tax_id_supported,
+            is_tax_id_optional,
+            country_calling_codes_list,
+            attributes: crate::ResourceAttributes::new("CountryValidationRules"),
+        }
+    }
+}

@@ -336,6 +336,55 @@ crate::json::open_enum!(CustomerFilterOperator {
     StartsWith = "starts_with",
 });
 
+/// A Customer resource with only its relationship to the partner set, as the request sends it
+/// (none, to remove a reseller relationship) and the answer returns it.
+///
+/// Shown by the examples of `remove-a-reseller-relationship-with-a-customer.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CustomerRelationshipChange {
+    /// The customer's relationship to the partner: none, once the reseller relationship is
+    /// removed.
+    pub relationship_to_partner: crate::RelationshipToPartner,
+    /// The metadata attributes: the objectType Customer.
+    pub attributes: crate::ResourceAttributes,
+}
+
+crate::json::object!(CustomerRelationshipChange {
+    required relationship_to_partner = "relationshipToPartner",
+    required attributes = "attributes",
+});
+
+impl CustomerRelationshipChange {
+    /// A `CustomerRelationshipChange` with its required properties (`relationshipToPartner`); the
+    /// optional ones are `None`. Its `attributes` names its object type,
+    /// `CustomerRelationshipChange`.
+    pub fn new(relationship_to_partner: crate::RelationshipToPartner) -> Self {
+        CustomerRelationshipChange {
+            relationship_to_partner,
+            attributes: crate::ResourceAttributes::new("CustomerRelationshipChange"),
+        }
+    }
+
+    /// Sets [`relationship_to_partner`](Self::relationship_to_partner) (`relationshipToPartner`),
+    /// and gives the model back.
+    #[must_use]
+    pub fn with_relationship_to_partner(
+        mut self,
+        relationship_to_partner: crate::RelationshipToPartner,
+    ) -> Self {
+        self.relationship_to_partner = relationship_to_partner;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
+    }
+}
+
 /// The CustomerRelationshipRequest resource contains the URL used by the customer to
 /// establish a reseller relationship with a partner.
 ///
@@ -392,6 +441,374 @@ crate::json::open_enum!(CustomerSearchField {
     Domain = "Domain",
     IndirectReseller = "IndirectReseller",
 });
+
+/// This table describes the required and optional Domain properties in the request body.
+///
+/// Documented in `add-a-verified-domain-for-a-customer.md`, table "Domain".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Domain {
+    /// Defines whether the domain is a Managed domain or a Federated domain. Supported values:
+    /// Managed, Federated.
+    pub authentication_type: String,
+    /// Specifies the domain capability. For example, Email.
+    pub capability: String,
+    /// Indicates whether the domain is the default domain for the tenant. Supported values: True,
+    /// False, Null.
+    pub is_default: Option<bool>,
+    /// Indicates whether the domain is an initial domain. Supported values: True, False, Null.
+    pub is_initial: Option<bool>,
+    /// The domain name.
+    pub name: String,
+    /// The name of the root domain.
+    pub root_domain: Option<String>,
+    /// The domain status. For example, Verified. Supported values:  Unverified, Verified,
+    /// PendingDeletion.
+    pub status: String,
+    /// The domain verification method type. Supported values: None, DnsRecord, Email.
+    pub verification_method: String,
+}
+
+crate::json::object!(Domain {
+    required authentication_type = "authenticationType",
+    required capability = "capability",
+    optional is_default = "isDefault",
+    optional is_initial = "isInitial",
+    required name = "name",
+    optional root_domain = "rootDomain",
+    required status = "status",
+    required verification_method = "verificationMethod",
+});
+
+impl Domain {
+    /// A `Domain` with its required properties (`authenticationType`, `capability`, `name`,
+    /// `status`, `verificationMethod`); the optional ones are `None`.
+    pub fn new(
+        authentication_type: impl Into<String>,
+        capability: impl Into<String>,
+        name: impl Into<String>,
+        status: impl Into<String>,
+        verification_method: impl Into<String>,
+    ) -> Self {
+        Domain {
+            authentication_type: authentication_type.into(),
+            capability: capability.into(),
+            is_default: None,
+            is_initial: None,
+            name: name.into(),
+            root_domain: None,
+            status: status.into(),
+            verification_method: verification_method.into(),
+        }
+    }
+
+    /// Sets [`authentication_type`](Self::authentication_type) (`authenticationType`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_authentication_type(
+        mut self,
+        authentication_type: impl Into<String>,
+    ) -> Self {
+        self.authentication_type = authentication_type.into();
+        self
+    }
+
+    /// Sets [`capability`](Self::capability) (`capability`), and gives the model back.
+    #[must_use]
+    pub fn with_capability(mut self, capability: impl Into<String>) -> Self {
+        self.capability = capability.into();
+        self
+    }
+
+    /// Sets [`is_default`](Self::is_default) (`isDefault`), and gives the model back.
+    #[must_use]
+    pub fn with_is_default(mut self, is_default: bool) -> Self {
+        self.is_default = Some(is_default);
+        self
+    }
+
+    /// Sets [`is_initial`](Self::is_initial) (`isInitial`), and gives the model back.
+    #[must_use]
+    pub fn with_is_initial(mut self, is_initial: bool) -> Self {
+        self.is_initial = Some(is_initial);
+        self
+    }
+
+    /// Sets [`name`](Self::name) (`name`), and gives the model back.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets [`root_domain`](Self::root_domain) (`rootDomain`), and gives the model back.
+    #[must_use]
+    pub fn with_root_domain(mut self, root_domain: impl Into<String>) -> Self {
+        self.root_domain = Some(root_domain.into());
+        self
+    }
+
+    /// Sets [`status`](Self::status) (`status`), and gives the model back.
+    #[must_use]
+    pub fn with_status(mut self, status: impl Into<String>) -> Self {
+        self.status = status.into();
+        self
+    }
+
+    /// Sets [`verification_method`](Self::verification_method) (`verificationMethod`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_verification_method(
+        mut self,
+        verification_method: impl Into<String>,
+    ) -> Self {
+        self.verification_method = verification_method.into();
+        self
+    }
+}
+
+/// This table describes the required and optional DomainFederationSettings properties in the
+/// request body.
+///
+/// Documented in `add-a-verified-domain-for-a-customer.md`, table "Domain federation
+/// settings".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DomainFederationSettings {
+    /// The logon URI used by rich clients. This property is the Partner's STS Auth URL.
+    pub active_log_on_uri: Option<String>,
+    /// Indicates the default authentication method that should be used when an application
+    /// requires the user to have interactive login.
+    pub default_interactive_authentication_method: Option<String>,
+    /// The federation brand name.
+    pub federation_brand_name: Option<String>,
+    /// The name of the issuer of the certificates.
+    pub issuer_uri: String,
+    /// The logoff URI. This property describes the federated domain sign-out URI.
+    pub log_off_uri: String,
+    /// The URL that specifies the metadata exchange endpoint used for authentication from rich
+    /// client applications.
+    pub metadata_exchange_uri: Option<String>,
+    /// The certificate used for the coming future by the ADFS V2 STS to sign claims. This
+    /// property is a base64 encoded representation of the certificate.
+    pub next_signing_certificate: Option<String>,
+    /// The OpenID Connect Discovery Endpoint of the federated IDP STS.
+    pub open_id_connect_discovery_endpoint: Option<String>,
+    /// The logon URI used by older passive Clients. This property is the address to send
+    /// federated sign-in requests.
+    pub passive_log_on_uri: String,
+    /// The format for the authentication token. For example, WsFed. Supported values: WsFed,
+    /// Samlp
+    pub preferred_authentication_protocol: String,
+    /// The prompt login behavior type.  For example, TranslateToFreshPasswordAuth. Supported
+    /// values: TranslateToFreshPasswordAuth, NativeSupport, Disabled
+    pub prompt_login_behavior: String,
+    /// The certificate currently used by the ADFS V2 STS to sign claims. This property is a
+    /// base64 encoded representation of the certificate.
+    pub signing_certificate: String,
+    /// Indicates the update status of the Signing certificate.
+    pub signing_certificate_update_status: Option<String>,
+    /// Indicates whether the IDP STS supports MFA. Supported values: True, False, Null.
+    pub supports_mfa: Option<bool>,
+}
+
+crate::json::object!(DomainFederationSettings {
+    optional active_log_on_uri = "activeLogOnUri",
+    optional default_interactive_authentication_method = "defaultInteractiveAuthenticationMethod",
+    optional federation_brand_name = "federationBrandName",
+    required issuer_uri = "issuerUri",
+    required log_off_uri = "logOffUri",
+    optional metadata_exchange_uri = "metadataExchangeUri",
+    optional next_signing_certificate = "nextSigningCertificate",
+    optional open_id_connect_discovery_endpoint = "openIdConnectDiscoveryEndpoint",
+    required passive_log_on_uri = "passiveLogOnUri",
+    required preferred_authentication_protocol = "preferredAuthenticationProtocol",
+    required prompt_login_behavior = "promptLoginBehavior",
+    required signing_certificate = "signingCertificate",
+    optional signing_certificate_update_status = "signingCertificateUpdateStatus",
+    optional supports_mfa = "supportsMfa",
+});
+
+impl DomainFederationSettings {
+    /// A `DomainFederationSettings` with its required properties (`issuerUri`, `logOffUri`,
+    /// `passiveLogOnUri`, `preferredAuthenticationProtocol`, `promptLoginBehavior`,
+    /// `signingCertificate`); the optional ones are `None`.
+    pub fn new(
+        issuer_uri: impl Into<String>,
+        log_off_uri: impl Into<String>,
+        passive_log_on_uri: impl Into<String>,
+        preferred_authentication_protocol: impl Into<String>,
+        prompt_login_behavior: impl Into<String>,
+        signing_certificate: impl Into<String>,
+    ) -> Self {
+        DomainFederationSettings {
+            active_log_on_uri: None,
+            default_interactive_authentication_method: None,
+            federation_brand_name: None,
+            issuer_uri: issuer_uri.into(),
+            log_off_uri: log_off_uri.into(),
+            metadata_exchange_uri: None,
+            next_signing_certificate: None,
+            open_id_connect_discovery_endpoint: None,
+            passive_log_on_uri: passive_log_on_uri.into(),
+            preferred_authentication_protocol: preferred_authentication_protocol.into(),
+            prompt_login_behavior: prompt_login_behavior.into(),
+            signing_certificate: signing_certificate.into(),
+            signing_certificate_update_status: None,
+            supports_mfa: None,
+        }
+    }
+
+    /// Sets [`active_log_on_uri`](Self::active_log_on_uri) (`activeLogOnUri`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_active_log_on_uri(
+        mut self,
+        active_log_on_uri: impl Into<String>,
+    ) -> Self {
+        self.active_log_on_uri = Some(active_log_on_uri.into());
+        self
+    }
+
+    /// Sets
+    /// [`default_interactive_authentication_method`](Self::default_interactive_authentication_method)
+    /// (`defaultInteractiveAuthenticationMethod`), and gives the model back.
+    #[must_use]
+    pub fn with_default_interactive_authentication_method(
+        mut self,
+        default_interactive_authentication_method: impl Into<String>,
+    ) -> Self {
+        self.default_interactive_authentication_method = Some(
+            default_interactive_authentication_method.into(),
+        );
+        self
+    }
+
+    /// Sets [`federation_brand_name`](Self::federation_brand_name) (`federationBrandName`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_federation_brand_name(
+        mut self,
+        federation_brand_name: impl Into<String>,
+    ) -> Self {
+        self.federation_brand_name = Some(federation_brand_name.into());
+        self
+    }
+
+    /// Sets [`issuer_uri`](Self::issuer_uri) (`issuerUri`), and gives the model back.
+    #[must_use]
+    pub fn with_issuer_uri(mut self, issuer_uri: impl Into<String>) -> Self {
+        self.issuer_uri = issuer_uri.into();
+        self
+    }
+
+    /// Sets [`log_off_uri`](Self::log_off_uri) (`logOffUri`), and gives the model back.
+    #[must_use]
+    pub fn with_log_off_uri(mut self, log_off_uri: impl Into<String>) -> Self {
+        self.log_off_uri = log_off_uri.into();
+        self
+    }
+
+    /// Sets [`metadata_exchange_uri`](Self::metadata_exchange_uri) (`metadataExchangeUri`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_metadata_exchange_uri(
+        mut self,
+        metadata_exchange_uri: impl Into<String>,
+    ) -> Self {
+        self.metadata_exchange_uri = Some(metadata_exchange_uri.into());
+        self
+    }
+
+    /// Sets [`next_signing_certificate`](Self::next_signing_certificate)
+    /// (`nextSigningCertificate`), and gives the model back.
+    #[must_use]
+    pub fn with_next_signing_certificate(
+        mut self,
+        next_signing_certificate: impl Into<String>,
+    ) -> Self {
+        self.next_signing_certificate = Some(next_signing_certificate.into());
+        self
+    }
+
+    /// Sets [`open_id_connect_discovery_endpoint`](Self::open_id_connect_discovery_endpoint)
+    /// (`openIdConnectDiscoveryEndpoint`), and gives the model back.
+    #[must_use]
+    pub fn with_open_id_connect_discovery_endpoint(
+        mut self,
+        open_id_connect_discovery_endpoint: impl Into<String>,
+    ) -> Self {
+        self.open_id_connect_discovery_endpoint = Some(
+            open_id_connect_discovery_endpoint.into(),
+        );
+        self
+    }
+
+    /// Sets [`passive_log_on_uri`](Self::passive_log_on_uri) (`passiveLogOnUri`), and gives the
+    /// model back.
+    #[must_use]
+    pub fn with_passive_log_on_uri(
+        mut self,
+        passive_log_on_uri: impl Into<String>,
+    ) -> Self {
+        self.passive_log_on_uri = passive_log_on_uri.into();
+        self
+    }
+
+    /// Sets [`preferred_authentication_protocol`](Self::preferred_authentication_protocol)
+    /// (`preferredAuthenticationProtocol`), and gives the model back.
+    #[must_use]
+    pub fn with_preferred_authentication_protocol(
+        mut self,
+        preferred_authentication_protocol: impl Into<String>,
+    ) -> Self {
+        self.preferred_authentication_protocol = preferred_authentication_protocol
+            .into();
+        self
+    }
+
+    /// Sets [`prompt_login_behavior`](Self::prompt_login_behavior) (`promptLoginBehavior`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_prompt_login_behavior(
+        mut self,
+        prompt_login_behavior: impl Into<String>,
+    ) -> Self {
+        self.prompt_login_behavior = prompt_login_behavior.into();
+        self
+    }
+
+    /// Sets [`signing_certificate`](Self::signing_certificate) (`signingCertificate`), and gives
+    /// the model back.
+    #[must_use]
+    pub fn with_signing_certificate(
+        mut self,
+        signing_certificate: impl Into<String>,
+    ) -> Self {
+        self.signing_certificate = signing_certificate.into();
+        self
+    }
+
+    /// Sets [`signing_certificate_update_status`](Self::signing_certificate_update_status)
+    /// (`signingCertificateUpdateStatus`), and gives the model back.
+    #[must_use]
+    pub fn with_signing_certificate_update_status(
+        mut self,
+        signing_certificate_update_status: impl Into<String>,
+    ) -> Self {
+        self.signing_certificate_update_status = Some(
+            signing_certificate_update_status.into(),
+        );
+        self
+    }
+
+    /// Sets [`supports_mfa`](Self::supports_mfa) (`supportsMfa`), and gives the model back.
+    #[must_use]
+    pub fn with_supports_mfa(mut self, supports_mfa: bool) -> Self {
+        self.supports_mfa = Some(supports_mfa);
+        self
+    }
+}
 
 /// A customer to create: the required properties of the request body.
 ///
@@ -653,6 +1070,151 @@ impl NewCustomerCompanyProfile {
     pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
         self.attributes = Some(attributes);
         self
+    }
+}
+
+/// This table describes the required properties in the request body.
+///
+/// Documented in `add-a-verified-domain-for-a-customer.md`, table "Request body".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NewVerifiedDomain {
+    /// The verified domain name.
+    pub verified_domain_name: String,
+    /// Contains the domain information.
+    pub domain: crate::Domain,
+    /// The domain federation settings to be used if the domain is a Federated domain and not a
+    /// Managed domain.
+    pub domain_federation_settings: Option<crate::DomainFederationSettings>,
+}
+
+crate::json::object!(NewVerifiedDomain {
+    required verified_domain_name = "verifiedDomainName",
+    required domain = "domain",
+    optional domain_federation_settings = "domainFederationSettings",
+});
+
+impl NewVerifiedDomain {
+    /// A `NewVerifiedDomain` with its required properties (`verifiedDomainName`, `domain`); the
+    /// optional ones are `None`.
+    pub fn new(verified_domain_name: impl Into<String>, domain: crate::Domain) -> Self {
+        NewVerifiedDomain {
+            verified_domain_name: verified_domain_name.into(),
+            domain,
+            domain_federation_settings: None,
+        }
+    }
+
+    /// Sets [`verified_domain_name`](Self::verified_domain_name) (`verifiedDomainName`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_verified_domain_name(
+        mut self,
+        verified_domain_name: impl Into<String>,
+    ) -> Self {
+        self.verified_domain_name = verified_domain_name.into();
+        self
+    }
+
+    /// Sets [`domain`](Self::domain) (`domain`), and gives the model back.
+    #[must_use]
+    pub fn with_domain(mut self, domain: crate::Domain) -> Self {
+        self.domain = domain;
+        self
+    }
+
+    /// Sets [`domain_federation_settings`](Self::domain_federation_settings)
+    /// (`domainFederationSettings`), and gives the model back.
+    #[must_use]
+    pub fn with_domain_federation_settings(
+        mut self,
+        domain_federation_settings: crate::DomainFederationSettings,
+    ) -> Self {
+        self.domain_federation_settings = Some(domain_federation_settings);
+        self
+    }
+}
+
+/// Represents a relationship between two partners.
+///
+/// Documented in `relationships-resources.md`, table "PartnerRelationship".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PartnerRelationship {
+    /// The partner identifier. The partner identifier specifies the tenant id of the partner who
+    /// is in the recipient (from) side of the relationship.
+    pub id: String,
+    /// The location of the partner.
+    pub location: Option<String>,
+    /// The Microsoft Partner Network (MPN) identifier of the partner.
+    pub mpn_id: String,
+    /// The name of the partner.
+    pub name: String,
+    /// The type of relationship.
+    pub relationship_type: String,
+    /// The state of the relationship (for example active).
+    pub state: Option<String>,
+    /// The metadata attributes.
+    pub attributes: crate::ResourceAttributes,
+}
+
+crate::json::object!(PartnerRelationship {
+    required id = "id",
+    optional location = "location",
+    required mpn_id = "mpnId",
+    required name = "name",
+    required relationship_type = "relationshipType",
+    optional state = "state",
+    required attributes = "attributes",
+});
+
+impl PartnerRelationship {
+    /// A `PartnerRelationship` with its required properties (`id`, `mpnId`, `name`,
+    /// `relationshipType`); the optional ones are `None`. Its `attributes` names its object type,
+    /// `PartnerRelationship`.
+    pub fn new(
+        id: impl Into<String>,
+        mpn_id: impl Into<String>,
+        name: impl Into<String>,
+        relationship_type: impl Into<String>,
+    ) -> Self {
+        PartnerRelationship {
+            id: id.into(),
+            location: None,
+            mpn_id: mpn_id.into(),
+            name: name.into(),
+            relationship_type: relationship_type.into(),
+            state: None,
+            attributes: crate::ResourceAttributes::new("PartnerRelationship"),
+        }
+    }
+}
+
+/// Provides the URL by which a customer can establish a relationship with a partner.
+///
+/// Documented in `relationships-resources.md`, table "RelationshipRequest".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RelationshipRequest {
+    /// The relationship request URL.
+    pub url: String,
+    /// The metadata attributes.
+    pub attributes: crate::ResourceAttributes,
+}
+
+crate::json::object!(RelationshipRequest {
+    required url = "url",
+    required attributes = "attributes",
+});
+
+impl RelationshipRequest {
+    /// A `RelationshipRequest` with its required properties (`url`); the optional ones are
+    /// `None`. Its `attributes` names its object type, `RelationshipRequest`.
+    pub fn new(url: impl Into<String>) -> Self {
+        RelationshipRequest {
+            url: url.into(),
+            attributes: crate::ResourceAttributes::new("RelationshipRequest"),
+        }
     }
 }
 

@@ -20,7 +20,7 @@ pub struct BillingProfile {
     /// The currency used by the company or organization.
     pub billing_currency: String,
     /// The partner profile type.
-    pub profile_type: String,
+    pub profile_type: Option<String>,
     /// The resource links corresponding to the profile.
     pub links: crate::ResourceLinks,
     /// The metadata attributes corresponding to the profile.
@@ -34,17 +34,15 @@ crate::json::object!(BillingProfile {
     required purchase_order_number = "purchaseOrderNumber",
     required tax_id = "taxId",
     required billing_currency = "billingCurrency",
-    required profile_type = "profileType",
+    optional profile_type = "profileType",
     required links = "links",
     required attributes = "attributes",
 });
 
 impl BillingProfile {
     /// A `BillingProfile` with its required properties (`companyName`, `address`,
-    /// `primaryContact`, `purchaseOrderNumber`, `taxId`, `billingCurrency`, `profileType`,
-    /// `links`); the optional ones are `None`. Its `attributes` names its object type,
-    /// `BillingProfile`.
-    #[allow(clippy::too_many_arguments)]
+    /// `primaryContact`, `purchaseOrderNumber`, `taxId`, `billingCurrency`, `links`); the
+    /// optional ones are `None`. Its `attributes` names its object type, `BillingProfile`.
     pub fn new(
         company_name: impl Into<String>,
         address: crate::Address,
@@ -52,7 +50,6 @@ impl BillingProfile {
         purchase_order_number: impl Into<String>,
         tax_id: impl Into<String>,
         billing_currency: impl Into<String>,
-        profile_type: impl Into<String>,
         links: crate::ResourceLinks,
     ) -> Self {
         BillingProfile {
@@ -62,10 +59,79 @@ impl BillingProfile {
             purchase_order_number: purchase_order_number.into(),
             tax_id: tax_id.into(),
             billing_currency: billing_currency.into(),
-            profile_type: profile_type.into(),
+            profile_type: None,
             links,
             attributes: crate::ResourceAttributes::new("BillingProfile"),
         }
+    }
+
+    /// Sets [`company_name`](Self::company_name) (`companyName`), and gives the model back.
+    #[must_use]
+    pub fn with_company_name(mut self, company_name: impl Into<String>) -> Self {
+        self.company_name = company_name.into();
+        self
+    }
+
+    /// Sets [`address`](Self::address) (`address`), and gives the model back.
+    #[must_use]
+    pub fn with_address(mut self, address: crate::Address) -> Self {
+        self.address = address;
+        self
+    }
+
+    /// Sets [`primary_contact`](Self::primary_contact) (`primaryContact`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_primary_contact(mut self, primary_contact: crate::Contact) -> Self {
+        self.primary_contact = primary_contact;
+        self
+    }
+
+    /// Sets [`purchase_order_number`](Self::purchase_order_number) (`purchaseOrderNumber`), and
+    /// gives the model back.
+    #[must_use]
+    pub fn with_purchase_order_number(
+        mut self,
+        purchase_order_number: impl Into<String>,
+    ) -> Self {
+        self.purchase_order_number = purchase_order_number.into();
+        self
+    }
+
+    /// Sets [`tax_id`](Self::tax_id) (`taxId`), and gives the model back.
+    #[must_use]
+    pub fn with_tax_id(mut self, tax_id: impl Into<String>) -> Self {
+        self.tax_id = tax_id.into();
+        self
+    }
+
+    /// Sets [`billing_currency`](Self::billing_currency) (`billingCurrency`), and gives the model
+    /// back.
+    #[must_use]
+    pub fn with_billing_currency(mut self, billing_currency: impl Into<String>) -> Self {
+        self.billing_currency = billing_currency.into();
+        self
+    }
+
+    /// Sets [`profile_type`](Self::profile_type) (`profileType`), and gives the model back.
+    #[must_use]
+    pub fn with_profile_type(mut self, profile_type: impl Into<String>) -> Self {
+        self.profile_type = Some(profile_type.into());
+        self
+    }
+
+    /// Sets [`links`](Self::links) (`links`), and gives the model back.
+    #[must_use]
+    pub fn with_links(mut self, links: crate::ResourceLinks) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets [`attributes`](Self::attributes) (`attributes`), and gives the model back.
+    #[must_use]
+    pub fn with_attributes(mut self, attributes: crate::ResourceAttributes) -> Self {
+        self.attributes = attributes;
+        self
     }
 }
 

@@ -4,6 +4,50 @@
 use crate::request::Request;
 use crate::{Call, Client, Error};
 
+/// The failures of
+/// [`Client::get_country_validation_rules`](crate::Client::get_country_validation_rules): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetCountryValidationRulesError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(GetCountryValidationRulesError {});
+
+impl Client {
+    /// Get the expected address format based on the iso code for the market.
+    ///
+    /// `GET {baseURL}/v1/countryvalidationrules/{isocode-id}`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `get-market-specific-validation-data.md`.
+    /// - `isocode-id`: The two-character ISO country code.
+    /// - HTTP 200: If successful, this method returns a CountryInformation object in the response
+    ///   body. ([`CountryInformation`](crate::CountryInformation))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`GetCountryValidationRulesError`].
+    #[inline]
+    pub fn get_country_validation_rules(
+        &self,
+        isocode_id: &str,
+    ) -> Call<crate::CountryInformation, GetCountryValidationRulesError> {
+        let mut request = Request::new(
+            "GET",
+            "GetCountryValidationRules",
+            "/v1/countryvalidationrules/{isocode-id}",
+        );
+        request.segment("v1");
+        request.segment("countryvalidationrules");
+        request.param("isocode-id", isocode_id);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::validate_address`](crate::Client::validate_address): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]

@@ -5,6 +5,56 @@ use crate::decode::Payload;
 use crate::request::Request;
 use crate::{ApiError, Call, Client, DocumentedError, Error};
 
+/// The failures of
+/// [`Client::add_customer_verified_domain`](crate::Client::add_customer_verified_domain): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AddCustomerVerifiedDomainError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(AddCustomerVerifiedDomainError {});
+
+impl Client {
+    /// How to add a verified domain to the list of approved domains for an existing customer.
+    ///
+    /// `POST {baseURL}/v1/customers/{CustomerTenantId}/verifieddomain`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `add-a-verified-domain-for-a-customer.md`.
+    /// - `CustomerTenantId`: The value is a GUID formatted CustomerTenantId that allows you to
+    ///   specify a customer.
+    /// - Body: [`NewVerifiedDomain`](crate::NewVerifiedDomain). This table describes the required
+    ///   properties in the request body.
+    /// - HTTP 201: If successful, this API returns a Domain resource for the new verified domain.
+    ///   ([`Domain`](crate::Domain))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`AddCustomerVerifiedDomainError`].
+    #[inline]
+    pub fn add_customer_verified_domain(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::NewVerifiedDomain,
+    ) -> Call<crate::Domain, AddCustomerVerifiedDomainError> {
+        let mut request = Request::new(
+            "POST",
+            "AddCustomerVerifiedDomain",
+            "/v1/customers/{CustomerTenantId}/verifieddomain",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("CustomerTenantId", customer_tenant_id);
+        request.segment("verifieddomain");
+        request.body(body);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::create_customer`](crate::Client::create_customer): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]
@@ -182,6 +232,49 @@ impl Client {
     }
 }
 
+/// The failures of
+/// [`Client::get_customer_relationship_request`](crate::Client::get_customer_relationship_request):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetCustomerRelationshipRequestError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(GetCustomerRelationshipRequestError {});
+
+impl Client {
+    /// How to retrieve a relationship request URL to send to a customer.
+    ///
+    /// `GET {baseURL}/v1/customers/relationshiprequests`
+    ///
+    /// - Applies to: Global, China, Germany.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `request-reseller-relationship.md`.
+    /// - HTTP 200: If successful, the response contains the RelationshipRequest object.
+    ///   ([`RelationshipRequest`](crate::RelationshipRequest))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures:
+    /// [`GetCustomerRelationshipRequestError`].
+    #[inline]
+    pub fn get_customer_relationship_request(
+        &self,
+    ) -> Call<crate::RelationshipRequest, GetCustomerRelationshipRequestError> {
+        let mut request = Request::new(
+            "GET",
+            "GetCustomerRelationshipRequest",
+            "/v1/customers/relationshiprequests",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.segment("relationshiprequests");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::list_customers`](crate::Client::list_customers): its page
 /// documents none, so every failure is `Other`.
 #[derive(Debug)]
@@ -220,6 +313,56 @@ impl Client {
         request.segment("v1");
         request.segment("customers");
         request.query("size", size);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of
+/// [`Client::remove_reseller_relationship`](crate::Client::remove_reseller_relationship): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RemoveResellerRelationshipError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(RemoveResellerRelationshipError {});
+
+impl Client {
+    /// Remove a reseller relationship with a customer that you no longer have transactions with.
+    ///
+    /// `PATCH {baseURL}/v1/customers/{customer-tenant-id}`
+    ///
+    /// - Applies to: the page does not say.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `remove-a-reseller-relationship-with-a-customer.md`.
+    /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that identifies
+    ///   the customer.
+    /// - Body: [`CustomerRelationshipChange`](crate::CustomerRelationshipChange). A Customer
+    ///   resource is required in the request body. Ensure the RelationshipToPartner property has
+    ///   been set to none.
+    /// - HTTP 200: If successful, this method removes a reseller relationship for the specified
+    ///   customer. ([`CustomerRelationshipChange`](crate::CustomerRelationshipChange))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`RemoveResellerRelationshipError`].
+    #[inline]
+    pub fn remove_reseller_relationship(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::CustomerRelationshipChange,
+    ) -> Call<crate::CustomerRelationshipChange, RemoveResellerRelationshipError> {
+        let mut request = Request::new(
+            "PATCH",
+            "RemoveResellerRelationship",
+            "/v1/customers/{customer-tenant-id}",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-tenant-id", customer_tenant_id);
+        request.body(body);
         Call::new(self, request, crate::decode::json)
     }
 }

@@ -262,6 +262,51 @@ impl Client {
     }
 }
 
+/// The failures of [`Client::update_billing_profile`](crate::Client::update_billing_profile):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateBillingProfileError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(UpdateBillingProfileError {});
+
+impl Client {
+    /// Updates a partner's billing profile
+    ///
+    /// `PUT {baseURL}/v1/profiles/billing`
+    ///
+    /// - Applies to: Global, China, Germany, UsGovernment.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `update-partner-billing-profile.md`.
+    /// - Body: [`BillingProfile`](crate::BillingProfile). The partner's billing profile, as read
+    ///   and then changed.
+    /// - HTTP 200: If successful, this method returns a BillingProfile object in the response
+    ///   body. ([`BillingProfile`](crate::BillingProfile))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`UpdateBillingProfileError`].
+    #[inline]
+    pub fn update_billing_profile(
+        &self,
+        body: &crate::BillingProfile,
+    ) -> Call<crate::BillingProfile, UpdateBillingProfileError> {
+        let mut request = Request::new(
+            "PUT",
+            "UpdateBillingProfile",
+            "/v1/profiles/billing",
+        );
+        request.segment("v1");
+        request.segment("profiles");
+        request.segment("billing");
+        request.body(body);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of
 /// [`Client::update_legal_business_profile`](crate::Client::update_legal_business_profile):
 /// its page documents none, so every failure is `Other`.

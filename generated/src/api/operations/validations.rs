@@ -52,6 +52,52 @@ impl Client {
     }
 }
 
+/// The failures of
+/// [`Client::list_customer_qualifications`](crate::Client::list_customer_qualifications): its
+/// page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListCustomerQualificationsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(ListCustomerQualificationsError {});
+
+impl Client {
+    /// How to get a customer's qualifications asynchronously.
+    ///
+    /// `GET {baseURL}/v1/customers/{customer-tenant-id}/qualifications`
+    ///
+    /// - Applies to: the page does not say.
+    /// - Authentication: App-only or App+User credentials.
+    /// - Documented in `get-customer-qualification-asynchronous.md`.
+    /// - `customer-tenant-id`: A GUID-formatted string that identifies the customer.
+    /// - HTTP 200: If successful, this method returns a collection of qualifications in the
+    ///   response body.  Below are examples of the GET call on a customer with the Education
+    ///   qualification. (a list of [`CustomerQualification`](crate::CustomerQualification))
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`ListCustomerQualificationsError`].
+    #[inline]
+    pub fn list_customer_qualifications(
+        &self,
+        customer_tenant_id: crate::Uuid,
+    ) -> Call<Vec<crate::CustomerQualification>, ListCustomerQualificationsError> {
+        let mut request = Request::new(
+            "GET",
+            "ListCustomerQualifications",
+            "/v1/customers/{customer-tenant-id}/qualifications",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-tenant-id", customer_tenant_id);
+        request.segment("qualifications");
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
 /// The failures of [`Client::list_validation_codes`](crate::Client::list_validation_codes):
 /// its page documents none, so every failure is `Other`.
 #[derive(Debug)]
@@ -93,5 +139,72 @@ impl Client {
         request.segment("all");
         request.segment("validations");
         Call::new(self, request, crate::decode::json)
+    }
+}
+
+/// The failures of
+/// [`Client::update_customer_qualifications`](crate::Client::update_customer_qualifications):
+/// its page documents none, so every failure is `Other`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateCustomerQualificationsError {
+    /// Any failure of the call: not sent, no response, throttled, an error response, or an
+    /// unexpected body.
+    Other(Error),
+}
+
+crate::error::operation_error!(UpdateCustomerQualificationsError {});
+
+impl Client {
+    /// Updates a customer's qualifications asynchronously.
+    ///
+    /// `POST {baseURL}/v1/customers/{customer-tenant-id}/qualifications?code={code}`
+    ///
+    /// - Applies to: the page does not say.
+    /// - Authentication: App+User credentials only.
+    /// - Documented in `update-customer-qualification-asynchronous.md`.
+    /// - `customer-tenant-id`: The value is a GUID formatted customer-tenant-id that allows the
+    ///   reseller to filter the results for a given customer that belongs to the reseller.
+    /// - `code`: Only needed for Government Community Cloud.
+    /// - Body: [`NewCustomerQualification`](crate::NewCustomerQualification). This table
+    ///   describes the qualification object in the request body.
+    /// - HTTP 201: If successful, this method returns a qualifications object in the response
+    ///   body. Below is an example of the POST call on a customer (with a previous qualification
+    ///   of None) with the Education qualification.
+    ///   ([`CustomerQualification`](crate::CustomerQualification))
+    ///
+    /// Optional inputs: `.code(…)`.
+    ///
+    /// The call sends a fresh `MS-RequestId` and `MS-CorrelationId` unless the returned [`Call`]
+    /// is given others; await it for the result. Failures: [`UpdateCustomerQualificationsError`].
+    #[inline]
+    pub fn update_customer_qualifications(
+        &self,
+        customer_tenant_id: crate::Uuid,
+        body: &crate::NewCustomerQualification,
+    ) -> Call<crate::CustomerQualification, UpdateCustomerQualificationsError> {
+        let mut request = Request::new(
+            "POST",
+            "UpdateCustomerQualifications",
+            "/v1/customers/{customer-tenant-id}/qualifications",
+        );
+        request.segment("v1");
+        request.segment("customers");
+        request.param("customer-tenant-id", customer_tenant_id);
+        request.segment("qualifications");
+        request.body(body);
+        Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<crate::CustomerQualification, UpdateCustomerQualificationsError> {
+    /// Only needed for Government Community Cloud.
+    ///
+    /// Sent as the query parameter `code`.
+    pub fn code(mut self, code: &str) -> Self {
+        let request = &mut self.request;
+        request.remove_query("code");
+        request.query("code", code);
+        self
     }
 }

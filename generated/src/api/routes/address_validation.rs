@@ -5,6 +5,14 @@ use crate::test_server as ts;
 use crate::{Script, TestServer};
 
 impl TestServer {
+    /// Scripts the answers to
+    /// [`Client::get_country_validation_rules`](crate::Client::get_country_validation_rules).
+    pub fn get_country_validation_rules(
+        &self,
+    ) -> Script<'_, crate::CountryInformation, crate::GetCountryValidationRulesError> {
+        Script::new(self, "get_country_validation_rules")
+    }
+
     /// Scripts the answers to [`Client::validate_address`](crate::Client::validate_address).
     pub fn validate_address(
         &self,
@@ -12,6 +20,44 @@ impl TestServer {
         Script::new(self, "validate_address")
     }
 }
+
+/// What the test server knows of GetCountryValidationRules: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: get-market-specific-validation-data.md:62
+pub(super) static GET_COUNTRY_VALIDATION_RULES: ts::Route = ts::Route {
+    id: "get_country_validation_rules",
+    method: "GET",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("countryvalidationrules"),
+        ts::path("isocode-id", ts::Kind::Text, None),
+    ],
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        concat!(
+            "{\"attributes\":{\"objectType\":\"CountryInformation\"},\"countryCallingCodes\":",
+            "{\"value\":[\"1\"]},\"defaultCulture\":\"en-US\",\"geographicRegion\":\"NorthAnd",
+            "LatinAmerica\",\"isCityRequired\":true,\"isPostalCodeRequired\":true,\"isRegistr",
+            "ationNumberSupported\":false,\"isStateRequired\":true,\"isTaxIdSupported\":true,",
+            "\"isVatIdSupported\":false,\"iso2Code\":\"US\",\"phoneNumberRegex\":\"^(1[\\\\-",
+            "\\\\/\\\\.]?)?(((\\\\d{3}))|(\\\\d{3}))[\\\\-\\\\/\\\\.]?(\\\\d{3})[\\\\-\\\\/\\",
+            "\\.]?(\\\\d{4})$\",\"postalCodeRegex\":\"^\\\\d{\\n        5\\n    }(-\\\\d{\\n ",
+            "       4\\n    ",
+            "})?$\",\"resellerAgreementRegion\":\"AOC\",\"states\":{\"value\":[\"AK\",\"AL\",",
+            "\"AR\",\"AZ\",\"CA\",\"CO\",\"CT\",\"DC\",\"DE\",\"FL\",\"GA\",\"HI\",\"IA\",\"I",
+            "D\",\"IL\",\"IN\",\"KS\",\"KY\",\"LA\",\"MA\",\"MD\",\"ME\",\"MI\",\"MN\",\"MO\"",
+            ",\"MS\",\"MT\",\"NC\",\"ND\",\"NE\",\"NH\",\"NJ\",\"NM\",\"NV\",\"NY\",\"OH\",\"",
+            "OK\",\"OR\",\"PA\",\"RI\",\"SC\",\"SD\",\"TN\",\"TX\",\"UT\",\"VA\",\"VT\",\"WA",
+            "\",\"WI\",\"WV\",\"WY\"]},\"supportedCultures\":{\"value\":[\"en-US\",\"es-US\"]",
+            "},\"supportedLanguages\":{\"value\":[\"en\",\"es\"]},\"taxIdFormat\":\"US######",
+            "\",\"taxIdSample\":\"US999965\"}"
+        ),
+    ),
+    replay: replay_get_country_validation_rules,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of ValidateAddress: its path, the rules of its page, and its
 /// documented responses.
@@ -37,6 +83,19 @@ pub(super) static VALIDATE_ADDRESS: ts::Route = ts::Route {
     replay: replay_validate_address,
     ..ts::Route::PLAIN
 };
+
+/// Calls
+/// [`Client::get_country_validation_rules`](crate::Client::get_country_validation_rules) with
+/// `inputs`.
+fn replay_get_country_validation_rules<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client.get_country_validation_rules(inputs.text("isocode-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
 
 /// Calls [`Client::validate_address`](crate::Client::validate_address) with `inputs`.
 fn replay_validate_address<'a>(

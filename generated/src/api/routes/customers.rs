@@ -5,6 +5,14 @@ use crate::test_server as ts;
 use crate::{Script, TestServer};
 
 impl TestServer {
+    /// Scripts the answers to
+    /// [`Client::add_customer_verified_domain`](crate::Client::add_customer_verified_domain).
+    pub fn add_customer_verified_domain(
+        &self,
+    ) -> Script<'_, crate::Domain, crate::AddCustomerVerifiedDomainError> {
+        Script::new(self, "add_customer_verified_domain")
+    }
+
     /// Scripts the answers to [`Client::create_customer`](crate::Client::create_customer).
     pub fn create_customer(
         &self,
@@ -34,6 +42,18 @@ impl TestServer {
         Script::new(self, "get_customer_billing_profile")
     }
 
+    /// Scripts the answers to
+    /// [`Client::get_customer_relationship_request`](crate::Client::get_customer_relationship_request).
+    pub fn get_customer_relationship_request(
+        &self,
+    ) -> Script<
+        '_,
+        crate::RelationshipRequest,
+        crate::GetCustomerRelationshipRequestError,
+    > {
+        Script::new(self, "get_customer_relationship_request")
+    }
+
     /// Scripts the answers to [`Client::list_customers`](crate::Client::list_customers).
     pub fn list_customers(
         &self,
@@ -43,6 +63,18 @@ impl TestServer {
         crate::ListCustomersError,
     > {
         Script::new(self, "list_customers")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::remove_reseller_relationship`](crate::Client::remove_reseller_relationship).
+    pub fn remove_reseller_relationship(
+        &self,
+    ) -> Script<
+        '_,
+        crate::CustomerRelationshipChange,
+        crate::RemoveResellerRelationshipError,
+    > {
+        Script::new(self, "remove_reseller_relationship")
     }
 
     /// Scripts the answers to [`Client::search_customers`](crate::Client::search_customers).
@@ -91,6 +123,34 @@ impl ts::Answer for crate::VerifyDomainAvailabilityResponse {
         }
     }
 }
+
+/// What the test server knows of AddCustomerVerifiedDomain: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: add-a-verified-domain-for-a-customer.md:149
+pub(super) static ADD_CUSTOMER_VERIFIED_DOMAIN: ts::Route = ts::Route {
+    id: "add_customer_verified_domain",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("CustomerTenantId", ts::Kind::Guid, None),
+        ts::lit("verifieddomain"),
+    ],
+    body: true,
+    success: ts::reply(
+        201,
+        &[("Content-Type", "application/json; charset=utf-8")],
+        concat!(
+            "{\n    \"authenticationType\": \"federated\",\n    \"capability\": \"email\",\n",
+            "    \"isDefault\": false,\n    \"isInitial\": false,\n",
+            "    \"name\": \"Example.com\",\n    \"status\": \"verified\",\n",
+            "    \"verificationMethod\": \"dns_record\"\n}"
+        ),
+    ),
+    replay: replay_add_customer_verified_domain,
+    ..ts::Route::PLAIN
+};
 
 /// What the test server knows of CreateCustomer: its path, the rules of its page, and its
 /// documented responses.
@@ -249,6 +309,33 @@ pub(super) static GET_CUSTOMER_BILLING_PROFILE: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of GetCustomerRelationshipRequest: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: request-reseller-relationship.md:70
+pub(super) static GET_CUSTOMER_RELATIONSHIP_REQUEST: ts::Route = ts::Route {
+    id: "get_customer_relationship_request",
+    method: "GET",
+    path: &[ts::lit("v1"), ts::lit("customers"), ts::lit("relationshiprequests")],
+    success: ts::reply(
+        200,
+        &[
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("MS-CV", "jbYZRWjU3E262f8o.0"),
+            ("MS-ServerId", "030020643"),
+        ],
+        concat!(
+            "{\n", "    \"url\": ",
+            "\"https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&part",
+            "nerId=3b33e682-00c3-41ee-9dd2-a548adf56438&msppId=0&DAP=false#/BillingAccounts/p",
+            "artner-invitation\",\n    \"attributes\": {\n",
+            "        \"objectType\": \"RelationshipRequest\"\n    }\n}"
+        ),
+    ),
+    replay: replay_get_customer_relationship_request,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of ListCustomers: its path, the rules of its page, and its
 /// documented responses.
 ///
@@ -285,6 +372,28 @@ pub(super) static LIST_CUSTOMERS: ts::Route = ts::Route {
         ),
     ),
     replay: replay_list_customers,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of RemoveResellerRelationship: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static REMOVE_RESELLER_RELATIONSHIP: ts::Route = ts::Route {
+    id: "remove_reseller_relationship",
+    method: "PATCH",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+    ],
+    body: true,
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "{\"attributes\":{\"objectType\":\"\"},\"relationshipToPartner\":\"none\"}",
+    ),
+    replay: replay_remove_reseller_relationship,
     ..ts::Route::PLAIN
 };
 
@@ -451,6 +560,23 @@ pub(super) static VERIFY_DOMAIN_AVAILABILITY: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// Calls
+/// [`Client::add_customer_verified_domain`](crate::Client::add_customer_verified_domain) with
+/// `inputs`.
+fn replay_add_customer_verified_domain<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .add_customer_verified_domain(
+                inputs.parse("CustomerTenantId")?,
+                &inputs.body::<crate::NewVerifiedDomain>()?,
+            );
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
 /// Calls [`Client::create_customer`](crate::Client::create_customer) with `inputs`.
 fn replay_create_customer<'a>(
     client: &'a crate::Client,
@@ -498,6 +624,20 @@ fn replay_get_customer_billing_profile<'a>(
     })
 }
 
+/// Calls
+/// [`Client::get_customer_relationship_request`](crate::Client::get_customer_relationship_request)
+/// with `inputs`.
+fn replay_get_customer_relationship_request<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let _ = inputs;
+        let call = client.get_customer_relationship_request();
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
 /// Calls [`Client::list_customers`](crate::Client::list_customers) with `inputs`.
 fn replay_list_customers<'a>(
     client: &'a crate::Client,
@@ -505,6 +645,23 @@ fn replay_list_customers<'a>(
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
         let call = client.list_customers(inputs.parse("size")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::remove_reseller_relationship`](crate::Client::remove_reseller_relationship) with
+/// `inputs`.
+fn replay_remove_reseller_relationship<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .remove_reseller_relationship(
+                inputs.parse("customer-tenant-id")?,
+                &inputs.body::<crate::CustomerRelationshipChange>()?,
+            );
         Ok(ts::done(call.await, ts::json))
     })
 }

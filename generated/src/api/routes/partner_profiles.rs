@@ -45,6 +45,14 @@ impl TestServer {
     }
 
     /// Scripts the answers to
+    /// [`Client::update_billing_profile`](crate::Client::update_billing_profile).
+    pub fn update_billing_profile(
+        &self,
+    ) -> Script<'_, crate::BillingProfile, crate::UpdateBillingProfileError> {
+        Script::new(self, "update_billing_profile")
+    }
+
+    /// Scripts the answers to
     /// [`Client::update_legal_business_profile`](crate::Client::update_legal_business_profile).
     pub fn update_legal_business_profile(
         &self,
@@ -240,6 +248,29 @@ pub(super) static GET_SUPPORT_PROFILE: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of UpdateBillingProfile: its path, the rules of its page, and
+/// its documented responses.
+///
+/// - success: no example: the smallest body of the spec's model
+pub(super) static UPDATE_BILLING_PROFILE: ts::Route = ts::Route {
+    id: "update_billing_profile",
+    method: "PUT",
+    path: &[ts::lit("v1"), ts::lit("profiles"), ts::lit("billing")],
+    body: true,
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        concat!(
+            "{\"address\":{\"addressLine1\":\"\",\"city\":\"\",\"country\":\"\",\"postalCode",
+            "\":\"\"},\"attributes\":{\"objectType\":\"\"},\"billingCurrency\":\"\",\"company",
+            "Name\":\"\",\"links\":{},\"primaryContact\":{\"firstName\":\"\",\"lastName\":\"",
+            "\",\"phoneNumber\":\"\"},\"purchaseOrderNumber\":\"\",\"taxId\":\"\"}"
+        ),
+    ),
+    replay: replay_update_billing_profile,
+    ..ts::Route::PLAIN
+};
+
 /// What the test server knows of UpdateLegalBusinessProfile: its path, the rules of its page,
 /// and its documented responses.
 ///
@@ -399,6 +430,19 @@ fn replay_get_support_profile<'a>(
     Box::pin(async move {
         let _ = inputs;
         let call = client.get_support_profile();
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls [`Client::update_billing_profile`](crate::Client::update_billing_profile) with
+/// `inputs`.
+fn replay_update_billing_profile<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .update_billing_profile(&inputs.body::<crate::BillingProfile>()?);
         Ok(ts::done(call.await, ts::json))
     })
 }

@@ -14,11 +14,35 @@ impl TestServer {
     }
 
     /// Scripts the answers to
+    /// [`Client::list_customer_qualifications`](crate::Client::list_customer_qualifications).
+    pub fn list_customer_qualifications(
+        &self,
+    ) -> Script<
+        '_,
+        Vec<crate::CustomerQualification>,
+        crate::ListCustomerQualificationsError,
+    > {
+        Script::new(self, "list_customer_qualifications")
+    }
+
+    /// Scripts the answers to
     /// [`Client::list_validation_codes`](crate::Client::list_validation_codes).
     pub fn list_validation_codes(
         &self,
     ) -> Script<'_, Vec<crate::ValidationCode>, crate::ListValidationCodesError> {
         Script::new(self, "list_validation_codes")
+    }
+
+    /// Scripts the answers to
+    /// [`Client::update_customer_qualifications`](crate::Client::update_customer_qualifications).
+    pub fn update_customer_qualifications(
+        &self,
+    ) -> Script<
+        '_,
+        crate::CustomerQualification,
+        crate::UpdateCustomerQualificationsError,
+    > {
+        Script::new(self, "update_customer_qualifications")
     }
 }
 
@@ -45,6 +69,28 @@ pub(super) static GET_VALIDATION_STATUS: ts::Route = ts::Route {
         ),
     ),
     replay: replay_get_validation_status,
+    ..ts::Route::PLAIN
+};
+
+/// What the test server knows of ListCustomerQualifications: its path, the rules of its page,
+/// and its documented responses.
+///
+/// - success: get-customer-qualification-asynchronous.md:80
+pub(super) static LIST_CUSTOMER_QUALIFICATIONS: ts::Route = ts::Route {
+    id: "list_customer_qualifications",
+    method: "GET",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("qualifications"),
+    ],
+    success: ts::reply(
+        200,
+        &[("Content-Type", "application/json")],
+        "[{\"qualification\":\"Education\",\"vettingStatus\":\"Approved\"}]",
+    ),
+    replay: replay_list_customer_qualifications,
     ..ts::Route::PLAIN
 };
 
@@ -75,6 +121,33 @@ pub(super) static LIST_VALIDATION_CODES: ts::Route = ts::Route {
     ..ts::Route::PLAIN
 };
 
+/// What the test server knows of UpdateCustomerQualifications: its path, the rules of its
+/// page, and its documented responses.
+///
+/// - success: update-customer-qualification-asynchronous.md:98
+pub(super) static UPDATE_CUSTOMER_QUALIFICATIONS: ts::Route = ts::Route {
+    id: "update_customer_qualifications",
+    method: "POST",
+    path: &[
+        ts::lit("v1"),
+        ts::lit("customers"),
+        ts::path("customer-tenant-id", ts::Kind::Guid, None),
+        ts::lit("qualifications"),
+    ],
+    query: &[ts::query(ts::param("code", ts::Kind::Text, None), false, None)],
+    body: true,
+    success: ts::reply(
+        201,
+        &[("Content-Type", "application/json")],
+        concat!(
+            "{\"qualification\":\"Education\",\"vettingCreateDate\":\"2020-12-04T20:54:24Z\",",
+            "\"vettingStatus\":\"InReview\"}"
+        ),
+    ),
+    replay: replay_update_customer_qualifications,
+    ..ts::Route::PLAIN
+};
+
 /// Calls [`Client::get_validation_status`](crate::Client::get_validation_status) with
 /// `inputs`.
 fn replay_get_validation_status<'a>(
@@ -88,6 +161,20 @@ fn replay_get_validation_status<'a>(
     })
 }
 
+/// Calls
+/// [`Client::list_customer_qualifications`](crate::Client::list_customer_qualifications) with
+/// `inputs`.
+fn replay_list_customer_qualifications<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let call = client
+            .list_customer_qualifications(inputs.parse("customer-tenant-id")?);
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
 /// Calls [`Client::list_validation_codes`](crate::Client::list_validation_codes) with
 /// `inputs`.
 fn replay_list_validation_codes<'a>(
@@ -97,6 +184,26 @@ fn replay_list_validation_codes<'a>(
     Box::pin(async move {
         let _ = inputs;
         let call = client.list_validation_codes();
+        Ok(ts::done(call.await, ts::json))
+    })
+}
+
+/// Calls
+/// [`Client::update_customer_qualifications`](crate::Client::update_customer_qualifications)
+/// with `inputs`.
+fn replay_update_customer_qualifications<'a>(
+    client: &'a crate::Client,
+    inputs: &'a ts::Inputs,
+) -> ts::Replaying<'a> {
+    Box::pin(async move {
+        let mut call = client
+            .update_customer_qualifications(
+                inputs.parse("customer-tenant-id")?,
+                &inputs.body::<crate::NewCustomerQualification>()?,
+            );
+        if let Some(value) = inputs.optional_text("code") {
+            call = call.code(value);
+        }
         Ok(ts::done(call.await, ts::json))
     })
 }
