@@ -98,6 +98,14 @@ pub use self::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
     },
+    models::promotions::{
+        Promotion, PromotionEligibilities, PromotionEligibilitiesRequest,
+        PromotionEligibilitiesRequestItem, PromotionEligibility,
+        PromotionEligibilityError, PromotionPricingPolicy, PromotionProductTerm,
+        PromotionProperties, PromotionRequiredProduct, PromotionTerm,
+        RedemptionLimitPromotionEligibilityError, SeatCountPromotionEligibilityError,
+        TermPromotionEligibilityError,
+    },
     models::rate_card::{AzureMeter, AzureOfferTerm, AzureRateCard},
     models::resources::{
         Address, Contact, FieldFilter, FieldFilterOperator, FileInfo, KeyValuePair, Link,
@@ -194,6 +202,9 @@ pub use self::{
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
         ListProductsError, ListSkusError,
+    },
+    operations::promotions::{
+        GetPromotionError, ListPromotionsError, VerifyPromotionEligibilityError,
     },
     operations::rate_card::GetAzureRateCardError,
     operations::self_serve_policies::{

@@ -82,6 +82,10 @@ pub mod products;
 /// A partner's own profiles: billing, legal business, MPN, organization and support.
 pub mod profiles;
 
+/// Promotions of new commerce: the current promotions of a market and segment, one promotion
+/// by its id, and whether a customer's transactions are eligible for promotions.
+pub mod promotions;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 pub mod rate_card;

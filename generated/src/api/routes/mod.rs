@@ -82,6 +82,10 @@ mod partner_profiles;
 /// shapes of a product).
 mod products;
 
+/// Promotions of new commerce: the current promotions of a market and segment, one promotion
+/// by its id, and whether a customer's transactions are eligible for promotions.
+mod promotions;
+
 /// The Azure Rate Card: the current prices of Azure meters, by market and currency, and the
 /// offer's terms.
 mod rate_card;
@@ -176,6 +180,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::GET_OVERAGE,
         &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
+        &promotions::GET_PROMOTION,
         &self_serve_policies::GET_SELF_SERVE_POLICY,
         &products::GET_SKU,
         &subscriptions::GET_SUBSCRIPTION,
@@ -213,6 +218,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
         &products::LIST_PRODUCTS,
+        &promotions::LIST_PROMOTIONS,
         &self_serve_policies::LIST_SELF_SERVE_POLICIES,
         &products::LIST_SKUS,
         &subscriptions::LIST_SUBSCRIPTION_ADDONS,
@@ -245,6 +251,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &devices::UPLOAD_DEVICES,
         &address_validation::VALIDATE_ADDRESS,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
+        &promotions::VERIFY_PROMOTION_ELIGIBILITY,
         &transfers::WITHDRAW_TRANSFER,
     ],
     protocol: &crate::headers::PROTOCOL,
