@@ -129,7 +129,9 @@ impl Args {
     }
 
     /// Inputs for an operation no example request shows: a GUID for each
-    /// path parameter, 1 for each required number.
+    /// path parameter, 1 for each required number, and the smallest body of
+    /// its model (the migration pages show their requests as bare bodies,
+    /// which are no request examples).
     pub fn made_up(op: &Operation) -> Args {
         Args {
             path: op
@@ -143,6 +145,10 @@ impl Args {
                 .filter(|q| q.required)
                 .map(|q| (q.name.clone(), "1".to_string()))
                 .collect(),
+            body: op
+                .body
+                .as_ref()
+                .map(|b| partner_center_codegen::examples::sample(spec(), &b.ty, 0)),
             ..Args::default()
         }
     }

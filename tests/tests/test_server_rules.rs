@@ -307,7 +307,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 134 path and query parameters of a type the server reads
+    // Malformed: 138 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
@@ -316,17 +316,19 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // transfers, the customer of a validation status and the MPN ID of an
     // MPN profile, three the customer of an agreement's confirmation and
     // direct signing status, one of a company profile, the users' size
-    // and filter, and the customer of a promotion eligibility check); 26
+    // and filter, the customer of a promotion eligibility check, and four
+    // the customer and migration of the new commerce migrations); 26
     // required query parameters not sent (the utilization's
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
     // the self-serve policies' entity_id, the promotions' country and
-    // segment among them); 27 bodies that are not JSON (one a spending
+    // segment among them); 29 bodies that are not JSON (one a spending
     // budget's update; three the partner's profiles, two the transfers, two
     // the self-serve policies, one a customer agreement's confirmation, one
-    // an address to validate, one a promotion eligibility check).
-    assert_eq!((malformed, missing, bodies), (134, 26, 27));
+    // an address to validate, one a promotion eligibility check, two a
+    // migration's validation and creation).
+    assert_eq!((malformed, missing, bodies), (138, 26, 29));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -460,7 +462,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Fifteen operations show no success example the server answers: the
+    // Sixteen operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the SKUs and
     // availabilities of a customer, whose examples are another call's answer
     // or not JSON; the invoice statement and the tax receipt's statement,
@@ -470,11 +472,13 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     // budget, read or updated, whose two examples are not JSON; the
     // Azure utilization records, whose example leaves out the collection's
     // attributes; the transfer eligibility of a customer's subscriptions,
-    // whose example is not JSON; and a customer's agreements, whose two
-    // pages' examples are not JSON. Their bodies are made from the spec.
-    // (The products, by country or of a customer, answer their pages' bare
-    // JSON.)
-    assert_eq!(no_example, 15);
+    // whose example is not JSON; a customer's agreements, whose two
+    // pages' examples are not JSON; and a subscription's validation for
+    // migration, whose two bare bodies are numbered ("1.", "2."). Their
+    // bodies are made from the spec. (The products, by country or of a
+    // customer, and a new commerce migration, created or read, answer their
+    // pages' bare JSON.)
+    assert_eq!(no_example, 16);
     // Azure and Office's three by query and OneTime's usage line items (the
     // billed consumption page); OneTime's one by path; the unbilled usage and
     // billing line items.

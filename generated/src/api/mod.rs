@@ -84,6 +84,10 @@ pub use self::{
     },
     models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
+    models::migrations::{
+        NewCommerceMigration, NewCommerceMigrationEligibility, NewCommerceMigrationError,
+        NewCommerceMigrationRequest, NewCommerceMigrationValidation,
+    },
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
         Order, OrderClient, OrderLineItem, OrderLineItemActivationLink,
@@ -188,6 +192,10 @@ pub use self::{
         ListUnbilledLineItemsError,
     },
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::migrations::{
+        CreateNewCommerceMigrationError, GetNewCommerceMigrationError,
+        ValidateNewCommerceMigrationError,
+    },
     operations::order_changes::UpdateOrderError,
     operations::orders::{
         CreateOrderError, GetOrderError, GetOrderProvisioningStatusError,

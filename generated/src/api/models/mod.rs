@@ -67,6 +67,10 @@ pub mod line_item_listings;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// Migrations of subscriptions to new commerce: validate a subscription for migration, create
+/// a migration and read its status.
+pub mod migrations;
+
 /// The one-time line items of an invoice: the charges of modern commerce (Azure reservations
 /// and plans, software, the commercial marketplace, M365/D365).
 pub mod one_time_line_items;

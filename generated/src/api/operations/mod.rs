@@ -66,6 +66,10 @@ pub mod line_item_listings;
 /// downloaded as a comma-delimited file.
 pub mod margins;
 
+/// Migrations of subscriptions to new commerce: validate a subscription for migration, create
+/// a migration and read its status.
+pub mod migrations;
+
 /// Changing an order: buying an add-on to a subscription, cancelling software purchases,
 /// changing the billing cycle; one PATCH of the order.
 pub mod order_changes;

@@ -66,6 +66,10 @@ mod line_item_listings;
 /// downloaded as a comma-delimited file.
 mod margins;
 
+/// Migrations of subscriptions to new commerce: validate a subscription for migration, create
+/// a migration and read its status.
+mod migrations;
+
 /// Changing an order: buying an add-on to a subscription, cancelling software purchases,
 /// changing the billing cycle; one PATCH of the order.
 mod order_changes;
@@ -146,6 +150,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &customers::CREATE_CUSTOMER,
         &agreements::CREATE_CUSTOMER_AGREEMENT,
         &users::CREATE_CUSTOMER_USER,
+        &migrations::CREATE_NEW_COMMERCE_MIGRATION,
         &orders::CREATE_ORDER,
         &self_serve_policies::CREATE_SELF_SERVE_POLICY,
         &transfers::CREATE_TRANSFER,
@@ -174,6 +179,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoice_lookups::GET_INVOICE_SUMMARY,
         &partner_profiles::GET_LEGAL_BUSINESS_PROFILE,
         &partner_profiles::GET_MPN_PROFILE,
+        &migrations::GET_NEW_COMMERCE_MIGRATION,
         &orders::GET_ORDER,
         &orders::GET_ORDER_PROVISIONING_STATUS,
         &partner_profiles::GET_ORGANIZATION_PROFILE,
@@ -250,6 +256,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &partner_profiles::UPDATE_SUPPORT_PROFILE,
         &devices::UPLOAD_DEVICES,
         &address_validation::VALIDATE_ADDRESS,
+        &migrations::VALIDATE_NEW_COMMERCE_MIGRATION,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
         &promotions::VERIFY_PROMOTION_ELIGIBILITY,
         &transfers::WITHDRAW_TRANSFER,
