@@ -307,7 +307,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 138 path and query parameters of a type the server reads
+    // Malformed: 139 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
@@ -316,19 +316,21 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // transfers, the customer of a validation status and the MPN ID of an
     // MPN profile, three the customer of an agreement's confirmation and
     // direct signing status, one of a company profile, the users' size
-    // and filter, the customer of a promotion eligibility check, and four
-    // the customer and migration of the new commerce migrations); 26
+    // and filter, the customer of a promotion eligibility check, four the
+    // customer and migration of the new commerce migrations, and a product
+    // upgrade's id); 26
     // required query parameters not sent (the utilization's
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
     // the self-serve policies' entity_id, the promotions' country and
-    // segment among them); 29 bodies that are not JSON (one a spending
+    // segment among them); 32 bodies that are not JSON (one a spending
     // budget's update; three the partner's profiles, two the transfers, two
     // the self-serve policies, one a customer agreement's confirmation, one
     // an address to validate, one a promotion eligibility check, two a
-    // migration's validation and creation).
-    assert_eq!((malformed, missing, bodies), (138, 26, 29));
+    // migration's validation and creation, three a product upgrade's
+    // eligibility, creation and status).
+    assert_eq!((malformed, missing, bodies), (139, 26, 32));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);

@@ -94,6 +94,10 @@ pub use self::{
         OrderLineItemLinks, OrderLineItemProvisioningStatus, OrderLinks, OrderRenewsTo,
         OrderStatus, QuantityProvisioningStatus,
     },
+    models::product_upgrades::{
+        ProductUpgradeErrorDetails, ProductUpgradeRequest, ProductUpgradesEligibility,
+        ProductUpgradesStatus, UpgradeProduct, UpgradesLineItem,
+    },
     models::products::{
         AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
         SkuLinks,
@@ -206,6 +210,10 @@ pub use self::{
         GetOrganizationProfileError, GetSupportProfileError,
         UpdateLegalBusinessProfileError, UpdateOrganizationProfileError,
         UpdateSupportProfileError,
+    },
+    operations::product_upgrades::{
+        CheckProductUpgradeEligibilityError, CreateProductUpgradeError,
+        GetProductUpgradeStatusError,
     },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,

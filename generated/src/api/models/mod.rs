@@ -79,6 +79,10 @@ pub mod one_time_line_items;
 /// resources.
 pub mod orders;
 
+/// Product upgrades: check a customer's eligibility for upgrading to an Azure plan, create
+/// the upgrade and read its status.
+pub mod product_upgrades;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 pub mod products;

@@ -82,6 +82,10 @@ pub mod orders;
 /// support and MPN.
 pub mod partner_profiles;
 
+/// Product upgrades: check a customer's eligibility for upgrading to an Azure plan, create
+/// the upgrade and read its status.
+pub mod product_upgrades;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 pub mod products;

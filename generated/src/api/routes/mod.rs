@@ -82,6 +82,10 @@ mod orders;
 /// support and MPN.
 mod partner_profiles;
 
+/// Product upgrades: check a customer's eligibility for upgrading to an Azure plan, create
+/// the upgrade and read its status.
+mod product_upgrades;
+
 /// The catalog: the products partners sell, by country or for a customer, and their SKUs (the
 /// shapes of a product).
 mod products;
@@ -144,6 +148,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &agreement_status::AGREEMENT_STATUS,
         &licenses::ASSIGN_USER_LICENSES,
         &availabilities::CHECK_INVENTORY,
+        &product_upgrades::CHECK_PRODUCT_UPGRADE_ELIGIBILITY,
         &carts::CHECKOUT_CART,
         &subscriptions::CONVERT_TRIAL_SUBSCRIPTION,
         &carts::CREATE_CART,
@@ -152,6 +157,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &users::CREATE_CUSTOMER_USER,
         &migrations::CREATE_NEW_COMMERCE_MIGRATION,
         &orders::CREATE_ORDER,
+        &product_upgrades::CREATE_PRODUCT_UPGRADE,
         &self_serve_policies::CREATE_SELF_SERVE_POLICY,
         &transfers::CREATE_TRANSFER,
         &users::DELETE_CUSTOMER_USER,
@@ -186,6 +192,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscriptions::GET_OVERAGE,
         &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
+        &product_upgrades::GET_PRODUCT_UPGRADE_STATUS,
         &promotions::GET_PROMOTION,
         &self_serve_policies::GET_SELF_SERVE_POLICY,
         &products::GET_SKU,
