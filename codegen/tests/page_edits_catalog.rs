@@ -124,3 +124,28 @@ fn a_date_written_otherwise_is_not_the_known_contradiction() {
     let f = drift_of(&report)[0];
     assert_eq!(f.document_value.as_deref(), Some("2017-6-1"), "{f:#?}");
 }
+
+/// `list of requiredProducts` names the heading RequiredProducts in the
+/// singular (the spec's PromotionRequiredProduct): a list of another name
+/// is a difference of that property's type.
+#[test]
+fn a_list_of_another_model_than_its_plural_heading() {
+    let file = "promotion-resources.md";
+    let (dir, text) = mutated(file, |t| {
+        t.replacen(
+            "| requiredProducts | list of requiredProducts |",
+            "| requiredProducts | list of requiredSkus |",
+            1,
+        )
+    });
+    let line = line_of(&text, "| requiredProducts | list of requiredSkus |");
+    let report = check(dir.path());
+    let element = "Promotion.properties[requiredProducts].type";
+    assert_one(&report, Kind::Different, element, file, Some(line));
+    let f = drift_of(&report)[0];
+    assert_eq!(
+        f.document_value.as_deref(),
+        Some("list of requiredSkus"),
+        "{f:#?}"
+    );
+}

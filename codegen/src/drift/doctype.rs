@@ -2,7 +2,7 @@
 //! by the documents layer ([`crate::docs::read_type`]), the one reader of
 //! the tables' spellings, and compared here with the spec's type.
 
-use crate::docs::{DocType, read_type};
+use crate::docs::{DocType, read_type, singular};
 use crate::model::{Api, Encoding, ModelKind, Type, ValueType};
 
 /// Whether the spec's `ty` is what the cell says: the same type, or one the
@@ -42,12 +42,16 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::Object, Type::Map(_)) => true,
         (DocType::Map(d), Type::Map(t)) => matches(api, d, t, encoding),
         // A cell names a model by its heading, which the spec's name may
-        // not be (the `RenewsTo` of order-resources.md is `OrderRenewsTo`).
+        // not be (the `RenewsTo` of order-resources.md is `OrderRenewsTo`);
+        // a plural heading is named in the singular after `list of`, which
+        // the reader takes as English (`list of requiredProducts` names the
+        // `RequiredProducts` of promotion-resources.md).
         (DocType::Named(n), Type::Model(m)) => {
             n.eq_ignore_ascii_case(m)
-                || api
-                    .model(m)
-                    .is_some_and(|x| x.heading.eq_ignore_ascii_case(n))
+                || api.model(m).is_some_and(|x| {
+                    x.heading.eq_ignore_ascii_case(n)
+                        || singular(&x.heading).eq_ignore_ascii_case(n)
+                })
         }
         (DocType::Array(d), Type::Array(t)) => matches(api, d, t, encoding),
         _ => false,
