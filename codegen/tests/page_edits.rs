@@ -378,3 +378,20 @@ fn a_model_is_named_in_the_index_by_its_heading() {
         Some(line),
     );
 }
+
+#[test]
+fn a_row_that_writes_a_parameter_twice_that_is_sent_once() {
+    // Only a parameter the spec repeats (licenseGroupIds=Group1&licenseGroupIds=Group2)
+    // may be written several times in one row; mpnId is sent once.
+    let (dir, text) = mutated(ENDPOINT, |t| {
+        t.replace("?mpnId={MpnId}&", "?mpnId={MpnId}&mpnId={MpnId}&")
+    });
+    let line = line_of(&text, "?mpnId={MpnId}&mpnId={MpnId}&");
+    assert_one(
+        &check(dir.path()),
+        Kind::OnlyInDocuments,
+        "agreement_status.query[mpnId]",
+        ENDPOINT,
+        Some(line),
+    );
+}
