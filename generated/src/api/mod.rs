@@ -79,8 +79,8 @@ pub use self::{
         InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
     },
     models::licenses::{
-        License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
-        ProductSku, ServicePlan, SubscribedSku, TargetType,
+        License, LicenseAssignment, LicenseGroup, LicenseGroupId, LicenseUpdate,
+        LicenseWarning, ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
