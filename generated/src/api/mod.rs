@@ -78,6 +78,11 @@ pub use self::{
         Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
         InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
     },
+    models::license_analytics::{
+        CustomerLicensesDeploymentInsights, CustomerLicensesUsageInsights,
+        LicensesUsageInformation, PartnerLicensesDeploymentInsights,
+        PartnerLicensesUsageInsights,
+    },
     models::licenses::{
         License, LicenseAssignment, LicenseGroup, LicenseGroupId, LicenseUpdate,
         LicenseWarning, ProductSku, ServicePlan, SubscribedSku, TargetType,
@@ -172,6 +177,11 @@ pub use self::{
         GetInvoiceSummaryError, ListInvoiceSummariesError,
     },
     operations::invoices::{GetInvoiceStatementError, ListInvoicesError},
+    operations::license_analytics::{
+        ListCustomerLicensesDeploymentError, ListCustomerLicensesUsageError,
+        ListLicensesUsageError, ListPartnerLicensesDeploymentError,
+        ListPartnerLicensesUsageError,
+    },
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },
