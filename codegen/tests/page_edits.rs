@@ -436,3 +436,20 @@ fn another_page_s_example_of_the_call_is_its_own() {
         Some(line),
     );
 }
+
+#[test]
+fn a_row_that_writes_a_parameter_twice_that_is_sent_once() {
+    // Only a parameter the spec repeats (licenseGroupIds=Group1&licenseGroupIds=Group2)
+    // may be written several times in one row; mpnId is sent once.
+    let (dir, text) = mutated(ENDPOINT, |t| {
+        t.replace("?mpnId={MpnId}&", "?mpnId={MpnId}&mpnId={MpnId}&")
+    });
+    let line = line_of(&text, "?mpnId={MpnId}&mpnId={MpnId}&");
+    assert_one(
+        &check(dir.path()),
+        Kind::OnlyInDocuments,
+        "agreement_status.query[mpnId]",
+        ENDPOINT,
+        Some(line),
+    );
+}

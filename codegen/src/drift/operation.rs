@@ -233,7 +233,15 @@ fn syntax(cx: &mut PageCx<'_>, api: &Api, op: &Operation, rows: &[(&SyntaxRow, S
                 row.path().to_string(),
             );
         }
-        let doc_names = row.query_names();
+        // A repeated parameter may be written several times in one row
+        // (`licenseGroupIds=Group1&licenseGroupIds=Group2`): one name.
+        let mut doc_names: Vec<String> = Vec::new();
+        for name in row.query_names() {
+            let repeated = ours.iter().any(|q| q.repeated && q.name == name);
+            if !(repeated && doc_names.contains(&name)) {
+                doc_names.push(name);
+            }
+        }
         let pairing = pair(&doc_names, &spec_names, Same::Exactly);
         for &(d, s) in &pairing.pairs {
             seen[s] = true;

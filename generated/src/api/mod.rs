@@ -91,9 +91,14 @@ pub use self::{
         Invoice, InvoiceDetail, InvoiceDocumentType, InvoiceStatement, InvoiceSummaries,
         InvoiceSummary, InvoiceSummaryDetail, InvoiceType, TaxReceipt,
     },
+    models::license_analytics::{
+        CustomerLicensesDeploymentInsights, CustomerLicensesUsageInsights,
+        LicensesUsageInformation, PartnerLicensesDeploymentInsights,
+        PartnerLicensesUsageInsights,
+    },
     models::licenses::{
-        License, LicenseAssignment, LicenseGroupId, LicenseUpdate, LicenseWarning,
-        ProductSku, ServicePlan, SubscribedSku, TargetType,
+        License, LicenseAssignment, LicenseGroup, LicenseGroupId, LicenseUpdate,
+        LicenseWarning, ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::line_item_listings::UnbilledLineItem,
     models::margins::{Margin, MarginSearchResponse},
@@ -212,6 +217,11 @@ pub use self::{
         GetInvoiceSummaryError, ListInvoiceSummariesError,
     },
     operations::invoices::{GetInvoiceStatementError, ListInvoicesError},
+    operations::license_analytics::{
+        ListCustomerLicensesDeploymentError, ListCustomerLicensesUsageError,
+        ListLicensesUsageError, ListPartnerLicensesDeploymentError,
+        ListPartnerLicensesUsageError,
+    },
     operations::licenses::{
         AssignUserLicensesError, ListAvailableLicensesError, ListUserLicensesError,
     },

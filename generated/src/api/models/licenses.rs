@@ -78,6 +78,30 @@ impl LicenseAssignment {
     }
 }
 
+/// A license group whose licenses a query asks for.
+///
+/// Described in `get-a-list-of-available-licenses-by-license-group.md`.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum LicenseGroup {
+    /// This group has all products whose license can be managed in the Azure Active Directory
+    /// (AAD).
+    ///
+    /// Written `Group1`.
+    Group1,
+    /// This group has only Minecraft product licenses.
+    ///
+    /// Written `Group2`.
+    Group2,
+    /// A value the documents do not name, kept as written.
+    Other(String),
+}
+
+crate::json::open_enum!(LicenseGroup {
+    Group1 = "Group1",
+    Group2 = "Group2",
+});
+
 /// The authority or service that manages a product's licenses.
 ///
 /// Described in `license-resources.md`.

@@ -104,18 +104,25 @@ pub enum ListAvailableLicensesError {
 crate::error::operation_error!(ListAvailableLicensesError {});
 
 impl Client {
-    /// Get a list of licenses available to users of a customer (license group group1, managed by
-    /// Azure AD).
+    /// Get a list of licenses available to users of a customer: of license group group1 (managed
+    /// by Azure AD), or of the license groups asked for.
     ///
-    /// `GET {baseURL}/v1/customers/{customer-id}/subscribedskus`
+    /// `GET
+    /// {baseURL}/v1/customers/{customer-id}/subscribedskus?licenseGroupIds={licenseGroupIds}`
     ///
     /// - Applies to: the page does not say.
     /// - Authentication: App+User credentials only.
     /// - Documented in `get-a-list-of-available-licenses.md`.
     /// - `customer-id`: A GUID formatted string that identifies the customer.
+    /// - `licenseGroupIds`: An enum value that indicates the license group of the assigned
+    ///   licenses. Valid values: Group1, Group2 Group1 - This group has all products whose
+    ///   license can be managed in the Azure Active Directory (AAD). Group2 - This group has only
+    ///   Minecraft product licenses.
     /// - HTTP 200: The products the customer subscribed to, with their units. (a paged
     ///   [`ResourceCollection`](crate::ResourceCollection) of
     ///   [`SubscribedSku`](crate::SubscribedSku))
+    ///
+    /// Optional inputs: `.license_group_ids(…)`.
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
@@ -142,6 +149,25 @@ impl Client {
     }
 }
 
+impl Call<crate::ResourceCollection<crate::SubscribedSku>, ListAvailableLicensesError> {
+    /// An enum value that indicates the license group of the assigned licenses. Valid values:
+    /// Group1, Group2 Group1 - This group has all products whose license can be managed in the
+    /// Azure Active Directory (AAD). Group2 - This group has only Minecraft product licenses.
+    ///
+    /// Sent as the query parameter `licenseGroupIds`.
+    pub fn license_group_ids(
+        mut self,
+        license_group_ids: &[crate::LicenseGroup],
+    ) -> Self {
+        let request = &mut self.request;
+        request.remove_query("licenseGroupIds");
+        for item in license_group_ids {
+            request.query("licenseGroupIds", item);
+        }
+        self
+    }
+}
+
 /// The failures of [`Client::list_user_licenses`](crate::Client::list_user_licenses): its
 /// page documents none, so every failure is `Other`.
 #[derive(Debug)]
@@ -155,18 +181,25 @@ pub enum ListUserLicensesError {
 crate::error::operation_error!(ListUserLicensesError {});
 
 impl Client {
-    /// Get a list of licenses assigned to a user within a customer account (license group
-    /// group1).
+    /// Get a list of licenses assigned to a user within a customer account: of license group
+    /// group1, or of the license groups asked for.
     ///
-    /// `GET {baseURL}/v1/customers/{customer-id}/users/{user-id}/licenses`
+    /// `GET
+    /// {baseURL}/v1/customers/{customer-id}/users/{user-id}/licenses?licenseGroupIds={licenseGroupIds}`
     ///
     /// - Applies to: the page does not say.
     /// - Authentication: App+User credentials only.
     /// - Documented in `check-which-licenses-are-assigned-to-a-user.md`.
     /// - `customer-id`: A GUID formatted string that identifies the customer.
     /// - `user-id`: A GUID formatted string that identifies the user.
+    /// - `licenseGroupIds`: An enum value that indicates the license group of the assigned
+    ///   licenses. Valid values: Group1, Group2 Group1 - This group has all products whose
+    ///   license can be managed in the Azure Active Directory (AAD). Group2 - This group has only
+    ///   Minecraft product licenses.
     /// - HTTP 200: The licenses assigned to the user. (a paged
     ///   [`ResourceCollection`](crate::ResourceCollection) of [`License`](crate::License))
+    ///
+    /// Optional inputs: `.license_group_ids(…)`.
     ///
     /// Awaiting the call gives the first page; `.pages()` and `.items()` follow the next links.
     ///
@@ -190,5 +223,24 @@ impl Client {
         request.param("user-id", user_id);
         request.segment("licenses");
         Call::new(self, request, crate::decode::json)
+    }
+}
+
+impl Call<crate::ResourceCollection<crate::License>, ListUserLicensesError> {
+    /// An enum value that indicates the license group of the assigned licenses. Valid values:
+    /// Group1, Group2 Group1 - This group has all products whose license can be managed in the
+    /// Azure Active Directory (AAD). Group2 - This group has only Minecraft product licenses.
+    ///
+    /// Sent as the query parameter `licenseGroupIds`.
+    pub fn license_group_ids(
+        mut self,
+        license_group_ids: &[crate::LicenseGroup],
+    ) -> Self {
+        let request = &mut self.request;
+        request.remove_query("licenseGroupIds");
+        for item in license_group_ids {
+            request.query("licenseGroupIds", item);
+        }
+        self
     }
 }

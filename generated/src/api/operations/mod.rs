@@ -63,6 +63,10 @@ pub mod invoice_lookups;
 /// Invoices: the partner's invoices and an invoice's statement (a PDF).
 pub mod invoices;
 
+/// License analytics: the deployment and usage of licenses, for the partner as a whole and
+/// for one customer, and the usage of Office and Dynamics licenses by workload.
+pub mod license_analytics;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 pub mod licenses;

@@ -107,6 +107,7 @@ pub(super) static LIST_AVAILABLE_LICENSES: ts::Route = ts::Route {
         ts::path("customer-id", ts::Kind::Guid, None),
         ts::lit("subscribedskus"),
     ],
+    query: &[ts::query(ts::param("licenseGroupIds", ts::Kind::Text, None), false, None)],
     page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
@@ -200,6 +201,7 @@ pub(super) static LIST_USER_LICENSES: ts::Route = ts::Route {
         ts::path("user-id", ts::Kind::Guid, None),
         ts::lit("licenses"),
     ],
+    query: &[ts::query(ts::param("licenseGroupIds", ts::Kind::Text, None), false, None)],
     page: Some(&super::PAGE_OF_RESOURCE_COLLECTION),
     success: ts::reply(
         200,
@@ -273,7 +275,12 @@ fn replay_list_available_licenses<'a>(
     inputs: &'a ts::Inputs,
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
-        let call = client.list_available_licenses(inputs.parse("customer-id")?);
+        let mut call = client.list_available_licenses(inputs.parse("customer-id")?);
+        if let Some(value) = Some(inputs.all("licenseGroupIds")?)
+            .filter(|all: &Vec<_>| !all.is_empty())
+        {
+            call = call.license_group_ids(&value);
+        }
         Ok(ts::done(call.await, ts::json))
     })
 }
@@ -284,8 +291,13 @@ fn replay_list_user_licenses<'a>(
     inputs: &'a ts::Inputs,
 ) -> ts::Replaying<'a> {
     Box::pin(async move {
-        let call = client
+        let mut call = client
             .list_user_licenses(inputs.parse("customer-id")?, inputs.parse("user-id")?);
+        if let Some(value) = Some(inputs.all("licenseGroupIds")?)
+            .filter(|all: &Vec<_>| !all.is_empty())
+        {
+            call = call.license_group_ids(&value);
+        }
         Ok(ts::done(call.await, ts::json))
     })
 }

@@ -58,6 +58,10 @@ mod invoice_lookups;
 /// Invoices: the partner's invoices and an invoice's statement (a PDF).
 mod invoices;
 
+/// License analytics: the deployment and usage of licenses, for the partner as a whole and
+/// for one customer, and the usage of Office and Dynamics licenses by workload.
+mod license_analytics;
+
 /// Licenses: those available to a customer's users, those assigned to a user, and assigning
 /// them.
 mod licenses;
@@ -205,6 +209,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &agreements::LIST_CUSTOMER_AGREEMENTS,
         &availabilities::LIST_CUSTOMER_AVAILABILITIES,
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
+        &license_analytics::LIST_CUSTOMER_LICENSES_DEPLOYMENT,
+        &license_analytics::LIST_CUSTOMER_LICENSES_USAGE,
         &products::LIST_CUSTOMER_PRODUCTS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
         &products::LIST_CUSTOMER_SKUS,
@@ -222,8 +228,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &invoice_lookups::LIST_INVOICE_SUMMARIES,
         &invoices::LIST_INVOICES,
         &analytics::LIST_LICENSES_DEPLOYMENT,
+        &license_analytics::LIST_LICENSES_USAGE,
         &margins::LIST_MARGINS,
         &orders::LIST_ORDERS,
+        &license_analytics::LIST_PARTNER_LICENSES_DEPLOYMENT,
+        &license_analytics::LIST_PARTNER_LICENSES_USAGE,
         &products::LIST_PRODUCTS,
         &self_serve_policies::LIST_SELF_SERVE_POLICIES,
         &products::LIST_SKUS,
