@@ -60,3 +60,28 @@ fn an_optional_or_unknown_property_left_out_is_not_refused() {
         assert!(!op.refuses_response_example(&api, PAGE, 0), "{path}");
     }
 }
+
+/// An example that writes a number where the spec reads text (the list of
+/// a customer's service requests, whose severity is 0 where an open enum
+/// is) is refused; a number where the spec reads one, or at a key the spec
+/// does not have, is not.
+#[test]
+fn a_number_where_the_spec_reads_text_is_refused() {
+    const LIST: &str = "get-all-service-requests-for-a-customer.md";
+    let api = load_api(&default_spec()).unwrap_or_else(|e| panic!("{e}"));
+    let op = api
+        .operations
+        .iter()
+        .find(|o| o.id == "list_customer_service_requests")
+        .unwrap()
+        .clone();
+    assert!(op.refuses_response_example(&api, LIST, 0));
+    for path in ["items[].severity", "items[].title", "items[].createdDate"] {
+        let op = with_only(op.clone(), "items[].severity", path);
+        assert!(op.refuses_response_example(&api, LIST, 0), "{path}");
+    }
+    for path in ["totalCount", "items[].nothing"] {
+        let op = with_only(op.clone(), "items[].severity", path);
+        assert!(!op.refuses_response_example(&api, LIST, 0), "{path}");
+    }
+}

@@ -307,7 +307,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 133 path and query parameters of a type the server reads
+    // Malformed: 134 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
@@ -315,16 +315,17 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // hasPartnerEarnedCredit, eleven the customer and transfer of the
     // transfers, the customer of a validation status and the MPN ID of an
     // MPN profile, three the customer of an agreement's confirmation and
-    // direct signing status, one of a company profile, and the users' size
-    // and filter); 23 required query parameters not sent (the utilization's
+    // direct signing status, one of a company profile, the users' size
+    // and filter, and the customer of a list of service requests); 23 required query parameters not sent (the utilization's
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
-    // the self-serve policies' entity_id among them); 26 bodies that are not
+    // the self-serve policies' entity_id among them); 27 bodies that are not
     // JSON (one a spending budget's update; three the partner's profiles,
     // two the transfers, two the self-serve policies, one a customer
-    // agreement's confirmation, one an address to validate).
-    assert_eq!((malformed, missing, bodies), (133, 23, 26));
+    // agreement's confirmation, one an address to validate, one a service
+    // request's update).
+    assert_eq!((malformed, missing, bodies), (134, 23, 27));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);
@@ -458,7 +459,7 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
             }
         }
     }
-    // Fifteen operations show no success example the server answers: the
+    // Sixteen operations show no success example the server answers: the
     // directory roles of a customer and a role's members; the SKUs and
     // availabilities of a customer, whose examples are another call's answer
     // or not JSON; the invoice statement and the tax receipt's statement,
@@ -468,11 +469,13 @@ async fn a_request_that_keeps_every_rule_gets_its_page_s_success_example() {
     // budget, read or updated, whose two examples are not JSON; the
     // Azure utilization records, whose example leaves out the collection's
     // attributes; the transfer eligibility of a customer's subscriptions,
-    // whose example is not JSON; and a customer's agreements, whose two
-    // pages' examples are not JSON. Their bodies are made from the spec.
+    // whose example is not JSON; a customer's agreements, whose two
+    // pages' examples are not JSON; and a customer's service requests, whose
+    // only example writes severity and status as numbers. Their bodies are
+    // made from the spec.
     // (The products, by country or of a customer, answer their pages' bare
     // JSON.)
-    assert_eq!(no_example, 15);
+    assert_eq!(no_example, 16);
     // Azure and Office's three by query and OneTime's usage line items (the
     // billed consumption page); OneTime's one by path; the unbilled usage and
     // billing line items.

@@ -109,6 +109,11 @@ pub use self::{
         ServiceCostLineItem, ServiceCostsSummary, ServiceCostsSummaryDetail,
         ServiceCostsSummaryLinks,
     },
+    models::service_requests::{
+        ServiceRequest, ServiceRequestContact, ServiceRequestNote,
+        ServiceRequestOrganization, ServiceRequestSeverity, ServiceRequestStatus,
+        SupportTopic,
+    },
     models::subscription_details::{
         AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
         OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
@@ -202,6 +207,10 @@ pub use self::{
     },
     operations::service_costs::{
         GetCustomerServiceCostsSummaryError, ListCustomerServiceCostLineItemsError,
+    },
+    operations::service_requests::{
+        GetServiceRequestError, ListCustomerServiceRequestsError,
+        UpdateServiceRequestError,
     },
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,

@@ -98,6 +98,10 @@ pub mod self_serve_policies;
 /// item.
 pub mod service_costs;
 
+/// Service requests filed with Microsoft on a customer's behalf: listed for a customer, read
+/// by ID and updated.
+pub mod service_requests;
+
 /// What hangs off a subscription: support contact, provisioning and registration status,
 /// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
 pub mod subscription_details;

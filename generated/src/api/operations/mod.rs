@@ -94,6 +94,10 @@ pub mod self_serve_policies;
 /// item.
 pub mod service_costs;
 
+/// Service requests filed with Microsoft on a customer's behalf: listed for a customer, read
+/// by ID and updated.
+pub mod service_requests;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.

@@ -94,6 +94,10 @@ mod self_serve_policies;
 /// item.
 mod service_costs;
 
+/// Service requests filed with Microsoft on a customer's behalf: listed for a customer, read
+/// by ID and updated.
+mod service_requests;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.
@@ -177,6 +181,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
         &self_serve_policies::GET_SELF_SERVE_POLICY,
+        &service_requests::GET_SERVICE_REQUEST,
         &products::GET_SKU,
         &subscriptions::GET_SUBSCRIPTION,
         &subscriptions::GET_SUBSCRIPTION_PROVISIONING_STATUS,
@@ -197,6 +202,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &utilization::LIST_CUSTOMER_AZURE_UTILIZATION_RECORDS,
         &products::LIST_CUSTOMER_PRODUCTS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
+        &service_requests::LIST_CUSTOMER_SERVICE_REQUESTS,
         &products::LIST_CUSTOMER_SKUS,
         &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
         &users::LIST_CUSTOMER_USERS,
@@ -239,6 +245,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &partner_profiles::UPDATE_ORGANIZATION_PROFILE,
         &subscriptions::UPDATE_OVERAGE,
         &self_serve_policies::UPDATE_SELF_SERVE_POLICY,
+        &service_requests::UPDATE_SERVICE_REQUEST,
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &partner_profiles::UPDATE_SUPPORT_PROFILE,
