@@ -307,7 +307,7 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
             bodies += 1;
         }
     }
-    // Malformed: 134 path and query parameters of a type the server reads
+    // Malformed: 135 path and query parameters of a type the server reads
     // (GUIDs, integers, dates and times, booleans, JSON values; three of
     // them the customer of a usage budget or summary, two of service costs,
     // nine the customer and subscription of subscription usage, six of the
@@ -316,16 +316,17 @@ async fn rules_without_a_documented_failure_answer_the_invalid_request_entry() {
     // transfers, the customer of a validation status and the MPN ID of an
     // MPN profile, three the customer of an agreement's confirmation and
     // direct signing status, one of a company profile, the users' size
-    // and filter, and the customer of a list of service requests); 23 required query parameters not sent (the utilization's
+    // and filter, the customer of a list of service requests and the
+    // correlation ID of a webhook test event); 23 required query parameters not sent (the utilization's
     // start and end time, the estimate links' currencycode, the unbilled
     // line items' provider, invoicelineitemtype, currencycode and period, a
     // validation status's type, the transfer eligibility's transferType and
-    // the self-serve policies' entity_id among them); 27 bodies that are not
+    // the self-serve policies' entity_id among them); 29 bodies that are not
     // JSON (one a spending budget's update; three the partner's profiles,
     // two the transfers, two the self-serve policies, one a customer
     // agreement's confirmation, one an address to validate, one a service
-    // request's update).
-    assert_eq!((malformed, missing, bodies), (134, 23, 27));
+    // request's update, two a webhook registration's, created or updated).
+    assert_eq!((malformed, missing, bodies), (135, 23, 29));
     // Only a search without its filter is another operation's request (a
     // listing's, whose own rule is then the broken one).
     assert_eq!(rerouted, 1);

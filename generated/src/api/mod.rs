@@ -145,6 +145,10 @@ pub use self::{
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     models::validations::{ValidationStatus, ValidationStatusValue},
+    models::webhooks::{
+        WebhookDeliveryAttempt, WebhookEvent, WebhookEventName, WebhookRegistration,
+        WebhookTestEvent, WebhookTestEventStatus,
+    },
     operations::address_validation::ValidateAddressError,
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::agreements::{
@@ -244,4 +248,9 @@ pub use self::{
     },
     operations::utilization::ListCustomerAzureUtilizationRecordsError,
     operations::validations::{GetValidationStatusError, ListValidationCodesError},
+    operations::webhooks::{
+        GetWebhookRegistrationError, GetWebhookTestEventStatusError,
+        ListWebhookEventsError, RegisterWebhookError, SendWebhookTestEventError,
+        UpdateWebhookRegistrationError,
+    },
 };

@@ -128,3 +128,8 @@ pub mod utilization;
 
 /// Validations: the partner's Government Community Cloud validation codes.
 pub mod validations;
+
+/// A partner's webhook registration: the events it may register for, the registration
+/// created, read and updated, and a test event sent and its delivery verified; the events
+/// Partner Center posts to the registered URL.
+pub mod webhooks;

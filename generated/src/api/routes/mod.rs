@@ -129,6 +129,11 @@ mod utilization;
 /// Validations: the partner's Government Community Cloud validation codes.
 mod validations;
 
+/// A partner's webhook registration: the events it may register for, the registration
+/// created, read and updated, and a test event sent and its delivery verified; the events
+/// Partner Center posts to the registered URL.
+mod webhooks;
+
 use crate::test_server as ts;
 
 /// Everything the test server answers from.
@@ -191,6 +196,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &transfers::GET_TRANSFER,
         &transfers::GET_TRANSFER_ELIGIBILITY,
         &validations::GET_VALIDATION_STATUS,
+        &webhooks::GET_WEBHOOK_REGISTRATION,
+        &webhooks::GET_WEBHOOK_TEST_EVENT_STATUS,
         &orders::LIST_ACTIVATION_LINKS,
         &agreements::LIST_AGREEMENT_METADATA,
         &audit::LIST_AUDIT_RECORDS,
@@ -232,10 +239,13 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &validations::LIST_VALIDATION_CODES,
+        &webhooks::LIST_WEBHOOK_EVENTS,
         &subscriptions::REGISTER_SUBSCRIPTION,
+        &webhooks::REGISTER_WEBHOOK,
         &transfers::REJECT_TRANSFER,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
+        &webhooks::SEND_WEBHOOK_TEST_EVENT,
         &carts::UPDATE_CART,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
         &usage_budgets::UPDATE_CUSTOMER_USAGE_BUDGET,
@@ -249,6 +259,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &partner_profiles::UPDATE_SUPPORT_PROFILE,
+        &webhooks::UPDATE_WEBHOOK_REGISTRATION,
         &devices::UPLOAD_DEVICES,
         &address_validation::VALIDATE_ADDRESS,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
