@@ -81,13 +81,13 @@ impl HttpResponse {
 pub struct HttpHeader {
     /// As HTTP writes it.
     pub name: &'static str,
-    /// It frames the message on the wire (its length, its connection): a
-    /// server sends its own, never an example's, whose `Content-Length`
-    /// values are often wrong.
+    /// It frames the message on the wire (its length, its connection, its
+    /// encoding): a server sends its own, never an example's, whose
+    /// `Content-Length` values are often wrong.
     pub frames: bool,
     /// The client's transport sets it from the call (the host, the body's
-    /// length and type, the connection, `Expect`): an example request's
-    /// value is not what the client sends.
+    /// length and type, the connection, `Expect`, the encodings it
+    /// decodes): an example request's value is not what the client sends.
     pub set_by_transport: bool,
 }
 
@@ -95,8 +95,10 @@ pub struct HttpHeader {
 /// `Transfer-Encoding` frames responses only: the client sends its bodies
 /// with a length, and no example request writes one. `X-Powered-By` and
 /// `X-SourceFiles` are the web server's (IIS, ASP.NET), as `Server` is:
-/// the catalog's examples show them, and no page says more of them.
-pub static HTTP_HEADERS: [HttpHeader; 12] = [
+/// the catalog's examples show them, and no page says more of them. The
+/// webhook examples write `Content-Encoding: gzip` over the body they show
+/// decoded: a server sends its own, as it encodes the body it sends.
+pub static HTTP_HEADERS: [HttpHeader; 14] = [
     HttpHeader::named("Host").transport_sets(),
     HttpHeader::named("Content-Length")
         .framing()
@@ -108,7 +110,9 @@ pub static HTTP_HEADERS: [HttpHeader; 12] = [
     HttpHeader::named("Transfer-Encoding").framing(),
     HttpHeader::named("Cache-Control"),
     HttpHeader::named("Expect").transport_sets(),
-    HttpHeader::named("Accept-Encoding"),
+    HttpHeader::named("Accept-Encoding").transport_sets(),
+    HttpHeader::named("Content-Encoding").framing(),
+    HttpHeader::named("Vary"),
     HttpHeader::named("X-Powered-By"),
     HttpHeader::named("X-SourceFiles"),
 ];
@@ -406,7 +410,12 @@ mod tests {
         };
         assert_eq!(
             with(|h| h.frames),
-            ["Content-Length", "Connection", "Transfer-Encoding"]
+            [
+                "Content-Length",
+                "Connection",
+                "Transfer-Encoding",
+                "Content-Encoding"
+            ]
         );
         assert_eq!(
             with(|h| h.set_by_transport),
@@ -415,7 +424,8 @@ mod tests {
                 "Content-Length",
                 "Content-Type",
                 "Connection",
-                "Expect"
+                "Expect",
+                "Accept-Encoding"
             ]
         );
         assert_eq!(

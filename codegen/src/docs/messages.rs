@@ -6,7 +6,7 @@
 
 use super::{
     CodeBlock, HttpRequest, Page, is_placeholder, is_request_line, is_status_line, parse_request,
-    percent_decode, split_messages,
+    percent_decode, split_messages, syntax_rows,
 };
 use crate::model::{Api, Encoding, ModelKind, Operation, Param, Segment, Type, ValueType};
 
@@ -26,6 +26,13 @@ pub struct Message<'a, 'p> {
 /// request shows the operation whose method and path it has (the first
 /// otherwise), a response the operation of the request before it. Code
 /// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
+///
+/// A page without a request-syntax row the reader finds (the webhooks')
+/// gives its calls by their examples, each under a heading that names an
+/// example ("Request example", "Response example"): a message under
+/// another heading is no call of the API (the webhook callback, which
+/// Partner Center posts to the partner's own server) and shows none of the
+/// page's operations.
 pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
     let ops: Vec<&Operation> = api
         .operations
@@ -36,7 +43,9 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
         ops.iter()
             .position(|o| o.method == r.method && path_fits(api, o, r.path()))
     };
-    exchanges(page, ops.len(), shows)
+    let from_examples = syntax_rows(page).is_empty();
+    let shown = |block: &CodeBlock| !from_examples || under_an_example(&block.heading);
+    exchanges(page, ops.len(), shows, shown)
         .into_iter()
         .map(|x| Message {
             op: ops[x.of],
@@ -46,6 +55,12 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
             is_request: x.is_request,
         })
         .collect()
+}
+
+/// Whether a heading names an example ("Request example", "Response
+/// example 2", "Request-response example 1", without regard to case).
+fn under_an_example(heading: &str) -> bool {
+    heading.to_ascii_lowercase().contains("example")
 }
 
 /// An example message of a page, and which of the page's `count` requests
@@ -64,11 +79,13 @@ pub struct Exchange<'p> {
 
 /// The example messages of a page, each with the request it shows: a
 /// request the one `shows` names (the one before it otherwise), a response
-/// the one of the request before it. Empty when `count` is 0.
+/// the one of the request before it. Empty when `count` is 0. Only the
+/// blocks `shown` keeps are read.
 pub fn exchanges<'p>(
     page: &'p Page,
     count: usize,
     shows: impl Fn(&HttpRequest) -> Option<usize>,
+    shown: impl Fn(&CodeBlock) -> bool,
 ) -> Vec<Exchange<'p>> {
     let mut out = Vec::new();
     if count == 0 {
@@ -77,7 +94,7 @@ pub fn exchanges<'p>(
     let mut requests = vec![0; count];
     let mut responses = vec![0; count];
     let mut current = 0;
-    for block in &page.code_blocks {
+    for block in page.code_blocks.iter().filter(|b| shown(b)) {
         for text in split_messages(&block.text) {
             let first = text
                 .lines()

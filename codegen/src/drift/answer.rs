@@ -65,7 +65,9 @@ impl Operation {
     /// page `file` holds a value that is not of its type (a date-time with
     /// spaces in it), or leaves out a property the spec requires there (a
     /// contradiction of the example's body without a document value, at a
-    /// path the operation's answer requires): the client refuses
+    /// path the operation's answer requires), or writes a number or a
+    /// boolean where the spec reads text (a severity of 0 where an open enum
+    /// is): the client refuses
     /// that example, and the test server answers another. A recorded key the
     /// spec does not have (a key in another case) is no such value: the
     /// client leaves it unread.
@@ -90,7 +92,11 @@ impl Operation {
             let last = path.rsplit('.').next().map(|l| l.trim_end_matches("[]"));
             c.page == file
                 && match c.document_value.as_deref() {
-                    Some(v) => v.starts_with('"') && last.is_some_and(known),
+                    Some(v) => {
+                        (v.starts_with('"') && last.is_some_and(known))
+                            || (number_or_bool(v)
+                                && answers().any(|ty| reads_text_only(api, ty, path)))
+                    }
                     None => answers().any(|ty| requires(api, ty, path)),
                 }
         })
@@ -101,8 +107,43 @@ impl Operation {
 /// joined by dots, `[]` after a list's): each step is a property the spec
 /// requires, so that a body without it is not of the type.
 fn requires(api: &Api, ty: &Type, path: &str) -> bool {
+    property_at(api, ty, path).is_some_and(|(_, required)| required)
+}
+
+/// Whether the property at `path` of a body of type `ty` reads only JSON
+/// text (a string, a GUID, a date, a URI, an open enum), so that a number
+/// or a boolean there is not of its type.
+fn reads_text_only(api: &Api, ty: &Type, path: &str) -> bool {
+    match property_at(api, ty, path).map(|(ty, _)| ty) {
+        Some(Type::Scalar(s)) => matches!(
+            s,
+            ValueType::String
+                | ValueType::Guid
+                | ValueType::DateTime
+                | ValueType::Date
+                | ValueType::Uri
+        ),
+        Some(Type::Model(name)) => api
+            .models
+            .iter()
+            .any(|m| m.name == name && matches!(m.kind, ModelKind::Enum(_))),
+        _ => false,
+    }
+}
+
+/// Whether a document value is a JSON number or boolean as the documents
+/// check writes it (`0`, `1.5`, `true`): not text, not null.
+fn number_or_bool(value: &str) -> bool {
+    value == "true" || value == "false" || value.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// The type of the property at `path` of a body of type `ty` (an array's
+/// item type for a list), and whether each step to it is a property the
+/// spec requires; `None` where a step is no property of the spec.
+fn property_at(api: &Api, ty: &Type, path: &str) -> Option<(Type, bool)> {
     let mut ty = ty.clone();
     let mut item: Option<Type> = None;
+    let mut required = true;
     for step in path.split('.') {
         let name = step.trim_end_matches("[]");
         let properties = match &ty {
@@ -123,22 +164,15 @@ fn requires(api: &Api, ty: &Type, path: &str) -> bool {
                 }),
             _ => None,
         };
-        let Some(property) = properties.and_then(|ps| ps.iter().find(|p| p.name == name)) else {
-            return false;
-        };
-        if property.optional {
-            return false;
-        }
+        let property = properties.and_then(|ps| ps.iter().find(|p| p.name == name))?;
+        required &= !property.optional;
         ty = match &property.ty {
             Type::Array(of) => (**of).clone(),
             other => other.clone(),
         };
         if matches!(ty, Type::Item) {
-            match &item {
-                Some(of) => ty = of.clone(),
-                None => return false,
-            }
+            ty = item.clone()?;
         }
     }
-    true
+    Some((ty, required))
 }

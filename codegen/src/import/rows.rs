@@ -71,7 +71,7 @@ pub(super) fn examples(page: &Page, rows: &[SyntaxRow]) -> Vec<RowExamples> {
     // Where the last message of the current block ended: its byte and line,
     // so that each block is searched once from start to end.
     let mut cursor: (usize, usize, usize) = (0, 0, 0);
-    for x in exchanges(page, rows.len(), shows) {
+    for x in exchanges(page, rows.len(), shows, |_| true) {
         if cursor.0 != x.block.line {
             cursor = (x.block.line, 0, 0);
         }

@@ -131,6 +131,11 @@ pub use self::{
         ServiceCostLineItem, ServiceCostsSummary, ServiceCostsSummaryDetail,
         ServiceCostsSummaryLinks,
     },
+    models::service_requests::{
+        ServiceRequest, ServiceRequestContact, ServiceRequestNote,
+        ServiceRequestOrganization, ServiceRequestSeverity, ServiceRequestStatus,
+        SupportTopic,
+    },
     models::subscription_details::{
         AzureEntitlement, Conversion, ConversionError, ConversionResult, Overage,
         OverageLinks, OverageUpdate, ProvisioningStatus, RegistrationStatus,
@@ -167,6 +172,10 @@ pub use self::{
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
     models::validations::{ValidationStatus, ValidationStatusValue},
+    models::webhooks::{
+        WebhookDeliveryAttempt, WebhookEvent, WebhookEventName, WebhookRegistration,
+        WebhookTestEvent, WebhookTestEventStatus,
+    },
     operations::address_validation::ValidateAddressError,
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::agreements::{
@@ -260,6 +269,10 @@ pub use self::{
     operations::service_costs::{
         GetCustomerServiceCostsSummaryError, ListCustomerServiceCostLineItemsError,
     },
+    operations::service_requests::{
+        GetServiceRequestError, ListCustomerServiceRequestsError,
+        UpdateServiceRequestError,
+    },
     operations::subscription_changes::{
         UpdateSubscriptionError, UpdateSubscriptionResponse,
     },
@@ -296,4 +309,9 @@ pub use self::{
     },
     operations::utilization::ListCustomerAzureUtilizationRecordsError,
     operations::validations::{GetValidationStatusError, ListValidationCodesError},
+    operations::webhooks::{
+        GetWebhookRegistrationError, GetWebhookTestEventStatusError,
+        ListWebhookEventsError, RegisterWebhookError, SendWebhookTestEventError,
+        UpdateWebhookRegistrationError,
+    },
 };

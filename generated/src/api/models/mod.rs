@@ -119,6 +119,10 @@ pub mod self_serve_policies;
 /// item.
 pub mod service_costs;
 
+/// Service requests filed with Microsoft on a customer's behalf: listed for a customer, read
+/// by ID and updated.
+pub mod service_requests;
+
 /// What hangs off a subscription: support contact, provisioning and registration status,
 /// overage, Azure entitlements, trial conversions, and the actions' bodies and answers.
 pub mod subscription_details;
@@ -160,3 +164,8 @@ pub mod utilization;
 
 /// Validations: the partner's Government Community Cloud validation codes.
 pub mod validations;
+
+/// A partner's webhook registration: the events it may register for, the registration
+/// created, read and updated, and a test event sent and its delivery verified; the events
+/// Partner Center posts to the registered URL.
+pub mod webhooks;

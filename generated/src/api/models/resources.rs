@@ -354,6 +354,45 @@ impl FileInfo {
             id: id.into(),
         }
     }
+
+    /// Sets [`comment`](Self::comment) (`comment`), and gives the model back.
+    #[must_use]
+    pub fn with_comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = comment.into();
+        self
+    }
+
+    /// Sets [`file_extension`](Self::file_extension) (`fileExtension`), and gives the model back.
+    #[must_use]
+    pub fn with_file_extension(mut self, file_extension: impl Into<String>) -> Self {
+        self.file_extension = file_extension.into();
+        self
+    }
+
+    /// Sets [`file_name_without_extension`](Self::file_name_without_extension)
+    /// (`fileNameWithoutExtension`), and gives the model back.
+    #[must_use]
+    pub fn with_file_name_without_extension(
+        mut self,
+        file_name_without_extension: impl Into<String>,
+    ) -> Self {
+        self.file_name_without_extension = file_name_without_extension.into();
+        self
+    }
+
+    /// Sets [`file_size`](Self::file_size) (`fileSize`), and gives the model back.
+    #[must_use]
+    pub fn with_file_size(mut self, file_size: i64) -> Self {
+        self.file_size = file_size;
+        self
+    }
+
+    /// Sets [`id`](Self::id) (`id`), and gives the model back.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
+    }
 }
 
 /// A header of a link: its name and its value.

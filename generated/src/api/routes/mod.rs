@@ -102,6 +102,10 @@ mod self_serve_policies;
 /// item.
 mod service_costs;
 
+/// Service requests filed with Microsoft on a customer's behalf: listed for a customer, read
+/// by ID and updated.
+mod service_requests;
+
 /// The changes to a subscription: its quantity, status (suspend, reactivate, cancel),
 /// nickname, auto-renewal and the changes scheduled for its next term, all one PATCH of the
 /// subscription.
@@ -132,6 +136,11 @@ mod utilization;
 
 /// Validations: the partner's Government Community Cloud validation codes.
 mod validations;
+
+/// A partner's webhook registration: the events it may register for, the registration
+/// created, read and updated, and a test event sent and its delivery verified; the events
+/// Partner Center posts to the registered URL.
+mod webhooks;
 
 use crate::test_server as ts;
 
@@ -190,6 +199,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &usage_budgets::GET_PARTNER_USAGE_SUMMARY,
         &products::GET_PRODUCT,
         &self_serve_policies::GET_SELF_SERVE_POLICY,
+        &service_requests::GET_SERVICE_REQUEST,
         &products::GET_SKU,
         &subscriptions::GET_SUBSCRIPTION,
         &subscriptions::GET_SUBSCRIPTION_PROVISIONING_STATUS,
@@ -199,6 +209,8 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &transfers::GET_TRANSFER,
         &transfers::GET_TRANSFER_ELIGIBILITY,
         &validations::GET_VALIDATION_STATUS,
+        &webhooks::GET_WEBHOOK_REGISTRATION,
+        &webhooks::GET_WEBHOOK_TEST_EVENT_STATUS,
         &orders::LIST_ACTIVATION_LINKS,
         &agreements::LIST_AGREEMENT_METADATA,
         &audit::LIST_AUDIT_RECORDS,
@@ -213,6 +225,7 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &license_analytics::LIST_CUSTOMER_LICENSES_USAGE,
         &products::LIST_CUSTOMER_PRODUCTS,
         &service_costs::LIST_CUSTOMER_SERVICE_COST_LINE_ITEMS,
+        &service_requests::LIST_CUSTOMER_SERVICE_REQUESTS,
         &products::LIST_CUSTOMER_SKUS,
         &subscription_usage::LIST_CUSTOMER_SUBSCRIPTIONS_USAGE_RECORDS,
         &users::LIST_CUSTOMER_USERS,
@@ -247,10 +260,13 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &directory_roles::LIST_USER_DIRECTORY_ROLES,
         &licenses::LIST_USER_LICENSES,
         &validations::LIST_VALIDATION_CODES,
+        &webhooks::LIST_WEBHOOK_EVENTS,
         &subscriptions::REGISTER_SUBSCRIPTION,
+        &webhooks::REGISTER_WEBHOOK,
         &transfers::REJECT_TRANSFER,
         &directory_roles::REMOVE_DIRECTORY_ROLE_MEMBER,
         &customers::SEARCH_CUSTOMERS,
+        &webhooks::SEND_WEBHOOK_TEST_EVENT,
         &carts::UPDATE_CART,
         &configuration_policies::UPDATE_CONFIGURATION_POLICY,
         &customers::UPDATE_CUSTOMER_BILLING_PROFILE,
@@ -262,9 +278,11 @@ pub(crate) static ROUTES: ts::Routes = ts::Routes {
         &partner_profiles::UPDATE_ORGANIZATION_PROFILE,
         &subscriptions::UPDATE_OVERAGE,
         &self_serve_policies::UPDATE_SELF_SERVE_POLICY,
+        &service_requests::UPDATE_SERVICE_REQUEST,
         &subscription_changes::UPDATE_SUBSCRIPTION,
         &subscriptions::UPDATE_SUBSCRIPTION_SUPPORT_CONTACT,
         &partner_profiles::UPDATE_SUPPORT_PROFILE,
+        &webhooks::UPDATE_WEBHOOK_REGISTRATION,
         &devices::UPLOAD_DEVICES,
         &address_validation::VALIDATE_ADDRESS,
         &customers::VERIFY_DOMAIN_AVAILABILITY,
