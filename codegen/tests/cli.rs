@@ -107,7 +107,10 @@ fn generate_writes_owned_files_and_leaves_hand_written_ones() {
 
 #[test]
 fn a_yaml_syntax_error_names_file_line_and_column_and_writes_nothing() {
-    let spec = spec_copy(|_, t| t.replace("    method: GET\n", "    method: GET: POST\n"));
+    let spec = spec_copy(|name, t| match name {
+        "agreement-status.yaml" => t.replace("    method: GET\n", "    method: GET: POST\n"),
+        _ => t.to_string(),
+    });
     let out_dir = out_copy();
     std::fs::write(
         out_dir.path().join("operations/agreement_status.rs"),

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use partner_center_codegen::docs::{Page, syntax_rows};
 use partner_center_codegen::import::{self, Known};
 use partner_center_codegen::spec::{self, raw::*};
 use partner_center_codegen::{default_docs, default_spec};
@@ -28,8 +29,13 @@ use partner_center_codegen::{default_docs, default_spec};
 /// catalog's pages, whose examples show other calls' answers (a SKU where
 /// availabilities are listed makes every Availability property optional in
 /// the draft) and models only the examples show (a currency, a term's
-/// cancellation policies, a SKU's links): 0.813 with all three.
-const AT_LEAST: f64 = 0.813;
+/// cancellation policies, a SKU's links): 0.813 with all three. Issue 23's
+/// 64 pages (administration, new commerce, devices, analytics, support)
+/// were drafted at 76.5% (1,861 of their 2,433 facts): what a person fixed
+/// most is optionality (an example leaves a property out), types (a
+/// table's `object`, `number` of money, GUID ids) and the properties only
+/// examples show; 0.807 with them.
+const AT_LEAST: f64 = 0.807;
 
 /// One fact of the spec, and what the draft says of it.
 struct Fact {
@@ -285,6 +291,13 @@ fn the_draft_of_the_spec_pages_reproduces_the_spec() {
             pages.push(doc.clone());
         }
     }
+    // The importer drafts from request-syntax rows: a page that writes its
+    // calls only as examples (the webhook registration page) is not one it
+    // drafts.
+    pages.retain(|p| {
+        let page = Page::read(&default_docs().join(p)).unwrap();
+        p.ends_with("-resources.md") || !syntax_rows(&page).is_empty()
+    });
     let paths: Vec<PathBuf> = pages.iter().map(|p| default_docs().join(p)).collect();
     let imported = import::import(&paths, &default_docs(), &known).unwrap();
     assert!(imported.errors.is_empty(), "{:?}", imported.errors);

@@ -29,7 +29,10 @@ mod routes;
 #[doc(no_inline)]
 pub use self::{
     clouds::Cloud,
-    models::address_validation::{AddressValidationRequest, AddressValidationResponse},
+    models::address_validation::{
+        AddressValidationRequest, AddressValidationResponse, CountryInformation,
+        CountryValidationRules,
+    },
     models::agreement_status::{AgreementStatus, Program},
     models::agreements::{
         Agreement, AgreementDocument, AgreementMetaData,
@@ -60,9 +63,10 @@ pub use self::{
     },
     models::customers::{
         Customer, CustomerBillingProfile, CustomerCompanyProfile, CustomerFilter,
-        CustomerFilterOperator, CustomerRelationshipRequest, CustomerSearchField,
-        NewCustomer, NewCustomerBillingProfile, NewCustomerCompanyProfile,
-        RelationshipToPartner,
+        CustomerFilterOperator, CustomerRelationshipChange, CustomerRelationshipRequest,
+        CustomerSearchField, Domain, DomainFederationSettings, NewCustomer,
+        NewCustomerBillingProfile, NewCustomerCompanyProfile, NewVerifiedDomain,
+        RelationshipRequest, RelationshipToPartner,
     },
     models::devices::{
         BatchUploadDetails, BatchUploadStatus, Device, DeviceBatch,
@@ -80,7 +84,7 @@ pub use self::{
     models::indirect_resellers::{
         AgreementSignature, NewSandboxIndirectReseller, NewSandboxLegalBusinessProfile,
         NewSandboxTenant, PartnerRelationship, PartnerRelationshipType,
-        RelationshipRequest, SandboxIndirectReseller, SandboxTenant,
+        SandboxIndirectReseller, SandboxTenant,
     },
     models::invoice_line_items::{
         BillingProvider, InvoiceLineItem, InvoiceLineItemType, LicenseBasedLineItem,
@@ -101,7 +105,12 @@ pub use self::{
         LicenseWarning, ProductSku, ServicePlan, SubscribedSku, TargetType,
     },
     models::line_item_listings::UnbilledLineItem,
+    models::managed_services::{ManagedService, ManagedServiceLinks},
     models::margins::{Margin, MarginSearchResponse},
+    models::migrations::{
+        NewCommerceMigration, NewCommerceMigrationEligibility, NewCommerceMigrationError,
+        NewCommerceMigrationRequest, NewCommerceMigrationValidation,
+    },
     models::offers::{LimitUnitOfMeasure, Offer, OfferCategory, OfferLinks, OfferProduct},
     models::one_time_line_items::OneTimeInvoiceLineItem,
     models::orders::{
@@ -112,6 +121,10 @@ pub use self::{
     models::partner_security::{
         ApiRequestDetails, ApiRequestSummarizedByApplication, PortalRequestWithoutMfa,
     },
+    models::product_upgrades::{
+        ProductUpgradeErrorDetails, ProductUpgradeRequest, ProductUpgradesEligibility,
+        ProductUpgradesStatus, UpgradeProduct, UpgradesLineItem,
+    },
     models::products::{
         AttestationProperties, BillingCycleType, ItemType, Product, ProductLinks, Sku,
         SkuLinks,
@@ -119,6 +132,14 @@ pub use self::{
     models::profiles::{
         BillingProfile, LegalBusinessProfile, MpnProfile, OrganizationProfile,
         SupportProfile,
+    },
+    models::promotions::{
+        Promotion, PromotionEligibilities, PromotionEligibilitiesRequest,
+        PromotionEligibilitiesRequestItem, PromotionEligibility,
+        PromotionEligibilityError, PromotionPricingPolicy, PromotionProductTerm,
+        PromotionProperties, PromotionRequiredProduct, PromotionTerm,
+        RedemptionLimitPromotionEligibilityError, SeatCountPromotionEligibilityError,
+        TermPromotionEligibilityError,
     },
     models::rate_card::{AzureMeter, AzureOfferTerm, AzureRateCard},
     models::resources::{
@@ -171,12 +192,17 @@ pub use self::{
         UserState,
     },
     models::utilization::{AzureInstanceData, AzureResource, AzureUtilizationRecord},
-    models::validations::{ValidationStatus, ValidationStatusValue},
+    models::validations::{
+        CustomerQualification, NewCustomerQualification, ValidationStatus,
+        ValidationStatusValue,
+    },
     models::webhooks::{
         WebhookDeliveryAttempt, WebhookEvent, WebhookEventName, WebhookRegistration,
         WebhookTestEvent, WebhookTestEventStatus,
     },
-    operations::address_validation::ValidateAddressError,
+    operations::address_validation::{
+        GetCountryValidationRulesError, ValidateAddressError,
+    },
     operations::agreement_status::{AgreementStatusError, Reseller},
     operations::agreements::{
         CreateCustomerAgreementError, GetAgreementTemplateDocumentError,
@@ -201,8 +227,10 @@ pub use self::{
         UpdateConfigurationPolicyError,
     },
     operations::customers::{
-        CreateCustomerError, DeleteCustomerError, GetCustomerBillingProfileError,
-        GetCustomerError, ListCustomersError, SearchCustomersError,
+        AddCustomerVerifiedDomainError, CreateCustomerError, DeleteCustomerError,
+        GetCustomerBillingProfileError, GetCustomerError,
+        GetCustomerRelationshipRequestError, ListCustomersError,
+        RemoveResellerRelationshipError, SearchCustomersError,
         UpdateCustomerBillingProfileError, VerifyDomainAvailabilityError,
         VerifyDomainAvailabilityResponse,
     },
@@ -238,7 +266,12 @@ pub use self::{
         ListInvoiceLineItemsByPathError, ListInvoiceLineItemsError,
         ListUnbilledLineItemsError,
     },
+    operations::managed_services::ListCustomerManagedServicesError,
     operations::margins::{DownloadMarginsError, ListMarginsError},
+    operations::migrations::{
+        CreateNewCommerceMigrationError, GetNewCommerceMigrationError,
+        ValidateNewCommerceMigrationError,
+    },
     operations::offers::{
         GetOfferError, ListOfferAddOnsError, ListOfferCategoriesError, ListOffersError,
     },
@@ -249,7 +282,7 @@ pub use self::{
     },
     operations::partner_profiles::{
         GetBillingProfileError, GetLegalBusinessProfileError, GetMpnProfileError,
-        GetOrganizationProfileError, GetSupportProfileError,
+        GetOrganizationProfileError, GetSupportProfileError, UpdateBillingProfileError,
         UpdateLegalBusinessProfileError, UpdateOrganizationProfileError,
         UpdateSupportProfileError,
     },
@@ -257,9 +290,16 @@ pub use self::{
         GetMfaAdoptionStatusError, ListPartnerRequestsError,
         ListPortalRequestsWithoutMfaError,
     },
+    operations::product_upgrades::{
+        CheckProductUpgradeEligibilityError, CreateProductUpgradeError,
+        GetProductUpgradeStatusError,
+    },
     operations::products::{
         GetProductError, GetSkuError, ListCustomerProductsError, ListCustomerSkusError,
         ListProductsError, ListSkusError,
+    },
+    operations::promotions::{
+        GetPromotionError, ListPromotionsError, VerifyPromotionEligibilityError,
     },
     operations::rate_card::{GetAzureRateCardError, GetAzureSharedRateCardError},
     operations::self_serve_policies::{
@@ -308,7 +348,10 @@ pub use self::{
         ListCustomerUsersError, UpdateCustomerUserError,
     },
     operations::utilization::ListCustomerAzureUtilizationRecordsError,
-    operations::validations::{GetValidationStatusError, ListValidationCodesError},
+    operations::validations::{
+        GetValidationStatusError, ListCustomerQualificationsError,
+        ListValidationCodesError, UpdateCustomerQualificationsError,
+    },
     operations::webhooks::{
         GetWebhookRegistrationError, GetWebhookTestEventStatusError,
         ListWebhookEventsError, RegisterWebhookError, SendWebhookTestEventError,

@@ -4,7 +4,8 @@
 //! quote), single-quoted and typographic-quoted
 //! strings, `//`, `#` and `/* */` comments, a `?` before the body (a
 //! byte-order mark lost to a re-encoding), an object in a second pair of
-//! braces, an object left unclosed before its array's `]`, bare
+//! braces, an object left unclosed before its array's `]`, C#'s capitalized
+//! `True`, `False` and `Null`, line breaks inside strings, bare
 //! placeholders such as `<quantity>` (read as the string `"<quantity>"`),
 //! `...` or `…` standing for elided items or properties, and no-break
 //! spaces where whitespace goes. Of these, the placeholders, the elisions
@@ -141,6 +142,16 @@ impl Reader {
                 "true" => Value::Bool(true),
                 "false" => Value::Bool(false),
                 "null" => Value::Null,
+                // C#'s spelling (add-a-verified-domain-for-a-customer.md's
+                // `"IsDefault": Null`), which JSON does not read.
+                word @ ("True" | "False" | "Null") => {
+                    self.slip("a capitalized `true`, `false` or `null`");
+                    match word {
+                        "True" => Value::Bool(true),
+                        "False" => Value::Bool(false),
+                        _ => Value::Null,
+                    }
+                }
                 _ => return Err(self.error("an unknown word")),
             },
             _ => return Err(self.error("no JSON value")),

@@ -1135,61 +1135,6 @@ impl NewVerifiedDomain {
     }
 }
 
-/// Represents a relationship between two partners.
-///
-/// Documented in `relationships-resources.md`, table "PartnerRelationship".
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct PartnerRelationship {
-    /// The partner identifier. The partner identifier specifies the tenant id of the partner who
-    /// is in the recipient (from) side of the relationship.
-    pub id: String,
-    /// The location of the partner.
-    pub location: Option<String>,
-    /// The Microsoft Partner Network (MPN) identifier of the partner.
-    pub mpn_id: String,
-    /// The name of the partner.
-    pub name: String,
-    /// The type of relationship.
-    pub relationship_type: String,
-    /// The state of the relationship (for example active).
-    pub state: Option<String>,
-    /// The metadata attributes.
-    pub attributes: crate::ResourceAttributes,
-}
-
-crate::json::object!(PartnerRelationship {
-    required id = "id",
-    optional location = "location",
-    required mpn_id = "mpnId",
-    required name = "name",
-    required relationship_type = "relationshipType",
-    optional state = "state",
-    required attributes = "attributes",
-});
-
-impl PartnerRelationship {
-    /// A `PartnerRelationship` with its required properties (`id`, `mpnId`, `name`,
-    /// `relationshipType`); the optional ones are `None`. Its `attributes` names its object type,
-    /// `PartnerRelationship`.
-    pub fn new(
-        id: impl Into<String>,
-        mpn_id: impl Into<String>,
-        name: impl Into<String>,
-        relationship_type: impl Into<String>,
-    ) -> Self {
-        PartnerRelationship {
-            id: id.into(),
-            location: None,
-            mpn_id: mpn_id.into(),
-            name: name.into(),
-            relationship_type: relationship_type.into(),
-            state: None,
-            attributes: crate::ResourceAttributes::new("PartnerRelationship"),
-        }
-    }
-}
-
 /// Provides the URL by which a customer can establish a relationship with a partner.
 ///
 /// Documented in `relationships-resources.md`, table "RelationshipRequest".

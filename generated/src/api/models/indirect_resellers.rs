@@ -440,34 +440,6 @@ crate::json::open_enum!(PartnerRelationshipType {
     IsIndirectResellerOf = "IsIndirectResellerOf",
 });
 
-/// Provides the URL by which a customer can establish a relationship with a partner.
-///
-/// Documented in `relationships-resources.md`, table "RelationshipRequest".
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RelationshipRequest {
-    /// The relationship request URL.
-    pub url: String,
-    /// The metadata attributes.
-    pub attributes: crate::ResourceAttributes,
-}
-
-crate::json::object!(RelationshipRequest {
-    required url = "url",
-    required attributes = "attributes",
-});
-
-impl RelationshipRequest {
-    /// A `RelationshipRequest` with its required properties (`url`); the optional ones are
-    /// `None`. Its `attributes` names its object type, `RelationshipRequest`.
-    pub fn new(url: impl Into<String>) -> Self {
-        RelationshipRequest {
-            url: url.into(),
-            attributes: crate::ResourceAttributes::new("RelationshipRequest"),
-        }
-    }
-}
-
 /// A sandbox indirect reseller created: its account, its tenant's administrator, the reseller
 /// agreement signed for it and its relationship with the indirect provider.
 ///
