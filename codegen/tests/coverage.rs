@@ -30,9 +30,12 @@ fn every_call_of_the_documents_is_an_operation_of_the_spec() {
             _ => None,
         })
         .collect();
+    let pages: std::collections::BTreeSet<&str> =
+        found.calls.iter().map(|c| c.file.as_str()).collect();
     eprintln!(
-        "{} call(s) of the documents: {} described by {} operation(s) of the spec, {} on {} page(s) left out",
+        "{} call(s) on {} page(s) of the documents: {} described by {} operation(s) of the spec, {} on {} page(s) left out",
         found.calls.len(),
+        pages.len(),
         found.described(),
         operations.len(),
         found.left_out(),
