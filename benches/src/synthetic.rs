@@ -72,7 +72,8 @@ pub fn write(dir: &Path, count: usize, layout: Layout) {
 }
 
 /// Operation `op` as the `i`th copy: its id, name, group and path made its
-/// own; its contradictions (which name the original) left out.
+/// own; its contradictions and its responses' polls (which name the
+/// original, or the operation polled) left out.
 fn copy(op: &Value, i: usize) -> Value {
     let mut op = op.as_mapping().unwrap().clone();
     let suffix = |key: &str, op: &mut Mapping, sep: &str| {
@@ -103,6 +104,11 @@ fn copy(op: &Value, i: usize) -> Value {
         }
     }
     op.remove("contradictions");
+    if let Some(Value::Sequence(responses)) = op.get_mut("responses") {
+        for response in responses.iter_mut().filter_map(Value::as_mapping_mut) {
+            response.remove("poll");
+        }
+    }
     Value::Mapping(op)
 }
 

@@ -9,6 +9,7 @@ mod accepted;
 mod attempt;
 #[cfg(feature = "azure-core")]
 pub mod azure;
+mod build_error;
 mod builder;
 mod call;
 mod catalog;
@@ -44,9 +45,10 @@ mod api;
 
 pub use accepted::{Accepted, MAX_POLL_INTERVAL, POLL_INTERVAL};
 pub use api::*;
+pub use build_error::BuildError;
 pub use builder::{
-    BuildError, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_DOWNLOAD_SIZE, DEFAULT_MAX_PAGES,
+    ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_DOWNLOAD_SIZE, DEFAULT_MAX_PAGES,
 };
 pub use call::Call;
 pub use catalog::{DocumentedError, ErrorCodeInfo};

@@ -1,6 +1,6 @@
 //! The client against a real HTTP server on 127.0.0.1: what AgreementStatus
 //! makes of undocumented and malformed answers, ids, and odd inputs. (Every
-//! page's examples are replayed in `examples.rs`.)
+//! page's examples are replayed in `examples/`.)
 #![allow(clippy::unwrap_used)] // a test unwraps what it sets up itself
 
 use partner_center::{AgreementStatusError, ApiError, Error, Program, Reseller, RetryPolicy};

@@ -4,7 +4,7 @@
 //! documents check compares them with the spec and the importer drafts the
 //! spec from them: both find them here, so that a page is read one way.
 
-use super::{Page, Paragraph, Row, Table, query_pairs};
+use super::{Page, Paragraph, Row, Table, is_request_line, parse_request, query_pairs};
 use crate::model::Auth;
 
 /// A request-syntax row: the one naming `{baseURL}` (or the global base
@@ -50,6 +50,41 @@ pub fn syntax_rows(page: &Page) -> Vec<SyntaxRow> {
         })
     })
     .collect()
+}
+
+/// The calls of a page that has no request-syntax table, as its examples
+/// write them: the request line of each code block under a "Request
+/// example" heading, its URI without scheme and host (the webhook
+/// registration page documents its calls this way).
+pub fn example_calls(page: &Page) -> Vec<SyntaxRow> {
+    let examples = page.code_blocks.iter().filter(|b| {
+        b.heading
+            .to_ascii_lowercase()
+            .starts_with("request example")
+    });
+    examples
+        .filter_map(|b| {
+            let first = b.text.lines().find(|l| !l.trim().is_empty())?;
+            if !is_request_line(first) {
+                return None;
+            }
+            let request = parse_request(first).ok()?;
+            // Some examples write `/v1//invoices`: an empty segment is not one.
+            let mut path = request.path().to_string();
+            while path.contains("//") {
+                path = path.replace("//", "/");
+            }
+            let uri = match request.query() {
+                "" => path,
+                q => format!("{path}?{q}"),
+            };
+            Some(SyntaxRow {
+                line: b.line + 1,
+                method: request.method,
+                uri,
+            })
+        })
+        .collect()
 }
 
 /// The URI of a request-syntax row: after `{baseURL}`, to the first space.

@@ -15,6 +15,7 @@
 //! is reported as a contradiction, not drift.
 
 pub mod answer;
+pub mod coverage;
 mod doctype;
 mod error_codes;
 mod examples;

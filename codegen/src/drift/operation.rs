@@ -55,7 +55,7 @@ pub(super) fn compare(cx: &mut PageCx<'_>, api: &Api) {
         prose::request_body(cx, op);
     }
     for (r, row) in rows.iter().enumerate() {
-        if !matched.is_used(r) {
+        if matched.owner(r).is_none() {
             let element = format!("{}.syntax[{r}]", ops[0].id);
             cx.in_text(element, Some(row.line))
                 .only_in_documents(row.uri.clone());
@@ -92,11 +92,21 @@ struct Matched {
 }
 
 impl Matched {
-    fn is_used(&self, row: usize) -> bool {
-        self.own.contains(&Some(row))
-            || self.also.iter().flatten().any(|r| *r == Some(row))
-            || self.same_call.iter().flatten().any(|r| *r == row)
+    /// The operation whose row `row` is, if any.
+    fn owner(&self, row: usize) -> Option<usize> {
+        (0..self.own.len()).find(|&i| {
+            self.own[i] == Some(row)
+                || self.also[i].contains(&Some(row))
+                || self.same_call[i].contains(&row)
+        })
     }
+}
+
+/// For each row of a page, the operation of `ops` (documented on `file`)
+/// it is a row of, paired as the documents check pairs them.
+pub(super) fn row_owners(rows: &[SyntaxRow], ops: &[&Operation], file: &str) -> Vec<Option<usize>> {
+    let matched = match_rows(rows, ops, file);
+    (0..rows.len()).map(|r| matched.owner(r)).collect()
 }
 
 /// The query parameters of an operation, its exactly-one-of group's included.

@@ -5,15 +5,17 @@
 //! lists), `model` (models and the collection envelope), `operation`,
 //! `failures` (an operation's documented failures), `protocol` (headers,
 //! clouds, the error catalogue, throttling), `contradictions` (of items and
-//! of whole pages); this one holds the documents, the checks every kind
+//! of whole pages), `left_out` (pages not described, on purpose); this one holds the documents, the checks every kind
 //! shares and what spans the whole spec (names shared by the crate root);
 //! `undecided` refuses the `decide:` marks of a draft.
 
 mod contradictions;
 mod exchange;
 mod failures;
+mod left_out;
 mod model;
 mod operation;
+mod path;
 mod poll;
 mod protocol;
 mod types;
@@ -48,17 +50,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
                     "only one document can be the resource index".into(),
                 );
             }
-            // A name of `spec/docs/en-us`, which the crate's docs quote.
-            if d.file.trim().is_empty()
-                || d.file.contains(['/', '\\'])
-                || d.file.contains(char::is_control)
-            {
-                let message = format!(
-                    "document `{}` is not a file name of the documents' folder: no `/`, `\\` or control characters",
-                    d.file.escape_debug()
-                );
-                v.error(file, at, message);
-            }
+            v.file_name(file, at, &d.file);
             v.non_empty(file, at, "title", &d.title);
             let contradictions = v.page_contradictions(file, at, &d.file, &d.contradictions);
             documents.push(Document {
@@ -159,6 +151,8 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
         }
     }
 
+    let left_out = v.left_out(loaded, &documents);
+
     if v.diagnostics.is_empty() {
         Ok(Api {
             documents,
@@ -170,6 +164,7 @@ pub fn validate(loaded: &Loaded) -> Result<Api, Error> {
             collections,
             error_codes,
             throttling: throttling.flatten(),
+            left_out,
         })
     } else {
         Err(Error::Spec(v.diagnostics))
@@ -224,6 +219,18 @@ impl Validator {
     fn field_error(&mut self, file: &SourceFile, item: At, key: &str, message: String) {
         let at = Self::field(file, item, key, None);
         self.error(file, at, message);
+    }
+
+    /// A name of `spec/docs/en-us` (which the crate's docs quote), or of the
+    /// documents' folder.
+    fn file_name(&mut self, file: &SourceFile, at: At, name: &str) {
+        if name.trim().is_empty() || name.contains(['/', '\\']) || name.contains(char::is_control) {
+            let message = format!(
+                "document `{}` is not a file name of the documents' folder: no `/`, `\\` or control characters",
+                name.escape_debug()
+            );
+            self.error(file, at, message);
+        }
     }
 
     fn non_empty(&mut self, file: &SourceFile, item: At, key: &str, value: &str) {

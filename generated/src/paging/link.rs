@@ -39,28 +39,47 @@ pub(super) fn target(request: &Request, base: &Url) -> Target {
     )
 }
 
+/// What each page's request takes from the listing's first: its method,
+/// the path template its traces show, and the status that means "not
+/// ready yet, ask again".
+#[derive(Debug, Clone)]
+pub(super) struct Like {
+    method: Method,
+    template: &'static str,
+    not_ready: Option<u16>,
+}
+
+impl Like {
+    pub(super) fn first(request: &Request) -> Self {
+        Like {
+            method: request.method.clone(),
+            template: request.template,
+            not_ready: request.not_ready,
+        }
+    }
+}
+
 /// The request a link asks for: on the client's own origin only, so that the
-/// token never goes elsewhere; with the listing's `method` and the link's
-/// continuation headers, nothing else the link asks for. Its traces show the
-/// listing's path `template`.
+/// token never goes elsewhere; like the listing's first request (`like`),
+/// with the link's continuation headers, nothing else the link asks for.
 pub(super) fn follow<T: Paged>(
     base: &Url,
     names: &Names,
     link: &NextLink<'_>,
-    method: Method,
-    template: &'static str,
+    like: &Like,
 ) -> Result<Request, Error> {
     let invalid = |reason: String| Error::InvalidNextLink {
         uri: link.uri.to_string(),
         reason,
     };
     if let Some(asked) = link.method
-        && !asked.eq_ignore_ascii_case(method.as_str())
+        && !asked.eq_ignore_ascii_case(like.method.as_str())
     {
         event!(link_method = asked, "a next link's method is not followed");
     }
     let url = resolve(base, T::RELATIVE_TO, link.uri).map_err(invalid)?;
-    let mut request = Request::to_url(method, "next page", template, url);
+    let mut request = Request::to_url(like.method.clone(), "next page", like.template, url);
+    request.not_ready = like.not_ready;
     for (key, value) in &link.headers {
         let continuation = T::CONTINUATION.iter().any(|c| c.eq_ignore_ascii_case(key));
         let name = HeaderName::from_bytes(key.as_bytes()).ok();

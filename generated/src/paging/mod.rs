@@ -17,7 +17,6 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
-use http::Method;
 use pin_project_lite::pin_project;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
@@ -28,7 +27,7 @@ use crate::decode::Decoder;
 use crate::error::{Error, OperationError};
 use crate::position::ListingPosition;
 use crate::response::Response;
-use link::{Target, follow, stored, target};
+use link::{Like, Target, follow, stored, target};
 
 /// A page of a listing: the collection envelope of the spec implements it.
 pub trait Paged: DeserializeOwned + Send + crate::error::sealed::Sealed {
@@ -172,9 +171,7 @@ struct Asking<T> {
     decode: Decoder<T>,
     choice: Option<&'static str>,
     options: CallOptions,
-    method: Method,
-    template: &'static str,
-    not_ready: Option<u16>,
+    like: Like,
     correlation_id: Uuid,
 }
 
@@ -263,9 +260,7 @@ where
             decode: call.decode,
             choice: call.choice,
             options: call.options.clone(),
-            method: call.request.method.clone(),
-            template: call.request.template,
-            not_ready: call.request.not_ready,
+            like: Like::first(&call.request),
             correlation_id,
             answer: Box::pin(call.run()),
         });
@@ -285,9 +280,7 @@ where
             decode,
             choice,
             options,
-            method,
-            template,
-            not_ready,
+            like,
             correlation_id,
             ..
         } = asking;
@@ -307,24 +300,21 @@ where
             reason,
         };
         let limit = client.inner.max_pages;
-        self.next = Some(
-            match follow::<T>(base, &client.inner.names, &link, method, template) {
-                Ok(_) if self.pages >= limit => Err(invalid(format!(
-                    "the listing has had {limit} pages, its limit (ClientBuilder::max_pages)"
-                ))),
-                Ok(request) if !self.asked.insert(target(&request, base)) => Err(invalid(
-                    "it asks again for a page this listing has asked for".into(),
-                )),
-                Ok(mut request) => {
-                    request.not_ready = not_ready;
-                    let mut next = Call::new(&client, request, decode).choosing(choice);
-                    next.correlation_id = Some(correlation_id);
-                    next.options = options;
-                    Ok(next)
-                }
-                Err(e) => Err(e),
-            },
-        );
+        self.next = Some(match follow::<T>(base, &client.inner.names, &link, &like) {
+            Ok(_) if self.pages >= limit => Err(invalid(format!(
+                "the listing has had {limit} pages, its limit (ClientBuilder::max_pages)"
+            ))),
+            Ok(request) if !self.asked.insert(target(&request, base)) => Err(invalid(
+                "it asks again for a page this listing has asked for".into(),
+            )),
+            Ok(request) => {
+                let mut next = Call::new(&client, request, decode).choosing(choice);
+                next.correlation_id = Some(correlation_id);
+                next.options = options;
+                Ok(next)
+            }
+            Err(e) => Err(e),
+        });
         Ok(page)
     }
 }

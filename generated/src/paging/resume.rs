@@ -1,7 +1,7 @@
 //! Starting a listing: from its first page, or again from where an earlier
 //! listing was (a [`ListingPosition`] it gave).
 
-use super::{Items, NextLink, Paged, Pages, follow};
+use super::{Items, Like, NextLink, Paged, Pages, follow};
 use crate::call::Call;
 use crate::error::{Error, OperationError};
 use crate::position::ListingPosition;
@@ -81,17 +81,15 @@ where
             .map(|(key, value)| (key.as_str(), value.as_str()))
             .collect();
         let inner = &self.client.inner;
-        let (method, template) = (self.request.method.clone(), self.request.template);
-        let not_ready = self.request.not_ready;
-        self.request = follow::<T>(&inner.base_url, &inner.names, &link, method, template)
-            .map_err(|e| match e {
+        let like = Like::first(&self.request);
+        self.request =
+            follow::<T>(&inner.base_url, &inner.names, &link, &like).map_err(|e| match e {
                 Error::InvalidNextLink { uri, reason } => Error::InvalidNextLink {
                     uri,
                     reason: format!("{reason} (a stored listing position)"),
                 },
                 other => other,
             })?;
-        self.request.not_ready = not_ready;
         Ok(self)
     }
 }

@@ -2,9 +2,10 @@
 
 use http::{HeaderName, HeaderValue, Method};
 
-use super::{NextLink, Paged, follow, resolve};
+use super::{Like, NextLink, Paged, follow, resolve};
 use crate::error::Error;
 use crate::protocol::Names;
+use crate::request::Request;
 
 /// A page of a spec that names the client's own headers among its
 /// continuation headers, which the generator does not refuse.
@@ -36,6 +37,11 @@ impl Paged for Careless {
 }
 
 /// The headers of the headers table, as the client sets them.
+/// What the pages of a listing of customers take from its first request.
+fn listing() -> Like {
+    Like::first(&Request::new("GET", "list_customers", "/v1/customers"))
+}
+
 fn names() -> Names {
     let name = HeaderName::from_static;
     Names {
@@ -63,7 +69,7 @@ fn a_link_sets_no_header_the_client_sets_itself() {
         ("MS-Contract-Version", "v2"),
         ("X-Other", "1"),
     ];
-    let request = follow::<Careless>(&base, &names(), &link, Method::GET, "/v1/customers").unwrap();
+    let request = follow::<Careless>(&base, &names(), &link, &listing()).unwrap();
     let sent: Vec<(&str, &str)> = request
         .headers
         .iter()
@@ -82,8 +88,7 @@ fn a_continuation_header_that_cannot_be_sent_ends_the_listing() {
     let base = url::Url::parse("https://api.example.com").unwrap();
     let mut link = NextLink::new("/customers?seekOperation=Next");
     link.headers = vec![("MS-ContinuationToken", "a\nb")];
-    let error =
-        follow::<Careless>(&base, &names(), &link, Method::GET, "/v1/customers").unwrap_err();
+    let error = follow::<Careless>(&base, &names(), &link, &listing()).unwrap_err();
     match error {
         Error::InvalidNextLink { uri, reason } => {
             assert_eq!(uri, "/customers?seekOperation=Next");

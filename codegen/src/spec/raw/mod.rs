@@ -55,6 +55,21 @@ pub struct RawFile {
     /// The throttled (429) response (at most once in the spec).
     #[serde(default)]
     pub throttling: Option<RawThrottling>,
+    /// Operation pages of the documents the spec leaves out on purpose,
+    /// each with why: the coverage check counts their calls as known, not
+    /// as missing.
+    #[serde(default)]
+    pub left_out: Vec<RawLeftOut>,
+}
+
+/// An operation page the spec does not describe, on purpose.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLeftOut {
+    /// The page's file name among the documents, e.g. `get-promotions.md`.
+    pub file: String,
+    /// Why the spec does not describe its calls.
+    pub reason: String,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
