@@ -89,6 +89,10 @@ pub struct HttpHeader {
     /// length and type, the connection, `Expect`, the encodings it
     /// decodes): an example request's value is not what the client sends.
     pub set_by_transport: bool,
+    /// Its value is the moment the example was taken (`Date`): no later
+    /// message can send it again (HTTP lets a client leave it out, and the
+    /// client does).
+    pub dated: bool,
 }
 
 /// HTTP's own headers that the examples write, and the part each plays.
@@ -104,7 +108,7 @@ pub static HTTP_HEADERS: [HttpHeader; 14] = [
         .framing()
         .transport_sets(),
     HttpHeader::named("Content-Type").transport_sets(),
-    HttpHeader::named("Date"),
+    HttpHeader::named("Date").of_its_moment(),
     HttpHeader::named("Connection").framing().transport_sets(),
     HttpHeader::named("Server"),
     HttpHeader::named("Transfer-Encoding").framing(),
@@ -125,6 +129,7 @@ impl HttpHeader {
             name,
             frames: false,
             set_by_transport: false,
+            dated: false,
         }
     }
 
@@ -132,6 +137,14 @@ impl HttpHeader {
     const fn framing(self) -> HttpHeader {
         HttpHeader {
             frames: true,
+            ..self
+        }
+    }
+
+    /// Its value is the example's moment (`dated`).
+    const fn of_its_moment(self) -> HttpHeader {
+        HttpHeader {
+            dated: true,
             ..self
         }
     }

@@ -5,8 +5,8 @@
 //! the documents check read the examples this way.
 
 use super::{
-    CodeBlock, HttpRequest, Page, is_placeholder, is_request_line, is_status_line, parse_request,
-    percent_decode, split_messages, syntax_rows,
+    CodeBlock, HttpRequest, Page, example_blocks, is_placeholder, is_request_line, is_status_line,
+    parse_request, percent_decode, split_messages,
 };
 use crate::model::{Api, Encoding, ModelKind, Operation, Param, Segment, Type, ValueType};
 
@@ -26,13 +26,7 @@ pub struct Message<'a, 'p> {
 /// request shows the operation whose method and path it has (the first
 /// otherwise), a response the operation of the request before it. Code
 /// blocks that hold no HTTP message (a filter's JSON, C# code) are passed over.
-///
-/// A page without a request-syntax row the reader finds (the webhooks')
-/// gives its calls by their examples, each under a heading that names an
-/// example ("Request example", "Response example"): a message under
-/// another heading is no call of the API (the webhook callback, which
-/// Partner Center posts to the partner's own server) and shows none of the
-/// page's operations.
+/// Only the page's example blocks are read ([`example_blocks`]).
 pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message<'a, 'p>> {
     let ops: Vec<&Operation> = api
         .operations
@@ -41,11 +35,9 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
         .collect();
     let shows = |r: &HttpRequest| {
         ops.iter()
-            .position(|o| o.method == r.method && path_fits(api, o, r.path()))
+            .position(|o| is_call_of(api, o, &r.method, r.path()))
     };
-    let from_examples = syntax_rows(page).is_empty();
-    let shown = |block: &CodeBlock| !from_examples || under_an_example(&block.heading);
-    exchanges(page, ops.len(), shows, shown)
+    exchanges(page, ops.len(), shows, example_blocks(page))
         .into_iter()
         .map(|x| Message {
             op: ops[x.of],
@@ -57,10 +49,10 @@ pub fn messages<'a, 'p>(api: &'a Api, file: &str, page: &'p Page) -> Vec<Message
         .collect()
 }
 
-/// Whether a heading names an example ("Request example", "Response
-/// example 2", "Request-response example 1", without regard to case).
-fn under_an_example(heading: &str) -> bool {
-    heading.to_ascii_lowercase().contains("example")
+/// Whether a request of `method` to the concrete `path` is a call of `op`:
+/// its method, and its path with each parameter's value of its type.
+pub fn is_call_of(api: &Api, op: &Operation, method: &str, path: &str) -> bool {
+    op.method == method && path_fits(api, op, path)
 }
 
 /// An example message of a page, and which of the page's `count` requests

@@ -20,11 +20,13 @@ pub use http::{
 };
 pub use json::{Lenient, is_placeholder, parse_lenient};
 pub use markdown::{CodeBlock, Heading, Page, Paragraph, Row, Table};
-pub use messages::{Exchange, Message, exchanges, messages, path_fits, text_fits, uuid_like};
+pub use messages::{
+    Exchange, Message, exchanges, is_call_of, messages, path_fits, text_fits, uuid_like,
+};
 pub use rate_limit::{StatedLimit, rate_limits, sentence as rate_limit_sentence};
 pub use sections::{
-    SyntaxRow, applies_to, credentials, example_calls, names_header, params_table, required_word,
-    section, syntax_rows,
+    SyntaxRow, applies_to, credentials, example_blocks, example_calls, names_header, params_table,
+    required_word, section, syntax_rows,
 };
 pub use types::{
     DocType, RULES as TYPE_RULES, Rule as TypeRule, Word as TypeWord, read as read_type, singular,

@@ -4,7 +4,7 @@
 //! documents check compares them with the spec and the importer drafts the
 //! spec from them: both find them here, so that a page is read one way.
 
-use super::{Page, Paragraph, Row, Table, is_request_line, parse_request, query_pairs};
+use super::{CodeBlock, Page, Paragraph, Row, Table, is_request_line, parse_request, query_pairs};
 use crate::model::Auth;
 
 /// A request-syntax row: the one naming `{baseURL}` (or the global base
@@ -52,24 +52,48 @@ pub fn syntax_rows(page: &Page) -> Vec<SyntaxRow> {
     .collect()
 }
 
-/// The calls of a page that has no request-syntax table, as its examples
-/// write them: the request line of each code block under a "Request
-/// example" heading, its URI without scheme and host (the webhook
-/// registration page documents its calls this way).
+/// Which code blocks of a page hold its example messages: every block, but
+/// on a page without a request-syntax row the reader finds (the webhook
+/// registration page, which gives its calls by their examples) only those
+/// under a heading that names an example ("Request example", "Response
+/// example 2"): a message under another heading is no call of the API
+/// (the webhook callback, which Partner Center posts to the partner's own
+/// server). The documents check, the test server, the replay and the
+/// coverage check all read examples through it.
+pub fn example_blocks(page: &Page) -> impl Fn(&CodeBlock) -> bool + use<> {
+    let from_examples = syntax_rows(page).is_empty();
+    move |block| !from_examples || names_an_example(&block.heading)
+}
+
+/// "Request example", "Response example 2", "Request-response example 1"
+/// (without regard to case); not "Example Partner Center API call", which
+/// shows another page's call.
+fn names_an_example(heading: &str) -> bool {
+    let heading = heading.trim().to_ascii_lowercase();
+    [
+        "request example",
+        "response example",
+        "request-response example",
+    ]
+    .iter()
+    .any(|kind| heading.starts_with(kind))
+}
+
+/// The calls of a page that has no request-syntax row, as its examples
+/// write them: each request line of its example blocks ([`example_blocks`]),
+/// its URI without scheme and host. None on a page with such rows.
 pub fn example_calls(page: &Page) -> Vec<SyntaxRow> {
-    let examples = page.code_blocks.iter().filter(|b| {
-        b.heading
-            .to_ascii_lowercase()
-            .starts_with("request example")
-    });
-    examples
-        .filter_map(|b| {
-            let first = b.text.lines().find(|l| !l.trim().is_empty())?;
-            if !is_request_line(first) {
-                return None;
-            }
-            let request = parse_request(first).ok()?;
-            // Some examples write `/v1//invoices`: an empty segment is not one.
+    if !syntax_rows(page).is_empty() {
+        return Vec::new();
+    }
+    let examples = example_blocks(page);
+    let blocks = page.code_blocks.iter().filter(|b| examples(b));
+    let lines = blocks.flat_map(|b| (b.line + 1..).zip(b.text.lines()));
+    lines
+        .filter(|(_, line)| is_request_line(line))
+        .filter_map(|(at, line)| {
+            let request = parse_request(line).ok()?;
+            // The recon page writes `/v1//invoices`: an empty segment is not one.
             let mut path = request.path().to_string();
             while path.contains("//") {
                 path = path.replace("//", "/");
@@ -79,7 +103,7 @@ pub fn example_calls(page: &Page) -> Vec<SyntaxRow> {
                 q => format!("{path}?{q}"),
             };
             Some(SyntaxRow {
-                line: b.line + 1,
+                line: at,
                 method: request.method,
                 uri,
             })

@@ -61,6 +61,17 @@ pub fn not_the_answer(api: &Api, op: &Operation, file: &str, index: usize, body:
 }
 
 impl Operation {
+    /// Whether the spec records a contradiction at `element` of an example
+    /// of the page `file` (each page numbers its examples from 0), with
+    /// `value` as what the page says there (any, for `None`).
+    pub fn records(&self, file: &str, element: &str, value: Option<&str>) -> bool {
+        self.contradictions.iter().any(|c| {
+            c.element == element
+                && c.page == file
+                && value.is_none_or(|v| c.document_value.as_deref() == Some(v))
+        })
+    }
+
     /// Whether the spec records that the `index`-th example response of the
     /// page `file` holds a value that is not of its type (a date-time with
     /// spaces in it), or leaves out a property the spec requires there (a

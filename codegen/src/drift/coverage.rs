@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::operation::row_owners;
 use crate::diag::Error;
-use crate::docs::{Page, SyntaxRow, example_calls, path_fits, syntax_rows};
+use crate::docs::{Page, SyntaxRow, example_calls, is_call_of, syntax_rows};
 use crate::model::{Api, Operation};
 
 /// The calls of a folder of pages, against the spec.
@@ -95,14 +95,13 @@ fn page_calls(api: &Api, file: &str, page: &Page) -> Vec<Call> {
     // A row of a table that names `{baseURL}` is a call when its first
     // cell is a method (the change log and the throttling guidance list
     // paths in tables of their own).
+    // On a page without any, the calls are its examples' ([`example_calls`]).
     let mut rows = syntax_rows(page);
-    rows.retain(|r| is_method(&r.method));
     let from_table = !rows.is_empty();
-    let rows = if from_table {
-        rows
-    } else {
-        example_calls(page)
-    };
+    rows.retain(|r| is_method(&r.method));
+    if !from_table {
+        rows = example_calls(page);
+    }
     let ops: Vec<&Operation> = api
         .operations
         .iter()
@@ -132,13 +131,13 @@ fn page_calls(api: &Api, file: &str, page: &Page) -> Vec<Call> {
 
 /// `GET`, `Delete` (as one page writes it), ...: an HTTP method in any case.
 fn is_method(cell: &str) -> bool {
-    const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
     METHODS.iter().any(|m| m.eq_ignore_ascii_case(cell.trim()))
 }
 
-/// The operation an example's request line is a call of: its method, and
-/// its path with each parameter's value of the parameter's type.
+/// The operation an example's request line is a call of, as the example
+/// readers pair them.
 fn example_owner(api: &Api, ops: &[&Operation], row: &SyntaxRow) -> Option<usize> {
     ops.iter()
-        .position(|o| o.method.eq_ignore_ascii_case(&row.method) && path_fits(api, o, row.path()))
+        .position(|o| is_call_of(api, o, &row.method, row.path()))
 }

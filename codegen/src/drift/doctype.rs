@@ -42,18 +42,29 @@ fn matches(api: &Api, doc: &DocType, ty: &Type, encoding: Encoding) -> bool {
         (DocType::Object, Type::Map(_)) => true,
         (DocType::Map(d), Type::Map(t)) => matches(api, d, t, encoding),
         // A cell names a model by its heading, which the spec's name may
-        // not be (the `RenewsTo` of order-resources.md is `OrderRenewsTo`);
-        // a plural heading is named in the singular after `list of`, which
-        // the reader takes as English (`list of requiredProducts` names the
-        // `RequiredProducts` of promotion-resources.md).
+        // not be (the `RenewsTo` of order-resources.md is `OrderRenewsTo`).
         (DocType::Named(n), Type::Model(m)) => {
             n.eq_ignore_ascii_case(m)
-                || api.model(m).is_some_and(|x| {
-                    x.heading.eq_ignore_ascii_case(n)
-                        || singular(&x.heading).eq_ignore_ascii_case(n)
-                })
+                || api
+                    .model(m)
+                    .is_some_and(|x| x.heading.eq_ignore_ascii_case(n))
         }
-        (DocType::Array(d), Type::Array(t)) => matches(api, d, t, encoding),
+        (DocType::Array(d), Type::Array(t)) => {
+            matches(api, d, t, encoding) || plural_heading(api, d, t)
+        }
+        _ => false,
+    }
+}
+
+/// A list of a model whose heading is plural: the cell names it in the
+/// singular after `list of`, which the reader takes as English (`list of
+/// requiredProducts` names the `RequiredProducts` of promotion-resources.md).
+/// Only in a list: a single `Property` is not the model headed `Properties`.
+fn plural_heading(api: &Api, d: &DocType, t: &Type) -> bool {
+    match (d, t) {
+        (DocType::Named(n), Type::Model(m)) => api
+            .model(m)
+            .is_some_and(|x| singular(&x.heading).eq_ignore_ascii_case(n)),
         _ => false,
     }
 }

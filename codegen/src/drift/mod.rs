@@ -3,7 +3,7 @@
 //!
 //! The pages compared are the documents the spec lists; each is compared by
 //! every part of the spec that names it: `headers`, `urls` and `tokens` (clouds),
-//! `error_codes`, `throttling`, `operation`, `prose`, `examples` and
+//! `error_codes`, `throttling`, `operation`, `params`, `prose`, `examples` and
 //! `responses` (operations), `models` and `rate_limits`, and `index` (the resource index). On a
 //! localized page (front matter `ms.contentlocale` other than en-US) tables
 //! and prose are machine-translated, so their differences are reported as
@@ -24,6 +24,7 @@ mod headers;
 mod index;
 mod models;
 mod operation;
+mod params;
 mod prose;
 mod rate_limits;
 mod report;

@@ -28,9 +28,9 @@ pub(crate) fn doc(text: &str) -> TokenStream {
         if in_fence || line.trim_start().starts_with("```") {
             lines.push(format!(" {line}"));
         } else if line.trim_start().starts_with('|') {
-            lines.push(format!(" {}", escape_angle(line)));
+            lines.push(format!(" {}", escape_markup(line)));
         } else {
-            wrap(&escape_angle(line), &mut lines);
+            wrap(&escape_markup(line), &mut lines);
         }
     }
     let lines = lines.iter().map(|l| quote! { #[doc = #l] });
@@ -69,14 +69,18 @@ pub(crate) fn doc2(text: &str, more: &str) -> TokenStream {
     doc(&format!("{text}\n\n{more}"))
 }
 
-/// `<` escaped outside code spans.
-fn escape_angle(line: &str) -> String {
+/// `<` (an HTML tag to rustdoc) and `[` (a link to rustdoc: the analytics
+/// pages' `orderby=field [order]`) escaped outside code spans; a link the
+/// generator writes, `` [`Client`] ``, is kept.
+fn escape_markup(line: &str) -> String {
     let mut escaped = String::with_capacity(line.len() + 2);
     let mut in_code = false;
-    for c in line.chars() {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '`' => in_code = !in_code,
             '<' if !in_code => escaped.push('\\'),
+            '[' if !in_code && chars.peek() != Some(&'`') => escaped.push('\\'),
             _ => {}
         }
         escaped.push(c);
@@ -192,6 +196,15 @@ fn escaped_width_of(c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brackets_of_the_documents_are_no_links_and_ours_stay_links() {
+        let line = "orderby=field [order], see [`Client`] and `a [b]`";
+        assert_eq!(
+            escape_markup(line),
+            "orderby=field \\[order], see [`Client`] and `a [b]`"
+        );
+    }
 
     #[test]
     fn long_literals_are_pieces_that_make_the_same_text() {

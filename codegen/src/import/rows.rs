@@ -3,8 +3,8 @@
 //! the request before it, each with its line.
 
 use crate::docs::{
-    HttpRequest, HttpResponse, Page, SyntaxRow, exchanges, parse_request, parse_response,
-    percent_decode,
+    HttpRequest, HttpResponse, Page, SyntaxRow, example_blocks, exchanges, parse_request,
+    parse_response, percent_decode,
 };
 
 /// The example messages of one request-syntax row, each with its line.
@@ -71,7 +71,7 @@ pub(super) fn examples(page: &Page, rows: &[SyntaxRow]) -> Vec<RowExamples> {
     // Where the last message of the current block ended: its byte and line,
     // so that each block is searched once from start to end.
     let mut cursor: (usize, usize, usize) = (0, 0, 0);
-    for x in exchanges(page, rows.len(), shows, |_| true) {
+    for x in exchanges(page, rows.len(), shows, example_blocks(page)) {
         if cursor.0 != x.block.line {
             cursor = (x.block.line, 0, 0);
         }

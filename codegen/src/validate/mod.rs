@@ -2,12 +2,14 @@
 //! problem found is reported, each at the file, line and column it concerns.
 //!
 //! One module per kind of item: `types` (type expressions and property
-//! lists), `model` (models and the collection envelope), `operation`,
-//! `failures` (an operation's documented failures), `protocol` (headers,
-//! clouds, the error catalogue, throttling), `contradictions` (of items and
-//! of whole pages), `left_out` (pages not described, on purpose); this one holds the documents, the checks every kind
-//! shares and what spans the whole spec (names shared by the crate root);
-//! `undecided` refuses the `decide:` marks of a draft.
+//! lists), `model` (models and the collection envelope), `operation` and
+//! `path` (its path template and the rows it names), `failures` (an
+//! operation's documented failures), `protocol` (headers, clouds, the error
+//! catalogue, throttling), `contradictions` (of items and of whole pages),
+//! `left_out` (pages not described, on purpose); this one holds the
+//! documents, the checks every kind shares and what spans the whole spec
+//! (names shared by the crate root); `undecided` refuses the `decide:`
+//! marks of a draft.
 
 mod contradictions;
 mod exchange;

@@ -36,12 +36,12 @@ impl Paged for Careless {
     }
 }
 
-/// The headers of the headers table, as the client sets them.
 /// What the pages of a listing of customers take from its first request.
 fn listing() -> Like {
     Like::first(&Request::new("GET", "list_customers", "/v1/customers"))
 }
 
+/// The headers of the headers table, as the client sets them.
 fn names() -> Names {
     let name = HeaderName::from_static;
     Names {

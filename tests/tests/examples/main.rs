@@ -11,8 +11,8 @@ mod responses;
 
 use partner_center::Client;
 use partner_center_codegen::docs::{
-    HttpRequest, HttpResponse, Message, Page, http_header, is_request_line, is_status_line,
-    messages, parse_lenient, parse_request, parse_response, split_messages,
+    HttpRequest, HttpResponse, Message, Page, example_blocks, http_header, is_request_line,
+    is_status_line, messages, parse_lenient, parse_request, parse_response, split_messages,
 };
 use partner_center_codegen::drift::answer::not_the_answer;
 use partner_center_codegen::drift::values::{self, Keys};
@@ -70,11 +70,14 @@ fn pages() -> Vec<(String, Page)> {
 }
 
 /// How many example requests (or responses) the pages of the spec's
-/// operations show, counted from their code blocks.
+/// operations show, counted from their example blocks.
 fn documented(requests: bool) -> usize {
     pages()
         .iter()
-        .flat_map(|(_, page)| &page.code_blocks)
+        .flat_map(|(_, page)| {
+            let examples = example_blocks(page);
+            page.code_blocks.iter().filter(move |b| examples(b))
+        })
         .flat_map(|block| split_messages(&block.text))
         .filter(|text| {
             let first = text
@@ -123,9 +126,6 @@ fn args_before(response: &Message<'_, '_>, all: &[Message<'_, '_>]) -> Args {
     }
 }
 
-/// Path segments, percent-decoded and trimmed; a placeholder stands for the
-/// GUID the call sent, and a GUID is the same in either case (the client
-/// writes it in lower case, some examples in upper).
 /// Whether the query parameter `name` of `op` is of an open enum of the spec.
 fn open_enum(op: &Operation, name: &str) -> bool {
     op.params().any(|p| {
@@ -136,6 +136,9 @@ fn open_enum(op: &Operation, name: &str) -> bool {
     })
 }
 
+/// Path segments, percent-decoded and trimmed; a placeholder stands for the
+/// GUID the call sent, and a GUID is the same in either case (the client
+/// writes it in lower case, some examples in upper).
 fn segments(path: &str) -> Vec<String> {
     path.trim_start_matches('/')
         .split('/')

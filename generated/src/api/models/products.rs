@@ -48,7 +48,7 @@ impl AttestationProperties {
     }
 }
 
-/// An [Enum/dotnet/api/system.enum) with values that indicate a type of billing cycle.
+/// An \[Enum/dotnet/api/system.enum) with values that indicate a type of billing cycle.
 ///
 /// Documented in `product-resources.md`, table "BillingCycleType".
 #[derive(Debug, Clone)]

@@ -301,7 +301,7 @@ impl TransferError {
     }
 }
 
-/// An [Enum/dotnet/api/system.enum) with values that indicate a type of order error.
+/// An \[Enum/dotnet/api/system.enum) with values that indicate a type of order error.
 ///
 /// Documented in `transfer-entity-resources.md`, table "TransferErrorCode".
 #[derive(Debug, Clone)]

@@ -48,7 +48,7 @@ impl Client {
     ///   day.  The aggregationLevel parameter isn't supported without a groupby. The
     ///   aggregationLevel parameter applies to all date fields present in the groupby.
     /// - `orderby`: A statement that orders the result data values for each install. The syntax
-    ///   is ...&orderby=field [order],field [order],.... The field parameter can be one of the
+    ///   is ...&orderby=field \[order],field \[order],.... The field parameter can be one of the
     ///   following strings:  customerTenantId customerName subscriptionId subscriptionName
     ///   usageDate resourceLocation meterCategory meterSubcategory meterUnit reservationOrderId
     ///   reservationId consumptionMeterId serviceType  The order parameter is optional and can be
@@ -171,7 +171,7 @@ impl Call<
     }
 
     /// A statement that orders the result data values for each install. The syntax is
-    /// ...&orderby=field [order],field [order],.... The field parameter can be one of the
+    /// ...&orderby=field \[order],field \[order],.... The field parameter can be one of the
     /// following strings:
     ///
     /// customerTenantId
@@ -281,7 +281,7 @@ impl Client {
     ///   is "day".  aggregationLevel isn't supported without a aggregationLevel. aggregationLevel
     ///   applies to all datefields present in the aggregationLevel
     /// - `orderby`: A statement that orders the result data values for each install. The syntax
-    ///   is ...&orderby=field[order],field [order],.... The field parameter can be one of the
+    ///   is ...&orderby=field\[order],field \[order],.... The field parameter can be one of the
     ///   following strings:  "partnerTenantId" "id" "name" "market"
     ///   "firstSubscriptionCreationDate" "latestSubscriptionCreationDate"
     ///   "firstSubscriptionEndDate" "latestSubscriptionEndDate" "firstSubscriptionSuspendedDate"
@@ -407,7 +407,7 @@ impl Call<
     }
 
     /// A statement that orders the result data values for each install. The syntax is
-    /// ...&orderby=field[order],field [order],.... The field parameter can be one of the
+    /// ...&orderby=field\[order],field \[order],.... The field parameter can be one of the
     /// following strings:
     ///
     /// "partnerTenantId"
