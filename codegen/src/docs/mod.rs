@@ -25,8 +25,8 @@ pub use messages::{
 };
 pub use rate_limit::{StatedLimit, rate_limits, sentence as rate_limit_sentence};
 pub use sections::{
-    SyntaxRow, applies_to, credentials, example_blocks, example_calls, names_header, params_table,
-    required_word, section, syntax_rows,
+    SyntaxRow, applies_to, call_rows, credentials, example_blocks, example_calls, names_header,
+    params_table, required_word, section, syntax_rows,
 };
 pub use types::{
     DocType, RULES as TYPE_RULES, Rule as TypeRule, Word as TypeWord, read as read_type, singular,

@@ -5,7 +5,7 @@
 //! spec from them: both find them here, so that a page is read one way.
 
 use super::{CodeBlock, Page, Paragraph, Row, Table, is_request_line, parse_request, query_pairs};
-use crate::model::Auth;
+use crate::model::{Auth, METHODS};
 
 /// A request-syntax row: the one naming `{baseURL}` (or the global base
 /// URL itself, as one page writes it).
@@ -109,6 +109,17 @@ pub fn example_calls(page: &Page) -> Vec<SyntaxRow> {
             })
         })
         .collect()
+}
+
+/// The request-syntax rows that are calls: those whose first cell is an
+/// HTTP method of [`METHODS`], in any case (`Delete`, as one page writes
+/// it); the change log and the throttling guidance name `{baseURL}` in
+/// tables of their own. The importer drafts them, the coverage check counts
+/// them.
+pub fn call_rows(page: &Page) -> Vec<SyntaxRow> {
+    let mut rows = syntax_rows(page);
+    rows.retain(|r| METHODS.contains(&r.method.trim().to_ascii_uppercase().as_str()));
+    rows
 }
 
 /// The URI of a request-syntax row: after `{baseURL}`, to the first space.

@@ -5,7 +5,7 @@
 //! own type.
 
 use super::shape::type_text;
-use crate::model::{Api, ModelKind, Operation, Type, ValueType};
+use crate::model::{Api, Contradiction, ModelKind, Operation, Type, ValueType};
 
 /// The type the `index`-th example response of `op` on the page `file`
 /// shows instead of the operation's, as the spec records it: a
@@ -34,9 +34,7 @@ pub fn shown_instead(api: &Api, op: &Operation, file: &str, index: usize) -> Opt
                 .chain(collections.collect::<Vec<_>>())
         })
         .collect();
-    op.contradictions
-        .iter()
-        .filter(|c| c.element == element && c.page == file)
+    op.recorded(file, &element)
         .filter_map(|c| c.document_value.as_deref())
         .find_map(|named| types.iter().find(|t| type_text(t) == named).cloned())
 }
@@ -55,9 +53,7 @@ pub fn not_the_answer(api: &Api, op: &Operation, file: &str, index: usize, body:
         return false;
     };
     let element = format!("{}.response_examples[{index}].body", op.id);
-    op.contradictions.iter().any(|c| {
-        c.element == element && c.page == file && c.document_value.as_deref() == Some(why.as_str())
-    })
+    op.records(file, &element, Some(&why))
 }
 
 impl Operation {
@@ -65,11 +61,20 @@ impl Operation {
     /// of the page `file` (each page numbers its examples from 0), with
     /// `value` as what the page says there (any, for `None`).
     pub fn records(&self, file: &str, element: &str, value: Option<&str>) -> bool {
-        self.contradictions.iter().any(|c| {
-            c.element == element
-                && c.page == file
-                && value.is_none_or(|v| c.document_value.as_deref() == Some(v))
-        })
+        self.recorded(file, element)
+            .any(|c| value.is_none_or(|v| c.document_value.as_deref() == Some(v)))
+    }
+
+    /// The contradictions the spec records at `element` of an example of
+    /// the page `file`.
+    pub fn recorded<'a>(
+        &'a self,
+        file: &'a str,
+        element: &'a str,
+    ) -> impl Iterator<Item = &'a Contradiction> + 'a {
+        self.contradictions
+            .iter()
+            .filter(move |c| c.element == element && c.page == file)
     }
 
     /// Whether the spec records that the `index`-th example response of the

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::operation::row_owners;
 use crate::diag::Error;
-use crate::docs::{Page, SyntaxRow, example_calls, is_call_of, syntax_rows};
+use crate::docs::{Page, SyntaxRow, call_rows, example_calls, is_call_of, syntax_rows};
 use crate::model::{Api, Operation};
 
 /// The calls of a folder of pages, against the spec.
@@ -92,16 +92,13 @@ pub fn coverage(api: &Api, folder: &Path) -> Result<Coverage, Error> {
 
 /// The calls of one page, each with what describes it.
 fn page_calls(api: &Api, file: &str, page: &Page) -> Vec<Call> {
-    // A row of a table that names `{baseURL}` is a call when its first
-    // cell is a method (the change log and the throttling guidance list
-    // paths in tables of their own).
-    // On a page without any, the calls are its examples' ([`example_calls`]).
-    let mut rows = syntax_rows(page);
-    let from_table = !rows.is_empty();
-    rows.retain(|r| is_method(&r.method));
-    if !from_table {
-        rows = example_calls(page);
-    }
+    // On a page without request-syntax rows, the calls are its examples'.
+    let from_table = !syntax_rows(page).is_empty();
+    let rows = if from_table {
+        call_rows(page)
+    } else {
+        example_calls(page)
+    };
     let ops: Vec<&Operation> = api
         .operations
         .iter()
@@ -127,12 +124,6 @@ fn page_calls(api: &Api, file: &str, page: &Page) -> Vec<Call> {
             uri: row.uri,
         })
         .collect()
-}
-
-/// `GET`, `Delete` (as one page writes it), ...: an HTTP method in any case.
-fn is_method(cell: &str) -> bool {
-    const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
-    METHODS.iter().any(|m| m.eq_ignore_ascii_case(cell.trim()))
 }
 
 /// The operation an example's request line is a call of, as the example

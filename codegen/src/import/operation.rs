@@ -12,18 +12,13 @@ use super::params::{self, ParamTable, params};
 use super::{Importer, Known, Marks};
 use super::{exchange, rows};
 use crate::docs::{
-    Page, SyntaxRow, applies_to, credentials, names_header, params_table, section, syntax_rows,
+    Page, SyntaxRow, applies_to, call_rows, credentials, names_header, params_table, section,
 };
 use crate::spec::raw::{Auth, Encoding, RawOperation, RawOperationHeader};
 
-const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
-
 /// The operations of a page: none when it has no request-syntax row.
 pub(super) fn read(im: &mut Importer<'_>, page: &Page, file: &str) -> Vec<RawOperation> {
-    let rows: Vec<SyntaxRow> = syntax_rows(page)
-        .into_iter()
-        .filter(|r| METHODS.contains(&r.method.trim().to_ascii_uppercase().as_str()))
-        .collect();
+    let rows: Vec<SyntaxRow> = call_rows(page);
     if rows.is_empty() {
         return Vec::new();
     }

@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The HTTP methods an operation may have.
+pub const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
+
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub at: Location,

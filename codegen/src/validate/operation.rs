@@ -14,8 +14,6 @@ use crate::spec::SourceFile;
 use crate::spec::raw::{RawOperation, RawParam};
 use crate::validate::Names;
 
-const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
-
 impl Validator {
     pub(super) fn operation(
         &mut self,
